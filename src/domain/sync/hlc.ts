@@ -1,0 +1,53 @@
+// Hybrid logical clock: stamps that order edits across devices even when phone clocks are wrong.
+// Pure: the caller passes the wall clock in. Stamps compare as plain strings.
+
+/** A parsed HLC stamp. */
+export interface Hlc {
+  wall: number; // ms since epoch
+  counter: number;
+  node: string; // device id, breaks ties
+}
+
+const WALL_DIGITS = 15;
+const COUNTER_DIGITS = 6;
+/** How far ahead of our own clock a remote stamp may be before we refuse to follow it (1 day). */
+export const MAX_DRIFT_MS = 24 * 60 * 60 * 1000;
+
+/** Formats a stamp so that string order equals clock order: `000001732600000-000000-node`. */
+export function formatHlc(h: Hlc): string {
+  return `${String(h.wall).padStart(WALL_DIGITS, '0')}-${String(h.counter).padStart(COUNTER_DIGITS, '0')}-${h.node}`;
+}
+
+/** Parses a stamp made by formatHlc; throws on anything else. */
+export function parseHlc(s: string): Hlc {
+  const m = /^(\d{15})-(\d{6})-(.+)$/.exec(s);
+  if (!m) throw new Error(`invalid HLC stamp: ${s}`);
+  return { wall: Number(m[1]), counter: Number(m[2]), node: m[3]! };
+}
+
+/** The next local stamp after `last`, given the wall clock `now`. */
+export function tick(last: Hlc | null, now: number, node: string): Hlc {
+  if (!last || now > last.wall) return { wall: now, counter: 0, node };
+  return { wall: last.wall, counter: last.counter + 1, node };
+}
+
+/**
+ * Advances the local clock past a received stamp, so our next edit orders after what we saw.
+ * A remote wall clock more than MAX_DRIFT_MS ahead of ours is capped, so one device with a clock
+ * set years ahead cannot win every future conflict.
+ */
+export function receive(last: Hlc | null, remote: Hlc, now: number, node: string): Hlc {
+  const remoteWall = Math.min(remote.wall, now + MAX_DRIFT_MS);
+  const lastWall = last ? last.wall : 0;
+  const wall = Math.max(now, lastWall, remoteWall);
+  let counter = 0;
+  if (wall === lastWall && wall === remoteWall) counter = Math.max(last!.counter, remote.counter) + 1;
+  else if (wall === lastWall) counter = last!.counter + 1;
+  else if (wall === remoteWall) counter = remote.counter + 1;
+  return { wall, counter, node };
+}
+
+/** Compares two formatted stamps: negative when a is older. */
+export function compareHlc(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

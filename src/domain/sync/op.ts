@@ -1,0 +1,40 @@
+// The unit of sync: one edit of some fields of one entity, made on one device.
+// Keys always start with the commune code, so the server can scope every op to a commune.
+
+/** The entities that sync, and how their keys are built. */
+export const ENTITIES = {
+  /** Xã — key `${commune}`; fields name, province, recipient, deadlines… */
+  commune: 'commune',
+  /** Thôn — key `${commune}/${village}`; fields name, order, archived */
+  village: 'village',
+  /** Số liệu thôn theo năm — key `${commune}/${year}/${village}`; fields of VillageCounts */
+  villageCounts: 'villageCounts',
+  /** Số liệu chung của xã — key `${commune}/${year}`; fields of CommuneFigures */
+  communeFigures: 'communeFigures',
+  /** Câu trả lời chỉ tiêu — key `${commune}/${year}/${indicatorId}`; fields met, note, amount, evidence */
+  answer: 'answer',
+  /** Ngưỡng của tỉnh — key `${commune}`; field per `${indicatorId}@${level}` */
+  thresholds: 'thresholds',
+  /** Quyết định công nhận — key `${commune}/${decisionId}`; fields level, decidedOn, number */
+  decision: 'decision',
+  /** Hồ sơ năm — key `${commune}/${year}`; narrative texts, signer, meeting, lock */
+  dossier: 'dossier',
+} as const;
+
+export type EntityName = keyof typeof ENTITIES;
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [k: string]: JsonValue };
+
+/** One edit. `fields` holds only the fields this edit changed. */
+export interface Op {
+  opId: string; // UUID made on the device
+  entity: EntityName;
+  key: string;
+  fields: Record<string, JsonValue>;
+  hlc: string; // formatHlc stamp
+}
+
+/** The commune code an op belongs to: the first segment of its key. */
+export function communeOf(key: string): string {
+  return key.split('/')[0] ?? '';
+}

@@ -1,0 +1,54 @@
+// Build of the page and the service worker. Custom steps live in named plugin files.
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import preact from '@preact/preset-vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+export default defineConfig({
+  plugins: [
+    preact(),
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'sw',
+      filename: 'sw.ts',
+      injectRegister: false,
+      registerType: 'prompt',
+      // Classic script: module service workers need Chrome 91+, our floor is Chrome 80.
+      injectManifest: {
+        rollupFormat: 'iife',
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        // Lazy chunks (charts, dossier export) are precached too so they work offline,
+        // but they are not part of the first load.
+        maximumFileSizeToCacheInBytes: 2 * 1024 * 1024,
+      },
+      manifest: {
+        name: 'Xã Học Tập — Cộng đồng học tập cấp xã',
+        short_name: 'Xã Học Tập',
+        description: 'Tự đánh giá "Cộng đồng học tập" cấp xã theo Thông tư 25/2023/TT-BGDĐT, dùng được khi không có mạng.',
+        lang: 'vi',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        background_color: '#ffffff',
+        theme_color: '#0b5394',
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: '/icons/icon-512-maskable.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      devOptions: { enabled: false },
+    }),
+  ],
+  build: {
+    // Cheap Android phones may run a Chrome years old; Vite 8's default is newer.
+    target: 'chrome80',
+    cssTarget: 'chrome80',
+  },
+  test: {
+    include: ['test/unit/**/*.test.ts', 'test/server/**/*.test.ts', 'src/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
