@@ -32,6 +32,12 @@ export interface Op {
   key: string;
   fields: Record<string, JsonValue>;
   hlc: string; // formatHlc stamp
+  /**
+   * Optional, per field: the HLC stamp of the value this edit replaced on the device (omit a field
+   * that had no value). Lets the merge tell an informed overwrite from a concurrent edit, so a
+   * person overwriting a value they had seen does not raise a conflict.
+   */
+  prev?: Record<string, string>;
 }
 
 /** The commune code an op belongs to: the first segment of its key. */
