@@ -1,0 +1,474 @@
+// Valibot schemas of every glossary entity, whole and as one edit's changed fields, with messages
+// in Vietnamese and English that use the glossary's labels. Shared by the forms, the db layer, the
+// server and the readiness input; must agree with ../assess-types.ts. Never reads app state.
+
+import * as v from 'valibot';
+import type { Catalog, IndicatorDef, StandardIndicator, Text } from '../catalog/types.ts';
+import { DEFAULT_CATALOG_ID, catalogs, indicatorsOf } from '../catalog/index.ts';
+import { isRealDate } from './dates.ts';
+import {
+  COMMUNE_FIGURE_LABELS, FIGURE_LEVEL_MAX, OTHER_LABELS, VILLAGE_COUNT_KEYS, VILLAGE_COUNT_LABELS, inSentence,
+} from './labels.ts';
+import { msg, toProblems, type Problem } from './problems.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Building blocks
+
+/** A message for a strict object: wrong type, a missing key, or a key it does not know. */
+function objectMessage(label: Text, keyLabels: Record<string, Text> = {}, unknownKey?: (key: string) => string) {
+  return (issue: v.StrictObjectIssue): string => {
+    if (issue.expected === 'never') {
+      const key = String(issue.input);
+      return unknownKey?.(key)
+        ?? msg(`Trường "${key}" không được phép trong ${inSentence(label.vi)}`, `Field "${key}" is not allowed in ${label.en}`);
+    }
+    if (issue.expected?.startsWith('"')) {
+      const key = issue.expected.slice(1, -1);
+      const l = keyLabels[key];
+      return msg(`Thiếu ${l ? inSentence(l.vi) : `trường "${key}"`}`, `${l ? l.en : `Field "${key}"`} is missing`);
+    }
+    return msg(`${label.vi} phải là một đối tượng JSON ({…})`, `${label.en} must be a JSON object ({…})`);
+  };
+}
+
+/** A strict object that also refuses arrays (valibot's object schemas accept them). */
+function strict<const E extends v.ObjectEntries>(
+  entries: E, label: Text, keyLabels: Record<string, Text> = {}, unknownKey?: (key: string) => string,
+) {
+  return v.pipe(
+    v.unknown(),
+    v.check((x) => !Array.isArray(x), msg(`${label.vi} phải là một đối tượng JSON ({…})`, `${label.en} must be a JSON object ({…})`)),
+    v.strictObject(entries, objectMessage(label, keyLabels, unknownKey)),
+  );
+}
+
+/** Số nguyên ≥ 0: a count. */
+function countSchema(label: Text) {
+  return v.pipe(
+    v.number(msg(`${label.vi} phải là một số`, `${label.en} must be a number`)),
+    v.safeInteger(msg(`${label.vi} phải là số nguyên`, `${label.en} must be a whole number`)),
+    v.minValue(0, msg(`${label.vi} không được là số âm`, `${label.en} must not be negative`)),
+  );
+}
+
+/** A standard level 0…max. */
+function levelSchema(label: Text, max: number) {
+  return v.pipe(
+    v.number(msg(`${label.vi} phải là một số`, `${label.en} must be a number`)),
+    v.safeInteger(msg(`${label.vi} phải là số nguyên`, `${label.en} must be a whole number`)),
+    v.minValue(0, msg(`${label.vi} phải từ 0 đến ${max}`, `${label.en} must be from 0 to ${max}`)),
+    v.maxValue(max, msg(`${label.vi} phải từ 0 đến ${max}`, `${label.en} must be from 0 to ${max}`)),
+  );
+}
+
+function boolSchema(label: Text) {
+  return v.boolean(msg(`${label.vi} phải là có hoặc không (true/false)`, `${label.en} must be yes or no (true/false)`));
+}
+
+function textSchema(label: Text) {
+  return v.string(msg(`${label.vi} phải là chữ`, `${label.en} must be text`));
+}
+
+function nonEmptyText(label: Text) {
+  return v.pipe(
+    textSchema(label),
+    v.check((s) => s.trim().length > 0, msg(`${label.vi} không được để trống`, `${label.en} must not be empty`)),
+  );
+}
+
+/** `YYYY-MM-DD`, a real calendar date. */
+export function dateSchema(label: Text) {
+  return v.pipe(
+    textSchema(label),
+    v.check((s: string) => isRealDate(s), msg(
+      `${label.vi} phải là một ngày có thật, dạng YYYY-MM-DD`,
+      `${label.en} must be a real date written YYYY-MM-DD`,
+    )),
+  );
+}
+
+/** `MM-DD` day of the year (deadlines; 02-29 allowed). */
+function dayOfYearSchema(label: Text) {
+  return v.pipe(
+    textSchema(label),
+    v.check((s) => /^\d{2}-\d{2}$/.test(s) && isRealDate(`2024-${s}`), msg(
+      `${label.vi} phải là ngày/tháng dạng MM-DD`,
+      `${label.en} must be a day written MM-DD`,
+    )),
+  );
+}
+
+function key(input: Record<string, unknown>, k: string): v.ObjectPathItem {
+  return { type: 'object', origin: 'value', input, key: k, value: input[k] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cross-field rules
+
+/** "A ≤ B" rules of the glossary: each count against the nearest present count above it. */
+const CHAINS: readonly (readonly string[])[] = [
+  ['households', 'familiesRegistered', 'familiesRecognized'],
+  ['lineages', 'lineagesRegistered', 'lineagesRecognized'],
+  ['citizens', 'citizensRecognized'],
+];
+const FIGURE_CHAINS: readonly (readonly string[])[] = [['units', 'unitsRecognized']];
+
+/** The field-level problems of the "≤" rules; fields whose value is absent or wrong are skipped. */
+function chainProblems(obj: Record<string, unknown>, chains: readonly (readonly string[])[], labels: Record<string, Text>) {
+  const out: { key: string; vi: string; en: string }[] = [];
+  for (const chain of chains) {
+    for (let i = 1; i < chain.length; i++) {
+      const lowKey = chain[i]!;
+      const low = obj[lowKey];
+      if (!Number.isSafeInteger(low) || (low as number) < 0) continue;
+      for (let j = i - 1; j >= 0; j--) {
+        const highKey = chain[j]!;
+        const high = obj[highKey];
+        if (!Number.isSafeInteger(high) || (high as number) < 0) continue;
+        if ((low as number) > (high as number)) {
+          const l = labels[lowKey]!;
+          const h = labels[highKey]!;
+          out.push({
+            key: lowKey,
+            vi: `${l.vi} (${low}) không được lớn hơn ${inSentence(h.vi)} (${high})`,
+            en: `${l.en} (${low}) must not exceed ${h.en.charAt(0).toLowerCase() + h.en.slice(1)} (${high})`,
+          });
+        }
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function chainCheck<T>(chains: readonly (readonly string[])[], labels: Record<string, Text>) {
+  return v.rawCheck<T>(({ dataset, addIssue }) => {
+    const value = dataset.value;
+    if (!value || typeof value !== 'object') return;
+    const obj = value as Record<string, unknown>;
+    for (const p of chainProblems(obj, chains, labels)) addIssue({ message: msg(p.vi, p.en), path: [key(obj, p.key)] });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Village counts
+
+const villageCountEntries = {
+  households: v.nullish(countSchema(VILLAGE_COUNT_LABELS.households)),
+  familiesRegistered: v.nullish(countSchema(VILLAGE_COUNT_LABELS.familiesRegistered)),
+  familiesRecognized: v.nullish(countSchema(VILLAGE_COUNT_LABELS.familiesRecognized)),
+  lineages: v.nullish(countSchema(VILLAGE_COUNT_LABELS.lineages)),
+  lineagesRegistered: v.nullish(countSchema(VILLAGE_COUNT_LABELS.lineagesRegistered)),
+  lineagesRecognized: v.nullish(countSchema(VILLAGE_COUNT_LABELS.lineagesRecognized)),
+  citizens: v.nullish(countSchema(VILLAGE_COUNT_LABELS.citizens)),
+  citizensRecognized: v.nullish(countSchema(VILLAGE_COUNT_LABELS.citizensRecognized)),
+  villageRecognized: v.nullish(boolSchema(VILLAGE_COUNT_LABELS.villageRecognized)),
+};
+const villageCountsLabel: Text = { vi: 'Số liệu của thôn', en: 'Village counts' };
+
+/** One edit's changed `villageCounts` fields: each optional, `null` clears it, no unknown keys. */
+export const VillageCountsFieldsSchema = strict(villageCountEntries, villageCountsLabel, VILLAGE_COUNT_LABELS);
+
+/** Số liệu mô hình học tập của một thôn — whole record, with the "≤" rules. */
+export const VillageCountsSchema = v.pipe(VillageCountsFieldsSchema, chainCheck<v.InferOutput<typeof VillageCountsFieldsSchema>>(CHAINS, VILLAGE_COUNT_LABELS));
+
+/** Field-level problems of merged village counts (`{ path: 'familiesRecognized', vi, en }`), for forms. */
+export function validateVillageCounts(merged: unknown): Problem[] {
+  const r = v.safeParse(VillageCountsSchema, merged);
+  return r.success ? [] : toProblems(r.issues);
+}
+
+/** The counts with no data yet (absent or null), in glossary order. */
+export function missingCountKeys(counts: Record<string, unknown>): string[] {
+  return [...VILLAGE_COUNT_KEYS, 'villageRecognized'].filter((k) => counts[k] === undefined || counts[k] === null);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Commune figures
+
+const figureEntries = {
+  units: v.nullish(countSchema(COMMUNE_FIGURE_LABELS.units)),
+  unitsRecognized: v.nullish(countSchema(COMMUNE_FIGURE_LABELS.unitsRecognized)),
+  pcgdPreschool5: v.nullish(boolSchema(COMMUNE_FIGURE_LABELS.pcgdPreschool5)),
+  pcgdPrimary: v.nullish(levelSchema(COMMUNE_FIGURE_LABELS.pcgdPrimary, FIGURE_LEVEL_MAX.pcgdPrimary)),
+  pcgdLowerSecondary: v.nullish(levelSchema(COMMUNE_FIGURE_LABELS.pcgdLowerSecondary, FIGURE_LEVEL_MAX.pcgdLowerSecondary)),
+  literacy: v.nullish(levelSchema(COMMUNE_FIGURE_LABELS.literacy, FIGURE_LEVEL_MAX.literacy)),
+};
+
+/** One edit's changed `communeFigures` fields. */
+export const CommuneFiguresFieldsSchema = strict(figureEntries, OTHER_LABELS.figures, COMMUNE_FIGURE_LABELS);
+
+/** Số liệu chung của xã — whole record, with unitsRecognized ≤ units. */
+export const CommuneFiguresSchema = v.pipe(CommuneFiguresFieldsSchema, chainCheck<v.InferOutput<typeof CommuneFiguresFieldsSchema>>(FIGURE_CHAINS, COMMUNE_FIGURE_LABELS));
+
+/** Field-level problems of merged commune figures, for forms. */
+export function validateCommuneFigures(merged: unknown): Problem[] {
+  const r = v.safeParse(CommuneFiguresSchema, merged);
+  return r.success ? [] : toProblems(r.issues);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Evidence and answers
+
+const evidenceKeyLabels = {
+  number: OTHER_LABELS.evidenceNumber,
+  date: OTHER_LABELS.evidenceDate,
+  title: OTHER_LABELS.evidenceTitle,
+  note: OTHER_LABELS.note,
+};
+
+/** Minh chứng — one piece of evidence. */
+export const EvidenceSchema = strict({
+  number: v.optional(textSchema(OTHER_LABELS.evidenceNumber)),
+  date: v.optional(dateSchema(OTHER_LABELS.evidenceDate)),
+  title: v.optional(textSchema(OTHER_LABELS.evidenceTitle)),
+  note: v.optional(textSchema(OTHER_LABELS.note)),
+}, OTHER_LABELS.evidence, evidenceKeyLabels);
+
+const evidenceList = v.array(EvidenceSchema, msg(
+  `${OTHER_LABELS.evidence.vi} phải là một danh sách ([…])`, `${OTHER_LABELS.evidence.en} must be a list ([…])`,
+));
+
+const metSchema = v.nullable(v.boolean(msg(
+  `${OTHER_LABELS.met.vi} phải là true (Đạt), false (Chưa đạt) hoặc null (chưa có dữ liệu)`,
+  `${OTHER_LABELS.met.en} must be true (met), false (not met) or null (no data yet)`,
+)));
+
+const answerKeyLabels = {
+  met: OTHER_LABELS.met, note: OTHER_LABELS.note, amount: OTHER_LABELS.amount, evidence: OTHER_LABELS.evidence,
+};
+
+function answerLabel(indicatorId?: string): Text {
+  return indicatorId
+    ? { vi: `Câu trả lời chỉ tiêu ${indicatorId}`, en: `Answer to indicator ${indicatorId}` }
+    : OTHER_LABELS.answer;
+}
+
+/** A whole answer; `amount` (VND) only where the indicator carries one (TC2.1, TC2.2). */
+export function makeAnswerSchema(hasAmount: boolean, indicatorId?: string) {
+  const label = answerLabel(indicatorId);
+  const unknownKey = (k: string) => k === 'amount'
+    ? msg(`Chỉ tiêu ${indicatorId ?? ''} không có kinh phí (amount)`.replace('  ', ' '), `Indicator ${indicatorId ?? ''} carries no amount`.replace('  ', ' '))
+    : msg(`Trường "${k}" không được phép trong ${inSentence(label.vi)}`, `Field "${k}" is not allowed in ${label.en}`);
+  const base = {
+    met: metSchema,
+    note: v.nullish(textSchema(OTHER_LABELS.note)),
+    evidence: v.optional(evidenceList),
+  };
+  return hasAmount
+    ? strict({ ...base, amount: v.nullish(countSchema(OTHER_LABELS.amount)) }, label, answerKeyLabels, unknownKey)
+    : strict(base, label, answerKeyLabels, unknownKey);
+}
+
+/** Câu trả lời cho một chỉ tiêu dạng có/không (with amount allowed). */
+export const AnswerSchema = makeAnswerSchema(true);
+
+/** One edit's changed `answer` fields. */
+export const AnswerFieldsSchema = strict({
+  met: v.optional(metSchema),
+  note: v.nullish(textSchema(OTHER_LABELS.note)),
+  amount: v.nullish(countSchema(OTHER_LABELS.amount)),
+  evidence: v.nullish(evidenceList),
+}, OTHER_LABELS.answer, answerKeyLabels);
+
+// ---------------------------------------------------------------------------------------------
+// Decisions, communes, villages
+
+const levelNoSchema = v.picklist([1, 2], msg(
+  `${OTHER_LABELS.level.vi} phải là 1 hoặc 2`, `${OTHER_LABELS.level.en} must be 1 or 2`,
+));
+const decisionKeyLabels = {
+  level: OTHER_LABELS.level, decidedOn: OTHER_LABELS.decidedOn, number: OTHER_LABELS.decisionNumber,
+};
+
+/** An earlier decision as the readiness input's `history` holds it. */
+export const HistoryEntrySchema = strict({
+  level: levelNoSchema,
+  decidedOn: dateSchema(OTHER_LABELS.decidedOn),
+}, OTHER_LABELS.decision, decisionKeyLabels);
+
+/** Quyết định công nhận — the stored entity (adds the decision number). */
+export const DecisionSchema = strict({
+  level: levelNoSchema,
+  decidedOn: dateSchema(OTHER_LABELS.decidedOn),
+  number: v.nullish(textSchema(OTHER_LABELS.decisionNumber)),
+}, OTHER_LABELS.decision, decisionKeyLabels);
+
+/** One edit's changed `decision` fields. */
+export const DecisionFieldsSchema = strict({
+  level: v.optional(levelNoSchema),
+  decidedOn: v.optional(dateSchema(OTHER_LABELS.decidedOn)),
+  number: v.nullish(textSchema(OTHER_LABELS.decisionNumber)),
+}, OTHER_LABELS.decision, decisionKeyLabels);
+
+const communeKeyLabels = {
+  code: OTHER_LABELS.communeCode, name: OTHER_LABELS.communeName, province: OTHER_LABELS.province,
+  recipient: OTHER_LABELS.recipient, submitBy: OTHER_LABELS.submitBy, decideBy: OTHER_LABELS.decideBy,
+};
+
+/** Xã — as the readiness input names it. */
+export const CommuneSchema = strict({
+  code: nonEmptyText(OTHER_LABELS.communeCode),
+  name: nonEmptyText(OTHER_LABELS.communeName),
+  province: v.optional(textSchema(OTHER_LABELS.province)),
+}, OTHER_LABELS.commune, communeKeyLabels);
+
+/**
+ * One edit's changed `commune` fields. Recipient and deadlines are configuration since July 2025
+ * (each province decides); `submitBy`/`decideBy` are `MM-DD` of the year after, default 02-28 / 03-31.
+ */
+export const CommuneFieldsSchema = strict({
+  name: v.optional(nonEmptyText(OTHER_LABELS.communeName)),
+  province: v.nullish(textSchema(OTHER_LABELS.province)),
+  recipient: v.nullish(textSchema(OTHER_LABELS.recipient)),
+  submitBy: v.nullish(dayOfYearSchema(OTHER_LABELS.submitBy)),
+  decideBy: v.nullish(dayOfYearSchema(OTHER_LABELS.decideBy)),
+}, OTHER_LABELS.commune, communeKeyLabels);
+
+const villageKeyLabels = {
+  code: OTHER_LABELS.villageCode, name: OTHER_LABELS.villageName, order: OTHER_LABELS.order,
+  archived: OTHER_LABELS.archived, ...VILLAGE_COUNT_LABELS,
+};
+
+/** Thôn — the stored entity (its counts live in villageCounts per year). */
+export const VillageSchema = strict({
+  code: nonEmptyText(OTHER_LABELS.villageCode),
+  name: nonEmptyText(OTHER_LABELS.villageName),
+  order: v.optional(countSchema(OTHER_LABELS.order)),
+  archived: v.optional(boolSchema(OTHER_LABELS.archived)),
+}, OTHER_LABELS.village, villageKeyLabels);
+
+/** One edit's changed `village` fields. */
+export const VillageFieldsSchema = strict({
+  name: v.optional(nonEmptyText(OTHER_LABELS.villageName)),
+  order: v.nullish(countSchema(OTHER_LABELS.order)),
+  archived: v.nullish(boolSchema(OTHER_LABELS.archived)),
+}, OTHER_LABELS.village, villageKeyLabels);
+
+/** A village of the readiness input: code, name and that year's counts. */
+export const VillageInputSchema = v.pipe(
+  strict({
+    code: nonEmptyText(OTHER_LABELS.villageCode),
+    name: v.optional(textSchema(OTHER_LABELS.villageName)),
+    ...villageCountEntries,
+  }, OTHER_LABELS.village, villageKeyLabels),
+  chainCheck(CHAINS, VILLAGE_COUNT_LABELS),
+);
+
+// ---------------------------------------------------------------------------------------------
+// Thresholds
+
+/** A percent 0–100 with at most one decimal (72.5 yes, 72.55 no). */
+export function isPercent(x: unknown): x is number {
+  if (typeof x !== 'number' || !Number.isFinite(x) || x < 0 || x > 100) return false;
+  const tenths = x * 10;
+  return Math.abs(tenths - Math.round(tenths)) < 1e-9;
+}
+
+function percentSchema(label: Text) {
+  return v.pipe(
+    v.number(msg(`${label.vi} phải là một số phần trăm`, `${label.en} must be a percent`)),
+    v.check((x: number) => isPercent(x), msg(
+      `${label.vi} phải từ 0 đến 100, nhiều nhất một chữ số thập phân`,
+      `${label.en} must be from 0 to 100 with at most one decimal`,
+    )),
+  );
+}
+
+function minimumsSchema(ind: StandardIndicator, label: Text) {
+  const entries: Record<string, v.GenericSchema> = {};
+  for (const f of ind.figures) {
+    entries[f] = v.optional(f === 'pcgdPreschool5'
+      ? boolSchema(COMMUNE_FIGURE_LABELS[f])
+      : levelSchema(COMMUNE_FIGURE_LABELS[f], FIGURE_LEVEL_MAX[f]));
+  }
+  return strict(entries, label, COMMUNE_FIGURE_LABELS);
+}
+
+function thresholdLabel(id: string, level?: string): Text {
+  return level
+    ? { vi: `Ngưỡng mức độ ${level} của chỉ tiêu ${id}`, en: `Level ${level} threshold of indicator ${id}` }
+    : { vi: `Ngưỡng của chỉ tiêu ${id}`, en: `Thresholds of indicator ${id}` };
+}
+
+function thresholdValueSchema(ind: IndicatorDef, level: string): v.GenericSchema | null {
+  const label = thresholdLabel(ind.id, level);
+  if (ind.kind === 'ratio') return percentSchema(label);
+  if (ind.kind === 'standard') return minimumsSchema(ind, label);
+  return null;
+}
+
+/** The message for an id that a catalog has not, or has with another kind. */
+function indicatorKeyMessage(catalog: Catalog, want: 'answer' | 'threshold') {
+  const byId = new Map(indicatorsOf(catalog).map((i) => [i.id, i]));
+  return (k: string): string => {
+    const ind = byId.get(k);
+    if (!ind) return msg(`Không có chỉ tiêu "${k}" trong bộ tiêu chí ${catalog.id}`, `There is no indicator "${k}" in catalog ${catalog.id}`);
+    return want === 'answer'
+      ? msg(`Chỉ tiêu ${k} không phải dạng có/không: kết quả được tính từ số liệu`, `Indicator ${k} is not a yes/no indicator: it is computed from the figures`)
+      : msg(`Chỉ tiêu ${k} là dạng có/không, không có ngưỡng`, `Indicator ${k} is a yes/no indicator and has no threshold`);
+  };
+}
+
+/** Threshold overrides of a catalog: by indicator id, then level "1"/"2". */
+export function makeThresholdOverridesSchema(catalog: Catalog) {
+  const entries: Record<string, v.GenericSchema> = {};
+  for (const ind of indicatorsOf(catalog)) {
+    const one = thresholdValueSchema(ind, '1');
+    const two = thresholdValueSchema(ind, '2');
+    if (!one || !two) continue;
+    entries[ind.id] = v.optional(strict({ 1: v.optional(one), 2: v.optional(two) }, thresholdLabel(ind.id), {},
+      (k) => msg(`Mức độ "${k}" không có: chỉ có "1" hoặc "2"`, `There is no level "${k}": only "1" or "2"`)));
+  }
+  return strict(entries, OTHER_LABELS.thresholds, {}, indicatorKeyMessage(catalog, 'threshold'));
+}
+
+/** Ngưỡng — overrides for the default catalog. */
+export const ThresholdOverridesSchema = makeThresholdOverridesSchema(catalogs[DEFAULT_CATALOG_ID]!);
+
+/** One edit's changed `thresholds` fields: `${indicatorId}@${level}` → a threshold, or null to unset. */
+export function makeThresholdFieldsSchema(catalog: Catalog) {
+  const entries: Record<string, v.GenericSchema> = {};
+  for (const ind of indicatorsOf(catalog)) {
+    for (const level of ['1', '2']) {
+      const s = thresholdValueSchema(ind, level);
+      if (s) entries[`${ind.id}@${level}`] = v.nullish(s);
+    }
+  }
+  return strict(entries, OTHER_LABELS.thresholds, {}, (k) => msg(
+    `"${k}" không phải một ngưỡng của bộ tiêu chí ${catalog.id} (dạng TC5.1@1)`,
+    `"${k}" is not a threshold of catalog ${catalog.id} (form TC5.1@1)`,
+  ));
+}
+
+/** Threshold fields for the default catalog. */
+export const ThresholdFieldsSchema = makeThresholdFieldsSchema(catalogs[DEFAULT_CATALOG_ID]!);
+
+/** Answers of a catalog: only its yes/no indicators, each with amount where it has one. */
+export function makeAnswersSchema(catalog: Catalog) {
+  const entries: Record<string, v.GenericSchema> = {};
+  for (const ind of indicatorsOf(catalog)) {
+    if (ind.kind === 'yes-no') entries[ind.id] = v.optional(makeAnswerSchema(ind.hasAmount, ind.id));
+  }
+  return strict(entries, OTHER_LABELS.answers, {}, indicatorKeyMessage(catalog, 'answer'));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Op fields by entity
+
+/** The schema of one op's `fields` per entity (dossier fields are owned by the dossier module). */
+export const OP_FIELDS_SCHEMAS = {
+  commune: CommuneFieldsSchema,
+  village: VillageFieldsSchema,
+  villageCounts: VillageCountsFieldsSchema,
+  communeFigures: CommuneFiguresFieldsSchema,
+  answer: AnswerFieldsSchema,
+  thresholds: ThresholdFieldsSchema,
+  decision: DecisionFieldsSchema,
+} as const;
+
+/** Problems of one op's changed fields for an entity (paths relative to `fields`). */
+export function validateOpFields(entity: keyof typeof OP_FIELDS_SCHEMAS, fields: unknown): Problem[] {
+  const r = v.safeParse(OP_FIELDS_SCHEMAS[entity], fields);
+  return r.success ? [] : toProblems(r.issues);
+}

@@ -1,0 +1,7 @@
+// Entry point of the valibot schemas, glossary labels, problems and date helpers.
+// Re-exports only.
+
+export * from './entities.ts';
+export * from './labels.ts';
+export * from './problems.ts';
+export * from './dates.ts';

@@ -1,0 +1,85 @@
+// The glossary's labels for every field the schemas check (shared/domain/glossary.md), vi + en.
+// Data only. Messages and forms use these words exactly; never reword a glossary label here.
+
+import type { Text } from '../catalog/types.ts';
+
+/** Số liệu mô hình học tập của một thôn (`villageCounts`). */
+export const VILLAGE_COUNT_LABELS = {
+  households: { vi: 'Tổng số hộ gia đình', en: 'Total households' },
+  familiesRegistered: { vi: 'Số hộ đăng ký "Gia đình học tập"', en: 'Households registered as Learning Family' },
+  familiesRecognized: { vi: 'Số hộ được công nhận "Gia đình học tập"', en: 'Households recognised as Learning Family' },
+  lineages: { vi: 'Tổng số dòng họ', en: 'Total lineages' },
+  lineagesRegistered: { vi: 'Số dòng họ đăng ký "Dòng họ học tập"', en: 'Lineages registered as Learning Lineage' },
+  lineagesRecognized: { vi: 'Số dòng họ được công nhận "Dòng họ học tập"', en: 'Lineages recognised as Learning Lineage' },
+  citizens: { vi: 'Số người từ 15 tuổi trở lên', en: 'People aged 15 and over' },
+  citizensRecognized: { vi: 'Số người đạt "Công dân học tập"', en: 'People recognised as Learning Citizen' },
+  villageRecognized: {
+    vi: 'Thôn được công nhận "Cộng đồng học tập" cấp thôn',
+    en: 'Village recognised as Learning Community (village level)',
+  },
+} as const satisfies Record<string, Text>;
+
+export type VillageCountKey = keyof typeof VILLAGE_COUNT_LABELS;
+/** The integer counts of a village (every key but villageRecognized). */
+export const VILLAGE_COUNT_KEYS = [
+  'households', 'familiesRegistered', 'familiesRecognized',
+  'lineages', 'lineagesRegistered', 'lineagesRecognized',
+  'citizens', 'citizensRecognized',
+] as const;
+
+/** Số liệu chung của xã (`communeFigures`). */
+export const COMMUNE_FIGURE_LABELS = {
+  units: { vi: 'Tổng số đơn vị (cơ quan, trường học, tổ chức) trên địa bàn xã', en: 'Units in the commune' },
+  unitsRecognized: { vi: 'Số đơn vị được công nhận "Đơn vị học tập"', en: 'Units recognised as Learning Unit' },
+  pcgdPreschool5: { vi: 'Phổ cập giáo dục mầm non cho trẻ em 5 tuổi', en: 'Universal preschool education, age 5' },
+  pcgdPrimary: { vi: 'Mức đạt chuẩn phổ cập giáo dục tiểu học', en: 'Universal primary education level' },
+  pcgdLowerSecondary: { vi: 'Mức đạt chuẩn phổ cập giáo dục trung học cơ sở', en: 'Universal lower-secondary education level' },
+  literacy: { vi: 'Mức đạt chuẩn xóa mù chữ', en: 'Literacy standard level' },
+} as const satisfies Record<string, Text>;
+
+export type CommuneFigureKey = keyof typeof COMMUNE_FIGURE_LABELS;
+
+/** Highest level of each standard figure (glossary: 0–3, 0–3, 0–2). */
+export const FIGURE_LEVEL_MAX = { pcgdPrimary: 3, pcgdLowerSecondary: 3, literacy: 2 } as const;
+
+/** Labels of the other fields the input and the entities carry. */
+export const OTHER_LABELS = {
+  catalog: { vi: 'Bộ tiêu chí', en: 'Criteria catalog' },
+  year: { vi: 'Năm đánh giá', en: 'Assessment year' },
+  asOf: { vi: 'Ngày gửi hồ sơ', en: 'Dossier date' },
+  commune: { vi: 'Xã', en: 'Commune' },
+  communeCode: { vi: 'Mã xã', en: 'Commune code' },
+  communeName: { vi: 'Tên xã', en: 'Commune name' },
+  province: { vi: 'Tỉnh / Thành phố', en: 'Province' },
+  recipient: { vi: 'Nơi nhận hồ sơ', en: 'Dossier recipient' },
+  submitBy: { vi: 'Hạn gửi hồ sơ (ngày/tháng)', en: 'Dossier deadline (day/month)' },
+  decideBy: { vi: 'Hạn ra quyết định (ngày/tháng)', en: 'Decision deadline (day/month)' },
+  villages: { vi: 'Danh sách thôn', en: 'Villages' },
+  village: { vi: 'Thôn', en: 'Village' },
+  villageCode: { vi: 'Mã thôn', en: 'Village code' },
+  villageName: { vi: 'Tên thôn', en: 'Village name' },
+  order: { vi: 'Thứ tự', en: 'Order' },
+  archived: { vi: 'Đã lưu trữ', en: 'Archived' },
+  figures: { vi: 'Số liệu chung của xã', en: 'Commune figures' },
+  answers: { vi: 'Câu trả lời các chỉ tiêu', en: 'Indicator answers' },
+  answer: { vi: 'Câu trả lời', en: 'Answer' },
+  met: { vi: 'Kết quả (Đạt / Chưa đạt)', en: 'Result (met / not met)' },
+  note: { vi: 'Ghi chú', en: 'Note' },
+  amount: { vi: 'Kinh phí (đồng)', en: 'Amount (VND)' },
+  evidence: { vi: 'Minh chứng', en: 'Evidence' },
+  evidenceNumber: { vi: 'Số văn bản', en: 'Document number' },
+  evidenceDate: { vi: 'Ngày văn bản', en: 'Document date' },
+  evidenceTitle: { vi: 'Tên văn bản', en: 'Document title' },
+  history: { vi: 'Quyết định công nhận trước đây', en: 'Earlier recognition decisions' },
+  decision: { vi: 'Quyết định công nhận', en: 'Recognition decision' },
+  level: { vi: 'Mức độ', en: 'Level' },
+  decidedOn: { vi: 'Ngày quyết định', en: 'Decision date' },
+  decisionNumber: { vi: 'Số quyết định', en: 'Decision number' },
+  thresholds: { vi: 'Ngưỡng', en: 'Thresholds' },
+  threshold: { vi: 'Ngưỡng', en: 'Threshold' },
+} as const satisfies Record<string, Text>;
+
+/** Lower-cases the first letter, to use a label inside a sentence ("không được lớn hơn số hộ…"). */
+export function inSentence(label: string): string {
+  return label.charAt(0).toLocaleLowerCase('vi') + label.slice(1);
+}
