@@ -1,0 +1,214 @@
+// .docx of a dossier paper, built with the `docx` package so cadres can still edit wording in Word.
+// `docx` is imported on demand here and this module is itself imported on demand by the screen:
+// neither may ever be reached from the first-load bundle.
+import { FONT, PAGE, TEXT_WIDTH, type Block, type Cell, type Columns, type Doc, type Para, type Table } from './doc.ts';
+
+type DocxLib = typeof import('docx');
+
+/** Millimetres to twentieths of a point. */
+const twip = (mm: number): number => Math.round((mm * 1440) / 25.4);
+const halfPt = (pt: number): number => Math.round(pt * 2);
+const LINE = 276; // 1.15 lines: within the single–1.5 range of Nghị định 30/2020.
+
+function alignment(d: DocxLib, a: Para['align']) {
+  switch (a) {
+    case 'center':
+      return d.AlignmentType.CENTER;
+    case 'right':
+      return d.AlignmentType.RIGHT;
+    case 'justify':
+      return d.AlignmentType.JUSTIFIED;
+    default:
+      return d.AlignmentType.LEFT;
+  }
+}
+
+/** A paragraph, followed by a short centred rule when it asks for one. `width` is the room it sits in, mm. */
+function paragraphs(d: DocxLib, para: Para, width: number, size: number): InstanceType<DocxLib['Paragraph']>[] {
+  const ptSize = para.size ?? size;
+  const children: InstanceType<DocxLib['TextRun']>[] = [];
+  for (const r of para.runs) {
+    const lines = r.text.split('\n');
+    lines.forEach((line, i) =>
+      children.push(
+        new d.TextRun({
+          text: line,
+          bold: r.bold,
+          italics: r.italic,
+          underline: r.underline ? {} : undefined,
+          size: halfPt(r.size ?? ptSize),
+          font: FONT,
+          break: i > 0 ? 1 : undefined,
+        }),
+      ),
+    );
+  }
+  const out = [
+    new d.Paragraph({
+      alignment: alignment(d, para.align),
+      indent: para.indent ? { firstLine: twip(para.indent) } : undefined,
+      spacing: { before: (para.before ?? 0) * 20, after: (para.after ?? 0) * 20, line: LINE },
+      keepNext: para.keepNext || undefined,
+      pageBreakBefore: para.pageBreakBefore || undefined,
+      children,
+    }),
+  ];
+  if (para.rule) {
+    // A bordered empty paragraph, narrowed by indents: a rule as long as asked, centred under the text.
+    const side = twip(Math.max(0, (width - para.rule) / 2));
+    out.push(
+      new d.Paragraph({
+        indent: { left: side, right: side },
+        spacing: { before: 0, after: 0, line: 40, lineRule: d.LineRuleType.EXACT },
+        border: { top: { style: d.BorderStyle.SINGLE, size: 6, color: '000000', space: 0 } },
+        children: [new d.TextRun({ text: '', size: 2 })],
+      }),
+    );
+  }
+  return out;
+}
+
+function cellOf(d: DocxLib, c: Cell, widthMm: number, size: number, borders: boolean) {
+  const none = { style: d.BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+  const line = { style: d.BorderStyle.SINGLE, size: 4, color: '000000' };
+  const b = borders ? line : none;
+  return new d.TableCell({
+    width: { size: twip(widthMm), type: d.WidthType.DXA },
+    columnSpan: c.colSpan && c.colSpan > 1 ? c.colSpan : undefined,
+    rowSpan: c.rowSpan && c.rowSpan > 1 ? c.rowSpan : undefined,
+    verticalAlign: c.valign === 'center' ? d.VerticalAlignTable.CENTER : d.VerticalAlignTable.TOP,
+    shading: c.shade ? { fill: 'E7E6E6', type: d.ShadingType.CLEAR, color: 'auto' } : undefined,
+    margins: borders ? { top: 40, bottom: 40, left: 70, right: 70 } : { top: 0, bottom: 0, left: 0, right: 0 },
+    borders: { top: b, bottom: b, left: b, right: b },
+    children: c.paras.flatMap((p) => paragraphs(d, { ...p, after: p.after ?? (borders ? 0 : p.after) }, widthMm, size)),
+  });
+}
+
+function widthsMm(weights: readonly number[]): number[] {
+  const total = weights.reduce((a, b) => a + b, 0);
+  return weights.map((w) => (w / total) * TEXT_WIDTH);
+}
+
+/** The columns a row's cells start at, so spans get the right width. */
+function rowCells(d: DocxLib, row: Cell[], cols: number[], size: number, borders: boolean, covered: Set<number>) {
+  const out = [];
+  let col = 0;
+  for (const c of row) {
+    while (covered.has(col)) col++;
+    const span = c.colSpan ?? 1;
+    const w = cols.slice(col, col + span).reduce((a, b) => a + b, 0);
+    out.push(cellOf(d, c, w, size, borders));
+    col += span;
+  }
+  return out;
+}
+
+function tableOf(d: DocxLib, t: Table) {
+  const cols = widthsMm(t.widths);
+  const rows: InstanceType<DocxLib['TableRow']>[] = [];
+  // Columns covered by a rowSpan from the row above, per row index.
+  const coveredBy = new Map<number, Set<number>>();
+  const all = [...t.head.map((r) => ({ r, head: true })), ...t.body.map((r) => ({ r, head: false }))];
+  all.forEach(({ r, head }, i) => {
+    const covered = coveredBy.get(i) ?? new Set<number>();
+    let col = 0;
+    for (const c of r) {
+      while (covered.has(col)) col++;
+      const span = c.colSpan ?? 1;
+      for (let k = 1; k < (c.rowSpan ?? 1); k++) {
+        const set = coveredBy.get(i + k) ?? new Set<number>();
+        for (let s = 0; s < span; s++) set.add(col + s);
+        coveredBy.set(i + k, set);
+      }
+      col += span;
+    }
+    rows.push(
+      new d.TableRow({
+        tableHeader: head || undefined,
+        cantSplit: true,
+        children: rowCells(d, r, cols, t.size, true, covered),
+      }),
+    );
+  });
+  return new d.Table({
+    width: { size: twip(TEXT_WIDTH), type: d.WidthType.DXA },
+    columnWidths: cols.map(twip),
+    layout: d.TableLayoutType.FIXED,
+    rows,
+  });
+}
+
+function columnsOf(d: DocxLib, c: Columns, size: number) {
+  const cols = widthsMm(c.widths);
+  const none = { style: d.BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+  return new d.Table({
+    width: { size: twip(TEXT_WIDTH), type: d.WidthType.DXA },
+    columnWidths: cols.map(twip),
+    layout: d.TableLayoutType.FIXED,
+    borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none },
+    rows: [
+      new d.TableRow({
+        children: [
+          cellOf(d, { paras: c.left.length ? c.left : [{ kind: 'p', runs: [{ text: '' }] }] }, cols[0]!, size, false),
+          cellOf(d, { paras: c.right }, cols[1]!, size, false),
+        ],
+      }),
+    ],
+  });
+}
+
+function blocksOf(d: DocxLib, blocks: Block[], size: number) {
+  const out: (InstanceType<DocxLib['Paragraph']> | InstanceType<DocxLib['Table']>)[] = [];
+  for (const b of blocks) {
+    if (b.kind === 'p') out.push(...paragraphs(d, b, TEXT_WIDTH, size));
+    else if (b.kind === 'table') {
+      out.push(tableOf(d, b));
+    } else out.push(columnsOf(d, b, size));
+  }
+  return out;
+}
+
+/** The Word document of one paper, as the bytes of a .docx file. */
+export async function buildDocx(doc: Doc): Promise<Uint8Array> {
+  const d = await import('docx');
+  const pageNumber = new d.Header({
+    children: [
+      new d.Paragraph({
+        alignment: d.AlignmentType.CENTER,
+        children: [new d.TextRun({ children: [d.PageNumber.CURRENT], font: FONT, size: halfPt(13) })],
+      }),
+    ],
+  });
+  const document = new d.Document({
+    creator: 'Xã Học Tập',
+    title: doc.title,
+    styles: {
+      default: {
+        document: {
+          run: { font: FONT, size: halfPt(doc.size), language: { value: 'vi-VN' } },
+          paragraph: { spacing: { line: LINE } },
+        },
+      },
+    },
+    sections: [
+      {
+        properties: {
+          // Nghị định 30/2020: no number on the first page, centred on top from page 2.
+          titlePage: true,
+          page: {
+            size: { width: twip(PAGE.width), height: twip(PAGE.height), orientation: d.PageOrientation.PORTRAIT },
+            margin: { top: twip(PAGE.top), bottom: twip(PAGE.bottom), left: twip(PAGE.left), right: twip(PAGE.right), header: twip(10), footer: twip(10) },
+          },
+        },
+        headers: { default: pageNumber, first: new d.Header({ children: [new d.Paragraph({ children: [] })] }) },
+        children: blocksOf(d, doc.blocks, doc.size),
+      },
+    ],
+  });
+  return new Uint8Array(await d.Packer.toArrayBuffer(document));
+}
+
+/** The .docx file name of a paper. */
+export function docxFileName(doc: Doc): string {
+  return `${doc.fileName}.docx`;
+}
