@@ -1,0 +1,217 @@
+// The one Dexie database of the app and ALL its schema versions, oldest first.
+// Owns table layout and migrations only; never writes an entity without its outbox op (see repo.ts).
+// First-load path: keep it small.
+import { Dexie, type Table } from 'dexie';
+import type { Op } from '../domain/sync/op.ts';
+import type { EntityState } from '../domain/sync/merge.ts';
+import type { CommuneFigures, Evidence, ThresholdOverrides, VillageCounts } from '../domain/assess-types.ts';
+
+/** Xã — one commune this device works on. */
+export interface CommuneRow {
+  code: string;
+  name: string;
+  province?: string;
+  recipient?: string;
+  /** 'MM-DD', default '02-28' */
+  dossierDeadline?: string;
+  /** 'MM-DD', default '03-31' */
+  decisionDeadline?: string;
+}
+
+/** Thôn — a village of a commune; villages are not per year, so they carry over to a new year. */
+export interface VillageRow {
+  commune: string;
+  code: string;
+  name: string;
+  order: number;
+  archived?: boolean;
+}
+
+/** Số liệu thôn theo năm. `updatedAt` is local bookkeeping (ISO), never synced. */
+export type VillageCountsRow = VillageCounts & { commune: string; year: number; village: string; updatedAt?: string };
+
+/** Số liệu chung của xã theo năm. */
+export type CommuneFiguresRow = CommuneFigures & { commune: string; year: number };
+
+/** Câu trả lời một chỉ tiêu có/không. */
+export interface AnswerRow {
+  commune: string;
+  year: number;
+  indicator: string;
+  met: boolean | null;
+  note?: string;
+  amount?: number;
+  evidence: Evidence[];
+}
+
+/** Ngưỡng của tỉnh — the province's own thresholds. */
+export interface ThresholdsRow {
+  commune: string;
+  values: ThresholdOverrides;
+}
+
+/** Quyết định công nhận — an earlier recognition decision. */
+export interface DecisionRow {
+  commune: string;
+  id: string;
+  level: 1 | 2;
+  decidedOn: string;
+  number?: string;
+}
+
+/** Hồ sơ năm — the year's dossier texts, signer, meeting and lock. */
+export interface DossierRow {
+  commune: string;
+  year: number;
+  signerName?: string;
+  signerTitle?: string;
+  meetingDate?: string;
+  minutesRef?: string;
+  locked?: boolean;
+  lockReason?: string;
+  reopenReasons?: { at: string; reason: string }[];
+  /** The year this one was started from (startYear), if any. */
+  startedFrom?: number | null;
+  [field: string]: unknown;
+}
+
+/** One op waiting to be sent (or refused by the server and kept for a person to see). */
+export interface OutboxRow {
+  seq?: number;
+  op: Op;
+  state: 'pending' | 'quarantined';
+  error?: string;
+}
+
+/** A field two devices wrote concurrently with different values; the loser is kept here. */
+export interface ConflictRow {
+  id?: number;
+  entity: Op['entity'];
+  key: string;
+  field: string;
+  localValue: unknown;
+  localHlc: string;
+  remoteValue: unknown;
+  remoteHlc: string;
+  /** ISO time the conflict was seen on this device. */
+  at: string;
+  /** Which side the merge kept. */
+  winner?: 'local' | 'remote';
+  winnerOpId?: string;
+  loserOpId?: string;
+  resolved?: boolean;
+}
+
+/** The merge state of one entity (per field, each device's latest write): the memory of LWW. */
+export interface StampRow {
+  entity: Op['entity'];
+  key: string;
+  state: EntityState;
+}
+
+/** An opId the server acknowledged, so a re-import of an old export does not queue it again. */
+export interface AckedRow {
+  opId: string;
+}
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+/** The database with its tables, typed. */
+export type XhtDb = Dexie & {
+  meta: Table<MetaRow, string>;
+  communes: Table<CommuneRow, string>;
+  villages: Table<VillageRow, [string, string]>;
+  villageCounts: Table<VillageCountsRow, [string, number, string]>;
+  communeFigures: Table<CommuneFiguresRow, [string, number]>;
+  answers: Table<AnswerRow, [string, number, string]>;
+  thresholds: Table<ThresholdsRow, string>;
+  decisions: Table<DecisionRow, [string, string]>;
+  dossiers: Table<DossierRow, [string, number]>;
+  outbox: Table<OutboxRow, number>;
+  conflicts: Table<ConflictRow, number>;
+  stamps: Table<StampRow, [string, string]>;
+  acked: Table<AckedRow, string>;
+};
+
+/** Default database name in the browser. */
+export const DB_NAME = 'xa-hoc-tap';
+
+/** Version 1 as first built (exported so the migration test can create a v1 database). */
+export const V1_STORES = {
+  meta: 'key',
+  communes: 'code',
+  villages: '[commune+code], commune',
+  villageCounts: '[commune+year+village], [commune+year], commune',
+  communeFigures: '[commune+year], commune',
+  answers: '[commune+year+indicator], [commune+year]',
+  outbox: '++seq, &op.opId',
+};
+
+/** Opens (and upgrades if needed) the database called `name`. */
+export function openDatabase(name: string = DB_NAME): XhtDb {
+  const db = new Dexie(name) as XhtDb;
+
+  // v1: communes, villages, per-year counts, figures and answers, the outbox, app metadata.
+  // Answers kept evidence as one free text (issue 4: "evidence list as text for now"), villages
+  // had no display order.
+  db.version(1).stores(V1_STORES);
+
+  // v2: evidence becomes a list {number, date, title} so the dossier can cite documents; villages
+  // get an `order` (by name, as v1 listed them); new tables for province thresholds, decisions,
+  // the year dossier (holds the lock), the conflict log, per-field HLC stamps (needed for LWW
+  // merge) and acknowledged opIds (so importing an old export does not queue sent ops again).
+  // The outbox gains a `state` index so quarantined ops no longer block the queue; answers a
+  // `commune` index for listing years.
+  db.version(2)
+    .stores({
+      answers: '[commune+year+indicator], [commune+year], commune',
+      outbox: '++seq, &op.opId, state',
+      thresholds: 'commune',
+      decisions: '[commune+id], commune',
+      dossiers: '[commune+year], commune',
+      conflicts: '++id, [entity+key]',
+      stamps: '[entity+key]',
+      acked: 'opId',
+    })
+    .upgrade(async (tx) => {
+      await tx
+        .table('answers')
+        .toCollection()
+        .modify((row: { evidence?: unknown }) => {
+          row.evidence = evidenceFromV1(row.evidence);
+        });
+      const villages = (await tx.table('villages').toArray()) as VillageRow[];
+      const byCommune = new Map<string, VillageRow[]>();
+      for (const v of villages) byCommune.set(v.commune, [...(byCommune.get(v.commune) ?? []), v]);
+      for (const list of byCommune.values()) {
+        list.sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+        let i = 0;
+        for (const v of list) {
+          if (typeof v.order !== 'number') await tx.table('villages').update([v.commune, v.code], { order: i });
+          i++;
+        }
+      }
+      await tx
+        .table('outbox')
+        .toCollection()
+        .modify((row: { state?: string }) => {
+          if (row.state !== 'quarantined') row.state = 'pending';
+        });
+    });
+
+  return db;
+}
+
+/** v1 evidence text → v2 list: one entry per non-empty line, the line as title. */
+export function evidenceFromV1(value: unknown): Evidence[] {
+  if (Array.isArray(value)) return value as Evidence[];
+  if (typeof value !== 'string') return [];
+  return value
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .map((title) => ({ title }));
+}

@@ -1,0 +1,99 @@
+// The data layer's only entry point: the app's default database and its repository functions.
+// Everything else (ui, sync, dossier, bench) imports from here. First-load path: export/import
+// and the demo data are lazy (dynamic import), never pulled in statically.
+import type { AssessInput } from '../domain/assess-types.ts';
+import { DB_NAME, openDatabase, type XhtDb } from './db.ts';
+import { createRepo, type Repo, type RepoOptions } from './repo.ts';
+import type { ExportFile, ImportResult } from './transfer.ts';
+
+export type {
+  AnswerRow, CommuneFiguresRow, CommuneRow, ConflictRow, DecisionRow, DossierRow, OutboxRow,
+  ThresholdsRow, VillageCountsRow, VillageRow, XhtDb,
+} from './db.ts';
+export type { MetaKey, QuarantineItem, Repo, RepoOptions } from './repo.ts';
+export type { ExportFile, ImportResult } from './transfer.ts';
+export { ImportError, ValidationError, YearLockedError } from './validate.ts';
+export { createRepo, openDatabase, DB_NAME };
+
+let current: Repo | null = null;
+
+/** The repository in use (opened on first use). */
+export function repo(): Repo {
+  if (!current) current = createRepo(openDatabase(DB_NAME));
+  return current;
+}
+
+/**
+ * Switches the module-level functions to another database (tests, bench, a second profile).
+ * Closes the previous one. Returns the new repository.
+ */
+export function useDatabase(name: string, options: RepoOptions = {}): Repo {
+  current?.db.close();
+  current = createRepo(openDatabase(name), options);
+  return current;
+}
+
+/** The Dexie instance in use (for liveQuery users that want a table directly). */
+export function db(): XhtDb {
+  return repo().db;
+}
+
+// Thin wrappers so callers can `import { saveVillageCounts } from '../db/index.ts'` and still
+// follow useDatabase().
+type R = Repo;
+export const getMeta = <T = unknown>(key: Parameters<R['getMeta']>[0]) => repo().getMeta<T>(key);
+export const setMeta: R['setMeta'] = (...a) => repo().setMeta(...a);
+export const deviceId: R['deviceId'] = () => repo().deviceId();
+export const saveCommune: R['saveCommune'] = (...a) => repo().saveCommune(...a);
+export const listCommunes: R['listCommunes'] = () => repo().listCommunes();
+export const getCommune: R['getCommune'] = (...a) => repo().getCommune(...a);
+export const saveVillage: R['saveVillage'] = (...a) => repo().saveVillage(...a);
+export const archiveVillage: R['archiveVillage'] = (...a) => repo().archiveVillage(...a);
+export const listVillages: R['listVillages'] = (...a) => repo().listVillages(...a);
+export const saveVillageCounts: R['saveVillageCounts'] = (...a) => repo().saveVillageCounts(...a);
+export const getVillageCounts: R['getVillageCounts'] = (...a) => repo().getVillageCounts(...a);
+export const saveCommuneFigures: R['saveCommuneFigures'] = (...a) => repo().saveCommuneFigures(...a);
+export const getCommuneFigures: R['getCommuneFigures'] = (...a) => repo().getCommuneFigures(...a);
+export const saveAnswer: R['saveAnswer'] = (...a) => repo().saveAnswer(...a);
+export const getAnswers: R['getAnswers'] = (...a) => repo().getAnswers(...a);
+export const saveThresholds: R['saveThresholds'] = (...a) => repo().saveThresholds(...a);
+export const getThresholds: R['getThresholds'] = (...a) => repo().getThresholds(...a);
+export const saveDecision: R['saveDecision'] = (...a) => repo().saveDecision(...a);
+export const listDecisions: R['listDecisions'] = (...a) => repo().listDecisions(...a);
+export const saveDossier: R['saveDossier'] = (...a) => repo().saveDossier(...a);
+export const getDossier: R['getDossier'] = (...a) => repo().getDossier(...a);
+export const lockYear: R['lockYear'] = (...a) => repo().lockYear(...a);
+export const reopenYear: R['reopenYear'] = (...a) => repo().reopenYear(...a);
+export const listYears: R['listYears'] = (...a) => repo().listYears(...a);
+export const startYear: R['startYear'] = (...a) => repo().startYear(...a);
+export const buildAssessInput: R['buildAssessInput'] = (...a) => repo().buildAssessInput(...a);
+export const loadAssessInput: R['loadAssessInput'] = (...a) => repo().loadAssessInput(...a);
+export const pendingCount: R['pendingCount'] = () => repo().pendingCount();
+export const nextBatch: R['nextBatch'] = (...a) => repo().nextBatch(...a);
+export const ackOps: R['ackOps'] = (...a) => repo().ackOps(...a);
+export const quarantineOps: R['quarantineOps'] = (...a) => repo().quarantineOps(...a);
+export const listQuarantined: R['listQuarantined'] = () => repo().listQuarantined();
+export const requeueOps: R['requeueOps'] = (...a) => repo().requeueOps(...a);
+export const applyRemoteOps: R['applyRemoteOps'] = (...a) => repo().applyRemoteOps(...a);
+export const listConflicts: R['listConflicts'] = (...a) => repo().listConflicts(...a);
+export const resolveConflict: R['resolveConflict'] = (...a) => repo().resolveConflict(...a);
+
+/** Xuất dữ liệu — everything incl. unsent ops, as one JSON-able object (lazy module). */
+export async function exportAll(): Promise<ExportFile> {
+  const { exportAll: run } = await import('./transfer.ts');
+  return run(repo());
+}
+
+/** Nhập dữ liệu — merges a file from exportAll (any phone) without duplicating; bad file → ImportError. */
+export async function importAll(file: unknown): Promise<ImportResult> {
+  const { importAll: run } = await import('./transfer.ts');
+  return run(repo(), file);
+}
+
+/** Dữ liệu mẫu — loads the demo commune through the save functions; idempotent. Returns its code. */
+export async function loadDemoCommune(): Promise<string> {
+  const { demoInputs } = await import('./demo.ts');
+  let code = '';
+  for (const input of (await demoInputs()) as AssessInput[]) code = await repo().loadAssessInput(input);
+  return code;
+}
