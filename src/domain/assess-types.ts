@@ -85,8 +85,13 @@ export interface IndicatorResult {
   threshold: number | Record<string, number | boolean> | boolean | null;
   gap: number | null;
   missing: string[];
-  reason?: string;
+  /** Why the status is `unknown`: 'threshold-not-set' | 'missing-data' | 'zero-denominator' | 'not-answered'. */
+  reason?: UnknownReason;
+  /** Where the threshold came from: the catalog, or the input's/province's overrides. */
+  thresholdSource?: 'catalog' | 'override';
 }
+
+export type UnknownReason = 'threshold-not-set' | 'missing-data' | 'zero-denominator' | 'not-answered';
 
 export interface CriterionResult {
   id: string;
@@ -106,7 +111,9 @@ export interface AssessOutput {
   asOf: string;
   level: 0 | LevelNo;
   eligibleLevel: 0 | LevelNo;
-  eligibility: { reason: string; from?: string } | null;
+  /** Why eligibleLevel is below level; null when they are equal. */
+  eligibility: { reason: 'level2-wait'; from: string } | null;
   levels: LevelResult[];
-  info: { citizens: RatioValue & { target: number } };
+  /** Công dân học tập: shown beside the indicators, never in the level; `missing` = village codes without data. */
+  info: { citizens: RatioValue & { target: number; missing: string[] } };
 }

@@ -6,3 +6,4 @@ export * from './catalog/index.ts';
 export * from './schemas/index.ts';
 export { demoCommune } from './demo-commune.ts';
 export type { DemoCommune, DemoVillage } from './demo-commune.ts';
+export * from './readiness/index.ts';

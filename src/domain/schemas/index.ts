@@ -5,3 +5,4 @@ export * from './entities.ts';
 export * from './labels.ts';
 export * from './problems.ts';
 export * from './dates.ts';
+export * from './assess-input.ts';

@@ -1,0 +1,89 @@
+// The valibot schema of the readiness input (shared/domain/assess-format.md) for one catalog.
+// Strict: unknown keys, unknown indicator ids, wrong types, broken "≤" rules, duplicate village
+// codes and unreal dates are all refused. Never fills defaults in: the engine does that.
+
+import * as v from 'valibot';
+import type { Catalog, Text } from '../catalog/types.ts';
+import { catalogs } from '../catalog/index.ts';
+import {
+  CommuneFiguresSchema, CommuneSchema, HistoryEntrySchema, VillageInputSchema, dateSchema, makeAnswersSchema,
+  makeThresholdOverridesSchema,
+} from './entities.ts';
+import { OTHER_LABELS } from './labels.ts';
+import { msg } from './problems.ts';
+
+/** Earliest assessment year: TT25 took effect in 2023. */
+export const FIRST_YEAR = 2023;
+
+const inputLabel: Text = { vi: 'Dữ liệu đánh giá', en: 'Assessment input' };
+const inputKeyLabels: Record<string, Text> = {
+  catalog: OTHER_LABELS.catalog, year: OTHER_LABELS.year, commune: OTHER_LABELS.commune, villages: OTHER_LABELS.villages,
+};
+
+const yearSchema = v.pipe(
+  v.number(msg(`${OTHER_LABELS.year.vi} phải là một số`, `${OTHER_LABELS.year.en} must be a number`)),
+  v.safeInteger(msg(`${OTHER_LABELS.year.vi} phải là số nguyên`, `${OTHER_LABELS.year.en} must be a whole number`)),
+  v.minValue(FIRST_YEAR, msg(`${OTHER_LABELS.year.vi} phải từ ${FIRST_YEAR} trở đi`, `${OTHER_LABELS.year.en} must be ${FIRST_YEAR} or later`)),
+  v.maxValue(9998, msg(`${OTHER_LABELS.year.vi} không hợp lệ`, `${OTHER_LABELS.year.en} is not valid`)),
+);
+
+const villagesSchema = v.pipe(
+  v.array(VillageInputSchema, msg(`${OTHER_LABELS.villages.vi} phải là một danh sách ([…])`, `${OTHER_LABELS.villages.en} must be a list ([…])`)),
+  v.rawCheck(({ dataset, addIssue }) => {
+    const list = dataset.value;
+    if (!Array.isArray(list)) return;
+    const first = new Map<string, number>();
+    list.forEach((village: unknown, i) => {
+      if (!village || typeof village !== 'object') return;
+      const code = (village as { code?: unknown }).code;
+      if (typeof code !== 'string') return;
+      const seen = first.get(code);
+      if (seen === undefined) {
+        first.set(code, i);
+        return;
+      }
+      addIssue({
+        message: msg(`Mã thôn "${code}" bị trùng với villages[${seen}]`, `Village code "${code}" is the same as villages[${seen}]`),
+        path: [
+          { type: 'array', origin: 'value', input: list, key: i, value: village },
+          { type: 'object', origin: 'value', input: village as Record<string, unknown>, key: 'code', value: code },
+        ],
+      });
+    });
+  }),
+);
+
+/** The readiness input schema for a catalog (answers and thresholds depend on its indicators). */
+export function makeAssessInputSchema(catalog: Catalog) {
+  const ids = Object.keys(catalogs);
+  return v.pipe(
+    v.unknown(),
+    v.check((x) => !Array.isArray(x), msg(`${inputLabel.vi} phải là một đối tượng JSON ({…})`, `${inputLabel.en} must be a JSON object ({…})`)),
+    v.strictObject({
+      catalog: v.picklist(ids, msg(
+        `${OTHER_LABELS.catalog.vi} phải là một trong: ${ids.join(', ')}`, `${OTHER_LABELS.catalog.en} must be one of: ${ids.join(', ')}`,
+      )),
+      year: yearSchema,
+      asOf: v.optional(dateSchema(OTHER_LABELS.asOf)),
+      commune: CommuneSchema,
+      villages: villagesSchema,
+      figures: v.optional(CommuneFiguresSchema),
+      answers: v.optional(makeAnswersSchema(catalog)),
+      history: v.optional(v.array(HistoryEntrySchema, msg(
+        `${OTHER_LABELS.history.vi} phải là một danh sách ([…])`, `${OTHER_LABELS.history.en} must be a list ([…])`,
+      ))),
+      thresholds: v.optional(makeThresholdOverridesSchema(catalog)),
+    }, (issue) => {
+      if (issue.expected === 'never') {
+        const k = String(issue.input);
+        return msg(`Trường "${k}" không có trong định dạng dữ liệu đánh giá`, `Field "${k}" is not part of the assessment input format`);
+      }
+      if (issue.expected?.startsWith('"')) {
+        const k = issue.expected.slice(1, -1);
+        const l = inputKeyLabels[k];
+        return msg(`Thiếu ${l ? l.vi.toLocaleLowerCase('vi') : k} ("${k}")`, `${l ? l.en : k} ("${k}") is missing`);
+      }
+      return msg(`${inputLabel.vi} phải là một đối tượng JSON ({…})`, `${inputLabel.en} must be a JSON object ({…})`);
+    }),
+  );
+}
