@@ -3,6 +3,9 @@
 // Pure data and validation: no fetch, no storage. The client and the server both import it.
 import * as v from 'valibot';
 import { ENTITIES, type EntityName, type JsonValue, type Op } from './op.ts';
+import { DEFAULT_CATALOG_ID, catalogs, findIndicator } from '../catalog/index.ts';
+import { OP_FIELDS_SCHEMAS } from '../schemas/entities.ts';
+import { formatPath, msg, toProblems } from '../schemas/problems.ts';
 
 /** The API version prefix every route lives under. */
 export const API_PREFIX = '/api/v1';
@@ -83,7 +86,7 @@ export interface SyncResponse {
 /** One op of GET /api/v1/changes, with its place in the commune's change sequence. */
 export type ChangeOp = Op & { seq: number };
 
-/** GET /api/v1/changes?since=&limit= answer. */
+/** GET /api/v1/changes?since=&limit=[&commune=] answer (`commune` only for a reviewer). */
 export interface ChangesResponse {
   ops: ChangeOp[];
   /** Pass as `since` next time; equals `since` when there was nothing new. */
@@ -123,6 +126,8 @@ export interface MeResponse {
   person: string;
   deviceId: string | null;
   deviceName: string | null;
+  /** For a reviewer: the communes of the province it may read (GET /changes?commune=). */
+  communes?: string[];
 }
 
 /** One reason a batch was refused; `path` is inside the op (`fields.households`) or the body. */
@@ -213,10 +218,10 @@ export function parseKey(entity: EntityName, key: string, isIndicator: (id: stri
   return out;
 }
 
-/** The yes/no indicators of catalog tt25-2023 (answers are keyed by them). */
-export const ANSWER_INDICATORS: readonly string[] = ['TC1.1', 'TC1.2', 'TC1.3', 'TC2.1', 'TC2.2', 'TC2.3', 'TC3.1', 'TC3.2', 'TC3.3'];
-function isAnswerIndicator(id: string): boolean {
-  return ANSWER_INDICATORS.includes(id);
+/** Whether `id` is a yes/no indicator of the default catalog (answers are keyed by them). */
+export function isAnswerIndicator(id: string): boolean {
+  const catalog = catalogs[DEFAULT_CATALOG_ID];
+  return !!catalog && findIndicator(catalog, id)?.kind === 'yes-no';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -238,14 +243,14 @@ export function validateBatch(body: unknown): BatchCheck {
   const ops: Op[] = [];
   const seen = new Set<string>();
   env.output.ops.forEach((raw, index) => {
-    const opProblems = validateOp(raw, `ops[${index}]`);
+    const opProblems = validateOp(raw, ['ops', index]);
     if (opProblems.length) {
       problems.push(...opProblems);
       return;
     }
     const op = raw as Op;
     if (seen.has(op.opId)) {
-      problems.push({ opId: op.opId, path: `ops[${index}].opId`, vi: 'opId bị lặp trong cùng một lô', en: 'opId repeated within the batch' });
+      problems.push({ opId: op.opId, path: formatPath(['ops', index, 'opId']), vi: 'opId bị lặp trong cùng một lô', en: 'opId repeated within the batch' });
       return;
     }
     seen.add(op.opId);
@@ -255,30 +260,31 @@ export function validateBatch(body: unknown): BatchCheck {
   return { ok: true, batch: { deviceId: env.output.deviceId, batchId: env.output.batchId, ops } };
 }
 
-/** Problems of one op (empty when valid). `at` prefixes paths, e.g. `ops[3]`. */
-export function validateOp(raw: unknown, at = 'op'): Problem[] {
+/** Problems of one op (empty when valid). `at` prefixes paths, e.g. `['ops', 3]` → `ops[3].key`. */
+export function validateOp(raw: unknown, at: readonly (string | number)[] = []): Problem[] {
   const opId = typeof raw === 'object' && raw !== null && typeof (raw as { opId?: unknown }).opId === 'string' ? (raw as { opId: string }).opId : undefined;
   const withId = (p: Omit<Problem, 'opId'>): Problem => (opId === undefined ? p : { opId, ...p });
+  const path = (...keys: (string | number)[]) => formatPath([...at, ...keys]);
   const env = v.safeParse(OpSchema, raw);
   if (!env.success) return env.issues.map((i) => withId(issueToProblem(i, at)));
   const op = env.output;
   const problems: Problem[] = [];
   const key = parseKey(op.entity, op.key);
-  if ('vi' in key) problems.push(withId({ path: `${at}.key`, vi: key.vi, en: key.en }));
+  if ('vi' in key) problems.push(withId({ path: path('key'), vi: key.vi, en: key.en }));
   if (Object.keys(op.fields).length === 0) {
-    problems.push(withId({ path: `${at}.fields`, vi: 'Thao tác không có trường nào', en: 'The op changes no field' }));
+    problems.push(withId({ path: path('fields'), vi: 'Thao tác không có trường nào', en: 'The op changes no field' }));
   }
   for (const f of Object.keys(op.prev ?? {})) {
     if (!Object.prototype.hasOwnProperty.call(op.fields, f)) {
-      problems.push(withId({ path: `${at}.prev.${f}`, vi: 'prev nêu một trường mà thao tác không sửa', en: 'prev names a field the op does not change' }));
+      problems.push(withId({ path: path('prev', f), vi: 'prev nêu một trường mà thao tác không sửa', en: 'prev names a field the op does not change' }));
     }
   }
   if (!isJson(op.fields, 0)) {
-    problems.push(withId({ path: `${at}.fields`, vi: 'Giá trị các trường phải là JSON thuần', en: 'Field values must be plain JSON' }));
+    problems.push(withId({ path: path('fields'), vi: 'Giá trị các trường phải là JSON thuần', en: 'Field values must be plain JSON' }));
     return problems;
   }
   const fields = v.safeParse(entityFieldsSchema(op.entity), op.fields);
-  if (!fields.success) problems.push(...fields.issues.map((i) => withId(issueToProblem(i, `${at}.fields`))));
+  if (!fields.success) problems.push(...toProblems(fields.issues, [...at, 'fields']).map(withId));
   return problems;
 }
 
@@ -291,10 +297,13 @@ function isJson(x: unknown, depth: number): x is JsonValue {
   return false;
 }
 
-/** A valibot issue as a Problem with a Vietnamese and an English sentence. */
-export function issueToProblem(issue: v.BaseIssue<unknown>, at = ''): Problem {
-  const dot = v.getDotPath(issue);
-  const path = [at, dot].filter(Boolean).join('.') || '(body)';
+/** A valibot issue of the envelope as a Problem with a Vietnamese and an English sentence. */
+export function issueToProblem(issue: v.BaseIssue<unknown>, at: readonly (string | number)[] = []): Problem {
+  const keys = (issue.path ?? []).map((p) => {
+    const k = (p as { key?: unknown }).key;
+    return typeof k === 'number' ? k : String(k);
+  });
+  const path = at.length + keys.length ? formatPath([...at, ...keys]) : '$';
   const req = issue.requirement;
   const reqText = typeof req === 'number' || typeof req === 'string' ? String(req) : '';
   switch (issue.type) {
@@ -333,133 +342,26 @@ export function issueToProblem(issue: v.BaseIssue<unknown>, at = ''): Problem {
     case 'iso_date':
       return { path, vi: 'Ngày phải có dạng YYYY-MM-DD', en: 'Date must be YYYY-MM-DD' };
     default: {
-      // Custom checks (cross-field rules) carry a Vietnamese message; its English is looked up.
-      const en = EN_OF[issue.message];
-      return { path, vi: issue.message, en: en ?? issue.message };
+      // Schema messages of the domain carry both languages; split them as the domain does.
+      const [p] = toProblems([issue]);
+      return { path, vi: p!.vi, en: p!.en };
     }
   }
 }
 
 // ---------------------------------------------------------------------------------------------
-// Fields per entity (provisional until src/domain/schemas/entities.ts lands; then delegated there)
+// Fields per entity: the domain's op-field schemas (the same the app validates with), plus the
+// dossier's narrative fields, which the dossier module owns and names.
 
-const EN_OF: Record<string, string> = {};
-/** A custom-check message in Vietnamese, remembered with its English. */
-function msg(vi: string, en: string): string {
-  EN_OF[vi] = en;
-  return vi;
-}
-
-const count = v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000_000)));
-const text = (max: number) => v.nullable(v.pipe(v.string(), v.maxLength(max)));
-const realDate = v.pipe(
-  v.string(),
-  v.isoDate(),
-  v.check((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), msg('Ngày không có thật', 'Not a real date')),
-);
-
-/** `a ≤ b` when both are present in the same op (the merged row is checked by the readiness engine). */
-function notAbove(a: string, b: string) {
-  return v.check((o: Record<string, unknown>) => {
-    const x = o[a];
-    const y = o[b];
-    return typeof x !== 'number' || typeof y !== 'number' || x <= y;
-  }, msg(`${a} không được lớn hơn ${b}`, `${a} must not exceed ${b}`));
-}
-
-const villageCountsFields = v.pipe(
-  v.strictObject({
-    households: v.optional(count),
-    familiesRegistered: v.optional(count),
-    familiesRecognized: v.optional(count),
-    lineages: v.optional(count),
-    lineagesRegistered: v.optional(count),
-    lineagesRecognized: v.optional(count),
-    citizens: v.optional(count),
-    citizensRecognized: v.optional(count),
-    villageRecognized: v.optional(v.nullable(v.boolean())),
-  }),
-  notAbove('familiesRegistered', 'households'),
-  notAbove('familiesRecognized', 'familiesRegistered'),
-  notAbove('lineagesRegistered', 'lineages'),
-  notAbove('lineagesRecognized', 'lineagesRegistered'),
-  notAbove('citizensRecognized', 'citizens'),
-);
-
-const level = (max: number) => v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(max)));
-const communeFiguresFields = v.pipe(
-  v.strictObject({
-    units: v.optional(count),
-    unitsRecognized: v.optional(count),
-    pcgdPreschool5: v.optional(v.nullable(v.boolean())),
-    pcgdPrimary: v.optional(level(3)),
-    pcgdLowerSecondary: v.optional(level(3)),
-    literacy: v.optional(level(2)),
-  }),
-  notAbove('unitsRecognized', 'units'),
-);
-
-const evidenceItem = v.strictObject({
-  number: v.optional(v.pipe(v.string(), v.maxLength(100))),
-  date: v.optional(realDate),
-  title: v.optional(v.pipe(v.string(), v.maxLength(500))),
-  note: v.optional(v.pipe(v.string(), v.maxLength(2000))),
-});
-const answerFields = v.strictObject({
-  met: v.optional(v.nullable(v.boolean())),
-  note: v.optional(text(4000)),
-  amount: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1e15)))),
-  evidence: v.optional(v.nullable(v.pipe(v.array(evidenceItem), v.maxLength(50)))),
-});
-
-const communeFields = v.strictObject({
-  name: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(200))),
-  province: v.optional(text(200)),
-  recipient: v.optional(text(300)),
-  dossierDeadline: v.optional(v.nullable(v.pipe(v.string(), v.regex(/^\d{2}-\d{2}$/)))),
-  decisionDeadline: v.optional(v.nullable(v.pipe(v.string(), v.regex(/^\d{2}-\d{2}$/)))),
-});
-
-const villageFields = v.strictObject({
-  name: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(200))),
-  order: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000)))),
-  archived: v.optional(v.nullable(v.boolean())),
-});
-
-const percent = v.pipe(
-  v.number(),
-  v.minValue(0),
-  v.maxValue(100),
-  v.check((n) => Math.round(n * 10) === n * 10, msg('Tỷ lệ chỉ có tối đa một chữ số thập phân', 'A percent has at most one decimal')),
-);
-const thresholdFields = v.record(
-  v.pipe(v.string(), v.regex(/^TC\d+\.\d+@[12]$/, msg('Tên ngưỡng phải có dạng {chỉ tiêu}@{mức}', 'Threshold name must be {indicator}@{level}'))),
-  v.nullable(v.union([percent, v.record(v.pipe(v.string(), v.maxLength(64)), v.union([v.pipe(v.number(), v.minValue(0)), v.boolean()]))])),
-);
-
-const decisionFields = v.strictObject({
-  level: v.optional(v.nullable(v.picklist([1, 2]))),
-  decidedOn: v.optional(v.nullable(realDate)),
-  number: v.optional(text(100)),
-  archived: v.optional(v.nullable(v.boolean())),
-});
-
-// Narrative texts of the dossier: names are the dossier's own; values short texts or a lock flag.
 const dossierFields = v.record(
-  v.pipe(v.string(), v.regex(/^[A-Za-z][A-Za-z0-9]{0,63}$/)),
-  v.union([v.pipe(v.string(), v.maxLength(50_000)), v.boolean(), v.null(), v.pipe(v.number(), v.integer())]),
+  v.pipe(v.string(), v.regex(/^[A-Za-z][A-Za-z0-9]{0,63}$/, msg('Tên trường của hồ sơ không hợp lệ', 'Not a valid dossier field name'))),
+  v.union(
+    [v.pipe(v.string(), v.maxLength(50_000)), v.boolean(), v.null(), v.pipe(v.number(), v.safeInteger())],
+    msg('Trường của hồ sơ phải là chữ, có/không, số nguyên hoặc null', 'A dossier field must be text, true/false, a whole number or null'),
+  ),
 );
 
-const FIELD_SCHEMAS: Record<EntityName, v.GenericSchema<unknown>> = {
-  commune: communeFields,
-  village: villageFields,
-  villageCounts: villageCountsFields,
-  communeFigures: communeFiguresFields,
-  answer: answerFields,
-  thresholds: thresholdFields,
-  decision: decisionFields,
-  dossier: dossierFields,
-};
+const FIELD_SCHEMAS: Record<EntityName, v.GenericSchema<unknown>> = { ...OP_FIELDS_SCHEMAS, dossier: dossierFields };
 
 /** The schema of an op's `fields` for one entity: only that entity's fields, each optional. */
 export function entityFieldsSchema(entity: EntityName): v.GenericSchema<unknown> {

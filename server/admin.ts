@@ -1,0 +1,103 @@
+// Admin CLI (`npm run admin -- <command> …`): communes, enrolment codes, revocation. Uses the same
+// Store as the server (DB_PATH or --db). Prints a code once, when issued; never prints a token.
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import { CODE_RE, ROLES, type Role } from '../src/domain/sync/protocol.ts';
+import { issueCode } from './codes.ts';
+import { openSqliteStore } from './store/sqlite-store.ts';
+import type { Store } from './store/store.ts';
+
+export const DEFAULT_DB_PATH = './data/xa-hoc-tap.sqlite';
+
+const USAGE = `Cách dùng / usage: npm run admin -- <lệnh> [tùy chọn]   (--db FILE hoặc DB_PATH=FILE)
+
+  create-commune --code 21085 --name "Xã Ba Tô" --province "Quảng Ngãi" \\
+                 --village "T01=Thôn Làng Mạ" --village "T02=Thôn Gò Ra" …
+  issue-code     --commune 21085 --role collector|officer|chair|reviewer --name "Người nhận" \\
+                 [--villages T01,T02]      (chỉ cho người thu thập / collectors only)
+  list-codes     [--commune 21085]
+  revoke-token   --id <id từ list-codes>   (thu hồi mã và thiết bị đã dùng nó)
+`;
+
+class UsageError extends Error {}
+
+/** Runs one admin command; returns the exit status. `store` overrides --db (tests). */
+export async function runAdmin(argv: string[], io: { out: (s: string) => void; err: (s: string) => void; store?: Store; env?: NodeJS.ProcessEnv } = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }): Promise<number> {
+  const [command, ...rest] = argv;
+  let store: Store | undefined = io.store;
+  try {
+    const { values } = parseArgs({
+      args: rest,
+      options: {
+        db: { type: 'string' },
+        code: { type: 'string' },
+        name: { type: 'string' },
+        province: { type: 'string' },
+        village: { type: 'string', multiple: true },
+        commune: { type: 'string' },
+        role: { type: 'string' },
+        villages: { type: 'string' },
+        id: { type: 'string' },
+      },
+      strict: true,
+    });
+    const need = (k: keyof typeof values): string => {
+      const x = values[k];
+      if (typeof x !== 'string' || x.trim() === '') throw new UsageError(`Thiếu --${k} / missing --${k}`);
+      return x.trim();
+    };
+    if (!command || command === 'help' || command === '--help') {
+      io.out(USAGE);
+      return command ? 0 : 2;
+    }
+    if (!['create-commune', 'issue-code', 'list-codes', 'revoke-token'].includes(command)) throw new UsageError(`Lệnh không có: ${command} / unknown command`);
+    store ??= openSqliteStore(values.db ?? io.env?.DB_PATH ?? process.env.DB_PATH ?? DEFAULT_DB_PATH);
+
+    if (command === 'create-commune') {
+      const code = need('code');
+      if (!CODE_RE.test(code)) throw new UsageError(`Mã xã không hợp lệ: ${code}`);
+      const villages = (values.village ?? []).map((s) => {
+        const m = /^([^=]+)=(.+)$/.exec(s);
+        if (!m || !CODE_RE.test(m[1]!.trim())) throw new UsageError(`--village phải có dạng MÃ=Tên: ${s}`);
+        return { code: m[1]!.trim(), name: m[2]!.trim() };
+      });
+      if (new Set(villages.map((v) => v.code)).size !== villages.length) throw new UsageError('Mã thôn bị trùng / duplicate village code');
+      if (await store.getCommune(code)) throw new Error(`Xã ${code} đã có / commune ${code} exists`);
+      await store.createCommune({ code, name: need('name'), province: need('province'), villages });
+      io.out(`Đã tạo xã ${code} với ${villages.length} thôn.\n`);
+      return 0;
+    }
+    if (command === 'issue-code') {
+      const role = need('role') as Role;
+      if (!ROLES.includes(role)) throw new UsageError(`Vai trò phải là một trong: ${ROLES.join(', ')}`);
+      const villages = values.villages ? values.villages.split(',').map((s) => s.trim()).filter(Boolean) : null;
+      const { id, code } = await issueCode(store, { commune: need('commune'), role, villages, person: need('name') });
+      io.out(`Mã đăng ký (dùng một lần) / enrolment code: ${code}\nid: ${id}\n`);
+      return 0;
+    }
+    if (command === 'list-codes') {
+      const codes = await store.listCodes(values.commune);
+      for (const c of codes) {
+        const state = c.revokedAt ? 'đã thu hồi/revoked' : c.usedAt ? `đã dùng/used ${new Date(c.usedAt).toISOString()}${c.deviceName ? ` (${c.deviceName})` : ''}` : 'chưa dùng/unused';
+        io.out(`${c.id}\t${c.commune}\t${c.role}${c.villages ? `[${c.villages.join(',')}]` : ''}\t${c.person}\t${state}\n`);
+      }
+      if (codes.length === 0) io.out('Chưa có mã nào / no codes.\n');
+      return 0;
+    }
+    // revoke-token
+    const id = need('id');
+    if (!(await store.revoke(id, Date.now()))) throw new Error(`Không có mã id ${id} / no such id`);
+    io.out(`Đã thu hồi ${id}: thiết bị dùng mã này phải đăng ký lại.\n`);
+    return 0;
+  } catch (e) {
+    const usage = e instanceof UsageError || (e instanceof Error && 'code' in e && String((e as { code: unknown }).code).startsWith('ERR_PARSE_ARGS'));
+    io.err(`${e instanceof Error ? e.message : String(e)}\n${usage ? USAGE : ''}`);
+    return usage ? 2 : 1;
+  } finally {
+    if (store && !io.store) await store.close();
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  process.exitCode = await runAdmin(process.argv.slice(2));
+}

@@ -1,0 +1,227 @@
+// The Hono app: /api/v1 routes (enroll, me, sync, changes), token auth, limits, request logs,
+// and the built app's files. Talks to storage only through the Store interface; never writes
+// part of a batch, never logs a token or a code.
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import * as v from 'valibot';
+import {
+  API_PREFIX,
+  DEFAULT_CHANGES_LIMIT,
+  EnrollRequestSchema,
+  MAX_BODY_BYTES,
+  MAX_CHANGES_LIMIT,
+  issueToProblem,
+  validateBatch,
+  type ChangesResponse,
+  type EnrollResponse,
+  type ErrorCode,
+  type ErrorResponse,
+  type MeResponse,
+  type Problem,
+  type SyncResponse,
+} from '../src/domain/sync/protocol.ts';
+import { codeHash, hashSecret, newToken, writeRefusal } from './auth.ts';
+import { silentLogger, type Logger } from './log.ts';
+import { createLimiter, type RateLimit } from './rate-limit.ts';
+import { staticHandler } from './static.ts';
+import type { Store, TokenGrant } from './store/store.ts';
+
+export interface AppOptions {
+  store: Store;
+  log?: Logger;
+  /** Folder of the built app; no static serving when absent. */
+  staticDir?: string;
+  /** Largest request body in bytes (413 above). */
+  maxBodyBytes?: number;
+  /** Requests per token. */
+  rate?: RateLimit;
+  /** Enrolment attempts per client address (guessing codes must be slow). */
+  enrollRate?: RateLimit;
+  now?: () => number;
+}
+
+type Env = { Variables: { grant: TokenGrant; logFields: Record<string, string | number> } };
+
+const MESSAGES: Record<ErrorCode, [vi: string, en: string]> = {
+  'bad-request': ['Yêu cầu không hợp lệ', 'Bad request'],
+  'invalid-batch': ['Lô dữ liệu bị từ chối vì có thao tác không hợp lệ; chưa có gì được ghi', 'The batch was refused because some ops are invalid; nothing was written'],
+  'op-conflict': ['Mã thao tác đã có trên máy chủ với nội dung khác; cả lô bị từ chối, chưa có gì được ghi', 'An opId is already held with different content; the whole batch was refused, nothing was written'],
+  unauthorized: ['Thiết bị chưa đăng ký hoặc mã truy cập đã bị thu hồi; hãy đăng ký lại', 'Device not enrolled or token revoked; please enrol again'],
+  forbidden: ['Bạn không có quyền thực hiện thao tác này', 'You are not allowed to do this'],
+  'not-found': ['Không tìm thấy', 'Not found'],
+  'bad-code': ['Mã đăng ký không đúng, đã dùng hoặc đã bị thu hồi', 'The enrolment code is wrong, used or revoked'],
+  'too-large': ['Dữ liệu gửi lên quá lớn', 'Request body too large'],
+  'rate-limited': ['Gửi quá nhiều yêu cầu; vui lòng thử lại sau ít phút', 'Too many requests; please retry shortly'],
+  internal: ['Lỗi máy chủ; dữ liệu trên máy của bạn vẫn an toàn, hãy thử lại sau', 'Server error; your data is safe on the device, please retry later'],
+};
+
+/** A JSON error answer in the shape every client expects. */
+function fail(c: Context, status: 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500, error: ErrorCode, problems?: Problem[], headers?: Record<string, string>): Response {
+  const [vi, en] = MESSAGES[error];
+  const body: ErrorResponse = { error, message_vi: vi, message_en: en };
+  if (problems?.length) body.problems = problems;
+  return c.json(body, status, headers);
+}
+
+export function createApp(opts: AppOptions): Hono<Env> {
+  const { store } = opts;
+  const log = opts.log ?? silentLogger;
+  const now = opts.now ?? Date.now;
+  const limitToken = createLimiter(opts.rate ?? { capacity: 120, perSecond: 10 });
+  const limitEnroll = createLimiter(opts.enrollRate ?? { capacity: 10, perSecond: 0.2 });
+  const maxBody = opts.maxBodyBytes ?? MAX_BODY_BYTES;
+  const app = new Hono<Env>();
+
+  // One log line per request: what was asked, by whom (token id, never the token), how it ended.
+  app.use('*', async (c, next) => {
+    const start = performance.now();
+    c.set('logFields', {});
+    let status = 500;
+    try {
+      await next();
+      status = c.res.status;
+    } finally {
+      const extra = c.get('logFields');
+      log(status >= 500 ? 'error' : 'info', 'request', { method: c.req.method, path: c.req.path, status, ms: Math.round((performance.now() - start) * 10) / 10, ...extra });
+    }
+  });
+
+  app.onError((err, c) => {
+    c.get('logFields').error = err instanceof Error ? err.message : String(err);
+    return fail(c, 500, 'internal');
+  });
+
+  const api = new Hono<Env>();
+  api.use('*', bodyLimit({ maxSize: maxBody, onError: (c) => fail(c, 413, 'too-large') }));
+
+  const readJson = async (c: Context): Promise<{ ok: true; body: unknown } | { ok: false }> => {
+    try {
+      return { ok: true, body: JSON.parse(await c.req.text()) as unknown };
+    } catch {
+      return { ok: false };
+    }
+  };
+
+  api.post('/enroll', async (c) => {
+    const addr = clientAddress(c);
+    const wait = limitEnroll(`enroll:${addr}`, now());
+    if (wait) return fail(c, 429, 'rate-limited', undefined, { 'Retry-After': String(wait) });
+    const parsed = await readJson(c);
+    if (!parsed.ok) return fail(c, 400, 'bad-request', [{ path: '(body)', vi: 'Nội dung không phải JSON', en: 'Body is not JSON' }]);
+    const req = v.safeParse(EnrollRequestSchema, parsed.body);
+    if (!req.success) return fail(c, 400, 'bad-request', req.issues.map((i) => issueToProblem(i)));
+    const token = newToken();
+    const grant = await store.redeemCode(codeHash(req.output.code), hashSecret(token), { deviceId: req.output.deviceId ?? null, deviceName: req.output.deviceName ?? null }, now());
+    if (!grant) return fail(c, 401, 'bad-code');
+    const commune = await store.getCommune(grant.commune);
+    if (!commune) return fail(c, 500, 'internal');
+    Object.assign(c.get('logFields'), { tid: grant.id, role: grant.role, commune: grant.commune });
+    const res: EnrollResponse = { token, commune, role: grant.role };
+    if (grant.villages) res.villages = grant.villages;
+    return c.json(res, 200);
+  });
+
+  // Everything below needs a live token.
+  api.use('*', async (c, next) => {
+    const m = /^Bearer\s+([A-Za-z0-9_-]{20,100})$/.exec(c.req.header('authorization') ?? '');
+    const grant = m ? await store.tokenGrant(hashSecret(m[1]!)) : null;
+    if (!grant) return fail(c, 401, 'unauthorized', undefined, { 'WWW-Authenticate': 'Bearer' });
+    c.set('grant', grant);
+    Object.assign(c.get('logFields'), { tid: grant.id, role: grant.role, commune: grant.commune });
+    const wait = limitToken(grant.id, now());
+    if (wait) return fail(c, 429, 'rate-limited', undefined, { 'Retry-After': String(wait) });
+    await next();
+  });
+
+  api.get('/me', async (c) => {
+    const grant = c.get('grant');
+    const commune = await store.getCommune(grant.commune);
+    if (!commune) return fail(c, 500, 'internal');
+    const res: MeResponse = { commune, role: grant.role, person: grant.person, deviceId: grant.deviceId, deviceName: grant.deviceName };
+    if (grant.villages) res.villages = grant.villages;
+    if (grant.role === 'reviewer') res.communes = await store.communesInProvince(grant.province);
+    return c.json(res);
+  });
+
+  api.post('/sync', async (c) => {
+    const grant = c.get('grant');
+    if (grant.role !== 'officer' && grant.role !== 'collector') {
+      return fail(c, 403, 'forbidden', [{ path: '(token)', vi: 'Vai trò này chỉ được xem, không được gửi số liệu', en: 'This role is read-only' }]);
+    }
+    const parsed = await readJson(c);
+    if (!parsed.ok) return fail(c, 400, 'bad-request', [{ path: '(body)', vi: 'Nội dung không phải JSON', en: 'Body is not JSON' }]);
+    const checked = validateBatch(parsed.body);
+    if (!checked.ok) {
+      c.get('logFields').problems = checked.problems.length;
+      return fail(c, 400, 'invalid-batch', checked.problems);
+    }
+    const { batch } = checked;
+    const refused: Problem[] = [];
+    batch.ops.forEach((op, i) => {
+      const why = writeRefusal(grant, op);
+      if (why) refused.push({ opId: op.opId, path: `ops[${i}].key`, ...why });
+    });
+    if (refused.length) return fail(c, 403, 'forbidden', refused);
+    const result = await store.applyBatch({ commune: grant.commune, deviceId: batch.deviceId, batchId: batch.batchId, tokenId: grant.id, ops: batch.ops, now: now() });
+    if (result.kind === 'conflict') {
+      const index = new Map(batch.ops.map((op, i) => [op.opId, i]));
+      return fail(
+        c,
+        409,
+        'op-conflict',
+        result.opIds.map((opId) => ({ opId, path: `ops[${index.get(opId) ?? 0}]`, vi: 'Mã thao tác đã dùng cho nội dung khác', en: 'opId already used for different content' })),
+      );
+    }
+    Object.assign(c.get('logFields'), { ops: batch.ops.length, applied: result.applied.length, known: result.known.length, receipt: result.receipt });
+    const res: SyncResponse = { applied: result.applied, known: result.known, receipt: result.receipt, cursor: result.cursor };
+    return c.json(res);
+  });
+
+  api.get('/changes', async (c) => {
+    const grant = c.get('grant');
+    const since = intParam(c.req.query('since'), 0, 0, Number.MAX_SAFE_INTEGER);
+    const limit = intParam(c.req.query('limit'), DEFAULT_CHANGES_LIMIT, 1, MAX_CHANGES_LIMIT);
+    if (since === null || limit === null) {
+      return fail(c, 400, 'bad-request', [{ path: '(query)', vi: `since phải là số nguyên ≥ 0; limit từ 1 đến ${MAX_CHANGES_LIMIT}`, en: `since must be an integer ≥ 0; limit 1 to ${MAX_CHANGES_LIMIT}` }]);
+    }
+    const commune = c.req.query('commune') ?? grant.commune;
+    if (commune !== grant.commune) {
+      const reach = grant.role === 'reviewer' ? await store.communesInProvince(grant.province) : [];
+      if (!reach.includes(commune)) return fail(c, 403, 'forbidden', [{ path: 'commune', vi: 'Không được xem số liệu của xã này', en: 'Not allowed to read this commune' }]);
+    }
+    const page = await store.changes(commune, since, limit);
+    const last = page.ops[page.ops.length - 1];
+    const res: ChangesResponse = { ops: page.ops, nextCursor: last ? last.seq : since, hasMore: page.hasMore };
+    c.get('logFields').ops = page.ops.length;
+    return c.json(res);
+  });
+
+  api.all('*', (c) => fail(c, 404, 'not-found'));
+  app.route(API_PREFIX, api);
+  app.all(`${API_PREFIX}/*`, (c) => fail(c, 404, 'not-found'));
+  app.all('/api/*', (c) => fail(c, 404, 'not-found'));
+
+  if (opts.staticDir) {
+    app.use('*', compress());
+    const serve = staticHandler(opts.staticDir);
+    app.on(['GET', 'HEAD'], '*', serve);
+  }
+  return app;
+}
+
+function intParam(raw: string | undefined, dflt: number, min: number, max: number): number | null {
+  if (raw === undefined || raw === '') return dflt;
+  if (!/^\d{1,16}$/.test(raw)) return null;
+  const n = Number(raw);
+  return n >= min && n <= max ? n : null;
+}
+
+function clientAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}

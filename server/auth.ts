@@ -1,0 +1,75 @@
+// Secrets of enrolment: one-time codes and device tokens (made here, stored only as SHA-256
+// hashes), and what each role may write. Never logs or stores a secret in clear.
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { communeOf, type Op } from '../src/domain/sync/op.ts';
+import { parseKey, type Problem, type Role } from '../src/domain/sync/protocol.ts';
+import { randomCode } from './store/sqlite-store.ts';
+import type { TokenGrant } from './store/store.ts';
+
+/** SHA-256 hex of a secret; what the store keeps instead of the secret. */
+export function hashSecret(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex');
+}
+
+/** A device token: 32 random bytes, base64url. */
+export function newToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/** A fresh enrolment code, 12 Crockford characters shown as XXXX-XXXX-XXXX (60 bits). */
+export function newEnrolCode(): { code: string; id: string } {
+  const raw = randomCode(12);
+  return { code: `${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8)}`, id: randomUUID() };
+}
+
+/** A code as typed by a person: case, spaces and dashes ignored; O→0, I/L→1 as Crockford reads. */
+export function normalizeCode(typed: string): string {
+  return typed
+    .toUpperCase()
+    .replace(/[\s-]/g, '')
+    .replace(/O/g, '0')
+    .replace(/[IL]/g, '1');
+}
+
+/** The hash the store keeps for a code (of its normal form, so typing variants match). */
+export function codeHash(typed: string): string {
+  return hashSecret(`code:${normalizeCode(typed)}`);
+}
+
+/** Entities only a commune officer may change. */
+const OFFICER_ONLY = new Set<Op['entity']>(['commune', 'thresholds', 'decision']);
+/** Entities keyed by a village. */
+const VILLAGE_KEYED = new Set<Op['entity']>(['village', 'villageCounts']);
+
+/**
+ * Why this token may not write this op (Vietnamese + English), or null when it may.
+ * The op has already passed validateBatch, so its key parses.
+ */
+export function writeRefusal(grant: TokenGrant, op: Op): Omit<Problem, 'path' | 'opId'> | null {
+  if (grant.role !== 'officer' && grant.role !== 'collector') {
+    return { vi: 'Vai trò này chỉ được xem, không được sửa số liệu', en: 'This role is read-only' };
+  }
+  if (communeOf(op.key) !== grant.commune) {
+    return { vi: 'Số liệu thuộc xã khác', en: 'The data belongs to another commune' };
+  }
+  if (grant.role === 'officer') return null;
+  if (OFFICER_ONLY.has(op.entity)) {
+    return { vi: 'Chỉ cán bộ phụ trách cấp xã được sửa mục này', en: 'Only the commune officer may change this' };
+  }
+  if (grant.villages) {
+    if (!VILLAGE_KEYED.has(op.entity)) {
+      return { vi: 'Người thu thập theo thôn chỉ được sửa số liệu của thôn mình', en: 'A village collector may only change their villages' };
+    }
+    const parts = parseKey(op.entity, op.key);
+    const village = 'village' in parts ? parts.village : undefined;
+    if (!village || !grant.villages.includes(village)) {
+      return { vi: `Không được sửa số liệu của thôn ${village ?? ''}`.trim(), en: `Not allowed to change village ${village ?? ''}`.trim() };
+    }
+  }
+  return null;
+}
+
+/** Whether a role may send ops at all. */
+export function canWrite(role: Role): boolean {
+  return role === 'officer' || role === 'collector';
+}

@@ -1,0 +1,30 @@
+// Issuing enrolment codes: shared by the admin CLI and the first-start seed. The code text is
+// returned once to be handed to the person; the store keeps only its hash.
+import { codeHash, newEnrolCode } from './auth.ts';
+import type { Role } from '../src/domain/sync/protocol.ts';
+import type { Store } from './store/store.ts';
+
+export interface IssueInput {
+  commune: string;
+  role: Role;
+  /** For a collector: the villages they may write; null = all. */
+  villages: string[] | null;
+  /** Who the code is for (shown in lists and /me). */
+  person: string;
+}
+
+/** Makes a code after checking the commune and villages exist; throws with a readable reason. */
+export async function issueCode(store: Store, input: IssueInput, now = Date.now()): Promise<{ id: string; code: string }> {
+  const commune = await store.getCommune(input.commune);
+  if (!commune) throw new Error(`Không có xã mã "${input.commune}" / no commune with code "${input.commune}"`);
+  if (input.villages) {
+    if (input.role !== 'collector') throw new Error('Chỉ người thu thập mới giới hạn theo thôn / only collectors can be limited to villages');
+    const known = new Set(commune.villages.map((v) => v.code));
+    const unknown = input.villages.filter((v) => !known.has(v));
+    if (unknown.length) throw new Error(`Xã không có thôn ${unknown.join(', ')} / unknown villages ${unknown.join(', ')}`);
+    if (input.villages.length === 0) throw new Error('Danh sách thôn rỗng / empty village list');
+  }
+  const { code, id } = newEnrolCode();
+  await store.createCode({ id, codeHash: codeHash(code), commune: input.commune, role: input.role, villages: input.villages, person: input.person, now });
+  return { id, code };
+}

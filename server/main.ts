@@ -1,0 +1,50 @@
+// `npm start`: the server on one port, the built app and the API together. Reads PORT, HOST,
+// DB_PATH, STATIC_DIR; seeds the demo commune into an empty database and prints a code for it.
+// Shuts down cleanly on SIGTERM/SIGINT (the store is closed after requests in flight finish).
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { DEFAULT_DB_PATH } from './admin.ts';
+import { jsonLogger } from './log.ts';
+import { seedDemoIfEmpty } from './seed.ts';
+import { startServer } from './server.ts';
+import { openSqliteStore } from './store/sqlite-store.ts';
+
+const port = Number(process.env.PORT ?? 8787);
+const host = process.env.HOST ?? '0.0.0.0';
+const dbPath = resolve(process.env.DB_PATH ?? DEFAULT_DB_PATH);
+const staticDir = resolve(process.env.STATIC_DIR ?? 'dist');
+const log = jsonLogger();
+
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`PORT không hợp lệ / invalid PORT: ${process.env.PORT}`);
+  process.exit(2);
+}
+if (!existsSync(resolve(staticDir, 'index.html'))) {
+  log('warn', 'static dir has no index.html; only the API is served', { staticDir });
+}
+
+const store = openSqliteStore(dbPath);
+const seeded = await seedDemoIfEmpty(store);
+const server = await startServer({ port, host, dbPath, store, staticDir, log });
+const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+const url = `http://${shownHost}:${server.port}/`;
+log('info', 'listening', { url, dbPath, staticDir });
+if (seeded) {
+  process.stdout.write(
+    `\nXã Học Tập đang chạy tại / running at ${url}\n` +
+      `Đã tạo xã mẫu ${seeded.commune} (Xã Ba Tô). Mã đăng ký cho cán bộ phụ trách (dùng một lần):\n` +
+      `Demo commune created. Officer enrolment code (one-time):\n\n    ${seeded.code}\n\n`,
+  );
+}
+
+let stopping = false;
+const stop = async (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  log('info', 'stopping', { signal });
+  await server.close();
+  await store.close();
+  process.exit(0);
+};
+process.on('SIGTERM', () => void stop('SIGTERM'));
+process.on('SIGINT', () => void stop('SIGINT'));

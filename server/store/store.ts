@@ -1,0 +1,87 @@
+// The server's storage contract: communes, enrolment codes, device tokens, the op log with its
+// per-commune change sequence, and the merged state per entity/key. Routes speak only to this
+// interface, never to a database driver, so a PostgreSQL store can replace the SQLite one.
+import type { EntityName, Op } from '../../src/domain/sync/op.ts';
+import type { EntityState } from '../../src/domain/sync/merge.ts';
+import type { ChangeOp, CommuneInfo, Role } from '../../src/domain/sync/protocol.ts';
+
+export interface NewCommune {
+  code: string;
+  name: string;
+  province: string;
+  villages: { code: string; name: string }[];
+}
+
+/** An enrolment code as kept by the store (the code itself only as a hash). */
+export interface CodeRecord {
+  id: string;
+  commune: string;
+  role: Role;
+  /** Villages a collector is limited to; null = all. */
+  villages: string[] | null;
+  person: string;
+  createdAt: number;
+  usedAt: number | null;
+  revokedAt: number | null;
+  /** Device that redeemed the code, once used. */
+  deviceId: string | null;
+  deviceName: string | null;
+}
+
+/** What a valid bearer token grants. */
+export interface TokenGrant {
+  /** The id of the code it was redeemed from; doubles as the token's id. */
+  id: string;
+  commune: string;
+  province: string;
+  role: Role;
+  villages: string[] | null;
+  person: string;
+  deviceId: string | null;
+  deviceName: string | null;
+}
+
+export type ApplyResult =
+  | { kind: 'ok'; applied: string[]; known: string[]; receipt: string; cursor: number }
+  /** Some opIds are already held with other content: nothing of the batch was written. */
+  | { kind: 'conflict'; opIds: string[] };
+
+export interface ApplyBatchInput {
+  commune: string;
+  deviceId: string;
+  batchId: string;
+  tokenId: string;
+  ops: Op[];
+  now: number;
+}
+
+export interface Store {
+  createCommune(c: NewCommune): Promise<void>;
+  getCommune(code: string): Promise<CommuneInfo | null>;
+  listCommunes(): Promise<CommuneInfo[]>;
+  /** The codes of the communes in a province (the reach of a reviewer). */
+  communesInProvince(province: string): Promise<string[]>;
+
+  /** Stores a new code by the SHA-256 hash of its text. */
+  createCode(rec: { id: string; codeHash: string; commune: string; role: Role; villages: string[] | null; person: string; now: number }): Promise<void>;
+  listCodes(commune?: string): Promise<CodeRecord[]>;
+  /**
+   * Trades an unused, unrevoked code for a token (by hash), atomically: a code works once.
+   * Returns null when the code is unknown, used or revoked.
+   */
+  redeemCode(codeHash: string, tokenHash: string, device: { deviceId: string | null; deviceName: string | null }, now: number): Promise<TokenGrant | null>;
+  /** The grant of a live token, or null (unknown or revoked). */
+  tokenGrant(tokenHash: string): Promise<TokenGrant | null>;
+  /** Revokes a code and the token made from it. False when there is no such id. */
+  revoke(id: string, now: number): Promise<boolean>;
+
+  /** Applies a batch in one transaction: all of it or nothing. */
+  applyBatch(input: ApplyBatchInput): Promise<ApplyResult>;
+  /** The commune's ops with seq > since, at most `limit`, in seq order. */
+  changes(commune: string, since: number, limit: number): Promise<{ ops: ChangeOp[]; hasMore: boolean }>;
+  /** The merged state of one entity/key. */
+  entityState(entity: EntityName, key: string): Promise<EntityState | null>;
+  /** Row counts, for tests, the bench and the admin CLI. */
+  stats(): Promise<{ communes: number; ops: number; entities: number; batches: number; tokens: number }>;
+  close(): Promise<void>;
+}
