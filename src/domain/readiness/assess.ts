@@ -73,27 +73,34 @@ function readRatio(ind: RatioIndicator, input: AssessInput): RatioReading {
   return { value: { numerator: s.n, denominator: s.d, percent: displayPercent(s.n, s.d) }, missing: s.missing };
 }
 
+/** An indicator result with its keys in the order of assess-format.md. */
+function result(
+  ind: IndicatorDef, status: Status, value: IndicatorResult['value'], threshold: IndicatorResult['threshold'],
+  gap: number | null, missing: string[], reason?: UnknownReason, thresholdSource?: 'catalog' | 'override',
+): IndicatorResult {
+  const r: IndicatorResult = { id: ind.id, status, provisional: ind.provisional, value, threshold, gap, missing };
+  if (reason) r.reason = reason;
+  if (thresholdSource) r.thresholdSource = thresholdSource;
+  return r;
+}
+
 function judgeRatio(ind: RatioIndicator, level: LevelNo, reading: RatioReading, input: AssessInput): IndicatorResult {
   const t = ratioThreshold(ind, level, input.thresholds);
-  const base = {
-    id: ind.id, provisional: ind.provisional, value: reading.value, threshold: t.value, missing: reading.missing,
-    thresholdSource: t.source,
-  };
-  const unknown = (reason: UnknownReason): IndicatorResult => ({ ...base, status: 'unknown', gap: null, reason });
+  const { value, missing } = reading;
+  const unknown = (reason: UnknownReason) => result(ind, 'unknown', value, t.value, null, missing, reason, t.source);
   if (t.value === null) return unknown('threshold-not-set');
-  if (reading.value === null || reading.missing.length > 0) return unknown('missing-data');
-  const { numerator: n, denominator: d } = reading.value;
-  if (d === 0) return unknown('zero-denominator');
-  const met = meetsRatio(n, d, t.value);
-  return { ...base, status: met ? 'met' : 'unmet', gap: met ? 0 : ratioGap(n, d, t.value) };
+  if (value === null || missing.length > 0) return unknown('missing-data');
+  if (value.denominator === 0) return unknown('zero-denominator');
+  const met = meetsRatio(value.numerator, value.denominator, t.value);
+  const gap = met ? 0 : ratioGap(value.numerator, value.denominator, t.value);
+  return result(ind, met ? 'met' : 'unmet', value, t.value, gap, missing, undefined, t.source);
 }
 
 function judgeStandard(ind: StandardIndicator, level: LevelNo, input: AssessInput): IndicatorResult {
   const t = standardThreshold(ind, level, input.thresholds);
   const value: Record<string, number | boolean | null> = {};
   for (const f of ind.figures) value[f] = input.figures?.[f] ?? null;
-  const base = { id: ind.id, provisional: ind.provisional, value, threshold: t.value, gap: null, missing: [], thresholdSource: t.source };
-  if (t.value === null) return { ...base, status: 'unknown', reason: 'threshold-not-set' };
+  if (t.value === null) return result(ind, 'unknown', value, null, null, [], 'threshold-not-set', t.source);
   let anyMissing = false;
   let anyUnmet = false;
   for (const f of ind.figures) {
@@ -105,17 +112,15 @@ function judgeStandard(ind: StandardIndicator, level: LevelNo, input: AssessInpu
       if (min && got !== true) anyUnmet = true;
     } else if (typeof got !== 'number' || got < min) anyUnmet = true;
   }
-  if (anyUnmet) return { ...base, status: 'unmet' };
-  if (anyMissing) return { ...base, status: 'unknown', reason: 'missing-data' };
-  return { ...base, status: 'met' };
+  // Any figure below its minimum decides "unmet" even when another figure is absent.
+  const status: Status = anyUnmet ? 'unmet' : anyMissing ? 'unknown' : 'met';
+  return result(ind, status, value, t.value, null, [], status === 'unknown' ? 'missing-data' : undefined, t.source);
 }
 
 function judgeYesNo(ind: YesNoIndicator, input: AssessInput): IndicatorResult {
-  const met = input.answers?.[ind.id]?.met;
-  const base = { id: ind.id, provisional: ind.provisional, value: met ?? null, threshold: true, gap: null, missing: [] };
-  if (met === true) return { ...base, status: 'met' };
-  if (met === false) return { ...base, status: 'unmet' };
-  return { ...base, status: 'unknown', reason: 'not-answered' };
+  const met = input.answers?.[ind.id]?.met ?? null;
+  if (met === null) return result(ind, 'unknown', null, true, null, [], 'not-answered');
+  return result(ind, met ? 'met' : 'unmet', met, true, null, []);
 }
 
 /** met when all are met, unmet when any is unmet, else unknown (unknown never counts as met). */

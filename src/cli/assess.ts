@@ -1,0 +1,61 @@
+// `npm run assess -- file.json` (or `-` for stdin): prints the readiness output JSON on stdout.
+// Bad input: exit 2, one "path: vi / en" line per problem on stderr, nothing on stdout.
+// An unreadable file: exit 1. Never prints a partial result.
+
+import { readFileSync } from 'node:fs';
+import { assess } from '../domain/readiness/assess.ts';
+import { validateAssessInput } from '../domain/readiness/validate.ts';
+import { notJsonProblem, type Problem } from '../domain/schemas/problems.ts';
+
+const USAGE = 'Cách dùng / Usage: npm run assess -- <tệp.json | ->';
+
+function readInput(arg: string): string {
+  return readFileSync(arg === '-' ? 0 : arg, 'utf8');
+}
+
+function problemLine(p: Problem): string {
+  return `${p.path}: ${p.vi} / ${p.en}`;
+}
+
+/** Runs the CLI; returns the exit status. Writers are injectable for in-process use. */
+export function main(
+  args: readonly string[],
+  out: (s: string) => void = (s) => process.stdout.write(s),
+  err: (s: string) => void = (s) => process.stderr.write(s),
+): number {
+  if (args.length !== 1 || !args[0]) {
+    err(`${USAGE}\n`);
+    return 1;
+  }
+  const arg = args[0];
+  let text: string;
+  try {
+    text = readInput(arg);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') err(`Không tìm thấy tệp "${arg}" / File not found: "${arg}"\n`);
+    else if (code === 'EISDIR') err(`"${arg}" là một thư mục, không phải tệp / "${arg}" is a folder, not a file\n`);
+    else err(`Không đọc được "${arg}" / Cannot read "${arg}": ${(e as Error).message}\n`);
+    return 1;
+  }
+  let json: unknown;
+  try {
+    // Files saved by some Windows editors start with a byte-order mark.
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    err(`${problemLine(notJsonProblem((e as Error).message))}\n`);
+    return 2;
+  }
+  const checked = validateAssessInput(json);
+  if (!checked.ok) {
+    err(checked.problems.map(problemLine).join('\n') + '\n');
+    return 2;
+  }
+  out(`${JSON.stringify(assess(checked.input), null, 2)}\n`);
+  return 0;
+}
+
+// Set exitCode rather than exit(), so a large output is flushed to a pipe before the process ends.
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('/src/cli/assess.ts')) {
+  process.exitCode = main(process.argv.slice(2));
+}
