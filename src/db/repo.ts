@@ -220,7 +220,17 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
         const w = winnerOf(state?.[f]);
         if (w) prev[f] = w.hlc;
       }
-      const op: Op = { opId: crypto.randomUUID(), entity, key, fields: changes, hlc: await nextStamp() };
+      let hlc = await nextStamp();
+      // A value stamped by a phone whose clock runs far ahead (beyond MAX_DRIFT, which our clock
+      // refuses to follow) would otherwise beat this edit: the person saw that value and replaces
+      // it, so this op alone is stamped just after it. The device clock itself is not dragged.
+      for (const w of Object.values(prev)) {
+        if (w >= hlc) {
+          const p = parseHlc(w);
+          hlc = formatHlc({ wall: p.wall, counter: p.counter + 1, node: me });
+        }
+      }
+      const op: Op = { opId: crypto.randomUUID(), entity, key, fields: changes, hlc };
       if (Object.keys(prev).length) op.prev = prev;
       const problems = validateOp(op);
       if (problems.length) throw new ValidationError(problemsToFields(problems));
