@@ -1,8 +1,15 @@
-// Dữ liệu mẫu: the demo commune's engine inputs (one per year), for loadDemoCommune.
-// Lazy module (dynamic import from index.ts); owns no data of its own.
-import type { AssessInput } from '../domain/assess-types.ts';
+// Dữ liệu mẫu: stores the domain's demo commune (Xã Ba Tô) through the save functions, so it
+// syncs like any edit. Lazy module (dynamic import from index.ts); owns no data of its own.
+import { demoCommune } from '../domain/demo-commune.ts';
+import type { Repo } from './repo.ts';
 
-/** The demo commune, one AssessInput per year, oldest first. */
-export async function demoInputs(): Promise<AssessInput[]> {
-  throw new Error('Dữ liệu mẫu chưa sẵn sàng trong bản này.');
+/** Loads the demo commune idempotently (a second load writes no op); returns its code. */
+export async function loadDemo(repo: Repo): Promise<string> {
+  const { commune, villages, years } = demoCommune;
+  await repo.rw(async () => {
+    await repo.saveCommune({ code: commune.code, name: commune.name, province: commune.province });
+    for (const v of villages) await repo.saveVillage(commune.code, { code: v.code, name: v.name, order: v.order });
+    for (const input of years) await repo.loadAssessInput(input);
+  });
+  return commune.code;
 }

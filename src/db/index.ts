@@ -1,7 +1,6 @@
 // The data layer's only entry point: the app's default database and its repository functions.
 // Everything else (ui, sync, dossier, bench) imports from here. First-load path: export/import
 // and the demo data are lazy (dynamic import), never pulled in statically.
-import type { AssessInput } from '../domain/assess-types.ts';
 import { DB_NAME, openDatabase, type XhtDb } from './db.ts';
 import { createRepo, type Repo, type RepoOptions } from './repo.ts';
 import type { ExportFile, ImportResult } from './transfer.ts';
@@ -92,8 +91,6 @@ export async function importAll(file: unknown): Promise<ImportResult> {
 
 /** Dữ liệu mẫu — loads the demo commune through the save functions; idempotent. Returns its code. */
 export async function loadDemoCommune(): Promise<string> {
-  const { demoInputs } = await import('./demo.ts');
-  let code = '';
-  for (const input of (await demoInputs()) as AssessInput[]) code = await repo().loadAssessInput(input);
-  return code;
+  const { loadDemo } = await import('./demo.ts');
+  return loadDemo(repo());
 }

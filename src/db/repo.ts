@@ -491,9 +491,11 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
     const code = input.commune.code;
     await rw(async () => {
       await saveCommune({ code, name: input.commune.name, ...(input.commune.province ? { province: input.commune.province } : {}) });
-      let i = 0;
+      let i = await db.villages.where('commune').equals(code).count();
       for (const v of input.villages) {
-        await saveVillage(code, { code: v.code, name: v.name ?? v.code, order: i++ });
+        const have = await db.villages.get([code, v.code]);
+        // Known villages keep their name and order unless the input names them.
+        await saveVillage(code, { code: v.code, name: v.name ?? have?.name ?? v.code, order: have?.order ?? i++ });
         const counts: Record<string, unknown> = {};
         for (const f of COUNT_KEYS) if (v[f] !== undefined) counts[f] = v[f];
         if (Object.keys(counts).length) await saveVillageCounts(code, input.year, v.code, counts as VillageCounts);

@@ -210,3 +210,23 @@ describe('buildAssessInput', () => {
     expect(await repo.buildAssessInput('D1', 2025)).toEqual(input);
   });
 });
+
+describe('demo commune', () => {
+  it('loads through the save functions (ops queued), idempotently, and gives the engine the same answer', async () => {
+    const { useDatabase, loadDemoCommune, pendingCount, buildAssessInput, listYears } = await import('../../src/db/index.ts');
+    const { demoCommune } = await import('../../src/domain/demo-commune.ts');
+    const { assess } = await import('../../src/domain/readiness/index.ts');
+    const r = useDatabase(`db-test-demo-${n}`);
+    const code = await loadDemoCommune();
+    expect(code).toBe(demoCommune.commune.code);
+    const ops = await pendingCount();
+    expect(ops).toBeGreaterThan(demoCommune.villages.length * 2);
+    expect(await loadDemoCommune()).toBe(code);
+    expect(await pendingCount()).toBe(ops);
+    expect(await listYears(code)).toEqual(demoCommune.years.map((y) => y.year));
+    for (const year of demoCommune.years) {
+      expect(assess(await buildAssessInput(code, year.year))).toEqual(assess(year));
+    }
+    r.db.close();
+  });
+});
