@@ -9,3 +9,8 @@ export { defaultAsOf, eligibilityOf, LEVEL2_WAIT_MONTHS } from './eligibility.ts
 export type { Eligibility } from './eligibility.ts';
 export { meetsRatio, ratioGap, displayPercent, percentToTenths } from './ratio.ts';
 export { ratioThreshold, standardThreshold } from './thresholds.ts';
+export {
+  STATUS_LABELS, LEVEL_LABELS, PROVISIONAL_LABEL, GAP_LABEL, statusLabel, levelLabel, formatCount, formatPercent, formatDay,
+  villageDisplayName, gapText, actionsToReach,
+} from './explain.ts';
+export type { Lang, GapContext, Action, ActionKind } from './explain.ts';
