@@ -80,15 +80,22 @@ export function docHtml(doc: Doc): string {
  * CSS of the papers. `scope` prefixes every rule so the app's own styles and these never mix.
  * @page sets A4 and the margins of Nghị định 30/2020; page numbers from page 2, centred on top.
  */
-export function dossierCss(scope = ''): string {
+export function dossierCss(scope = '', opts: { pageNumbers?: boolean } = {}): string {
   const s = scope ? `${scope} ` : '';
+  // Chromium cannot restart the page counter per document, so numbers are printed only when one
+  // paper is printed alone.
+  const numbers = opts.pageNumbers
+    ? `@top-center { content: counter(page); font-family: "${FONT}", "Liberation Serif", Tinos, "DejaVu Serif", serif; font-size: 13pt; }`
+    : '';
   return `
-@page { size: A4; margin: ${PAGE.top}mm ${PAGE.right}mm ${PAGE.bottom}mm ${PAGE.left}mm;
-  @top-center { content: counter(page); font-family: "${FONT}", "Liberation Serif", Tinos, "DejaVu Serif", serif; font-size: 13pt; } }
+@page { size: A4; margin: ${PAGE.top}mm ${PAGE.right}mm ${PAGE.bottom}mm ${PAGE.left}mm; ${numbers} }
 @page :first { @top-center { content: none; } }
 ${s}.xd-doc { font-family: "${FONT}", "Liberation Serif", Tinos, "DejaVu Serif", serif; color: #000; line-height: 1.25;
   width: ${TEXT_WIDTH}mm; box-sizing: content-box; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 ${s}.xd-doc + .xd-doc { break-before: page; }
+/* Room above the first line: the stacked marks of Vietnamese capitals (Ủ, Ỗ) overflow the line
+   box, and at the top of a page Chromium paints that overflow at the foot of the page before. */
+${s}.xd-doc { padding-top: 4pt; }
 ${s}.xd-doc p { margin: 0; orphans: 2; widows: 2; }
 ${s}.xd-doc .xd-rule { display: block; margin: 1pt auto 0; border-top: 1px solid #000; height: 0; max-width: 100%; }
 ${s}.xd-doc table { border-collapse: collapse; width: 100%; table-layout: fixed; }
@@ -102,11 +109,11 @@ ${s}.xd-doc table.xd-grid tr { break-inside: avoid; }
 `;
 }
 
-/** A whole printable HTML page holding the given documents (one after another, each from a new page). */
+/** A whole printable HTML page holding the given documents (each from a new page; numbered when alone). */
 export function printHtml(docs: Doc[], title = 'Hồ sơ'): string {
   return (
     `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>` +
-    `<style>html,body{margin:0;padding:0;background:#fff}${dossierCss()}</style></head>` +
+    `<style>html,body{margin:0;padding:0;background:#fff}${dossierCss('', { pageNumbers: docs.length === 1 })}</style></head>` +
     `<body>${docs.map(docHtml).join('')}</body></html>`
   );
 }

@@ -100,6 +100,8 @@ export interface DossierModel {
   proposedLevel: 0 | LevelNo;
   /** The level whose requirements the summary table shows (the proposed one, else 1). */
   tableLevel: LevelNo;
+  /** "Mức độ 1 (Khá)" — the catalog's name of tableLevel. */
+  tableLevelName: string;
   rows: SummaryRow[];
   warnings: DossierWarning[];
   docs: { submission: Doc; report: Doc; summary: Doc };
@@ -130,6 +132,7 @@ export function buildDossier(args: DossierBuildArgs): DossierModel {
     year: output.year,
     proposedLevel,
     tableLevel,
+    tableLevelName: levelLabel(args.catalog, tableLevel),
     rows,
     warnings: dossierWarnings(args, level, proposedLevel),
     docs: {
@@ -158,9 +161,9 @@ function levelLabel(catalog: Catalog, level: LevelNo): string {
 // Figures and requirements, in the words of the papers
 
 const STANDARD_LABEL: Record<StandardFigureKey, string> = {
-  pcgdPreschool5: 'Phổ cập giáo dục mầm non cho trẻ em 5 tuổi',
-  pcgdPrimary: 'Phổ cập giáo dục tiểu học',
-  pcgdLowerSecondary: 'Phổ cập giáo dục trung học cơ sở',
+  pcgdPreschool5: 'Mầm non 5 tuổi',
+  pcgdPrimary: 'Tiểu học',
+  pcgdLowerSecondary: 'Trung học cơ sở',
   literacy: 'Xóa mù chữ',
 };
 
@@ -197,14 +200,17 @@ function evidenceText(input: AssessInput, def: IndicatorDef): string {
   if (def.kind === 'standard') return 'Kết quả kiểm tra công nhận phổ cập giáo dục, xóa mù chữ năm ' + input.year;
   const list = input.answers?.[def.id]?.evidence ?? [];
   if (list.length === 0) return 'Chưa có minh chứng';
-  return list.map(evidenceLine).join('\n');
+  return list.length === 1 ? evidenceLine(list[0]!) : list.map((e) => `- ${evidenceLine(e)}`).join('\n');
 }
 
 /** "15/KH-UBND ngày 10/01/2025: Kế hoạch tuyên truyền (ghi chú)". */
 export function evidenceLine(e: { number?: string; date?: string; title?: string; note?: string }): string {
-  const head = [e.number?.trim(), e.date ? `ngày ${formatDate(e.date)}` : ''].filter(Boolean).join(' ');
+  const num = e.number?.trim() ?? '';
+  const date = e.date ? `ngày ${formatDate(e.date)}` : '';
   const title = e.title?.trim() ?? '';
-  let s = head && title ? `${head}: ${title}` : head || title;
+  let s: string;
+  if (num) s = [[num, date].filter(Boolean).join(' '), title].filter(Boolean).join(': ');
+  else s = title && date ? `${title} (${date})` : title || date;
   if (e.note?.trim()) s = s ? `${s} (${e.note.trim()})` : e.note.trim();
   return s || 'Minh chứng chưa ghi số, ngày, tên';
 }
@@ -823,7 +829,7 @@ function summaryDoc(ctx: Ctx, rows: SummaryRow[]): Doc {
     kind: 'table',
     name: 'summary',
     size: TABLE_PT,
-    widths: [7, 27, 17, 20, 11, 18],
+    widths: [6, 29, 14, 18, 10, 23],
     head: [
       [
         hcell('TT'),

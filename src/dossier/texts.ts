@@ -88,7 +88,8 @@ export function textsOfRow(row: Record<string, unknown> | undefined | null): Dos
 /** "12" → "12/TTr-UBND"; a number already written with its suffix stays; empty → "…/TTr-UBND". */
 export function documentNumber(typed: string | undefined, suffix: string): string {
   const t = (typed ?? '').trim();
-  if (!t) return `     /${suffix}`;
+  // Blank for the number the office assigns on the day (no-break spaces keep the gap in HTML).
+  if (!t) return `${'\u00a0'.repeat(6)}/${suffix}`;
   return t.includes('/') ? t : `${t}/${suffix}`;
 }
 

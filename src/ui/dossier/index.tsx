@@ -1,0 +1,449 @@
+// "Hồ sơ" screen (lazy chunk): the year's three papers from the commune's own data, their editable
+// wording, recipient and deadlines, warnings, and the meeting that locks the year. Reads and writes
+// only through src/db; the .docx builder is imported on demand, only when a file is asked for.
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import {
+  buildAssessInput,
+  getCommune,
+  getDossier,
+  lockYear,
+  reopenYear,
+  saveCommune,
+  saveDossier,
+  type CommuneRow,
+  type DossierRow,
+} from '../../db/index.ts';
+import type { AssessInput } from '../../domain/assess-types.ts';
+import { getCatalog, tt25_2023 } from '../../domain/catalog/index.ts';
+import { assess } from '../../domain/readiness/assess.ts';
+import { yearDeadlines, localToday, deadlineIn, DEFAULT_DOSSIER_DEADLINE } from '../../dossier/deadlines.ts';
+import type { Doc, DocId } from '../../dossier/doc.ts';
+import { parseIsoDate, formatDate } from '../../dossier/format.ts';
+import { docHtml, dossierCss } from '../../dossier/html.ts';
+import { buildDossier, type DossierModel, type DossierWarning } from '../../dossier/model.ts';
+import { TEXT_FIELDS, textsOfRow, type DossierTextKey } from '../../dossier/texts.ts';
+import { useLive } from '../hooks/use-live.ts';
+import { SaveStatus, saveErrorMessage, useSaver } from '../components/save-status.tsx';
+import { Title } from '../components/title.tsx';
+import { ds } from './strings.ts';
+import { printDocs, removePrintRoot, setPrintDocs } from './print.ts';
+import { MonthDayField, TextInput } from './fields.tsx';
+import { SCREEN_CSS } from './screen-css.ts';
+
+interface Loaded {
+  commune: CommuneRow | undefined;
+  dossier: DossierRow | undefined;
+  input: AssessInput;
+}
+
+const DOC_ORDER: DocId[] = ['submission', 'report', 'summary'];
+
+/** Reopen history, stored as a list (or as its JSON text by older writers). */
+function reopenHistory(row: DossierRow | undefined): { at: string; reason: string }[] {
+  const raw = row?.reopenReasons as unknown;
+  let list: unknown = raw;
+  if (typeof raw === 'string') {
+    try {
+      list = JSON.parse(raw);
+    } catch {
+      list = [];
+    }
+  }
+  return Array.isArray(list)
+    ? list.filter((x): x is { at: string; reason: string } => typeof x?.reason === 'string' && typeof x?.at === 'string')
+    : [];
+}
+
+function daysText(n: number): string {
+  if (n > 0) return ds('daysLeft', { n });
+  if (n === 0) return ds('dueToday');
+  return ds('overdue', { n: -n });
+}
+
+/** The "Hồ sơ" screen of one commune and year. */
+export function DossierScreen({ commune, year }: { commune: string; year: number }) {
+  const live = useLive<Loaded>(async () => {
+    const c = await getCommune(commune);
+    const dossier = await getDossier(commune, year);
+    // Level-2 eligibility is judged on the day the papers are signed, else on the dossier deadline.
+    const signed = typeof dossier?.docDate === 'string' && parseIsoDate(dossier.docDate) ? dossier.docDate : null;
+    const asOf = signed ?? deadlineIn(year + 1, c?.dossierDeadline, DEFAULT_DOSSIER_DEADLINE);
+    const input = await buildAssessInput(commune, year, asOf);
+    return { commune: c, dossier, input };
+  }, [commune, year]);
+
+  const built = useMemo((): { model: DossierModel } | { error: string } | null => {
+    const v = live.value;
+    if (!v) return null;
+    try {
+      const catalog = getCatalog(v.input.catalog) ?? tt25_2023;
+      const output = assess(v.input, { catalog });
+      const c = v.commune;
+      const model = buildDossier({
+        input: v.input,
+        output,
+        catalog,
+        texts: textsOfRow(v.dossier),
+        commune: {
+          code: commune,
+          name: c?.name ?? v.input.commune.name,
+          province: c?.province,
+          recipient: c?.recipient,
+          dossierDeadline: c?.dossierDeadline,
+          decisionDeadline: c?.decisionDeadline,
+        },
+      });
+      return { model };
+    } catch (e) {
+      return { error: e instanceof Error ? e.message : String(e) };
+    }
+  }, [live.value, commune]);
+
+  const model = built && 'model' in built ? built.model : null;
+  const allDocs = useMemo(() => (model ? DOC_ORDER.map((id) => model.docs[id]) : []), [model]);
+
+  // The print root always holds the whole dossier, so the browser's own Print gives clean pages too.
+  useEffect(() => {
+    if (allDocs.length) setPrintDocs(allDocs);
+  }, [allDocs]);
+  useEffect(() => () => removePrintRoot(), []);
+
+  if (live.error) return <p role="alert" class="error">{ds('engineFailed', { reason: saveErrorMessage(live.error) })}</p>;
+  if (!live.value || !built) return <p class="muted">…</p>;
+  if ('error' in built) return <p role="alert" class="error">{ds('engineFailed', { reason: built.error })}</p>;
+
+  const { dossier } = live.value;
+  const locked = dossier?.locked === true;
+  return (
+    <section class="xd-screen" aria-labelledby="xd-title">
+      <style>{SCREEN_CSS + dossierCss('.xd-paper')}</style>
+      <Title>
+        <span id="xd-title">{ds('title', { year })}</span>
+      </Title>
+      <p class={`xd-badge ${locked ? 'xd-locked' : 'xd-open'}`} data-testid="dossier-lock-state">
+        {locked ? `🔒 ${ds('lockedBadge', { year })}` : ds('openBadge', { year })}
+      </p>
+      <p class="hint">{ds('intro')}</p>
+      <Deadlines commune={commune} row={live.value.commune} year={year} locked={locked} />
+      <Result model={built.model} />
+      <Papers docs={allDocs} />
+      <Texts commune={commune} year={year} row={dossier} locked={locked} />
+      <Meeting commune={commune} year={year} row={dossier} />
+    </section>
+  );
+}
+
+function Deadlines({ commune, row, year, locked }: { commune: string; row: CommuneRow | undefined; year: number; locked: boolean }) {
+  const today = localToday();
+  const d = yearDeadlines(year, { dossierDeadline: row?.dossierDeadline, decisionDeadline: row?.decisionDeadline }, today);
+  const saver = useSaver();
+  const save = (fields: Partial<CommuneRow>) => {
+    if (!row) return;
+    void saver.run(() => saveCommune({ ...row, ...fields }));
+  };
+  return (
+    <section class="xd-card" aria-labelledby="xd-deadlines">
+      <h2 id="xd-deadlines">{ds('deadlines')}</h2>
+      <p data-testid="dossier-due">
+        {ds('dossierDue', { year, date: formatDate(d.dossier.date) })} — <b>{daysText(d.dossier.daysLeft)}</b>
+      </p>
+      <p data-testid="decision-due">
+        {ds('decisionDue', { date: formatDate(d.decision.date) })} — {daysText(d.decision.daysLeft)}
+      </p>
+      <p>{ds('recipientNow', { recipient: row?.recipient?.trim() || ds('recipientUnset') })}</p>
+      {d.dossier.daysLeft < 0 && !locked ? (
+        <p class="xd-warn" role="alert">
+          {ds('overdueWarning', { year, date: formatDate(d.dossier.date) })}
+        </p>
+      ) : null}
+      {row ? (
+        <details>
+          <summary>{ds('settings')}</summary>
+          <p class="hint">{ds('settingsHint')}</p>
+          <TextInput id="xd-recipient" label={ds('recipient')} hint={ds('recipientHint')} value={row.recipient ?? ''} onSave={(v) => save({ recipient: v })} />
+          <MonthDayField
+            id="xd-dossier-deadline"
+            label={ds('dossierDeadline')}
+            value={row.dossierDeadline ?? '02-28'}
+            onSave={(v) => save({ dossierDeadline: v })}
+          />
+          <MonthDayField
+            id="xd-decision-deadline"
+            label={ds('decisionDeadline')}
+            value={row.decisionDeadline ?? '03-31'}
+            onSave={(v) => save({ decisionDeadline: v })}
+          />
+          <SaveStatus state={saver.state} />
+        </details>
+      ) : null}
+    </section>
+  );
+}
+
+function severityLabel(w: DossierWarning): string {
+  return w.severity === 'block' ? ds('severityBlock') : w.severity === 'warn' ? ds('severityWarn') : ds('severityInfo');
+}
+
+function Result({ model }: { model: DossierModel }) {
+  const crit = model.rows.filter((r) => r.kind === 'criterion');
+  const ind = model.rows.filter((r) => r.kind === 'indicator');
+  const levelName = model.tableLevelName;
+  return (
+    <section class="xd-card" aria-labelledby="xd-result">
+      <h2 id="xd-result">{ds('result')}</h2>
+      <p data-testid="dossier-proposed">
+        <b>{model.proposedLevel === 0 ? ds('proposedNone') : ds('proposed', { level: levelName })}</b>
+      </p>
+      <p>
+        {ds('counts', {
+          criteria: crit.filter((r) => r.status === 'met').length,
+          criteriaTotal: crit.length,
+          indicators: ind.filter((r) => r.status === 'met').length,
+          indicatorsTotal: ind.length,
+          level: levelName,
+        })}
+      </p>
+      <h3>{ds('warnings')}</h3>
+      {model.warnings.length === 0 ? (
+        <p>{ds('noWarnings')}</p>
+      ) : (
+        <ul class="xd-warnings" data-testid="dossier-warnings">
+          {model.warnings.map((w) => (
+            <li key={w.code} class={`xd-w-${w.severity}`} data-code={w.code}>
+              <b>{severityLabel(w)}:</b> {w.text}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function Papers({ docs }: { docs: Doc[] }) {
+  const [shown, setShown] = useState<DocId | null>(null);
+  const [busy, setBusy] = useState<DocId | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const download = async (doc: Doc) => {
+    setBusy(doc.id);
+    setFailure(null);
+    try {
+      // The generator and `docx` load only now, from their own precached chunk (works offline).
+      const { buildDocx, docxFileName } = await import('../../dossier/docx.ts');
+      const bytes = await buildDocx(doc);
+      const blob = new Blob([bytes as BlobPart], {
+        type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      });
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = docxFileName(doc);
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      // Revoke later: some Android browsers read the blob after click() returns.
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    } catch (e) {
+      setFailure(ds('downloadFailed', { reason: e instanceof Error ? e.message : String(e) }));
+    } finally {
+      setBusy(null);
+    }
+  };
+  const current = docs.find((d) => d.id === shown) ?? null;
+  return (
+    <section class="xd-card" aria-labelledby="xd-papers">
+      <h2 id="xd-papers">{ds('papers')}</h2>
+      <ul class="xd-docs">
+        {docs.map((doc) => (
+          <li key={doc.id} data-doc={doc.id}>
+            <h3>{doc.title}</h3>
+            <div class="xd-actions">
+              <button type="button" aria-expanded={shown === doc.id} onClick={() => setShown(shown === doc.id ? null : doc.id)}>
+                {shown === doc.id ? ds('hide') : ds('view')}
+              </button>
+              <button type="button" onClick={() => printDocs([doc], docs)}>
+                {ds('print')}
+              </button>
+              <button type="button" disabled={busy !== null} onClick={() => void download(doc)}>
+                {busy === doc.id ? ds('downloading') : ds('download')}
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+      <button type="button" class="xd-print-all" onClick={() => printDocs(docs, docs)}>
+        {ds('printAll')}
+      </button>
+      {failure ? (
+        <p role="alert" class="error">
+          {failure}
+        </p>
+      ) : null}
+      {current ? <Preview doc={current} /> : null}
+    </section>
+  );
+}
+
+/** The paper at A4 width, zoomed to fit the phone's screen. */
+function Preview({ doc }: { doc: Doc }) {
+  const outer = useRef<HTMLDivElement>(null);
+  const [zoom, setZoom] = useState(1);
+  useEffect(() => {
+    const el = outer.current;
+    if (!el) return;
+    const fit = () => {
+      const paperPx = (210 / 25.4) * 96;
+      setZoom(Math.min(1, el.clientWidth / paperPx));
+    };
+    fit();
+    const ro = new ResizeObserver(fit);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  const html = useMemo(() => docHtml(doc), [doc]);
+  return (
+    <div class="xd-preview" ref={outer} aria-label={ds('preview', { title: doc.title })} role="region">
+      <div class="xd-paper" style={{ zoom: String(zoom) }} dangerouslySetInnerHTML={{ __html: html }} />
+    </div>
+  );
+}
+
+function Texts({ commune, year, row, locked }: { commune: string; year: number; row: DossierRow | undefined; locked: boolean }) {
+  const saver = useSaver();
+  const texts = textsOfRow(row);
+  const save = (key: DossierTextKey, value: string) => saver.run(() => saveDossier(commune, year, { [key]: value }));
+  return (
+    <section class="xd-card" aria-labelledby="xd-texts">
+      <h2 id="xd-texts">{ds('texts')}</h2>
+      <p class="hint">{locked ? ds('textsLocked') : ds('textsHint')}</p>
+      {TEXT_FIELDS.map((f) => (
+        <TextInput
+          key={f.key}
+          id={`xd-${f.key}`}
+          label={f.label}
+          hint={f.hint}
+          multiline={f.multiline}
+          type={f.kind === 'date' ? 'date' : 'text'}
+          value={texts[f.key] ?? ''}
+          disabled={locked}
+          onSave={(v) => save(f.key, v)}
+        />
+      ))}
+      <SaveStatus state={saver.state} />
+    </section>
+  );
+}
+
+function Meeting({ commune, year, row }: { commune: string; year: number; row: DossierRow | undefined }) {
+  const saver = useSaver();
+  const locked = row?.locked === true;
+  const [confirmLock, setConfirmLock] = useState(false);
+  const [reopening, setReopening] = useState(false);
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | undefined>();
+  const [done, setDone] = useState<string | null>(null);
+  const meetingDate = typeof row?.meetingDate === 'string' ? row.meetingDate : '';
+  const minutesRef = typeof row?.minutesRef === 'string' ? row.minutesRef : '';
+  const history = reopenHistory(row);
+  const canLock = !locked && parseIsoDate(meetingDate) !== null && minutesRef.trim() !== '';
+
+  const doLock = async () => {
+    setConfirmLock(false);
+    if (await saver.run(() => lockYear(commune, year, { meetingDate, minutesRef }))) setDone(ds('lockDone', { year }));
+  };
+  const doReopen = async () => {
+    if (!reason.trim()) {
+      setReasonError(ds('reopenNeedReason'));
+      return;
+    }
+    setReasonError(undefined);
+    if (await saver.run(() => reopenYear(commune, year, reason.trim()))) {
+      setReopening(false);
+      setReason('');
+      setDone(ds('reopenDone', { year }));
+    }
+  };
+
+  return (
+    <section class="xd-card" aria-labelledby="xd-meeting">
+      <h2 id="xd-meeting">{ds('meeting')}</h2>
+      <p class="hint">{ds('meetingHint')}</p>
+      <TextInput
+        id="xd-meetingDate"
+        label={ds('meetingDate')}
+        type="date"
+        value={meetingDate}
+        disabled={locked}
+        onSave={(v) => saver.run(() => saveDossier(commune, year, { meetingDate: v }))}
+      />
+      <TextInput
+        id="xd-minutesRef"
+        label={ds('minutesRef')}
+        hint={ds('minutesHint')}
+        value={minutesRef}
+        disabled={locked}
+        onSave={(v) => saver.run(() => saveDossier(commune, year, { minutesRef: v }))}
+      />
+      {locked ? (
+        <>
+          <p data-testid="dossier-locked-info">{ds('lockedInfo', { date: formatDate(meetingDate), ref: minutesRef })}</p>
+          {reopening ? (
+            <div class="xd-confirm">
+              <TextInput
+                id="xd-reopen-reason"
+                label={ds('reopenReason')}
+                hint={ds('reopenHint')}
+                multiline
+                value={reason}
+                error={reasonError}
+                onSave={setReason}
+                onInputNow={setReason}
+              />
+              <div class="xd-actions">
+                <button type="button" class="xd-danger" onClick={() => void doReopen()}>
+                  {ds('reopenConfirm')}
+                </button>
+                <button type="button" onClick={() => setReopening(false)}>
+                  {ds('cancel')}
+                </button>
+              </div>
+            </div>
+          ) : (
+            <button type="button" onClick={() => setReopening(true)}>
+              {ds('reopen', { year })}
+            </button>
+          )}
+        </>
+      ) : confirmLock ? (
+        <div class="xd-confirm" role="group" aria-label={ds('lock', { year })}>
+          <p>{ds('lockConfirm', { year })}</p>
+          <div class="xd-actions">
+            <button type="button" class="xd-primary" onClick={() => void doLock()}>
+              {ds('lock', { year })}
+            </button>
+            <button type="button" onClick={() => setConfirmLock(false)}>
+              {ds('cancel')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <button type="button" class="xd-primary" disabled={!canLock} onClick={() => setConfirmLock(true)}>
+          {ds('lock', { year })}
+        </button>
+      )}
+      {done ? <p role="status">{done}</p> : null}
+      <SaveStatus state={saver.state} />
+      {history.length ? (
+        <>
+          <h3>{ds('history')}</h3>
+          <ul data-testid="dossier-reopen-history">
+            {history.map((h, i) => (
+              <li key={i}>
+                {formatDate(h.at.slice(0, 10))}: {h.reason}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}
