@@ -94,7 +94,8 @@ export function createApp(opts: AppOptions): Hono<Env> {
   });
 
   const api = new Hono<Env>();
-  api.use('*', bodyLimit({ maxSize: maxBody, onError: (c) => fail(c, 413, 'too-large') }));
+  // The unread rest of a refused body would poison a kept-alive connection: close it after the 413.
+  api.use('*', bodyLimit({ maxSize: maxBody, onError: (c) => fail(c, 413, 'too-large', undefined, { Connection: 'close' }) }));
 
   const readJson = async (c: Context): Promise<{ ok: true; body: unknown } | { ok: false }> => {
     try {
