@@ -55,7 +55,7 @@ const validBatch = fc.record({
 
 type Json = Record<string, unknown>;
 /** Defects of one op: each returns the broken op. */
-const opDefects: ((op: Json) => Json)[] = [
+const opDefects: ((op: Json) => unknown)[] = [
   (op) => ({ ...op, opId: 'not-a-uuid' }),
   (op) => ({ ...op, opId: 42 }),
   (op) => ({ ...op, entity: 'villageCountz' }),

@@ -72,10 +72,10 @@ export interface CallResult {
 }
 
 /** One HTTP request; `body` is JSON-encoded unless `raw` is given. */
-export async function call(s: { url: string }, method: string, path: string, o: { token?: string; body?: unknown; raw?: string | Uint8Array; headers?: Record<string, string> } = {}): Promise<CallResult> {
+export async function call(s: { url: string }, method: string, path: string, o: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {}): Promise<CallResult> {
   const headers: Record<string, string> = { ...(o.headers ?? {}) };
   if (o.token) headers.authorization = `Bearer ${o.token}`;
-  let body: string | Uint8Array | undefined;
+  let body: string | undefined;
   if (o.raw !== undefined) body = o.raw;
   else if (o.body !== undefined) body = JSON.stringify(o.body);
   if (body !== undefined) headers['content-type'] ??= 'application/json';
