@@ -37,7 +37,7 @@ function config(spec: BarChartSpec) {
       // Cheap phones and printouts: draw once, no animation.
       animation: false as const,
       events: [] as never[],
-      layout: { padding: { top: spec.lines.length * LABEL_ROW + 4, right: 4 } },
+      layout: { padding: { top: spec.lines.length * LABEL_ROW + 4, right: 16 } },
       scales: {
         [valueAxis]: {
           min: 0,

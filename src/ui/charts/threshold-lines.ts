@@ -33,34 +33,6 @@ export const thresholdLines: Plugin<'bar', Partial<ThresholdLinesOptions>> = {
     ctx.save();
     ctx.font = FONT;
 
-    if (opts.valueLabels) {
-      ctx.fillStyle = opts.textColor ?? '#1a1a1a';
-      chart.data.datasets.forEach((ds, di) => {
-        const meta = chart.getDatasetMeta(di);
-        if (meta.hidden) return;
-        meta.data.forEach((bar, i) => {
-          const v = ds.data[i];
-          if (typeof v !== 'number') return;
-          const text = format(v);
-          const { x, y } = bar.getProps(['x', 'y'], true) as { x: number; y: number };
-          const w = ctx.measureText(text).width;
-          if (horizontal) {
-            // After the bar's end; inside it (white) when it would leave the chart area.
-            const outside = x + 4 + w <= chartArea.right;
-            ctx.fillStyle = outside ? (opts.textColor ?? '#1a1a1a') : '#ffffff';
-            ctx.textAlign = outside ? 'left' : 'right';
-            ctx.textBaseline = 'middle';
-            ctx.fillText(text, outside ? x + 4 : x - 4, y);
-          } else {
-            ctx.fillStyle = opts.textColor ?? '#1a1a1a';
-            ctx.textAlign = 'center';
-            ctx.textBaseline = 'bottom';
-            ctx.fillText(text, x, Math.max(y - 2, chartArea.top + 12));
-          }
-        });
-      });
-    }
-
     const lines = opts.lines ?? [];
     lines.forEach((line, n) => {
       const p = valueScale.getPixelForValue(line.value);
@@ -91,6 +63,39 @@ export const thresholdLines: Plugin<'bar', Partial<ThresholdLinesOptions>> = {
         ctx.fillText(line.label, chartArea.right, p - 2);
       }
     });
+    if (opts.valueLabels) {
+      // Drawn after the lines, with a white halo, so a threshold line never hides a value.
+      ctx.lineJoin = 'round';
+      chart.data.datasets.forEach((ds, di) => {
+        const meta = chart.getDatasetMeta(di);
+        if (meta.hidden) return;
+        meta.data.forEach((bar, i) => {
+          const v = ds.data[i];
+          if (typeof v !== 'number') return;
+          const text = format(v);
+          const { x, y } = bar.getProps(['x', 'y'], true) as { x: number; y: number };
+          const w = ctx.measureText(text).width;
+          let tx = x;
+          let ty = y;
+          if (horizontal) {
+            // After the bar's end, or inside it when it would leave the chart area.
+            const outside = x + 4 + w <= chart.width;
+            ctx.textAlign = outside ? 'left' : 'right';
+            ctx.textBaseline = 'middle';
+            tx = outside ? x + 4 : x - 4;
+          } else {
+            ctx.textAlign = 'center';
+            ctx.textBaseline = 'bottom';
+            ty = Math.max(y - 2, chartArea.top + 12);
+          }
+          ctx.strokeStyle = '#ffffff';
+          ctx.lineWidth = 4;
+          ctx.strokeText(text, tx, ty);
+          ctx.fillStyle = opts.textColor ?? '#1a1a1a';
+          ctx.fillText(text, tx, ty);
+        });
+      });
+    }
     ctx.restore();
   },
 };

@@ -1,5 +1,5 @@
-// The dashboard's words in Vietnamese (default) and English, and vi-VN / en number formats.
-// Never holds logic of TT25: level and status labels come from the domain's explain module.
+// The dashboard's words in Vietnamese (default) and English. Never holds logic of TT25 nor number
+// formats: level and status labels and vi-VN formats come from the domain's explain module.
 
 export type Lang = 'vi' | 'en';
 
@@ -7,7 +7,6 @@ const vi = {
   title: 'Tổng quan',
   yearLabel: (year: number) => `Năm đánh giá ${year}`,
   loading: 'Đang đọc dữ liệu…',
-  noLevel: 'Chưa đạt mức độ nào',
   reached: (label: string) => `Đạt ${label}`,
   toGo: (n: number) => `còn ${n} chỉ tiêu`,
   toGoDetail: (unmet: number, unknown: number) =>
@@ -49,6 +48,7 @@ const vi = {
   yearsAria: (first: number, last: number) => `Biểu đồ cột tỷ lệ toàn xã từ năm ${first} đến ${last}. Số liệu chi tiết trong bảng.`,
   year: 'Năm',
   actionsNone: 'Không còn việc nào: mọi chỉ tiêu đã đạt.',
+  moreActions: (n: number) => `Xem thêm ${n} việc`,
   level1Short: 'Mức 1',
   level2Short: 'Mức 2',
 };
@@ -59,7 +59,6 @@ const en: Strings = {
   title: 'Overview',
   yearLabel: (year) => `Assessment year ${year}`,
   loading: 'Reading data…',
-  noLevel: 'No level reached yet',
   reached: (label) => `Reached ${label}`,
   toGo: (n) => `${n} indicator${n === 1 ? '' : 's'} to go`,
   toGoDetail: (unmet, unknown) =>
@@ -101,6 +100,7 @@ const en: Strings = {
   yearsAria: (first, last) => `Bar chart of commune-wide ratios from ${first} to ${last}. Details in the table.`,
   year: 'Year',
   actionsNone: 'Nothing left to do: every indicator is met.',
+  moreActions: (n) => `${n} more step${n === 1 ? '' : 's'}`,
   level1Short: 'Level 1',
   level2Short: 'Level 2',
 };
@@ -108,35 +108,4 @@ const en: Strings = {
 /** The dashboard's strings for a locale. */
 export function strings(lang: Lang): Strings {
   return lang === 'en' ? en : vi;
-}
-
-const percentFormats: Record<Lang, Intl.NumberFormat> = {
-  vi: new Intl.NumberFormat('vi-VN', { style: 'percent', maximumFractionDigits: 1 }),
-  en: new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1 }),
-};
-const numberFormats: Record<Lang, Intl.NumberFormat> = {
-  vi: new Intl.NumberFormat('vi-VN'),
-  en: new Intl.NumberFormat('en'),
-};
-
-/** 72.5 → "72,5%" in vi-VN, "72.5%" in en. */
-export function formatPercent(lang: Lang, percent: number): string {
-  return percentFormats[lang].format(percent / 100);
-}
-
-/** 1234 → "1.234" in vi-VN. */
-export function formatNumber(lang: Lang, n: number): string {
-  return numberFormats[lang].format(n);
-}
-
-/** "2026-03-20" → "20/03/2026" (vi) or "20 Mar 2026" (en). */
-export function formatDate(lang: Lang, iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  const date = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1));
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'vi-VN', {
-    day: '2-digit',
-    month: lang === 'en' ? 'short' : '2-digit',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(date);
 }
