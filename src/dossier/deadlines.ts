@@ -75,3 +75,15 @@ export function localToday(now: Date = new Date()): string {
   const d = String(now.getDate()).padStart(2, '0');
   return `${y}-${m}-${d}`;
 }
+
+/**
+ * The dossier due this calendar year: the one of the year before `today`'s year, with its days
+ * left. For a shell or dashboard banner ("Hồ sơ năm 2025: còn 12 ngày").
+ */
+export function previousYearDeadlines(
+  settings: { dossierDeadline?: string | undefined; decisionDeadline?: string | undefined },
+  today: string,
+): YearDeadlines & { year: number } {
+  const year = Number(today.slice(0, 4)) - 1;
+  return { year, ...yearDeadlines(year, settings, today) };
+}
