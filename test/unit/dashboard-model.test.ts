@@ -1,7 +1,12 @@
 // The dashboard's view model: per-village ratios, completeness, threshold comparison.
 import { describe, expect, it } from 'vitest';
 import type { AssessInput, VillageInput } from '../../src/domain/assess-types.ts';
-import { COUNT_FIELDS, completeness, reaches, villageRows } from '../../src/ui/dashboard/model.ts';
+import { demoCommune } from '../../src/domain/demo-commune.ts';
+import { findIndicator, tt25_2023 } from '../../src/domain/catalog/index.ts';
+import { assess } from '../../src/domain/readiness/index.ts';
+import {
+  COUNT_FIELDS, completeness, criterionRows, distanceTo, nextLevel, ratioLines, reaches, villageRows, yearSeries,
+} from '../../src/ui/dashboard/model.ts';
 
 const full: VillageInput = {
   code: 'T01', name: 'Làng Mạ',
@@ -77,5 +82,72 @@ describe('completeness', () => {
       ]),
     );
     expect(completeness(rows)).toEqual({ total: 5, empty: 2, partial: 1, complete: 2, recognized: 1 });
+  });
+});
+
+describe('with the readiness engine on the demo commune', () => {
+  const years = demoCommune.years;
+  const latest = years[years.length - 1]!;
+
+  it('draws the level lines the engine used: level 1 from the catalog, level 2 only when set', () => {
+    const catalogTc51 = findIndicator(tt25_2023, 'TC5.1');
+    const catalogTc52 = findIndicator(tt25_2023, 'TC5.2');
+    if (catalogTc51?.kind !== 'ratio' || catalogTc52?.kind !== 'ratio') throw new Error('TC5.1/TC5.2 are ratio indicators');
+    const plain = assess({ ...latest, thresholds: undefined });
+    expect(ratioLines(plain, 'families').levels).toEqual({ 1: catalogTc51.thresholds[1], 2: catalogTc51.thresholds[2] });
+    expect(ratioLines(plain, 'lineages').levels[1]).toBe(catalogTc52.thresholds[1]);
+    expect(ratioLines(plain, 'families').target).toBeNull();
+
+    const province = assess({ ...latest, thresholds: { 'TC5.1': { '1': 72.5, '2': 85 } } });
+    expect(ratioLines(province, 'families').levels).toEqual({ 1: 72.5, 2: 85 });
+    // Citizens are information only: no level line, the programme target instead.
+    const citizens = ratioLines(province, 'citizens');
+    expect(citizens.levels).toEqual({ 1: null, 2: null });
+    expect(citizens.target).toBe(tt25_2023.info.citizens.target);
+  });
+
+  it('counts the indicators between the commune and the next level from the engine statuses', () => {
+    for (const input of years) {
+      const out = assess(input);
+      const next = nextLevel(out);
+      if (!next) continue;
+      const statuses = out.levels.find((l) => l.level === next)!.criteria.flatMap((c) => c.indicators.map((i) => i.status));
+      const d = distanceTo(out, next);
+      expect(d.unmet).toBe(statuses.filter((s) => s === 'unmet').length);
+      expect(d.unknown).toBe(statuses.filter((s) => s === 'unknown').length);
+      expect(d.total).toBe(statuses.length - statuses.filter((s) => s === 'met').length);
+    }
+  });
+
+  it('counts a missing answer as a step to go, never as met', () => {
+    const out = assess({ ...latest, answers: { ...latest.answers, 'TC1.1': { met: null } } });
+    const before = distanceTo(assess(latest), 1);
+    const after = distanceTo(out, 1);
+    expect(after.unknown).toBe(before.unknown + 1);
+    expect(after.total).toBe(before.total + 1);
+  });
+
+  it('marks a criterion "tạm tính" exactly when the catalog has a provisional indicator in it', () => {
+    const rows = criterionRows(assess(latest));
+    expect(rows.map((r) => r.id)).toEqual(tt25_2023.criteria.map((c) => c.id));
+    for (const c of tt25_2023.criteria) {
+      expect(rows.find((r) => r.id === c.id)?.provisional).toBe(c.indicators.some((i) => i.provisional));
+    }
+  });
+
+  it('gives each year its commune-wide ratios, oldest first', () => {
+    const outputs = years.map((y) => assess(y)).reverse();
+    const series = yearSeries(outputs);
+    expect(series.map((p) => p.year)).toEqual(years.map((y) => y.year).sort((a, b) => a - b));
+    for (const p of series) {
+      const input = years.find((y) => y.year === p.year)!;
+      const sum = (k: keyof VillageInput) => input.villages.reduce((s, v) => s + ((v[k] as number | undefined) ?? 0), 0);
+      expect(p.families).toBeCloseTo((sum('familiesRecognized') * 100) / sum('households'), 10);
+      expect(p.lineages).toBeCloseTo((sum('lineagesRecognized') * 100) / sum('lineages'), 10);
+      expect(p.citizens).toBeCloseTo((sum('citizensRecognized') * 100) / sum('citizens'), 10);
+      const recognized = input.villages.filter((v) => v.villageRecognized === true).length;
+      const answered = input.villages.filter((v) => typeof v.villageRecognized === 'boolean').length;
+      expect(p.villages).toBeCloseTo((recognized * 100) / answered, 10);
+    }
   });
 });
