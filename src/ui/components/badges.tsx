@@ -1,0 +1,28 @@
+// Small status marks: Đạt / Chưa đạt / Chưa có dữ liệu, and "tạm tính". Text, never colour alone.
+import type { Status } from '../../domain/assess-types.ts';
+import { t } from '../i18n/index.ts';
+
+/** The glossary word of a status. */
+export function statusText(status: Status): string {
+  return status === 'met' ? t('met') : status === 'unmet' ? t('unmet') : t('unknown');
+}
+
+/** A status as a badge (icon + glossary word). */
+export function StatusBadge({ status }: { status: Status }) {
+  const icon = status === 'met' ? '✓' : status === 'unmet' ? '✗' : '?';
+  return (
+    <span class={`badge status-${status}`}>
+      <span aria-hidden="true">{icon} </span>
+      {statusText(status)}
+    </span>
+  );
+}
+
+/** "tạm tính": the wording or threshold is the project's, pending the circular's own. */
+export function ProvisionalBadge() {
+  return (
+    <span class="badge provisional" title={t('provisionalHint')}>
+      {t('provisional')}
+    </span>
+  );
+}

@@ -1,0 +1,162 @@
+// Form fields with their label, hint, error and warning wired for screen readers
+// (aria-invalid + aria-describedby) and large tap targets. Never saves: screens decide.
+import type { ComponentChildren } from 'preact';
+
+interface FieldBase {
+  id: string;
+  label: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  warning?: string | undefined;
+}
+
+function describedBy(f: FieldBase): string | undefined {
+  const ids = [f.hint ? `${f.id}-hint` : '', f.error ? `${f.id}-error` : '', f.warning ? `${f.id}-warn` : ''].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+function Messages(f: FieldBase) {
+  return (
+    <>
+      {f.hint ? (
+        <p id={`${f.id}-hint`} class="hint">
+          {f.hint}
+        </p>
+      ) : null}
+      {f.error ? (
+        <p id={`${f.id}-error`} class="field-error">
+          {f.error}
+        </p>
+      ) : null}
+      {f.warning ? (
+        <p id={`${f.id}-warn`} class="field-warning">
+          {f.warning}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/** A whole-number input that opens the numeric keypad on phones. */
+export function NumberField(props: FieldBase & { value: string; onInput: (raw: string) => void; onBlur?: () => void }) {
+  return (
+    <div class={`field${props.error ? ' has-error' : ''}`}>
+      <label for={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        name={props.id}
+        type="text"
+        inputMode="numeric"
+        pattern="[0-9]*"
+        autoComplete="off"
+        value={props.value}
+        aria-invalid={props.error ? 'true' : 'false'}
+        aria-describedby={describedBy(props)}
+        onInput={(e) => props.onInput((e.currentTarget as HTMLInputElement).value)}
+        onBlur={props.onBlur}
+      />
+      <Messages {...props} />
+    </div>
+  );
+}
+
+/** A one-line text input. */
+export function TextField(
+  props: FieldBase & { value: string; onInput: (raw: string) => void; type?: 'text' | 'date' | 'url'; inputMode?: string; autoComplete?: string; onBlur?: () => void },
+) {
+  return (
+    <div class={`field${props.error ? ' has-error' : ''}`}>
+      <label for={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        name={props.id}
+        type={(props.type ?? 'text') as 'text'}
+        inputMode={props.inputMode}
+        autoComplete={props.autoComplete ?? 'off'}
+        value={props.value}
+        aria-invalid={props.error ? 'true' : 'false'}
+        aria-describedby={describedBy(props)}
+        onInput={(e) => props.onInput((e.currentTarget as HTMLInputElement).value)}
+        onBlur={props.onBlur}
+      />
+      <Messages {...props} />
+    </div>
+  );
+}
+
+/** A multi-line text input. */
+export function TextArea(props: FieldBase & { value: string; onInput: (raw: string) => void }) {
+  return (
+    <div class={`field${props.error ? ' has-error' : ''}`}>
+      <label for={props.id}>{props.label}</label>
+      <textarea
+        id={props.id}
+        name={props.id}
+        rows={3}
+        value={props.value}
+        aria-invalid={props.error ? 'true' : 'false'}
+        aria-describedby={describedBy(props)}
+        onInput={(e) => props.onInput((e.currentTarget as HTMLTextAreaElement).value)}
+      />
+      <Messages {...props} />
+    </div>
+  );
+}
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+/** A select with its label. */
+export function SelectField(props: FieldBase & { value: string; options: Option[]; onChange: (value: string) => void }) {
+  return (
+    <div class={`field${props.error ? ' has-error' : ''}`}>
+      <label for={props.id}>{props.label}</label>
+      <select
+        id={props.id}
+        name={props.id}
+        value={props.value}
+        aria-invalid={props.error ? 'true' : 'false'}
+        aria-describedby={describedBy(props)}
+        onChange={(e) => props.onChange((e.currentTarget as HTMLSelectElement).value)}
+      >
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <Messages {...props} />
+    </div>
+  );
+}
+
+/** A group of radio buttons (fieldset + legend), each a large tap target. */
+export function RadioGroup(
+  props: FieldBase & { name: string; value: string; options: Option[]; onChange: (value: string) => void; legendExtra?: ComponentChildren },
+) {
+  return (
+    <fieldset class={`field radios${props.error ? ' has-error' : ''}`} aria-describedby={describedBy(props)}>
+      <legend>
+        {props.label}
+        {props.legendExtra}
+      </legend>
+      <div class="radio-row">
+        {props.options.map((o) => (
+          <label key={o.value} class={`radio${props.value === o.value ? ' checked' : ''}`}>
+            <input
+              type="radio"
+              name={props.name}
+              value={o.value}
+              checked={props.value === o.value}
+              onChange={() => props.onChange(o.value)}
+            />
+            <span>{o.label}</span>
+          </label>
+        ))}
+      </div>
+      <Messages {...props} />
+    </fieldset>
+  );
+}

@@ -1,0 +1,146 @@
+// Commune figures form (route `#/so-lieu-xa`): units, universal-education levels and literacy of
+// the year. Saved on every valid change; invalid values stay on screen only, with their error.
+import { useState } from 'preact/hooks';
+import { getCommuneFigures, getDossier, saveCommuneFigures, ValidationError } from '../../db/index.ts';
+import type { CommuneFigures } from '../../domain/assess-types.ts';
+import { COMMUNE_FIGURE_LABELS, FIGURE_LEVEL_MAX } from '../../domain/schemas/labels.ts';
+import { validateCommuneFigures } from '../../domain/schemas/entities.ts';
+import { getLang, t, tx } from '../i18n/index.ts';
+import { useLive } from '../hooks/use-live.ts';
+import { Title } from '../components/title.tsx';
+import { NumberField, SelectField, type Option } from '../components/fields.tsx';
+import { SaveStatus, useSaver } from '../components/save-status.tsx';
+import { parseCount } from './village-form.tsx';
+import type { ScreenProps } from '../app.tsx';
+
+type UnitKey = 'units' | 'unitsRecognized';
+type LevelKey = 'pcgdPrimary' | 'pcgdLowerSecondary' | 'literacy';
+const UNIT_KEYS: UnitKey[] = ['units', 'unitsRecognized'];
+const LEVEL_KEYS: LevelKey[] = ['pcgdPrimary', 'pcgdLowerSecondary', 'literacy'];
+
+function levelOptions(max: number): Option[] {
+  const out: Option[] = [{ value: '', label: t('choose') }, { value: '0', label: t('level0') }];
+  for (let n = 1; n <= max; n++) out.push({ value: String(n), label: t('levelN', { n }) });
+  return out;
+}
+
+async function load(commune: string, year: number) {
+  return { fig: await getCommuneFigures(commune, year), locked: (await getDossier(commune, year))?.locked === true };
+}
+
+function Form({ commune, year, fig, locked }: ScreenProps & { fig: CommuneFigures | undefined; locked: boolean }) {
+  const [drafts, setDrafts] = useState<Partial<Record<UnitKey, string>>>({});
+  const [refused, setRefused] = useState<Record<string, string>>({});
+  const saver = useSaver();
+
+  const errorsFor = (d: Partial<Record<UnitKey, string>>): Partial<Record<UnitKey, string>> => {
+    const merged: Record<string, unknown> = { ...(fig ?? {}) };
+    delete merged.commune;
+    delete merged.year;
+    const errors: Partial<Record<UnitKey, string>> = {};
+    for (const k of UNIT_KEYS) {
+      const raw = d[k];
+      if (raw === undefined) continue;
+      const p = parseCount(raw);
+      if (typeof p === 'string') errors[k] = t('notANumber');
+      merged[k] = p;
+    }
+    for (const p of validateCommuneFigures(merged)) {
+      const field = p.path as UnitKey;
+      // unitsRecognized ≤ units: if the person just typed units, the error belongs there.
+      const target = field in d ? field : UNIT_KEYS.find((k) => k in d);
+      if (target && !errors[target]) errors[target] = getLang() === 'en' ? p.en : p.vi;
+    }
+    return errors;
+  };
+  const errors = errorsFor(drafts);
+
+  const save = (patch: Partial<CommuneFigures>) =>
+    saver.run(async () => {
+      try {
+        await saveCommuneFigures(commune, year, patch);
+      } catch (e) {
+        if (e instanceof ValidationError) setRefused(e.fields);
+        throw e;
+      }
+    });
+
+  const onUnit = (key: UnitKey, raw: string) => {
+    const next = { ...drafts, [key]: raw };
+    setDrafts(next);
+    setRefused({});
+    const errs = errorsFor(next);
+    if (locked) return;
+    const patch: Partial<CommuneFigures> = {};
+    for (const k of UNIT_KEYS) {
+      const r = next[k];
+      if (r === undefined || errs[k]) continue;
+      const v = parseCount(r) as number | null;
+      if (v !== (fig?.[k] ?? null)) patch[k] = v;
+    }
+    if (Object.keys(patch).length) void save(patch);
+  };
+
+  const pre = fig?.pcgdPreschool5;
+  return (
+    <>
+      {locked ? (
+        <p class="notice" role="note">
+          {t('yearLocked', { year })}
+        </p>
+      ) : null}
+      <div class="sticky-status">
+        <SaveStatus state={saver.state} />
+      </div>
+      <form onSubmit={(e) => e.preventDefault()} noValidate>
+        {UNIT_KEYS.map((k) => (
+          <NumberField
+            key={k}
+            id={`g-${k}`}
+            label={tx(COMMUNE_FIGURE_LABELS[k])}
+            value={drafts[k] ?? (typeof fig?.[k] === 'number' ? String(fig[k]) : '')}
+            error={errors[k] ?? refused[k]}
+            onInput={(r) => onUnit(k, r)}
+          />
+        ))}
+        <SelectField
+          id="g-pcgdPreschool5"
+          label={tx(COMMUNE_FIGURE_LABELS.pcgdPreschool5)}
+          value={pre === true ? 'yes' : pre === false ? 'no' : ''}
+          error={refused.pcgdPreschool5}
+          options={[
+            { value: '', label: t('choose') },
+            { value: 'yes', label: t('met') },
+            { value: 'no', label: t('unmet') },
+          ]}
+          onChange={(v) => void (locked ? null : save({ pcgdPreschool5: v === 'yes' ? true : v === 'no' ? false : null }))}
+        />
+        {LEVEL_KEYS.map((k) => (
+          <SelectField
+            key={k}
+            id={`g-${k}`}
+            label={tx(COMMUNE_FIGURE_LABELS[k])}
+            value={typeof fig?.[k] === 'number' ? String(fig[k]) : ''}
+            error={refused[k]}
+            options={levelOptions(FIGURE_LEVEL_MAX[k])}
+            onChange={(v) => void (locked ? null : save({ [k]: v === '' ? null : Number(v) }))}
+          />
+        ))}
+      </form>
+    </>
+  );
+}
+
+/** The commune figures screen. */
+export function CommuneFiguresForm({ commune, year }: ScreenProps) {
+  const live = useLive(() => load(commune, year), [commune, year]);
+  return (
+    <>
+      <Title>
+        {t('figuresTitle')} — {year}
+      </Title>
+      <p class="hint">{t('figuresHint')}</p>
+      {live.value ? <Form key={`${commune}/${year}`} commune={commune} year={year} fig={live.value.fig} locked={live.value.locked} /> : <p class="muted">{t('loading')}</p>}
+    </>
+  );
+}

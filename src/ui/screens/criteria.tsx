@@ -1,0 +1,192 @@
+// Criteria form (route `#/tieu-chi`): the catalog's 5 criteria and 15 indicators. Yes/no indicators
+// get an answer (Đạt / Chưa đạt / Chưa trả lời), a note, an amount (TC2.1, TC2.2) and evidence;
+// computed ones show their live status and where their data is entered. Saves every change.
+import { useMemo, useState } from 'preact/hooks';
+import { buildAssessInput, getAnswers, getDossier, saveAnswer, type AnswerRow } from '../../db/index.ts';
+import type { Answer, Evidence, IndicatorResult, Status } from '../../domain/assess-types.ts';
+import { DEFAULT_CATALOG_ID, getCatalog, type IndicatorDef, type YesNoIndicator } from '../../domain/catalog/index.ts';
+import { assess } from '../../domain/readiness/index.ts';
+import { t, tx } from '../i18n/index.ts';
+import { useLive } from '../hooks/use-live.ts';
+import { href } from '../router.ts';
+import { Title } from '../components/title.tsx';
+import { NumberField, RadioGroup, TextArea, TextField } from '../components/fields.tsx';
+import { SaveStatus, useSaver } from '../components/save-status.tsx';
+import { ProvisionalBadge, StatusBadge } from '../components/badges.tsx';
+import { parseCount } from './village-form.tsx';
+import type { ScreenProps } from '../app.tsx';
+
+const catalog = getCatalog(DEFAULT_CATALOG_ID)!;
+
+async function load(commune: string, year: number) {
+  const answers = new Map((await getAnswers(commune, year)).map((a) => [a.indicator, a]));
+  const output = assess(await buildAssessInput(commune, year));
+  const level1 = new Map<string, IndicatorResult>();
+  for (const c of output.levels[0]?.criteria ?? []) for (const i of c.indicators) level1.set(i.id, i);
+  const locked = (await getDossier(commune, year))?.locked === true;
+  return { answers, level1, locked };
+}
+
+type Saver = ReturnType<typeof useSaver>;
+
+interface EvidenceDraft extends Evidence {
+  /** Local id so React-style keys survive removals. */
+  k: number;
+}
+
+let nextKey = 1;
+
+function AnswerEditor({
+  commune, year, ind, answer, saver, locked,
+}: { commune: string; year: number; ind: YesNoIndicator; answer: AnswerRow | undefined; saver: Saver; locked: boolean }) {
+  const [note, setNote] = useState<string | null>(null);
+  const [amount, setAmount] = useState<string | null>(null);
+  const [evidence, setEvidence] = useState<EvidenceDraft[] | null>(null);
+  const id = ind.id.replace('.', '-');
+  const met = answer?.met;
+  const storedEv = useMemo(() => (answer?.evidence ?? []).map((e) => ({ ...e, k: nextKey++ })), [answer?.evidence]);
+  const evList: EvidenceDraft[] = evidence ?? storedEv;
+  const save = (fields: Partial<Answer>) => {
+    if (!locked) void saver.run(() => saveAnswer(commune, year, ind.id, fields));
+  };
+  const amountParsed = amount === null ? null : parseCount(amount);
+  const amountError = amount !== null && (typeof amountParsed === 'string' || (typeof amountParsed === 'number' && (!Number.isInteger(amountParsed) || amountParsed < 0)))
+    ? t('errAmount')
+    : undefined;
+
+  const setEv = (list: EvidenceDraft[]) => {
+    setEvidence(list);
+    save({ evidence: list.map(({ k: _k, ...e }) => e) });
+  };
+  const editEv = (k: number, field: 'number' | 'date' | 'title', value: string) =>
+    setEv(evList.map((e) => (e.k === k ? { ...e, [field]: value } : e)));
+
+  return (
+    <>
+      <RadioGroup
+        id={`a-${id}`}
+        name={`met-${id}`}
+        label={t('answerLegend', { id: ind.id })}
+        value={met === true ? 'yes' : met === false ? 'no' : ''}
+        options={[
+          { value: 'yes', label: t('met') },
+          { value: 'no', label: t('unmet') },
+          { value: '', label: t('notAnswered') },
+        ]}
+        onChange={(v) => save({ met: v === 'yes' ? true : v === 'no' ? false : null })}
+      />
+      <details class="more">
+        <summary>{t('notesAndEvidence', { n: evList.filter((e) => e.number || e.date || e.title).length })}</summary>
+        {ind.hasAmount ? (
+          <NumberField
+            id={`amount-${id}`}
+            label={t('amount')}
+            hint={t('amountHint')}
+            value={amount ?? (typeof answer?.amount === 'number' ? String(answer.amount) : '')}
+            error={amountError}
+            onInput={(raw) => {
+              setAmount(raw);
+              const p = parseCount(raw);
+              if (p === null || (typeof p === 'number' && Number.isInteger(p) && p >= 0)) save({ amount: p } as Partial<Answer>);
+            }}
+          />
+        ) : null}
+        <TextArea
+          id={`note-${id}`}
+          label={t('note')}
+          value={note ?? answer?.note ?? ''}
+          onInput={(v) => {
+            setNote(v);
+            save({ note: v });
+          }}
+        />
+        <fieldset class="evidence">
+          <legend>{t('evidence')}</legend>
+          {evList.map((e, i) => (
+            <div class="evidence-item" key={e.k}>
+              <p class="evidence-n">{t('evidenceN', { n: i + 1 })}</p>
+              <TextField id={`ev-${id}-${e.k}-number`} label={t('evidenceNumber')} value={e.number ?? ''} onInput={(v) => editEv(e.k, 'number', v)} />
+              <TextField id={`ev-${id}-${e.k}-date`} label={t('evidenceDate')} type="date" value={e.date ?? ''} onInput={(v) => editEv(e.k, 'date', v)} />
+              <TextField id={`ev-${id}-${e.k}-title`} label={t('evidenceTitle')} value={e.title ?? ''} onInput={(v) => editEv(e.k, 'title', v)} />
+              <button type="button" class="link danger" onClick={() => setEv(evList.filter((x) => x.k !== e.k))}>
+                {t('removeEvidence', { n: i + 1 })}
+              </button>
+            </div>
+          ))}
+          <button type="button" onClick={() => setEvidence([...evList, { k: nextKey++ }])}>
+            + {t('addEvidence')}
+          </button>
+        </fieldset>
+      </details>
+    </>
+  );
+}
+
+function Computed({ ind, result }: { ind: IndicatorDef; result: IndicatorResult | undefined }) {
+  const fromVillages = ind.kind === 'ratio' && ind.source.scope !== 'figures';
+  return (
+    <>
+      <p>
+        {t('computedFrom', { where: fromVillages ? t('fromVillages') : t('fromFigures') })}{' '}
+        {t('statusNow')} <StatusBadge status={(result?.status ?? 'unknown') as Status} />
+      </p>
+      <p>
+        <a href={fromVillages ? href('thon') : href('so-lieu-xa')}>{fromVillages ? t('openVillages') : t('openFigures')} →</a>
+      </p>
+    </>
+  );
+}
+
+/** The criteria form screen. */
+export function Criteria({ commune, year }: ScreenProps) {
+  const live = useLive(() => load(commune, year), [commune, year]);
+  const saver = useSaver();
+  const data = live.value;
+  return (
+    <>
+      <Title>
+        {t('criteriaTitle')} — {year}
+      </Title>
+      <p class="hint">{t('criteriaHint')}</p>
+      {data?.locked ? (
+        <p class="notice" role="note">
+          {t('yearLocked', { year })}
+        </p>
+      ) : null}
+      <div class="sticky-status">
+        <SaveStatus state={saver.state} />
+      </div>
+      {!data ? (
+        <p class="muted">{t('loading')}</p>
+      ) : (
+        catalog.criteria.map((c) => (
+          <section key={c.id} class="criterion" aria-labelledby={`h-${c.id}`}>
+            <h2 id={`h-${c.id}`}>
+              {c.id}. {tx(c.text)}
+            </h2>
+            {c.indicators.map((ind) => (
+              <article key={ind.id} class="indicator card" aria-labelledby={`h-${ind.id.replace('.', '-')}`}>
+                <h3 id={`h-${ind.id.replace('.', '-')}`}>
+                  <span class="ind-id">{ind.id}</span> {tx(ind.text)}
+                  {ind.provisional ? <ProvisionalBadge /> : null}
+                </h3>
+                {ind.kind === 'yes-no' ? (
+                  <AnswerEditor
+                    commune={commune}
+                    year={year}
+                    ind={ind}
+                    answer={data.answers.get(ind.id)}
+                    saver={saver}
+                    locked={data.locked}
+                  />
+                ) : (
+                  <Computed ind={ind} result={data.level1.get(ind.id)} />
+                )}
+              </article>
+            ))}
+          </section>
+        ))
+      )}
+    </>
+  );
+}

@@ -1,0 +1,127 @@
+// "Dữ liệu" (route `#/du-lieu`): storage safety (persistent or not, usage, a warning when the
+// browser may evict us), "Xuất dữ liệu" (a JSON file of everything, incl. unsent ops) and
+// "Nhập dữ liệu" (its reader is a lazy chunk). Never edits entities itself.
+import { useEffect, useState } from 'preact/hooks';
+import { exportAll } from '../../db/index.ts';
+import { requestPersist, storageStatus, type StorageStatus } from '../../pwa/index.ts';
+import { fmtBytes, t } from '../i18n/index.ts';
+import { Title } from '../components/title.tsx';
+import { saveErrorMessage } from '../components/save-status.tsx';
+import type { ScreenProps } from '../app.tsx';
+
+/** Local date as YYYY-MM-DD, for file names. */
+function today(): string {
+  const d = new Date();
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+function Storage() {
+  const [s, setS] = useState<StorageStatus | null>(null);
+  const refresh = () => void storageStatus().then(setS);
+  useEffect(refresh, []);
+  return (
+    <section aria-labelledby="storage-h" class="card">
+      <h2 id="storage-h">{t('storageTitle')}</h2>
+      <dl class="summary-list">
+        <dt>{t('persisted')}</dt>
+        <dd data-testid="persisted">{!s ? t('loading') : s.persisted === true ? t('persistedYes') : s.persisted === false ? t('persistedNo') : t('persistedUnknown')}</dd>
+        <dt>{t('storageUsed')}</dt>
+        <dd>{s ? (s.quota ? t('storageOf', { used: fmtBytes(s.usage), quota: fmtBytes(s.quota) }) : fmtBytes(s.usage)) : t('loading')}</dd>
+      </dl>
+      {s && s.persisted !== true ? (
+        <>
+          <p class="notice warn" role="note">
+            {t('notPersistedWarning')}
+          </p>
+          <button type="button" class="wide" onClick={() => void requestPersist().then(refresh)}>
+            {t('askPersist')}
+          </button>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+type Msg = { ok: boolean; text: string } | null;
+
+/** The data screen. */
+export function DataScreen({ commune }: ScreenProps) {
+  const [exportMsg, setExportMsg] = useState<Msg>(null);
+  const [importMsg, setImportMsg] = useState<Msg>(null);
+  const [busy, setBusy] = useState(false);
+
+  const doExport = async () => {
+    try {
+      const file = await exportAll();
+      const name = `xa-hoc-tap-${commune}-${today()}.json`;
+      const url = URL.createObjectURL(new Blob([JSON.stringify(file)], { type: 'application/json' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = name;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      setExportMsg({ ok: true, text: t('exported', { name }) });
+    } catch (e) {
+      setExportMsg({ ok: false, text: saveErrorMessage(e) });
+    }
+  };
+
+  const doImport = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    if (!file) return;
+    setBusy(true);
+    setImportMsg({ ok: true, text: t('importing') });
+    try {
+      const { importFile } = await import('./import-file.ts');
+      await importFile(file);
+      setImportMsg({ ok: true, text: t('imported', { name: file.name }) });
+    } catch (e) {
+      setImportMsg({ ok: false, text: t('importFailed', { reason: saveErrorMessage(e) }) });
+    } finally {
+      setBusy(false);
+      input.value = '';
+    }
+  };
+
+  return (
+    <>
+      <Title>{t('dataTitle')}</Title>
+      <Storage />
+      <section aria-labelledby="export-h" class="card">
+        <h2 id="export-h">{t('exportData')}</h2>
+        <p class="hint">{t('exportHint')}</p>
+        <button type="button" class="primary wide" onClick={() => void doExport()}>
+          {t('exportData')}
+        </button>
+        <p role="status" class={exportMsg && !exportMsg.ok ? 'field-error' : ''}>
+          {exportMsg?.text ?? ''}
+        </p>
+      </section>
+      <section aria-labelledby="import-h" class="card">
+        <h2 id="import-h">{t('importData')}</h2>
+        <p class="hint" id="import-hint">
+          {t('importHint')}
+        </p>
+        <input
+          id="import-file"
+          class="file-input"
+          type="file"
+          accept="application/json,.json"
+          aria-describedby="import-hint"
+          disabled={busy}
+          onChange={(e) => void doImport(e.currentTarget as HTMLInputElement)}
+        />
+        <label for="import-file" class="button wide">
+          {t('importData')}
+        </label>
+        <p role="status" data-testid="import-status" class={importMsg && !importMsg.ok ? 'field-error' : ''}>
+          {importMsg?.text ?? ''}
+        </p>
+      </section>
+      <p class="small muted">{t('build', { id: import.meta.env.VITE_BUILD_ID ?? import.meta.env.MODE })}</p>
+    </>
+  );
+}

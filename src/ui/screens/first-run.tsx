@@ -1,0 +1,234 @@
+// First run (route `#/bat-dau[/<commune>]`): choose a commune already on the device, type a new one
+// (name, code, province) and add its villages, or load the demo commune ("Dữ liệu mẫu").
+// Writes only through src/db; moves on by changing the route and the current-commune meta.
+import { useState } from 'preact/hooks';
+import {
+  archiveVillage, listCommunes, listVillages, listYears, loadDemoCommune, saveCommune, saveVillage, setMeta, startYear,
+  ValidationError,
+} from '../../db/index.ts';
+import { CODE_RE } from '../../domain/sync/protocol.ts';
+import { t } from '../i18n/index.ts';
+import { useLive } from '../hooks/use-live.ts';
+import { navigate, useRoute } from '../router.ts';
+import { Title } from '../components/title.tsx';
+import { TextField } from '../components/fields.tsx';
+import { SaveStatus, saveErrorMessage, useSaver } from '../components/save-status.tsx';
+
+/** Opens a commune: remembers it and its latest year (starting this year if it has none). */
+export async function openCommune(code: string): Promise<void> {
+  const years = await listYears(code);
+  let year = years[years.length - 1];
+  if (year === undefined) {
+    year = new Date().getFullYear();
+    await startYear(code, year);
+  }
+  await setMeta('currentYear', year);
+  await setMeta('currentCommune', code);
+}
+
+function NewCommuneForm({ taken }: { taken: string[] }) {
+  const [name, setName] = useState('');
+  const [code, setCode] = useState('');
+  const [province, setProvince] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const saver = useSaver();
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const errs: Record<string, string> = {};
+    if (!name.trim()) errs.name = t('errRequired', { field: t('communeLabel') });
+    const c = code.trim();
+    if (!c) errs.code = t('errRequired', { field: t('communeCode') });
+    else if (!CODE_RE.test(c)) errs.code = t('errCode');
+    else if (taken.includes(c)) errs.code = t('errCodeTaken', { code: c });
+    setErrors(errs);
+    if (Object.keys(errs).length) {
+      document.getElementById(errs.name ? 'commune-name' : 'commune-code')?.focus();
+      return;
+    }
+    const ok = await saver.run(async () => {
+      try {
+        await saveCommune({ code: c, name: name.trim(), ...(province.trim() ? { province: province.trim() } : {}) });
+      } catch (err) {
+        if (err instanceof ValidationError) setErrors(err.fields);
+        throw err;
+      }
+    });
+    if (ok) {
+      navigate('bat-dau', c);
+      await openCommune(c);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="new-commune-h">
+      <h2 id="new-commune-h">{t('newCommune')}</h2>
+      <TextField id="commune-name" label={t('communeLabel')} hint={t('communeNameHint')} value={name} error={errors.name} onInput={setName} />
+      <TextField id="commune-code" label={t('communeCode')} hint={t('communeCodeHint')} value={code} error={errors.code} onInput={setCode} inputMode="numeric" />
+      <TextField id="commune-province" label={t('provinceLabel')} value={province} error={errors.province} onInput={setProvince} />
+      <button type="submit" class="primary wide">
+        {t('saveCommune')}
+      </button>
+      <SaveStatus state={saver.state} />
+    </form>
+  );
+}
+
+/** The next free village code T01, T02… */
+function nextVillageCode(existing: string[]): string {
+  for (let i = existing.length + 1; ; i++) {
+    const c = `T${String(i).padStart(2, '0')}`;
+    if (!existing.includes(c)) return c;
+  }
+}
+
+/** Adding (and removing) the villages of a commune; also used by the village list. */
+export function VillageAdder({ commune }: { commune: string }) {
+  const villages = useLive(() => listVillages(commune, { includeArchived: true }), [commune]);
+  const [name, setName] = useState('');
+  const [code, setCode] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const saver = useSaver();
+  const all = villages.value ?? [];
+  const active = all.filter((v) => !v.archived);
+
+  const add = async (e: Event) => {
+    e.preventDefault();
+    const errs: Record<string, string> = {};
+    const c = code.trim() || nextVillageCode(all.map((v) => v.code));
+    if (!name.trim()) errs.name = t('errRequired', { field: t('villageLabel') });
+    if (!CODE_RE.test(c)) errs.code = t('errCode');
+    else if (active.some((v) => v.code === c)) errs.code = t('errCodeTaken', { code: c });
+    setErrors(errs);
+    if (Object.keys(errs).length) {
+      document.getElementById(errs.name ? 'village-name' : 'village-code')?.focus();
+      return;
+    }
+    const ok = await saver.run(async () => {
+      try {
+        const old = all.find((v) => v.code === c);
+        await saveVillage(commune, { code: c, name: name.trim(), ...(old?.archived ? { archived: false } : {}) });
+      } catch (err) {
+        if (err instanceof ValidationError) setErrors(err.fields);
+        throw err;
+      }
+    });
+    if (ok) {
+      setName('');
+      setCode('');
+      document.getElementById('village-name')?.focus();
+    }
+  };
+
+  return (
+    <section aria-labelledby="villages-step-h">
+      <h2 id="villages-step-h">{t('villagesStep')}</h2>
+      <p class="hint">{t('villagesStepHint')}</p>
+      {active.length ? (
+        <ul class="plain-list">
+          {active.map((v) => (
+            <li key={v.code} class="row">
+              <span>
+                {v.name} <span class="muted">({v.code})</span>
+              </span>
+              <button
+                type="button"
+                class="link danger"
+                aria-label={t('removeVillage', { name: v.name })}
+                onClick={() => {
+                  if (window.confirm(t('confirmRemoveVillage', { name: v.name }))) void saver.run(() => archiveVillage(commune, v.code));
+                }}
+              >
+                ✕
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p class="muted">{t('noVillagesYet')}</p>
+      )}
+      <form onSubmit={add} noValidate class="card">
+        <TextField id="village-name" label={t('villageLabel')} value={name} error={errors.name} onInput={setName} />
+        <TextField id="village-code" label={t('villageCode')} hint={t('villageCodeHint')} value={code} error={errors.code} onInput={setCode} />
+        <button type="submit" class="wide">
+          {t('addVillage')}
+        </button>
+        <SaveStatus state={saver.state} />
+      </form>
+    </section>
+  );
+}
+
+/** The first-run screen. */
+export function FirstRun() {
+  const route = useRoute();
+  const created = route[0] === 'bat-dau' ? route[1] : undefined;
+  const communes = useLive(listCommunes, []);
+  const [demo, setDemo] = useState<{ busy: boolean; error?: string }>({ busy: false });
+
+  const loadDemo = async () => {
+    setDemo({ busy: true });
+    try {
+      const code = await loadDemoCommune();
+      navigate();
+      await openCommune(code);
+      setDemo({ busy: false });
+    } catch (e) {
+      setDemo({ busy: false, error: saveErrorMessage(e) });
+    }
+  };
+
+  if (created) {
+    return (
+      <>
+        <Title>{t('firstRunTitle')}</Title>
+        <VillageAdder commune={created} />
+        <a class="button primary wide" href="#/">
+          {t('done')}
+        </a>
+      </>
+    );
+  }
+
+  const list = communes.value ?? [];
+  return (
+    <>
+      <Title>{t('firstRunTitle')}</Title>
+      <p>{t('firstRunIntro')}</p>
+      {list.length ? (
+        <section aria-labelledby="choose-h">
+          <h2 id="choose-h">{t('chooseCommune')}</h2>
+          <ul class="plain-list">
+            {list.map((c) => (
+              <li key={c.code}>
+                <button
+                  type="button"
+                  class="wide"
+                  onClick={() => {
+                    navigate();
+                    void openCommune(c.code);
+                  }}
+                >
+                  {c.name} ({c.code}){c.province ? ` — ${c.province}` : ''}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <NewCommuneForm taken={list.map((c) => c.code)} />
+      <section aria-labelledby="demo-h" class="card">
+        <h2 id="demo-h">{t('demoData')}</h2>
+        <p class="hint">{t('demoHint')}</p>
+        <button type="button" class="wide" disabled={demo.busy} onClick={loadDemo}>
+          {demo.busy ? t('demoLoading') : t('demoData')}
+        </button>
+        {demo.error ? (
+          <p role="alert" class="field-error">
+            {demo.error}
+          </p>
+        ) : null}
+      </section>
+    </>
+  );
+}

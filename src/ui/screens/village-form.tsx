@@ -1,0 +1,249 @@
+// Village form (route `#/thon/<code>`): the 9 learning-model items of one village for the year.
+// Every valid change is saved at once; an invalid value is shown with its Vietnamese error and is
+// never sent to the database. An unlikely jump from last year is flagged but still saved.
+import { useState } from 'preact/hooks';
+import {
+  getDossier, getVillageCounts, listVillages, listYears, saveVillage, saveVillageCounts, ValidationError,
+  type VillageCountsRow,
+} from '../../db/index.ts';
+import type { VillageCounts } from '../../domain/assess-types.ts';
+import { VILLAGE_COUNT_KEYS, VILLAGE_COUNT_LABELS } from '../../domain/schemas/labels.ts';
+import { validateVillageCounts } from '../../domain/schemas/entities.ts';
+import { fmtNumber, getLang, t, tx } from '../i18n/index.ts';
+import { useLive } from '../hooks/use-live.ts';
+import { href } from '../router.ts';
+import { Title } from '../components/title.tsx';
+import { NumberField, RadioGroup, TextField } from '../components/fields.tsx';
+import { SaveStatus, useSaver } from '../components/save-status.tsx';
+import type { ScreenProps } from '../app.tsx';
+
+type CountKey = (typeof VILLAGE_COUNT_KEYS)[number];
+
+/** What a typed text means: '' → null (no data), digits → a number, anything else stays text (invalid). */
+export function parseCount(raw: string): number | string | null {
+  const s = raw.trim();
+  if (s === '') return null;
+  if (/^-?\d+$/.test(s)) return Number(s);
+  // A decimal comma (vi) or point followed by 1–2 digits is a fraction the rules will refuse;
+  // "1.000" (a thousands point) stays text so it is never read as 1.
+  if (/^-?\d+,\d+$/.test(s) || /^-?\d+\.\d{1,2}$/.test(s)) return Number(s.replace(',', '.'));
+  return s;
+}
+
+/** An unlikely change from last year: more than half up or down, and by more than 5. */
+export function isUnlikelyJump(before: number, after: number): boolean {
+  const diff = Math.abs(after - before);
+  return diff > 5 && diff > Math.max(before, 1) * 0.5;
+}
+
+/** The chains of the "≤" rules, to name the field a person just edited when a rule breaks. */
+const CHAINS: CountKey[][] = [
+  ['households', 'familiesRegistered', 'familiesRecognized'],
+  ['lineages', 'lineagesRegistered', 'lineagesRecognized'],
+  ['citizens', 'citizensRecognized'],
+];
+
+async function load(commune: string, year: number, village: string) {
+  const villages = await listVillages(commune);
+  const rows = await getVillageCounts(commune, year);
+  const years = await listYears(commune);
+  const prevYear = [...years].reverse().find((y) => y < year);
+  const prevRows = prevYear === undefined ? [] : await getVillageCounts(commune, prevYear);
+  const dossier = await getDossier(commune, year);
+  return {
+    villages,
+    village: villages.find((v) => v.code === village),
+    row: rows.find((r) => r.village === village),
+    prevYear,
+    prev: prevRows.find((r) => r.village === village),
+    locked: dossier?.locked === true,
+  };
+}
+
+type Data = Awaited<ReturnType<typeof load>>;
+
+function storedText(row: VillageCountsRow | undefined, key: CountKey): string {
+  const v = row?.[key];
+  return typeof v === 'number' ? String(v) : '';
+}
+
+/** The form itself, once the data is there. */
+function Form({ commune, year, code, data }: { commune: string; year: number; code: string; data: Data }) {
+  const [drafts, setDrafts] = useState<Partial<Record<CountKey, string>>>({});
+  const [lastEdited, setLastEdited] = useState<CountKey | null>(null);
+  const [refused, setRefused] = useState<Record<string, string>>({});
+  const [name, setName] = useState<string | null>(null);
+  const saver = useSaver();
+  const lang = getLang();
+  const stored = data.row;
+
+  /** Errors per field for these drafts, attributed to the field the person can act on. */
+  const errorsFor = (d: Partial<Record<CountKey, string>>, edited: CountKey | null): Partial<Record<CountKey, string>> => {
+    const merged: Record<string, unknown> = {};
+    for (const k of VILLAGE_COUNT_KEYS) merged[k] = stored?.[k] ?? null;
+    merged.villageRecognized = stored?.villageRecognized ?? null;
+    const errors: Partial<Record<CountKey, string>> = {};
+    for (const k of VILLAGE_COUNT_KEYS) {
+      const raw = d[k];
+      if (raw === undefined) continue;
+      const parsed = parseCount(raw);
+      // Text that is no number at all gets a plain hint; numbers go through the shared rules.
+      if (typeof parsed === 'string') errors[k] = t('notANumber');
+      merged[k] = parsed;
+    }
+    for (const p of validateVillageCounts(merged)) {
+      const field = p.path as CountKey;
+      const msg = lang === 'en' ? p.en : p.vi;
+      if (errors[field]) continue;
+      if (field in d) {
+        errors[field] = msg;
+        continue;
+      }
+      // The rule broke on a stored field because a field above it in its chain was just edited:
+      // tell it where the person typed.
+      const chain = CHAINS.find((c) => c.includes(field));
+      const target = chain?.find((k) => k in d && k === edited) ?? chain?.find((k) => k in d);
+      if (target && !errors[target]) errors[target] = msg;
+    }
+    return errors;
+  };
+
+  const errors = errorsFor(drafts, lastEdited);
+
+  const onCount = (key: CountKey, raw: string) => {
+    const next = { ...drafts, [key]: raw };
+    setDrafts(next);
+    setLastEdited(key);
+    setRefused({});
+    const errs = errorsFor(next, key);
+    if (data.locked) return;
+    const patch: Partial<VillageCounts> = {};
+    for (const k of VILLAGE_COUNT_KEYS) {
+      const r = next[k];
+      if (r === undefined || errs[k]) continue;
+      const v = parseCount(r) as number | null;
+      if (v !== (stored?.[k] ?? null)) patch[k] = v;
+    }
+    if (Object.keys(patch).length === 0) return;
+    void saver.run(async () => {
+      try {
+        await saveVillageCounts(commune, year, code, patch);
+      } catch (e) {
+        if (e instanceof ValidationError) setRefused(e.fields);
+        throw e;
+      }
+    });
+  };
+
+  const onBlur = (key: CountKey) => {
+    // Once saved, let the stored value show again (so a merge from another device shows too).
+    const r = drafts[key];
+    if (r === undefined || errors[key]) return;
+    if (parseCount(r) === (stored?.[key] ?? null)) {
+      const next = { ...drafts };
+      delete next[key];
+      setDrafts(next);
+    }
+  };
+
+  const recognized = stored?.villageRecognized;
+  const vIndex = data.villages.findIndex((v) => v.code === code);
+  const prevV = vIndex > 0 ? data.villages[vIndex - 1] : undefined;
+  const nextV = vIndex >= 0 ? data.villages[vIndex + 1] : undefined;
+
+  return (
+    <>
+      <p class="hint">{t('villageFormHint')}</p>
+      {data.locked ? (
+        <p class="notice" role="note">
+          {t('yearLocked', { year })}
+        </p>
+      ) : null}
+      <div class="sticky-status">
+        <SaveStatus state={saver.state} />
+      </div>
+      <form onSubmit={(e) => e.preventDefault()} noValidate>
+        {VILLAGE_COUNT_KEYS.map((key) => {
+          const prevVal = data.prev?.[key];
+          const raw = drafts[key] ?? storedText(stored, key);
+          const parsed = parseCount(raw);
+          const warn =
+            typeof prevVal === 'number' && typeof parsed === 'number' && !errors[key] && isUnlikelyJump(prevVal, parsed)
+              ? t('jumpWarning', { year: data.prevYear ?? '', from: fmtNumber(prevVal), to: fmtNumber(parsed) })
+              : undefined;
+          return (
+            <NumberField
+              key={key}
+              id={`f-${key}`}
+              label={tx(VILLAGE_COUNT_LABELS[key])}
+              hint={typeof prevVal === 'number' ? t('lastYear', { year: data.prevYear ?? '', value: fmtNumber(prevVal) }) : undefined}
+              value={raw}
+              error={errors[key] ?? refused[key]}
+              warning={warn}
+              onInput={(r) => onCount(key, r)}
+              onBlur={() => onBlur(key)}
+            />
+          );
+        })}
+        <RadioGroup
+          id="f-villageRecognized"
+          name="villageRecognized"
+          label={tx(VILLAGE_COUNT_LABELS.villageRecognized)}
+          hint={
+            typeof data.prev?.villageRecognized === 'boolean'
+              ? t('lastYear', { year: data.prevYear ?? '', value: data.prev.villageRecognized ? t('yes') : t('no') })
+              : undefined
+          }
+          value={recognized === true ? 'yes' : recognized === false ? 'no' : ''}
+          options={[
+            { value: 'yes', label: t('yes') },
+            { value: 'no', label: t('no') },
+            { value: '', label: t('notAnswered') },
+          ]}
+          onChange={(v) => {
+            if (data.locked) return;
+            void saver.run(() => saveVillageCounts(commune, year, code, { villageRecognized: v === 'yes' ? true : v === 'no' ? false : null }));
+          }}
+        />
+        <TextField
+          id="f-name"
+          label={t('villageName')}
+          value={name ?? data.village?.name ?? ''}
+          error={name !== null && !name.trim() ? t('errRequired', { field: t('villageName') }) : undefined}
+          onInput={(v) => {
+            setName(v);
+            if (v.trim()) void saver.run(() => saveVillage(commune, { code, name: v.trim() }));
+          }}
+        />
+      </form>
+      <nav class="pager" aria-label={t('villagesTitle')}>
+        {prevV ? <a href={href('thon', prevV.code)}>← {prevV.name}</a> : <span />}
+        {nextV ? <a href={href('thon', nextV.code)}>{nextV.name} →</a> : <span />}
+      </nav>
+    </>
+  );
+}
+
+/** The village form screen. */
+export function VillageForm({ commune, year, village }: ScreenProps & { village: string }) {
+  const live = useLive(() => load(commune, year, village), [commune, year, village]);
+  const data = live.value;
+  return (
+    <>
+      <p>
+        <a href={href('thon')}>← {t('villagesTitle')}</a>
+      </p>
+      <Title>
+        {data?.village?.name ?? village} — {year}
+      </Title>
+      {!data ? (
+        <p class="muted">{t('loading')}</p>
+      ) : !data.village ? (
+        <p role="alert">{t('villageNotFound', { code: village })}</p>
+      ) : (
+        // Keyed by village so moving to the next village starts with fresh drafts.
+        <Form key={`${village}/${year}`} commune={commune} year={year} code={village} data={data} />
+      )}
+    </>
+  );
+}

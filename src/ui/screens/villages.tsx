@@ -1,0 +1,71 @@
+// Village list (route `#/thon`): each village of the commune with its completion for the year
+// ("7/9 mục") and its learning-model ratios. Reads live; adding villages reuses the first-run adder.
+import { getVillageCounts, listVillages, type VillageCountsRow } from '../../db/index.ts';
+import { missingCountKeys } from '../../domain/schemas/entities.ts';
+import { fmtNumber, fmtPercent, t } from '../i18n/index.ts';
+import { useLive } from '../hooks/use-live.ts';
+import { href } from '../router.ts';
+import { Title } from '../components/title.tsx';
+import { VillageAdder } from './first-run.tsx';
+import type { ScreenProps } from '../app.tsx';
+
+/** Number of glossary items of villageCounts (8 counts + villageRecognized). */
+export const VILLAGE_ITEMS = 9;
+
+/** How many of the 9 items of a village's counts hold a value. */
+export function completionOf(row: VillageCountsRow | undefined): number {
+  return VILLAGE_ITEMS - missingCountKeys((row ?? {}) as Record<string, unknown>).length;
+}
+
+function ratio(num: number | null | undefined, den: number | null | undefined): string {
+  if (typeof num !== 'number' || typeof den !== 'number' || den === 0) return '—';
+  return `${fmtPercent(Math.round((num / den) * 1000) / 10)} (${fmtNumber(num)}/${fmtNumber(den)})`;
+}
+
+async function load(commune: string, year: number) {
+  const villages = await listVillages(commune);
+  const counts = new Map((await getVillageCounts(commune, year)).map((r) => [r.village, r]));
+  return villages.map((v) => ({ village: v, counts: counts.get(v.code) }));
+}
+
+/** The village list screen. */
+export function Villages({ commune, year }: ScreenProps) {
+  const live = useLive(() => load(commune, year), [commune, year]);
+  const rows = live.value ?? [];
+  const incomplete = rows.filter((r) => completionOf(r.counts) < VILLAGE_ITEMS).length;
+  return (
+    <>
+      <Title>
+        {t('villagesTitle')} — {year}
+      </Title>
+      {rows.length ? <p>{t('villagesMissing', { n: incomplete, total: rows.length })}</p> : null}
+      <ul class="card-list">
+        {rows.map(({ village, counts }) => {
+          const done = completionOf(counts);
+          const c = counts ?? ({} as Partial<VillageCountsRow>);
+          return (
+            <li key={village.code}>
+              <a class={`village-card${done === VILLAGE_ITEMS ? ' complete' : ''}`} href={href('thon', village.code)}>
+                <span class="village-title">
+                  <strong>{village.name}</strong>
+                  <span class={`pill${done === VILLAGE_ITEMS ? ' ok' : ''}`}>{t('completion', { done, total: VILLAGE_ITEMS })}</span>
+                </span>
+                <dl class="ratios">
+                  <dt>{t('familyRatio')}</dt>
+                  <dd>{ratio(c.familiesRecognized, c.households)}</dd>
+                  <dt>{t('lineageRatio')}</dt>
+                  <dd>{ratio(c.lineagesRecognized, c.lineages)}</dd>
+                  <dt>{t('citizenRatio')}</dt>
+                  <dd>{ratio(c.citizensRecognized, c.citizens)}</dd>
+                  <dt>{t('communityRecognized')}</dt>
+                  <dd>{c.villageRecognized === true ? t('yes') : c.villageRecognized === false ? t('no') : '—'}</dd>
+                </dl>
+              </a>
+            </li>
+          );
+        })}
+      </ul>
+      <VillageAdder commune={commune} />
+    </>
+  );
+}
