@@ -1,0 +1,65 @@
+// The sync layer's only entry point for the app: the default engine over the app's database,
+// its status store, "Gửi ngay", enrolment, and the wake-up the service-worker door (src/pwa) calls.
+// Never relies on Background Sync alone: app open, `online`, a visible timer and new edits also run it.
+import { repo } from '../db/index.ts';
+import { createSyncEngine, type RunResult, type SyncEngine, type TriggerEnv } from './engine.ts';
+import type { SyncStatus } from './status.ts';
+import type { EnrollResponse } from '../domain/sync/protocol.ts';
+
+export { createSyncEngine, batchIdOf, EnrollError, MAX_BYTES, MAX_OPS, browserEnv } from './engine.ts';
+export type { EngineOptions, RunResult, SyncEngine, TriggerEnv } from './engine.ts';
+export { createStatusStore, INITIAL_STATUS } from './status.ts';
+export type { StatusStore, SyncState, SyncStatus } from './status.ts';
+export { backoffDelay, parseRetryAfter, DEFAULT_BACKOFF } from './backoff.ts';
+export { request, isTransient, normalizeServerUrl } from './transport.ts';
+export type { FetchLike, HttpResult } from './transport.ts';
+
+let engine: SyncEngine | null = null;
+let engineRepo: ReturnType<typeof repo> | null = null;
+
+/** The app's engine (made on first use, over the database in use; remade after useDatabase). */
+export function syncEngine(): SyncEngine {
+  if (!engine || engineRepo !== repo()) {
+    engineRepo = repo();
+    engine = createSyncEngine({ repo: engineRepo });
+  }
+  return engine;
+}
+
+/** The current sync status (for a first render). */
+export function getSyncStatus(): SyncStatus {
+  return syncEngine().status.get();
+}
+
+/** Subscribes to status changes; returns the unsubscribe function. */
+export function subscribeSyncStatus(fn: (s: SyncStatus) => void): () => void {
+  return syncEngine().status.subscribe(fn);
+}
+
+/** "Gửi ngay": push then pull now; resolves with how the run ended (never rejects). */
+export function syncNow(): Promise<RunResult> {
+  return syncEngine().syncNow();
+}
+
+/** Starts the automatic triggers once (call from main after the first paint); returns stop. */
+export function startSync(env?: TriggerEnv): () => void {
+  void syncEngine().refresh();
+  return syncEngine().start(env);
+}
+
+/** Trades an enrolment code for a token at `serverUrl`, then syncs; throws EnrollError (Vietnamese). */
+export async function enroll(serverUrl: string, code: string): Promise<EnrollResponse> {
+  const res = await syncEngine().enroll(serverUrl, code);
+  void syncEngine().syncNow();
+  return res;
+}
+
+/** For src/pwa: the service worker says the network is back (or asks for a sync). */
+export function requestSyncFromServiceWorker(): void {
+  void syncEngine().syncNow();
+}
+
+/** Re-reads pending/quarantined/conflict counts into the status (after a resolve or a requeue). */
+export function refreshSyncStatus(): Promise<void> {
+  return syncEngine().refresh();
+}
