@@ -13,6 +13,7 @@ import type {
   VillageInput,
 } from '../domain/assess-types.ts';
 import type { Catalog, CriterionDef, IndicatorDef, StandardFigureKey } from '../domain/catalog/index.ts';
+import { STATUS_LABELS } from '../domain/readiness/explain.ts';
 import { p, type Block, type Cell, type Columns, type Doc, type Para, type Run, type Table } from './doc.ts';
 import {
   communeInText,
@@ -53,12 +54,8 @@ export interface DossierBuildArgs {
   commune: CommuneSettings;
 }
 
-/** Đạt / Chưa đạt / Chưa có dữ liệu — the glossary's words. */
-export const STATUS_LABEL: Record<Status, string> = {
-  met: 'Đạt',
-  unmet: 'Chưa đạt',
-  unknown: 'Chưa có dữ liệu',
-};
+/** Đạt / Chưa đạt / Chưa có dữ liệu — the glossary's words, as the readiness screens show them. */
+export const STATUS_LABEL: Readonly<Record<Status, string>> = STATUS_LABELS.vi;
 
 /** One line of the summary table: a criterion or one of its indicators. */
 export interface SummaryRow {

@@ -15,7 +15,7 @@ import {
 } from '../../db/index.ts';
 import type { AssessInput } from '../../domain/assess-types.ts';
 import { getCatalog, tt25_2023 } from '../../domain/catalog/index.ts';
-import { assess } from '../../domain/readiness/assess.ts';
+import { assess } from '../../domain/readiness/index.ts';
 import { yearDeadlines, localToday, deadlineIn, DEFAULT_DOSSIER_DEADLINE } from '../../dossier/deadlines.ts';
 import type { Doc, DocId } from '../../dossier/doc.ts';
 import { parseIsoDate, formatDate } from '../../dossier/format.ts';
