@@ -340,6 +340,13 @@ async function installAndCheck(cdp: CdpPipe, url: string): Promise<Installabilit
     // A service worker that precaches the shell activates only after the precache is complete.
     const state = await evaluate<string>(cdp, sessionId, `(async () => {
       if (!('serviceWorker' in navigator)) return 'unsupported';
+      // A page that registers no worker within 5 s after load is not waited for any longer.
+      let registered = null;
+      for (let i = 0; i < 50 && !registered; i++) {
+        registered = await navigator.serviceWorker.getRegistration();
+        if (!registered) await new Promise((r) => setTimeout(r, 100));
+      }
+      if (!registered) return 'none';
       const timeout = new Promise((r) => setTimeout(() => r(null), 20000));
       const reg = await Promise.race([navigator.serviceWorker.ready, timeout]);
       if (!reg) return (await navigator.serviceWorker.getRegistration()) ? 'registered-not-active' : 'none';
@@ -471,7 +478,8 @@ export async function measureSite(url: string, opts: SiteOptions): Promise<SiteR
       browser = await launchChromium(profile, [`--proxy-server=http://127.0.0.1:${blackhole.port}`, '--proxy-bypass-list=<-loopback>']);
       try {
         const offline = await offlineCheck(browser.cdp, url);
-        const runs = await lighthouseRuns(url, browser.port, opts.runs, opts.deadline, {
+        // A page that does not load offline at all needs one run to record how it fails, not three.
+        const runs = await lighthouseRuns(url, browser.port, offline.documentFrom === 'failed' ? 1 : opts.runs, opts.deadline, {
           disableStorageReset: true,
           // Simulated throttling would replay these cache hits as slow-4G downloads; measure what
           // happens instead, with the CPU slowed 4× as on a cheap phone (the network is cut anyway).

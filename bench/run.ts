@@ -12,6 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { buildApp, measureBundle, type BundleReport } from './bundle.ts';
 import { measureSite, type LighthouseSummary, type SiteReport } from './lighthouse.ts';
+import { buildPeer, PEER_LABEL } from './peer/build.ts';
 
 const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(BENCH_DIR, '..');
@@ -27,6 +28,8 @@ interface Options {
   check: boolean;
   urls: string[];
   peerDirs: string[];
+  /** Measure the bundled peer (bench/peer: ODK Web Forms) beside the app. */
+  peer: boolean;
   outDir: string | null;
   runs: number;
   only: Set<Part> | null;
@@ -45,6 +48,7 @@ const USAGE = `npm run bench [-- options]
   --check              only the deterministic sizes against bench/budgets.json; exit 1 when over
   --url <url>          also run the Lighthouse part against <url> (a peer on loopback), with ratios
   --peer-dir <folder>  serve a built static site from <folder> on loopback and measure it like --url
+  --no-peer            skip the bundled peer (bench/peer: ODK Web Forms, installed into bench/.peer)
   --runs <n>           Lighthouse runs per visit kind, median reported (default 3)
   --only <a,b>         parts to run: ${PARTS.join(', ')}
   --out-dir <folder>   where the app is built (default bench/.dist; --check uses a temp folder)
@@ -52,7 +56,7 @@ const USAGE = `npm run bench [-- options]
   --budget-seconds <s> whole-run limit (default 540)`;
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { check: false, urls: [], peerDirs: [], outDir: null, runs: 3, only: null, budgetSeconds: 540, write: true, part: null, partOut: null };
+  const o: Options = { check: false, urls: [], peerDirs: [], peer: true, outDir: null, runs: 3, only: null, budgetSeconds: 540, write: true, part: null, partOut: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = (): string => {
@@ -64,6 +68,7 @@ function parseArgs(argv: string[]): Options {
       case '--check': o.check = true; break;
       case '--url': o.urls.push(value()); break;
       case '--peer-dir': o.peerDirs.push(resolve(value())); break;
+      case '--no-peer': o.peer = false; break;
       case '--out-dir': o.outDir = resolve(value()); break;
       case '--runs': o.runs = Math.max(1, Math.min(9, Number.parseInt(value(), 10) || 1)); break;
       case '--only': {
@@ -341,6 +346,9 @@ const RATIO_KEYS = ['performanceScore', 'fcpMs', 'lcpMs', 'tbtMs', 'ttiMs', 'spe
 
 function ratios(app: LighthouseSummary | Unavailable, peer: LighthouseSummary | Unavailable): Record<string, number | null> | Unavailable {
   if (!('runs' in app) || !('runs' in peer)) return unavailable('one side has no figures');
+  const failedOffline = (x: LighthouseSummary) => 'offline' in x && (x as LighthouseSummary & { offline: { documentFrom: string } }).offline.documentFrom === 'failed';
+  if (failedOffline(peer) && !failedOffline(app)) return unavailable('the peer does not load offline at all; the app does');
+  if (failedOffline(app)) return unavailable('the app does not load offline');
   const out: Record<string, number | null> = {};
   for (const k of RATIO_KEYS) {
     const a = app[k];
@@ -390,6 +398,14 @@ function printSummary(doc: Record<string, unknown>, bundle: BundleReport | null,
     else log(`repeat visit offline: n/a (${o.reason})`);
     const i = app.installability;
     log(`installable: ${'installable' in i ? `${i.installable}${i.installable ? '' : ` (${[...Object.entries(i.manifestChecks).filter(([, v]) => !v).map(([k]) => k), ...i.installabilityErrors].join(', ')})`}` : `n/a (${i.reason})`}`);
+  }
+  const lh = doc.lighthouse as { peers?: Array<Record<string, unknown>> } | undefined;
+  for (const peer of lh?.peers ?? []) {
+    const f = peer.firstVisit as LighthouseSummary | Unavailable | undefined;
+    const o = peer.repeatVisitOffline as (LighthouseSummary & { offline: { documentFrom: string } }) | Unavailable | undefined;
+    if (!f) { log(`peer ${String(peer.label)}: n/a (${String(peer.reason)})`); continue; }
+    log(`peer ${String(peer.label)}: first visit ${'runs' in f ? `score ${f.performanceScore}, LCP ${f.lcpMs} ms, transfer ${f.totalTransferBytes} B` : `n/a (${f.reason})`}; offline ${o && 'runs' in o ? `document from ${o.offline.documentFrom}, LCP ${o.lcpMs ?? '–'} ms` : 'n/a'}`);
+    log(`  app ÷ peer: ${JSON.stringify(peer.appOverPeer)}`);
   }
   for (const k of ['engine', 'browserStorage', 'server'] as const) {
     const v = doc[k] as Record<string, unknown> | undefined;
@@ -464,7 +480,7 @@ async function main(): Promise<void> {
       generatedAt: new Date().toISOString(),
       commit: gitCommit(),
       machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
-      options: { runs: opts.runs, only: opts.only ? [...opts.only] : null, urls: opts.urls, peerDirs: opts.peerDirs },
+      options: { runs: opts.runs, only: opts.only ? [...opts.only] : null, urls: opts.urls, peerDirs: opts.peerDirs, peer: opts.peer },
     };
     doc.bundle = bundle ?? unavailable(want('bundle') ? `build failed: ${bundleError}` : 'not requested (--only)');
     doc.budgets = bundle ? { ok: checks.every((c) => c.ok), checks } : unavailable('no build');
@@ -487,13 +503,27 @@ async function main(): Promise<void> {
         app = await measureSite(appServer.url, siteOpts);
         const peers: unknown[] = [];
         const peerTargets: Array<{ label: string; url: string; close?: () => Promise<void> }> = opts.urls.map((u) => ({ label: u, url: u }));
-        for (const dir of opts.peerDirs) {
-          if (!existsSync(join(dir, 'index.html'))) { peers.push({ label: dir, ...unavailable('no index.html in that folder') }); continue; }
+        const dirs = opts.peerDirs.map((dir) => ({ label: dir, dir }));
+        if (opts.peer) {
+          try {
+            dirs.unshift({ label: PEER_LABEL, dir: await buildPeer(log) });
+          } catch (e) {
+            peers.push({ label: PEER_LABEL, ...unavailable(`peer could not be installed or built: ${(e as Error).message}`) });
+          }
+        }
+        for (const { label, dir } of dirs) {
+          if (!existsSync(join(dir, 'index.html'))) { peers.push({ label, ...unavailable(`no index.html in ${dir}`) }); continue; }
+          // Served like the app (same compression), so the ratio compares the sites, not the servers.
           const s = await serveStatic(dir, encoding === 'gzip');
           cleanups.push(s.close);
-          peerTargets.push({ label: dir, url: s.url, close: s.close });
+          peerTargets.push({ label, url: s.url, close: s.close });
         }
         for (const peer of peerTargets) {
+          if (Date.now() > deadline - 200_000) {
+            peers.push({ label: peer.label, ...unavailable('bench time budget too short to measure this peer') });
+            if (peer.close) await peer.close();
+            continue;
+          }
           log(`lighthouse: peer ${peer.label} at ${peer.url}`);
           const r = await measureSite(peer.url, siteOpts);
           if (peer.close) await peer.close();
