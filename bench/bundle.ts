@@ -90,7 +90,7 @@ interface ViteManifestChunk {
 }
 
 /** Local URLs index.html loads before the app runs: scripts, modulepreloads, stylesheets. */
-function htmlReferences(html: string): { js: string[]; css: string[] } {
+export function htmlReferences(html: string): { js: string[]; css: string[] } {
   const js: string[] = [];
   const css: string[] = [];
   for (const tag of html.match(/<(script|link)\b[^>]*>/gi) ?? []) {
@@ -217,4 +217,29 @@ export function measureBundle(outDir: string, buildMs: number): BundleReport {
     precache,
     notes,
   };
+}
+
+/** A size budget from bench/budgets.json, in bytes. */
+export interface Budget { label: string; max: number; aim?: number }
+
+export interface BudgetCheck { id: string; label: string; value: number | null; max: number; aim: number | null; ok: boolean; meetsAim: boolean | null; reason?: string }
+
+/** Compares the deterministic sizes with their budgets; a figure that cannot be measured fails. */
+export function checkBudgets(bundle: BundleReport, budgets: Record<string, Budget>): BudgetCheck[] {
+  const precache = 'entries' in bundle.precache ? bundle.precache : null;
+  const values: Record<string, { value: number | null; reason?: string }> = {
+    firstLoadJsGzip: { value: bundle.firstLoad.js.gzip },
+    firstLoadCssGzip: { value: bundle.firstLoad.css.gzip },
+    precacheGzip: precache ? { value: precache.gzip } : { value: null, reason: (bundle.precache as { reason: string }).reason },
+    precacheRaw: precache ? { value: precache.raw } : { value: null, reason: (bundle.precache as { reason: string }).reason },
+  };
+  return Object.entries(budgets).map(([id, b]) => {
+    const v = values[id] ?? { value: null, reason: 'this bench does not measure it' };
+    const ok = v.value !== null && v.value <= b.max;
+    return {
+      id, label: b.label, value: v.value, max: b.max, aim: b.aim ?? null, ok,
+      meetsAim: v.value === null || b.aim === undefined ? null : v.value <= b.aim,
+      ...(v.reason ? { reason: v.reason } : {}),
+    };
+  });
 }

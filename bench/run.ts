@@ -10,7 +10,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { buildApp, measureBundle, type BundleReport } from './bundle.ts';
+import { buildApp, checkBudgets, measureBundle, type Budget, type BudgetCheck, type BundleReport } from './bundle.ts';
 import { measureSite, type LighthouseSummary, type SiteReport } from './lighthouse.ts';
 import { buildPeer, PEER_LABEL } from './peer/build.ts';
 
@@ -95,34 +95,11 @@ const kB = (bytes: number): string => `${(bytes / 1000).toFixed(1)} kB`;
 // ---------------------------------------------------------------------------------------------
 // Budgets
 
-interface Budget { label: string; max: number; aim?: number }
 interface Target { label: string; min?: number; max?: number; aim?: number; equals?: boolean }
 interface BudgetFile { budgets: Record<string, Budget>; targets: Record<string, Target> }
 
-export interface BudgetCheck { id: string; label: string; value: number | null; max: number; aim: number | null; ok: boolean; meetsAim: boolean | null; reason?: string }
-
 function loadBudgets(): BudgetFile {
   return JSON.parse(readFileSync(join(BENCH_DIR, 'budgets.json'), 'utf8')) as BudgetFile;
-}
-
-/** Compares the deterministic sizes with their budgets; a figure that cannot be measured fails. */
-export function checkBudgets(bundle: BundleReport, budgets: Record<string, Budget>): BudgetCheck[] {
-  const precache = 'entries' in bundle.precache ? bundle.precache : null;
-  const values: Record<string, { value: number | null; reason?: string }> = {
-    firstLoadJsGzip: { value: bundle.firstLoad.js.gzip },
-    firstLoadCssGzip: { value: bundle.firstLoad.css.gzip },
-    precacheGzip: precache ? { value: precache.gzip } : { value: null, reason: (bundle.precache as Unavailable).reason },
-    precacheRaw: precache ? { value: precache.raw } : { value: null, reason: (bundle.precache as Unavailable).reason },
-  };
-  return Object.entries(budgets).map(([id, b]) => {
-    const v = values[id] ?? { value: null, reason: 'this bench does not measure it' };
-    const ok = v.value !== null && v.value <= b.max;
-    return {
-      id, label: b.label, value: v.value, max: b.max, aim: b.aim ?? null, ok,
-      meetsAim: v.value === null || b.aim === undefined ? null : v.value <= b.aim,
-      ...(v.reason ? { reason: v.reason } : {}),
-    };
-  });
 }
 
 function evaluateTargets(app: SiteReport | null, targets: Record<string, Target>) {
