@@ -54,6 +54,7 @@ const villagesSchema = v.pipe(
 );
 
 /** The readiness input schema for a catalog (answers and thresholds depend on its indicators). */
+/* @__NO_SIDE_EFFECTS__ */
 export function makeAssessInputSchema(catalog: Catalog) {
   const ids = Object.keys(catalogs);
   return v.pipe(

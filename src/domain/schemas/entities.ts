@@ -15,6 +15,7 @@ import { msg, toProblems, type Problem } from './problems.ts';
 // Building blocks
 
 /** A message for a strict object: wrong type, a missing key, or a key it does not know. */
+/* @__NO_SIDE_EFFECTS__ */
 function objectMessage(label: Text, keyLabels: Record<string, Text> = {}, unknownKey?: (key: string) => string) {
   return (issue: v.StrictObjectIssue): string => {
     if (issue.expected === 'never') {
@@ -32,6 +33,7 @@ function objectMessage(label: Text, keyLabels: Record<string, Text> = {}, unknow
 }
 
 /** A strict object that also refuses arrays (valibot's object schemas accept them). */
+/* @__NO_SIDE_EFFECTS__ */
 function strict<const E extends v.ObjectEntries>(
   entries: E, label: Text, keyLabels: Record<string, Text> = {}, unknownKey?: (key: string) => string,
 ) {
@@ -43,6 +45,7 @@ function strict<const E extends v.ObjectEntries>(
 }
 
 /** Số nguyên ≥ 0: a count. */
+/* @__NO_SIDE_EFFECTS__ */
 function countSchema(label: Text) {
   return v.pipe(
     v.number(msg(`${label.vi} phải là một số`, `${label.en} must be a number`)),
@@ -52,6 +55,7 @@ function countSchema(label: Text) {
 }
 
 /** A standard level 0…max. */
+/* @__NO_SIDE_EFFECTS__ */
 function levelSchema(label: Text, max: number) {
   return v.pipe(
     v.number(msg(`${label.vi} phải là một số`, `${label.en} must be a number`)),
@@ -61,14 +65,17 @@ function levelSchema(label: Text, max: number) {
   );
 }
 
+/* @__NO_SIDE_EFFECTS__ */
 function boolSchema(label: Text) {
   return v.boolean(msg(`${label.vi} phải là có hoặc không (true/false)`, `${label.en} must be yes or no (true/false)`));
 }
 
+/* @__NO_SIDE_EFFECTS__ */
 function textSchema(label: Text) {
   return v.string(msg(`${label.vi} phải là chữ`, `${label.en} must be text`));
 }
 
+/* @__NO_SIDE_EFFECTS__ */
 function nonEmptyText(label: Text) {
   return v.pipe(
     textSchema(label),
@@ -77,6 +84,7 @@ function nonEmptyText(label: Text) {
 }
 
 /** `YYYY-MM-DD`, a real calendar date. */
+/* @__NO_SIDE_EFFECTS__ */
 export function dateSchema(label: Text) {
   return v.pipe(
     textSchema(label),
@@ -88,6 +96,7 @@ export function dateSchema(label: Text) {
 }
 
 /** `MM-DD` day of the year (deadlines; 02-29 allowed). */
+/* @__NO_SIDE_EFFECTS__ */
 function dayOfYearSchema(label: Text) {
   return v.pipe(
     textSchema(label),
@@ -98,6 +107,7 @@ function dayOfYearSchema(label: Text) {
   );
 }
 
+/* @__NO_SIDE_EFFECTS__ */
 function key(input: Record<string, unknown>, k: string): v.ObjectPathItem {
   return { type: 'object', origin: 'value', input, key: k, value: input[k] };
 }
@@ -114,6 +124,7 @@ const CHAINS: readonly (readonly string[])[] = [
 const FIGURE_CHAINS: readonly (readonly string[])[] = [['units', 'unitsRecognized']];
 
 /** The field-level problems of the "≤" rules; fields whose value is absent or wrong are skipped. */
+/* @__NO_SIDE_EFFECTS__ */
 function chainProblems(obj: Record<string, unknown>, chains: readonly (readonly string[])[], labels: Record<string, Text>) {
   const out: { key: string; vi: string; en: string }[] = [];
   for (const chain of chains) {
@@ -141,6 +152,7 @@ function chainProblems(obj: Record<string, unknown>, chains: readonly (readonly 
   return out;
 }
 
+/* @__NO_SIDE_EFFECTS__ */
 function chainCheck<T>(chains: readonly (readonly string[])[], labels: Record<string, Text>) {
   return v.rawCheck<T>(({ dataset, addIssue }) => {
     const value = dataset.value;
@@ -173,12 +185,14 @@ export const VillageCountsFieldsSchema = strict(villageCountEntries, villageCoun
 export const VillageCountsSchema = v.pipe(VillageCountsFieldsSchema, chainCheck<v.InferOutput<typeof VillageCountsFieldsSchema>>(CHAINS, VILLAGE_COUNT_LABELS));
 
 /** Field-level problems of merged village counts (`{ path: 'familiesRecognized', vi, en }`), for forms. */
+/* @__NO_SIDE_EFFECTS__ */
 export function validateVillageCounts(merged: unknown): Problem[] {
   const r = v.safeParse(VillageCountsSchema, merged);
   return r.success ? [] : toProblems(r.issues);
 }
 
 /** The counts with no data yet (absent or null), in glossary order. */
+/* @__NO_SIDE_EFFECTS__ */
 export function missingCountKeys(counts: Record<string, unknown>): string[] {
   return [...VILLAGE_COUNT_KEYS, 'villageRecognized'].filter((k) => counts[k] === undefined || counts[k] === null);
 }
@@ -202,6 +216,7 @@ export const CommuneFiguresFieldsSchema = strict(figureEntries, OTHER_LABELS.fig
 export const CommuneFiguresSchema = v.pipe(CommuneFiguresFieldsSchema, chainCheck<v.InferOutput<typeof CommuneFiguresFieldsSchema>>(FIGURE_CHAINS, COMMUNE_FIGURE_LABELS));
 
 /** Field-level problems of merged commune figures, for forms. */
+/* @__NO_SIDE_EFFECTS__ */
 export function validateCommuneFigures(merged: unknown): Problem[] {
   const r = v.safeParse(CommuneFiguresSchema, merged);
   return r.success ? [] : toProblems(r.issues);
@@ -238,6 +253,7 @@ const answerKeyLabels = {
   met: OTHER_LABELS.met, note: OTHER_LABELS.note, amount: OTHER_LABELS.amount, evidence: OTHER_LABELS.evidence,
 };
 
+/* @__NO_SIDE_EFFECTS__ */
 function answerLabel(indicatorId?: string): Text {
   return indicatorId
     ? { vi: `Câu trả lời chỉ tiêu ${indicatorId}`, en: `Answer to indicator ${indicatorId}` }
@@ -245,6 +261,7 @@ function answerLabel(indicatorId?: string): Text {
 }
 
 /** A whole answer; `amount` (VND) only where the indicator carries one (TC2.1, TC2.2). */
+/* @__NO_SIDE_EFFECTS__ */
 export function makeAnswerSchema(hasAmount: boolean, indicatorId?: string) {
   const label = answerLabel(indicatorId);
   const unknownKey = (k: string) => k === 'amount'
@@ -303,7 +320,7 @@ export const DecisionFieldsSchema = strict({
 
 const communeKeyLabels = {
   code: OTHER_LABELS.communeCode, name: OTHER_LABELS.communeName, province: OTHER_LABELS.province,
-  recipient: OTHER_LABELS.recipient, submitBy: OTHER_LABELS.submitBy, decideBy: OTHER_LABELS.decideBy,
+  recipient: OTHER_LABELS.recipient, dossierDeadline: OTHER_LABELS.dossierDeadline, decisionDeadline: OTHER_LABELS.decisionDeadline,
 };
 
 /** Xã — as the readiness input names it. */
@@ -315,14 +332,14 @@ export const CommuneSchema = strict({
 
 /**
  * One edit's changed `commune` fields. Recipient and deadlines are configuration since July 2025
- * (each province decides); `submitBy`/`decideBy` are `MM-DD` of the year after, default 02-28 / 03-31.
+ * (each province decides); `dossierDeadline`/`decisionDeadline` are `MM-DD` of the year after, default 02-28 / 03-31.
  */
 export const CommuneFieldsSchema = strict({
   name: v.optional(nonEmptyText(OTHER_LABELS.communeName)),
   province: v.nullish(textSchema(OTHER_LABELS.province)),
   recipient: v.nullish(textSchema(OTHER_LABELS.recipient)),
-  submitBy: v.nullish(dayOfYearSchema(OTHER_LABELS.submitBy)),
-  decideBy: v.nullish(dayOfYearSchema(OTHER_LABELS.decideBy)),
+  dossierDeadline: v.nullish(dayOfYearSchema(OTHER_LABELS.dossierDeadline)),
+  decisionDeadline: v.nullish(dayOfYearSchema(OTHER_LABELS.decisionDeadline)),
 }, OTHER_LABELS.commune, communeKeyLabels);
 
 const villageKeyLabels = {
@@ -359,12 +376,14 @@ export const VillageInputSchema = v.pipe(
 // Thresholds
 
 /** A percent 0–100 with at most one decimal (72.5 yes, 72.55 no). */
+/* @__NO_SIDE_EFFECTS__ */
 export function isPercent(x: unknown): x is number {
   if (typeof x !== 'number' || !Number.isFinite(x) || x < 0 || x > 100) return false;
   const tenths = x * 10;
   return Math.abs(tenths - Math.round(tenths)) < 1e-9;
 }
 
+/* @__NO_SIDE_EFFECTS__ */
 function percentSchema(label: Text) {
   return v.pipe(
     v.number(msg(`${label.vi} phải là một số phần trăm`, `${label.en} must be a percent`)),
@@ -375,6 +394,7 @@ function percentSchema(label: Text) {
   );
 }
 
+/* @__NO_SIDE_EFFECTS__ */
 function minimumsSchema(ind: StandardIndicator, label: Text) {
   const entries: Record<string, v.GenericSchema> = {};
   for (const f of ind.figures) {
@@ -385,12 +405,14 @@ function minimumsSchema(ind: StandardIndicator, label: Text) {
   return strict(entries, label, COMMUNE_FIGURE_LABELS);
 }
 
+/* @__NO_SIDE_EFFECTS__ */
 function thresholdLabel(id: string, level?: string): Text {
   return level
     ? { vi: `Ngưỡng mức độ ${level} của chỉ tiêu ${id}`, en: `Level ${level} threshold of indicator ${id}` }
     : { vi: `Ngưỡng của chỉ tiêu ${id}`, en: `Thresholds of indicator ${id}` };
 }
 
+/* @__NO_SIDE_EFFECTS__ */
 function thresholdValueSchema(ind: IndicatorDef, level: string): v.GenericSchema | null {
   const label = thresholdLabel(ind.id, level);
   if (ind.kind === 'ratio') return percentSchema(label);
@@ -399,6 +421,7 @@ function thresholdValueSchema(ind: IndicatorDef, level: string): v.GenericSchema
 }
 
 /** The message for an id that a catalog has not, or has with another kind. */
+/* @__NO_SIDE_EFFECTS__ */
 function indicatorKeyMessage(catalog: Catalog, want: 'answer' | 'threshold') {
   const byId = new Map(indicatorsOf(catalog).map((i) => [i.id, i]));
   return (k: string): string => {
@@ -411,6 +434,7 @@ function indicatorKeyMessage(catalog: Catalog, want: 'answer' | 'threshold') {
 }
 
 /** Threshold overrides of a catalog: by indicator id, then level "1"/"2". */
+/* @__NO_SIDE_EFFECTS__ */
 export function makeThresholdOverridesSchema(catalog: Catalog) {
   const entries: Record<string, v.GenericSchema> = {};
   for (const ind of indicatorsOf(catalog)) {
@@ -427,6 +451,7 @@ export function makeThresholdOverridesSchema(catalog: Catalog) {
 export const ThresholdOverridesSchema = makeThresholdOverridesSchema(catalogs[DEFAULT_CATALOG_ID]!);
 
 /** One edit's changed `thresholds` fields: `${indicatorId}@${level}` → a threshold, or null to unset. */
+/* @__NO_SIDE_EFFECTS__ */
 export function makeThresholdFieldsSchema(catalog: Catalog) {
   const entries: Record<string, v.GenericSchema> = {};
   for (const ind of indicatorsOf(catalog)) {
@@ -445,6 +470,7 @@ export function makeThresholdFieldsSchema(catalog: Catalog) {
 export const ThresholdFieldsSchema = makeThresholdFieldsSchema(catalogs[DEFAULT_CATALOG_ID]!);
 
 /** Answers of a catalog: only its yes/no indicators, each with amount where it has one. */
+/* @__NO_SIDE_EFFECTS__ */
 export function makeAnswersSchema(catalog: Catalog) {
   const entries: Record<string, v.GenericSchema> = {};
   for (const ind of indicatorsOf(catalog)) {
@@ -468,6 +494,7 @@ export const OP_FIELDS_SCHEMAS = {
 } as const;
 
 /** Problems of one op's changed fields for an entity (paths relative to `fields`). */
+/* @__NO_SIDE_EFFECTS__ */
 export function validateOpFields(entity: keyof typeof OP_FIELDS_SCHEMAS, fields: unknown): Problem[] {
   const r = v.safeParse(OP_FIELDS_SCHEMAS[entity], fields);
   return r.success ? [] : toProblems(r.issues);

@@ -15,11 +15,13 @@ export interface Problem {
 const SEP = '\u0000';
 
 /** A two-locale message for a valibot schema or action. */
+/* @__NO_SIDE_EFFECTS__ */
 export function msg(vi: string, en: string): string {
   return `${vi}${SEP}${en}`;
 }
 
 /** The message of a Text, for valibot. */
+/* @__NO_SIDE_EFFECTS__ */
 export function msgOf(t: Text): string {
   return msg(t.vi, t.en);
 }
@@ -27,6 +29,7 @@ export function msgOf(t: Text): string {
 type PathKey = string | number;
 
 /** `villages[3].familiesRecognized`; keys that are not identifiers are quoted: `answers["TC1.1"].met`. */
+/* @__NO_SIDE_EFFECTS__ */
 export function formatPath(keys: readonly PathKey[]): string {
   let out = '';
   for (const k of keys) {
@@ -37,6 +40,7 @@ export function formatPath(keys: readonly PathKey[]): string {
   return out || '$';
 }
 
+/* @__NO_SIDE_EFFECTS__ */
 function keysOf(issue: BaseIssue<unknown>): PathKey[] {
   return (issue.path ?? []).map((p) => {
     const key = (p as { key?: unknown }).key;
@@ -45,6 +49,7 @@ function keysOf(issue: BaseIssue<unknown>): PathKey[] {
 }
 
 /** Problems of valibot issues, with `prefix` keys put in front of every path. */
+/* @__NO_SIDE_EFFECTS__ */
 export function toProblems(issues: readonly BaseIssue<unknown>[], prefix: readonly PathKey[] = []): Problem[] {
   return issues.map((issue) => {
     const path = formatPath([...prefix, ...keysOf(issue)]);
@@ -55,6 +60,7 @@ export function toProblems(issues: readonly BaseIssue<unknown>[], prefix: readon
 }
 
 /** The problem for a file or text that is not JSON at all. */
+/* @__NO_SIDE_EFFECTS__ */
 export function notJsonProblem(detail: string): Problem {
   return {
     path: '$',
