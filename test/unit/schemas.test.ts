@@ -155,7 +155,7 @@ describe('entity schemas', () => {
     { entity: 'villageCounts', good: [{ households: 12 }, { familiesRecognized: null }, {}], bad: [[{ households: -1 }, 'households'], [{ total: 1 }, 'total'], [{ villageRecognized: 1 }, 'villageRecognized']] },
     { entity: 'communeFigures', good: [{ pcgdPrimary: 3 }, { units: null }], bad: [[{ literacy: 2.5 }, 'literacy'], [{ pcgdLowerSecondary: 4 }, 'pcgdLowerSecondary']] },
     { entity: 'answer', good: [{ met: true }, { met: null, note: 'x' }, { evidence: [{ title: 'KH' }] }, { amount: 1000 }], bad: [[{ met: 'yes' }, 'met'], [{ evidence: [{ date: '2025-02-29' }] }, 'evidence[0].date'], [{ amount: -1 }, 'amount']] },
-    { entity: 'commune', good: [{ name: 'Xã Ba Tô' }, { recipient: 'Sở GD&ĐT Quảng Ngãi', submitBy: '02-28', decideBy: '03-31' }], bad: [[{ name: '' }, 'name'], [{ submitBy: '02-30' }, 'submitBy'], [{ code: 'x' }, 'code']] },
+    { entity: 'commune', good: [{ name: 'Xã Ba Tô' }, { recipient: 'Sở GD&ĐT Quảng Ngãi', dossierDeadline: '02-28', decisionDeadline: '03-31' }], bad: [[{ name: '' }, 'name'], [{ dossierDeadline: '02-30' }, 'dossierDeadline'], [{ submitBy: '02-28' }, 'submitBy'], [{ code: 'x' }, 'code']] },
     { entity: 'village', good: [{ name: 'Thôn Làng Mạ', order: 3 }, { archived: true }], bad: [[{ order: -1 }, 'order'], [{ households: 3 }, 'households']] },
     { entity: 'thresholds', good: [{ 'TC5.1@2': 80 }, { 'TC5.1@2': null }, { 'TC4.1@2': { pcgdPrimary: 2 } }], bad: [[{ 'TC5.1@2': 100.1 }, '["TC5.1@2"]'], [{ 'TC1.1@1': 1 }, '["TC1.1@1"]'], [{ 'TC5.1@3': 70 }, '["TC5.1@3"]']] },
     { entity: 'decision', good: [{ level: 1, decidedOn: '2024-03-20', number: '123/QĐ-UBND' }], bad: [[{ level: 0 }, 'level'], [{ decidedOn: '20/03/2024' }, 'decidedOn']] },
