@@ -45,6 +45,9 @@ async function loadBoot(): Promise<Boot> {
   return { commune, year, years, lang };
 }
 
+/** Which build this is (set by VITE_BUILD_ID at build time); the update test reads it. */
+export const BUILD_ID: string = import.meta.env.VITE_BUILD_ID ?? import.meta.env.MODE;
+
 const NAV: { path: string; key: 'navHome' | 'navVillages' | 'navCriteria' | 'navReadiness' | 'navMore' }[] = [
   { path: '', key: 'navHome' },
   { path: 'thon', key: 'navVillages' },
@@ -129,7 +132,7 @@ export function App() {
   const activeNav = MORE_ROUTES.has(current) ? 'them' : current === 'bat-dau' ? '' : current;
   // Re-mount everything on a language switch, so every t() call re-runs.
   return (
-    <div class="app" key={getLang()}>
+    <div class="app" key={getLang()} data-build={BUILD_ID}>
       <header class="app-header">
         <div class="brand">
           <a href={href()} class="app-name">

@@ -1,47 +1,58 @@
-// FIRST-LOAD. The always-visible sync line: "Chờ đồng bộ: 3", "Đồng bộ lần cuối", "Mã biên nhận",
-// the last error in plain Vietnamese, and "Gửi ngay". Reads the outbox and meta live.
-import { getMeta, pendingCount } from '../../db/index.ts';
-import { fmtDateTime, t } from '../i18n/index.ts';
-import { useLive } from '../hooks/use-live.ts';
+// FIRST-LOAD. The always-visible sync line: "Chờ đồng bộ: 3", "Mã biên nhận", "Đồng bộ lần cuối"
+// or the last error in plain Vietnamese, and "Gửi ngay". Shows src/sync's status; decides nothing.
+import type { SyncStatus } from '../../sync/index.ts';
+import { fmtDateTime, getLang, t } from '../i18n/index.ts';
 import { href } from '../router.ts';
+import { syncNow, useSyncStatus } from '../sync-client.ts';
 
-/** Asks the sync engine to run now (service worker wake-up, online event). */
-export function wakeSync(): void {
-  // wired to src/sync once it lands
-}
+export { useSyncStatus };
 
-async function load() {
-  return {
-    pending: await pendingCount(),
-    last: await getMeta<string>('lastSyncAt'),
-    receipt: await getMeta<string>('lastReceipt'),
-    token: await getMeta<string>('token'),
-  };
+/** The error to show, in the UI's language; null when there is none worth showing. */
+export function syncErrorText(s: SyncStatus): string | null {
+  if (!s.enrolled || !s.lastError) return null;
+  return getLang() === 'en' && s.lastErrorEn ? s.lastErrorEn : s.lastError;
 }
 
 /** The sync status bar. */
 export function SyncBar() {
-  const live = useLive(load, []);
-  const s = live.value;
-  if (!s) return null;
+  const s = useSyncStatus();
+  if (!s) {
+    // Same height as the loaded bar, so nothing jumps when sync arrives a moment later.
+    return (
+      <section class="sync-bar" aria-label={t('sync')} data-testid="sync-bar">
+        <span class="sync-text">
+          <span class="sync-line">&nbsp;</span>
+          <span class="sync-line">&nbsp;</span>
+        </span>
+      </section>
+    );
+  }
+  const error = syncErrorText(s);
+  const syncing = s.state === 'syncing';
+  const second = !s.enrolled ? t('notEnrolled') : error ?? (s.lastSuccessAt ? t('syncLast', { when: fmtDateTime(s.lastSuccessAt) }) : t('syncNever'));
+  // Announce outcomes (an error, a finished sync), not every pending count change while typing.
+  const announce = !s.enrolled ? '' : error ?? (s.lastSuccessAt ? t('syncLast', { when: fmtDateTime(s.lastSuccessAt) }) : '');
   return (
-    <div class="sync-bar" role="status" aria-live="polite" aria-label={t('sync')}>
+    <section class="sync-bar" aria-label={t('sync')} data-testid="sync-bar">
       <span class="sync-text">
         <span class="sync-line">
-          {t('syncPending', { n: s.pending })}
-          {s.receipt ? ` · ${t('receipt', { code: s.receipt })}` : ''}
+          <span data-testid="sync-pending">{t('syncPending', { n: s.pending })}</span>
+          {s.lastReceipt ? <span data-testid="sync-receipt"> · {t('receipt', { code: s.lastReceipt })}</span> : null}
         </span>
-        <span class="sync-line">{s.last ? t('syncLast', { when: fmtDateTime(s.last) }) : s.token ? t('syncNever') : t('notEnrolled')}</span>
+        <span class={`sync-line${error ? ' sync-error' : ''}`}>{second}</span>
       </span>
-      {s.token ? (
-        <button type="button" onClick={wakeSync}>
-          {t('sendNow')}
+      <span class="visually-hidden" role="status" aria-live="polite">
+        {announce}
+      </span>
+      {s.enrolled ? (
+        <button type="button" disabled={syncing} onClick={syncNow}>
+          {syncing ? t('sending') : t('sendNow')}
         </button>
       ) : (
         <a class="button" href={href('dong-bo')}>
           {t('connect')}
         </a>
       )}
-    </div>
+    </section>
   );
 }

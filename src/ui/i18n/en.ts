@@ -184,6 +184,7 @@ export const en: UiStrings = {
   syncNever: 'Never synced',
   syncLast: 'Last synced: {when}',
   receipt: 'Receipt code: {code}',
+  receiptLabel: 'Receipt code',
   sendNow: 'Send now',
   sending: 'Sending…',
   notEnrolled: 'Not connected to a server',

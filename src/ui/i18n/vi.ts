@@ -194,6 +194,7 @@ export const vi = {
   syncNever: 'Chưa đồng bộ lần nào',
   syncLast: 'Đồng bộ lần cuối: {when}',
   receipt: 'Mã biên nhận: {code}',
+  receiptLabel: 'Mã biên nhận',
   sendNow: 'Gửi ngay',
   sending: 'Đang gửi…',
   notEnrolled: 'Chưa kết nối máy chủ',

@@ -7,7 +7,8 @@ import { requestPersist, storageStatus, type StorageStatus } from '../../pwa/ind
 import { fmtBytes, t } from '../i18n/index.ts';
 import { Title } from '../components/title.tsx';
 import { saveErrorMessage } from '../components/save-status.tsx';
-import type { ScreenProps } from '../app.tsx';
+import { ImportData } from '../components/import-data.tsx';
+import { BUILD_ID, type ScreenProps } from '../app.tsx';
 
 /** Local date as YYYY-MM-DD, for file names. */
 function today(): string {
@@ -48,8 +49,6 @@ type Msg = { ok: boolean; text: string } | null;
 /** The data screen. */
 export function DataScreen({ commune }: ScreenProps) {
   const [exportMsg, setExportMsg] = useState<Msg>(null);
-  const [importMsg, setImportMsg] = useState<Msg>(null);
-  const [busy, setBusy] = useState(false);
 
   const doExport = async () => {
     try {
@@ -69,23 +68,6 @@ export function DataScreen({ commune }: ScreenProps) {
     }
   };
 
-  const doImport = async (input: HTMLInputElement) => {
-    const file = input.files?.[0];
-    if (!file) return;
-    setBusy(true);
-    setImportMsg({ ok: true, text: t('importing') });
-    try {
-      const { importFile } = await import('./import-file.ts');
-      await importFile(file);
-      setImportMsg({ ok: true, text: t('imported', { name: file.name }) });
-    } catch (e) {
-      setImportMsg({ ok: false, text: t('importFailed', { reason: saveErrorMessage(e) }) });
-    } finally {
-      setBusy(false);
-      input.value = '';
-    }
-  };
-
   return (
     <>
       <Title>{t('dataTitle')}</Title>
@@ -102,26 +84,9 @@ export function DataScreen({ commune }: ScreenProps) {
       </section>
       <section aria-labelledby="import-h" class="card">
         <h2 id="import-h">{t('importData')}</h2>
-        <p class="hint" id="import-hint">
-          {t('importHint')}
-        </p>
-        <input
-          id="import-file"
-          class="file-input"
-          type="file"
-          accept="application/json,.json"
-          aria-describedby="import-hint"
-          disabled={busy}
-          onChange={(e) => void doImport(e.currentTarget as HTMLInputElement)}
-        />
-        <label for="import-file" class="button wide">
-          {t('importData')}
-        </label>
-        <p role="status" data-testid="import-status" class={importMsg && !importMsg.ok ? 'field-error' : ''}>
-          {importMsg?.text ?? ''}
-        </p>
+        <ImportData />
       </section>
-      <p class="small muted">{t('build', { id: import.meta.env.VITE_BUILD_ID ?? import.meta.env.MODE })}</p>
+      <p class="small muted">{t('build', { id: BUILD_ID })}</p>
     </>
   );
 }

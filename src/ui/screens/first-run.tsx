@@ -1,5 +1,6 @@
 // First run (route `#/bat-dau[/<commune>]`): choose a commune already on the device, type a new one
-// (name, code, province) and add its villages, or load the demo commune ("Dữ liệu mẫu").
+// (name, code, province) and add its villages, load the demo commune ("Dữ liệu mẫu"), or read
+// back an exported file on a new phone ("Nhập dữ liệu").
 // Writes only through src/db; moves on by changing the route and the current-commune meta.
 import { useState } from 'preact/hooks';
 import {
@@ -13,6 +14,7 @@ import { navigate, useRoute } from '../router.ts';
 import { Title } from '../components/title.tsx';
 import { TextField } from '../components/fields.tsx';
 import { SaveStatus, saveErrorMessage, useSaver } from '../components/save-status.tsx';
+import { ImportData } from '../components/import-data.tsx';
 
 /** Opens a commune: remembers it and its latest year (starting this year if it has none). */
 export async function openCommune(code: string): Promise<void> {
@@ -228,6 +230,10 @@ export function FirstRun() {
             {demo.error}
           </p>
         ) : null}
+      </section>
+      <section aria-labelledby="import-h" class="card">
+        <h2 id="import-h">{t('importData')}</h2>
+        <ImportData onDone={() => navigate()} />
       </section>
     </>
   );
