@@ -122,6 +122,13 @@ function walk(dir: string): string[] {
   return out;
 }
 
+/** Rollup names a package's chunk after its file (`dist`, `index`…); name it after the package then. */
+function chunkName(chunk: ViteManifestChunk | undefined, stem: string): string {
+  const name = chunk?.name ?? stem;
+  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(chunk?.src ?? '')?.[1];
+  return pkg && /^(dist|index|esm|lib|module|browser|main)$/.test(name) ? pkg : name;
+}
+
 /**
  * Precache list injected into sw.js by vite-plugin-pwa (injectManifest): `[{"revision":…,"url":…}]`.
  * Workbox keys the cache by URL, so repeated URLs (manifest icons are listed twice) count once.
@@ -179,7 +186,7 @@ export function measureBundle(outDir: string, buildMs: number): BundleReport {
     .map((f) => {
       const chunk = byFile.get(f);
       const stem = f.split('/').pop()!.replace(/-[\w-]{8}\.js$|\.js$/, '');
-      return { ...measure(f), name: chunk?.name ?? stem, src: chunk?.src ?? null, dynamicEntry: Boolean(chunk?.isDynamicEntry) };
+      return { ...measure(f), name: chunkName(chunk, stem), src: chunk?.src ?? null, dynamicEntry: Boolean(chunk?.isDynamicEntry) };
     })
     .sort((a, b) => b.gzip - a.gzip);
   const lazyCss = allFiles.filter((f) => f.endsWith('.css') && !firstCss.has(f)).map(measure);
