@@ -1,0 +1,415 @@
+// The chair's dashboard (Tổng quan): level reached, what is missing, villages against thresholds,
+// year over year — read live from IndexedDB. Judges nothing itself: the readiness engine does.
+// Charts are drawn by ../charts (chart.js loaded on demand); each has a table alternative.
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { AssessInput, AssessOutput, LevelNo, Status } from '../../domain/assess-types.ts';
+import { assess } from '../../domain/readiness/index.ts';
+import { actionsToReach, formatDay, formatPercent, levelLabel, statusLabel, type Action } from '../../domain/readiness/explain.ts';
+import { findCriterion, getCatalog, DEFAULT_CATALOG_ID } from '../../domain/catalog/index.ts';
+import { buildAssessInput, listYears } from '../../db/index.ts';
+import { BarChart } from '../charts/bar-chart.tsx';
+import type { BarChartSpec, ThresholdLine } from '../charts/types.ts';
+import {
+  completeness, criterionRows, distanceTo, nextLevel, RATIO_KEYS, ratioLines, reaches, villageRows, yearSeries,
+  type RatioKey, type VillageRow, type YearPoint,
+} from './model.ts';
+import { strings, type Lang, type Strings } from './strings.ts';
+import { useLive } from '../hooks/use-live.ts';
+import './dashboard.css';
+
+// Colours checked against white for WCAG AA (≥ 4.5:1 so they also work as text) and chosen to be
+// told apart without red/green (blue vs amber).
+const COLOR_ABOVE = '#1d4ed8';
+const COLOR_BELOW = '#b45309';
+const COLOR_LINE_1 = '#111827';
+const COLOR_LINE_2 = '#6b21a8';
+const YEAR_COLORS = ['#1d4ed8', '#b45309', '#047857', '#6b21a8'];
+
+interface DashboardData {
+  input: AssessInput;
+  /** Inputs of earlier years, oldest first (year over year). */
+  earlier: AssessInput[];
+}
+
+async function loadDashboard(commune: string, year: number): Promise<DashboardData> {
+  const [input, years] = await Promise.all([buildAssessInput(commune, year), listYears(commune)]);
+  const earlierYears = years.filter((y) => y < year).sort((a, b) => a - b);
+  const earlier = await Promise.all(earlierYears.map((y) => buildAssessInput(commune, y)));
+  return { input, earlier };
+}
+
+/** Chart labels drop the "Thôn" every village shares, so names fit beside the bars at 360 px. */
+function shortName(name: string): string {
+  return name.replace(/^(Thôn|Bản|Ấp|Tổ dân phố)\s+(?=\S)/u, '');
+}
+
+function currentLang(): Lang {
+  return typeof document !== 'undefined' && document.documentElement.lang === 'en' ? 'en' : 'vi';
+}
+
+/** The dashboard of one commune for one assessment year. */
+export function Dashboard({ commune, year }: { commune: string; year: number }) {
+  const lang = currentLang();
+  const t = strings(lang);
+  const { value: data, error } = useLive(() => loadDashboard(commune, year), [commune, year]);
+  const output = useMemo(() => (data ? assess(data.input) : null), [data]);
+  const earlierOutputs = useMemo(() => (data ? data.earlier.map((i) => assess(i)) : []), [data]);
+  useEffect(() => {
+    // A printout carries the tables: open every table alternative before printing.
+    const open = () => document.querySelectorAll<HTMLDetailsElement>('.xht-dash details').forEach((d) => (d.open = true));
+    window.addEventListener('beforeprint', open);
+    return () => window.removeEventListener('beforeprint', open);
+  }, []);
+
+  if (error && !data) return <section class="xht-dash" role="alert">{String(error)}</section>;
+  if (!data || !output) {
+    return (
+      <section class="xht-dash" aria-busy="true">
+        <p>{t.loading}</p>
+      </section>
+    );
+  }
+  return (
+    <section class="xht-dash" data-testid="dashboard" data-year={year} data-commune={commune} aria-labelledby="xht-dash-title">
+      <h1 id="xht-dash-title" class="xht-dash__title">
+        {t.title} <span class="xht-dash__sub">{data.input.commune.name} · {t.yearLabel(year)}</span>
+      </h1>
+      <LevelCard output={output} lang={lang} t={t} />
+      <Actions output={output} input={data.input} lang={lang} t={t} />
+      <Criteria output={output} lang={lang} t={t} />
+      <Villages input={data.input} output={output} lang={lang} t={t} />
+      {earlierOutputs.length > 0 && <Years outputs={[...earlierOutputs, output]} lang={lang} t={t} />}
+    </section>
+  );
+}
+
+interface Part {
+  output: AssessOutput;
+  lang: Lang;
+  t: Strings;
+}
+
+function LevelCard({ output, lang, t }: Part) {
+  const next = nextLevel(output);
+  const dist = next ? distanceTo(output, next) : null;
+  const reached = output.level === 0 ? levelLabel(0, lang) : t.reached(levelLabel(output.level, lang));
+  const apply = output.eligibleLevel === 0 ? t.mayNotApply : t.mayApply(levelLabel(output.eligibleLevel, lang));
+  const waitFrom = output.eligibility?.from;
+  return (
+    <div class="xht-dash__card xht-dash__level" data-testid="dash-level" data-level={output.level}>
+      <p class="xht-dash__reached" data-testid="dash-reached">
+        {reached}
+        {output.level === 0 && dist ? ` — ${t.toGo(dist.total)}` : ''}
+      </p>
+      {dist && output.level > 0 && (
+        <p data-testid="dash-distance">
+          {levelLabel(dist.level, lang)}: {t.toGo(dist.total)}
+          {dist.total > 0 ? ` (${t.toGoDetail(dist.unmet, dist.unknown)})` : ''}
+        </p>
+      )}
+      {dist && output.level === 0 && dist.unknown > 0 && (
+        <p data-testid="dash-distance">
+          {levelLabel(dist.level, lang)}: {t.toGoDetail(dist.unmet, dist.unknown)}
+        </p>
+      )}
+      {!next && <p>{t.topLevel}</p>}
+      <p class="xht-dash__apply" data-testid="dash-eligible" data-eligible={output.eligibleLevel}>
+        {apply}
+      </p>
+      {waitFrom && output.eligibleLevel < output.level && (
+        <p data-testid="dash-wait">{t.waitUntil(levelLabel(output.level as LevelNo, lang), formatDay(waitFrom, lang))}</p>
+      )}
+    </div>
+  );
+}
+
+/** How many actions show before "more"; the chair needs the first few, not all. */
+const ACTIONS_SHOWN = 5;
+
+function ActionItem({ a }: { a: Action }) {
+  return (
+    <li data-indicator={a.indicatorId ?? ''} data-kind={a.kind}>
+      {a.text}
+      {a.details.length > 0 && (
+        <ul class="xht-dash__details">
+          {a.details.map((d) => (
+            <li key={d}>{d}</li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+function Actions({ output, input, lang, t }: Part & { input: AssessInput }) {
+  const next = nextLevel(output);
+  const actions = useMemo(() => (next ? actionsToReach(output, next, input, lang) : []), [output, input, next, lang]);
+  if (!next) return null;
+  const shown = actions.slice(0, ACTIONS_SHOWN);
+  const rest = actions.slice(ACTIONS_SHOWN);
+  return (
+    <div class="xht-dash__card" data-testid="dash-actions" data-level={next}>
+      <h2>{t.nextLevel(levelLabel(next, lang))}</h2>
+      {actions.length === 0 ? (
+        <p>{t.actionsNone}</p>
+      ) : (
+        <ol class="xht-dash__actions">
+          {shown.map((a) => (
+            <ActionItem key={`${a.indicatorId}|${a.kind}`} a={a} />
+          ))}
+        </ol>
+      )}
+      {rest.length > 0 && (
+        <details class="xht-dash__more">
+          <summary>{t.moreActions(rest.length)}</summary>
+          <ol class="xht-dash__actions" start={ACTIONS_SHOWN + 1}>
+            {rest.map((a) => (
+              <ActionItem key={`${a.indicatorId}|${a.kind}`} a={a} />
+            ))}
+          </ol>
+        </details>
+      )}
+    </div>
+  );
+}
+
+function StatusBadge({ status, lang }: { status: Status; lang: Lang }) {
+  const mark = status === 'met' ? '✓' : status === 'unmet' ? '✗' : '?';
+  return (
+    <span class={`xht-status xht-status--${status}`} data-status={status}>
+      <span aria-hidden="true">{mark} </span>
+      {statusLabel(status, lang)}
+    </span>
+  );
+}
+
+function Criteria({ output, lang, t }: Part) {
+  const catalog = getCatalog(output.catalog) ?? getCatalog(DEFAULT_CATALOG_ID);
+  const rows = criterionRows(output);
+  return (
+    <div class="xht-dash__card" data-testid="dash-criteria">
+      <h2>{t.criteria}</h2>
+      <ul class="xht-dash__criteria">
+        {rows.map((r) => {
+          const def = catalog ? findCriterion(catalog, r.id) : undefined;
+          return (
+            <li key={r.id} data-criterion={r.id}>
+              <span class="xht-dash__crit-name">
+                <b>{r.id}</b> {def ? def.text[lang] : ''}
+                {r.provisional && <span class="xht-tag"> ({t.provisional})</span>}
+              </span>
+              <span class="xht-dash__crit-status">
+                <span data-level="1">
+                  {t.level1Short}: <StatusBadge status={r.status[1]} lang={lang} />
+                </span>
+                <span data-level="2">
+                  {t.level2Short}: <StatusBadge status={r.status[2]} lang={lang} />
+                </span>
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
+
+function linesFor(output: AssessOutput, key: RatioKey, lang: Lang, t: Strings): ThresholdLine[] {
+  const l = ratioLines(output, key);
+  const lines: ThresholdLine[] = [];
+  if (l.levels[1] !== null) {
+    lines.push({ value: l.levels[1], label: t.lineLevel(levelLabel(1, lang), formatPercent(l.levels[1], lang)), color: COLOR_LINE_1 });
+  }
+  // Level 2 is drawn only when a threshold is set (e.g. by the province): never guessed.
+  if (l.levels[2] !== null) {
+    lines.push({ value: l.levels[2], label: t.lineLevel(levelLabel(2, lang), formatPercent(l.levels[2], lang)), color: COLOR_LINE_2, dashed: true });
+  }
+  if (l.target !== null) lines.push({ value: l.target, label: t.lineTarget(formatPercent(l.target, lang)), color: COLOR_LINE_1, dashed: true });
+  return lines;
+}
+
+function ratioName(key: RatioKey, t: Strings): string {
+  return key === 'families' ? t.families : key === 'lineages' ? t.lineages : t.citizens;
+}
+
+function Villages({ input, output, lang, t }: Part & { input: AssessInput }) {
+  const [key, setKey] = useState<RatioKey>('families');
+  const rows = useMemo(() => villageRows(input), [input]);
+  const done = completeness(rows);
+  const lines = useMemo(() => linesFor(output, key, lang, t), [output, key, lang, t]);
+  // Bars are coloured against the lowest line drawn (level 1, or the citizens' target).
+  const bar = lines[0]?.value ?? null;
+  const spec = useMemo<BarChartSpec>(
+    () => ({
+      labels: rows.map((r) => (r.ratios[key] ? shortName(r.name) : `${shortName(r.name)} (${t.noData})`)),
+      series: [
+        {
+          label: ratioName(key, t),
+          values: rows.map((r) => r.ratios[key]?.percent ?? null),
+          color: rows.map((r) => {
+            const v = r.ratios[key];
+            return v && bar !== null && !reaches(v, bar) ? COLOR_BELOW : COLOR_ABOVE;
+          }),
+        },
+      ],
+      lines,
+      horizontal: true,
+      max: 100,
+      format: (v) => formatPercent(v, lang),
+      valueLabels: true,
+    }),
+    [rows, key, lines, lang, t, bar],
+  );
+  const withData = rows.filter((r) => r.ratios[key]);
+  const below = bar === null ? 0 : withData.filter((r) => !reaches(r.ratios[key]!, bar)).length;
+  const emptyNames = rows.filter((r) => r.state === 'empty').map((r) => r.name);
+  const notRecognized = rows.filter((r) => r.recognized === false).map((r) => r.name);
+
+  return (
+    <div class="xht-dash__card" data-testid="dash-villages">
+      <h2>{t.villages}</h2>
+      <p data-testid="dash-completeness" data-empty={done.empty} data-partial={done.partial} data-total={done.total}>
+        {done.empty + done.partial === 0
+          ? t.completenessDone(done.total)
+          : [done.empty ? t.completenessEmpty(done.empty, done.total) : '', done.partial ? t.completenessPartial(done.partial) : '']
+              .filter(Boolean)
+              .join(' · ')}
+        {emptyNames.length > 0 && <span class="xht-dash__names">: {emptyNames.join(', ')}</span>}
+      </p>
+      <p data-testid="dash-recognized" data-recognized={done.recognized}>
+        {t.villagesRecognized(done.recognized, done.total)}
+        {notRecognized.length > 0 && <span class="xht-dash__names"> — {t.no}: {notRecognized.join(', ')}</span>}
+      </p>
+      <fieldset class="xht-dash__switch">
+        <legend>{t.chooseRatio}</legend>
+        {RATIO_KEYS.map((k) => (
+          <label key={k} class={k === key ? 'is-on' : ''}>
+            <input type="radio" name="xht-ratio" value={k} checked={k === key} onChange={() => setKey(k)} />
+            {ratioName(k, t)}
+          </label>
+        ))}
+      </fieldset>
+      <BarChart
+        spec={spec}
+        height={rows.length * 30 + 36 + lines.length * 15}
+        label={t.chartAria(ratioName(key, t), below, withData.length, lines[0]?.label ?? '')}
+        failedText={t.chartFailed}
+        testId="dash-village-chart"
+      >
+        <p class="xht-dash__legend" aria-hidden="true">
+          <span class="xht-swatch" style={{ background: COLOR_ABOVE }} /> {t.legendAbove}
+          <span class="xht-swatch" style={{ background: COLOR_BELOW }} /> {t.legendBelow}
+        </p>
+        <VillageTable rows={rows} lang={lang} t={t} />
+      </BarChart>
+    </div>
+  );
+}
+
+function pct(lang: Lang, v: number | null | undefined): string {
+  return v === null || v === undefined ? '—' : formatPercent(Math.round(v * 10) / 10, lang);
+}
+
+function VillageTable({ rows, lang, t }: { rows: VillageRow[]; lang: Lang; t: Strings }) {
+  return (
+    <details class="xht-dash__table">
+      <summary>{t.showTable}</summary>
+      <div class="xht-dash__scroll">
+        <table data-testid="dash-village-table">
+          <thead>
+            <tr>
+              <th scope="col">{t.village}</th>
+              <th scope="col">{t.families}</th>
+              <th scope="col">{t.lineages}</th>
+              <th scope="col">{t.citizens}</th>
+              <th scope="col">{t.villageCommunity}</th>
+              <th scope="col">{t.dataColumn}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.code} data-village={r.code}>
+                <th scope="row">{r.name}</th>
+                <td data-ratio="families">{pct(lang, r.ratios.families?.percent)}</td>
+                <td data-ratio="lineages">{pct(lang, r.ratios.lineages?.percent)}</td>
+                <td data-ratio="citizens">{pct(lang, r.ratios.citizens?.percent)}</td>
+                <td>{r.recognized === null ? '—' : r.recognized ? t.yes : t.no}</td>
+                <td>{r.state === 'empty' ? t.noData : t.filled(r.filled, 9)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}
+
+const YEAR_SERIES: { key: keyof Omit<YearPoint, 'year'>; name: (t: Strings) => string }[] = [
+  { key: 'families', name: (t) => t.families },
+  { key: 'lineages', name: (t) => t.lineages },
+  { key: 'villages', name: (t) => t.villageCommunity },
+  { key: 'citizens', name: (t) => t.citizens },
+];
+
+function Years({ outputs, lang, t }: { outputs: AssessOutput[]; lang: Lang; t: Strings }) {
+  const points = useMemo(() => yearSeries(outputs), [outputs]);
+  const spec = useMemo<BarChartSpec>(
+    () => ({
+      labels: points.map((p) => String(p.year)),
+      series: YEAR_SERIES.map((s, i) => ({
+        label: s.name(t),
+        values: points.map((p) => p[s.key]),
+        color: YEAR_COLORS[i] ?? COLOR_ABOVE,
+      })),
+      lines: [],
+      horizontal: false,
+      max: 100,
+      format: (v) => formatPercent(v, lang),
+      valueLabels: false,
+    }),
+    [points, lang, t],
+  );
+  const first = points[0]?.year ?? 0;
+  const last = points[points.length - 1]?.year ?? 0;
+  return (
+    <div class="xht-dash__card" data-testid="dash-years">
+      <h2>{t.years}</h2>
+      <BarChart spec={spec} height={220} label={t.yearsAria(first, last)} failedText={t.chartFailed} testId="dash-year-chart">
+        <ul class="xht-dash__legend xht-dash__legend--list" aria-hidden="true">
+          {YEAR_SERIES.map((s, i) => (
+            <li key={s.key}>
+              <span class="xht-swatch" style={{ background: YEAR_COLORS[i] }} /> {s.name(t)}
+            </li>
+          ))}
+        </ul>
+        <details class="xht-dash__table">
+          <summary>{t.showTable}</summary>
+          <div class="xht-dash__scroll">
+            <table data-testid="dash-year-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t.year}</th>
+                  {YEAR_SERIES.map((s) => (
+                    <th scope="col" key={s.key}>
+                      {s.name(t)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {points.map((p) => (
+                  <tr key={p.year}>
+                    <th scope="row">{p.year}</th>
+                    {YEAR_SERIES.map((s) => (
+                      <td key={s.key}>{pct(lang, p[s.key])}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
+      </BarChart>
+    </div>
+  );
+}

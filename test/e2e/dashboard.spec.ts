@@ -1,0 +1,192 @@
+// The chair's dashboard in real Chromium at 360×740: offline from IndexedDB alone, the same level
+// and gaps as the readiness engine on the same data, live updates from an edit in another tab,
+// a screenshot kept for review, and chart.js kept out of the first-load bundle.
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import type { AssessInput, AssessOutput, LevelNo, VillageInput } from '../../src/domain/assess-types.ts';
+import { demoCommune } from '../../src/domain/demo-commune.ts';
+import { actionsToReach, assess, formatCount, formatPercent, levelLabel } from '../../src/domain/readiness/index.ts';
+import { VILLAGE_COUNT_LABELS } from '../../src/domain/schemas/labels.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const SHOTS = join(here, '__screenshots__');
+const DIST = resolve(here, '../..', process.env.E2E_DIST ?? 'dist');
+
+/** First visit online, wait until the service worker controls the page, then load the demo. */
+async function openWithDemo(page: Page): Promise<void> {
+  await page.goto('/');
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  await page.getByRole('button', { name: 'Dữ liệu mẫu' }).click();
+  await expect(page.getByTestId('dashboard')).toBeVisible();
+}
+
+/** The demo year the dashboard shows, as the engine's input. */
+function demoInput(year: number): AssessInput {
+  const input = demoCommune.years.find((y) => y.year === year);
+  if (!input) throw new Error(`the demo commune has no year ${year}`);
+  return structuredClone(input);
+}
+
+function nextLevelOf(out: AssessOutput): LevelNo | null {
+  return out.level === 0 ? 1 : out.level === 1 ? 2 : null;
+}
+
+/** Checks every figure of the dashboard against the engine's output for `input`. */
+async function expectMatchesEngine(page: Page, input: AssessInput): Promise<void> {
+  const out = assess(input);
+  const dash = page.getByTestId('dashboard');
+
+  // Level reached, the level the commune may apply for, and the distance to the next level.
+  await expect(dash.getByTestId('dash-level')).toHaveAttribute('data-level', String(out.level));
+  await expect(dash.getByTestId('dash-eligible')).toHaveAttribute('data-eligible', String(out.eligibleLevel));
+  const next = nextLevelOf(out);
+  const reached = dash.getByTestId('dash-reached');
+  await expect(reached).toContainText(levelLabel(out.level, 'vi'));
+  if (next) {
+    const notMet = out.levels
+      .find((l) => l.level === next)!
+      .criteria.flatMap((c) => c.indicators)
+      .filter((i) => i.status !== 'met').length;
+    const where = out.level === 0 ? reached : dash.getByTestId('dash-distance');
+    await expect(where).toContainText(`còn ${notMet} chỉ tiêu`);
+  }
+
+  // Each criterion's status at each level.
+  for (const l of out.levels) {
+    for (const c of l.criteria) {
+      await expect(
+        dash.locator(`[data-criterion="${c.id}"] [data-level="${l.level}"] [data-status]`),
+        `${c.id} at level ${l.level}`,
+      ).toHaveAttribute('data-status', c.status);
+    }
+  }
+
+  // The ordered actions towards the next level, and each ratio gap as the engine counts it.
+  if (next) {
+    const actions = actionsToReach(out, next, input, 'vi');
+    const items = dash.locator('.xht-dash__actions > li');
+    await expect(items).toHaveCount(actions.length);
+    for (const [i, a] of actions.entries()) {
+      await expect(items.nth(i)).toHaveAttribute('data-indicator', a.indicatorId ?? '');
+      await expect(items.nth(i)).toContainText(a.text);
+    }
+    for (const r of out.levels.find((l) => l.level === next)!.criteria.flatMap((c) => c.indicators)) {
+      if (r.status !== 'unmet' || r.gap === null) continue;
+      await expect(dash.locator(`.xht-dash__actions > li[data-indicator="${r.id}"]`).first()).toContainText(
+        `cần thêm ${formatCount(r.gap, 'vi')} `,
+      );
+    }
+  }
+
+  // The villages' table alternative: each ratio as the village's own counts give it.
+  const pct = (n: number | null | undefined, d: number | null | undefined) =>
+    typeof n === 'number' && typeof d === 'number' && d > 0 ? formatPercent(Math.round((n * 1000) / d) / 10, 'vi') : '—';
+  for (const v of input.villages) {
+    const row = dash.locator(`[data-testid="dash-village-table"] tr[data-village="${v.code}"]`);
+    await expect(row.locator('[data-ratio="families"]')).toHaveText(pct(v.familiesRecognized, v.households));
+    await expect(row.locator('[data-ratio="lineages"]')).toHaveText(pct(v.lineagesRecognized, v.lineages));
+    await expect(row.locator('[data-ratio="citizens"]')).toHaveText(pct(v.citizensRecognized, v.citizens));
+  }
+  const recognised = input.villages.filter((v) => v.villageRecognized === true).length;
+  await expect(dash.getByTestId('dash-recognized')).toContainText(`${recognised}/${input.villages.length} thôn`);
+}
+
+/** The village and new count that close the engine's TC5.1 gap in one village, within its registrations. */
+function closeFamiliesGap(input: AssessInput): { village: VillageInput; value: number } {
+  const r = assess(input).levels[0]!.criteria.flatMap((c) => c.indicators).find((i) => i.id === 'TC5.1');
+  if (!r || r.status !== 'unmet' || !r.gap) throw new Error('the demo year is expected to fall short on TC5.1');
+  const gap = r.gap;
+  const village = input.villages.find(
+    (v) => typeof v.familiesRegistered === 'number' && typeof v.familiesRecognized === 'number' && v.familiesRegistered - v.familiesRecognized >= gap,
+  );
+  if (!village) throw new Error('no demo village can take the whole gap');
+  return { village, value: (village.familiesRecognized as number) + gap };
+}
+
+test('offline, the dashboard shows what the engine computes and follows an edit live', async ({ page, context }) => {
+  await openWithDemo(page);
+
+  await context.setOffline(true);
+  await page.reload();
+  const dash = page.getByTestId('dashboard');
+  await expect(dash).toBeVisible();
+  const year = Number(await dash.getAttribute('data-year'));
+  const input = demoInput(year);
+  await expectMatchesEngine(page, input);
+
+  // Charts come from the precached lazy chunk; the years chart shows because the demo has two years.
+  const villageChart = page.getByTestId('dash-village-chart');
+  await expect(villageChart).toHaveAttribute('data-chart-state', 'drawn');
+  const earlier = demoCommune.years.filter((y) => y.year < year);
+  await expect(page.getByTestId('dash-years')).toHaveCount(earlier.length > 0 ? 1 : 0);
+  if (earlier.length > 0) {
+    await expect(page.getByTestId('dash-year-chart')).toHaveAttribute('data-chart-state', 'drawn');
+    await expect(page.locator('[data-testid="dash-year-table"] tbody tr')).toHaveCount(earlier.length + 1);
+  }
+
+  mkdirSync(SHOTS, { recursive: true });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: join(SHOTS, 'dashboard-360x740.png') });
+  await page.getByTestId('dash-villages').evaluate((el) => el.scrollIntoView());
+  await page.screenshot({ path: join(SHOTS, 'dashboard-360x740-villages.png') });
+
+  // Readable for everyone: no serious or critical accessibility finding (contrast included).
+  const axe = await new AxeBuilder({ page }).include('[data-testid="dashboard"]').analyze();
+  const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+
+  // An edit made in another tab (as a sync merge would be) reaches this page without a reload.
+  await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+  const before = await villageChart.locator('canvas').evaluate((c: HTMLCanvasElement) => c.toDataURL());
+  const { village, value } = closeFamiliesGap(input);
+  const editor = await context.newPage();
+  await editor.goto(`/#/thon/${village.code}`);
+  const field = editor.getByLabel(VILLAGE_COUNT_LABELS.familiesRecognized.vi, { exact: true });
+  await field.fill(String(value));
+  await expect(editor.getByText('Đã lưu').first()).toBeVisible();
+
+  const after = structuredClone(input);
+  after.villages.find((v) => v.code === village.code)!.familiesRecognized = value;
+  await expect(page.locator('.xht-dash__actions > li[data-indicator="TC5.1"]')).toHaveCount(0);
+  await expectMatchesEngine(page, after);
+  await expect
+    .poll(() => villageChart.locator('canvas').evaluate((c: HTMLCanvasElement) => c.toDataURL()))
+    .not.toBe(before);
+  expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+  await editor.close();
+});
+
+test('chart.js is not in the first-load bundle; it sits in its own lazy chunk', () => {
+  // Strings of chart.js's core that survive minification.
+  const MARKERS = ['Canvas is already in use', 'This method is not implemented: Check that a complete date adapter is provided.'];
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const first = new Set<string>();
+  const queue = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="\/?([^"]+\.js)"/g)].map((m) => m[1]!);
+  expect(queue.length).toBeGreaterThan(0);
+  // Follow static imports between chunks (import()/dynamic ones are not first-load).
+  while (queue.length) {
+    const file = queue.shift()!;
+    if (first.has(file)) continue;
+    first.add(file);
+    const code = readFileSync(join(DIST, file), 'utf8');
+    for (const m of code.matchAll(/(?:\bfrom\s*|\bimport\s*)"\.\/([^"]+\.js)"/g)) queue.push(join(dirname(file), m[1]!));
+  }
+  for (const file of first) {
+    const code = readFileSync(join(DIST, file), 'utf8');
+    for (const marker of MARKERS) expect(code.includes(marker), `${file} holds chart.js ("${marker}")`).toBe(false);
+  }
+  // The check above only means something if chart.js is in the build at all.
+  const assets = join(DIST, 'assets');
+  expect(existsSync(assets)).toBe(true);
+  const all = readdirSync(assets).filter((f) => f.endsWith('.js'));
+  const chartChunks = all.filter((f) => MARKERS.every((m) => readFileSync(join(assets, f), 'utf8').includes(m)));
+  expect(chartChunks.length).toBe(1);
+  expect(first.has(`assets/${chartChunks[0]}`)).toBe(false);
+});
