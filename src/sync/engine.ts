@@ -293,6 +293,7 @@ export function createSyncEngine(o: EngineOptions): SyncEngine {
       if (typeof pushed !== 'number' && !readOnly) result = pushed;
       else {
         const pulled = await pull(base, token);
+        if (typeof pulled === 'number') await fillFromEnrolment();
         if (typeof pulled !== 'number') result = pulled;
         else if (typeof pushed !== 'number') result = pushed;
         else result = { ok: true, pushed, pulled };
@@ -380,25 +381,37 @@ export function createSyncEngine(o: EngineOptions): SyncEngine {
       await repo.setMeta('villageScope', res.villages ?? null);
       if (prevUrl !== base || prevCommune !== res.commune.code) await repo.setMeta('pullCursor', 0);
       if (!(await repo.getMeta('currentCommune'))) await repo.setMeta('currentCommune', res.commune.code);
-      // The server's own list of the commune and villages, as the weakest possible stamp: fills
-      // what this device lacks, and any real edit (here or pulled) wins over it.
-      const ops: Op[] = [];
-      let counter = 0;
-      const stamp = () => formatHlc({ wall: 0, counter: counter++, node: 'enrol' });
-      if (!(await repo.getCommune(res.commune.code))) {
-        const fields: Op['fields'] = { name: res.commune.name };
-        if (res.commune.province) fields.province = res.commune.province;
-        ops.push({ opId: crypto.randomUUID(), entity: 'commune', key: res.commune.code, fields, hlc: stamp() });
-      }
-      const have = new Set((await repo.listVillages(res.commune.code, { includeArchived: true })).map((v) => v.code));
-      (res.commune.villages ?? []).forEach((v, i) => {
-        if (!have.has(v.code)) ops.push({ opId: crypto.randomUUID(), entity: 'village', key: `${res.commune.code}/${v.code}`, fields: { name: v.name, order: i }, hlc: stamp() });
-      });
-      if (ops.length) await repo.applyRemoteOps(ops);
+      await repo.setMeta('enrolCommune', res.commune);
     });
     failures = 0;
     status.set({ enrolled: true, state: 'idle', lastError: null, lastErrorEn: null });
     return res;
+  }
+
+  /**
+   * After the first complete pull: the server's own list of the commune and villages fills what
+   * the change feed did not bring (a commune made by the admin CLI has no ops), as the weakest
+   * possible stamp and without an outbox op, so any real edit wins over it and nothing is sent.
+   */
+  async function fillFromEnrolment(): Promise<void> {
+    const info = await repo.getMeta<EnrollResponse['commune']>('enrolCommune');
+    if (!info) return;
+    await repo.rw(async () => {
+      const ops: Op[] = [];
+      let counter = 0;
+      const stamp = () => formatHlc({ wall: 0, counter: counter++, node: 'enrol' });
+      if (!(await repo.getCommune(info.code))) {
+        const fields: Op['fields'] = { name: info.name };
+        if (info.province) fields.province = info.province;
+        ops.push({ opId: crypto.randomUUID(), entity: 'commune', key: info.code, fields, hlc: stamp() });
+      }
+      const have = new Set((await repo.listVillages(info.code, { includeArchived: true })).map((v) => v.code));
+      (info.villages ?? []).forEach((v, i) => {
+        if (!have.has(v.code)) ops.push({ opId: crypto.randomUUID(), entity: 'village', key: `${info.code}/${v.code}`, fields: { name: v.name, order: i + 1 }, hlc: stamp() });
+      });
+      if (ops.length) await repo.applyRemoteOps(ops);
+      await repo.setMeta('enrolCommune', null);
+    });
   }
 
   function start(env: TriggerEnv = browserEnv()): () => void {

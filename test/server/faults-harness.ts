@@ -1,0 +1,302 @@
+// Harness of the fault tests: the real server as a child process (node --import tsx server/main.ts)
+// on a SQLite file in a temp folder, a misbehaving HTTP proxy in front of it, and app clients
+// (the real src/db + src/sync over fake-indexeddb). Every process is stopped by its own handle.
+import 'fake-indexeddb/auto';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createRepo, openDatabase, type Repo } from '../../src/db/index.ts';
+import { createSyncEngine, type FetchLike, type RunResult, type SyncEngine } from '../../src/sync/index.ts';
+import type { ChangeOp, ChangesResponse, Role } from '../../src/domain/sync/protocol.ts';
+import { openSqliteStore } from '../../server/store/sqlite-store.ts';
+import { issueCode } from '../../server/codes.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+/** A free loopback port (the OS picks; reused across restarts of the same server). */
+export async function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const s = net.createServer();
+    s.once('error', rej);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => res(port));
+    });
+  });
+}
+
+/** The server as a real process; start again after a kill reuses the same file and port. */
+export class ServerProcess {
+  readonly dir = mkdtempSync(join(tmpdir(), 'xht-faults-'));
+  readonly dbPath = join(this.dir, 'server.sqlite');
+  port = 0;
+  child: ChildProcess | null = null;
+  output = '';
+  /** The officer code printed by the first start on an empty database. */
+  seedCode: string | null = null;
+  private starts = 0;
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  async start(): Promise<void> {
+    if (!this.port) this.port = await freePort();
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', DB_PATH: this.dbPath, STATIC_DIR: this.dir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child = child;
+    let out = '';
+    // The first start on an empty file seeds the demo commune and prints its code after listening.
+    const first = this.starts++ === 0;
+    await new Promise<void>((res, rej) => {
+      const timer = setTimeout(() => rej(new Error(`server did not start:\n${out}`)), 30_000);
+      const onData = (d: Buffer) => {
+        out += d.toString();
+        this.output += d.toString();
+        if (/"msg":"listening"/.test(out) && (!first || /\n\n {4}\S+\n/.test(out))) {
+          clearTimeout(timer);
+          res();
+        }
+      };
+      child.stdout!.on('data', onData);
+      child.stderr!.on('data', (d: Buffer) => {
+        this.output += d.toString();
+      });
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        rej(new Error(`server exited with ${code}:\n${this.output}`));
+      });
+    });
+    const m = /\n\n {4}(\S+)\n/.exec(out);
+    if (m && !this.seedCode) this.seedCode = m[1]!;
+  }
+
+  /** SIGKILL: no shutdown, no flush — a phone network's worst case on the server side. */
+  async kill9(): Promise<void> {
+    const c = this.child;
+    if (!c || c.exitCode !== null) return;
+    const exited = new Promise((r) => c.once('exit', r));
+    c.kill('SIGKILL');
+    await exited;
+    this.child = null;
+  }
+
+  async stop(): Promise<void> {
+    const c = this.child;
+    if (c && c.exitCode === null) {
+      const exited = new Promise((r) => c.once('exit', r));
+      c.kill('SIGTERM');
+      const t = setTimeout(() => c.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(t);
+    }
+    this.child = null;
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  /** One-time enrolment codes made through the store (another connection to the WAL database). */
+  async issueCodes(commune: string, count: number, role: Role = 'officer'): Promise<string[]> {
+    const store = openSqliteStore(this.dbPath);
+    try {
+      const out: string[] = [];
+      for (let i = 0; i < count; i++) out.push((await issueCode(store, { commune, role, villages: null, person: `Người thử ${i + 1}` })).code);
+      return out;
+    } finally {
+      await store.close();
+    }
+  }
+}
+
+/** What the proxy does with one request. */
+export type ProxyMode =
+  | 'pass'
+  /** Forward, let the server commit and answer, then cut the client's connection (answer lost). */
+  | 'drop-answer'
+  /** Forward twice (a duplicated delivery); the client gets the second answer. */
+  | 'duplicate'
+  /** Forward, wait for the answer, SIGKILL the server, cut the client (committed, then died). */
+  | 'kill-after-commit'
+  /** Forward, SIGKILL the server at once, cut the client (may or may not have committed). */
+  | 'kill-in-flight';
+
+export interface SeenRequest {
+  method: string;
+  path: string;
+  body: string;
+  /** What the server answered (also when the proxy then withheld it). */
+  status?: number;
+  response?: string;
+}
+
+/** An HTTP proxy in front of the server whose behaviour per request a test decides. */
+export class FaultProxy {
+  port = 0;
+  private server: http.Server | null = null;
+  readonly seen: SeenRequest[] = [];
+  decide: (r: SeenRequest, index: number) => ProxyMode = () => 'pass';
+
+  constructor(private readonly target: ServerProcess) {}
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  async start(): Promise<void> {
+    this.server = http.createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', () => r()));
+    this.port = (this.server.address() as net.AddressInfo).port;
+  }
+
+  private forward(req: http.IncomingMessage, body: Buffer, onSent?: () => void): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+    return new Promise((res, rej) => {
+      const headers = { ...req.headers, host: `127.0.0.1:${this.target.port}`, connection: 'close' };
+      const up = http.request({ host: '127.0.0.1', port: this.target.port, method: req.method, path: req.url, headers, agent: false }, (r) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => res({ status: r.statusCode ?? 502, headers: r.headers, body: Buffer.concat(chunks) }));
+        r.on('error', rej);
+      });
+      up.on('error', rej);
+      up.end(body, onSent);
+    });
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const body = Buffer.concat(chunks);
+    const seen: SeenRequest = { method: req.method ?? 'GET', path: req.url ?? '/', body: body.toString() };
+    this.seen.push(seen);
+    const mode = this.decide(seen, this.seen.length - 1);
+    try {
+      if (mode === 'kill-in-flight') {
+        const pending = this.forward(req, body, () => void this.target.kill9()).catch(() => null);
+        await pending;
+        req.socket.destroy();
+        return;
+      }
+      if (mode === 'duplicate') await this.forward(req, body);
+      const up = await this.forward(req, body);
+      seen.status = up.status;
+      seen.response = up.body.toString();
+      if (mode === 'drop-answer') {
+        req.socket.destroy();
+        return;
+      }
+      if (mode === 'kill-after-commit') {
+        await this.target.kill9();
+        req.socket.destroy();
+        return;
+      }
+      const headers: Record<string, string> = {};
+      for (const h of ['content-type', 'retry-after', 'www-authenticate']) {
+        const v = up.headers[h];
+        if (typeof v === 'string') headers[h] = v;
+      }
+      res.writeHead(up.status, headers);
+      res.end(up.body);
+    } catch {
+      // The server is down: what a reverse proxy answers then.
+      res.writeHead(502, { 'content-type': 'text/html' });
+      res.end('<html>502 Bad Gateway</html>');
+    }
+  }
+
+  async stop(): Promise<void> {
+    const s = this.server;
+    if (!s) return;
+    s.closeAllConnections();
+    await new Promise<void>((r) => s.close(() => r()));
+  }
+
+  /** The batchIds of the sync requests seen, in order. */
+  syncBatchIds(): string[] {
+    return this.seen.filter((r) => r.path.startsWith('/api/v1/sync')).map((r) => (JSON.parse(r.body) as { batchId: string }).batchId);
+  }
+}
+
+const nodeFetch: FetchLike = (url, init) => fetch(url, init);
+
+export interface Client {
+  name: string;
+  repo: Repo;
+  engine: SyncEngine;
+  /** Wall clock offset of this "phone" (ms). */
+  skewMs: number;
+  close(): void;
+}
+
+let dbSeq = 0;
+
+/** A phone: its own IndexedDB (fake), the real repository and sync engine, a clock possibly off. */
+export function makeClient(name: string, skewMs = 0, opts: { maxOps?: number } = {}): Client {
+  const now = () => Date.now() + skewMs;
+  const repo = createRepo(openDatabase(`faults-${name}-${process.pid}-${++dbSeq}`), { now });
+  const engine = createSyncEngine({
+    repo,
+    fetch: nodeFetch,
+    now,
+    isOnline: () => true,
+    timeoutMs: 10_000,
+    maxAttempts: 3,
+    backoff: { baseMs: 20, capMs: 300 },
+    ...opts,
+  });
+  return { name, repo, engine, skewMs, close: () => repo.db.close() };
+}
+
+/** Runs sync like the app's timer would, until the outbox is empty and a run succeeded. */
+export async function syncUntilDone(c: Client, maxRuns = 60): Promise<RunResult> {
+  let last: RunResult | null = null;
+  for (let i = 0; i < maxRuns; i++) {
+    last = await c.engine.syncNow();
+    if (last.ok && (await c.repo.pendingCount()) === 0) return last;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`${c.name} did not finish syncing: ${JSON.stringify(last)}`);
+}
+
+/** Every op the server holds for a commune, read through the API with a token. */
+export async function serverOps(url: string, token: string): Promise<ChangeOp[]> {
+  const out: ChangeOp[] = [];
+  let since = 0;
+  for (;;) {
+    const r = await fetch(`${url}/api/v1/changes?since=${since}&limit=1000`, { headers: { authorization: `Bearer ${token}` } });
+    if (r.status !== 200) throw new Error(`changes ${r.status}`);
+    const page = (await r.json()) as ChangesResponse;
+    out.push(...page.ops);
+    if (!page.hasMore || page.ops.length === 0) return out;
+    since = page.nextCursor;
+  }
+}
+
+/** A token for reading the server directly (enrols a throwaway device). */
+export async function observerToken(url: string, code: string): Promise<string> {
+  const r = await fetch(`${url}/api/v1/enroll`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, deviceId: 'observer' }) });
+  if (r.status !== 200) throw new Error(`enrol ${r.status} ${await r.text()}`);
+  return ((await r.json()) as { token: string }).token;
+}
+
+/** The synced data of a commune on a client, without device-local bookkeeping. */
+export async function snapshot(c: Client, commune: string): Promise<unknown> {
+  const db = c.repo.db;
+  const strip = <T extends object>(rows: T[]) => rows.map((r) => {
+    const { updatedAt: _u, ...rest } = r as T & { updatedAt?: string };
+    return rest;
+  });
+  return {
+    commune: await db.communes.get(commune),
+    villages: await db.villages.where('commune').equals(commune).sortBy('code'),
+    villageCounts: strip(await db.villageCounts.where('commune').equals(commune).toArray()),
+    communeFigures: await db.communeFigures.where('commune').equals(commune).toArray(),
+    answers: await db.answers.where('commune').equals(commune).toArray(),
+    dossiers: await db.dossiers.where('commune').equals(commune).toArray(),
+    thresholds: await db.thresholds.get(commune),
+  };
+}
