@@ -32,6 +32,10 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     const s = serve({ fetch: app.fetch, port: opts.port, hostname: host }, () => resolve(s as Server)) as Server;
     s.once('error', reject);
   });
+  // Node closes an idle kept-alive socket after 5 s, racing clients that reuse it (ECONNRESET on
+  // a request already sent). Phones on slow links pause longer than that between batches.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const port = (server.address() as AddressInfo).port;
   let closing: Promise<void> | null = null;
   return {
