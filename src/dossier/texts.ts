@@ -50,25 +50,25 @@ export const DEFAULT_BASIS =
   'Căn cứ Thông tư số 25/2023/TT-BGDĐT của Bộ trưởng Bộ Giáo dục và Đào tạo quy định về đánh giá, xếp loại "Cộng đồng học tập" cấp xã;';
 
 /** Labels of the editable parts, in the order the screen shows them. */
-export const TEXT_FIELDS: readonly { key: DossierTextKey; label: string; multiline?: boolean; hint?: string; kind?: 'date' }[] = [
-  { key: 'submissionNumber', label: 'Số tờ trình', hint: 'Ví dụ: 12 hoặc 12/TTr-UBND' },
-  { key: 'reportNumber', label: 'Số báo cáo', hint: 'Ví dụ: 15 hoặc 15/BC-UBND' },
-  { key: 'docDate', label: 'Ngày ký', kind: 'date' },
-  { key: 'place', label: 'Địa danh ghi ngày tháng', hint: 'Mặc định là tên xã' },
-  { key: 'signerAuthority', label: 'Thẩm quyền ký', hint: DEFAULT_SIGNER_AUTHORITY },
-  { key: 'signerTitle', label: 'Chức vụ người ký', hint: DEFAULT_SIGNER_TITLE },
-  { key: 'signerName', label: 'Họ và tên người ký' },
-  { key: 'basis', label: 'Căn cứ', multiline: true, hint: 'Mỗi căn cứ một dòng' },
-  { key: 'narrSituation', label: 'I. Đặc điểm tình hình', multiline: true },
-  { key: 'narrTC1', label: 'Tiêu chí 1 — nhận xét', multiline: true },
-  { key: 'narrTC2', label: 'Tiêu chí 2 — nhận xét', multiline: true },
-  { key: 'narrTC3', label: 'Tiêu chí 3 — nhận xét', multiline: true },
-  { key: 'narrTC4', label: 'Tiêu chí 4 — nhận xét', multiline: true },
-  { key: 'narrTC5', label: 'Tiêu chí 5 — nhận xét', multiline: true },
-  { key: 'narrStrengths', label: 'Ưu điểm', multiline: true },
-  { key: 'narrWeaknesses', label: 'Hạn chế, nguyên nhân', multiline: true },
-  { key: 'narrProposals', label: 'Đề xuất, kiến nghị', multiline: true },
-  { key: 'copyTo', label: 'Nơi nhận khác', multiline: true, hint: 'Mỗi nơi một dòng, ví dụ: Đảng ủy xã' },
+export const TEXT_FIELDS: readonly { key: DossierTextKey; label: string; labelEn: string; multiline?: boolean; hint?: string; kind?: 'date' }[] = [
+  { key: 'submissionNumber', label: 'Số tờ trình', labelEn: 'Request number', hint: 'Ví dụ: 12 hoặc 12/TTr-UBND' },
+  { key: 'reportNumber', label: 'Số báo cáo', labelEn: 'Report number', hint: 'Ví dụ: 15 hoặc 15/BC-UBND' },
+  { key: 'docDate', label: 'Ngày ký', labelEn: 'Date signed', kind: 'date' },
+  { key: 'place', label: 'Địa danh ghi ngày tháng', labelEn: 'Place on the date line', hint: 'Mặc định là tên xã' },
+  { key: 'signerAuthority', label: 'Thẩm quyền ký', labelEn: 'Signing authority', hint: DEFAULT_SIGNER_AUTHORITY },
+  { key: 'signerTitle', label: 'Chức vụ người ký', labelEn: 'Signer\'s title', hint: DEFAULT_SIGNER_TITLE },
+  { key: 'signerName', label: 'Họ và tên người ký', labelEn: 'Signer\'s full name' },
+  { key: 'basis', label: 'Căn cứ', labelEn: 'Legal basis (Căn cứ)', multiline: true, hint: 'Mỗi căn cứ một dòng' },
+  { key: 'narrSituation', label: 'I. Đặc điểm tình hình', labelEn: 'I. Local situation', multiline: true },
+  { key: 'narrTC1', label: 'Tiêu chí 1 — nhận xét', labelEn: 'Criterion 1 — comments', multiline: true },
+  { key: 'narrTC2', label: 'Tiêu chí 2 — nhận xét', labelEn: 'Criterion 2 — comments', multiline: true },
+  { key: 'narrTC3', label: 'Tiêu chí 3 — nhận xét', labelEn: 'Criterion 3 — comments', multiline: true },
+  { key: 'narrTC4', label: 'Tiêu chí 4 — nhận xét', labelEn: 'Criterion 4 — comments', multiline: true },
+  { key: 'narrTC5', label: 'Tiêu chí 5 — nhận xét', labelEn: 'Criterion 5 — comments', multiline: true },
+  { key: 'narrStrengths', label: 'Ưu điểm', labelEn: 'Strengths', multiline: true },
+  { key: 'narrWeaknesses', label: 'Hạn chế, nguyên nhân', labelEn: 'Shortcomings and causes', multiline: true },
+  { key: 'narrProposals', label: 'Đề xuất, kiến nghị', labelEn: 'Proposals', multiline: true },
+  { key: 'copyTo', label: 'Nơi nhận khác', labelEn: 'Other recipients (Nơi nhận)', multiline: true, hint: 'Mỗi nơi một dòng, ví dụ: Đảng ủy xã' },
 ];
 
 /** The dossier texts held in a stored row (anything that is not a string is ignored). */

@@ -23,6 +23,7 @@ import { docHtml, dossierCss } from '../../dossier/html.ts';
 import { buildDossier, type DossierModel, type DossierWarning } from '../../dossier/model.ts';
 import { TEXT_FIELDS, textsOfRow, type DossierTextKey } from '../../dossier/texts.ts';
 import { useLive } from '../hooks/use-live.ts';
+import { getLang } from '../i18n/index.ts';
 import { SaveStatus, saveErrorMessage, useSaver } from '../components/save-status.tsx';
 import { Title } from '../components/title.tsx';
 import { ds } from './strings.ts';
@@ -319,7 +320,7 @@ function Texts({ commune, year, row, locked }: { commune: string; year: number; 
         <TextInput
           key={f.key}
           id={`xd-${f.key}`}
-          label={f.label}
+          label={getLang() === 'en' ? f.labelEn : f.label}
           hint={f.hint}
           multiline={f.multiline}
           type={f.kind === 'date' ? 'date' : 'text'}

@@ -1,0 +1,171 @@
+// The "Hồ sơ" screen in real Chromium at 360×740, offline after the first visit: the papers come
+// from the demo commune's own data, the wording typed is kept, the .docx download opens with the
+// right summary table, the page prints only the papers on A4, and the meeting locks the year until
+// it is deliberately reopened with a reason.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import type { AssessInput } from '../../src/domain/assess-types.ts';
+import { tt25_2023 } from '../../src/domain/catalog/index.ts';
+import { demoCommune } from '../../src/domain/demo-commune.ts';
+import { assess, STATUS_LABELS } from '../../src/domain/readiness/index.ts';
+import { readDocx } from '../unit/dossier-xml.ts';
+
+// A fixed calendar day (timers keep running): 18 days before the default 28/02 deadline.
+const TODAY = new Date('2026-02-10T09:00:00');
+
+async function openDossierOffline(page: Page): Promise<void> {
+  await page.clock.setFixedTime(TODAY);
+  await page.goto('/');
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  await page.getByRole('button', { name: 'Dữ liệu mẫu' }).click();
+  await expect(page.getByTestId('dashboard')).toBeVisible();
+  // From here on there is no network: the screen and the .docx generator come from the precache.
+  await page.context().setOffline(true);
+  await page.goto('/#/ho-so');
+  await expect(page.getByRole('heading', { level: 1, name: 'Hồ sơ năm 2025' })).toBeVisible();
+}
+
+function demo2025(): AssessInput {
+  return structuredClone(demoCommune.years.find((y) => y.year === 2025)!);
+}
+
+const saved = (page: Page, section: string) => page.getByRole('region', { name: section, exact: true }).getByTestId('save-status');
+
+test('the papers come from the commune’s data, keep the wording typed, download as .docx and print on A4', async ({ page }, info) => {
+  await openDossierOffline(page);
+  const output = assess(demo2025());
+
+  // Deadlines and warnings.
+  await expect(page.getByTestId('dossier-due')).toContainText('Hạn gửi hồ sơ năm 2025: 28/02/2026 — còn 18 ngày');
+  await expect(page.getByTestId('decision-due')).toContainText('31/03/2026 — còn 49 ngày');
+  await expect(page.getByTestId('dossier-proposed')).toHaveText(
+    output.eligibleLevel === 0 ? 'Chưa đạt mức độ nào: chưa thể đề nghị công nhận' : /Mức độ đề nghị công nhận/,
+  );
+  const warnings = page.getByTestId('dossier-warnings');
+  await expect(warnings.locator('[data-code="no-evidence"]')).toContainText('Chỉ tiêu chưa có minh chứng: 3.2.');
+  await expect(warnings.locator('[data-code="no-recipient"]')).toBeVisible();
+
+  // Accessible as it stands (no serious or critical axe violations), and kept for review.
+  const axe = await new AxeBuilder({ page }).include('.xd-screen').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  if (process.env.DOSSIER_SHOTS === '1') {
+    await page.screenshot({ path: fileURLToPath(new URL('./__screenshots__/dossier-screen.png', import.meta.url)), fullPage: true });
+  }
+
+  // Recipient and a province deadline as settings.
+  await page.getByText('Đặt nơi nhận và thời hạn').click();
+  await page.getByLabel('Nơi nhận hồ sơ', { exact: true }).fill('Ủy ban nhân dân tỉnh Quảng Ngãi');
+  await page.getByLabel('Hạn gửi hồ sơ (ngày/tháng năm sau)').fill('31/2');
+  await page.getByLabel('Hạn gửi hồ sơ (ngày/tháng năm sau)').blur();
+  await expect(page.getByText('Ngày không đúng. Ghi dạng ngày/tháng, ví dụ 28/02.')).toBeVisible();
+  await page.getByLabel('Hạn gửi hồ sơ (ngày/tháng năm sau)').fill('15/03');
+  await page.getByLabel('Hạn gửi hồ sơ (ngày/tháng năm sau)').blur();
+  await expect(page.getByTestId('dossier-due')).toContainText('15/03/2026 — còn 33 ngày');
+  await expect(warnings.locator('[data-code="no-recipient"]')).toHaveCount(0);
+
+  // Wording: typed, saved without a button, kept across leaving the screen and a reload.
+  await page.getByLabel('Họ và tên người ký').fill('Nguyễn Thị Hoa');
+  await page.getByLabel('Số tờ trình').fill('07');
+  await expect(saved(page, 'Nội dung soạn thảo')).toHaveText(/Đã lưu/);
+  await page.getByLabel('Ưu điểm').fill('Phong trào khuyến học lan rộng ở mọi thôn.');
+  // Leave at once, mid-pause: the edit must still be stored.
+  await page.goto('/#/them');
+  await page.goto('/#/ho-so');
+  await expect(page.getByLabel('Ưu điểm')).toHaveValue('Phong trào khuyến học lan rộng ở mọi thôn.');
+  await page.reload();
+  await expect(page.getByLabel('Họ và tên người ký')).toHaveValue('Nguyễn Thị Hoa');
+
+  // Preview of the request shows what was typed.
+  const submission = page.locator('li[data-doc="submission"]');
+  await submission.getByRole('button', { name: 'Xem' }).click();
+  const preview = page.getByRole('region', { name: 'Xem trước: Tờ trình đề nghị công nhận' });
+  await expect(preview).toContainText('Số: 07/TTr-UBND');
+  await expect(preview).toContainText('Kính gửi: Ủy ban nhân dân tỉnh Quảng Ngãi.');
+  await expect(preview).toContainText('Nguyễn Thị Hoa');
+
+  // .docx of the summary table, built offline, matches the engine for the same data.
+  const summary = page.locator('li[data-doc="summary"]');
+  const [download] = await Promise.all([page.waitForEvent('download'), summary.getByRole('button', { name: 'Tải .docx' }).click()]);
+  expect(download.suggestedFilename()).toBe('bang-tong-hop-2025.docx');
+  const docx = readDocx(new Uint8Array(readFileSync((await download.path())!)));
+  const table = docx.tables.find((t) => t[0]?.includes('Tiêu chí, chỉ tiêu'))!;
+  const level1 = output.levels.find((l) => l.level === 1)!;
+  for (const crit of level1.criteria) {
+    for (const ind of crit.indicators) {
+      const row = table.find((r) => r[0] === ind.id.replace('TC', ''))!;
+      expect(row[1]).toContain(tt25_2023.criteria.flatMap((c) => c.indicators).find((d) => d.id === ind.id)!.text.vi);
+      expect(row[4]).toBe(STATUS_LABELS.vi[ind.status]);
+    }
+  }
+  expect(docx.text).toContain('Nguyễn Thị Hoa');
+
+  // "In / Lưu PDF" of one paper puts only that paper in the print root, then restores the set.
+  await page.evaluate(() => {
+    const w = window as unknown as { __printed: string[] };
+    w.__printed = [];
+    window.print = () => {
+      w.__printed.push(document.getElementById('xd-print')!.innerText);
+      window.dispatchEvent(new Event('afterprint'));
+    };
+  });
+  await submission.getByRole('button', { name: 'In / Lưu PDF' }).click();
+  const printed = await page.evaluate(() => (window as unknown as { __printed: string[] }).__printed);
+  expect(printed).toHaveLength(1);
+  expect(printed[0]).toContain('TỜ TRÌNH');
+  expect(printed[0]).not.toContain('BẢNG TỔNG HỢP KẾT QUẢ');
+  await expect(page.locator('#xd-print article')).toHaveCount(3);
+
+  // The page printed by Chromium: A4 pages holding the papers and none of the app around them.
+  const pdf = info.outputPath('screen.pdf');
+  writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true }));
+  const pages = [...execFileSync('pdfinfo', ['-f', '1', '-l', '999', pdf], { encoding: 'utf8' }).matchAll(/size:\s+([\d.]+) x ([\d.]+) pts/g)];
+  expect(pages.length).toBeGreaterThan(3);
+  for (const m of pages) {
+    expect(Math.abs(Number(m[1]) - 595.28)).toBeLessThan(1);
+    expect(Math.abs(Number(m[2]) - 841.89)).toBeLessThan(1);
+  }
+  const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).normalize('NFC');
+  for (const s of ['TỜ TRÌNH', 'BÁO CÁO', 'BẢNG TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ CÁC TIÊU CHÍ, CHỈ TIÊU', 'Nguyễn Thị Hoa', 'Phong trào khuyến học lan rộng ở mọi thôn.']) {
+    expect(text).toContain(s);
+  }
+  for (const s of ['Hạn gửi hồ sơ năm', 'Nội dung soạn thảo', 'Tải .docx']) expect(text).not.toContain(s);
+});
+
+test('the meeting locks the year; reopening needs a reason, which is kept', async ({ page }) => {
+  await openDossierOffline(page);
+  const lock = page.getByRole('button', { name: 'Khóa số liệu năm 2025' });
+  await expect(lock).toBeDisabled();
+  await page.getByLabel('Ngày họp').fill('2026-01-20');
+  await page.getByLabel('Biên bản họp').fill('Biên bản số 03/BB-UBND');
+  await page.getByLabel('Biên bản họp').blur();
+  await expect(saved(page, 'Họp thống nhất kết quả tự đánh giá')).toHaveText(/Đã lưu/);
+  await lock.click();
+  await expect(page.getByText(/Sau khi khóa, số liệu thôn/)).toBeVisible();
+  await page.getByRole('group', { name: 'Khóa số liệu năm 2025' }).getByRole('button', { name: 'Khóa số liệu năm 2025' }).click();
+
+  await expect(page.getByTestId('dossier-lock-state')).toHaveText('🔒 Đã khóa số liệu năm 2025');
+  await expect(page.getByTestId('dossier-locked-info')).toHaveText('Đã khóa sau cuộc họp ngày 20/01/2026 (Biên bản số 03/BB-UBND).');
+  await expect(page.getByLabel('Họ và tên người ký')).toBeDisabled();
+  await expect(page.locator('#xd-print')).toContainText('đã được thống nhất tại Biên bản số 03/BB-UBND ngày 20/01/2026');
+  await expect(page.getByTestId('dossier-warnings').locator('[data-code="no-meeting"]')).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByTestId('dossier-lock-state')).toHaveText('🔒 Đã khóa số liệu năm 2025');
+
+  await page.getByRole('button', { name: 'Mở lại năm 2025' }).click();
+  await page.getByRole('button', { name: 'Xác nhận mở lại' }).click();
+  await expect(page.getByText('Cần ghi lý do mở lại.')).toBeVisible();
+  await expect(page.getByTestId('dossier-lock-state')).toHaveText('🔒 Đã khóa số liệu năm 2025');
+  await page.getByLabel('Lý do mở lại').fill('Thôn Gò Ra bổ sung số hộ được công nhận');
+  await page.getByRole('button', { name: 'Xác nhận mở lại' }).click();
+  await expect(page.getByTestId('dossier-lock-state')).toHaveText('Số liệu năm 2025 chưa khóa');
+  await expect(page.getByLabel('Họ và tên người ký')).toBeEnabled();
+  await page.reload();
+  await expect(page.getByTestId('dossier-reopen-history')).toContainText('Thôn Gò Ra bổ sung số hộ được công nhận');
+});
