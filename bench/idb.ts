@@ -1,0 +1,93 @@
+// Bench part "storage": the app's real IndexedDB layer in Chromium — p50/p95 to save one village's
+// counts, and to load the dashboard data (buildAssessInput + assess) with 5 years × 50 villages.
+// Builds bench/idb-page.ts with Vite into a temp folder (never the app's bundle), serves it on
+// loopback, drives Debian's Chromium with Playwright. Reports timings, asserts none.
+import { createServer, type Server } from 'node:http';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { IdbBenchOptions, IdbBenchResult } from './idb-page.ts';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface IdbBenchContext {
+  /** Unused: this part builds its own page. */
+  distDir?: string;
+  deadline?: number;
+  options?: Partial<IdbBenchOptions>;
+}
+
+const DEFAULTS: IdbBenchOptions = { years: 5, villages: 50, saveRuns: 200, loadRuns: 40 };
+
+/** Builds the bench page into `outDir` (index.html + idb-page.js). */
+export async function buildIdbPage(outDir: string): Promise<void> {
+  const { build } = await import('vite');
+  await build({
+    configFile: false,
+    root: ROOT,
+    logLevel: 'warn',
+    build: {
+      outDir,
+      emptyOutDir: true,
+      target: 'chrome80',
+      minify: true,
+      rollupOptions: { input: join(ROOT, 'bench/idb-page.ts'), output: { entryFileNames: 'idb-page.js', format: 'es' } },
+    },
+  });
+  writeFileSync(join(outDir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>loading</title><script type="module" src="/idb-page.js"></script>');
+}
+
+function serve(dir: string): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0] === '/' ? '/index.html' : (req.url ?? '/').split('?')[0]!;
+    try {
+      const body = readFileSync(join(dir, path.replace(/\.\.+/g, '')));
+      res.writeHead(200, { 'content-type': path.endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8' });
+      res.end(body);
+    } catch {
+      res.writeHead(404);
+      res.end();
+    }
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => {
+    const port = (server.address() as { port: number }).port;
+    ok({ server, url: `http://127.0.0.1:${port}/` });
+  }));
+}
+
+/** The bench: what `npm run bench` calls for the "storage" part. */
+export async function benchIdb(ctx: IdbBenchContext = {}): Promise<IdbBenchResult & { method: string }> {
+  const o = { ...DEFAULTS, ...(ctx.options ?? {}) };
+  const dir = mkdtempSync(join(tmpdir(), 'xht-idb-bench-'));
+  const { chromium } = await import('@playwright/test');
+  let served: { server: Server; url: string } | null = null;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+  });
+  try {
+    await buildIdbPage(dir);
+    served = await serve(dir);
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    await page.goto(served.url);
+    await page.waitForFunction(() => document.title === 'ready');
+    const timeout = ctx.deadline ? Math.max(10_000, ctx.deadline - Date.now() - 5_000) : 170_000;
+    page.setDefaultTimeout(timeout);
+    const result = await page.evaluate((opts) => (window as unknown as { __xhtIdbBench: { run(o: IdbBenchOptions): Promise<IdbBenchResult> } }).__xhtIdbBench.run(opts), o);
+    return {
+      ...result,
+      method: `Chromium (${result.userAgent.match(/Chrome\/[\d.]+/)?.[0] ?? '?'}) headless, real IndexedDB, src/db via bench/idb-page.ts built by Vite; ${o.years} years × ${o.villages} villages seeded through loadAssessInput; ${o.saveRuns} single-field saveVillageCounts (each its own transaction with its outbox op); ${o.loadRuns} loads of buildAssessInput + assess for one year, half as many for all years; nearest-rank percentiles; no CPU throttling.`,
+    };
+  } finally {
+    await browser.close();
+    if (served) await new Promise<void>((ok) => served!.server.close(() => ok()));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// `npx tsx bench/idb.ts` prints the part alone.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const r = await benchIdb();
+  process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
+}
