@@ -11,7 +11,7 @@ export function statusText(status: Status): string {
 export function StatusBadge({ status }: { status: Status }) {
   const icon = status === 'met' ? '✓' : status === 'unmet' ? '✗' : '?';
   return (
-    <span class={`badge status-${status}`}>
+    <span class={`badge status-${status}`} data-testid="status">
       <span aria-hidden="true">{icon} </span>
       {statusText(status)}
     </span>

@@ -1,6 +1,7 @@
 // Form fields with their label, hint, error and warning wired for screen readers
 // (aria-invalid + aria-describedby) and large tap targets. Never saves: screens decide.
 import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 
 interface FieldBase {
   id: string;
@@ -110,16 +111,23 @@ export interface Option {
 
 /** A select with its label. */
 export function SelectField(props: FieldBase & { value: string; options: Option[]; onChange: (value: string) => void }) {
+  // As for radios: show the choice at once, let the stored value take over when it changes.
+  const [picked, setPicked] = useState<string | null>(null);
+  useEffect(() => setPicked(null), [props.value]);
   return (
     <div class={`field${props.error ? ' has-error' : ''}`}>
       <label for={props.id}>{props.label}</label>
       <select
         id={props.id}
         name={props.id}
-        value={props.value}
+        value={picked ?? props.value}
         aria-invalid={props.error ? 'true' : 'false'}
         aria-describedby={describedBy(props)}
-        onChange={(e) => props.onChange((e.currentTarget as HTMLSelectElement).value)}
+        onChange={(e) => {
+          const v = (e.currentTarget as HTMLSelectElement).value;
+          setPicked(v);
+          props.onChange(v);
+        }}
       >
         {props.options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -136,6 +144,10 @@ export function SelectField(props: FieldBase & { value: string; options: Option[
 export function RadioGroup(
   props: FieldBase & { name: string; value: string; options: Option[]; onChange: (value: string) => void; legendExtra?: ComponentChildren },
 ) {
+  // The choice shows at once; the stored value (props.value) takes over when the save lands.
+  const [picked, setPicked] = useState<string | null>(null);
+  useEffect(() => setPicked(null), [props.value]);
+  const value = picked ?? props.value;
   return (
     <fieldset class={`field radios${props.error ? ' has-error' : ''}`} aria-describedby={describedBy(props)}>
       <legend>
@@ -144,13 +156,16 @@ export function RadioGroup(
       </legend>
       <div class="radio-row">
         {props.options.map((o) => (
-          <label key={o.value} class={`radio${props.value === o.value ? ' checked' : ''}`}>
+          <label key={o.value} class={`radio${value === o.value ? ' checked' : ''}`}>
             <input
               type="radio"
               name={props.name}
               value={o.value}
-              checked={props.value === o.value}
-              onChange={() => props.onChange(o.value)}
+              checked={value === o.value}
+              onChange={() => {
+                setPicked(o.value);
+                props.onChange(o.value);
+              }}
             />
             <span>{o.label}</span>
           </label>

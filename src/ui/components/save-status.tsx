@@ -5,7 +5,8 @@ import { ValidationError, YearLockedError } from '../../db/index.ts';
 import { t } from '../i18n/index.ts';
 import { afterSave } from '../after-save.ts';
 
-export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; message: string };
+/** `n` counts the saves of this form that committed (tests wait on it; people read the text). */
+export type SaveState = { n: number } & ({ kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; message: string });
 
 /** A Vietnamese (or English) sentence for a refused save. */
 export function saveErrorMessage(e: unknown): string {
@@ -16,23 +17,25 @@ export function saveErrorMessage(e: unknown): string {
 
 /** A saver for one form: `run(() => saveX(...))` tracks overlapping saves. */
 export function useSaver(): { state: SaveState; run: (save: () => Promise<unknown>) => Promise<boolean> } {
-  const [state, setState] = useState<SaveState>({ kind: 'idle' });
+  const [state, setState] = useState<SaveState>({ kind: 'idle', n: 0 });
   const inFlight = useRef(0);
+  const done = useRef(0);
   const failed = useRef<string | null>(null);
   const run = async (save: () => Promise<unknown>): Promise<boolean> => {
     inFlight.current++;
     failed.current = null;
-    setState({ kind: 'saving' });
+    setState({ kind: 'saving', n: done.current });
     let ok = true;
     try {
       await save();
+      done.current++;
     } catch (e) {
       ok = false;
       failed.current = saveErrorMessage(e);
     }
     inFlight.current--;
-    if (failed.current) setState({ kind: 'failed', message: t('saveFailed', { reason: failed.current }) });
-    else if (inFlight.current === 0) setState({ kind: 'saved' });
+    if (failed.current) setState({ kind: 'failed', message: t('saveFailed', { reason: failed.current }), n: done.current });
+    else if (inFlight.current === 0) setState({ kind: 'saved', n: done.current });
     if (ok) afterSave();
     return ok;
   };
@@ -44,7 +47,7 @@ export function SaveStatus({ state }: { state: SaveState }) {
   const text =
     state.kind === 'saving' ? t('saving') : state.kind === 'saved' ? t('saved') : state.kind === 'failed' ? state.message : '';
   return (
-    <p class={`save-status save-${state.kind}`} role="status" aria-live="polite" data-testid="save-status">
+    <p class={`save-status save-${state.kind}`} role="status" aria-live="polite" data-testid="save-status" data-saved={state.n}>
       {state.kind === 'saved' ? <span aria-hidden="true">✓ </span> : null}
       {text}
     </p>

@@ -1,7 +1,7 @@
 // FIRST-LOAD. The always-visible sync line: "Chờ đồng bộ: 3", "Mã biên nhận", "Đồng bộ lần cuối"
 // or the last error in plain Vietnamese, and "Gửi ngay". Shows src/sync's status; decides nothing.
 import type { SyncStatus } from '../../sync/index.ts';
-import { fmtDateTime, getLang, t } from '../i18n/index.ts';
+import { fmtDateTime, fmtNumber, getLang, t } from '../i18n/index.ts';
 import { href } from '../router.ts';
 import { syncNow, useSyncStatus } from '../sync-client.ts';
 
@@ -36,7 +36,7 @@ export function SyncBar() {
     <section class="sync-bar" aria-label={t('sync')} data-testid="sync-bar">
       <span class="sync-text">
         <span class="sync-line">
-          <span data-testid="sync-pending">{t('syncPending', { n: s.pending })}</span>
+          <span data-testid="sync-pending">{t('syncPending', { n: fmtNumber(s.pending) })}</span>
           {s.lastReceipt ? <span data-testid="sync-receipt"> · {t('receipt', { code: s.lastReceipt })}</span> : null}
         </span>
         <span class={`sync-line${error ? ' sync-error' : ''}`}>{second}</span>

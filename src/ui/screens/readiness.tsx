@@ -50,7 +50,7 @@ function IndicatorLine({ r, level, input }: { r: IndicatorResult; level: LevelNo
     threshold = r.threshold ? ind.figures.filter((f) => f in mins).map((f) => `${tx(COMMUNE_FIGURE_LABELS[f])}: ${figureText(f, mins[f])}`).join('; ') : null;
   }
   return (
-    <li class={`indicator-line status-line-${r.status}`}>
+    <li class={`indicator-line status-line-${r.status}`} data-testid={`ind-${level}-${r.id}`}>
       <div class="line-head">
         <span>
           <span class="ind-id">{r.id}</span> {ind ? tx(ind.text) : ''}
@@ -206,14 +206,14 @@ export function Readiness({ commune, year }: ScreenProps) {
         </section>
       ) : null}
       {output.levels.map((l) => (
-        <section key={l.level} aria-labelledby={`lv-${l.level}`} class="level">
+        <section key={l.level} aria-labelledby={`lv-${l.level}`} class="level" data-testid={`level-${l.level}`}>
           <h2 id={`lv-${l.level}`} class="level-head">
             <span>{levelLabel(l.level, lang)}</span> <StatusBadge status={l.status} />
           </h2>
           {l.criteria.map((c) => {
             const def = catalog.criteria.find((x) => x.id === c.id);
             return (
-              <div key={c.id} class="criterion-result">
+              <div key={c.id} class="criterion-result" data-testid={`crit-${l.level}-${c.id}`}>
                 <h3 class="line-head">
                   <span>
                     {c.id}. {def ? tx(def.text) : ''}

@@ -94,15 +94,12 @@ function Form({ commune, year, code, data }: { commune: string; year: number; co
     for (const p of validateVillageCounts(merged)) {
       const field = p.path as CountKey;
       const msg = lang === 'en' ? p.en : p.vi;
-      if (errors[field]) continue;
-      if (field in d) {
-        errors[field] = msg;
-        continue;
-      }
-      // The rule broke on a stored field because a field above it in its chain was just edited:
-      // tell it where the person typed.
-      const chain = CHAINS.find((c) => c.includes(field));
-      const target = chain?.find((k) => k in d && k === edited) ?? chain?.find((k) => k in d);
+      // A "≤" rule names two fields: the one it is reported on and the nearest filled one above
+      // it. Show it where the person just typed if that is one of the two, else on a typed one.
+      const chain = CHAINS.find((c) => c.includes(field)) ?? [field];
+      const above = chain.slice(0, chain.indexOf(field)).reverse().find((k) => typeof merged[k] === 'number');
+      const pair = [field, above].filter((k): k is CountKey => !!k);
+      const target = edited && pair.includes(edited) && edited in d ? edited : pair.find((k) => k in d);
       if (target && !errors[target]) errors[target] = msg;
     }
     return errors;
