@@ -94,6 +94,10 @@ async function expectMatchesEngine(page: Page, input: AssessInput): Promise<void
     await expect(row.locator('[data-ratio="lineages"]')).toHaveText(pct(v.lineagesRecognized, v.lineages));
     await expect(row.locator('[data-ratio="citizens"]')).toHaveText(pct(v.citizensRecognized, v.citizens));
   }
+  const counts = (v: VillageInput) => Object.entries(v).filter(([k, x]) => k !== 'code' && k !== 'name' && x !== null && x !== undefined).length;
+  const completeness = dash.getByTestId('dash-completeness');
+  await expect(completeness).toHaveAttribute('data-total', String(input.villages.length));
+  await expect(completeness).toHaveAttribute('data-empty', String(input.villages.filter((v) => counts(v) === 0).length));
   const recognised = input.villages.filter((v) => v.villageRecognized === true).length;
   await expect(dash.getByTestId('dash-recognized')).toContainText(`${recognised}/${input.villages.length} thôn`);
 }
@@ -131,10 +135,19 @@ test('offline, the dashboard shows what the engine computes and follows an edit 
     await expect(page.locator('[data-testid="dash-year-table"] tbody tr')).toHaveCount(earlier.length + 1);
   }
 
+  // Threshold lines: level 1 as the engine used it; no level-2 line while no level-2 threshold is set.
+  const legendLines = page.locator('[data-testid="dash-village-legend"] [data-line]');
+  const used = (out: AssessOutput, level: LevelNo) =>
+    out.levels.find((l) => l.level === level)!.criteria.flatMap((c) => c.indicators).find((i) => i.id === 'TC5.1')!.threshold;
+  const plain = assess(input);
+  expect(used(plain, 2)).toBeNull();
+  await expect(legendLines).toHaveCount(1);
+  await expect(legendLines.first()).toHaveAttribute('data-line', String(used(plain, 1)));
+
   mkdirSync(SHOTS, { recursive: true });
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(SHOTS, 'dashboard-360x740.png') });
-  await page.getByTestId('dash-villages').evaluate((el) => el.scrollIntoView());
+  await page.locator('.xht-dash__switch').evaluate((el) => el.scrollIntoView());
   await page.screenshot({ path: join(SHOTS, 'dashboard-360x740-villages.png') });
 
   // Readable for everyone: no serious or critical accessibility finding (contrast included).
@@ -159,6 +172,18 @@ test('offline, the dashboard shows what the engine computes and follows an edit 
   await expect
     .poll(() => villageChart.locator('canvas').evaluate((c: HTMLCanvasElement) => c.toDataURL()))
     .not.toBe(before);
+
+  // A province's level-2 threshold, set on the thresholds screen, adds its line and changes level 2.
+  const PROVINCE_TC51_L2 = 80;
+  await editor.goto('/#/nguong');
+  await editor.locator('#th-TC5-1-2').fill(String(PROVINCE_TC51_L2));
+  await expect(editor.getByText('Đã lưu').first()).toBeVisible();
+  const withProvince: AssessInput = { ...after, thresholds: { 'TC5.1': { '2': PROVINCE_TC51_L2 } } };
+  await expect(legendLines).toHaveCount(2);
+  await expect(legendLines.nth(1)).toHaveAttribute('data-line', String(used(assess(withProvince), 2)));
+  await expect(legendLines.nth(1)).toContainText(`${levelLabel(2, 'vi')}: ${formatPercent(PROVINCE_TC51_L2, 'vi')}`);
+  await expectMatchesEngine(page, withProvince);
+
   expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
   await editor.close();
 });

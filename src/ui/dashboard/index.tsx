@@ -15,6 +15,7 @@ import {
 } from './model.ts';
 import { strings, type Lang, type Strings } from './strings.ts';
 import { useLive } from '../hooks/use-live.ts';
+import { getLang } from '../i18n/index.ts';
 import './dashboard.css';
 
 // Colours checked against white for WCAG AA (≥ 4.5:1 so they also work as text) and chosen to be
@@ -43,13 +44,10 @@ function shortName(name: string): string {
   return name.replace(/^(Thôn|Bản|Ấp|Tổ dân phố)\s+(?=\S)/u, '');
 }
 
-function currentLang(): Lang {
-  return typeof document !== 'undefined' && document.documentElement.lang === 'en' ? 'en' : 'vi';
-}
 
 /** The dashboard of one commune for one assessment year. */
 export function Dashboard({ commune, year }: { commune: string; year: number }) {
-  const lang = currentLang();
+  const lang: Lang = getLang();
   const t = strings(lang);
   const { value: data, error } = useLive(() => loadDashboard(commune, year), [commune, year]);
   const output = useMemo(() => (data ? assess(data.input) : null), [data]);
@@ -282,13 +280,17 @@ function Villages({ input, output, lang, t }: Part & { input: AssessInput }) {
       </p>
       <fieldset class="xht-dash__switch">
         <legend>{t.chooseRatio}</legend>
-        {RATIO_KEYS.map((k) => (
-          <label key={k} class={k === key ? 'is-on' : ''}>
-            <input type="radio" name="xht-ratio" value={k} checked={k === key} onChange={() => setKey(k)} />
-            {ratioName(k, t)}
-          </label>
-        ))}
+        {/* Chrome < 86 cannot lay out a fieldset as a grid: the grid is an inner box. */}
+        <div class="xht-dash__seg">
+          {RATIO_KEYS.map((k) => (
+            <label key={k} class={k === key ? 'is-on' : ''}>
+              <input type="radio" name="xht-ratio" value={k} checked={k === key} onChange={() => setKey(k)} />
+              {t.ratioShort[k]}
+            </label>
+          ))}
+        </div>
       </fieldset>
+      <h3 class="xht-dash__chart-title">{t.chartTitle(ratioName(key, t))}</h3>
       <BarChart
         spec={spec}
         height={rows.length * 30 + 36 + lines.length * 15}
@@ -296,10 +298,19 @@ function Villages({ input, output, lang, t }: Part & { input: AssessInput }) {
         failedText={t.chartFailed}
         testId="dash-village-chart"
       >
-        <p class="xht-dash__legend" aria-hidden="true">
-          <span class="xht-swatch" style={{ background: COLOR_ABOVE }} /> {t.legendAbove}
-          <span class="xht-swatch" style={{ background: COLOR_BELOW }} /> {t.legendBelow}
-        </p>
+        <ul class="xht-dash__legend xht-dash__legend--list" data-testid="dash-village-legend">
+          <li>
+            <span class="xht-swatch" aria-hidden="true" style={{ background: COLOR_ABOVE }} /> {t.legendAbove}
+          </li>
+          <li>
+            <span class="xht-swatch" aria-hidden="true" style={{ background: COLOR_BELOW }} /> {t.legendBelow}
+          </li>
+          {lines.map((l) => (
+            <li key={l.label} data-line={l.value}>
+              <span class="xht-line" aria-hidden="true" style={{ borderColor: l.color, borderTopStyle: l.dashed ? 'dashed' : 'solid' }} /> {l.label}
+            </li>
+          ))}
+        </ul>
         <VillageTable rows={rows} lang={lang} t={t} />
       </BarChart>
     </div>

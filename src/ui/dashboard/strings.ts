@@ -30,6 +30,8 @@ const vi = {
   citizens: 'Công dân học tập',
   villageCommunity: 'Cộng đồng học tập cấp thôn',
   chooseRatio: 'Tỷ lệ hiển thị',
+  ratioShort: { families: 'Gia đình', lineages: 'Dòng họ', citizens: 'Công dân' },
+  chartTitle: (what: string) => `Tỷ lệ "${what}" theo thôn`,
   chartAria: (what: string, below: number, total: number, line: string) =>
     `Biểu đồ cột tỷ lệ ${what} theo thôn. ${below}/${total} thôn dưới ${line}. Số liệu chi tiết trong bảng.`,
   lineLevel: (label: string, value: string) => `${label}: ${value}`,
@@ -82,6 +84,8 @@ const en: Strings = {
   citizens: 'Learning Citizen',
   villageCommunity: 'Learning Community (village)',
   chooseRatio: 'Ratio shown',
+  ratioShort: { families: 'Family', lineages: 'Lineage', citizens: 'Citizen' },
+  chartTitle: (what) => `"${what}" ratio by village`,
   chartAria: (what, below, total, line) =>
     `Bar chart of the ${what} ratio per village. ${below}/${total} villages below ${line}. Details in the table.`,
   lineLevel: (label, value) => `${label}: ${value}`,
