@@ -88,6 +88,9 @@ export function createApp(opts: AppOptions): Hono<Env> {
     }
   });
 
+  // gzip for JSON pages of changes and the app's files alike: phones here pay for every byte.
+  app.use('*', compress());
+
   app.onError((err, c) => {
     c.get('logFields').error = err instanceof Error ? err.message : String(err);
     return fail(c, 500, 'internal');
@@ -205,7 +208,6 @@ export function createApp(opts: AppOptions): Hono<Env> {
   app.all('/api/*', (c) => fail(c, 404, 'not-found'));
 
   if (opts.staticDir) {
-    app.use('*', compress());
     const serve = staticHandler(opts.staticDir);
     app.on(['GET', 'HEAD'], '*', serve);
   }

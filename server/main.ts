@@ -28,7 +28,7 @@ const seeded = await seedDemoIfEmpty(store);
 const server = await startServer({ port, host, dbPath, store, staticDir, log });
 const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
 const url = `http://${shownHost}:${server.port}/`;
-log('info', 'listening', { url, dbPath, staticDir });
+// The banner goes out before the 'listening' line, so whoever waits for that line has both.
 if (seeded) {
   process.stdout.write(
     `\nXã Học Tập đang chạy tại / running at ${url}\n` +
@@ -36,6 +36,7 @@ if (seeded) {
       `Demo commune created. Officer enrolment code (one-time):\n\n    ${seeded.code}\n\n`,
   );
 }
+log('info', 'listening', { url, dbPath, staticDir });
 
 let stopping = false;
 const stop = async (signal: string) => {
