@@ -34,7 +34,7 @@ const households = async (c: Client, village: string) =>
   (await c.repo.getVillageCounts(COMMUNE, 2025)).find((r) => r.village === village)?.households;
 const lastStamp = async (c: Client) => (await c.repo.db.outbox.orderBy('seq').last())!.op.hlc;
 
-describe('clocks hours wrong', () => {
+describe('clocks hours wrong', { timeout: 90_000 }, () => {
   it('an edit made after seeing another phone\'s value wins, whichever clock is wrong', async () => {
     const behind = await phone('behind', -5 * HOUR);
     const ahead = await phone('ahead', +3 * HOUR);
@@ -74,7 +74,7 @@ describe('clocks hours wrong', () => {
   });
 });
 
-describe('two phones editing the same village offline', () => {
+describe('two phones editing the same village offline', { timeout: 90_000 }, () => {
   it('converge to identical data with the concurrent field in both conflict lists; re-applying settles it', async () => {
     const a = await phone('a');
     const b = await phone('b', -2 * HOUR); // b's clock is also off, to keep it honest

@@ -8,6 +8,7 @@ import http from 'node:http';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import zlib from 'node:zlib';
 import { createRepo, openDatabase, type Repo } from '../../src/db/index.ts';
 import { createSyncEngine, type FetchLike, type RunResult, type SyncEngine } from '../../src/sync/index.ts';
 import type { ChangeOp, ChangesResponse, Role } from '../../src/domain/sync/protocol.ts';
@@ -184,7 +185,7 @@ export class FaultProxy {
       if (mode === 'duplicate') await this.forward(req, body);
       const up = await this.forward(req, body);
       seen.status = up.status;
-      seen.response = up.body.toString();
+      seen.response = decoded(up.body, up.headers['content-encoding']);
       if (mode === 'drop-answer') {
         req.socket.destroy();
         return;
@@ -195,7 +196,7 @@ export class FaultProxy {
         return;
       }
       const headers: Record<string, string> = {};
-      for (const h of ['content-type', 'retry-after', 'www-authenticate']) {
+      for (const h of ['content-type', 'content-encoding', 'vary', 'retry-after', 'www-authenticate']) {
         const v = up.headers[h];
         if (typeof v === 'string') headers[h] = v;
       }
@@ -219,6 +220,14 @@ export class FaultProxy {
   syncBatchIds(): string[] {
     return this.seen.filter((r) => r.path.startsWith('/api/v1/sync')).map((r) => (JSON.parse(r.body) as { batchId: string }).batchId);
   }
+}
+
+/** A response body as text, undoing the server's compression. */
+function decoded(body: Buffer, encoding: string | undefined): string {
+  if (encoding === 'gzip') return zlib.gunzipSync(body).toString();
+  if (encoding === 'br') return zlib.brotliDecompressSync(body).toString();
+  if (encoding === 'deflate') return zlib.inflateSync(body).toString();
+  return body.toString();
 }
 
 const nodeFetch: FetchLike = (url, init) => fetch(url, init);
