@@ -8,6 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import type { AssessInput, AssessOutput, LevelNo, VillageInput } from '../../src/domain/assess-types.ts';
 import { demoCommune } from '../../src/domain/demo-commune.ts';
+import { findIndicator, tt25_2023 } from '../../src/domain/catalog/index.ts';
 import { actionsToReach, assess, formatCount, formatPercent, levelLabel } from '../../src/domain/readiness/index.ts';
 import { VILLAGE_COUNT_LABELS } from '../../src/domain/schemas/labels.ts';
 
@@ -143,6 +144,7 @@ test('offline, the dashboard shows what the engine computes and follows an edit 
   expect(used(plain, 2)).toBeNull();
   await expect(legendLines).toHaveCount(1);
   await expect(legendLines.first()).toHaveAttribute('data-line', String(used(plain, 1)));
+  if (findIndicator(tt25_2023, 'TC5.1')?.provisional) await expect(legendLines.first()).toContainText('(tạm tính)');
 
   mkdirSync(SHOTS, { recursive: true });
   await page.evaluate(() => window.scrollTo(0, 0));

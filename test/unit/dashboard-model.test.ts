@@ -93,13 +93,19 @@ describe('with the readiness engine on the demo commune', () => {
     const catalogTc51 = findIndicator(tt25_2023, 'TC5.1');
     const catalogTc52 = findIndicator(tt25_2023, 'TC5.2');
     if (catalogTc51?.kind !== 'ratio' || catalogTc52?.kind !== 'ratio') throw new Error('TC5.1/TC5.2 are ratio indicators');
-    const plain = assess({ ...latest, thresholds: undefined });
-    expect(ratioLines(plain, 'families').levels).toEqual({ 1: catalogTc51.thresholds[1], 2: catalogTc51.thresholds[2] });
+    const plainInput = { ...latest, thresholds: undefined };
+    const plain = assess(plainInput);
+    expect(ratioLines(plain, 'families', plainInput).levels).toEqual({ 1: catalogTc51.thresholds[1], 2: catalogTc51.thresholds[2] });
+    // The catalog's provisional default is "tạm tính"; a province's own value is not.
+    expect(ratioLines(plain, 'families', plainInput).provisional[1]).toBe(catalogTc51.provisional);
     expect(ratioLines(plain, 'lineages').levels[1]).toBe(catalogTc52.thresholds[1]);
     expect(ratioLines(plain, 'families').target).toBeNull();
 
-    const province = assess({ ...latest, thresholds: { 'TC5.1': { '1': 72.5, '2': 85 } } });
-    expect(ratioLines(province, 'families').levels).toEqual({ 1: 72.5, 2: 85 });
+    const provinceInput = { ...latest, thresholds: { 'TC5.1': { '1': 72.5, '2': 85 } } };
+    const province = assess(provinceInput);
+    expect(ratioLines(province, 'families', provinceInput).levels).toEqual({ 1: 72.5, 2: 85 });
+    expect(ratioLines(province, 'families', provinceInput).provisional).toEqual({ 1: false, 2: false });
+    expect(ratioLines(province, 'lineages', provinceInput).provisional[1]).toBe(catalogTc52.provisional);
     // Citizens are information only: no level line, the programme target instead.
     const citizens = ratioLines(province, 'citizens');
     expect(citizens.levels).toEqual({ 1: null, 2: null });

@@ -212,16 +212,14 @@ function Criteria({ output, lang, t }: Part) {
   );
 }
 
-function linesFor(output: AssessOutput, key: RatioKey, lang: Lang, t: Strings): ThresholdLine[] {
-  const l = ratioLines(output, key);
+function linesFor(output: AssessOutput, input: AssessInput, key: RatioKey, lang: Lang, t: Strings): ThresholdLine[] {
+  const l = ratioLines(output, key, input);
+  const label = (level: LevelNo, value: number) =>
+    t.lineLevel(levelLabel(level, lang), formatPercent(value, lang)) + (l.provisional[level] ? ` (${t.provisional})` : '');
   const lines: ThresholdLine[] = [];
-  if (l.levels[1] !== null) {
-    lines.push({ value: l.levels[1], label: t.lineLevel(levelLabel(1, lang), formatPercent(l.levels[1], lang)), color: COLOR_LINE_1 });
-  }
+  if (l.levels[1] !== null) lines.push({ value: l.levels[1], label: label(1, l.levels[1]), color: COLOR_LINE_1 });
   // Level 2 is drawn only when a threshold is set (e.g. by the province): never guessed.
-  if (l.levels[2] !== null) {
-    lines.push({ value: l.levels[2], label: t.lineLevel(levelLabel(2, lang), formatPercent(l.levels[2], lang)), color: COLOR_LINE_2, dashed: true });
-  }
+  if (l.levels[2] !== null) lines.push({ value: l.levels[2], label: label(2, l.levels[2]), color: COLOR_LINE_2, dashed: true });
   if (l.target !== null) lines.push({ value: l.target, label: t.lineTarget(formatPercent(l.target, lang)), color: COLOR_LINE_1, dashed: true });
   return lines;
 }
@@ -234,7 +232,7 @@ function Villages({ input, output, lang, t }: Part & { input: AssessInput }) {
   const [key, setKey] = useState<RatioKey>('families');
   const rows = useMemo(() => villageRows(input), [input]);
   const done = completeness(rows);
-  const lines = useMemo(() => linesFor(output, key, lang, t), [output, key, lang, t]);
+  const lines = useMemo(() => linesFor(output, input, key, lang, t), [output, input, key, lang, t]);
   // Bars are coloured against the lowest line drawn (level 1, or the citizens' target).
   const bar = lines[0]?.value ?? null;
   const spec = useMemo<BarChartSpec>(

@@ -2,6 +2,8 @@
 // completeness, the thresholds to draw, the year-over-year series. Pure; never judges a level
 // itself (the readiness engine does) and never touches Dexie or the DOM.
 import type { AssessInput, AssessOutput, IndicatorResult, LevelNo, RatioValue, Status, VillageInput } from '../../domain/assess-types.ts';
+import { findIndicator, getCatalog } from '../../domain/catalog/index.ts';
+import { ratioThreshold } from '../../domain/readiness/thresholds.ts';
 
 /** The learning-model ratios drawn per village. */
 export type RatioKey = 'families' | 'lineages' | 'citizens';
@@ -108,15 +110,25 @@ export function thresholdAt(output: AssessOutput, level: LevelNo, id: string): n
 export interface RatioLines {
   /** Threshold per level as the engine used it (null = not set: no line). */
   levels: Record<LevelNo, number | null>;
+  /** "tạm tính": the catalog's provisional default is in use (no province value replaces it). */
+  provisional: Record<LevelNo, boolean>;
   /** Programme target (Công dân học tập), information only. */
   target: number | null;
 }
 
 /** Which lines to draw for a ratio: each level's threshold, or the citizens' target. */
-export function ratioLines(output: AssessOutput, key: RatioKey): RatioLines {
+export function ratioLines(output: AssessOutput, key: RatioKey, input?: AssessInput): RatioLines {
   const id = RATIO_INDICATOR[key];
-  if (!id) return { levels: { 1: null, 2: null }, target: output.info.citizens.target };
-  return { levels: { 1: thresholdAt(output, 1, id), 2: thresholdAt(output, 2, id) }, target: null };
+  if (!id) return { levels: { 1: null, 2: null }, provisional: { 1: false, 2: false }, target: output.info.citizens.target };
+  const catalog = getCatalog(output.catalog);
+  const def = catalog ? findIndicator(catalog, id) : undefined;
+  const provisional = (level: LevelNo) =>
+    def?.kind === 'ratio' && def.provisional && ratioThreshold(def, level, input?.thresholds).source === 'catalog';
+  return {
+    levels: { 1: thresholdAt(output, 1, id), 2: thresholdAt(output, 2, id) },
+    provisional: { 1: provisional(1), 2: provisional(2) },
+    target: null,
+  };
 }
 
 /**
