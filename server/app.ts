@@ -4,6 +4,7 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
+import { cors } from 'hono/cors';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import * as v from 'valibot';
 import {
@@ -97,6 +98,9 @@ export function createApp(opts: AppOptions): Hono<Env> {
   });
 
   const api = new Hono<Env>();
+  // The app may be served from elsewhere (vite dev, a settings screen pointing at this server).
+  // Auth is a bearer token, never a cookie, so any origin may call: nothing ambient to abuse.
+  api.use('*', cors({ origin: '*', allowHeaders: ['Authorization', 'Content-Type'], allowMethods: ['GET', 'POST', 'OPTIONS'], exposeHeaders: ['Retry-After'], maxAge: 86400 }));
   // The unread rest of a refused body would poison a kept-alive connection: close it after the 413.
   api.use('*', bodyLimit({ maxSize: maxBody, onError: (c) => fail(c, 413, 'too-large', undefined, { Connection: 'close' }) }));
 

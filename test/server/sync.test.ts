@@ -188,6 +188,15 @@ describe('limits and logs', () => {
     for (const l of s.lines) expect(l).not.toContain(officer.token);
   });
 
+  it('allows cross-origin calls with a bearer token (preflight and answer)', async () => {
+    const pre = await fetch(`${s.url}/api/v1/sync`, { method: 'OPTIONS', headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' } });
+    expect(pre.status).toBe(204);
+    expect(pre.headers.get('access-control-allow-origin')).toBe('*');
+    expect(pre.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('authorization');
+    const me = await fetch(`${s.url}/api/v1/me`, { headers: { origin: 'http://localhost:5173', authorization: `Bearer ${officer.token}` } });
+    expect(me.headers.get('access-control-allow-origin')).toBe('*');
+  });
+
   it('answers 404 in JSON for an unknown API path', async () => {
     const res = await call(s, 'GET', '/api/v1/nope', { token: officer.token });
     expect(res.status).toBe(404);
