@@ -120,6 +120,8 @@ export interface SyncEngine {
   refresh(): Promise<void>;
   /** Starts the triggers (app open, online, visible timer, new edits); returns stop. */
   start(env?: TriggerEnv): () => void;
+  /** Resolves when no run is in flight or queued. */
+  settled(): Promise<void>;
 }
 
 /** What start() listens to; the browser's window/document by default. */
@@ -335,9 +337,15 @@ export function createSyncEngine(o: EngineOptions): SyncEngine {
   let queued: Promise<RunResult> | null = null;
   function syncNow(): Promise<RunResult> {
     if (!current) {
-      current = run().finally(() => {
-        current = null;
-      });
+      // Never rejects: a failure is a status, and callers fire and forget.
+      current = run()
+        .catch((e: unknown): RunResult => {
+          console.error('sync run failed', e);
+          return { ok: false, reason: 'error', message: MSG.unexpected[0] };
+        })
+        .finally(() => {
+          current = null;
+        });
       return current;
     }
     queued ??= current.then(() => {
@@ -455,7 +463,11 @@ export function createSyncEngine(o: EngineOptions): SyncEngine {
     };
   }
 
-  return { status, syncNow, enroll, refresh, start };
+  async function settled(): Promise<void> {
+    while (current || queued) await (queued ?? current);
+  }
+
+  return { status, syncNow, enroll, refresh, start, settled };
 }
 
 /** The browser's triggers. */

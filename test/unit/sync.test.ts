@@ -2,9 +2,9 @@
 // batching caps and order, one batch in flight, backoff only on transient failures, quarantine,
 // 401, stable batch ids, pull with cursor and clock, enrolment.
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createRepo, openDatabase, type OutboxRow, type Repo } from '../../src/db/index.ts';
-import { backoffDelay, batchIdOf, createSyncEngine, MAX_BYTES, parseRetryAfter, type EngineOptions, type FetchLike } from '../../src/sync/index.ts';
+import { backoffDelay, batchIdOf, createSyncEngine, MAX_BYTES, parseRetryAfter, type EngineOptions, type FetchLike, type TriggerEnv } from '../../src/sync/index.ts';
 import type { Op } from '../../src/domain/sync/op.ts';
 import type { ChangeOp } from '../../src/domain/sync/protocol.ts';
 import { formatHlc, parseHlc } from '../../src/domain/sync/hlc.ts';
@@ -36,7 +36,9 @@ function fakeServer() {
   let inFlight = 0;
   let maxInFlight = 0;
   const inject: ((path: string, body: any) => Reply | undefined)[] = [];
+  const requests: string[] = [];
   const fetch: FetchLike = async (url, init) => {
+    requests.push(new URL(url).pathname);
     inFlight++;
     maxInFlight = Math.max(maxInFlight, inFlight);
     try {
@@ -83,7 +85,7 @@ function fakeServer() {
     }
     return { status: 404, body: { error: 'not-found', message_vi: 'Không tìm thấy', message_en: 'Not found' } };
   }
-  return { fetch, handle, ops, feed, batches, inject, get maxInFlight() { return maxInFlight; } };
+  return { fetch, handle, ops, feed, batches, inject, requests, get maxInFlight() { return maxInFlight; } };
 }
 
 function engineFor(repo: Repo, server: ReturnType<typeof fakeServer>, extra: Partial<EngineOptions> = {}) {
@@ -398,5 +400,64 @@ describe('pulling changes', () => {
     expect(batchIdOf([op('a'), op('b')])).not.toBe(batchIdOf([op('b'), op('a')]));
     expect(batchIdOf([op('ab')])).not.toBe(batchIdOf([op('a'), op('b')]));
     expect(batchIdOf(Array.from({ length: 500 }, (_, i) => op(crypto.randomUUID() + i)))).toMatch(/^[A-Za-z0-9_.:-]{1,64}$/);
+  });
+});
+
+describe('triggers', () => {
+  it('syncs on app open, on `online`, when the page becomes visible and shortly after a new edit; stop ends it', async () => {
+    const repo = await newRepo();
+    const s = fakeServer();
+    const listeners = new Map<string, () => void>();
+    let onVisible: () => void = () => {};
+    const env: TriggerEnv = {
+      addEventListener: (t, fn) => listeners.set(t, fn),
+      removeEventListener: (t) => listeners.delete(t),
+      isVisible: () => true,
+      onVisibilityChange: (fn) => {
+        onVisible = fn;
+        return () => {
+          onVisible = () => {};
+        };
+      },
+      intervalMs: 3_600_000,
+      pushDelayMs: 10,
+    };
+    const { engine } = engineFor(repo, s);
+    const pulls = () => s.requests.filter((p) => p === '/api/v1/changes').length;
+    const stop = engine.start(env);
+    await vi.waitFor(() => expect(pulls()).toBe(1)); // app open
+    await vi.waitFor(() => expect(engine.status.get().state).toBe('idle'));
+    listeners.get('online')!();
+    await vi.waitFor(() => expect(pulls()).toBe(2));
+    await vi.waitFor(() => expect(engine.status.get().state).toBe('idle'));
+    onVisible();
+    await vi.waitFor(() => expect(pulls()).toBe(3));
+    await vi.waitFor(() => expect(engine.status.get().state).toBe('idle'));
+    await repo.saveVillageCounts('X1', 2025, 'V1', { households: 5 });
+    await vi.waitFor(() => expect([...s.ops.values()].some((o) => o.key === 'X1/2025/V1')).toBe(true));
+    await vi.waitFor(() => expect(engine.status.get()).toMatchObject({ state: 'idle', pending: 0 }));
+    stop();
+    await engine.settled();
+    expect(listeners.size).toBe(0);
+    listeners.get('online')?.();
+    onVisible();
+    expect(pulls()).toBe(4);
+  });
+
+  it('the `offline` event shows the offline state at once', async () => {
+    const repo = await newRepo();
+    const listeners = new Map<string, () => void>();
+    const env: TriggerEnv = {
+      addEventListener: (t, fn) => listeners.set(t, fn), removeEventListener: (t) => listeners.delete(t),
+      isVisible: () => false, onVisibilityChange: () => () => {}, intervalMs: 3_600_000, pushDelayMs: 0,
+    };
+    const { engine } = engineFor(repo, fakeServer());
+    const stop = engine.start(env);
+    await vi.waitFor(() => expect(engine.status.get().state).toBe('idle'));
+    listeners.get('offline')!();
+    expect(engine.status.get().state).toBe('offline');
+    expect(engine.status.get().lastError).toMatch(/Không có mạng/);
+    stop();
+    await engine.settled();
   });
 });
