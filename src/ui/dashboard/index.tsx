@@ -224,6 +224,12 @@ function linesFor(output: AssessOutput, input: AssessInput, key: RatioKey, lang:
   return lines;
 }
 
+/** A short list of village names: the first few, then how many more (the table has them all). */
+const NAMES_SHOWN = 6;
+function nameList(names: string[], t: Strings): string {
+  return names.length <= NAMES_SHOWN ? names.join(', ') : `${names.slice(0, NAMES_SHOWN - 1).join(', ')} ${t.andMore(names.length - NAMES_SHOWN + 1)}`;
+}
+
 function ratioName(key: RatioKey, t: Strings): string {
   return key === 'families' ? t.families : key === 'lineages' ? t.lineages : t.citizens;
 }
@@ -261,6 +267,14 @@ function Villages({ input, output, lang, t }: Part & { input: AssessInput }) {
   const emptyNames = rows.filter((r) => r.state === 'empty').map((r) => r.name);
   const notRecognized = rows.filter((r) => r.recognized === false).map((r) => r.name);
 
+  if (rows.length === 0) {
+    return (
+      <div class="xht-dash__card" data-testid="dash-villages">
+        <h2>{t.villages}</h2>
+        <p>{t.noVillages}</p>
+      </div>
+    );
+  }
   return (
     <div class="xht-dash__card" data-testid="dash-villages">
       <h2>{t.villages}</h2>
@@ -270,11 +284,11 @@ function Villages({ input, output, lang, t }: Part & { input: AssessInput }) {
           : [done.empty ? t.completenessEmpty(done.empty, done.total) : '', done.partial ? t.completenessPartial(done.partial) : '']
               .filter(Boolean)
               .join(' · ')}
-        {emptyNames.length > 0 && <span class="xht-dash__names">: {emptyNames.join(', ')}</span>}
+        {emptyNames.length > 0 && <span class="xht-dash__names">: {nameList(emptyNames, t)}</span>}
       </p>
       <p data-testid="dash-recognized" data-recognized={done.recognized}>
         {t.villagesRecognized(done.recognized, done.total)}
-        {notRecognized.length > 0 && <span class="xht-dash__names"> — {t.no}: {notRecognized.join(', ')}</span>}
+        {notRecognized.length > 0 && <span class="xht-dash__names"> — {t.no}: {nameList(notRecognized, t)}</span>}
       </p>
       <fieldset class="xht-dash__switch">
         <legend>{t.chooseRatio}</legend>
