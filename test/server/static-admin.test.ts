@@ -94,7 +94,7 @@ describe('admin CLI', () => {
         expect(res.json as EnrollResponse).toMatchObject({ role: 'collector', villages: ['T1'], commune: { code: '30101', name: 'Xã Tân Lập' } });
         id = (await s.store.listCodes('30101'))[0]!.id;
       } finally {
-        await s.close();
+        await s.stop();
       }
       out.length = 0;
       expect(await runAdmin(['list-codes', '--db', db, '--commune', '30101'], io)).toBe(0);
@@ -152,6 +152,7 @@ describe('first start', () => {
       expect(page.ops.length).toBe(demoOps().length);
     } finally {
       await s.stop();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
