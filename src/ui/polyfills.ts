@@ -14,4 +14,39 @@ if (typeof crypto !== 'undefined' && typeof crypto.randomUUID !== 'function') {
   };
 }
 
+/**
+ * structuredClone: Chrome 98+. The data layer clones stored rows with it; rows are plain data
+ * (objects, arrays, strings, numbers, booleans, null, Dates), which this copies the same way.
+ */
+if (typeof structuredClone !== 'function') {
+  const clone = (v: unknown, seen: Map<object, unknown>): unknown => {
+    if (v === null || typeof v !== 'object') {
+      if (typeof v === 'function' || typeof v === 'symbol') throw new DOMException('could not be cloned', 'DataCloneError');
+      return v;
+    }
+    if (seen.has(v)) return seen.get(v);
+    if (v instanceof Date) return new Date(v.getTime());
+    if (v instanceof RegExp) return new RegExp(v.source, v.flags);
+    if (ArrayBuffer.isView(v)) return (v as unknown as { slice(): unknown }).slice();
+    if (v instanceof ArrayBuffer) return v.slice(0);
+    if (v instanceof Map) {
+      const out = new Map();
+      seen.set(v, out);
+      v.forEach((val, key) => out.set(clone(key, seen), clone(val, seen)));
+      return out;
+    }
+    if (v instanceof Set) {
+      const out = new Set();
+      seen.set(v, out);
+      v.forEach((val) => out.add(clone(val, seen)));
+      return out;
+    }
+    const out: Record<string, unknown> | unknown[] = Array.isArray(v) ? [] : {};
+    seen.set(v, out);
+    for (const k of Object.keys(v)) (out as Record<string, unknown>)[k] = clone((v as Record<string, unknown>)[k], seen);
+    return out;
+  };
+  (globalThis as { structuredClone?: unknown }).structuredClone = <T>(v: T): T => clone(v, new Map()) as T;
+}
+
 export {};
