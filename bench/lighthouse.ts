@@ -174,10 +174,10 @@ async function launchChromium(profileDir: string, extraFlags: string[] = []): Pr
   const close = async (): Promise<void> => {
     if (child.exitCode === null && child.signalCode === null && child.pid) {
       try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
-      const killed = await Promise.race([exited.then(() => true), sleep(5000).then(() => false)]);
+      const killed = (await within(exited, 5000)) !== 'timeout';
       if (!killed) {
         try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
-        await Promise.race([exited, sleep(2000)]);
+        await within(exited, 2000);
       }
     }
   };
@@ -192,6 +192,13 @@ async function launchChromium(profileDir: string, extraFlags: string[] = []): Pr
   }
   const port = Number(readFileSync(portFile, 'utf8').split('\n')[0]);
   return { port, cdp, close };
+}
+
+/** `p`, or 'timeout' after `ms`; the timer is cleared either way so it never holds the process open. */
+function within<T>(p: Promise<T>, ms: number): Promise<T | 'timeout'> {
+  let timer: NodeJS.Timeout | undefined;
+  const t = new Promise<'timeout'>((ok) => { timer = setTimeout(() => ok('timeout'), ms); });
+  return Promise.race([p, t]).finally(() => clearTimeout(timer));
 }
 
 function sleep(ms: number): Promise<void> {
@@ -301,12 +308,12 @@ async function openPage(cdp: CdpPipe): Promise<{ sessionId: string; targetId: st
 }
 
 async function navigate(cdp: CdpPipe, sessionId: string, url: string, timeoutMs = 30_000): Promise<void> {
-  const loaded = new Promise<void>((resolve) => {
-    const off = cdp.on((m) => {
-      if (m.sessionId === sessionId && m.method === 'Page.loadEventFired') { off(); resolve(); }
+  let off = (): void => undefined;
+  const loaded = within(new Promise<void>((resolve) => {
+    off = cdp.on((m) => {
+      if (m.sessionId === sessionId && m.method === 'Page.loadEventFired') resolve();
     });
-    setTimeout(() => { off(); resolve(); }, timeoutMs);
-  });
+  }), timeoutMs).finally(() => off());
   const nav = await cdp.send<{ errorText?: string }>('Page.navigate', { url }, sessionId);
   if (nav.errorText) throw new Error(`navigation failed: ${nav.errorText}`);
   await loaded;
@@ -484,6 +491,8 @@ export async function measureSite(url: string, opts: SiteOptions): Promise<SiteR
           // Simulated throttling would replay these cache hits as slow-4G downloads; measure what
           // happens instead, with the CPU slowed 4× as on a cheap phone (the network is cut anyway).
           throttlingMethod: 'devtools',
+          // The network is cut, so only the CPU is slowed; no latency is added to cache hits.
+          throttling: { cpuSlowdownMultiplier: 4, requestLatencyMs: 0, downloadThroughputKbps: 0, uploadThroughputKbps: 0, rttMs: 0, throughputKbps: 0 },
         }, opts.log, 'repeat visit offline');
         report.repeatVisitOffline = { ...summarize(runs, 'devtools (observed) with 4× CPU slowdown; network cut'), offline };
       } catch (e) {

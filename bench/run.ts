@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -89,7 +89,8 @@ function parseArgs(argv: string[]): Options {
   return o;
 }
 
-const log = (line: string): void => { process.stderr.write(line + '\n'); };
+const T0 = Date.now();
+const log = (line: string): void => { process.stderr.write(`[${String(Math.round((Date.now() - T0) / 1000)).padStart(3)} s] ${line}\n`); };
 const kB = (bytes: number): string => `${(bytes / 1000).toFixed(1)} kB`;
 
 // ---------------------------------------------------------------------------------------------
@@ -187,9 +188,16 @@ async function stopChild(child: ChildProcess, group: boolean): Promise<void> {
   const exited = new Promise<void>((ok) => child.once('exit', () => ok()));
   const kill = (sig: NodeJS.Signals) => { try { if (group) process.kill(-child.pid!, sig); else child.kill(sig); } catch { /* gone */ } };
   kill('SIGTERM');
-  if (await Promise.race([exited.then(() => true), sleep(5000).then(() => false)])) return;
+  if ((await within(exited, 5000)) !== 'timeout') return;
   kill('SIGKILL');
-  await Promise.race([exited, sleep(2000)]);
+  await within(exited, 2000);
+}
+
+/** `p`, or 'timeout' after `ms`; the timer is cleared either way so it never holds the process open. */
+function within<T>(p: Promise<T>, ms: number): Promise<T | 'timeout'> {
+  let timer: NodeJS.Timeout | undefined;
+  const t = new Promise<'timeout'>((ok) => { timer = setTimeout(() => ok('timeout'), ms); });
+  return Promise.race([p, t]).finally(() => clearTimeout(timer));
 }
 
 function sleep(ms: number): Promise<void> {
@@ -300,7 +308,7 @@ async function runPart(spec: PartSpec, env: Record<string, string>, deadline: nu
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   const exited = new Promise<number | null>((ok) => child.on('exit', (code) => ok(code)));
-  const code = await Promise.race([exited, sleep(capMs).then(() => 'timeout' as const)]);
+  const code = await within(exited, capMs);
   if (code === 'timeout') {
     await stopChild(child, true);
     return { ...unavailable(`bench/${spec.file} did not finish within ${Math.round(capMs / 1000)} s`), measures: spec.what };
@@ -456,7 +464,7 @@ async function main(): Promise<void> {
       schema: 1,
       generatedAt: new Date().toISOString(),
       commit: gitCommit(),
-      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
+      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, loadAverageAtStart: loadavg().map((x) => Math.round(x * 100) / 100) },
       options: { runs: opts.runs, only: opts.only ? [...opts.only] : null, urls: opts.urls, peerDirs: opts.peerDirs, peer: opts.peer },
     };
     doc.bundle = bundle ?? unavailable(want('bundle') ? `build failed: ${bundleError}` : 'not requested (--only)');
@@ -560,8 +568,11 @@ async function main(): Promise<void> {
 
 // Run only as a program, so tests can import the pure helpers above.
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  main().catch((e: unknown) => {
-    log(`bench: ${(e as Error).stack ?? String(e)}`);
-    process.exitCode = 1;
-  });
+  main()
+    .catch((e: unknown) => {
+      log(`bench: ${(e as Error).stack ?? String(e)}`);
+      process.exitCode = 1;
+    })
+    // Whatever a library left open (a socket, a timer), the bench ends once its work is done.
+    .finally(() => setTimeout(() => process.exit(), 3000).unref());
 }
