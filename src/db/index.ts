@@ -11,7 +11,7 @@ export type {
 } from './db.ts';
 export type { MetaKey, QuarantineItem, Repo, RepoOptions } from './repo.ts';
 export type { ExportFile, ImportResult } from './transfer.ts';
-export { ImportError, ValidationError, YearLockedError } from './validate.ts';
+export { ImportError, ValidationError, YearLockedError } from './errors.ts';
 export { createRepo, openDatabase, DB_NAME };
 
 let current: Repo | null = null;

@@ -5,14 +5,24 @@ import type { Table } from 'dexie';
 import { formatHlc, parseHlc, receive, tick, type Hlc } from '../domain/sync/hlc.ts';
 import { conflictsOf, mergeOp, winnerOf, type EntityState } from '../domain/sync/merge.ts';
 import type { EntityName, JsonValue, Op } from '../domain/sync/op.ts';
-import { CODE_RE, MAX_YEAR, MIN_YEAR, validateOp } from '../domain/sync/protocol.ts';
+import { CODE_RE, MAX_YEAR, MIN_YEAR } from '../domain/sync/limits.ts';
 import type { Answer, AssessInput, CommuneFigures, ThresholdOverrides, VillageCounts, VillageInput } from '../domain/assess-types.ts';
 import type {
   AnswerRow, CommuneFiguresRow, CommuneRow, ConflictRow, DecisionRow, DossierRow, OutboxRow,
   ThresholdsRow, VillageCountsRow, VillageRow, XhtDb,
 } from './db.ts';
 import { applyFieldsToRow, changedFields, dexieKey, fieldsOfRow, tableOf } from './entities.ts';
-import { ValidationError, YearLockedError, checkAnswer, checkCommuneFigures, checkVillageCounts, isRealDate } from './validate.ts';
+import { ValidationError, YearLockedError, isRealDate } from './errors.ts';
+
+type Checks = typeof import('./validate.ts');
+let checksLoading: Promise<Checks> | null = null;
+/**
+ * The shared valibot schemas, loaded on first need (they are ~12 KB gzip that first paint does not
+ * use). Awaited before a transaction opens: an IndexedDB transaction must not wait on a fetch.
+ */
+export function loadChecks(): Promise<Checks> {
+  return (checksLoading ??= import('./validate.ts'));
+}
 
 /** Meta keys the app uses (device-local, never synced). */
 export type MetaKey =
@@ -43,7 +53,12 @@ const LOCKABLE: ReadonlySet<EntityName> = new Set(['villageCounts', 'communeFigu
 export function createRepo(db: XhtDb, options: RepoOptions = {}) {
   const now = options.now ?? (() => Date.now());
   const tbl = (entity: EntityName) => db.table(tableOf(entity)) as Table<Record<string, unknown>, unknown>;
-  const rw = <T>(fn: () => Promise<T>): Promise<T> => db.transaction('rw', WRITE_TABLES, fn);
+  // The checks are loaded before any write transaction opens, so the awaits on them inside one
+  // (write() nested in an outer rw) resolve at once and never let IndexedDB auto-commit.
+  const rw = async <T>(fn: () => Promise<T>): Promise<T> => {
+    await loadChecks();
+    return db.transaction('rw', WRITE_TABLES, fn);
+  };
 
   // ---------------------------------------------------------------- meta and clock
 
@@ -184,13 +199,14 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
 
   interface WriteOptions {
     /** Cross-field check of the whole row after the edit: field → Vietnamese message. */
-    check?: (row: Record<string, unknown>) => Record<string, string> | null;
+    check?: (row: Record<string, unknown>, checks: Checks) => Record<string, string> | null;
     /** Write these fields even when the value is unchanged (re-apply after a conflict). */
     force?: boolean;
   }
 
   /** Writes the changed fields of one entity + its outbox op; null when nothing changed. */
   async function write(entity: EntityName, key: string, patch: Record<string, JsonValue | undefined>, opts: WriteOptions = {}): Promise<Op | null> {
+    const checks = await loadChecks();
     return rw(async () => {
       const pk = dexieKey(entity, key);
       if (pk === null) throw new ValidationError({ key: `Khóa "${key}" không hợp lệ.` });
@@ -205,8 +221,8 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
       if (Object.keys(changes).length === 0) return null;
       const nextRow = applyFieldsToRow(entity, key, row, changes);
       if (opts.check) {
-        const before = row ? opts.check(row) : null;
-        const after = opts.check(nextRow);
+        const before = row ? opts.check(row, checks) : null;
+        const after = opts.check(nextRow, checks);
         // Refuse only what this edit breaks: a merge of two devices may have left an old problem
         // that the person is fixing one field at a time.
         const fresh: Record<string, string> = {};
@@ -232,7 +248,7 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
       }
       const op: Op = { opId: crypto.randomUUID(), entity, key, fields: changes, hlc };
       if (Object.keys(prev).length) op.prev = prev;
-      const problems = validateOp(op);
+      const problems = checks.validateOp(op);
       if (problems.length) throw new ValidationError(problemsToFields(problems));
       await mergeIntoRow(op, me);
       await db.outbox.add({ op, state: 'pending' });
@@ -312,7 +328,7 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
   async function saveVillageCounts(commune: string, year: number, village: string, fields: Partial<VillageCounts>): Promise<void> {
     checkYear(year);
     await write('villageCounts', `${commune}/${year}/${village}`, fields as Record<string, JsonValue | undefined>, {
-      check: (row) => checkVillageCounts(row as VillageCounts),
+      check: (row, c) => c.checkVillageCounts(row as VillageCounts),
     });
   }
   async function getVillageCounts(commune: string, year: number): Promise<VillageCountsRow[]> {
@@ -323,7 +339,7 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
   async function saveCommuneFigures(commune: string, year: number, fields: Partial<CommuneFigures>): Promise<void> {
     checkYear(year);
     await write('communeFigures', `${commune}/${year}`, fields as Record<string, JsonValue | undefined>, {
-      check: (row) => checkCommuneFigures(row as CommuneFigures),
+      check: (row, c) => c.checkCommuneFigures(row as CommuneFigures),
     });
   }
   async function getCommuneFigures(commune: string, year: number): Promise<CommuneFiguresRow | undefined> {
@@ -335,7 +351,7 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
     checkYear(year);
     const patch = { ...fields } as Record<string, JsonValue | undefined>;
     if (Array.isArray(fields.evidence)) patch.evidence = cleanEvidence(fields.evidence) as JsonValue;
-    await write('answer', `${commune}/${year}/${indicatorId}`, patch, { check: (row) => checkAnswer(row) });
+    await write('answer', `${commune}/${year}/${indicatorId}`, patch, { check: (row, c) => c.checkAnswer(row) });
   }
   async function getAnswers(commune: string, year: number): Promise<AnswerRow[]> {
     return db.answers.where('[commune+year]').equals([commune, year]).toArray();
@@ -561,6 +577,7 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
     let applied = 0;
     let skipped = 0;
     const good: Op[] = [];
+    const { validateOp } = await loadChecks();
     for (const op of ops) {
       // A malformed op from the server is skipped, not fatal: the rest of the page still lands.
       if (validateOp(stripSeq(op)).length || dexieKey(op.entity, op.key) === null) skipped++;

@@ -1,28 +1,13 @@
 // Validation of what the data layer stores, with Vietnamese messages per field.
 // Delegates to the shared valibot schemas of src/domain/schemas when they cover the entity;
-// never stores or throws for anything but a refused value.
+// never stores or throws for anything but a refused value. Loaded on demand (valibot is ~12 KB gzip):
+// repo.ts awaits loadChecks() before a write, so first paint does not wait for it.
 import type { CommuneFigures, VillageCounts } from '../domain/assess-types.ts';
 import { VILLAGE_COUNT_KEYS, validateCommuneFigures, validateVillageCounts, type Problem } from '../domain/schemas/index.ts';
+import { isRealDate } from './errors.ts';
 
-/** A save refused because a value breaks a rule; `fields` maps field → Vietnamese message. */
-export class ValidationError extends Error {
-  readonly fields: Record<string, string>;
-  constructor(fields: Record<string, string>) {
-    super(`Dữ liệu không hợp lệ: ${Object.values(fields).join(' ')}`);
-    this.name = 'ValidationError';
-    this.fields = fields;
-  }
-}
-
-/** A save refused because the year's dossier is locked (Năm đã khóa hồ sơ). */
-export class YearLockedError extends Error {
-  readonly year: number;
-  constructor(year: number) {
-    super(`Năm ${year} đã khóa hồ sơ. Hãy mở lại năm (ghi rõ lý do) trước khi sửa số liệu.`);
-    this.name = 'YearLockedError';
-    this.year = year;
-  }
-}
+export { validateOp } from '../domain/sync/protocol.ts';
+export { ImportError, ValidationError, YearLockedError, isRealDate } from './errors.ts';
 
 function isCount(v: unknown): boolean {
   return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
@@ -80,19 +65,3 @@ export function checkAnswer(row: Record<string, unknown>): Record<string, string
   return Object.keys(errors).length ? errors : null;
 }
 
-/** A real calendar date written YYYY-MM-DD. */
-export function isRealDate(v: unknown): boolean {
-  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
-  const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-}
-
-/** An import file refused whole; `message` says why in Vietnamese, `problems` lists details. */
-export class ImportError extends Error {
-  readonly problems: string[];
-  constructor(message: string, problems: string[] = []) {
-    super(message);
-    this.name = 'ImportError';
-    this.problems = problems;
-  }
-}

@@ -6,6 +6,9 @@ import { ENTITIES, type EntityName, type JsonValue, type Op } from './op.ts';
 import { DEFAULT_CATALOG_ID, catalogs, findIndicator } from '../catalog/index.ts';
 import { OP_FIELDS_SCHEMAS } from '../schemas/entities.ts';
 import { formatPath, msg, toProblems } from '../schemas/problems.ts';
+import { CODE_RE, MAX_YEAR, MIN_YEAR } from './limits.ts';
+
+export { CODE_RE, MAX_YEAR, MIN_YEAR };
 
 /** The API version prefix every route lives under. */
 export const API_PREFIX = '/api/v1';
@@ -28,8 +31,6 @@ export const WRITE_ROLES: readonly Role[] = ['collector', 'officer'];
 // Envelope schemas
 
 const ENTITY_NAMES = Object.keys(ENTITIES) as [EntityName, ...EntityName[]];
-/** A code segment of a key: commune, village, decision. No slash, no spaces. */
-export const CODE_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$/;
 /** A stamp made by formatHlc with a node of safe characters. */
 export const HLC_RE = /^\d{15}-\d{6}-[A-Za-z0-9_.:-]{1,64}$/;
 /** A field name: letters, digits and `_.@-`; never `__proto__`. */
@@ -170,9 +171,6 @@ export interface KeyParts {
   decisionId?: string;
 }
 
-/** Năm đánh giá — the years an assessment may be for. */
-export const MIN_YEAR = 2023;
-export const MAX_YEAR = 2100;
 
 const KEY_SHAPES: Record<EntityName, readonly ('commune' | 'village' | 'year' | 'indicatorId' | 'decisionId')[]> = {
   commune: ['commune'],

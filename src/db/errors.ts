@@ -1,0 +1,39 @@
+// The errors the data layer throws, and the one date check it needs before any schema loads.
+// Kept apart from validate.ts so the first-load path never pulls valibot (validate.ts loads lazily).
+
+/** A save refused because a value breaks a rule; `fields` maps field → Vietnamese message. */
+export class ValidationError extends Error {
+  readonly fields: Record<string, string>;
+  constructor(fields: Record<string, string>) {
+    super(`Dữ liệu không hợp lệ: ${Object.values(fields).join(' ')}`);
+    this.name = 'ValidationError';
+    this.fields = fields;
+  }
+}
+
+/** A save refused because the year's dossier is locked (Năm đã khóa hồ sơ). */
+export class YearLockedError extends Error {
+  readonly year: number;
+  constructor(year: number) {
+    super(`Năm ${year} đã khóa hồ sơ. Hãy mở lại năm (ghi rõ lý do) trước khi sửa số liệu.`);
+    this.name = 'YearLockedError';
+    this.year = year;
+  }
+}
+
+/** A real calendar date written YYYY-MM-DD. */
+export function isRealDate(v: unknown): boolean {
+  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+}
+
+/** An import file refused whole; `message` says why in Vietnamese, `problems` lists details. */
+export class ImportError extends Error {
+  readonly problems: string[];
+  constructor(message: string, problems: string[] = []) {
+    super(message);
+    this.name = 'ImportError';
+    this.problems = problems;
+  }
+}
