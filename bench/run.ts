@@ -280,7 +280,7 @@ async function runPartChild(name: string, outFile: string): Promise<void> {
   }
   if (!fnName) throw new Error(`bench/${spec.file} exports none of ${spec.fns.join(', ')}`);
   const fn = mod[fnName] as (ctx: Record<string, unknown>) => unknown;
-  const ctx = { distDir: process.env.BENCH_DIST, appUrl: process.env.BENCH_APP_URL, deadline: Number(process.env.BENCH_PART_DEADLINE) };
+  const ctx = { distDir: process.env.BENCH_DIST, deadline: Number(process.env.BENCH_PART_DEADLINE) };
   const result = await fn(ctx);
   writeFileSync(outFile, JSON.stringify({ fn: fnName, result }));
 }
@@ -427,7 +427,7 @@ async function main(): Promise<void> {
     // 1. Build and sizes. The Lighthouse part needs the build too.
     let bundle: BundleReport | null = null;
     let bundleError: string | null = null;
-    const needBuild = want('bundle') || want('lighthouse') || want('storage');
+    const needBuild = want('bundle') || want('lighthouse');
     if (needBuild) {
       log(`build: vite build → ${outDir}`);
       try {
@@ -470,10 +470,21 @@ async function main(): Promise<void> {
     doc.bundle = bundle ?? unavailable(want('bundle') ? `build failed: ${bundleError}` : 'not requested (--only)');
     doc.budgets = bundle ? { ok: checks.every((c) => c.ok), checks } : unavailable('no build');
 
-    // 2. Serve the build and measure it with Lighthouse; peers the same way.
+    // 2. Parts written beside this file by the engine, storage and server work. They run first:
+    //    their cost is fixed, while Lighthouse takes fewer runs when time is short.
+    const partEnv: Record<string, string> = bundle ? { BENCH_DIST: outDir } : {};
+    const results: Record<string, unknown> = {};
+    for (const spec of OTHER_PARTS) {
+      results[spec.part] = want(spec.part) ? await runPart(spec, partEnv, deadline, workDir) : { ...unavailable('not requested (--only)'), measures: spec.what };
+    }
+    doc.engine = results.engine;
+    doc.browserStorage = results.storage;
+    doc.server = results.server;
+
+    // 3. Serve the build and measure it with Lighthouse; peers the same way.
     let app: SiteReport | null = null;
     let appServer: AppServer | null = null;
-    if (bundle && (want('lighthouse') || want('storage'))) {
+    if (bundle && want('lighthouse')) {
       appServer = await startAppServer(outDir, workDir);
       cleanups.push(appServer.close);
       log(`serving the build at ${appServer.url} with ${appServer.kind}${appServer.note ? ` (${appServer.note})` : ''}`);
@@ -483,7 +494,9 @@ async function main(): Promise<void> {
         doc.lighthouse = unavailable(`no build to serve: ${bundleError}`);
       } else {
         const encoding = await observedEncoding(appServer.url, bundle);
-        const siteOpts = { runs: opts.runs, deadline: deadline - 150_000, log };
+        // Keep time for at least one run of each peer.
+        const peerCount = opts.urls.length + opts.peerDirs.length + (opts.peer ? 1 : 0);
+        const siteOpts = { runs: opts.runs, deadline: deadline - (peerCount ? 120_000 : 20_000), log };
         log(`lighthouse: app at ${appServer.url} (${opts.runs} run(s) per visit kind)`);
         app = await measureSite(appServer.url, siteOpts);
         const peers: unknown[] = [];
@@ -504,13 +517,13 @@ async function main(): Promise<void> {
           peerTargets.push({ label, url: s.url, close: s.close });
         }
         for (const peer of peerTargets) {
-          if (Date.now() > deadline - 200_000) {
+          if (Date.now() > deadline - 90_000) {
             peers.push({ label: peer.label, ...unavailable('bench time budget too short to measure this peer') });
             if (peer.close) await peer.close();
             continue;
           }
           log(`lighthouse: peer ${peer.label} at ${peer.url}`);
-          const r = await measureSite(peer.url, siteOpts);
+          const r = await measureSite(peer.url, { ...siteOpts, deadline: deadline - 20_000 });
           if (peer.close) await peer.close();
           peers.push({
             label: peer.label,
@@ -527,7 +540,7 @@ async function main(): Promise<void> {
           notes: [
             'TTI (ttiMs) is Lighthouse 12\'s "interactive" audit: still computed, no longer part of the score.',
             'Lighthouse 12 has no PWA category: installability is checked through Chromium itself (Page.getAppManifest, Page.getInstallabilityErrors) plus an active service worker controlling the page after a reload.',
-            'Repeat visit offline: same browser profile as the first visit (service worker and caches kept), every request sent to a proxy that drops it, Lighthouse run without storage reset and with devtools (observed) throttling at 4× CPU; "offline.documentFrom" says what served the page.',
+            'Repeat visit offline: same browser profile as the first visit (service worker and caches kept), every request sent to a proxy that drops it, Lighthouse run without storage reset, with devtools (observed) throttling of the CPU only (4×; there is no network to throttle); "offline.documentFrom" says what served the page.',
             'appOverPeer: the app\'s figure divided by the peer\'s; below 1 means the app is faster or smaller (above 1 for performanceScore means the app scores higher).',
           ],
           app,
@@ -537,16 +550,6 @@ async function main(): Promise<void> {
     } else {
       doc.lighthouse = unavailable('not requested (--only)');
     }
-
-    // 3. Parts written beside this file by the engine, storage and server work.
-    const partEnv: Record<string, string> = { BENCH_DIST: outDir, ...(appServer ? { BENCH_APP_URL: appServer.url } : {}) };
-    const results: Record<string, unknown> = {};
-    for (const spec of OTHER_PARTS) {
-      results[spec.part] = want(spec.part) ? await runPart(spec, partEnv, deadline, workDir) : { ...unavailable('not requested (--only)'), measures: spec.what };
-    }
-    doc.engine = results.engine;
-    doc.browserStorage = results.storage;
-    doc.server = results.server;
 
     if (appServer) { await appServer.close(); cleanups.splice(cleanups.indexOf(appServer.close), 1); }
     doc.targets = evaluateTargets(app, budgets.targets);
