@@ -2,7 +2,7 @@
 // (sizes, Lighthouse mobile, engine, browser storage, server) and prints ONE JSON document, also
 // written to bench/results/latest.json. Timings are reported, never asserted; only `--check`
 // (deterministic sizes against bench/budgets.json) may fail. Kills everything it starts, by handle.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
@@ -359,6 +359,12 @@ function gitCommit(): string | null {
   }
 }
 
+/** Whether tracked files differ from the commit, so a result is not pinned on the wrong commit. */
+function trackedChanges(): string[] | null {
+  const r = spawnSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT, encoding: 'utf8', timeout: 10_000 });
+  return r.status === 0 ? r.stdout.split('\n').filter(Boolean).map((l) => l.slice(3)) : null;
+}
+
 function printCheck(checks: BudgetCheck[]): void {
   for (const c of checks) {
     const value = c.value === null ? `not measured (${c.reason ?? '?'})` : kB(c.value);
@@ -464,6 +470,7 @@ async function main(): Promise<void> {
       schema: 1,
       generatedAt: new Date().toISOString(),
       commit: gitCommit(),
+      uncommittedChanges: trackedChanges(),
       machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, loadAverageAtStart: loadavg().map((x) => Math.round(x * 100) / 100) },
       options: { runs: opts.runs, only: opts.only ? [...opts.only] : null, urls: opts.urls, peerDirs: opts.peerDirs, peer: opts.peer },
     };
