@@ -127,8 +127,9 @@ export function App() {
     );
   }
 
-  const setup = !b.commune || route[0] === 'bat-dau';
   const current = route[0] ?? '';
+  // The sync screen opens without a commune too: a new phone connects first, then pulls its commune.
+  const setup = (!b.commune && current !== 'dong-bo') || current === 'bat-dau';
   const activeNav = MORE_ROUTES.has(current) ? 'them' : current === 'bat-dau' ? '' : current;
   // Re-mount everything on a language switch, so every t() call re-runs.
   return (
@@ -144,11 +145,11 @@ export function App() {
       </header>
       <UpdatePrompt />
       <main id="main">
-        {setup ? <FirstRun /> : <Screen route={route} commune={b.commune!.code} year={b.year} />}
+        {setup ? <FirstRun /> : <Screen route={route} commune={b.commune?.code ?? ''} year={b.year} />}
       </main>
       <div class="bottom">
         <SyncBar />
-        {setup ? null : (
+        {setup || !b.commune ? null : (
           <nav aria-label={t('mainNav')} class="nav">
             {NAV.map((n) => (
               <a key={n.key} href={href(...(n.path ? [n.path] : []))} aria-current={activeNav === n.path ? 'page' : undefined}>
