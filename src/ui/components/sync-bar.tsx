@@ -1,7 +1,7 @@
 // FIRST-LOAD. The always-visible sync line: "Chờ đồng bộ: 3", "Mã biên nhận", "Đồng bộ lần cuối"
 // or the last error in plain Vietnamese, and "Gửi ngay". Shows src/sync's status; decides nothing.
 import type { SyncStatus } from '../../sync/index.ts';
-import { fmtDateTime, fmtNumber, getLang, t } from '../i18n/index.ts';
+import { fmtDateTime, fmtNumber, fmtShortDateTime, getLang, t } from '../i18n/index.ts';
 import { href } from '../router.ts';
 import { syncNow, useSyncStatus } from '../sync-client.ts';
 
@@ -22,24 +22,26 @@ export function SyncBar() {
       <section class="sync-bar" aria-label={t('sync')} data-testid="sync-bar">
         <span class="sync-text">
           <span class="sync-line">&nbsp;</span>
-          <span class="sync-line">&nbsp;</span>
+          <span class="sync-sub">&nbsp;</span>
         </span>
       </section>
     );
   }
   const error = syncErrorText(s);
   const syncing = s.state === 'syncing';
-  const second = !s.enrolled ? t('notEnrolled') : error ?? (s.lastSuccessAt ? t('syncLast', { when: fmtDateTime(s.lastSuccessAt) }) : t('syncNever'));
+  const second = !s.enrolled ? t('notEnrolled') : error ?? (s.lastSuccessAt ? t('syncLast', { when: fmtShortDateTime(s.lastSuccessAt) }) : t('syncNever'));
   // Announce outcomes (an error, a finished sync), not every pending count change while typing.
   const announce = !s.enrolled ? '' : error ?? (s.lastSuccessAt ? t('syncLast', { when: fmtDateTime(s.lastSuccessAt) }) : '');
   return (
     <section class="sync-bar" aria-label={t('sync')} data-testid="sync-bar">
       <span class="sync-text">
-        <span class="sync-line">
-          <span data-testid="sync-pending">{t('syncPending', { n: fmtNumber(s.pending) })}</span>
-          {s.lastReceipt ? <span data-testid="sync-receipt"> · {t('receipt', { code: s.lastReceipt })}</span> : null}
+        <span class="sync-line" data-testid="sync-pending">
+          {t('syncPending', { n: fmtNumber(s.pending) })}
         </span>
-        <span class={`sync-line${error ? ' sync-error' : ''}`}>{second}</span>
+        <span class={`sync-sub${error ? ' sync-error' : ''}`}>
+          {second}
+          {s.lastReceipt && !error ? <span data-testid="sync-receipt"> · {t('receipt', { code: s.lastReceipt })}</span> : null}
+        </span>
       </span>
       <span class="visually-hidden" role="status" aria-live="polite">
         {announce}

@@ -191,6 +191,7 @@ export const en: UiStrings = {
   connect: 'Connect',
   enrolTitle: 'Connect to the server',
   enrolHint: 'Enter the server address and the enrolment code your administrator gave you.',
+  enrolFirstHint: 'Is your commune already on the server? Connect to download its data.',
   serverUrl: 'Server address',
   enrolCode: 'Enrolment code',
   enrol: 'Connect',

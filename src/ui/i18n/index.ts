@@ -71,6 +71,16 @@ export function fmtDateTime(iso: string | number | null | undefined): string {
   return `${p(d.getDate())}/${p(d.getMonth() + 1)}/${d.getFullYear()} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
+/** An ISO instant as "hh:mm dd/mm" (the year only when it is not this year): fits the sync bar. */
+export function fmtShortDateTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return String(iso);
+  const p = (n: number) => String(n).padStart(2, '0');
+  const year = d.getFullYear() === new Date().getFullYear() ? '' : `/${d.getFullYear()}`;
+  return `${p(d.getHours())}:${p(d.getMinutes())} ${p(d.getDate())}/${p(d.getMonth() + 1)}${year}`;
+}
+
 /** Bytes as "1,2 MB". */
 export function fmtBytes(bytes: number | null | undefined): string {
   if (bytes === null || bytes === undefined) return '—';

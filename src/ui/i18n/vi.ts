@@ -201,6 +201,7 @@ export const vi = {
   connect: 'Kết nối',
   enrolTitle: 'Kết nối máy chủ',
   enrolHint: 'Nhập địa chỉ máy chủ và mã đăng ký do cán bộ quản trị cấp.',
+  enrolFirstHint: 'Xã đã có trên máy chủ? Kết nối để tải về số liệu của xã.',
   serverUrl: 'Địa chỉ máy chủ',
   enrolCode: 'Mã đăng ký',
   enrol: 'Kết nối',

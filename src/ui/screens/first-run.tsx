@@ -10,7 +10,7 @@ import {
 import { CODE_RE } from '../../domain/sync/protocol.ts';
 import { t } from '../i18n/index.ts';
 import { useLive } from '../hooks/use-live.ts';
-import { navigate, useRoute } from '../router.ts';
+import { href, navigate, useRoute } from '../router.ts';
 import { Title } from '../components/title.tsx';
 import { TextField } from '../components/fields.tsx';
 import { SaveStatus, saveErrorMessage, useSaver } from '../components/save-status.tsx';
@@ -234,6 +234,13 @@ export function FirstRun() {
       <section aria-labelledby="import-h" class="card">
         <h2 id="import-h">{t('importData')}</h2>
         <ImportData onDone={() => navigate()} />
+      </section>
+      <section aria-labelledby="enrol-first-h" class="card">
+        <h2 id="enrol-first-h">{t('enrolTitle')}</h2>
+        <p class="hint">{t('enrolFirstHint')}</p>
+        <a class="button wide" href={href('dong-bo')}>
+          {t('connect')}
+        </a>
       </section>
     </>
   );
