@@ -159,6 +159,18 @@ interface Browser {
   close: () => Promise<void>;
 }
 
+/** Browsers running now, so an interrupted bench can end them (they are in their own process group). */
+const running = new Set<Browser>();
+
+/** Profile folders in use, removed by `closeAllBrowsers` when a run is interrupted. */
+const profiles = new Set<string>();
+
+/** Ends every Chromium this module started and has not closed yet, and removes their profiles. */
+export async function closeAllBrowsers(): Promise<void> {
+  await Promise.allSettled([...running].map((b) => b.close()));
+  for (const p of profiles) rmSync(p, { recursive: true, force: true });
+}
+
 /** Starts Chromium on a profile folder; `close()` ends its whole process group and waits for it. */
 async function launchChromium(profileDir: string, extraFlags: string[] = []): Promise<Browser> {
   const portFile = join(profileDir, 'DevToolsActivePort');
@@ -172,6 +184,7 @@ async function launchChromium(profileDir: string, extraFlags: string[] = []): Pr
   child.stderr?.on('data', (d: Buffer) => { stderr = (stderr + d.toString()).slice(-4000); });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const close = async (): Promise<void> => {
+    running.delete(browser);
     if (child.exitCode === null && child.signalCode === null && child.pid) {
       try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
       const killed = (await within(exited, 5000)) !== 'timeout';
@@ -182,6 +195,8 @@ async function launchChromium(profileDir: string, extraFlags: string[] = []): Pr
     }
   };
   const cdp = new CdpPipe(child.stdio[3] as Writable, child.stdio[4] as Readable);
+  const browser: Browser = { port: 0, cdp, close };
+  running.add(browser);
   const started = Date.now();
   while (!existsSync(portFile) || readFileSync(portFile, 'utf8').split('\n')[0] === '') {
     if (child.exitCode !== null || Date.now() - started > 20_000) {
@@ -190,8 +205,8 @@ async function launchChromium(profileDir: string, extraFlags: string[] = []): Pr
     }
     await sleep(50);
   }
-  const port = Number(readFileSync(portFile, 'utf8').split('\n')[0]);
-  return { port, cdp, close };
+  browser.port = Number(readFileSync(portFile, 'utf8').split('\n')[0]);
+  return browser;
 }
 
 /** `p`, or 'timeout' after `ms`; the timer is cleared either way so it never holds the process open. */
@@ -290,7 +305,9 @@ async function lighthouseRuns(url: string, port: number, runs: number, deadline:
       break;
     }
     const t = Date.now();
-    const result = await lighthouse(url, { ...LH_BASE, ...extra, port });
+    // Bounded: a run that hangs is abandoned (the caller then closes the browser under it).
+    const result = await within(lighthouse(url, { ...LH_BASE, ...extra, port }), 150_000);
+    if (result === 'timeout') throw new Error('a Lighthouse run did not finish within 150 s');
     if (!result) throw new Error('Lighthouse returned no result');
     const f = figuresOf(result.lhr);
     results.push(f);
@@ -444,6 +461,7 @@ async function offlineCheck(cdp: CdpPipe, url: string): Promise<OfflineCheck> {
 export async function measureSite(url: string, opts: SiteOptions): Promise<SiteReport> {
   const started = Date.now();
   const profile = mkdtempSync(join(tmpdir(), 'xht-bench-chromium-'));
+  profiles.add(profile);
   const report: SiteReport = {
     url,
     firstVisit: { available: false, reason: 'not run' },
@@ -505,6 +523,7 @@ export async function measureSite(url: string, opts: SiteOptions): Promise<SiteR
     if (browser) await browser.close();
     if (blackhole) await blackhole.close();
     rmSync(profile, { recursive: true, force: true });
+    profiles.delete(profile);
     report.durationMs = Date.now() - started;
   }
   return report;

@@ -11,7 +11,7 @@ import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { buildApp, checkBudgets, measureBundle, type Budget, type BudgetCheck, type BundleReport } from './bundle.ts';
-import { measureSite, type LighthouseSummary, type SiteReport } from './lighthouse.ts';
+import { closeAllBrowsers, measureSite, type LighthouseSummary, type SiteReport } from './lighthouse.ts';
 import { buildPeer, PEER_LABEL } from './peer/build.ts';
 
 const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
@@ -268,6 +268,9 @@ const OTHER_PARTS: PartSpec[] = [
   { part: 'server', file: 'server.ts', fns: ['benchServer'], capSeconds: 180, what: 'sync server on loopback: ingest ops/s, p50/p99 with 500 devices, memory' },
 ];
 
+/** Part processes running now (each leads its own process group), for an interrupted bench. */
+const runningParts = new Set<ChildProcess>();
+
 /** Child mode: import one part, call its bench function, write what it returned as JSON. */
 async function runPartChild(name: string, outFile: string): Promise<void> {
   const spec = OTHER_PARTS.find((p) => p.part === name);
@@ -299,6 +302,8 @@ async function runPart(spec: PartSpec, env: Record<string, string>, deadline: nu
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // its own process group, so whatever it starts is ended with it on timeout
   });
+  runningParts.add(child);
+  child.once('exit', () => runningParts.delete(child));
   let tail = '';
   const keep = (d: Buffer) => {
     const text = d.toString();
@@ -424,7 +429,8 @@ async function main(): Promise<void> {
     if (interrupted) return;
     interrupted = true;
     log(`${sig}: stopping what the bench started`);
-    void Promise.allSettled(cleanups.map((c) => c())).finally(() => { rmSync(workDir, { recursive: true, force: true }); process.exit(130); });
+    const all = [...cleanups.map((c) => c()), closeAllBrowsers(), ...[...runningParts].map((c) => stopChild(c, true))];
+    void Promise.allSettled(all).finally(() => { rmSync(workDir, { recursive: true, force: true }); process.exit(130); });
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
@@ -562,6 +568,8 @@ async function main(): Promise<void> {
     doc.targets = evaluateTargets(app, budgets.targets);
     doc.durationSeconds = Math.round((Date.now() - started) / 1000);
 
+    // An interrupted run (its parts ended early by the signal handler) must not pose as a result.
+    if (interrupted) return;
     const json = JSON.stringify(doc, null, 2) + '\n';
     if (opts.write) {
       mkdirSync(join(BENCH_DIR, 'results'), { recursive: true });
