@@ -10,7 +10,22 @@ const ROOT = resolve(PEER_SRC, '..', '..');
 /** Where the peer is installed and built; gitignored. */
 export const PEER_DIR = join(ROOT, 'bench', '.peer');
 export const PEER_LABEL = 'ODK Web Forms 0.22 (Vue), village-counts XForm, no service worker';
-const FILES = ['package.json', 'package-lock.json', 'index.html', 'main.js', 'village-counts.xml'];
+const FILES = ['package.json', 'package-lock.json', 'main.js', 'village-counts.xml'];
+// Written here rather than kept as bench/peer/index.html: Vite's dev server scans every .html of
+// the repo for dependencies and would fail on this page's imports, which only bench/.peer has.
+const INDEX_HTML = `<!doctype html>
+<html lang="vi">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>ODK Web Forms — số liệu thôn (bench peer)</title>
+  </head>
+  <body>
+    <div id="app"></div>
+    <script type="module" src="./main.js"></script>
+  </body>
+</html>
+`;
 
 function run(cmd: string, args: string[], cwd: string, timeoutMs: number): Promise<void> {
   return new Promise((ok, fail) => {
@@ -32,6 +47,7 @@ export async function buildPeer(log: (line: string) => void): Promise<string> {
   mkdirSync(PEER_DIR, { recursive: true });
   const before = existsSync(join(PEER_DIR, 'package.json')) ? readFileSync(join(PEER_DIR, 'package.json'), 'utf8') : '';
   for (const f of FILES) if (existsSync(join(PEER_SRC, f))) copyFileSync(join(PEER_SRC, f), join(PEER_DIR, f));
+  writeFileSync(join(PEER_DIR, 'index.html'), INDEX_HTML);
   const changed = before !== readFileSync(join(PEER_DIR, 'package.json'), 'utf8');
   if (changed || !existsSync(join(PEER_DIR, 'node_modules', '@getodk', 'web-forms'))) {
     const lock = existsSync(join(PEER_DIR, 'package-lock.json'));
