@@ -52,7 +52,7 @@ const USAGE = `npm run bench [-- options]
   --runs <n>           Lighthouse runs per visit kind, median reported (default 3)
   --only <a,b>         parts to run: ${PARTS.join(', ')}
   --out-dir <folder>   where the app is built (default bench/.dist; --check uses a temp folder)
-  --no-write           do not write bench/results/latest.json
+  --no-write           do not write bench/results/latest.json (a run with --only never writes it)
   --budget-seconds <s> whole-run limit (default 540)`;
 
 function parseArgs(argv: string[]): Options {
@@ -571,12 +571,14 @@ async function main(): Promise<void> {
     // An interrupted run (its parts ended early by the signal handler) must not pose as a result.
     if (interrupted) return;
     const json = JSON.stringify(doc, null, 2) + '\n';
-    if (opts.write) {
+    // A partial run (--only) would pose as the latest full result; it is printed, not written.
+    const write = opts.write && opts.only === null;
+    if (write) {
       mkdirSync(join(BENCH_DIR, 'results'), { recursive: true });
       writeFileSync(join(BENCH_DIR, 'results', 'latest.json'), json);
     }
     printSummary(doc, bundle, app);
-    log(`bench: ${doc.durationSeconds} s${opts.write ? ', written to bench/results/latest.json' : ''}`);
+    log(`bench: ${doc.durationSeconds} s${write ? ', written to bench/results/latest.json' : opts.only ? ' (partial run: bench/results/latest.json left as it was)' : ''}`);
     process.stdout.write(json);
   } finally {
     await Promise.allSettled(cleanups.map((c) => c()));
