@@ -1,0 +1,315 @@
+// Sync end to end, in Chromium at 360×740 against the real server that playwright.config.ts starts:
+// phones enrol through the app's own screen with codes from the admin CLI, edit offline, come back
+// online, and the server (read over HTTP with a separate token) holds every edit exactly once; two
+// phones converge and list their concurrent field; a change the server refuses is shown, not blocking.
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { demoCommune } from '../../src/domain/demo-commune.ts';
+import { VILLAGE_COUNT_LABELS, type VillageCountKey } from '../../src/domain/schemas/labels.ts';
+import { compareHlc, formatHlc } from '../../src/domain/sync/hlc.ts';
+import type { ChangeOp, ErrorResponse, SyncResponse } from '../../src/domain/sync/protocol.ts';
+import { batchIdOf } from '../../src/sync/index.ts';
+import { currentYear, fillSaved, waitForServiceWorker } from './helpers/app.ts';
+import {
+  countsRow, enrolInApp, enrolOverApi, issueCode, openConflicts, outbox, readMeta, sendNow, serverOps, syncBar, viNumber,
+  type CountsRow,
+} from './helpers/sync.ts';
+
+/** The commune the server seeds into its empty database (server/seed.ts). */
+const COMMUNE = demoCommune.commune.code;
+
+type Count = Exclude<VillageCountKey, 'villageRecognized'>;
+type Village = { code: string; name: string };
+const label = (k: Count) => VILLAGE_COUNT_LABELS[k].vi;
+
+/** A new phone (browser context) connected with its own code; waits for its first pull. */
+async function newPhone(browser: Browser, code: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await enrolInApp(page, code);
+  await expect(syncBar(page)).toContainText('Đồng bộ lần cuối:');
+  return page;
+}
+
+/** Opens a village's form and returns the counts it shows (what the phone holds), as numbers. */
+async function formCounts(page: Page, village: Village, year: number, keys: Count[]): Promise<Record<Count, number>> {
+  await page.goto(`/#/thon/${village.code}`);
+  // The previous screen's form stays until this village's data is read: wait for its title.
+  await expect(page.getByRole('heading', { level: 1, name: `${village.name} — ${year}`, exact: true })).toBeVisible();
+  await expect(page.getByLabel(label('households'), { exact: true })).toBeVisible();
+  const out = {} as Record<Count, number>;
+  for (const k of keys) {
+    const raw = await page.getByLabel(label(k), { exact: true }).inputValue();
+    expect(raw, `${village.code} ${k} is filled on the phone`).toMatch(/^\d+$/);
+    out[k] = Number(raw);
+  }
+  return out;
+}
+
+/** Types counts on the open village form, one saved edit (one op) per field. */
+async function typeCounts(page: Page, values: Partial<Record<Count, number>>): Promise<void> {
+  for (const [k, v] of Object.entries(values) as [Count, number][]) await fillSaved(page, label(k), String(v));
+}
+
+/** The server's current value of each field of one key: its newest op by HLC (then opId). */
+function serverValues(ops: ChangeOp[], entity: string, key: string): Record<string, unknown> {
+  const best = new Map<string, ChangeOp>();
+  for (const op of ops) {
+    if (op.entity !== entity || op.key !== key) continue;
+    for (const f of Object.keys(op.fields)) {
+      const cur = best.get(f);
+      if (!cur || compareHlc(op.hlc, cur.hlc) > 0 || (op.hlc === cur.hlc && op.opId > cur.opId)) best.set(f, op);
+    }
+  }
+  return Object.fromEntries([...best].map(([f, op]) => [f, op.fields[f]]));
+}
+
+const pending = (page: Page) => syncBar(page).getByTestId('sync-pending');
+const receipt = (page: Page) => syncBar(page).getByTestId('sync-receipt');
+const conflictsRegion = (page: Page) => page.getByRole('region', { name: 'Xung đột cần xem lại' });
+
+test('offline edits reach the server exactly once: enrol, edit offline, reload offline, back online', async ({ browser, request }) => {
+  test.setTimeout(180_000);
+  const [phoneCode, readerCode] = await Promise.all([
+    issueCode({ commune: COMMUNE, role: 'officer', name: 'Điện thoại e2e 1' }),
+    issueCode({ commune: COMMUNE, role: 'officer', name: 'Kiểm tra máy chủ e2e 1' }),
+  ]);
+  const reader = await enrolOverApi(request, readerCode);
+  const village = reader.commune.villages[2]!;
+
+  const page = await newPhone(browser, phoneCode);
+  const context = page.context();
+  await waitForServiceWorker(page);
+  // The commune came with the first pull: the header names it as the server does.
+  await expect(page.getByRole('banner')).toContainText(reader.commune.name);
+  await expect(receipt(page)).toHaveCount(0);
+  const year = await currentYear(page);
+  const key = `${COMMUNE}/${year}/${village.code}`;
+  const before = await formCounts(page, village, year, ['households', 'familiesRegistered', 'citizens']);
+
+  await context.setOffline(true);
+  await expect(syncBar(page)).toContainText('Không có mạng');
+  // Increases only, so every "≤" rule of the form still holds.
+  const typed = { households: before.households + 13, familiesRegistered: before.familiesRegistered + 5, citizens: before.citizens + 21 };
+  await typeCounts(page, typed);
+  const edits = Object.keys(typed).length;
+  await expect(pending(page)).toHaveText(`Chờ đồng bộ: ${viNumber(edits)}`);
+
+  // Closed and reopened without signal: the page comes from the service worker, the edits from IndexedDB.
+  await page.reload();
+  for (const [k, v] of Object.entries(typed)) await expect(page.getByLabel(label(k as Count), { exact: true })).toHaveValue(String(v));
+  await expect(pending(page)).toHaveText(`Chờ đồng bộ: ${viNumber(edits)}`);
+  await expect(syncBar(page)).toContainText('Không có mạng');
+  const queued = await outbox(page);
+  expect(queued.map((r) => [r.state, r.op.entity, r.op.key])).toEqual(Array.from({ length: edits }, () => ['pending', 'villageCounts', key]));
+  expect(Object.assign({}, ...queued.map((r) => r.op.fields))).toEqual(typed);
+  const deviceId = await readMeta(page, 'deviceId');
+  expect(typeof deviceId).toBe('string');
+
+  // Signal returns: the `online` event sends the queue without anyone pressing anything.
+  await context.setOffline(false);
+  await expect(pending(page)).toHaveText('Chờ đồng bộ: 0');
+  await expect(receipt(page)).toHaveText(/^ · Mã biên nhận: \S+$/);
+  await expect(syncBar(page)).toContainText('Đồng bộ lần cuối:');
+  await expect(syncBar(page)).not.toContainText('Không có mạng');
+  const shownReceipt = (await receipt(page).textContent())!.replace(' · Mã biên nhận: ', '');
+  expect(await outbox(page)).toEqual([]);
+
+  // The server holds each op once, as the phone made it, and now gives the typed values.
+  const opIds = queued.map((r) => r.op.opId);
+  const onServer = async () => (await serverOps(request, reader.token)).filter((op) => opIds.includes(op.opId));
+  const held = await onServer();
+  expect(held.map((op) => op.opId).sort()).toEqual([...opIds].sort());
+  for (const r of queued) {
+    const { seq: _seq, ...op } = held.find((h) => h.opId === r.op.opId)!;
+    expect(op).toEqual(r.op);
+  }
+  const all = await serverOps(request, reader.token);
+  expect(serverValues(all, 'villageCounts', key)).toMatchObject(typed);
+
+  // The same batch again (as if the answer had been lost): known, not applied, and the receipt the
+  // phone shows is the server's receipt for that batch.
+  const ops = queued.map((r) => r.op);
+  const resend = await request.post('/api/v1/sync', {
+    headers: { authorization: `Bearer ${reader.token}` },
+    data: { deviceId, batchId: batchIdOf(ops), ops },
+  });
+  expect(resend.status()).toBe(200);
+  const again = (await resend.json()) as SyncResponse;
+  expect(again.applied).toEqual([]);
+  expect([...again.known].sort()).toEqual([...opIds].sort());
+  expect(again.receipt).toBe(shownReceipt);
+
+  // "Gửi ngay" once more: a full run happens (a new last-sync time) and nothing is sent twice.
+  const lastSync = await readMeta(page, 'lastSyncAt');
+  await sendNow(page);
+  await expect.poll(() => readMeta(page, 'lastSyncAt')).not.toBe(lastSync);
+  await expect(pending(page)).toHaveText('Chờ đồng bộ: 0');
+  expect((await onServer()).map((op) => op.opId).sort()).toEqual([...opIds].sort());
+  expect(await serverOps(request, reader.token)).toHaveLength(all.length);
+  await context.close();
+});
+
+test('two phones edit one village offline: identical data, the concurrent field listed, re-apply settles it', async ({ browser, request }) => {
+  test.setTimeout(240_000);
+  const [codeA, codeB, readerCode] = await Promise.all([
+    issueCode({ commune: COMMUNE, role: 'officer', name: 'Điện thoại A' }),
+    issueCode({ commune: COMMUNE, role: 'officer', name: 'Điện thoại B' }),
+    issueCode({ commune: COMMUNE, role: 'officer', name: 'Kiểm tra máy chủ e2e 2' }),
+  ]);
+  const reader = await enrolOverApi(request, readerCode);
+  const village = reader.commune.villages[4]!;
+  const a = await newPhone(browser, codeA);
+  const b = await newPhone(browser, codeB);
+  const year = await currentYear(a);
+  expect(await currentYear(b)).toBe(year);
+  const key = `${COMMUNE}/${year}/${village.code}`;
+  const base = await countsRow(a, COMMUNE, year, village.code);
+  expect(base).toBeDefined();
+  expect(await countsRow(b, COMMUNE, year, village.code)).toEqual(base);
+
+  const start = await formCounts(a, village, year, ['households', 'lineages', 'citizens']);
+  await formCounts(b, village, year, []);
+  await a.context().setOffline(true);
+  await b.context().setOffline(true);
+  // Same field (households) to different values; and one other field each.
+  const typedA = { households: start.households + 11, lineages: start.lineages + 3 };
+  const typedB = { households: start.households + 29, citizens: start.citizens + 40 };
+  await typeCounts(a, typedA);
+  await typeCounts(b, typedB);
+  await expect(pending(a)).toHaveText(`Chờ đồng bộ: ${viNumber(2)}`);
+  await expect(pending(b)).toHaveText(`Chờ đồng bộ: ${viNumber(2)}`);
+
+  // A comes back first, then B (which pulls A's edits), then A pulls B's.
+  await a.context().setOffline(false);
+  await sendNow(a);
+  await expect(pending(a)).toHaveText('Chờ đồng bộ: 0');
+  await b.context().setOffline(false);
+  await sendNow(b);
+  await expect(pending(b)).toHaveText('Chờ đồng bộ: 0');
+  await sendNow(a);
+
+  // The newer households write (by HLC, as the server holds them) is the one both must keep.
+  const ops = (await serverOps(request, reader.token)).filter((op) => op.entity === 'villageCounts' && op.key === key);
+  const writeA = ops.find((op) => op.fields.households === typedA.households);
+  const writeB = ops.find((op) => op.fields.households === typedB.households);
+  expect(writeA && writeB).toBeTruthy();
+  const aWins = compareHlc(writeA!.hlc, writeB!.hlc) > 0 || (writeA!.hlc === writeB!.hlc && writeA!.opId > writeB!.opId);
+  const [winner, loser] = aWins ? [a, b] : [b, a];
+  const [winValue, loseValue] = aWins ? [typedA.households, typedB.households] : [typedB.households, typedA.households];
+  const expected: CountsRow = { ...base, lineages: typedA.lineages, citizens: typedB.citizens, households: winValue };
+  expect(serverValues(ops, 'villageCounts', key)).toMatchObject({ lineages: typedA.lineages, citizens: typedB.citizens, households: winValue });
+
+  await expect.poll(() => countsRow(a, COMMUNE, year, village.code)).toEqual(expected);
+  await expect.poll(() => countsRow(b, COMMUNE, year, village.code)).toEqual(expected);
+  for (const p of [a, b]) {
+    await formCounts(p, village, year, []);
+    await expect(p.getByLabel(label('households'), { exact: true })).toHaveValue(String(winValue));
+    await expect(p.getByLabel(label('lineages'), { exact: true })).toHaveValue(String(typedA.lineages));
+    await expect(p.getByLabel(label('citizens'), { exact: true })).toHaveValue(String(typedB.citizens));
+  }
+
+  // Each phone lists the households conflict, with its own value and the other phone's; nothing else.
+  for (const [p, own, other] of [[a, typedA.households, typedB.households], [b, typedB.households, typedA.households]] as const) {
+    await p.goto('/#/dong-bo');
+    const items = conflictsRegion(p).getByRole('listitem');
+    await expect(items).toHaveCount(1);
+    await expect(items).toContainText(`Số liệu thôn ${key} — ${label('households')}`);
+    await expect(items).toContainText(`Giá trị trên máy này: ${viNumber(own)}`);
+    await expect(items).toContainText(`Giá trị từ máy khác: ${viNumber(other)}`);
+  }
+
+  // The person on the losing phone puts their value back; after a sync both phones hold it.
+  await conflictsRegion(loser).getByRole('listitem').getByRole('button', { name: 'Dùng giá trị trên máy này' }).click();
+  await expect(conflictsRegion(loser)).toContainText('Không có xung đột nào.');
+  await expect(pending(loser)).toHaveText(`Chờ đồng bộ: ${viNumber(1)}`);
+  await sendNow(loser);
+  await expect(pending(loser)).toHaveText('Chờ đồng bộ: 0');
+  await sendNow(winner);
+  const settled: CountsRow = { ...expected, households: loseValue };
+  await expect.poll(() => countsRow(winner, COMMUNE, year, village.code)).toEqual(settled);
+  await expect.poll(() => countsRow(loser, COMMUNE, year, village.code)).toEqual(settled);
+  await expect(conflictsRegion(winner)).toContainText('Không có xung đột nào.');
+  expect(await openConflicts(winner)).toEqual([]);
+  expect(await openConflicts(loser)).toEqual([]);
+  const after = (await serverOps(request, reader.token)).filter((op) => op.entity === 'villageCounts' && op.key === key);
+  expect(serverValues(after, 'villageCounts', key)).toMatchObject({ households: loseValue, lineages: typedA.lineages, citizens: typedB.citizens });
+  await a.context().close();
+  await b.context().close();
+});
+
+test('a change the server refuses is shown on the sync screen and does not hold back later edits', async ({ browser, request }) => {
+  test.setTimeout(180_000);
+  const mine = demoCommune.villages[6]!;
+  const other = demoCommune.villages[7]!;
+  const [phoneCode, probeCode, readerCode] = await Promise.all([
+    issueCode({ commune: COMMUNE, role: 'collector', name: 'Người thu thập e2e', villages: [mine.code] }),
+    issueCode({ commune: COMMUNE, role: 'collector', name: 'Người thu thập thử e2e', villages: [mine.code] }),
+    issueCode({ commune: COMMUNE, role: 'officer', name: 'Kiểm tra máy chủ e2e 3' }),
+  ]);
+  const reader = await enrolOverApi(request, readerCode);
+
+  const page = await newPhone(browser, phoneCode);
+  const year = await currentYear(page);
+  const otherKey = `${COMMUNE}/${year}/${other.code}`;
+  const mineKey = `${COMMUNE}/${year}/${mine.code}`;
+
+  // What the server says to a collector of `mine` writing to `other` (asked with a twin token).
+  const probe = await enrolOverApi(request, probeCode);
+  const refusedRes = await request.post('/api/v1/sync', {
+    headers: { authorization: `Bearer ${probe.token}` },
+    data: {
+      deviceId: 'e2e-probe',
+      batchId: 'e2e-probe-1',
+      ops: [{ opId: crypto.randomUUID(), entity: 'villageCounts', key: otherKey, fields: { households: 1 }, hlc: formatHlc({ wall: Date.now(), counter: 0, node: 'e2e-probe' }) }],
+    },
+  });
+  expect(refusedRes.status()).toBe(403);
+  const reason = ((await refusedRes.json()) as ErrorResponse).problems?.[0]?.vi;
+  expect(reason).toBeTruthy();
+
+  // Offline, so the refused edit and the allowed one leave in the same batch, the refused one first.
+  const otherBefore = await formCounts(page, other, year, ['households']);
+  await page.context().setOffline(true);
+  const typedOther = otherBefore.households + 7;
+  await typeCounts(page, { households: typedOther });
+  const mineBefore = await formCounts(page, mine, year, ['households', 'citizens']);
+  const typedMine = mineBefore.households + 9;
+  await typeCounts(page, { households: typedMine });
+  await expect(pending(page)).toHaveText(`Chờ đồng bộ: ${viNumber(2)}`);
+  const queued = await outbox(page);
+  expect(queued.map((r) => r.op.key)).toEqual([otherKey, mineKey]);
+  const [refusedOp, allowedOp] = queued.map((r) => r.op) as [ChangeOp, ChangeOp];
+
+  await page.context().setOffline(false);
+  await sendNow(page);
+  await expect(pending(page)).toHaveText('Chờ đồng bộ: 0');
+  await expect(receipt(page)).toHaveText(/^ · Mã biên nhận: \S+$/);
+
+  // Shown to the person with the server's reason; kept on the phone, not sent.
+  await page.goto('/#/dong-bo');
+  const refusedList = page.getByRole('region', { name: 'Thay đổi bị máy chủ từ chối' });
+  await expect(refusedList.getByRole('listitem')).toHaveCount(1);
+  await expect(refusedList).toContainText(`Số liệu thôn ${otherKey}`);
+  await expect(refusedList).toContainText(`${label('households')}: ${viNumber(typedOther)}`);
+  await expect(refusedList).toContainText(reason!);
+  expect((await outbox(page)).map((r) => [r.op.opId, r.state])).toEqual([[refusedOp.opId, 'quarantined']]);
+  expect((await countsRow(page, COMMUNE, year, other.code))?.households).toBe(typedOther);
+
+  // The allowed edit behind it reached the server; the refused one did not.
+  let onServer = await serverOps(request, reader.token);
+  expect(onServer.filter((op) => op.opId === allowedOp.opId).map((op) => op.fields)).toEqual([{ households: typedMine }]);
+  expect(onServer.filter((op) => op.opId === refusedOp.opId)).toEqual([]);
+  expect(serverValues(onServer, 'villageCounts', mineKey).households).toBe(typedMine);
+  expect(serverValues(onServer, 'villageCounts', otherKey).households).toBe(otherBefore.households);
+
+  // A later edit still goes through while the refused one waits on the phone.
+  await formCounts(page, mine, year, []);
+  const typedLater = mineBefore.citizens + 15;
+  await typeCounts(page, { citizens: typedLater });
+  await sendNow(page);
+  await expect(pending(page)).toHaveText('Chờ đồng bộ: 0');
+  await expect.poll(async () => serverValues(await serverOps(request, reader.token), 'villageCounts', mineKey).citizens).toBe(typedLater);
+  onServer = await serverOps(request, reader.token);
+  expect(onServer.filter((op) => op.opId === refusedOp.opId)).toEqual([]);
+  expect((await outbox(page)).map((r) => [r.op.opId, r.state])).toEqual([[refusedOp.opId, 'quarantined']]);
+  await page.context().close();
+});
