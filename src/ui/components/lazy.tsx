@@ -2,7 +2,7 @@
 // so the first load carries only the shell. Never caches a failed load: the next visit retries.
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '../i18n/index.ts';
+import { loadStrings, t } from '../i18n/index.ts';
 
 /** A component that renders the one `load` resolves to, with a loading line meanwhile. */
 export function lazy<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
@@ -14,7 +14,8 @@ export function lazy<P extends object>(load: () => Promise<ComponentType<P>>): C
     useEffect(() => {
       if (comp) return;
       let alive = true;
-      if (!pending) pending = load();
+      // The screen's strings come with it (one more small chunk, fetched in parallel).
+      if (!pending) pending = Promise.all([load(), loadStrings()]).then(([c]) => c);
       pending.then(
         (c) => {
           cached = c;

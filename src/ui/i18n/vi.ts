@@ -1,22 +1,15 @@
-// FIRST-LOAD. Vietnamese UI strings (the default locale). Glossary words are kept exactly as in
-// shared/domain/glossary.md; field labels come from src/domain/schemas/labels.ts, not from here.
-export const vi = {
-  appName: 'Xã Học Tập',
-  loading: 'Đang tải…',
-  loadFailed: 'Không mở được dữ liệu: {reason}',
-  mainNav: 'Điều hướng chính',
-  navHome: 'Tổng quan',
-  navVillages: 'Thôn',
-  navCriteria: 'Tiêu chí',
-  navReadiness: 'Mức độ',
-  navMore: 'Thêm',
+// Vietnamese UI strings of the screens (lazy: loaded with the first screen; the shell's own few
+// are in vi-shell.ts). Glossary words are kept exactly as in shared/domain/glossary.md; field
+// labels come from src/domain/schemas/labels.ts, not from here.
+import type { viShell } from './vi-shell.ts';
+
+export const viScreens = {
   back: 'Quay lại',
 
   // Glossary: places, readiness words
   communeLabel: 'Xã / Phường / Đặc khu (gọi chung là xã)',
   provinceLabel: 'Tỉnh / Thành phố',
   villageLabel: 'Thôn / Bản / Ấp / Tổ dân phố (gọi chung là thôn)',
-  yearLabel: 'Năm đánh giá (01/01 – 31/12)',
   met: 'Đạt',
   unmet: 'Chưa đạt',
   unknown: 'Chưa có dữ liệu',
@@ -25,7 +18,6 @@ export const vi = {
   gap: 'Còn thiếu',
   evidence: 'Minh chứng',
   selfAssessment: 'Tự đánh giá',
-  sync: 'Đồng bộ',
   pending: 'Chờ đồng bộ',
   lastSynced: 'Đồng bộ lần cuối',
   provisional: 'tạm tính',
@@ -190,15 +182,7 @@ export const vi = {
 
   // Sync
   syncTitle: 'Đồng bộ',
-  syncPending: 'Chờ đồng bộ: {n}',
-  syncNever: 'Chưa đồng bộ lần nào',
-  syncLast: 'Đồng bộ lần cuối: {when}',
-  receipt: 'Mã biên nhận: {code}',
   receiptLabel: 'Mã biên nhận',
-  sendNow: 'Gửi ngay',
-  sending: 'Đang gửi…',
-  notEnrolled: 'Chưa kết nối máy chủ',
-  connect: 'Kết nối',
   enrolTitle: 'Kết nối máy chủ',
   enrolHint: 'Nhập địa chỉ máy chủ và mã đăng ký do cán bộ quản trị cấp.',
   enrolFirstHint: 'Xã đã có trên máy chủ? Kết nối để tải về số liệu của xã.',
@@ -220,8 +204,7 @@ export const vi = {
   emptyValue: '(trống)',
 
   // Update prompt
-  updateReady: 'Có phiên bản mới',
-  updateApply: 'Cập nhật',
 } as const;
 
-export type UiStrings = { readonly [K in keyof typeof vi]: string };
+/** Every UI string key, shell and screens; en.ts must give them all. */
+export type UiStrings = { readonly [K in keyof typeof viShell | keyof typeof viScreens]: string };
