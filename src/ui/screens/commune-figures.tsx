@@ -10,7 +10,7 @@ import { useLive } from '../hooks/use-live.ts';
 import { Title } from '../components/title.tsx';
 import { NumberField, SelectField, type Option } from '../components/fields.tsx';
 import { SaveStatus, useSaver } from '../components/save-status.tsx';
-import { parseCount } from './village-form.tsx';
+import { parseCount } from '../parse.ts';
 import type { ScreenProps } from '../app.tsx';
 
 type UnitKey = 'units' | 'unitsRecognized';

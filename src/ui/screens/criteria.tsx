@@ -13,7 +13,7 @@ import { Title } from '../components/title.tsx';
 import { NumberField, RadioGroup, TextArea, TextField } from '../components/fields.tsx';
 import { SaveStatus, useSaver } from '../components/save-status.tsx';
 import { ProvisionalBadge, StatusBadge } from '../components/badges.tsx';
-import { parseCount } from './village-form.tsx';
+import { parseCount } from '../parse.ts';
 import type { ScreenProps } from '../app.tsx';
 
 const catalog = getCatalog(DEFAULT_CATALOG_ID)!;

@@ -15,19 +15,12 @@ import { Title } from '../components/title.tsx';
 import { SelectField, TextField, type Option } from '../components/fields.tsx';
 import { SaveStatus, useSaver } from '../components/save-status.tsx';
 import { ProvisionalBadge } from '../components/badges.tsx';
+import { parsePercent } from '../parse.ts';
 import type { ScreenProps } from '../app.tsx';
 
 const catalog = getCatalog(DEFAULT_CATALOG_ID)!;
 const LEVELS: LevelNo[] = [1, 2];
 type Lv = '1' | '2';
-
-/** "72,5" or "72.5" → 72.5; '' → null; anything else → NaN. */
-export function parsePercent(raw: string): number | null {
-  const s = raw.trim().replace('%', '').trim();
-  if (s === '') return null;
-  if (!/^\d{1,3}([.,]\d+)?$/.test(s)) return Number.NaN;
-  return Number(s.replace(',', '.'));
-}
 
 function levelLabel(level: LevelNo): string {
   return level === 1 ? t('level1') : t('level2');

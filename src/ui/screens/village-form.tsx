@@ -15,26 +15,10 @@ import { href } from '../router.ts';
 import { Title } from '../components/title.tsx';
 import { NumberField, RadioGroup, TextField } from '../components/fields.tsx';
 import { SaveStatus, useSaver } from '../components/save-status.tsx';
+import { isUnlikelyJump, parseCount } from '../parse.ts';
 import type { ScreenProps } from '../app.tsx';
 
 type CountKey = (typeof VILLAGE_COUNT_KEYS)[number];
-
-/** What a typed text means: '' → null (no data), digits → a number, anything else stays text (invalid). */
-export function parseCount(raw: string): number | string | null {
-  const s = raw.trim();
-  if (s === '') return null;
-  if (/^-?\d+$/.test(s)) return Number(s);
-  // A decimal comma (vi) or point followed by 1–2 digits is a fraction the rules will refuse;
-  // "1.000" (a thousands point) stays text so it is never read as 1.
-  if (/^-?\d+,\d+$/.test(s) || /^-?\d+\.\d{1,2}$/.test(s)) return Number(s.replace(',', '.'));
-  return s;
-}
-
-/** An unlikely change from last year: more than half up or down, and by more than 5. */
-export function isUnlikelyJump(before: number, after: number): boolean {
-  const diff = Math.abs(after - before);
-  return diff > 5 && diff > Math.max(before, 1) * 0.5;
-}
 
 /** The chains of the "≤" rules, to name the field a person just edited when a rule breaks. */
 const CHAINS: CountKey[][] = [
