@@ -480,7 +480,9 @@ export async function measureSite(url: string, opts: SiteOptions): Promise<SiteR
     await warmUp(browser.cdp, url).catch(() => undefined);
     try {
       // Lighthouse's default storage reset clears the origin's caches and service workers first.
-      const runs = await lighthouseRuns(url, browser.port, opts.runs, opts.deadline, {}, opts.log, 'first visit');
+      // Lighthouse keeps IndexedDB and localStorage by default; a first visit must not find the
+      // data of the warm-up or of the run before, so every storage type is cleared.
+      const runs = await lighthouseRuns(url, browser.port, opts.runs, opts.deadline, { clearStorageTypes: ['all'] }, opts.log, 'first visit');
       report.firstVisit = summarize(runs, 'simulated (Lighthouse mobile default: slow 4G 150 ms RTT, 1.6 Mbps, 4× CPU)');
     } catch (e) {
       report.firstVisit = { available: false, reason: `Lighthouse failed: ${(e as Error).message}` };
