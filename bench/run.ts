@@ -567,6 +567,7 @@ async function main(): Promise<void> {
     if (appServer) { await appServer.close(); cleanups.splice(cleanups.indexOf(appServer.close), 1); }
     doc.targets = evaluateTargets(app, budgets.targets);
     doc.durationSeconds = Math.round((Date.now() - started) / 1000);
+    (doc.machine as Record<string, unknown>).loadAverageAtEnd = loadavg().map((x) => Math.round(x * 100) / 100);
 
     // An interrupted run (its parts ended early by the signal handler) must not pose as a result.
     if (interrupted) return;
