@@ -125,6 +125,7 @@ export const en: UiStrings = {
   noLevel: 'No level reached yet',
   mayApply: 'Level the commune may apply for now',
   mayApplyNone: 'Cannot apply for recognition yet',
+  asOf: 'As of the dossier date: {date}',
   level2Wait: 'Less than 12 months since the level-1 decision: level 2 can be requested from {date}.',
   eligibilityOther: 'Reason: {reason}',
   gapsTitle: 'Still missing',

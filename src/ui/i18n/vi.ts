@@ -124,6 +124,7 @@ export const viScreens = {
   noLevel: 'Chưa đạt mức độ nào',
   mayApply: 'Mức độ có thể đề nghị lúc này',
   mayApplyNone: 'Chưa thể đề nghị công nhận',
+  asOf: 'Tính đến ngày gửi hồ sơ: {date}',
   level2Wait: 'Chưa đủ 12 tháng sau quyết định công nhận mức độ 1: có thể đề nghị mức độ 2 từ ngày {date}.',
   eligibilityOther: 'Lý do: {reason}',
   gapsTitle: 'Còn thiếu',

@@ -197,7 +197,7 @@ export function Readiness({ commune, year }: ScreenProps) {
               : t('eligibilityOther', { reason: output.eligibility.reason })}
           </p>
         ) : null}
-        <p class="small muted">({fmtDate(output.asOf)})</p>
+        <p class="small muted">{t('asOf', { date: fmtDate(output.asOf) })}</p>
       </section>
       {target ? (
         <section aria-labelledby="gaps-h" class="card">
