@@ -143,7 +143,8 @@ async function serveStatic(rootDir: string, gzip: boolean): Promise<{ url: strin
   const base = resolve(rootDir);
   const gzCache = new Map<string, Buffer>();
   const server: Server = createHttpServer((req, res) => {
-    const path = decodeURIComponent((req.url ?? '/').split('?')[0]!);
+    let path: string;
+    try { path = decodeURIComponent((req.url ?? '/').split('?')[0]!); } catch { res.writeHead(400).end(); return; }
     let file = resolve(join(base, path));
     if (file !== base && !file.startsWith(base + sep)) { res.writeHead(403).end(); return; }
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
@@ -223,8 +224,9 @@ async function startAppServer(distDir: string, workDir: string): Promise<AppServ
       env: { ...process.env, PORT: String(port), HOST: LOOPBACK, DB_PATH: join(workDir, 'bench.sqlite'), STATIC_DIR: distDir, NODE_ENV: 'production' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    child.stdout?.on('data', (d: Buffer) => { out += d.toString(); });
-    child.stderr?.on('data', (d: Buffer) => { out += d.toString(); });
+    const keep = (d: Buffer) => { out = (out + d.toString()).slice(-200_000); };
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
     const url = `http://${LOOPBACK}:${port}/`;
     const started = Date.now();
     while (Date.now() - started < 30_000 && child.exitCode === null) {
