@@ -21,8 +21,10 @@ let checksLoading: Promise<Checks> | null = null;
  * use). Awaited before a transaction opens: an IndexedDB transaction must not wait on a fetch.
  */
 export function loadChecks(): Promise<Checks> {
-  return (checksLoading ??= import('./validate.ts'));
+  return (checksLoading ??= import('./validate.ts').then((m) => (loadedChecks = m)));
 }
+/** Set once the checks have loaded, so code inside a transaction never has to await them. */
+let loadedChecks: Checks | null = null;
 
 /** Meta keys the app uses (device-local, never synced). */
 export type MetaKey =
@@ -53,10 +55,10 @@ const LOCKABLE: ReadonlySet<EntityName> = new Set(['villageCounts', 'communeFigu
 export function createRepo(db: XhtDb, options: RepoOptions = {}) {
   const now = options.now ?? (() => Date.now());
   const tbl = (entity: EntityName) => db.table(tableOf(entity)) as Table<Record<string, unknown>, unknown>;
-  // The checks are loaded before any write transaction opens, so the awaits on them inside one
-  // (write() nested in an outer rw) resolve at once and never let IndexedDB auto-commit.
+  // The checks are loaded before any write transaction opens, so nothing inside one (write()
+  // nested in an outer rw) awaits a non-Dexie promise: that would let IndexedDB auto-commit.
   const rw = async <T>(fn: () => Promise<T>): Promise<T> => {
-    await loadChecks();
+    if (!loadedChecks) await loadChecks();
     return db.transaction('rw', WRITE_TABLES, fn);
   };
 
@@ -206,7 +208,7 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
 
   /** Writes the changed fields of one entity + its outbox op; null when nothing changed. */
   async function write(entity: EntityName, key: string, patch: Record<string, JsonValue | undefined>, opts: WriteOptions = {}): Promise<Op | null> {
-    const checks = await loadChecks();
+    const checks = loadedChecks ?? (await loadChecks());
     return rw(async () => {
       const pk = dexieKey(entity, key);
       if (pk === null) throw new ValidationError({ key: `Khóa "${key}" không hợp lệ.` });
@@ -577,7 +579,7 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
     let applied = 0;
     let skipped = 0;
     const good: Op[] = [];
-    const { validateOp } = await loadChecks();
+    const { validateOp } = loadedChecks ?? (await loadChecks());
     for (const op of ops) {
       // A malformed op from the server is skipped, not fatal: the rest of the page still lands.
       if (validateOp(stripSeq(op)).length || dexieKey(op.entity, op.key) === null) skipped++;
