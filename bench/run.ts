@@ -40,7 +40,7 @@ interface Options {
   partOut: string | null;
 }
 
-const PARTS = ['bundle', 'lighthouse', 'engine', 'storage', 'server'] as const;
+const PARTS = ['bundle', 'lighthouse', 'engine', 'storage', 'server', 'sync'] as const;
 type Part = (typeof PARTS)[number];
 
 const USAGE = `npm run bench [-- options]
@@ -268,6 +268,7 @@ const OTHER_PARTS: PartSpec[] = [
   { part: 'engine', file: 'engine.ts', fns: ['benchEngine'], capSeconds: 120, what: 'readiness engine: 100-village commune (median) and 1 000 communes' },
   { part: 'storage', file: 'idb.ts', fns: ['benchIdb', 'benchStorage', 'benchBrowserStorage', 'benchIndexedDb'], capSeconds: 180, what: 'IndexedDB in Chromium: save one village, load the dashboard with 5 years × 50 villages' },
   { part: 'server', file: 'server.ts', fns: ['benchServer'], capSeconds: 180, what: 'sync server on loopback: ingest ops/s, p50/p99 with 500 devices, memory' },
+  { part: 'sync', file: 'sync.ts', fns: ['benchSync'], capSeconds: 180, what: 'end to end: 10 000 ops synced from one client in Chromium to the server, and pulled by a fresh client' },
 ];
 
 /** Part processes running now (each leads its own process group), for an interrupted bench. */
@@ -405,7 +406,7 @@ function printSummary(doc: Record<string, unknown>, bundle: BundleReport | null,
     log(`peer ${String(peer.label)}: first visit ${'runs' in f ? `score ${f.performanceScore}, LCP ${f.lcpMs} ms, transfer ${f.totalTransferBytes} B` : `n/a (${f.reason})`}; offline ${o && 'runs' in o ? `document from ${o.offline.documentFrom}, LCP ${o.lcpMs ?? '–'} ms` : 'n/a'}`);
     log(`  app ÷ peer: ${JSON.stringify(peer.appOverPeer)}`);
   }
-  for (const k of ['engine', 'browserStorage', 'server'] as const) {
+  for (const k of ['engine', 'browserStorage', 'server', 'sync'] as const) {
     const v = doc[k] as Record<string, unknown> | undefined;
     if (v) log(`${k}: ${v.available === false ? `n/a (${String(v.reason)})` : JSON.stringify(Object.fromEntries(Object.entries(v).filter(([key]) => !['available', 'source', 'durationMs'].includes(key))))}`);
   }
@@ -495,6 +496,7 @@ async function main(): Promise<void> {
     doc.engine = results.engine;
     doc.browserStorage = results.storage;
     doc.server = results.server;
+    doc.sync = results.sync;
 
     // 3. Serve the build and measure it with Lighthouse; peers the same way.
     let app: SiteReport | null = null;
