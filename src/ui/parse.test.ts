@@ -1,6 +1,6 @@
 // Table-driven checks of how typed text becomes data (src/ui/parse.ts).
 import { describe, expect, it } from 'vitest';
-import { isUnlikelyJump, parseCount, parsePercent } from './parse.ts';
+import { changedCounts, isUnlikelyJump, parseCount, parsePercent, readDrafts } from './parse.ts';
 
 describe('parseCount', () => {
   it.each([
@@ -49,5 +49,33 @@ describe('parsePercent', () => {
     ['-5', Number.NaN],
   ] as const)('%j → %j', (raw, want) => {
     expect(parsePercent(raw)).toBe(want);
+  });
+});
+
+type Key = 'a' | 'b' | 'c';
+const KEYS: Key[] = ['a', 'b', 'c'];
+
+describe('readDrafts', () => {
+  it.each([
+    [{}, { a: 1, b: 2 }, []],
+    [{ a: '' }, { a: null, b: 2 }, []],
+    [{ a: '12' }, { a: 12, b: 2 }, []],
+    [{ a: '1,5', c: '3' }, { a: 1.5, b: 2, c: 3 }, []], // a fraction is parsed; the rules refuse it
+    [{ a: 'mười', b: '1.000' }, { a: 'mười', b: '1.000' }, ['a', 'b']],
+  ] as const)('%j over {a:1,b:2} → %j, not numbers %j', (drafts, merged, notNumbers) => {
+    const row: Record<string, unknown> = { a: 1, b: 2 };
+    expect(readDrafts(KEYS, drafts, row)).toEqual(notNumbers);
+    expect(row).toEqual(merged);
+  });
+});
+
+describe('changedCounts', () => {
+  it.each([
+    [{ a: '1', b: '3' }, {}, { a: 1, b: 2 }, { b: 3 }], // only what differs from the stored row
+    [{ a: '', c: '' }, {}, { a: 1, b: 2 }, { a: null }], // cleared: null; c was empty already
+    [{ a: '5', b: '6' }, { b: 'lỗi' }, { a: 1, b: 2 }, { a: 5 }], // a field with an error is never saved
+    [{ c: '0' }, {}, undefined, { c: 0 }], // nothing stored yet
+  ] as const)('%j, errors %j, stored %j → %j', (drafts, errors, stored, want) => {
+    expect(changedCounts(KEYS, drafts, errors, stored)).toEqual(want);
   });
 });

@@ -25,3 +25,36 @@ export function parsePercent(raw: string): number | null {
   if (!/^\d{1,3}([.,]\d+)?$/.test(s)) return Number.NaN;
   return Number(s.replace(',', '.'));
 }
+
+/**
+ * Parses the typed drafts of `keys` into `merged` (the row the shared rules will check); returns
+ * the keys whose text is no number at all, which get a plain hint instead of a rule's message.
+ */
+export function readDrafts<K extends string>(keys: readonly K[], drafts: Partial<Record<K, string>>, merged: Record<string, unknown>): K[] {
+  const notNumbers: K[] = [];
+  for (const k of keys) {
+    const raw = drafts[k];
+    if (raw === undefined) continue;
+    const parsed = parseCount(raw);
+    if (typeof parsed === 'string') notNumbers.push(k);
+    merged[k] = parsed;
+  }
+  return notNumbers;
+}
+
+/** What to save of the drafts: each typed count without an error that differs from the stored one. */
+export function changedCounts<K extends string>(
+  keys: readonly K[],
+  drafts: Partial<Record<K, string>>,
+  errors: Partial<Record<K, string>>,
+  stored: Partial<Record<K, unknown>> | undefined,
+): Partial<Record<K, number | null>> {
+  const patch: Partial<Record<K, number | null>> = {};
+  for (const k of keys) {
+    const raw = drafts[k];
+    if (raw === undefined || errors[k]) continue;
+    const v = parseCount(raw) as number | null;
+    if (v !== (stored?.[k] ?? null)) patch[k] = v;
+  }
+  return patch;
+}

@@ -15,13 +15,16 @@ export function saveErrorMessage(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/** Runs one save; `onRefused` also gets a ValidationError's reasons per field, to show beside them. */
+export type RunSave = (save: () => Promise<unknown>, onRefused?: (fields: Record<string, string>) => void) => Promise<boolean>;
+
 /** A saver for one form: `run(() => saveX(...))` tracks overlapping saves. */
-export function useSaver(): { state: SaveState; run: (save: () => Promise<unknown>) => Promise<boolean> } {
+export function useSaver(): { state: SaveState; run: RunSave } {
   const [state, setState] = useState<SaveState>({ kind: 'idle', n: 0 });
   const inFlight = useRef(0);
   const done = useRef(0);
   const failed = useRef<string | null>(null);
-  const run = async (save: () => Promise<unknown>): Promise<boolean> => {
+  const run: RunSave = async (save, onRefused) => {
     inFlight.current++;
     failed.current = null;
     setState({ kind: 'saving', n: done.current });
@@ -31,6 +34,7 @@ export function useSaver(): { state: SaveState; run: (save: () => Promise<unknow
       done.current++;
     } catch (e) {
       ok = false;
+      if (onRefused && e instanceof ValidationError) onRefused(e.fields);
       failed.current = saveErrorMessage(e);
     }
     inFlight.current--;
@@ -51,5 +55,21 @@ export function SaveStatus({ state }: { state: SaveState }) {
       {state.kind === 'saved' ? <span aria-hidden="true">✓ </span> : null}
       {text}
     </p>
+  );
+}
+
+/** A year form's head: the locked-year notice (when the dossier meeting locked it) and the sticky save status. */
+export function FormStatus({ state, locked, year }: { state: SaveState; locked: boolean; year: number }) {
+  return (
+    <>
+      {locked ? (
+        <p class="notice" role="note">
+          {t('yearLocked', { year })}
+        </p>
+      ) : null}
+      <div class="sticky-status">
+        <SaveStatus state={state} />
+      </div>
+    </>
   );
 }

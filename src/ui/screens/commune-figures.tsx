@@ -1,7 +1,7 @@
 // Commune figures form (route `#/so-lieu-xa`): units, universal-education levels and literacy of
 // the year. Saved on every valid change; invalid values stay on screen only, with their error.
 import { useState } from 'preact/hooks';
-import { getCommuneFigures, getDossier, saveCommuneFigures, ValidationError } from '../../db/index.ts';
+import { getCommuneFigures, getDossier, saveCommuneFigures } from '../../db/index.ts';
 import type { CommuneFigures } from '../../domain/assess-types.ts';
 import { COMMUNE_FIGURE_LABELS, FIGURE_LEVEL_MAX } from '../../domain/schemas/labels.ts';
 import { validateCommuneFigures } from '../../domain/schemas/entities.ts';
@@ -9,8 +9,8 @@ import { getLang, t, tx } from '../i18n/index.ts';
 import { useLive } from '../hooks/use-live.ts';
 import { Title } from '../components/title.tsx';
 import { NumberField, SelectField, type Option } from '../components/fields.tsx';
-import { SaveStatus, useSaver } from '../components/save-status.tsx';
-import { parseCount } from '../parse.ts';
+import { FormStatus, useSaver } from '../components/save-status.tsx';
+import { changedCounts, readDrafts } from '../parse.ts';
 import type { ScreenProps } from '../app.tsx';
 
 type UnitKey = 'units' | 'unitsRecognized';
@@ -38,13 +38,7 @@ function Form({ commune, year, fig, locked }: ScreenProps & { fig: CommuneFigure
     delete merged.commune;
     delete merged.year;
     const errors: Partial<Record<UnitKey, string>> = {};
-    for (const k of UNIT_KEYS) {
-      const raw = d[k];
-      if (raw === undefined) continue;
-      const p = parseCount(raw);
-      if (typeof p === 'string') errors[k] = t('notANumber');
-      merged[k] = p;
-    }
+    for (const k of readDrafts(UNIT_KEYS, d, merged)) errors[k] = t('notANumber');
     for (const p of validateCommuneFigures(merged)) {
       const field = p.path as UnitKey;
       // unitsRecognized ≤ units: if the person just typed units, the error belongs there.
@@ -55,15 +49,7 @@ function Form({ commune, year, fig, locked }: ScreenProps & { fig: CommuneFigure
   };
   const errors = errorsFor(drafts);
 
-  const save = (patch: Partial<CommuneFigures>) =>
-    saver.run(async () => {
-      try {
-        await saveCommuneFigures(commune, year, patch);
-      } catch (e) {
-        if (e instanceof ValidationError) setRefused(e.fields);
-        throw e;
-      }
-    });
+  const save = (patch: Partial<CommuneFigures>) => saver.run(() => saveCommuneFigures(commune, year, patch), setRefused);
 
   const onUnit = (key: UnitKey, raw: string) => {
     const next = { ...drafts, [key]: raw };
@@ -71,27 +57,14 @@ function Form({ commune, year, fig, locked }: ScreenProps & { fig: CommuneFigure
     setRefused({});
     const errs = errorsFor(next);
     if (locked) return;
-    const patch: Partial<CommuneFigures> = {};
-    for (const k of UNIT_KEYS) {
-      const r = next[k];
-      if (r === undefined || errs[k]) continue;
-      const v = parseCount(r) as number | null;
-      if (v !== (fig?.[k] ?? null)) patch[k] = v;
-    }
+    const patch = changedCounts(UNIT_KEYS, next, errs, fig);
     if (Object.keys(patch).length) void save(patch);
   };
 
   const pre = fig?.pcgdPreschool5;
   return (
     <>
-      {locked ? (
-        <p class="notice" role="note">
-          {t('yearLocked', { year })}
-        </p>
-      ) : null}
-      <div class="sticky-status">
-        <SaveStatus state={saver.state} />
-      </div>
+      <FormStatus state={saver.state} locked={locked} year={year} />
       <form onSubmit={(e) => e.preventDefault()} noValidate>
         {UNIT_KEYS.map((k) => (
           <NumberField

@@ -11,7 +11,7 @@ import { useLive } from '../hooks/use-live.ts';
 import { href } from '../router.ts';
 import { Title } from '../components/title.tsx';
 import { NumberField, RadioGroup, TextArea, TextField } from '../components/fields.tsx';
-import { SaveStatus, useSaver } from '../components/save-status.tsx';
+import { FormStatus, useSaver } from '../components/save-status.tsx';
 import { ProvisionalBadge, StatusBadge } from '../components/badges.tsx';
 import { parseCount } from '../parse.ts';
 import type { ScreenProps } from '../app.tsx';
@@ -148,14 +148,7 @@ export function Criteria({ commune, year }: ScreenProps) {
         {t('criteriaTitle')} — {year}
       </Title>
       <p class="hint">{t('criteriaHint')}</p>
-      {data?.locked ? (
-        <p class="notice" role="note">
-          {t('yearLocked', { year })}
-        </p>
-      ) : null}
-      <div class="sticky-status">
-        <SaveStatus state={saver.state} />
-      </div>
+      <FormStatus state={saver.state} locked={data?.locked === true} year={year} />
       {!data ? (
         <p class="muted">{t('loading')}</p>
       ) : (

@@ -3,10 +3,9 @@
 // never sent to the database. An unlikely jump from last year is flagged but still saved.
 import { useState } from 'preact/hooks';
 import {
-  getDossier, getVillageCounts, listVillages, listYears, saveVillage, saveVillageCounts, ValidationError,
+  getDossier, getVillageCounts, listVillages, listYears, saveVillage, saveVillageCounts,
   type VillageCountsRow,
 } from '../../db/index.ts';
-import type { VillageCounts } from '../../domain/assess-types.ts';
 import { VILLAGE_COUNT_KEYS, VILLAGE_COUNT_LABELS } from '../../domain/schemas/labels.ts';
 import { validateVillageCounts } from '../../domain/schemas/entities.ts';
 import { fmtNumber, getLang, t, tx } from '../i18n/index.ts';
@@ -14,8 +13,8 @@ import { useLive } from '../hooks/use-live.ts';
 import { href } from '../router.ts';
 import { Title } from '../components/title.tsx';
 import { NumberField, RadioGroup, TextField } from '../components/fields.tsx';
-import { SaveStatus, useSaver } from '../components/save-status.tsx';
-import { isUnlikelyJump, parseCount } from '../parse.ts';
+import { FormStatus, useSaver } from '../components/save-status.tsx';
+import { changedCounts, isUnlikelyJump, parseCount, readDrafts } from '../parse.ts';
 import type { ScreenProps } from '../app.tsx';
 
 type CountKey = (typeof VILLAGE_COUNT_KEYS)[number];
@@ -67,14 +66,8 @@ function Form({ commune, year, code, data }: { commune: string; year: number; co
     for (const k of VILLAGE_COUNT_KEYS) merged[k] = stored?.[k] ?? null;
     merged.villageRecognized = stored?.villageRecognized ?? null;
     const errors: Partial<Record<CountKey, string>> = {};
-    for (const k of VILLAGE_COUNT_KEYS) {
-      const raw = d[k];
-      if (raw === undefined) continue;
-      const parsed = parseCount(raw);
-      // Text that is no number at all gets a plain hint; numbers go through the shared rules.
-      if (typeof parsed === 'string') errors[k] = t('notANumber');
-      merged[k] = parsed;
-    }
+    // Text that is no number at all gets a plain hint; numbers go through the shared rules.
+    for (const k of readDrafts(VILLAGE_COUNT_KEYS, d, merged)) errors[k] = t('notANumber');
     for (const p of validateVillageCounts(merged)) {
       const field = p.path as CountKey;
       const msg = lang === 'en' ? p.en : p.vi;
@@ -98,22 +91,9 @@ function Form({ commune, year, code, data }: { commune: string; year: number; co
     setRefused({});
     const errs = errorsFor(next, key);
     if (data.locked) return;
-    const patch: Partial<VillageCounts> = {};
-    for (const k of VILLAGE_COUNT_KEYS) {
-      const r = next[k];
-      if (r === undefined || errs[k]) continue;
-      const v = parseCount(r) as number | null;
-      if (v !== (stored?.[k] ?? null)) patch[k] = v;
-    }
+    const patch = changedCounts(VILLAGE_COUNT_KEYS, next, errs, stored);
     if (Object.keys(patch).length === 0) return;
-    void saver.run(async () => {
-      try {
-        await saveVillageCounts(commune, year, code, patch);
-      } catch (e) {
-        if (e instanceof ValidationError) setRefused(e.fields);
-        throw e;
-      }
-    });
+    void saver.run(() => saveVillageCounts(commune, year, code, patch), setRefused);
   };
 
   const onBlur = (key: CountKey) => {
@@ -135,14 +115,7 @@ function Form({ commune, year, code, data }: { commune: string; year: number; co
   return (
     <>
       <p class="hint">{t('villageFormHint')}</p>
-      {data.locked ? (
-        <p class="notice" role="note">
-          {t('yearLocked', { year })}
-        </p>
-      ) : null}
-      <div class="sticky-status">
-        <SaveStatus state={saver.state} />
-      </div>
+      <FormStatus state={saver.state} locked={data.locked} year={year} />
       <form onSubmit={(e) => e.preventDefault()} noValidate>
         {VILLAGE_COUNT_KEYS.map((key) => {
           const prevVal = data.prev?.[key];
