@@ -38,26 +38,42 @@ function Messages(f: FieldBase) {
   );
 }
 
-/** A whole-number input that opens the numeric keypad on phones. */
-export function NumberField(props: FieldBase & { value: string; onInput: (raw: string) => void; onBlur?: () => void }) {
+/** The attributes every control shares: id and name, and its state for screen readers. */
+export function controlAttrs(f: FieldBase) {
+  return {
+    id: f.id,
+    name: f.id,
+    'aria-invalid': f.error ? ('true' as const) : ('false' as const),
+    'aria-describedby': describedBy(f),
+  };
+}
+
+/** A field's frame: the label, the control (children), then its hint, error and warning. */
+export function Field(props: FieldBase & { children: ComponentChildren }) {
   return (
     <div class={`field${props.error ? ' has-error' : ''}`}>
       <label for={props.id}>{props.label}</label>
+      {props.children}
+      <Messages id={props.id} label={props.label} hint={props.hint} error={props.error} warning={props.warning} />
+    </div>
+  );
+}
+
+/** A whole-number input that opens the numeric keypad on phones. */
+export function NumberField(props: FieldBase & { value: string; onInput: (raw: string) => void; onBlur?: () => void }) {
+  return (
+    <Field {...props}>
       <input
-        id={props.id}
-        name={props.id}
+        {...controlAttrs(props)}
         type="text"
         inputMode="numeric"
         pattern="[0-9]*"
         autoComplete="off"
         value={props.value}
-        aria-invalid={props.error ? 'true' : 'false'}
-        aria-describedby={describedBy(props)}
         onInput={(e) => props.onInput((e.currentTarget as HTMLInputElement).value)}
         onBlur={props.onBlur}
       />
-      <Messages {...props} />
-    </div>
+    </Field>
   );
 }
 
@@ -66,41 +82,26 @@ export function TextField(
   props: FieldBase & { value: string; onInput: (raw: string) => void; type?: 'text' | 'date' | 'url'; inputMode?: string; autoComplete?: string; onBlur?: () => void },
 ) {
   return (
-    <div class={`field${props.error ? ' has-error' : ''}`}>
-      <label for={props.id}>{props.label}</label>
+    <Field {...props}>
       <input
-        id={props.id}
-        name={props.id}
+        {...controlAttrs(props)}
         type={(props.type ?? 'text') as 'text'}
         inputMode={props.inputMode}
         autoComplete={props.autoComplete ?? 'off'}
         value={props.value}
-        aria-invalid={props.error ? 'true' : 'false'}
-        aria-describedby={describedBy(props)}
         onInput={(e) => props.onInput((e.currentTarget as HTMLInputElement).value)}
         onBlur={props.onBlur}
       />
-      <Messages {...props} />
-    </div>
+    </Field>
   );
 }
 
 /** A multi-line text input. */
 export function TextArea(props: FieldBase & { value: string; onInput: (raw: string) => void }) {
   return (
-    <div class={`field${props.error ? ' has-error' : ''}`}>
-      <label for={props.id}>{props.label}</label>
-      <textarea
-        id={props.id}
-        name={props.id}
-        rows={3}
-        value={props.value}
-        aria-invalid={props.error ? 'true' : 'false'}
-        aria-describedby={describedBy(props)}
-        onInput={(e) => props.onInput((e.currentTarget as HTMLTextAreaElement).value)}
-      />
-      <Messages {...props} />
-    </div>
+    <Field {...props}>
+      <textarea {...controlAttrs(props)} rows={3} value={props.value} onInput={(e) => props.onInput((e.currentTarget as HTMLTextAreaElement).value)} />
+    </Field>
   );
 }
 
@@ -115,14 +116,10 @@ export function SelectField(props: FieldBase & { value: string; options: Option[
   const [picked, setPicked] = useState<string | null>(null);
   useEffect(() => setPicked(null), [props.value]);
   return (
-    <div class={`field${props.error ? ' has-error' : ''}`}>
-      <label for={props.id}>{props.label}</label>
+    <Field {...props}>
       <select
-        id={props.id}
-        name={props.id}
+        {...controlAttrs(props)}
         value={picked ?? props.value}
-        aria-invalid={props.error ? 'true' : 'false'}
-        aria-describedby={describedBy(props)}
         onChange={(e) => {
           const v = (e.currentTarget as HTMLSelectElement).value;
           setPicked(v);
@@ -135,8 +132,7 @@ export function SelectField(props: FieldBase & { value: string; options: Option[
           </option>
         ))}
       </select>
-      <Messages {...props} />
-    </div>
+    </Field>
   );
 }
 

@@ -2,6 +2,7 @@
 // the field, and when the screen goes away, so no wording is ever lost. Never decides what to save.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { isValidMonthDay } from '../../dossier/deadlines.ts';
+import { controlAttrs, Field } from '../components/fields.tsx';
 import { ds } from './strings.ts';
 
 const PAUSE_MS = 600;
@@ -53,14 +54,10 @@ export function TextInput(p: Props) {
     clearTimeout(timer.current);
     timer.current = setTimeout(flush, PAUSE_MS);
   };
-  const describedBy = [p.hint ? `${p.id}-hint` : '', p.error ? `${p.id}-error` : ''].filter(Boolean).join(' ') || undefined;
   const common = {
-    id: p.id,
-    name: p.id,
+    ...controlAttrs(p),
     value: draft,
     disabled: p.disabled,
-    'aria-invalid': p.error ? ('true' as const) : ('false' as const),
-    'aria-describedby': describedBy,
     onFocus: () => {
       editing.current = true;
     },
@@ -70,8 +67,7 @@ export function TextInput(p: Props) {
     },
   };
   return (
-    <div class={`field${p.error ? ' has-error' : ''}`}>
-      <label for={p.id}>{p.label}</label>
+    <Field id={p.id} label={p.label} hint={p.hint} error={p.error}>
       {p.multiline ? (
         <textarea {...common} rows={3} onInput={(e) => onInput((e.currentTarget as HTMLTextAreaElement).value)} />
       ) : p.type === 'date' ? (
@@ -79,17 +75,7 @@ export function TextInput(p: Props) {
       ) : (
         <input {...common} type="text" autoComplete="off" onInput={(e) => onInput((e.currentTarget as HTMLInputElement).value)} />
       )}
-      {p.hint ? (
-        <p id={`${p.id}-hint`} class="hint">
-          {p.hint}
-        </p>
-      ) : null}
-      {p.error ? (
-        <p id={`${p.id}-error`} class="field-error">
-          {p.error}
-        </p>
-      ) : null}
-    </div>
+    </Field>
   );
 }
 
