@@ -20,8 +20,8 @@ export interface IdbBenchContext {
 
 const DEFAULTS: IdbBenchOptions = { years: 5, villages: 50, saveRuns: 200, loadRuns: 40 };
 
-/** Builds the bench page into `outDir` (index.html + idb-page.js). */
-export async function buildIdbPage(outDir: string): Promise<void> {
+/** Builds a bench page (bench/<entry>.ts) into `outDir` (index.html + <entry>.js); bench/sync.ts builds its own. */
+export async function buildIdbPage(outDir: string, entry = 'idb-page'): Promise<void> {
   const { build } = await import('vite');
   await build({
     configFile: false,
@@ -32,10 +32,10 @@ export async function buildIdbPage(outDir: string): Promise<void> {
       emptyOutDir: true,
       target: 'chrome80',
       minify: true,
-      rollupOptions: { input: join(ROOT, 'bench/idb-page.ts'), output: { entryFileNames: 'idb-page.js', format: 'es' } },
+      rollupOptions: { input: join(ROOT, `bench/${entry}.ts`), output: { entryFileNames: `${entry}.js`, format: 'es' } },
     },
   });
-  writeFileSync(join(outDir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>loading</title><script type="module" src="/idb-page.js"></script>');
+  writeFileSync(join(outDir, 'index.html'), `<!doctype html><meta charset="utf-8"><title>loading</title><script type="module" src="/${entry}.js"></script>`);
 }
 
 function serve(dir: string): Promise<{ server: Server; url: string }> {
