@@ -5,7 +5,6 @@
 import { useState } from 'preact/hooks';
 import {
   archiveVillage, listCommunes, listVillages, listYears, loadDemoCommune, saveCommune, saveVillage, setMeta, startYear,
-  ValidationError,
 } from '../../db/index.ts';
 import { CODE_RE } from '../../domain/sync/protocol.ts';
 import { t } from '../i18n/index.ts';
@@ -48,14 +47,7 @@ function NewCommuneForm({ taken }: { taken: string[] }) {
       document.getElementById(errs.name ? 'commune-name' : 'commune-code')?.focus();
       return;
     }
-    const ok = await saver.run(async () => {
-      try {
-        await saveCommune({ code: c, name: name.trim(), ...(province.trim() ? { province: province.trim() } : {}) });
-      } catch (err) {
-        if (err instanceof ValidationError) setErrors(err.fields);
-        throw err;
-      }
-    });
+    const ok = await saver.run(() => saveCommune({ code: c, name: name.trim(), ...(province.trim() ? { province: province.trim() } : {}) }), setErrors);
     if (ok) {
       navigate('bat-dau', c);
       await openCommune(c);
@@ -106,15 +98,8 @@ export function VillageAdder({ commune }: { commune: string }) {
       document.getElementById(errs.name ? 'village-name' : 'village-code')?.focus();
       return;
     }
-    const ok = await saver.run(async () => {
-      try {
-        const old = all.find((v) => v.code === c);
-        await saveVillage(commune, { code: c, name: name.trim(), ...(old?.archived ? { archived: false } : {}) });
-      } catch (err) {
-        if (err instanceof ValidationError) setErrors(err.fields);
-        throw err;
-      }
-    });
+    const old = all.find((v) => v.code === c);
+    const ok = await saver.run(() => saveVillage(commune, { code: c, name: name.trim(), ...(old?.archived ? { archived: false } : {}) }), setErrors);
     if (ok) {
       setName('');
       setCode('');
