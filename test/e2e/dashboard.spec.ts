@@ -11,22 +11,11 @@ import { demoCommune } from '../../src/domain/demo-commune.ts';
 import { findIndicator, tt25_2023 } from '../../src/domain/catalog/index.ts';
 import { actionsToReach, assess, formatCount, formatPercent, levelLabel } from '../../src/domain/readiness/index.ts';
 import { VILLAGE_COUNT_LABELS } from '../../src/domain/schemas/labels.ts';
+import { openDemoUnderServiceWorker } from './helpers/app.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SHOTS = join(here, '__screenshots__');
 const DIST = resolve(here, '../..', process.env.E2E_DIST ?? 'dist');
-
-/** First visit online, wait until the service worker controls the page, then load the demo. */
-async function openWithDemo(page: Page): Promise<void> {
-  await page.goto('/');
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-  });
-  await page.reload();
-  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
-  await page.getByRole('button', { name: 'Dữ liệu mẫu' }).click();
-  await expect(page.getByTestId('dashboard')).toBeVisible();
-}
 
 /** The demo year the dashboard shows, as the engine's input. */
 function demoInput(year: number): AssessInput {
@@ -116,7 +105,7 @@ function closeFamiliesGap(input: AssessInput): { village: VillageInput; value: n
 }
 
 test('offline, the dashboard shows what the engine computes and follows an edit live', async ({ page, context }) => {
-  await openWithDemo(page);
+  await openDemoUnderServiceWorker(page);
 
   await context.setOffline(true);
   await page.reload();

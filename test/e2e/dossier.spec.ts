@@ -12,20 +12,14 @@ import { tt25_2023 } from '../../src/domain/catalog/index.ts';
 import { demoCommune } from '../../src/domain/demo-commune.ts';
 import { assess, STATUS_LABELS } from '../../src/domain/readiness/index.ts';
 import { readDocx } from '../unit/dossier-xml.ts';
+import { openDemoUnderServiceWorker } from './helpers/app.ts';
 
 // A fixed calendar day (timers keep running): 18 days before the default 28/02 deadline.
 const TODAY = new Date('2026-02-10T09:00:00');
 
 async function openDossierOffline(page: Page): Promise<void> {
   await page.clock.setFixedTime(TODAY);
-  await page.goto('/');
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-  });
-  await page.reload();
-  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
-  await page.getByRole('button', { name: 'Dữ liệu mẫu' }).click();
-  await expect(page.getByTestId('dashboard')).toBeVisible();
+  await openDemoUnderServiceWorker(page);
   // From here on there is no network: the screen and the .docx generator come from the precache.
   await page.context().setOffline(true);
   await page.goto('/#/ho-so');

@@ -10,6 +10,21 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
 }
 
+/**
+ * First visit online, then a reload once the service worker is ready, so it controls the page;
+ * then the demo commune ("Dữ liệu mẫu") is loaded and its dashboard shows.
+ */
+export async function openDemoUnderServiceWorker(page: Page): Promise<void> {
+  await page.goto('/');
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  await page.getByRole('button', { name: 'Dữ liệu mẫu' }).click();
+  await expect(page.getByTestId('dashboard')).toBeVisible();
+}
+
 /** Every row of one IndexedDB object store of the app's database, read with the raw API. */
 export async function readStore<T = Record<string, unknown>>(page: Page, store: string): Promise<T[]> {
   return page.evaluate(
