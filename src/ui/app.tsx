@@ -3,7 +3,7 @@
 // navigation on screen. Holds no entity data itself: screens read and write through src/db.
 import { useEffect, useState } from 'preact/hooks';
 import { getCommune, getMeta, listYears, setMeta, type CommuneRow } from '../db/index.ts';
-import { getLang, loadLang, t, type Lang } from './i18n/index.ts';
+import { getLang, loadLang, loadStrings, t, type Lang } from './i18n/index.ts';
 import { useLive } from './hooks/use-live.ts';
 import { href, useRoute } from './router.ts';
 import { lazy } from './components/lazy.tsx';
@@ -27,6 +27,15 @@ const More = lazy(() => import('./screens/more.tsx').then((m) => m.More));
 const DataScreen = lazy(() => import('./screens/data.tsx').then((m) => m.DataScreen));
 const SyncScreen = lazy(() => import('./screens/sync.tsx').then((m) => m.SyncScreen));
 const Dossier = lazy(() => import('./screens/dossier-route.tsx').then((m) => m.DossierRoute));
+
+// A repeat visit opening on the home screen (the page is already under the service worker, so
+// the chunks come from its cache): fetch the home chunks and the screens' strings now, in
+// parallel with IndexedDB opening, rather than one import after another once the data is read.
+// A first visit skips this: it may show first run, and should not parse the dashboard meanwhile.
+if (/^#?\/?$/.test(location.hash) && navigator.serviceWorker?.controller) {
+  void import('./screens/home.tsx').then((m) => m.preloadHome()).catch(() => undefined);
+  void loadStrings().catch(() => undefined);
+}
 
 interface Boot {
   commune: CommuneRow | undefined;

@@ -11,6 +11,11 @@ const loadDashboard = Object.values(found)[0];
 const Summary = lazy(() => import('./readiness.tsx').then((m) => m.Readiness));
 const Dashboard = loadDashboard ? lazy(() => loadDashboard().then((m) => m.Dashboard)) : null;
 
+/** Starts loading the home screen's own chunk ahead of its first render (see app.tsx). */
+export function preloadHome(): Promise<unknown> {
+  return loadDashboard ? loadDashboard() : import('./readiness.tsx');
+}
+
 /** The home screen of a commune. */
 export function Home(props: ScreenProps) {
   return Dashboard ? <Dashboard {...props} /> : <Summary {...props} />;
