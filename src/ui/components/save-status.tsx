@@ -1,5 +1,6 @@
 // FIRST-LOAD. Runs saves and tells the person how they went: "Đang lưu…", then "Đã lưu" only once
 // every started save's promise resolved (the transaction committed), or why it was refused.
+import { Dexie } from 'dexie';
 import { useRef, useState } from 'preact/hooks';
 import { ValidationError, YearLockedError } from '../../db/index.ts';
 import { t } from '../i18n/index.ts';
@@ -30,7 +31,9 @@ export function useSaver(): { state: SaveState; run: RunSave } {
     setState({ kind: 'saving', n: done.current });
     let ok = true;
     try {
-      await save();
+      // A save starts outside any Dexie zone: a callback that runs while a live query's read-only
+      // transaction (or a finished write) is still the current zone would otherwise nest in it and fail.
+      await Dexie.ignoreTransaction(save);
       done.current++;
     } catch (e) {
       ok = false;

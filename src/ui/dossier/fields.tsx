@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { isValidMonthDay } from '../../dossier/deadlines.ts';
 import { controlAttrs, Field } from '../components/fields.tsx';
+import { createFieldSaver, type FieldSaver } from './field-saver.ts';
 import { ds } from './strings.ts';
 
 const PAUSE_MS = 600;
@@ -21,36 +22,46 @@ interface Props {
   onInputNow?: (value: string) => void;
 }
 
-/** A labelled input or textarea holding its own draft; the stored value wins only when not editing. */
+/**
+ * A labelled input or textarea holding its own draft. Saves run one at a time per field and the last
+ * one writes what was typed last; the stored value replaces the draft only when nothing typed is
+ * waiting or being saved and the person is not in the field (a live refresh never clobbers a draft).
+ */
 export function TextInput(p: Props) {
   const [draft, setDraft] = useState(p.value);
   const editing = useRef(false);
-  const pending = useRef<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const onSave = useRef(p.onSave);
   onSave.current = p.onSave;
+  const saver = useRef<FieldSaver | null>(null);
+  if (!saver.current) {
+    saver.current = createFieldSaver((v) => onSave.current(v));
+    saver.current.known(p.value);
+  }
+  const adopt = (v: string) => {
+    saver.current!.known(v);
+    setDraft(v);
+  };
 
   // A value arriving from elsewhere (another device, a reload) shows unless the person is typing.
   useEffect(() => {
-    if (!editing.current && pending.current === null) setDraft(p.value);
+    if (!editing.current && !saver.current!.unsaved()) adopt(p.value);
   }, [p.value]);
 
   const flush = () => {
     clearTimeout(timer.current);
-    if (pending.current !== null) {
-      const v = pending.current;
-      pending.current = null;
-      void onSave.current(v);
-    }
+    void saver.current!.flush();
   };
   // Leaving the screen mid-pause still saves.
-  useEffect(() => () => flush(), []);
+  useEffect(
+    () => () => flush(),
+    [],
+  );
 
   const onInput = (v: string) => {
     setDraft(v);
     p.onInputNow?.(v);
-    if (v === p.value && pending.current === null) return;
-    pending.current = v;
+    saver.current!.typed(v);
     clearTimeout(timer.current);
     timer.current = setTimeout(flush, PAUSE_MS);
   };

@@ -39,6 +39,11 @@ interface Loaded {
 
 const DOC_ORDER: DocId[] = ['submission', 'report', 'summary'];
 
+/** A self-saving field's save: rejects when the saver refused it, so the field keeps the value as unsaved. */
+async function stored(run: Promise<boolean>): Promise<void> {
+  if (!(await run)) throw new Error('not saved');
+}
+
 /** Reopen history, stored as a list (or as its JSON text by older writers). */
 function reopenHistory(row: DossierRow | undefined): { at: string; reason: string }[] {
   const raw = row?.reopenReasons as unknown;
@@ -138,10 +143,15 @@ function Deadlines({ commune, row, year, locked }: { commune: string; row: Commu
   const today = localToday();
   const d = yearDeadlines(year, { dossierDeadline: row?.dossierDeadline, decisionDeadline: row?.decisionDeadline }, today);
   const saver = useSaver();
-  const save = (fields: Partial<CommuneRow>) => {
-    if (!row) return;
-    void saver.run(() => saveCommune({ ...row, ...fields }));
-  };
+  // Only the field typed (and the name the save needs, read fresh): spreading the rendered row would
+  // write back any field it holds that a newer save or a sync has since changed.
+  const save = (fields: Partial<CommuneRow>) =>
+    stored(
+      saver.run(async () => {
+        const name = (await getCommune(commune))?.name ?? row?.name ?? '';
+        await saveCommune({ code: commune, name, ...fields });
+      }),
+    );
   return (
     <section class="xd-card" aria-labelledby="xd-deadlines">
       <h2 id="xd-deadlines">{ds('deadlines')}</h2>
@@ -311,7 +321,7 @@ function Preview({ doc }: { doc: Doc }) {
 function Texts({ commune, year, row, locked }: { commune: string; year: number; row: DossierRow | undefined; locked: boolean }) {
   const saver = useSaver();
   const texts = textsOfRow(row);
-  const save = (key: DossierTextKey, value: string) => saver.run(() => saveDossier(commune, year, { [key]: value }));
+  const save = (key: DossierTextKey, value: string) => stored(saver.run(() => saveDossier(commune, year, { [key]: value })));
   return (
     <section class="xd-card" aria-labelledby="xd-texts">
       <h2 id="xd-texts">{ds('texts')}</h2>
@@ -374,7 +384,7 @@ function Meeting({ commune, year, row }: { commune: string; year: number; row: D
         type="date"
         value={meetingDate}
         disabled={locked}
-        onSave={(v) => saver.run(() => saveDossier(commune, year, { meetingDate: v }))}
+        onSave={(v) => stored(saver.run(() => saveDossier(commune, year, { meetingDate: v })))}
       />
       <TextInput
         id="xd-minutesRef"
@@ -382,7 +392,7 @@ function Meeting({ commune, year, row }: { commune: string; year: number; row: D
         hint={ds('minutesHint')}
         value={minutesRef}
         disabled={locked}
-        onSave={(v) => saver.run(() => saveDossier(commune, year, { minutesRef: v }))}
+        onSave={(v) => stored(saver.run(() => saveDossier(commune, year, { minutesRef: v })))}
       />
       {locked ? (
         <>
