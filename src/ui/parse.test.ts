@@ -1,6 +1,6 @@
 // Table-driven checks of how typed text becomes data (src/ui/parse.ts).
 import { describe, expect, it } from 'vitest';
-import { changedCounts, isUnlikelyJump, parseCount, parsePercent, readDrafts } from './parse.ts';
+import { changedCounts, isUnlikelyJump, knownSaved, markSent, parseCount, parsePercent, readDrafts, unmarkSent, type SentValues } from './parse.ts';
 
 describe('parseCount', () => {
   it.each([
@@ -77,5 +77,40 @@ describe('changedCounts', () => {
     [{ c: '0' }, {}, undefined, { c: 0 }], // nothing stored yet
   ] as const)('%j, errors %j, stored %j → %j', (drafts, errors, stored, want) => {
     expect(changedCounts(KEYS, drafts, errors, stored)).toEqual(want);
+  });
+});
+
+describe('what was sent: a value saved before the live row caught up is not sent again', () => {
+  it('households typed, saved, live row not refreshed yet; then another field typed', () => {
+    const sent: SentValues<Key> = {};
+    const live = undefined; // the live row has not arrived at all yet
+    const first = changedCounts(KEYS, { a: '50' }, {}, knownSaved(KEYS, live, sent));
+    expect(first).toEqual({ a: 50 });
+    markSent(sent, first, live);
+    // "b" typed (with an error); "a" still shows its draft "50" and must not be sent again.
+    expect(changedCounts(KEYS, { a: '50', b: '60' }, { b: 'lỗi' }, knownSaved(KEYS, live, sent))).toEqual({});
+    // Compared with the live row alone, it would have been sent a second time.
+    expect(changedCounts(KEYS, { a: '50', b: '60' }, { b: 'lỗi' }, live)).toEqual({ a: 50 });
+  });
+
+  it.each([
+    ['refresh not arrived', { a: 1 }, { a: { value: 5, before: 1 } }, { a: 5, b: null, c: null }],
+    ['refresh arrived', { a: 5 }, { a: { value: 5, before: 1 } }, { a: 5, b: null, c: null }],
+    ['another device changed it since', { a: 9 }, { a: { value: 5, before: 1 } }, { a: 9, b: null, c: null }],
+    ['cleared, not refreshed', { a: 1 }, { a: { value: null, before: 1 } }, { a: null, b: null, c: null }],
+    ['nothing sent', { b: 2 }, {}, { a: null, b: 2, c: null }],
+  ] as const)('%s: live %j, sent %j → compared with %j', (_name, live, sent, want) => {
+    expect(knownSaved(KEYS, live, structuredClone(sent) as SentValues<Key>)).toEqual(want);
+  });
+
+  it('a refused save is forgotten, so typing the value again sends it; a newer one sent since stays', () => {
+    const sent: SentValues<Key> = {};
+    markSent(sent, { a: 5 }, { a: 1 });
+    unmarkSent(sent, { a: 5 });
+    expect(changedCounts(KEYS, { a: '5' }, {}, knownSaved(KEYS, { a: 1 }, sent))).toEqual({ a: 5 });
+    markSent(sent, { a: 5 }, { a: 1 });
+    markSent(sent, { a: 6 }, { a: 1 });
+    unmarkSent(sent, { a: 5 });
+    expect(knownSaved(KEYS, { a: 1 }, sent).a).toBe(6);
   });
 });

@@ -58,3 +58,35 @@ export function changedCounts<K extends string>(
   }
   return patch;
 }
+
+/** What a form last sent of each field, with what the live row held then (to tell when it caught up). */
+export type SentValues<K extends string> = Partial<Record<K, { value: unknown; before: unknown }>>;
+
+/**
+ * The values drafts are compared with to decide what changed: the one last sent while the live row
+ * still shows what it held before that save (its refresh has not arrived yet), else the live row
+ * (caught up, or changed since by another device). So a value already sent is never sent again.
+ */
+export function knownSaved<K extends string>(
+  keys: readonly K[],
+  stored: Partial<Record<K, unknown>> | undefined,
+  sent: SentValues<K>,
+): Partial<Record<K, unknown>> {
+  const out: Partial<Record<K, unknown>> = {};
+  for (const k of keys) {
+    const live = stored?.[k] ?? null;
+    const s = sent[k];
+    out[k] = s && live === (s.before ?? null) ? s.value : live;
+  }
+  return out;
+}
+
+/** Notes `patch` as sent, against the live row it was computed from. */
+export function markSent<K extends string>(sent: SentValues<K>, patch: Partial<Record<K, unknown>>, stored: Partial<Record<K, unknown>> | undefined): void {
+  for (const k of Object.keys(patch) as K[]) sent[k] = { value: patch[k], before: stored?.[k] ?? null };
+}
+
+/** Forgets `patch` as sent (its save was refused), unless a newer value was sent since. */
+export function unmarkSent<K extends string>(sent: SentValues<K>, patch: Partial<Record<K, unknown>>): void {
+  for (const k of Object.keys(patch) as K[]) if (sent[k]?.value === patch[k]) delete sent[k];
+}

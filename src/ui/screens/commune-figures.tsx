@@ -1,6 +1,6 @@
 // Commune figures form (route `#/so-lieu-xa`): units, universal-education levels and literacy of
 // the year. Saved on every valid change; invalid values stay on screen only, with their error.
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { getCommuneFigures, getDossier, saveCommuneFigures } from '../../db/index.ts';
 import type { CommuneFigures } from '../../domain/assess-types.ts';
 import { COMMUNE_FIGURE_LABELS, FIGURE_LEVEL_MAX } from '../../domain/schemas/labels.ts';
@@ -10,7 +10,7 @@ import { useLive } from '../hooks/use-live.ts';
 import { Title } from '../components/title.tsx';
 import { NumberField, SelectField, type Option } from '../components/fields.tsx';
 import { FormStatus, useSaver } from '../components/save-status.tsx';
-import { changedCounts, readDrafts } from '../parse.ts';
+import { changedCounts, knownSaved, markSent, readDrafts, unmarkSent, type SentValues } from '../parse.ts';
 import type { ScreenProps } from '../app.tsx';
 
 type UnitKey = 'units' | 'unitsRecognized';
@@ -32,6 +32,8 @@ function Form({ commune, year, fig, locked }: ScreenProps & { fig: CommuneFigure
   const [drafts, setDrafts] = useState<Partial<Record<UnitKey, string>>>({});
   const [refused, setRefused] = useState<Record<string, string>>({});
   const saver = useSaver();
+  // What this form sent, so a count whose save finished before the live row arrived is not sent twice.
+  const sent = useRef<SentValues<UnitKey>>({});
 
   const errorsFor = (d: Partial<Record<UnitKey, string>>): Partial<Record<UnitKey, string>> => {
     const merged: Record<string, unknown> = { ...(fig ?? {}) };
@@ -57,8 +59,12 @@ function Form({ commune, year, fig, locked }: ScreenProps & { fig: CommuneFigure
     setRefused({});
     const errs = errorsFor(next);
     if (locked) return;
-    const patch = changedCounts(UNIT_KEYS, next, errs, fig);
-    if (Object.keys(patch).length) void save(patch);
+    const patch = changedCounts(UNIT_KEYS, next, errs, knownSaved(UNIT_KEYS, fig, sent.current));
+    if (Object.keys(patch).length === 0) return;
+    markSent(sent.current, patch, fig);
+    void save(patch).then((ok) => {
+      if (!ok) unmarkSent(sent.current, patch);
+    });
   };
 
   const pre = fig?.pcgdPreschool5;

@@ -1,7 +1,7 @@
 // Village form (route `#/thon/<code>`): the 9 learning-model items of one village for the year.
 // Every valid change is saved at once; an invalid value is shown with its Vietnamese error and is
 // never sent to the database. An unlikely jump from last year is flagged but still saved.
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import {
   getDossier, getVillageCounts, listVillages, listYears, saveVillage, saveVillageCounts,
   type VillageCountsRow,
@@ -14,7 +14,7 @@ import { href } from '../router.ts';
 import { Title } from '../components/title.tsx';
 import { NumberField, RadioGroup, TextField } from '../components/fields.tsx';
 import { FormStatus, useSaver } from '../components/save-status.tsx';
-import { changedCounts, isUnlikelyJump, parseCount, readDrafts } from '../parse.ts';
+import { changedCounts, isUnlikelyJump, knownSaved, markSent, parseCount, readDrafts, unmarkSent, type SentValues } from '../parse.ts';
 import type { ScreenProps } from '../app.tsx';
 
 type CountKey = (typeof VILLAGE_COUNT_KEYS)[number];
@@ -57,6 +57,8 @@ function Form({ commune, year, code, data }: { commune: string; year: number; co
   const [refused, setRefused] = useState<Record<string, string>>({});
   const [name, setName] = useState<string | null>(null);
   const saver = useSaver();
+  // What this form sent, so a count whose save finished before the live row arrived is not sent twice.
+  const sent = useRef<SentValues<CountKey>>({});
   const lang = getLang();
   const stored = data.row;
 
@@ -91,9 +93,12 @@ function Form({ commune, year, code, data }: { commune: string; year: number; co
     setRefused({});
     const errs = errorsFor(next, key);
     if (data.locked) return;
-    const patch = changedCounts(VILLAGE_COUNT_KEYS, next, errs, stored);
+    const patch = changedCounts(VILLAGE_COUNT_KEYS, next, errs, knownSaved(VILLAGE_COUNT_KEYS, stored, sent.current));
     if (Object.keys(patch).length === 0) return;
-    void saver.run(() => saveVillageCounts(commune, year, code, patch), setRefused);
+    markSent(sent.current, patch, stored);
+    void saver.run(() => saveVillageCounts(commune, year, code, patch), setRefused).then((ok) => {
+      if (!ok) unmarkSent(sent.current, patch);
+    });
   };
 
   const onBlur = (key: CountKey) => {
