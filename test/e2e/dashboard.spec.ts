@@ -206,3 +206,23 @@ test('chart.js is not in the first-load bundle; it sits in its own lazy chunk', 
   expect(chartChunks.length).toBe(1);
   expect(first.has(`assets/${chartChunks[0]}`)).toBe(false);
 });
+
+test('the dashboard counts the days left for last year\'s dossier, and drops the line after the decision date', async ({ page }) => {
+  // 10/02/2026: the 2025 dossier is due 28/02/2026 by default, 18 days later.
+  await page.clock.setFixedTime(new Date('2026-02-10T09:00:00'));
+  await openDemoUnderServiceWorker(page);
+  const due = page.getByTestId('dossier-due');
+  await expect(due).toContainText('Hồ sơ năm 2025: còn 18 ngày (hạn 28/02/2026)');
+  await expect(due.getByRole('link', { name: 'Mở hồ sơ' })).toHaveAttribute('href', '#/ho-so');
+
+  // 05/03/2026: past the dossier date, before the decision date (31/03): overdue, still shown.
+  await page.clock.setFixedTime(new Date('2026-03-05T09:00:00'));
+  await page.reload();
+  await expect(page.getByTestId('dossier-due')).toContainText('Hồ sơ năm 2025: đã quá hạn 5 ngày (hạn 28/02/2026)');
+
+  // 01/04/2026: the decision date has passed; nothing left to count down.
+  await page.clock.setFixedTime(new Date('2026-04-01T09:00:00'));
+  await page.reload();
+  await expect(page.getByTestId('dashboard')).toBeVisible();
+  await expect(page.getByTestId('dossier-due')).toHaveCount(0);
+});

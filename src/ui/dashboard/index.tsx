@@ -6,7 +6,8 @@ import type { AssessInput, AssessOutput, LevelNo, Status } from '../../domain/as
 import { assess } from '../../domain/readiness/index.ts';
 import { actionsToReach, formatDay, formatPercent, levelLabel, statusLabel, type Action } from '../../domain/readiness/explain.ts';
 import { findCriterion, getCatalog, DEFAULT_CATALOG_ID } from '../../domain/catalog/index.ts';
-import { buildAssessInput, listYears } from '../../db/index.ts';
+import { buildAssessInput, getCommune, getDossier, listYears, type CommuneRow } from '../../db/index.ts';
+import { localToday, previousYearDeadlines } from '../../dossier/deadlines.ts';
 import { BarChart } from '../charts/bar-chart.tsx';
 import type { BarChartSpec, ThresholdLine } from '../charts/types.ts';
 import {
@@ -30,13 +31,18 @@ interface DashboardData {
   input: AssessInput;
   /** Inputs of earlier years, oldest first (year over year). */
   earlier: AssessInput[];
+  settings: CommuneRow | undefined;
+  /** Whether the dossier due this calendar year (last year's) is locked after its meeting. */
+  dueLocked: boolean;
 }
 
 async function loadDashboard(commune: string, year: number): Promise<DashboardData> {
   const [input, years] = await Promise.all([buildAssessInput(commune, year), listYears(commune)]);
   const earlierYears = years.filter((y) => y < year).sort((a, b) => a - b);
   const earlier = await Promise.all(earlierYears.map((y) => buildAssessInput(commune, y)));
-  return { input, earlier };
+  const settings = await getCommune(commune);
+  const due = await getDossier(commune, Number(localToday().slice(0, 4)) - 1);
+  return { input, earlier, settings, dueLocked: due?.locked === true };
 }
 
 /** Chart labels drop the "Thôn" every village shares, so names fit beside the bars at 360 px. */
@@ -72,12 +78,30 @@ export function Dashboard({ commune, year }: { commune: string; year: number }) 
       <h1 id="xht-dash-title" class="xht-dash__title">
         {t.title} <span class="xht-dash__sub">{data.input.commune.name} · {t.yearLabel(year)}</span>
       </h1>
+      <DossierDue data={data} lang={lang} t={t} />
       <LevelCard output={output} lang={lang} t={t} />
       <Actions output={output} input={data.input} lang={lang} t={t} />
       <Criteria output={output} lang={lang} t={t} />
       <Villages input={data.input} output={output} lang={lang} t={t} />
       {earlierOutputs.length > 0 && <Years outputs={[...earlierOutputs, output]} lang={lang} t={t} />}
     </section>
+  );
+}
+
+/**
+ * Days left for the dossier due this calendar year (last year's: by 28/02 unless the province set
+ * another date), shown from 1 January until the decision date has passed.
+ */
+function DossierDue({ data, lang, t }: { data: DashboardData; lang: Lang; t: Strings }) {
+  const due = previousYearDeadlines(data.settings ?? {}, localToday());
+  if (due.decision.daysLeft < 0) return null;
+  const date = formatDay(due.dossier.date, lang);
+  const overdue = due.dossier.daysLeft < 0 && !data.dueLocked;
+  return (
+    <p class={`xht-dash__due${overdue ? ' xht-dash__due--late' : ''}`} data-testid="dossier-due">
+      {data.dueLocked ? t.dossierLocked(due.year) : t.dossierDue(due.year, date, due.dossier.daysLeft)}{' '}
+      <a href="#/ho-so">{t.openDossier}</a>
+    </p>
   );
 }
 

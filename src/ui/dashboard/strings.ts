@@ -6,6 +6,10 @@ export type Lang = 'vi' | 'en';
 const vi = {
   title: 'Tổng quan',
   yearLabel: (year: number) => `Năm đánh giá ${year}`,
+  dossierDue: (year: number, date: string, days: number) =>
+    days > 0 ? `Hồ sơ năm ${year}: còn ${days} ngày (hạn ${date})` : days === 0 ? `Hồ sơ năm ${year}: hạn chót là hôm nay (${date})` : `Hồ sơ năm ${year}: đã quá hạn ${-days} ngày (hạn ${date})`,
+  dossierLocked: (year: number) => `Hồ sơ năm ${year} đã chốt sau cuộc họp tự đánh giá.`,
+  openDossier: 'Mở hồ sơ',
   loading: 'Đang đọc dữ liệu…',
   reached: (label: string) => `Đạt ${label}`,
   toGo: (n: number) => `còn ${n} chỉ tiêu`,
@@ -62,6 +66,10 @@ export type Strings = typeof vi;
 const en: Strings = {
   title: 'Overview',
   yearLabel: (year) => `Assessment year ${year}`,
+  dossierDue: (year, date, days) =>
+    days > 0 ? `Dossier for ${year}: ${days} day${days === 1 ? '' : 's'} left (due ${date})` : days === 0 ? `Dossier for ${year}: due today (${date})` : `Dossier for ${year}: ${-days} day${days === -1 ? '' : 's'} overdue (due ${date})`,
+  dossierLocked: (year) => `The ${year} dossier was agreed at the self-assessment meeting and is locked.`,
+  openDossier: 'Open dossier',
   loading: 'Reading data…',
   reached: (label) => `Reached ${label}`,
   toGo: (n) => `${n} indicator${n === 1 ? '' : 's'} to go`,
