@@ -35,6 +35,13 @@ if (seeded) {
       `Đã tạo xã mẫu ${seeded.commune} (Xã Ba Tô). Mã đăng ký cho cán bộ phụ trách (dùng một lần):\n` +
       `Demo commune created. Officer enrolment code (one-time):\n\n    ${seeded.code}\n\n`,
   );
+} else {
+  // A restart prints no code (each is shown once); say how to get a new one.
+  process.stdout.write(
+    `\nXã Học Tập đang chạy tại / running at ${url}\n` +
+      `Cấp mã đăng ký mới / issue a new enrolment code:\n` +
+      `    npm run admin -- issue-code --commune <mã xã> --role officer --name "<họ tên>"\n\n`,
+  );
 }
 log('info', 'listening', { url, dbPath, staticDir });
 
