@@ -530,12 +530,20 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
 
   /** Chờ đồng bộ — ops not yet acknowledged by the server (quarantined ones excluded). */
   async function pendingCount(): Promise<number> {
-    return db.outbox.where('state').equals('pending').count();
+    // All rows minus the (few) quarantined ones: counting the whole store is several times faster
+    // in Chromium than counting 10 000 equal entries of the `state` index, and the sync engine
+    // asks after every acknowledged batch. One read transaction, so both counts see one state.
+    return db.transaction('r', ['outbox'], async () => {
+      const [all, quarantined] = await Promise.all([db.outbox.count(), db.outbox.where('state').equals('quarantined').count()]);
+      return all - quarantined;
+    });
   }
 
   /** The oldest pending ops, in order, within the caps (always at least one op if any). */
   async function nextBatch(maxOps: number, maxBytes: number): Promise<Op[]> {
-    const rows = await db.outbox.orderBy('seq').filter((r) => r.state === 'pending').limit(maxOps).toArray();
+    // The `state` index holds equal keys in primary-key order, so this is the oldest pending ops
+    // in seq order, read in one getAll (a filtered cursor costs one round trip per row).
+    const rows = await db.outbox.where('state').equals('pending').limit(maxOps).toArray();
     const out: Op[] = [];
     const enc = new TextEncoder();
     let bytes = 200; // the envelope: deviceId, batchId, brackets
@@ -552,9 +560,39 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
   async function ackOps(opIds: string[]): Promise<void> {
     if (opIds.length === 0) return;
     await db.transaction('rw', ['outbox', 'acked'], async () => {
-      await db.outbox.where('op.opId').anyOf(opIds).delete();
+      // An acknowledged batch is nearly always the head of the queue (nextBatch's ops): one
+      // ordered read of that head finds their seqs. Looking each opId up in the `op.opId` index
+      // (anyOf) walks a cursor with one round trip per op, most of a batch's client time.
+      const want = new Set(opIds);
+      const seqs: number[] = [];
+      const head = await db.outbox.where('state').equals('pending').limit(opIds.length).toArray();
+      for (const row of head) {
+        if (want.delete(row.op.opId)) seqs.push(row.seq!);
+      }
+      // The rest (acknowledged out of order, or quarantined meanwhile): the index, as before.
+      if (want.size) seqs.push(...(await db.outbox.where('op.opId').anyOf([...want]).primaryKeys()));
+      await deleteSeqs(seqs);
       await db.acked.bulkPut(opIds.map((opId) => ({ opId })));
     });
+  }
+
+  /**
+   * Deletes outbox rows by seq. A run of consecutive seqs goes as one key-range delete (one
+   * request instead of one per row): seqs come from the store's key generator and are unique,
+   * so no other row can lie inside a run whose every seq is in the list.
+   */
+  async function deleteSeqs(seqs: number[]): Promise<void> {
+    const sorted = [...new Set(seqs)].sort((a, b) => a - b);
+    const single: number[] = [];
+    const ranges: Promise<unknown>[] = [];
+    for (let i = 0; i < sorted.length; ) {
+      let j = i;
+      while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+      if (j > i) ranges.push(db.outbox.where(':id').between(sorted[i]!, sorted[j]!, true, true).delete());
+      else single.push(sorted[i]!);
+      i = j + 1;
+    }
+    await Promise.all([...ranges, single.length ? db.outbox.bulkDelete(single) : null]);
   }
 
   /** Sets refused ops aside with their reason, so they no longer block the queue. */

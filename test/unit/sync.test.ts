@@ -368,6 +368,35 @@ describe('refusals', () => {
   });
 });
 
+describe('outbox bookkeeping', () => {
+  it('an acknowledgement removes exactly the acknowledged ops, never a quarantined one between them', async () => {
+    const repo = await newRepo();
+    await repo.db.outbox.clear(); // the commune's own op: this test wants a queue of its own ops only
+    await queueRaw(repo, 10);
+    const ids = await outboxIds(repo);
+    await repo.quarantineOps([{ opId: ids[3]!, error: 'refused' }]);
+    // seqs 1–3 and 5–6 are runs around the quarantined 4th; the 9th is alone, past two pending ones
+    await repo.ackOps([ids[0]!, ids[1]!, ids[2]!, ids[4]!, ids[5]!, ids[8]!, crypto.randomUUID()]);
+    expect(await outboxIds(repo)).toEqual([ids[3], ids[6], ids[7], ids[9]]);
+    expect((await repo.listQuarantined()).map((r) => r.op.opId)).toEqual([ids[3]]);
+    expect(await repo.pendingCount()).toBe(3);
+    expect((await repo.nextBatch(10, MAX_BYTES)).map((op) => op.opId)).toEqual([ids[6], ids[7], ids[9]]);
+    expect((await repo.db.acked.toArray()).length).toBe(7);
+  });
+
+  it('acknowledging ops out of queue order (not the head) removes them too', async () => {
+    const repo = await newRepo();
+    await repo.db.outbox.clear();
+    await queueRaw(repo, 6);
+    const ids = await outboxIds(repo);
+    await repo.ackOps([ids[5]!, ids[4]!]);
+    expect(await outboxIds(repo)).toEqual(ids.slice(0, 4));
+    await repo.ackOps([ids[2]!, ids[0]!, ids[0]!]);
+    expect(await outboxIds(repo)).toEqual([ids[1], ids[3]]);
+    expect(await repo.pendingCount()).toBe(2);
+  });
+});
+
 describe('pulling changes', () => {
   it('applies pages since the stored cursor, advances the clock, and is a no-op when repeated', async () => {
     const repo = await newRepo();
