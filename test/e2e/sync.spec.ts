@@ -2,6 +2,7 @@
 // phones enrol through the app's own screen with codes from the admin CLI, edit offline, come back
 // online, and the server (read over HTTP with a separate token) holds every edit exactly once; two
 // phones converge and list their concurrent field; a change the server refuses is shown, not blocking.
+import { execFileSync } from 'node:child_process';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { demoCommune } from '../../src/domain/demo-commune.ts';
 import { VILLAGE_COUNT_LABELS, type VillageCountKey } from '../../src/domain/schemas/labels.ts';
@@ -10,7 +11,7 @@ import type { ChangeOp, ErrorResponse, SyncResponse } from '../../src/domain/syn
 import { batchIdOf } from '../../src/sync/index.ts';
 import { currentYear, fillSaved, waitForServiceWorker } from './helpers/app.ts';
 import {
-  countsRow, enrolInApp, enrolOverApi, issueCode, openConflicts, outbox, readMeta, sendNow, serverOps, syncBar, viNumber,
+  countsRow, e2eDbPath, enrolInApp, enrolOverApi, issueCode, openConflicts, outbox, readMeta, sendNow, serverOps, syncBar, viNumber,
   type CountsRow,
 } from './helpers/sync.ts';
 
@@ -60,6 +61,15 @@ function serverValues(ops: ChangeOp[], entity: string, key: string): Record<stri
     }
   }
   return Object.fromEntries([...best].map(([f, op]) => [f, op.fields[f]]));
+}
+
+/** Revokes, with the admin CLI, the code issued to `person` (and the token of the phone that used it). */
+function revokeCodeOf(person: string): void {
+  const admin = (...args: string[]) =>
+    execFileSync(process.execPath, ['--import', 'tsx', 'server/admin.ts', ...args, '--db', e2eDbPath()], { encoding: 'utf8', timeout: 60_000 });
+  const line = admin('list-codes', '--commune', COMMUNE).split('\n').find((l) => l.split('\t')[3] === person);
+  if (!line) throw new Error(`no code issued to ${person}`);
+  admin('revoke-token', '--id', line.split('\t')[0]!);
 }
 
 const pending = (page: Page) => syncBar(page).getByTestId('sync-pending');
@@ -240,7 +250,13 @@ test('a change the server refuses is shown on the sync screen and does not hold 
   test.setTimeout(180_000);
   const mine = demoCommune.villages[6]!;
   const other = demoCommune.villages[7]!;
-  const [phoneCode, probeCode, readerCode] = await Promise.all([
+  // The phone first collects for both villages; while its edit of `other` waits offline, the admin
+  // narrows it to `mine` (revokes its code, issues a new one): the app then offers `other` read-only
+  // only, and the server refuses the edit made before.
+  // (A name of its own each run: the e2e server's database outlives repeats.)
+  const widePerson = `Người thu thập hai thôn e2e ${crypto.randomUUID().slice(0, 8)}`;
+  const [phoneCode, narrowCode, probeCode, readerCode] = await Promise.all([
+    issueCode({ commune: COMMUNE, role: 'collector', name: widePerson, villages: [mine.code, other.code] }),
     issueCode({ commune: COMMUNE, role: 'collector', name: 'Người thu thập e2e', villages: [mine.code] }),
     issueCode({ commune: COMMUNE, role: 'collector', name: 'Người thu thập thử e2e', villages: [mine.code] }),
     issueCode({ commune: COMMUNE, role: 'officer', name: 'Kiểm tra máy chủ e2e 3' }),
@@ -279,7 +295,20 @@ test('a change the server refuses is shown on the sync screen and does not hold 
   expect(queued.map((r) => r.op.key)).toEqual([otherKey, mineKey]);
   const [refusedOp, allowedOp] = queued.map((r) => r.op) as [ChangeOp, ChangeOp];
 
+  // Back online after the admin narrowed the scope: the old token is refused whole (nothing sent
+  // with it), and the phone takes the narrower code.
+  revokeCodeOf(widePerson);
   await page.context().setOffline(false);
+  await page.goto('/#/dong-bo');
+  await expect(page.getByRole('heading', { level: 2, name: /^Kết nối (lại|máy chủ)$/ })).toBeVisible();
+  await page.getByLabel('Mã đăng ký', { exact: true }).fill(narrowCode);
+  await page.getByRole('button', { name: 'Kết nối', exact: true }).click();
+  // (The screen may re-render as the phone turns enrolled again, so the stored scope is what is awaited.)
+  await expect.poll(() => readMeta(page, 'villageScope')).toEqual([mine.code]);
+  // The app now shows `other` read-only; the edit made before is still on the phone, for the server to refuse.
+  await page.goto(`/#/thon/${other.code}`);
+  await expect(page.getByRole('note').filter({ hasText: 'Bạn chỉ được nhập số liệu cho thôn được giao' })).toBeVisible();
+  await expect(page.getByLabel(label('households'), { exact: true })).toBeDisabled();
   await sendNow(page);
   await expect(pending(page)).toHaveText('Chờ đồng bộ: 0');
   await expect(receipt(page)).toHaveText(/^ · Mã biên nhận: \S+$/);

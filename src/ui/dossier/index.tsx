@@ -1,6 +1,7 @@
 // "Hồ sơ" screen (lazy chunk): the year's three papers from the commune's own data, their editable
 // wording, recipient and deadlines, warnings, and the meeting that locks the year. Reads and writes
 // only through src/db; the .docx builder is imported on demand, only when a file is asked for.
+// An enrolment the server would refuse (a village collector, a viewer) sees the wording read-only.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
   buildAssessInput,
@@ -30,11 +31,15 @@ import { ds } from './strings.ts';
 import { printDocs, removePrintRoot, setPrintDocs } from './print.ts';
 import { MonthDayField, TextInput } from './fields.tsx';
 import { SCREEN_CSS } from './screen-css.ts';
+import { readOnlyReason, type Access } from '../access.ts';
+import { loadAccess } from '../hooks/use-access.ts';
+import { ReadOnlyNote } from '../components/read-only-note.tsx';
 
 interface Loaded {
   commune: CommuneRow | undefined;
   dossier: DossierRow | undefined;
   input: AssessInput;
+  access: Access;
 }
 
 const DOC_ORDER: DocId[] = ['submission', 'report', 'summary'];
@@ -75,7 +80,7 @@ export function DossierScreen({ commune, year }: { commune: string; year: number
     const signed = typeof dossier?.docDate === 'string' && parseIsoDate(dossier.docDate) ? dossier.docDate : null;
     const asOf = signed ?? deadlineIn(year + 1, c?.dossierDeadline, DEFAULT_DOSSIER_DEADLINE);
     const input = await buildAssessInput(commune, year, asOf);
-    return { commune: c, dossier, input };
+    return { commune: c, dossier, input, access: await loadAccess(commune) };
   }, [commune, year]);
 
   const built = useMemo((): { model: DossierModel } | { error: string } | null => {
@@ -118,8 +123,9 @@ export function DossierScreen({ commune, year }: { commune: string; year: number
   if (!live.value || !built) return <p class="muted">…</p>;
   if ('error' in built) return <p role="alert" class="error">{ds('engineFailed', { reason: built.error })}</p>;
 
-  const { dossier } = live.value;
+  const { dossier, access } = live.value;
   const locked = dossier?.locked === true;
+  const readOnly = readOnlyReason(access, 'dossier');
   return (
     <section class="xd-screen" aria-labelledby="xd-title">
       <style>{SCREEN_CSS + dossierCss('.xd-paper')}</style>
@@ -130,16 +136,20 @@ export function DossierScreen({ commune, year }: { commune: string; year: number
         {locked ? `🔒 ${ds('lockedBadge', { year })}` : ds('openBadge', { year })}
       </p>
       <p class="hint">{ds('intro')}</p>
-      <Deadlines commune={commune} row={live.value.commune} year={year} locked={locked} />
+      <ReadOnlyNote reason={readOnly} level="commune" />
+      <Deadlines commune={commune} row={live.value.commune} year={year} locked={locked} canEdit={readOnlyReason(access, 'commune') === null} />
       <Result model={built.model} />
       <Papers docs={allDocs} />
-      <Texts commune={commune} year={year} row={dossier} locked={locked} />
-      <Meeting commune={commune} year={year} row={dossier} />
+      {/* A disabled fieldset keeps the wording and the meeting read-only for who may not write them. */}
+      <fieldset class="xd-ro" disabled={readOnly !== null}>
+        <Texts commune={commune} year={year} row={dossier} locked={locked} />
+        <Meeting commune={commune} year={year} row={dossier} />
+      </fieldset>
     </section>
   );
 }
 
-function Deadlines({ commune, row, year, locked }: { commune: string; row: CommuneRow | undefined; year: number; locked: boolean }) {
+function Deadlines({ commune, row, year, locked, canEdit }: { commune: string; row: CommuneRow | undefined; year: number; locked: boolean; canEdit: boolean }) {
   const today = localToday();
   const d = yearDeadlines(year, { dossierDeadline: row?.dossierDeadline, decisionDeadline: row?.decisionDeadline }, today);
   const saver = useSaver();
@@ -167,7 +177,7 @@ function Deadlines({ commune, row, year, locked }: { commune: string; row: Commu
           {ds('overdueWarning', { year, date: formatDate(d.dossier.date) })}
         </p>
       ) : null}
-      {row ? (
+      {row && canEdit ? (
         <details>
           <summary>{ds('settings')}</summary>
           <p class="hint">{ds('settingsHint')}</p>

@@ -210,6 +210,14 @@ export const en: UiStrings = {
   resolved: 'Resolved',
   emptyValue: '(empty)',
 
+  roVillageScope: 'You may only enter data for the villages assigned to you. This village is read-only.',
+  roVillageScopeCommune: 'You may only enter data for the villages assigned to you. This commune-level item is read-only.',
+  roVillageScopeList: 'You may only enter data for the villages assigned to you: {villages}. Other villages are read-only.',
+  roOfficerOnly: 'Only the commune officer may change this. You can view it.',
+  roRole: 'Your role is read-only: you can view but not change data.',
+  roPill: 'Read-only',
+  assignedPill: 'Assigned',
+
   updateReady: 'A new version is available',
   updateApply: 'Update',
 };

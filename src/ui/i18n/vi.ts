@@ -204,6 +204,15 @@ export const viScreens = {
   resolved: 'Đã xử lý',
   emptyValue: '(trống)',
 
+  // What this phone's enrolment may change (the server refuses the rest)
+  roVillageScope: 'Bạn chỉ được nhập số liệu cho thôn được giao. Số liệu của thôn này chỉ để xem.',
+  roVillageScopeCommune: 'Bạn chỉ được nhập số liệu cho thôn được giao. Mục cấp xã này chỉ để xem.',
+  roVillageScopeList: 'Bạn chỉ được nhập số liệu cho thôn được giao: {villages}. Các thôn khác chỉ để xem.',
+  roOfficerOnly: 'Chỉ cán bộ phụ trách cấp xã được sửa mục này. Bạn chỉ xem được.',
+  roRole: 'Vai trò của bạn chỉ được xem, không được sửa số liệu.',
+  roPill: 'Chỉ xem',
+  assignedPill: 'Được giao',
+
   // Update prompt
 } as const;
 

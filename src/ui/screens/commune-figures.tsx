@@ -1,5 +1,6 @@
 // Commune figures form (route `#/so-lieu-xa`): units, universal-education levels and literacy of
 // the year. Saved on every valid change; invalid values stay on screen only, with their error.
+// Read-only, with the reason, for an enrolment the server would refuse (a village collector, a viewer).
 import { useRef, useState } from 'preact/hooks';
 import { getCommuneFigures, getDossier, saveCommuneFigures } from '../../db/index.ts';
 import type { CommuneFigures } from '../../domain/assess-types.ts';
@@ -12,6 +13,9 @@ import { NumberField, SelectField, type Option } from '../components/fields.tsx'
 import { FormStatus, useSaver } from '../components/save-status.tsx';
 import { changedCounts, knownSaved, markSent, readDrafts, unmarkSent, type SentValues } from '../parse.ts';
 import type { ScreenProps } from '../app.tsx';
+import { readOnlyReason, type ReadOnlyReason } from '../access.ts';
+import { loadAccess } from '../hooks/use-access.ts';
+import { ReadOnlyNote } from '../components/read-only-note.tsx';
 
 type UnitKey = 'units' | 'unitsRecognized';
 type LevelKey = 'pcgdPrimary' | 'pcgdLowerSecondary' | 'literacy';
@@ -25,10 +29,16 @@ function levelOptions(max: number): Option[] {
 }
 
 async function load(commune: string, year: number) {
-  return { fig: await getCommuneFigures(commune, year), locked: (await getDossier(commune, year))?.locked === true };
+  return {
+    fig: await getCommuneFigures(commune, year),
+    locked: (await getDossier(commune, year))?.locked === true,
+    readOnly: readOnlyReason(await loadAccess(commune), 'communeFigures'),
+  };
 }
 
-function Form({ commune, year, fig, locked }: ScreenProps & { fig: CommuneFigures | undefined; locked: boolean }) {
+function Form({ commune, year, fig, locked: yearLocked, readOnly }: ScreenProps & { fig: CommuneFigures | undefined; locked: boolean; readOnly: ReadOnlyReason | null }) {
+  // Nothing is saved while the year is locked or the enrolment may not write here.
+  const locked = yearLocked || readOnly !== null;
   const [drafts, setDrafts] = useState<Partial<Record<UnitKey, string>>>({});
   const [refused, setRefused] = useState<Record<string, string>>({});
   const saver = useSaver();
@@ -70,41 +80,44 @@ function Form({ commune, year, fig, locked }: ScreenProps & { fig: CommuneFigure
   const pre = fig?.pcgdPreschool5;
   return (
     <>
-      <FormStatus state={saver.state} locked={locked} year={year} />
+      <ReadOnlyNote reason={readOnly} level="commune" />
+      <FormStatus state={saver.state} locked={yearLocked} year={year} />
       <form onSubmit={(e) => e.preventDefault()} noValidate>
-        {UNIT_KEYS.map((k) => (
-          <NumberField
-            key={k}
-            id={`g-${k}`}
-            label={tx(COMMUNE_FIGURE_LABELS[k])}
-            value={drafts[k] ?? (typeof fig?.[k] === 'number' ? String(fig[k]) : '')}
-            error={errors[k] ?? refused[k]}
-            onInput={(r) => onUnit(k, r)}
-          />
-        ))}
-        <SelectField
-          id="g-pcgdPreschool5"
-          label={tx(COMMUNE_FIGURE_LABELS.pcgdPreschool5)}
-          value={pre === true ? 'yes' : pre === false ? 'no' : ''}
-          error={refused.pcgdPreschool5}
-          options={[
-            { value: '', label: t('choose') },
-            { value: 'yes', label: t('met') },
-            { value: 'no', label: t('unmet') },
-          ]}
-          onChange={(v) => void (locked ? null : save({ pcgdPreschool5: v === 'yes' ? true : v === 'no' ? false : null }))}
-        />
-        {LEVEL_KEYS.map((k) => (
+        <fieldset disabled={readOnly !== null}>
+          {UNIT_KEYS.map((k) => (
+            <NumberField
+              key={k}
+              id={`g-${k}`}
+              label={tx(COMMUNE_FIGURE_LABELS[k])}
+              value={drafts[k] ?? (typeof fig?.[k] === 'number' ? String(fig[k]) : '')}
+              error={errors[k] ?? refused[k]}
+              onInput={(r) => onUnit(k, r)}
+            />
+          ))}
           <SelectField
-            key={k}
-            id={`g-${k}`}
-            label={tx(COMMUNE_FIGURE_LABELS[k])}
-            value={typeof fig?.[k] === 'number' ? String(fig[k]) : ''}
-            error={refused[k]}
-            options={levelOptions(FIGURE_LEVEL_MAX[k])}
-            onChange={(v) => void (locked ? null : save({ [k]: v === '' ? null : Number(v) }))}
+            id="g-pcgdPreschool5"
+            label={tx(COMMUNE_FIGURE_LABELS.pcgdPreschool5)}
+            value={pre === true ? 'yes' : pre === false ? 'no' : ''}
+            error={refused.pcgdPreschool5}
+            options={[
+              { value: '', label: t('choose') },
+              { value: 'yes', label: t('met') },
+              { value: 'no', label: t('unmet') },
+            ]}
+            onChange={(v) => void (locked ? null : save({ pcgdPreschool5: v === 'yes' ? true : v === 'no' ? false : null }))}
           />
-        ))}
+          {LEVEL_KEYS.map((k) => (
+            <SelectField
+              key={k}
+              id={`g-${k}`}
+              label={tx(COMMUNE_FIGURE_LABELS[k])}
+              value={typeof fig?.[k] === 'number' ? String(fig[k]) : ''}
+              error={refused[k]}
+              options={levelOptions(FIGURE_LEVEL_MAX[k])}
+              onChange={(v) => void (locked ? null : save({ [k]: v === '' ? null : Number(v) }))}
+            />
+          ))}
+        </fieldset>
       </form>
     </>
   );
@@ -119,7 +132,7 @@ export function CommuneFiguresForm({ commune, year }: ScreenProps) {
         {t('figuresTitle')} — {year}
       </Title>
       <p class="hint">{t('figuresHint')}</p>
-      {live.value ? <Form key={`${commune}/${year}`} commune={commune} year={year} fig={live.value.fig} locked={live.value.locked} /> : <p class="muted">{t('loading')}</p>}
+      {live.value ? <Form key={`${commune}/${year}`} commune={commune} year={year} fig={live.value.fig} locked={live.value.locked} readOnly={live.value.readOnly} /> : <p class="muted">{t('loading')}</p>}
     </>
   );
 }

@@ -1,6 +1,7 @@
 // Criteria form (route `#/tieu-chi`): the catalog's 5 criteria and 15 indicators. Yes/no indicators
 // get an answer (Đạt / Chưa đạt / Chưa trả lời), a note, an amount (TC2.1, TC2.2) and evidence;
 // computed ones show their live status and where their data is entered. Saves every change.
+// Read-only, with the reason, for an enrolment the server would refuse (a village collector, a viewer).
 import { useMemo, useState } from 'preact/hooks';
 import { buildAssessInput, getAnswers, getDossier, saveAnswer, type AnswerRow } from '../../db/index.ts';
 import type { Answer, Evidence, IndicatorResult, Status } from '../../domain/assess-types.ts';
@@ -15,6 +16,9 @@ import { FormStatus, useSaver } from '../components/save-status.tsx';
 import { ProvisionalBadge, StatusBadge } from '../components/badges.tsx';
 import { parseCount } from '../parse.ts';
 import type { ScreenProps } from '../app.tsx';
+import { readOnlyReason } from '../access.ts';
+import { loadAccess } from '../hooks/use-access.ts';
+import { ReadOnlyNote } from '../components/read-only-note.tsx';
 
 const catalog = getCatalog(DEFAULT_CATALOG_ID)!;
 
@@ -24,7 +28,8 @@ async function load(commune: string, year: number) {
   const level1 = new Map<string, IndicatorResult>();
   for (const c of output.levels[0]?.criteria ?? []) for (const i of c.indicators) level1.set(i.id, i);
   const locked = (await getDossier(commune, year))?.locked === true;
-  return { answers, level1, locked };
+  const readOnly = readOnlyReason(await loadAccess(commune), 'answer');
+  return { answers, level1, locked, readOnly };
 }
 
 type Saver = ReturnType<typeof useSaver>;
@@ -148,37 +153,41 @@ export function Criteria({ commune, year }: ScreenProps) {
         {t('criteriaTitle')} — {year}
       </Title>
       <p class="hint">{t('criteriaHint')}</p>
+      <ReadOnlyNote reason={data?.readOnly ?? null} level="commune" />
       <FormStatus state={saver.state} locked={data?.locked === true} year={year} />
       {!data ? (
         <p class="muted">{t('loading')}</p>
       ) : (
-        catalog.criteria.map((c) => (
-          <section key={c.id} class="criterion" aria-labelledby={`h-${c.id}`}>
-            <h2 id={`h-${c.id}`}>
-              {c.id}. {tx(c.text)}
-            </h2>
-            {c.indicators.map((ind) => (
-              <article key={ind.id} class="indicator card" aria-labelledby={`h-${ind.id.replace('.', '-')}`}>
-                <h3 id={`h-${ind.id.replace('.', '-')}`}>
-                  <span class="ind-id">{ind.id}</span> {tx(ind.text)}
-                  {ind.provisional ? <ProvisionalBadge /> : null}
-                </h3>
-                {ind.kind === 'yes-no' ? (
-                  <AnswerEditor
-                    commune={commune}
-                    year={year}
-                    ind={ind}
-                    answer={data.answers.get(ind.id)}
-                    saver={saver}
-                    locked={data.locked}
-                  />
-                ) : (
-                  <Computed ind={ind} result={data.level1.get(ind.id)} />
-                )}
-              </article>
-            ))}
-          </section>
-        ))
+        // A disabled fieldset makes every answer control read-only; the links to other screens stay.
+        <fieldset disabled={data.readOnly !== null}>
+          {catalog.criteria.map((c) => (
+            <section key={c.id} class="criterion" aria-labelledby={`h-${c.id}`}>
+              <h2 id={`h-${c.id}`}>
+                {c.id}. {tx(c.text)}
+              </h2>
+              {c.indicators.map((ind) => (
+                <article key={ind.id} class="indicator card" aria-labelledby={`h-${ind.id.replace('.', '-')}`}>
+                  <h3 id={`h-${ind.id.replace('.', '-')}`}>
+                    <span class="ind-id">{ind.id}</span> {tx(ind.text)}
+                    {ind.provisional ? <ProvisionalBadge /> : null}
+                  </h3>
+                  {ind.kind === 'yes-no' ? (
+                    <AnswerEditor
+                      commune={commune}
+                      year={year}
+                      ind={ind}
+                      answer={data.answers.get(ind.id)}
+                      saver={saver}
+                      locked={data.locked || data.readOnly !== null}
+                    />
+                  ) : (
+                    <Computed ind={ind} result={data.level1.get(ind.id)} />
+                  )}
+                </article>
+              ))}
+            </section>
+          ))}
+        </fieldset>
       )}
     </>
   );

@@ -15,13 +15,18 @@ import { SelectField, TextField } from '../components/fields.tsx';
 import { SaveStatus, useSaver } from '../components/save-status.tsx';
 import { ProvisionalBadge, StatusBadge } from '../components/badges.tsx';
 import type { ScreenProps } from '../app.tsx';
+import { readOnlyReason, type ReadOnlyReason } from '../access.ts';
+import { loadAccess } from '../hooks/use-access.ts';
+import { ReadOnlyNote } from '../components/read-only-note.tsx';
 
 const catalog = getCatalog(DEFAULT_CATALOG_ID)!;
 
 async function load(commune: string, year: number) {
   const input = await buildAssessInput(commune, year);
   const decisions = await listDecisions(commune);
-  return { input, output: assess(input), decisions };
+  // Recording a decision is the commune officer's (server/auth.ts); others see the list only.
+  const decisionsReadOnly = readOnlyReason(await loadAccess(commune), 'decision');
+  return { input, output: assess(input), decisions, decisionsReadOnly };
 }
 
 function ratioText(v: RatioValue): string {
@@ -69,7 +74,7 @@ function IndicatorLine({ r, level, input }: { r: IndicatorResult; level: LevelNo
   );
 }
 
-function Decisions({ commune, decisions }: { commune: string; decisions: DecisionRow[] }) {
+function Decisions({ commune, decisions, readOnly }: { commune: string; decisions: DecisionRow[]; readOnly: ReadOnlyReason | null }) {
   const [level, setLevel] = useState('1');
   const [date, setDate] = useState('');
   const [num, setNum] = useState('');
@@ -91,42 +96,45 @@ function Decisions({ commune, decisions }: { commune: string; decisions: Decisio
       ) : (
         <p class="muted">{t('noDecisions')}</p>
       )}
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
-            setError(t('errDate'));
-            return;
-          }
-          setError(undefined);
-          void saver
-            .run(() => saveDecision(commune, { level: level === '2' ? 2 : 1, decidedOn: date, ...(num.trim() ? { number: num.trim() } : {}) }))
-            .then((ok) => {
-              if (ok) {
-                setDate('');
-                setNum('');
-              }
-            });
-        }}
-      >
-        <SelectField
-          id="dec-level"
-          label={t('decisionLevel')}
-          value={level}
-          options={[
-            { value: '1', label: t('level1') },
-            { value: '2', label: t('level2') },
-          ]}
-          onChange={setLevel}
-        />
-        <TextField id="dec-date" type="date" label={t('decidedOn')} value={date} error={error} onInput={setDate} />
-        <TextField id="dec-number" label={t('decisionNumber')} value={num} onInput={setNum} />
-        <button type="submit" class="wide">
-          {t('addDecision')}
-        </button>
-        <SaveStatus state={saver.state} />
-      </form>
+      <ReadOnlyNote reason={readOnly} level="commune" />
+      {readOnly ? null : (
+        <form
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+              setError(t('errDate'));
+              return;
+            }
+            setError(undefined);
+            void saver
+              .run(() => saveDecision(commune, { level: level === '2' ? 2 : 1, decidedOn: date, ...(num.trim() ? { number: num.trim() } : {}) }))
+              .then((ok) => {
+                if (ok) {
+                  setDate('');
+                  setNum('');
+                }
+              });
+          }}
+        >
+          <SelectField
+            id="dec-level"
+            label={t('decisionLevel')}
+            value={level}
+            options={[
+              { value: '1', label: t('level1') },
+              { value: '2', label: t('level2') },
+            ]}
+            onChange={setLevel}
+          />
+          <TextField id="dec-date" type="date" label={t('decidedOn')} value={date} error={error} onInput={setDate} />
+          <TextField id="dec-number" label={t('decisionNumber')} value={num} onInput={setNum} />
+          <button type="submit" class="wide">
+            {t('addDecision')}
+          </button>
+          <SaveStatus state={saver.state} />
+        </form>
+      )}
     </section>
   );
 }
@@ -231,7 +239,7 @@ export function Readiness({ commune, year }: ScreenProps) {
         </section>
       ))}
       <p class="card small">{t('citizensInfo', { value: info.denominator ? ratioText(info) : '—', target: fmtPercent(info.target) })}</p>
-      <Decisions commune={commune} decisions={data.decisions} />
+      <Decisions commune={commune} decisions={data.decisions} readOnly={data.decisionsReadOnly} />
     </>
   );
 }

@@ -1,7 +1,8 @@
 // Province thresholds (route `#/nguong`): the province's own threshold per indicator and level,
 // beside the catalog default (or "chưa đặt"). They feed the engine's `thresholds`, so level 2 can
-// be judged once the province has published its figures. Saves every valid change.
-import { useState } from 'preact/hooks';
+// be judged once the province has published its figures. Saves every valid change. Only a commune
+// officer may change them: other enrolments see them read-only, with the reason.
+import { useRef, useState } from 'preact/hooks';
 import { getThresholds, saveThresholds } from '../../db/index.ts';
 import type { LevelNo, ThresholdOverrides } from '../../domain/assess-types.ts';
 import {
@@ -17,6 +18,9 @@ import { SaveStatus, useSaver } from '../components/save-status.tsx';
 import { ProvisionalBadge } from '../components/badges.tsx';
 import { parsePercent } from '../parse.ts';
 import type { ScreenProps } from '../app.tsx';
+import { readOnlyReason } from '../access.ts';
+import { loadAccess } from '../hooks/use-access.ts';
+import { ReadOnlyNote } from '../components/read-only-note.tsx';
 
 const catalog = getCatalog(DEFAULT_CATALOG_ID)!;
 const LEVELS: LevelNo[] = [1, 2];
@@ -116,14 +120,29 @@ function StandardRow({
 
 /** The province thresholds screen. */
 export function Thresholds({ commune }: ScreenProps) {
-  const live = useLive(() => getThresholds(commune), [commune]);
+  const live = useLive(
+    async () => ({ values: await getThresholds(commune), readOnly: readOnlyReason(await loadAccess(commune), 'thresholds') }),
+    [commune],
+  );
   const saver = useSaver();
-  const values = live.value;
-  const onSave = (v: ThresholdOverrides) => void saver.run(() => saveThresholds(commune, v));
+  // Every save sends the whole set, so the next edit must start from the set last sent until the
+  // live one has caught up; starting from a stale live set would clear what was just saved.
+  const sent = useRef<{ value: ThresholdOverrides; before: ThresholdOverrides } | null>(null);
+  const liveValues = live.value?.values;
+  const values = sent.current && liveValues === sent.current.before ? sent.current.value : liveValues;
+  const readOnly = live.value?.readOnly ?? null;
+  const onSave = (v: ThresholdOverrides) => {
+    if (readOnly || !liveValues) return;
+    sent.current = { value: v, before: liveValues };
+    void saver.run(() => saveThresholds(commune, v)).then((ok) => {
+      if (!ok && sent.current?.value === v) sent.current = null;
+    });
+  };
   return (
     <>
       <Title>{t('thresholdsTitle')}</Title>
       <p class="hint">{t('thresholdsHint')}</p>
+      <ReadOnlyNote reason={readOnly} level="commune" />
       <div class="sticky-status">
         <SaveStatus state={saver.state} />
       </div>
@@ -131,23 +150,25 @@ export function Thresholds({ commune }: ScreenProps) {
         <p class="muted">{t('loading')}</p>
       ) : (
         <form onSubmit={(e) => e.preventDefault()} noValidate>
-          {indicatorsOf(catalog)
-            .filter((i): i is RatioIndicator | StandardIndicator => i.kind !== 'yes-no')
-            .map((ind) => (
-              <section key={ind.id} class="card" aria-labelledby={`thh-${ind.id.replace('.', '-')}`}>
-                <h2 id={`thh-${ind.id.replace('.', '-')}`} class="h3">
-                  <span class="ind-id">{ind.id}</span> {tx(ind.text)}
-                  {ind.provisional ? <ProvisionalBadge /> : null}
-                </h2>
-                {LEVELS.map((level) =>
-                  ind.kind === 'ratio' ? (
-                    <RatioRow key={level} ind={ind} level={level} values={values} onSave={onSave} />
-                  ) : (
-                    <StandardRow key={level} ind={ind} level={level} values={values} onSave={onSave} />
-                  ),
-                )}
-              </section>
-            ))}
+          <fieldset disabled={readOnly !== null}>
+            {indicatorsOf(catalog)
+              .filter((i): i is RatioIndicator | StandardIndicator => i.kind !== 'yes-no')
+              .map((ind) => (
+                <section key={ind.id} class="card" aria-labelledby={`thh-${ind.id.replace('.', '-')}`}>
+                  <h2 id={`thh-${ind.id.replace('.', '-')}`} class="h3">
+                    <span class="ind-id">{ind.id}</span> {tx(ind.text)}
+                    {ind.provisional ? <ProvisionalBadge /> : null}
+                  </h2>
+                  {LEVELS.map((level) =>
+                    ind.kind === 'ratio' ? (
+                      <RatioRow key={level} ind={ind} level={level} values={values} onSave={onSave} />
+                    ) : (
+                      <StandardRow key={level} ind={ind} level={level} values={values} onSave={onSave} />
+                    ),
+                  )}
+                </section>
+              ))}
+          </fieldset>
         </form>
       )}
     </>

@@ -1,6 +1,8 @@
 // Village form (route `#/thon/<code>`): the 9 learning-model items of one village for the year.
 // Every valid change is saved at once; an invalid value is shown with its Vietnamese error and is
 // never sent to the database. An unlikely jump from last year is flagged but still saved.
+// A village this phone's enrolment may not enter (a collector's other villages, a read-only role)
+// is shown read-only with the reason, never edited only to be refused by the server.
 import { useRef, useState } from 'preact/hooks';
 import {
   getDossier, getVillageCounts, listVillages, listYears, saveVillage, saveVillageCounts,
@@ -16,6 +18,9 @@ import { NumberField, RadioGroup, TextField } from '../components/fields.tsx';
 import { FormStatus, useSaver } from '../components/save-status.tsx';
 import { changedCounts, isUnlikelyJump, knownSaved, markSent, parseCount, readDrafts, unmarkSent, type SentValues } from '../parse.ts';
 import type { ScreenProps } from '../app.tsx';
+import { readOnlyReason } from '../access.ts';
+import { loadAccess } from '../hooks/use-access.ts';
+import { ReadOnlyNote } from '../components/read-only-note.tsx';
 
 type CountKey = (typeof VILLAGE_COUNT_KEYS)[number];
 
@@ -33,7 +38,9 @@ async function load(commune: string, year: number, village: string) {
   const prevYear = [...years].reverse().find((y) => y < year);
   const prevRows = prevYear === undefined ? [] : await getVillageCounts(commune, prevYear);
   const dossier = await getDossier(commune, year);
+  const access = await loadAccess(commune);
   return {
+    readOnly: readOnlyReason(access, 'villageCounts', village),
     villages,
     village: villages.find((v) => v.code === village),
     row: rows.find((r) => r.village === village),
@@ -92,7 +99,7 @@ function Form({ commune, year, code, data }: { commune: string; year: number; co
     setLastEdited(key);
     setRefused({});
     const errs = errorsFor(next, key);
-    if (data.locked) return;
+    if (data.locked || data.readOnly) return;
     const patch = changedCounts(VILLAGE_COUNT_KEYS, next, errs, knownSaved(VILLAGE_COUNT_KEYS, stored, sent.current));
     if (Object.keys(patch).length === 0) return;
     markSent(sent.current, patch, stored);
@@ -120,60 +127,64 @@ function Form({ commune, year, code, data }: { commune: string; year: number; co
   return (
     <>
       <p class="hint">{t('villageFormHint')}</p>
+      <ReadOnlyNote reason={data.readOnly} level="village" />
       <FormStatus state={saver.state} locked={data.locked} year={year} />
       <form onSubmit={(e) => e.preventDefault()} noValidate>
-        {VILLAGE_COUNT_KEYS.map((key) => {
-          const prevVal = data.prev?.[key];
-          const raw = drafts[key] ?? storedText(stored, key);
-          const parsed = parseCount(raw);
-          const warn =
-            typeof prevVal === 'number' && typeof parsed === 'number' && !errors[key] && isUnlikelyJump(prevVal, parsed)
-              ? t('jumpWarning', { year: data.prevYear ?? '', from: fmtNumber(prevVal), to: fmtNumber(parsed) })
-              : undefined;
-          return (
-            <NumberField
-              key={key}
-              id={`f-${key}`}
-              label={tx(VILLAGE_COUNT_LABELS[key])}
-              hint={typeof prevVal === 'number' ? t('lastYear', { year: data.prevYear ?? '', value: fmtNumber(prevVal) }) : undefined}
-              value={raw}
-              error={errors[key] ?? refused[key]}
-              warning={warn}
-              onInput={(r) => onCount(key, r)}
-              onBlur={() => onBlur(key)}
-            />
-          );
-        })}
-        <RadioGroup
-          id="f-villageRecognized"
-          name="villageRecognized"
-          label={tx(VILLAGE_COUNT_LABELS.villageRecognized)}
-          hint={
-            typeof data.prev?.villageRecognized === 'boolean'
-              ? t('lastYear', { year: data.prevYear ?? '', value: data.prev.villageRecognized ? t('yes') : t('no') })
-              : undefined
-          }
-          value={recognized === true ? 'yes' : recognized === false ? 'no' : ''}
-          options={[
-            { value: 'yes', label: t('yes') },
-            { value: 'no', label: t('no') },
-            { value: '', label: t('notAnswered') },
-          ]}
-          onChange={(v) => {
-            if (data.locked) return;
-            void saver.run(() => saveVillageCounts(commune, year, code, { villageRecognized: v === 'yes' ? true : v === 'no' ? false : null }));
-          }}
-        />
-        <TextField
-          id="f-name"
-          label={t('villageName')}
-          value={name ?? data.village?.name ?? ''}
-          error={name !== null && !name.trim() ? t('errRequired', { field: t('villageName') }) : undefined}
-          onInput={(v) => {
-            setName(v);
-            if (v.trim()) void saver.run(() => saveVillage(commune, { code, name: v.trim() }));
-          }}
-        />
+        {/* A disabled fieldset makes every control in it read-only, natively and for screen readers. */}
+        <fieldset disabled={data.readOnly !== null}>
+          {VILLAGE_COUNT_KEYS.map((key) => {
+            const prevVal = data.prev?.[key];
+            const raw = drafts[key] ?? storedText(stored, key);
+            const parsed = parseCount(raw);
+            const warn =
+              typeof prevVal === 'number' && typeof parsed === 'number' && !errors[key] && isUnlikelyJump(prevVal, parsed)
+                ? t('jumpWarning', { year: data.prevYear ?? '', from: fmtNumber(prevVal), to: fmtNumber(parsed) })
+                : undefined;
+            return (
+              <NumberField
+                key={key}
+                id={`f-${key}`}
+                label={tx(VILLAGE_COUNT_LABELS[key])}
+                hint={typeof prevVal === 'number' ? t('lastYear', { year: data.prevYear ?? '', value: fmtNumber(prevVal) }) : undefined}
+                value={raw}
+                error={errors[key] ?? refused[key]}
+                warning={warn}
+                onInput={(r) => onCount(key, r)}
+                onBlur={() => onBlur(key)}
+              />
+            );
+          })}
+          <RadioGroup
+            id="f-villageRecognized"
+            name="villageRecognized"
+            label={tx(VILLAGE_COUNT_LABELS.villageRecognized)}
+            hint={
+              typeof data.prev?.villageRecognized === 'boolean'
+                ? t('lastYear', { year: data.prevYear ?? '', value: data.prev.villageRecognized ? t('yes') : t('no') })
+                : undefined
+            }
+            value={recognized === true ? 'yes' : recognized === false ? 'no' : ''}
+            options={[
+              { value: 'yes', label: t('yes') },
+              { value: 'no', label: t('no') },
+              { value: '', label: t('notAnswered') },
+            ]}
+            onChange={(v) => {
+              if (data.locked || data.readOnly) return;
+              void saver.run(() => saveVillageCounts(commune, year, code, { villageRecognized: v === 'yes' ? true : v === 'no' ? false : null }));
+            }}
+          />
+          <TextField
+            id="f-name"
+            label={t('villageName')}
+            value={name ?? data.village?.name ?? ''}
+            error={name !== null && !name.trim() ? t('errRequired', { field: t('villageName') }) : undefined}
+            onInput={(v) => {
+              setName(v);
+              if (v.trim() && !data.readOnly) void saver.run(() => saveVillage(commune, { code, name: v.trim() }));
+            }}
+          />
+        </fieldset>
       </form>
       <nav class="pager" aria-label={t('villagesTitle')}>
         {prevV ? <a href={href('thon', prevV.code)}>← {prevV.name}</a> : <span />}

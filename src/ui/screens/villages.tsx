@@ -1,5 +1,6 @@
 // Village list (route `#/thon`): each village of the commune with its completion for the year
 // ("7/9 mục") and its learning-model ratios. Reads live; adding villages reuses the first-run adder.
+// A collector sees their villages first; villages they may not enter are marked read-only.
 import { getVillageCounts, listVillages, type VillageCountsRow } from '../../db/index.ts';
 import { missingCountKeys } from '../../domain/schemas/entities.ts';
 import { fmtNumber, fmtPercent, t } from '../i18n/index.ts';
@@ -7,6 +8,9 @@ import { useLive } from '../hooks/use-live.ts';
 import { href } from '../router.ts';
 import { Title } from '../components/title.tsx';
 import { VillageAdder } from './first-run.tsx';
+import { ownVillagesFirst, readOnlyReason } from '../access.ts';
+import { loadAccess } from '../hooks/use-access.ts';
+import { ReadOnlyNote } from '../components/read-only-note.tsx';
 import type { ScreenProps } from '../app.tsx';
 
 /** Number of glossary items of villageCounts (8 counts + villageRecognized). */
@@ -25,13 +29,21 @@ function ratio(num: number | null | undefined, den: number | null | undefined): 
 async function load(commune: string, year: number) {
   const villages = await listVillages(commune);
   const counts = new Map((await getVillageCounts(commune, year)).map((r) => [r.village, r]));
-  return villages.map((v) => ({ village: v, counts: counts.get(v.code) }));
+  const access = await loadAccess(commune);
+  const rows = ownVillagesFirst(access, villages).map((v) => ({
+    village: v,
+    counts: counts.get(v.code),
+    readOnly: readOnlyReason(access, 'villageCounts', v.code) !== null,
+  }));
+  return { rows, access };
 }
 
 /** The village list screen. */
 export function Villages({ commune, year }: ScreenProps) {
   const live = useLive(() => load(commune, year), [commune, year]);
-  const rows = live.value ?? [];
+  const rows = live.value?.rows ?? [];
+  const access = live.value?.access;
+  const mine = access?.role === 'collector' && access.villages ? rows.filter((r) => !r.readOnly) : null;
   const incomplete = rows.filter((r) => completionOf(r.counts) < VILLAGE_ITEMS).length;
   return (
     <>
@@ -39,8 +51,15 @@ export function Villages({ commune, year }: ScreenProps) {
         {t('villagesTitle')} — {year}
       </Title>
       {rows.length ? <p>{t('villagesMissing', { n: incomplete, total: rows.length })}</p> : null}
+      {mine ? (
+        <p class="notice" role="note" data-testid="read-only-note">
+          {t('roVillageScopeList', { villages: mine.map((r) => r.village.name).join(', ') || '—' })}
+        </p>
+      ) : access && access.role !== 'collector' ? (
+        <ReadOnlyNote reason={readOnlyReason(access, 'villageCounts')} level="village" />
+      ) : null}
       <ul class="card-list">
-        {rows.map(({ village, counts }) => {
+        {rows.map(({ village, counts, readOnly }) => {
           const done = completionOf(counts);
           const c = counts ?? ({} as Partial<VillageCountsRow>);
           return (
@@ -49,6 +68,7 @@ export function Villages({ commune, year }: ScreenProps) {
                 <span class="village-title">
                   <strong>{village.name}</strong>
                   <span class={`pill${done === VILLAGE_ITEMS ? ' ok' : ''}`}>{t('completion', { done, total: VILLAGE_ITEMS })}</span>
+                  {readOnly ? <span class="pill ro">{t('roPill')}</span> : mine ? <span class="pill ok">{t('assignedPill')}</span> : null}
                 </span>
                 <dl class="ratios">
                   <dt>{t('familyRatio')}</dt>
@@ -65,7 +85,7 @@ export function Villages({ commune, year }: ScreenProps) {
           );
         })}
       </ul>
-      <VillageAdder commune={commune} />
+      {access && readOnlyReason(access, 'village') === null ? <VillageAdder commune={commune} /> : null}
     </>
   );
 }

@@ -1,0 +1,75 @@
+// Table checks that the app's read-only rule (src/ui/access.ts) is the server's own (server/auth.ts
+// writeRefusal): for every role, scope and entity, the app offers an edit exactly when the server
+// would accept the op.
+import { describe, expect, it } from 'vitest';
+import { writeRefusal } from '../../server/auth.ts';
+import type { TokenGrant } from '../../server/store/store.ts';
+import { ENTITIES, type EntityName, type Op } from '../domain/sync/op.ts';
+import { ROLES } from '../domain/sync/protocol.ts';
+import { accessFrom, FULL_ACCESS, ownVillagesFirst, readOnlyReason } from './access.ts';
+
+const C = '99001';
+/** A key of `entity` in commune C, of village `v` where the key has a village. */
+function keyOf(entity: EntityName, v: string): string {
+  switch (entity) {
+    case 'commune': return C;
+    case 'village': return `${C}/${v}`;
+    case 'villageCounts': return `${C}/2025/${v}`;
+    case 'communeFigures': return `${C}/2025`;
+    case 'answer': return `${C}/2025/TC1.1`;
+    case 'thresholds': return C;
+    case 'decision': return `${C}/2025-03-20_1`;
+    case 'dossier': return `${C}/2025`;
+  }
+}
+
+describe('readOnlyReason agrees with the server', () => {
+  const scopes: (string[] | null)[] = [null, ['T01'], ['T01', 'T03']];
+  for (const role of ROLES) {
+    for (const villages of scopes) {
+      for (const entity of Object.keys(ENTITIES) as EntityName[]) {
+        for (const village of ['T01', 'T02']) {
+          it(`${role} ${JSON.stringify(villages)} ${entity} ${village}`, () => {
+            const grant = { role, commune: C, villages } as unknown as TokenGrant;
+            const op = { opId: 'x', entity, key: keyOf(entity, village), fields: {}, hlc: '' } as unknown as Op;
+            const access = accessFrom({ role, villageScope: villages, enrolledCommune: C }, C);
+            const keyed = entity === 'village' || entity === 'villageCounts';
+            expect(readOnlyReason(access, entity, keyed ? village : undefined) === null).toBe(writeRefusal(grant, op) === null);
+          });
+        }
+      }
+    }
+  }
+});
+
+describe('accessFrom', () => {
+  it.each([
+    ['not enrolled', {}, FULL_ACCESS],
+    ['enrolled for another commune', { role: 'reviewer', enrolledCommune: '99002' }, FULL_ACCESS],
+    ['an unknown role', { role: 'admin', enrolledCommune: C }, FULL_ACCESS],
+    ['a village collector', { role: 'collector', villageScope: ['T01'], enrolledCommune: C }, { role: 'collector', villages: ['T01'] }],
+    ['a commune-wide collector', { role: 'collector', villageScope: null, enrolledCommune: C }, { role: 'collector', villages: null }],
+    ['a chair', { role: 'chair', villageScope: ['T01'], enrolledCommune: C }, { role: 'chair', villages: null }],
+  ] as const)('%s', (_n, meta, want) => {
+    expect(accessFrom(meta, C)).toEqual(want);
+  });
+  it('a phone not enrolled may change everything', () => {
+    for (const entity of Object.keys(ENTITIES) as EntityName[]) expect(readOnlyReason(FULL_ACCESS, entity, 'T01')).toBeNull();
+  });
+  it('names the reason', () => {
+    expect(readOnlyReason({ role: 'reviewer', villages: null }, 'villageCounts', 'T01')).toBe('readOnlyRole');
+    expect(readOnlyReason({ role: 'collector', villages: null }, 'thresholds')).toBe('officerOnly');
+    expect(readOnlyReason({ role: 'collector', villages: ['T01'] }, 'communeFigures')).toBe('villageScope');
+    expect(readOnlyReason({ role: 'collector', villages: ['T01'] }, 'villageCounts', 'T02')).toBe('villageScope');
+  });
+});
+
+describe('ownVillagesFirst', () => {
+  const vs = ['T01', 'T02', 'T03', 'T04'].map((code) => ({ code }));
+  it('puts a collector’s villages first, each group in its order', () => {
+    expect(ownVillagesFirst({ role: 'collector', villages: ['T04', 'T02'] }, vs).map((v) => v.code)).toEqual(['T02', 'T04', 'T01', 'T03']);
+  });
+  it('keeps the order for everyone else', () => {
+    expect(ownVillagesFirst(FULL_ACCESS, vs).map((v) => v.code)).toEqual(['T01', 'T02', 'T03', 'T04']);
+  });
+});
