@@ -135,11 +135,14 @@ test('offline, the dashboard shows what the engine computes and follows an edit 
   await expect(legendLines.first()).toHaveAttribute('data-line', String(used(plain, 1)));
   if (findIndicator(tt25_2023, 'TC5.1')?.provisional) await expect(legendLines.first()).toContainText('(tạm tính)');
 
-  mkdirSync(SHOTS, { recursive: true });
+  // Screenshots for review: into the run's output folder every time; the committed copies in
+  // __screenshots__ are refreshed only on request (SHOTS=1), so a test run leaves the tree clean.
+  const shotDir = process.env.SHOTS === '1' ? SHOTS : test.info().outputDir;
+  mkdirSync(shotDir, { recursive: true });
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: join(SHOTS, 'dashboard-360x740.png') });
+  await page.screenshot({ path: join(shotDir, 'dashboard-360x740.png') });
   await page.locator('.xht-dash__switch').evaluate((el) => el.scrollIntoView());
-  await page.screenshot({ path: join(SHOTS, 'dashboard-360x740-villages.png') });
+  await page.screenshot({ path: join(shotDir, 'dashboard-360x740-villages.png') });
 
   // Readable for everyone: no serious or critical accessibility finding (contrast included).
   const axe = await new AxeBuilder({ page }).include('[data-testid="dashboard"]').analyze();
