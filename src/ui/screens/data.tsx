@@ -9,13 +9,7 @@ import { Title } from '../components/title.tsx';
 import { saveErrorMessage } from '../components/save-status.tsx';
 import { ImportData } from '../components/import-data.tsx';
 import { BUILD_ID, type ScreenProps } from '../app.tsx';
-
-/** Local date as YYYY-MM-DD, for file names. */
-function today(): string {
-  const d = new Date();
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
+import { localToday } from '../../dossier/deadlines.ts';
 
 function Storage() {
   const [s, setS] = useState<StorageStatus | null>(null);
@@ -53,7 +47,7 @@ export function DataScreen({ commune }: ScreenProps) {
   const doExport = async () => {
     try {
       const file = await exportAll();
-      const name = `xa-hoc-tap-${commune}-${today()}.json`;
+      const name = `xa-hoc-tap-${commune}-${localToday()}.json`;
       const url = URL.createObjectURL(new Blob([JSON.stringify(file)], { type: 'application/json' }));
       const a = document.createElement('a');
       a.href = url;
