@@ -14,9 +14,8 @@ export function isValidMonthDay(s: string | undefined | null): boolean {
   if (!s) return false;
   const m = MM_DD.exec(s);
   if (!m) return false;
-  const mo = Number(m[1]);
-  const d = Number(m[2]);
-  return parseIsoDate(`2024-${m[1]}-${m[2]}`) !== null && mo >= 1 && d >= 1;
+  // 2024 is a leap year, so 29/02 passes; month 00 or day 00 fail the calendar check.
+  return parseIsoDate(`2024-${m[1]}-${m[2]}`) !== null;
 }
 
 /** The deadline 'MM-DD' in `year`, as 'YYYY-MM-DD'; 29/02 becomes 28/02 in a common year. */
