@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import lighthouse from 'lighthouse';
+import { sleep, stopChild, within } from './proc.ts';
 
 export const CHROMIUM = process.env.BENCH_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -182,17 +183,9 @@ async function launchChromium(profileDir: string, extraFlags: string[] = []): Pr
   );
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => { stderr = (stderr + d.toString()).slice(-4000); });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const close = async (): Promise<void> => {
     running.delete(browser);
-    if (child.exitCode === null && child.signalCode === null && child.pid) {
-      try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
-      const killed = (await within(exited, 5000)) !== 'timeout';
-      if (!killed) {
-        try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
-        await within(exited, 2000);
-      }
-    }
+    await stopChild(child, true);
   };
   const cdp = new CdpPipe(child.stdio[3] as Writable, child.stdio[4] as Readable);
   const browser: Browser = { port: 0, cdp, close };
@@ -207,17 +200,6 @@ async function launchChromium(profileDir: string, extraFlags: string[] = []): Pr
   }
   browser.port = Number(readFileSync(portFile, 'utf8').split('\n')[0]);
   return browser;
-}
-
-/** `p`, or 'timeout' after `ms`; the timer is cleared either way so it never holds the process open. */
-function within<T>(p: Promise<T>, ms: number): Promise<T | 'timeout'> {
-  let timer: NodeJS.Timeout | undefined;
-  const t = new Promise<'timeout'>((ok) => { timer = setTimeout(() => ok('timeout'), ms); });
-  return Promise.race([p, t]).finally(() => clearTimeout(timer));
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /** A TCP listener that drops every connection: pointed at as the proxy, it cuts the page off the network. */

@@ -13,6 +13,7 @@ import { gzipSync } from 'node:zlib';
 import { buildApp, checkBudgets, measureBundle, type Budget, type BudgetCheck, type BundleReport } from './bundle.ts';
 import { closeAllBrowsers, measureSite, type LighthouseSummary, type SiteReport } from './lighthouse.ts';
 import { buildPeer, PEER_LABEL } from './peer/build.ts';
+import { sleep, stopChild, within } from './proc.ts';
 
 const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(BENCH_DIR, '..');
@@ -182,27 +183,6 @@ async function freePort(): Promise<number> {
   await new Promise<void>((ok) => s.close(() => ok()));
   if (!address || typeof address === 'string') throw new Error('no free port');
   return address.port;
-}
-
-async function stopChild(child: ChildProcess, group: boolean): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null || !child.pid) return;
-  const exited = new Promise<void>((ok) => child.once('exit', () => ok()));
-  const kill = (sig: NodeJS.Signals) => { try { if (group) process.kill(-child.pid!, sig); else child.kill(sig); } catch { /* gone */ } };
-  kill('SIGTERM');
-  if ((await within(exited, 5000)) !== 'timeout') return;
-  kill('SIGKILL');
-  await within(exited, 2000);
-}
-
-/** `p`, or 'timeout' after `ms`; the timer is cleared either way so it never holds the process open. */
-function within<T>(p: Promise<T>, ms: number): Promise<T | 'timeout'> {
-  let timer: NodeJS.Timeout | undefined;
-  const t = new Promise<'timeout'>((ok) => { timer = setTimeout(() => ok('timeout'), ms); });
-  return Promise.race([p, t]).finally(() => clearTimeout(timer));
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((ok) => setTimeout(ok, ms));
 }
 
 interface AppServer { url: string; kind: string; note?: string; close: () => Promise<void> }

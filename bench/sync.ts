@@ -9,6 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from '@playwright/test';
 import { buildIdbPage } from './idb.ts';
 import type { EnqueueResult, EnrolResult, PullResult, PushResult, SyncPageApi } from './sync-page.ts';
+import { stopChild } from './proc.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const LOOPBACK = '127.0.0.1';
@@ -90,15 +91,6 @@ async function startServer(dbPath: string, staticDir: string, deadline: number):
     child.once('exit', (c) => fail(new Error(`server/main.ts exited early (${c}): ${(head + tail).trim().split('\n').slice(-3).join(' | ')}`)));
   });
   return bounded(up, Math.min(deadline, Date.now() + 30_000), 'server/main.ts start (banner with the demo code)');
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((ok) => child.once('exit', () => ok()));
-  child.kill('SIGTERM');
-  const t = setTimeout(() => child.kill('SIGKILL'), 5000);
-  await exited;
-  clearTimeout(t);
 }
 
 /** A second officer code through the admin CLI, as a person would issue one. */
@@ -221,7 +213,7 @@ export async function benchSync(ctx: SyncBenchContext = {}): Promise<SyncBenchRe
     };
   } finally {
     for (const c of contexts) await c.close().catch(() => {});
-    if (server) await stopServer(server.child);
+    if (server) await stopChild(server.child, false);
     rmSync(dir, { recursive: true, force: true });
   }
 }
