@@ -5,7 +5,7 @@ import { liveQuery } from 'dexie';
 import type { Repo } from '../db/index.ts';
 import { formatHlc } from '../domain/sync/hlc.ts';
 import type { Op } from '../domain/sync/op.ts';
-import { API_PREFIX, type ChangesResponse, type EnrollResponse, type ErrorResponse, type Problem, type SyncResponse } from '../domain/sync/protocol.ts';
+import { API_PREFIX, DEFAULT_CHANGES_LIMIT, MAX_BATCH_OPS, type ChangesResponse, type EnrollResponse, type ErrorResponse, type Problem, type SyncResponse } from '../domain/sync/protocol.ts';
 import { DEFAULT_BACKOFF, backoffDelay, type BackoffOptions } from './backoff.ts';
 import { createStatusStore, type StatusStore } from './status.ts';
 import { isTransient, normalizeServerUrl, request, type FetchLike, type HttpResult } from './transport.ts';
@@ -44,8 +44,8 @@ export type RunResult =
   | { ok: true; pushed: number; pulled: number }
   | { ok: false; reason: 'needs-enrolment' | 'offline' | 'transient' | 'error'; message: string };
 
-/** The most ops and bytes of one batch (issue 5). */
-export const MAX_OPS = 500;
+/** The most ops and bytes of one batch (issue 5); the op count is the server's own limit. */
+export const MAX_OPS = MAX_BATCH_OPS;
 export const MAX_BYTES = 256 * 1024;
 
 const MSG = {
@@ -146,7 +146,7 @@ export function createSyncEngine(o: EngineOptions): SyncEngine {
   const timeoutMs = o.timeoutMs ?? 30_000;
   const maxAttempts = Math.max(1, o.maxAttempts ?? 5);
   const backoff = o.backoff ?? { baseMs: DEFAULT_BACKOFF.baseMs, capMs: 30_000 };
-  const pullLimit = o.pullLimit ?? 500;
+  const pullLimit = o.pullLimit ?? DEFAULT_CHANGES_LIMIT;
   const status = createStatusStore();
   /** Failed runs in a row, for the delay before the next automatic run. */
   let failures = 0;
