@@ -3,7 +3,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { communeOf, type Op } from '../src/domain/sync/op.ts';
 import { parseKey, type Problem, type Role } from '../src/domain/sync/protocol.ts';
-import { randomCode } from './store/sqlite-store.ts';
+import { randomCode } from './random-code.ts';
 import type { TokenGrant } from './store/store.ts';
 
 /** SHA-256 hex of a secret; what the store keeps instead of the secret. */

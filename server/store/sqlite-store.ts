@@ -1,12 +1,13 @@
 // The SQLite Store (better-sqlite3, WAL): the only module that imports the driver.
 // Owns the schema and its migrations. Never writes part of a batch: every batch is one transaction.
 import Database from 'better-sqlite3';
-import { createHash, randomInt } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { canonicalJson, mergeOp, type EntityState } from '../../src/domain/sync/merge.ts';
 import type { EntityName, Op } from '../../src/domain/sync/op.ts';
 import type { ChangeOp, CommuneInfo, Role } from '../../src/domain/sync/protocol.ts';
+import { randomCode } from '../random-code.ts';
 import type { ApplyBatchInput, ApplyResult, CodeRecord, NewCommune, Store, TokenGrant } from './store.ts';
 
 /** Schema versions, in order; PRAGMA user_version says how many have run. One comment each: why. */
@@ -45,16 +46,6 @@ const MIGRATIONS: string[] = [
   ) WITHOUT ROWID;
   `,
 ];
-
-/** Crockford base32: digits and capitals without I, L, O, U — nothing to misread aloud. */
-export const RECEIPT_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-
-/** A random string of the receipt alphabet. */
-export function randomCode(length: number): string {
-  let s = '';
-  for (let i = 0; i < length; i++) s += RECEIPT_ALPHABET[randomInt(RECEIPT_ALPHABET.length)];
-  return s;
-}
 
 /** What makes two ops "the same op": everything but the opId, canonically hashed. */
 export function opContentHash(op: Op): string {
