@@ -1,5 +1,5 @@
-// FIRST-LOAD (small). English UI strings, the second locale; same keys as vi.ts, the compiler
-// checks that none is missing. Glossary words follow the glossary's English column.
+// Lazy chunk (loadLang('en') imports it), not first-load. English UI strings, the second locale;
+// same keys as vi.ts, the compiler checks that none is missing. Glossary words follow the glossary's English column.
 import type { UiStrings } from './vi.ts';
 
 export const en: UiStrings = {
