@@ -15,6 +15,7 @@ import { openSqliteStore } from '../server/store/sqlite-store.ts';
 import { formatHlc } from '../src/domain/sync/hlc.ts';
 import type { Op } from '../src/domain/sync/op.ts';
 import type { EnrollResponse, SyncResponse } from '../src/domain/sync/protocol.ts';
+import { stopChild } from './proc.ts';
 
 const DEVICES = 500;
 const COMMUNES = 50;
@@ -203,12 +204,7 @@ export async function benchServer(): Promise<ServerBench> {
       complete: batches === DEVICES * BATCHES_PER_DEVICE,
     };
   } finally {
-    if (child && child.exitCode === null) {
-      const exited = new Promise((ok) => child!.once('exit', ok));
-      child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((ok) => setTimeout(ok, 10_000))]);
-      if (child.exitCode === null) child.kill('SIGKILL');
-    }
+    if (child) await stopChild(child, false);
     rmSync(dir, { recursive: true, force: true });
   }
 }
