@@ -23,9 +23,10 @@ import {
   type Problem,
   type SyncResponse,
 } from '../src/domain/sync/protocol.ts';
-import { codeHash, hashSecret, newToken, writeRefusal } from './auth.ts';
+import { codeHash, hashSecret, identityRefusals, newToken, writeRefusal } from './auth.ts';
 import { silentLogger, type Logger } from './log.ts';
 import { createLimiter, type RateLimit } from './rate-limit.ts';
+import { API_CSP, COMMON_SECURITY_HEADERS, appCsp } from './security-headers.ts';
 import { staticHandler } from './static.ts';
 import type { Store, TokenGrant } from './store/store.ts';
 
@@ -40,6 +41,10 @@ export interface AppOptions {
   rate?: RateLimit;
   /** Enrolment attempts per client address (guessing codes must be slow). */
   enrollRate?: RateLimit;
+  /** Reverse proxies in front that append to X-Forwarded-For (0: the socket address is the client). */
+  trustProxy?: number;
+  /** Origins besides its own the app may sync with (CSP connect-src). */
+  syncOrigins?: string[];
   now?: () => number;
 }
 
@@ -52,14 +57,22 @@ const MESSAGES: Record<ErrorCode, [vi: string, en: string]> = {
   unauthorized: ['Thiết bị chưa đăng ký hoặc mã truy cập đã bị thu hồi; hãy đăng ký lại', 'Device not enrolled or token revoked; please enrol again'],
   forbidden: ['Bạn không có quyền thực hiện thao tác này', 'You are not allowed to do this'],
   'not-found': ['Không tìm thấy', 'Not found'],
-  'bad-code': ['Mã đăng ký không đúng, đã dùng hoặc đã bị thu hồi', 'The enrolment code is wrong, used or revoked'],
+  'bad-code': ['Mã đăng ký không đúng, đã dùng, đã hết hạn hoặc đã bị thu hồi', 'The enrolment code is wrong, used, expired or revoked'],
+  'device-taken': [
+    'Mã thiết bị này đang gắn với một đăng ký khác còn hiệu lực. Hãy đăng ký từ chính điện thoại đó, hoặc nhờ quản trị thu hồi đăng ký cũ',
+    'This device id belongs to another live enrolment. Enrol from that phone itself, or ask the administrator to revoke the old one',
+  ],
+  'year-locked': [
+    'Năm này đã khóa hồ sơ nên máy chủ không nhận thay đổi; chưa có gì được ghi. Thay đổi vẫn được giữ trên máy cho tới khi năm được mở lại',
+    'This year is locked, so the server takes no changes to it; nothing was written. The change stays on the device until the year is reopened',
+  ],
   'too-large': ['Dữ liệu gửi lên quá lớn', 'Request body too large'],
   'rate-limited': ['Gửi quá nhiều yêu cầu; vui lòng thử lại sau ít phút', 'Too many requests; please retry shortly'],
   internal: ['Lỗi máy chủ; dữ liệu trên máy của bạn vẫn an toàn, hãy thử lại sau', 'Server error; your data is safe on the device, please retry later'],
 };
 
 /** A JSON error answer in the shape every client expects. */
-function fail(c: Context, status: 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500, error: ErrorCode, problems?: Problem[], headers?: Record<string, string>): Response {
+function fail(c: Context, status: 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500 | 503, error: ErrorCode, problems?: Problem[], headers?: Record<string, string>): Response {
   const [vi, en] = MESSAGES[error];
   const body: ErrorResponse = { error, message_vi: vi, message_en: en };
   if (problems?.length) body.problems = problems;
@@ -89,6 +102,14 @@ export function createApp(opts: AppOptions): Hono<Env> {
     }
   });
 
+  // Security headers on every answer; the app's pages get the full CSP, the API a deny-all one.
+  const csp = appCsp(opts.syncOrigins);
+  app.use('*', async (c, next) => {
+    await next();
+    for (const [k, v] of Object.entries(COMMON_SECURITY_HEADERS)) c.res.headers.set(k, v);
+    c.res.headers.set('Content-Security-Policy', c.req.path.startsWith('/api/') ? API_CSP : csp);
+  });
+
   // gzip for JSON pages of changes and the app's files alike: phones here pay for every byte.
   app.use('*', compress());
 
@@ -100,7 +121,7 @@ export function createApp(opts: AppOptions): Hono<Env> {
   const api = new Hono<Env>();
   // The app may be served from elsewhere (vite dev, a settings screen pointing at this server).
   // Auth is a bearer token, never a cookie, so any origin may call: nothing ambient to abuse.
-  api.use('*', cors({ origin: '*', allowHeaders: ['Authorization', 'Content-Type'], allowMethods: ['GET', 'POST', 'OPTIONS'], exposeHeaders: ['Retry-After'], maxAge: 86400 }));
+  api.use('*', cors({ origin: '*', allowHeaders: ['Authorization', 'Content-Type'], allowMethods: ['GET', 'POST', 'OPTIONS'], exposeHeaders: ['Retry-After', 'Date'], maxAge: 86400 }));
   // The unread rest of a refused body would poison a kept-alive connection: close it after the 413.
   api.use('*', bodyLimit({ maxSize: maxBody, onError: (c) => fail(c, 413, 'too-large', undefined, { Connection: 'close' }) }));
 
@@ -113,7 +134,7 @@ export function createApp(opts: AppOptions): Hono<Env> {
   };
 
   api.post('/enroll', async (c) => {
-    const addr = clientAddress(c);
+    const addr = clientAddress(c, opts.trustProxy ?? 0);
     const wait = limitEnroll(`enroll:${addr}`, now());
     if (wait) return fail(c, 429, 'rate-limited', undefined, { 'Retry-After': String(wait) });
     const parsed = await readJson(c);
@@ -121,8 +142,17 @@ export function createApp(opts: AppOptions): Hono<Env> {
     const req = v.safeParse(EnrollRequestSchema, parsed.body);
     if (!req.success) return fail(c, 400, 'bad-request', req.issues.map((i) => issueToProblem(i)));
     const token = newToken();
-    const grant = await store.redeemCode(codeHash(req.output.code), hashSecret(token), { deviceId: req.output.deviceId ?? null, deviceName: req.output.deviceName ?? null }, now());
-    if (!grant) return fail(c, 401, 'bad-code');
+    // A phone enrolling again proves it is the device it names with the token it already holds.
+    const proof = /^Bearer\s+([A-Za-z0-9_-]{20,100})$/.exec(c.req.header('authorization') ?? '');
+    const redeemed = await store.redeemCode(
+      codeHash(req.output.code),
+      hashSecret(token),
+      { deviceId: req.output.deviceId ?? null, deviceName: req.output.deviceName ?? null, proofTokenHash: proof ? hashSecret(proof[1]!) : null },
+      now(),
+    );
+    if (redeemed.kind === 'bad-code') return fail(c, 401, 'bad-code');
+    if (redeemed.kind === 'device-taken') return fail(c, 409, 'device-taken', [{ path: 'deviceId', vi: 'Mã thiết bị đã được dùng', en: 'Device id already in use' }]);
+    const { grant } = redeemed;
     const commune = await store.getCommune(grant.commune);
     if (!commune) return fail(c, 500, 'internal');
     Object.assign(c.get('logFields'), { tid: grant.id, role: grant.role, commune: grant.commune });
@@ -160,13 +190,13 @@ export function createApp(opts: AppOptions): Hono<Env> {
     }
     const parsed = await readJson(c);
     if (!parsed.ok) return fail(c, 400, 'bad-request', [{ path: '(body)', vi: 'Nội dung không phải JSON', en: 'Body is not JSON' }]);
-    const checked = validateBatch(parsed.body);
+    const checked = validateBatch(parsed.body, { now: now() });
     if (!checked.ok) {
       c.get('logFields').problems = checked.problems.length;
       return fail(c, 400, 'invalid-batch', checked.problems);
     }
     const { batch } = checked;
-    const refused: Problem[] = [];
+    const refused = identityRefusals(grant, batch);
     batch.ops.forEach((op, i) => {
       const why = writeRefusal(grant, op);
       if (why) refused.push({ opId: op.opId, path: `ops[${i}].key`, ...why });
@@ -225,10 +255,19 @@ function intParam(raw: string | undefined, dflt: number, min: number, max: numbe
   return n >= min && n <= max ? n : null;
 }
 
-function clientAddress(c: Context): string {
+/**
+ * The client's address: the socket's, or behind `trustProxy` proxies, the address the outermost
+ * trusted one saw (each proxy appends its peer to X-Forwarded-For, so count from the right; what
+ * lies further left was written by the client and proves nothing).
+ */
+export function clientAddress(c: Context, trustProxy: number): string {
+  let socket = 'unknown';
   try {
-    return getConnInfo(c).remote.address ?? 'unknown';
+    socket = getConnInfo(c).remote.address ?? 'unknown';
   } catch {
-    return 'unknown';
+    // not a Node request (tests calling app.fetch directly)
   }
+  if (trustProxy <= 0) return socket;
+  const hops = (c.req.header('x-forwarded-for') ?? '').split(',').map((h) => h.trim()).filter(Boolean);
+  return hops[hops.length - trustProxy] ?? hops[0] ?? socket;
 }

@@ -2,7 +2,8 @@
 // hashes), and what each role may write. Never logs or stores a secret in clear.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { communeOf, type Op } from '../src/domain/sync/op.ts';
-import { parseKey, type Problem, type Role } from '../src/domain/sync/protocol.ts';
+import { parseKey, type Problem, type Role, type SyncBatch } from '../src/domain/sync/protocol.ts';
+import { parseHlc } from '../src/domain/sync/hlc.ts';
 import { randomCode } from './random-code.ts';
 import type { TokenGrant } from './store/store.ts';
 
@@ -67,6 +68,27 @@ export function writeRefusal(grant: TokenGrant, op: Op): Omit<Problem, 'path' | 
     }
   }
   return null;
+}
+
+/**
+ * Problems when a batch speaks for another device than the token's: its `deviceId`, or an op's
+ * clock node. A stamp under another device's node would replace that device's own value in the
+ * merge (per node, last write wins) without a conflict, so it is refused, not re-stamped.
+ */
+export function identityRefusals(grant: TokenGrant, batch: SyncBatch): Problem[] {
+  if (!grant.deviceId) {
+    return [{ path: 'deviceId', vi: 'Thiết bị đăng ký không kèm mã thiết bị nên chưa được gửi số liệu; hãy đăng ký lại bằng ứng dụng', en: 'This token was issued without a device id and cannot send ops; enrol again from the app' }];
+  }
+  const out: Problem[] = [];
+  if (batch.deviceId !== grant.deviceId) {
+    out.push({ path: 'deviceId', vi: 'Lô dữ liệu mang mã của một thiết bị khác', en: 'The batch names another device' });
+  }
+  batch.ops.forEach((op, i) => {
+    if (parseHlc(op.hlc).node !== grant.deviceId) {
+      out.push({ opId: op.opId, path: `ops[${i}].hlc`, vi: 'Thay đổi được ghi trên một thiết bị khác; chỉ thiết bị đó được gửi nó', en: 'The op was made on another device; only that device may send it' });
+    }
+  });
+  return out;
 }
 
 /** Whether a role may send ops at all. */

@@ -11,10 +11,18 @@ export interface IssueInput {
   villages: string[] | null;
   /** Who the code is for (shown in lists and /me). */
   person: string;
+  /** Days the code stays valid unused (default 30). */
+  validDays?: number;
 }
 
+/** How long an unused code works unless told otherwise. */
+export const DEFAULT_CODE_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 /** Makes a code after checking the commune and villages exist; throws with a readable reason. */
-export async function issueCode(store: Store, input: IssueInput, now = Date.now()): Promise<{ id: string; code: string }> {
+export async function issueCode(store: Store, input: IssueInput, now = Date.now()): Promise<{ id: string; code: string; expiresAt: number }> {
+  const days = input.validDays ?? DEFAULT_CODE_DAYS;
+  if (!(Number.isFinite(days) && days > 0 && days <= 366)) throw new Error(`Số ngày hiệu lực phải từ 1 đến 366 / validity must be 1 to 366 days: ${days}`);
   const commune = await store.getCommune(input.commune);
   if (!commune) throw new Error(`Không có xã mã "${input.commune}" / no commune with code "${input.commune}"`);
   if (input.villages) {
@@ -25,6 +33,7 @@ export async function issueCode(store: Store, input: IssueInput, now = Date.now(
     if (input.villages.length === 0) throw new Error('Danh sách thôn rỗng / empty village list');
   }
   const { code, id } = newEnrolCode();
-  await store.createCode({ id, codeHash: codeHash(code), commune: input.commune, role: input.role, villages: input.villages, person: input.person, now });
-  return { id, code };
+  const expiresAt = now + Math.round(days * DAY_MS);
+  await store.createCode({ id, codeHash: codeHash(code), commune: input.commune, role: input.role, villages: input.villages, person: input.person, now, expiresAt });
+  return { id, code, expiresAt };
 }

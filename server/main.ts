@@ -1,5 +1,5 @@
-// `npm start`: the server on one port, the built app and the API together. Reads PORT, HOST,
-// DB_PATH, STATIC_DIR; seeds the demo commune into an empty database and prints a code for it.
+// `npm start`: the server on one port, the built app and the API together. Reads its settings
+// from the environment (server/settings.ts; README lists them); seeds the demo commune into an empty database and prints a code for it.
 // Shuts down cleanly on SIGTERM/SIGINT (the store is closed after requests in flight finish).
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -7,25 +7,29 @@ import { DEFAULT_DB_PATH } from './admin.ts';
 import { jsonLogger } from './log.ts';
 import { seedDemoIfEmpty } from './seed.ts';
 import { startServer } from './server.ts';
+import { SettingsError, readSettings, type Settings } from './settings.ts';
 import { openSqliteStore } from './store/sqlite-store.ts';
 
-const port = Number(process.env.PORT ?? 8787);
-const host = process.env.HOST ?? '0.0.0.0';
-const dbPath = resolve(process.env.DB_PATH ?? DEFAULT_DB_PATH);
-const staticDir = resolve(process.env.STATIC_DIR ?? 'dist');
-const log = jsonLogger();
-
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error(`PORT không hợp lệ / invalid PORT: ${process.env.PORT}`);
+let settings: Settings;
+try {
+  settings = readSettings(process.env, { dbPath: DEFAULT_DB_PATH, staticDir: 'dist' });
+} catch (e) {
+  if (!(e instanceof SettingsError)) throw e;
+  console.error(e.message);
   process.exit(2);
 }
+const { port, host, trustProxy, syncOrigins, maxConnections, enrollRate } = settings;
+const dbPath = resolve(settings.dbPath);
+const staticDir = resolve(settings.staticDir);
+const log = jsonLogger();
+
 if (!existsSync(resolve(staticDir, 'index.html'))) {
   log('warn', 'static dir has no index.html; only the API is served', { staticDir });
 }
 
 const store = openSqliteStore(dbPath);
 const seeded = await seedDemoIfEmpty(store);
-const server = await startServer({ port, host, dbPath, store, staticDir, log });
+const server = await startServer({ port, host, dbPath, store, staticDir, log, trustProxy, syncOrigins, maxConnections, enrollRate });
 const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
 const url = `http://${shownHost}:${server.port}/`;
 // The banner goes out before the 'listening' line, so whoever waits for that line has both.
@@ -33,7 +37,8 @@ if (seeded) {
   process.stdout.write(
     `\nXã Học Tập đang chạy tại / running at ${url}\n` +
       `Đã tạo xã mẫu ${seeded.commune} (Xã Ba Tô). Mã đăng ký cho cán bộ phụ trách (dùng một lần):\n` +
-      `Demo commune created. Officer enrolment code (one-time):\n\n    ${seeded.code}\n\n`,
+      `Demo commune created. Officer enrolment code (one-time):\n\n    ${seeded.code}\n\n` +
+      `Mã dùng được đến / valid until ${new Date(seeded.expiresAt).toISOString().slice(0, 10)}.\n\n`,
   );
 } else {
   // A restart prints no code (each is shown once); say how to get a new one.

@@ -38,7 +38,10 @@ export function demoOps(): Op[] {
  * Creates the demo commune when the store has no commune at all; returns an officer's enrolment
  * code for it, or null when the store was not empty.
  */
-export async function seedDemoIfEmpty(store: Store, now = Date.now()): Promise<{ commune: string; code: string } | null> {
+/** The printed demo code is a standing invitation to whoever reads the terminal: a week, not a month. */
+export const DEMO_CODE_DAYS = 7;
+
+export async function seedDemoIfEmpty(store: Store, now = Date.now()): Promise<{ commune: string; code: string; expiresAt: number } | null> {
   if ((await store.listCommunes()).length > 0) return null;
   const { commune, villages } = demoCommune;
   await store.createCommune({ code: commune.code, name: commune.name, province: commune.province, villages: villages.map((v) => ({ code: v.code, name: v.name })) });
@@ -48,6 +51,6 @@ export async function seedDemoIfEmpty(store: Store, now = Date.now()): Promise<{
   for (let i = 0; i < ops.length; i += 500) {
     await store.applyBatch({ commune: commune.code, deviceId: SEED_NODE, batchId: `seed-${i / 500}`, tokenId: SEED_NODE, ops: ops.slice(i, i + 500), now });
   }
-  const { code } = await issueCode(store, { commune: commune.code, role: 'officer', villages: null, person: 'Cán bộ phụ trách (demo)' }, now);
-  return { commune: commune.code, code };
+  const { code, expiresAt } = await issueCode(store, { commune: commune.code, role: 'officer', villages: null, person: 'Cán bộ phụ trách (demo)', validDays: DEMO_CODE_DAYS }, now);
+  return { commune: commune.code, code, expiresAt };
 }

@@ -14,7 +14,17 @@ export interface StartOptions extends Omit<AppOptions, 'store'> {
   dbPath: string;
   /** Use this store instead of opening dbPath (the caller then owns closing it). */
   store?: Store;
+  /** Most open connections (default 4096); more are closed on accept. */
+  maxConnections?: number;
 }
+
+/**
+ * Socket budgets. A client gets 10 s to send its headers and 60 s for a whole request (a 1 MB
+ * batch at 2G speed still fits), checked every second rather than Node's 30 s, so thousands of
+ * half-open sockets cannot hold the server; a connection that never sends a byte is dropped after
+ * the headers time too. Kept-alive idle sockets live 65 s (phones pause between batches).
+ */
+export const SOCKET_LIMITS = { headersTimeoutMs: 10_000, requestTimeoutMs: 60_000, keepAliveTimeoutMs: 65_000, checkEveryMs: 1_000 } as const;
 
 export interface RunningServer {
   url: string;
@@ -29,13 +39,26 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const app = createApp({ ...opts, store });
   const host = opts.host ?? '127.0.0.1';
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: opts.port, hostname: host }, () => resolve(s as Server)) as Server;
+    const s = serve({
+      fetch: app.fetch,
+      port: opts.port,
+      hostname: host,
+      serverOptions: {
+        headersTimeout: SOCKET_LIMITS.headersTimeoutMs,
+        requestTimeout: SOCKET_LIMITS.requestTimeoutMs,
+        connectionsCheckingInterval: SOCKET_LIMITS.checkEveryMs,
+        // Node's default 5 s races clients that reuse an idle socket (ECONNRESET on a request sent).
+        keepAliveTimeout: SOCKET_LIMITS.keepAliveTimeoutMs,
+      },
+    }, () => resolve(s as Server)) as Server;
     s.once('error', reject);
   });
-  // Node closes an idle kept-alive socket after 5 s, racing clients that reuse it (ECONNRESET on
-  // a request already sent). Phones on slow links pause longer than that between batches.
-  server.keepAliveTimeout = 65_000;
-  server.headersTimeout = 66_000;
+  server.maxConnections = opts.maxConnections ?? 4096;
+  // A socket that connects and never sends a request is not covered by headersTimeout until its
+  // first byte: give it the same budget from the moment it connects.
+  server.on('connection', (socket) => {
+    socket.setTimeout(SOCKET_LIMITS.headersTimeoutMs, () => socket.destroy());
+  });
   const port = (server.address() as AddressInfo).port;
   let closing: Promise<void> | null = null;
   return {

@@ -8,7 +8,7 @@ import { canonicalJson, mergeOp, type EntityState } from '../../src/domain/sync/
 import type { EntityName, Op } from '../../src/domain/sync/op.ts';
 import type { ChangeOp, CommuneInfo, Role } from '../../src/domain/sync/protocol.ts';
 import { randomCode } from '../random-code.ts';
-import type { ApplyBatchInput, ApplyResult, CodeRecord, NewCommune, Store, TokenGrant } from './store.ts';
+import type { ApplyBatchInput, ApplyResult, CodeRecord, NewCommune, RedeemResult, Store, TokenGrant } from './store.ts';
 
 /** Schema versions, in order; PRAGMA user_version says how many have run. One comment each: why. */
 const MIGRATIONS: string[] = [
@@ -45,7 +45,27 @@ const MIGRATIONS: string[] = [
     PRIMARY KEY (commune, device_id, batch_id)
   ) WITHOUT ROWID;
   `,
+  // 2: enrolment codes expire (issue 12: a code lying around for years is a standing invitation);
+  //    a receipt belongs to one device's batch id AND its content, so a re-used batch id with other
+  //    ops gets its own receipt instead of another batch's. Rows from v1 keep content_hash ''.
+  `
+  ALTER TABLE codes ADD COLUMN expires_at INTEGER;
+  CREATE INDEX codes_device ON codes(device_id) WHERE device_id IS NOT NULL;
+  CREATE TABLE batches2 (
+    commune TEXT NOT NULL, device_id TEXT NOT NULL, batch_id TEXT NOT NULL, content_hash TEXT NOT NULL,
+    receipt TEXT NOT NULL UNIQUE, token_id TEXT NOT NULL, ops INTEGER NOT NULL, received_at INTEGER NOT NULL,
+    PRIMARY KEY (commune, device_id, batch_id, content_hash)
+  ) WITHOUT ROWID;
+  INSERT INTO batches2 SELECT commune, device_id, batch_id, '', receipt, token_id, ops, received_at FROM batches;
+  DROP TABLE batches;
+  ALTER TABLE batches2 RENAME TO batches;
+  `,
 ];
+
+/** What makes two batches "the same batch": their ops (ids and content), in order. */
+export function batchContentHash(opHashes: readonly string[]): string {
+  return createHash('sha256').update(opHashes.join('\n')).digest('hex');
+}
 
 /** What makes two ops "the same op": everything but the opId, canonically hashed. */
 export function opContentHash(op: Op): string {
@@ -63,6 +83,7 @@ interface CodeRow {
   created_at: number;
   used_at: number | null;
   revoked_at: number | null;
+  expires_at: number | null;
   device_id: string | null;
   device_name: string | null;
 }
@@ -95,11 +116,17 @@ export function openSqliteStore(path: string): Store {
     communes: db.prepare<[], { code: string; name: string; province: string }>('SELECT code, name, province FROM communes ORDER BY code'),
     villages: db.prepare<[string], { code: string; name: string }>('SELECT code, name FROM villages WHERE commune = ? ORDER BY ord, code'),
     inProvince: db.prepare<[string], { code: string }>('SELECT code FROM communes WHERE province = ? ORDER BY code'),
-    insertCode: db.prepare('INSERT INTO codes (id, code_hash, commune, role, villages, person, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    insertCode: db.prepare('INSERT INTO codes (id, code_hash, commune, role, villages, person, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
     codes: db.prepare<[], CodeRow>('SELECT * FROM codes ORDER BY created_at, id'),
     codesOf: db.prepare<[string], CodeRow>('SELECT * FROM codes WHERE commune = ? ORDER BY created_at, id'),
     redeem: db.prepare(
-      'UPDATE codes SET used_at = ?, token_hash = ?, device_id = ?, device_name = ? WHERE code_hash = ? AND used_at IS NULL AND revoked_at IS NULL',
+      'UPDATE codes SET used_at = ?, token_hash = ?, device_id = ?, device_name = ? WHERE code_hash = ? AND used_at IS NULL AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)',
+    ),
+    redeemable: db.prepare<[string, number], { id: string }>(
+      'SELECT id FROM codes WHERE code_hash = ? AND used_at IS NULL AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?)',
+    ),
+    liveOfDevice: db.prepare<[string], { id: string; token_hash: string }>(
+      'SELECT id, token_hash FROM codes WHERE device_id = ? AND token_hash IS NOT NULL AND revoked_at IS NULL',
     ),
     grantByToken: db.prepare<[string], CodeRow & { province: string }>(
       'SELECT codes.*, communes.province AS province FROM codes JOIN communes ON communes.code = codes.commune WHERE token_hash = ? AND revoked_at IS NULL',
@@ -117,9 +144,9 @@ export function openSqliteStore(path: string): Store {
       `INSERT INTO entities (entity, key, commune, state, seq) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (entity, key) DO UPDATE SET state = excluded.state, seq = excluded.seq`,
     ),
-    batch: db.prepare<[string, string, string], { receipt: string }>('SELECT receipt FROM batches WHERE commune = ? AND device_id = ? AND batch_id = ?'),
+    batch: db.prepare<[string, string, string, string], { receipt: string }>('SELECT receipt FROM batches WHERE commune = ? AND device_id = ? AND batch_id = ? AND content_hash = ?'),
     receiptTaken: db.prepare<[string], { n: number }>('SELECT 1 AS n FROM batches WHERE receipt = ?'),
-    insertBatch: db.prepare('INSERT INTO batches (commune, device_id, batch_id, receipt, token_id, ops, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    insertBatch: db.prepare('INSERT INTO batches (commune, device_id, batch_id, content_hash, receipt, token_id, ops, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
     changes: db.prepare<[string, number, number], OpRow>(
       'SELECT seq, op_id, entity, key, fields, hlc, prev FROM ops WHERE commune = ? AND seq > ? ORDER BY seq LIMIT ?',
     ),
@@ -148,6 +175,7 @@ export function openSqliteStore(path: string): Store {
     createdAt: r.created_at,
     usedAt: r.used_at,
     revokedAt: r.revoked_at,
+    expiresAt: r.expires_at,
     deviceId: r.device_id,
     deviceName: r.device_name,
   });
@@ -168,20 +196,28 @@ export function openSqliteStore(path: string): Store {
     c.villages.forEach((v, i) => q.insertVillage.run(c.code, v.code, v.name, i));
   });
 
-  const redeemTx = db.transaction((codeHash: string, tokenHash: string, deviceId: string | null, deviceName: string | null, now: number) => {
-    const res = q.redeem.run(now, tokenHash, deviceId, deviceName, codeHash);
-    if (res.changes !== 1) return null;
+  const redeemTx = db.transaction((codeHash: string, tokenHash: string, deviceId: string | null, deviceName: string | null, proof: string | null, now: number): RedeemResult => {
+    if (!q.redeemable.get(codeHash, now)) return { kind: 'bad-code' };
+    if (deviceId !== null) {
+      const live = q.liveOfDevice.all(deviceId);
+      if (live.length && !live.some((t) => t.token_hash === proof)) return { kind: 'device-taken' };
+      for (const t of live) q.revoke.run(now, t.id);
+    }
+    const res = q.redeem.run(now, tokenHash, deviceId, deviceName, codeHash, now);
+    if (res.changes !== 1) return { kind: 'bad-code' };
     const row = q.grantByToken.get(tokenHash);
-    return row ? toGrant(row) : null;
+    return row ? { kind: 'ok', grant: toGrant(row) } : { kind: 'bad-code' };
   });
 
   const applyTx = db.transaction((input: ApplyBatchInput): ApplyResult => {
     const known: string[] = [];
     const conflicting: string[] = [];
     const fresh: { op: Op; hash: string }[] = [];
+    const hashes: string[] = [];
     // First pass reads only: a 409 must leave the database exactly as it was.
     for (const op of input.ops) {
       const hash = opContentHash(op);
+      hashes.push(`${op.opId}:${hash}`);
       const row = q.opContent.get(op.opId);
       if (!row) fresh.push({ op, hash });
       else if (row.content_hash === hash) known.push(op.opId);
@@ -222,11 +258,12 @@ export function openSqliteStore(path: string): Store {
     for (const s of states.values()) q.upsertEntity.run(s.entity, s.key, input.commune, JSON.stringify(s.state), s.seq);
     if (fresh.length) q.setSeq.run(seq, input.commune);
 
-    let receipt = q.batch.get(input.commune, input.deviceId, input.batchId)?.receipt;
+    const content = batchContentHash(hashes);
+    let receipt = q.batch.get(input.commune, input.deviceId, input.batchId, content)?.receipt;
     if (!receipt) {
       do receipt = randomCode(8);
       while (q.receiptTaken.get(receipt));
-      q.insertBatch.run(input.commune, input.deviceId, input.batchId, receipt, input.tokenId, input.ops.length, input.now);
+      q.insertBatch.run(input.commune, input.deviceId, input.batchId, content, receipt, input.tokenId, input.ops.length, input.now);
     }
     return { kind: 'ok', applied: fresh.map((f) => f.op.opId), known, receipt, cursor: seq };
   });
@@ -246,13 +283,13 @@ export function openSqliteStore(path: string): Store {
       return q.inProvince.all(province).map((r) => r.code);
     },
     async createCode(rec) {
-      q.insertCode.run(rec.id, rec.codeHash, rec.commune, rec.role, rec.villages ? JSON.stringify(rec.villages) : null, rec.person, rec.now);
+      q.insertCode.run(rec.id, rec.codeHash, rec.commune, rec.role, rec.villages ? JSON.stringify(rec.villages) : null, rec.person, rec.now, rec.expiresAt);
     },
     async listCodes(commune) {
       return (commune ? q.codesOf.all(commune) : q.codes.all()).map(toCode);
     },
     async redeemCode(codeHash, tokenHash, device, now) {
-      return redeemTx.immediate(codeHash, tokenHash, device.deviceId, device.deviceName, now);
+      return redeemTx.immediate(codeHash, tokenHash, device.deviceId, device.deviceName, device.proofTokenHash ?? null, now);
     },
     async tokenGrant(tokenHash) {
       const row = q.grantByToken.get(tokenHash);

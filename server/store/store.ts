@@ -23,6 +23,8 @@ export interface CodeRecord {
   createdAt: number;
   usedAt: number | null;
   revokedAt: number | null;
+  /** After this moment (ms) an unused code no longer works; null = never (codes made before expiry existed). */
+  expiresAt: number | null;
   /** Device that redeemed the code, once used. */
   deviceId: string | null;
   deviceName: string | null;
@@ -40,6 +42,12 @@ export interface TokenGrant {
   deviceId: string | null;
   deviceName: string | null;
 }
+
+export type RedeemResult =
+  | { kind: 'ok'; grant: TokenGrant }
+  /** Unknown, used, revoked or expired. */
+  | { kind: 'bad-code' }
+  | { kind: 'device-taken' };
 
 export type ApplyResult =
   | { kind: 'ok'; applied: string[]; known: string[]; receipt: string; cursor: number }
@@ -63,13 +71,15 @@ export interface Store {
   communesInProvince(province: string): Promise<string[]>;
 
   /** Stores a new code by the SHA-256 hash of its text. */
-  createCode(rec: { id: string; codeHash: string; commune: string; role: Role; villages: string[] | null; person: string; now: number }): Promise<void>;
+  createCode(rec: { id: string; codeHash: string; commune: string; role: Role; villages: string[] | null; person: string; now: number; expiresAt: number | null }): Promise<void>;
   listCodes(commune?: string): Promise<CodeRecord[]>;
   /**
-   * Trades an unused, unrevoked code for a token (by hash), atomically: a code works once.
-   * Returns null when the code is unknown, used or revoked.
+   * Trades an unused, unrevoked, unexpired code for a token (by hash), atomically: a code works
+   * once. A device id already held by another live token is refused ('device-taken') unless the
+   * request proves it is that device (`proofTokenHash`, the hash of the token it holds), in which
+   * case the old token is revoked: one device id, one live token, so nobody can stamp as another.
    */
-  redeemCode(codeHash: string, tokenHash: string, device: { deviceId: string | null; deviceName: string | null }, now: number): Promise<TokenGrant | null>;
+  redeemCode(codeHash: string, tokenHash: string, device: { deviceId: string | null; deviceName: string | null; proofTokenHash?: string | null }, now: number): Promise<RedeemResult>;
   /** The grant of a live token, or null (unknown or revoked). */
   tokenGrant(tokenHash: string): Promise<TokenGrant | null>;
   /** Revokes a code and the token made from it. False when there is no such id. */

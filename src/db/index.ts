@@ -9,7 +9,7 @@ export type {
   AnswerRow, CommuneFiguresRow, CommuneRow, ConflictRow, DecisionRow, DossierRow, OutboxRow,
   ThresholdsRow, VillageCountsRow, VillageRow, XhtDb,
 } from './db.ts';
-export type { MetaKey, QuarantineItem, Repo, RepoOptions } from './repo.ts';
+export type { MetaKey, PulledRefusal, QuarantineItem, Repo, RepoOptions } from './repo.ts';
 export type { ExportFile, ImportResult } from './transfer.ts';
 export { ImportError, ValidationError, YearLockedError } from './errors.ts';
 export { createRepo, openDatabase, DB_NAME };
@@ -72,6 +72,7 @@ export const nextBatch: R['nextBatch'] = (...a) => repo().nextBatch(...a);
 export const ackOps: R['ackOps'] = (...a) => repo().ackOps(...a);
 export const quarantineOps: R['quarantineOps'] = (...a) => repo().quarantineOps(...a);
 export const listQuarantined: R['listQuarantined'] = () => repo().listQuarantined();
+export const listPulledRefused: R['listPulledRefused'] = () => repo().listPulledRefused();
 export const requeueOps: R['requeueOps'] = (...a) => repo().requeueOps(...a);
 export const applyRemoteOps: R['applyRemoteOps'] = (...a) => repo().applyRemoteOps(...a);
 export const listConflicts: R['listConflicts'] = (...a) => repo().listConflicts(...a);

@@ -2,8 +2,8 @@
 // outbox op in ONE rw transaction; remote ops merge through src/domain/sync/merge.ts.
 // Never writes a row without its op, never stores a value the server would refuse.
 import type { Table } from 'dexie';
-import { formatHlc, parseHlc, receive, tick, type Hlc } from '../domain/sync/hlc.ts';
-import { conflictsOf, mergeOp, winnerOf, type EntityState } from '../domain/sync/merge.ts';
+import { MAX_DRIFT_MS, after, formatHlc, parseHlc, receive, tick, type Hlc } from '../domain/sync/hlc.ts';
+import { conflictsOf, mergeOp, winnerOf, type EntityState, type FieldWrite } from '../domain/sync/merge.ts';
 import type { EntityName, JsonValue, Op } from '../domain/sync/op.ts';
 import { CODE_RE, MAX_YEAR, MIN_YEAR } from '../domain/sync/limits.ts';
 import type { Answer, AssessInput, CommuneFigures, ThresholdOverrides, VillageCounts, VillageInput } from '../domain/assess-types.ts';
@@ -197,6 +197,68 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
     return rows;
   }
 
+  /**
+   * After the phone's date is corrected backwards. A clock more than MAX_DRIFT_MS ahead of the wall
+   * clock can only come from this phone's own wrong date (received stamps are capped, and the
+   * server refuses stamps that far ahead), so the edits stamped that far ahead, which the server
+   * keeps refusing, are stamped again from the corrected clock, in their order, and queued again;
+   * the clock restarts after the newest stamp it may keep. Returns how many ops were re-stamped.
+   */
+  async function repairClock(): Promise<number> {
+    const lastS = await getMeta<string>('hlc');
+    const t = now();
+    const limit = t + MAX_DRIFT_MS;
+    if (!lastS || parseHlc(lastS).wall <= limit) return 0;
+    return rw(async () => {
+      const me = await deviceId();
+      let clock: Hlc = { wall: t, counter: 0, node: me };
+      for (const row of await db.stamps.toArray()) {
+        for (const writes of Object.values(row.state)) {
+          for (const w of Object.values(writes)) {
+            const h = parseHlc(w.hlc);
+            if (h.wall <= limit && formatHlc(h) > formatHlc(clock)) clock = { ...h, node: me };
+          }
+        }
+      }
+      const far = (await db.outbox.orderBy('seq').toArray()).filter((r) => parseHlc(r.op.hlc).wall > limit);
+      const renamed = new Map<string, string>();
+      for (const row of far) {
+        const old = row.op;
+        clock = tick(clock, t, me);
+        const hlc = formatHlc(clock);
+        renamed.set(old.hlc, hlc);
+        const op: Op = { ...old, opId: crypto.randomUUID(), hlc };
+        if (old.prev) {
+          op.prev = {};
+          for (const [f, p] of Object.entries(old.prev)) op.prev[f] = renamed.get(p) ?? p;
+        }
+        // This device's write of each field, if it is still this op's, becomes the new op's.
+        const state = await loadState(old.entity, old.key);
+        if (state) {
+          const values: Record<string, JsonValue> = {};
+          for (const f of Object.keys(old.fields)) {
+            const mine = state[f]?.[me];
+            if (!mine || mine.opId !== old.opId) continue;
+            const w: FieldWrite = { value: mine.value, hlc, opId: op.opId };
+            if (op.prev?.[f] !== undefined) w.prev = op.prev[f];
+            state[f]![me] = w;
+            values[f] = winnerOf(state[f])!.value;
+          }
+          await db.stamps.put({ entity: old.entity, key: old.key, state });
+          const pk = dexieKey(old.entity, old.key);
+          if (pk !== null && Object.keys(values).length) {
+            const current = (await tbl(old.entity).get(pk)) as Record<string, unknown> | undefined;
+            await tbl(old.entity).put(applyFieldsToRow(old.entity, old.key, current, values));
+          }
+          await syncConflicts(old.entity, old.key, state, me);
+        }
+        await db.outbox.put({ seq: row.seq!, op, state: 'pending' });
+      }
+      await setMeta('hlc', formatHlc(clock));
+      return far.length;
+    });
+  }
+
   // ---------------------------------------------------------------- local writes
 
   interface WriteOptions {
@@ -244,14 +306,15 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
       // it, so this op alone is stamped just after it. The device clock itself is not dragged.
       for (const w of Object.values(prev)) {
         if (w >= hlc) {
-          const p = parseHlc(w);
-          hlc = formatHlc({ wall: p.wall, counter: p.counter + 1, node: me });
+          hlc = formatHlc(after(parseHlc(w), me));
         }
       }
-      const op: Op = { opId: crypto.randomUUID(), entity, key, fields: changes, hlc };
-      if (Object.keys(prev).length) op.prev = prev;
-      const problems = checks.validateOp(op);
-      if (problems.length) throw new ValidationError(problemsToFields(problems));
+      const draft: Op = { opId: crypto.randomUUID(), entity, key, fields: changes, hlc };
+      if (Object.keys(prev).length) draft.prev = prev;
+      // The same check and parse as the server's: what is stored and sent is the parsed op (NFC text).
+      const parsed = checks.parseOp(draft);
+      if (!parsed.ok) throw new ValidationError(problemsToFields(parsed.problems));
+      const op = parsed.op;
       await mergeIntoRow(op, me);
       await db.outbox.add({ op, state: 'pending' });
       return op;
@@ -612,20 +675,36 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
     });
   }
 
-  /** Merges ops pulled from the server (any order, duplicates fine) and advances the clock. */
+  /**
+   * Merges ops pulled from the server (any order, duplicates fine) and advances the clock. An op
+   * that fails the same checks the server makes is set aside with its reason (quarantine, in meta
+   * `pulledRefused`) and never merged: one bad op must not stop the pull of everything after it.
+   */
   async function applyRemoteOps(ops: Op[]): Promise<{ applied: number; skipped: number }> {
-    let applied = 0;
-    let skipped = 0;
     const good: Op[] = [];
-    const { validateOp } = loadedChecks ?? (await loadChecks());
-    for (const op of ops) {
-      // A malformed op from the server is skipped, not fatal: the rest of the page still lands.
-      if (validateOp(stripSeq(op)).length || dexieKey(op.entity, op.key) === null) skipped++;
-      else good.push(stripSeq(op));
+    const refused: PulledRefusal[] = [];
+    const { parseOp } = loadedChecks ?? (await loadChecks());
+    const at = new Date(now()).toISOString();
+    for (const raw of ops as unknown[]) {
+      const seq = typeof (raw as { seq?: unknown } | null)?.seq === 'number' ? (raw as { seq: number }).seq : null;
+      const r = parseOp(raw && typeof raw === 'object' ? stripSeq(raw) : raw);
+      const why = !r.ok ? r.problems.map((p) => `${p.path}: ${p.vi}`).join('; ') : dexieKey(r.op.entity, r.op.key) === null ? `key: Khóa "${r.op.key}" không hợp lệ` : null;
+      if (r.ok && why === null) good.push(r.op);
+      else refused.push({ seq, opId: typeof (raw as { opId?: unknown } | null)?.opId === 'string' ? (raw as { opId: string }).opId : null, error: why ?? '', at, op: safeCopy(raw) });
     }
-    applied = good.length;
-    await rw(() => mergeOps(good));
-    return { applied, skipped };
+    await rw(async () => {
+      if (refused.length) {
+        const kept = (await getMeta<PulledRefusal[]>('pulledRefused')) ?? [];
+        await setMeta('pulledRefused', [...kept, ...refused].slice(-MAX_PULLED_REFUSED));
+      }
+      await mergeOps(good);
+    });
+    return { applied: good.length, skipped: refused.length };
+  }
+
+  /** Ops pulled from the server that failed the checks, oldest first (at most 200 are kept). */
+  async function listPulledRefused(): Promise<PulledRefusal[]> {
+    return (await getMeta<PulledRefusal[]>('pulledRefused')) ?? [];
   }
 
   // ---------------------------------------------------------------- conflicts
@@ -649,14 +728,14 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
   }
 
   return {
-    db, deviceId, getMeta, setMeta, nextStamp, receiveStamps, mergeIntoRow, mergeOps, rw,
+    db, deviceId, getMeta, setMeta, nextStamp, receiveStamps, repairClock, mergeIntoRow, mergeOps, rw,
     saveCommune, listCommunes, getCommune,
     saveVillage, archiveVillage, listVillages,
     saveVillageCounts, getVillageCounts, saveCommuneFigures, getCommuneFigures,
     saveAnswer, getAnswers, saveThresholds, getThresholds, saveDecision, listDecisions,
     saveDossier, getDossier, lockYear, reopenYear, listYears, startYear,
     buildAssessInput, loadAssessInput,
-    pendingCount, nextBatch, ackOps, quarantineOps, listQuarantined, requeueOps, applyRemoteOps,
+    pendingCount, nextBatch, ackOps, quarantineOps, listQuarantined, requeueOps, applyRemoteOps, listPulledRefused,
     listConflicts, resolveConflict,
     WRITE_TABLES,
   };
@@ -674,9 +753,32 @@ const FIGURE_KEYS = [
 ] as const satisfies readonly (keyof CommuneFigures)[];
 
 /** An op as the protocol knows it (the changes feed adds `seq`). */
-function stripSeq(op: Op & { seq?: number }): Op {
-  const { seq: _seq, ...rest } = op;
+function stripSeq(op: object): unknown {
+  const { seq: _seq, ...rest } = op as { seq?: unknown };
   return rest;
+}
+
+/** Most pulled ops kept in quarantine (the newest); each is at most one op of the server's page. */
+const MAX_PULLED_REFUSED = 200;
+
+/** A pulled op set aside: where it was in the commune's feed, why, and a plain copy of it. */
+export interface PulledRefusal {
+  seq: number | null;
+  opId: string | null;
+  /** Path and reason of each problem, in Vietnamese. */
+  error: string;
+  /** ISO time it was pulled. */
+  at: string;
+  /** The op as received, as JSON text cut at 2 000 characters (text: no object of it is ever merged). */
+  op: string;
+}
+
+function safeCopy(x: unknown): string {
+  try {
+    return (JSON.stringify(x ?? null) ?? 'null').slice(0, 2000);
+  } catch {
+    return '';
+  }
 }
 
 /** Drops empty evidence parts (an empty date is "no date", not a bad date). */

@@ -6,7 +6,7 @@ import type { CommuneFigures, VillageCounts } from '../domain/assess-types.ts';
 import { VILLAGE_COUNT_KEYS, validateCommuneFigures, validateVillageCounts, type Problem } from '../domain/schemas/index.ts';
 import { isRealDate } from './errors.ts';
 
-export { validateOp } from '../domain/sync/protocol.ts';
+export { parseOp, validateOp } from '../domain/sync/protocol.ts';
 export { ImportError, ValidationError, YearLockedError, isRealDate } from './errors.ts';
 
 function isCount(v: unknown): boolean {

@@ -8,7 +8,7 @@ import type { Op } from '../domain/sync/op.ts';
 import { API_PREFIX, DEFAULT_CHANGES_LIMIT, MAX_BATCH_OPS, type ChangesResponse, type EnrollResponse, type ErrorResponse, type Problem, type SyncResponse } from '../domain/sync/protocol.ts';
 import { DEFAULT_BACKOFF, backoffDelay, type BackoffOptions } from './backoff.ts';
 import { createStatusStore, type StatusStore } from './status.ts';
-import { isTransient, normalizeServerUrl, request, type FetchLike, type HttpResult } from './transport.ts';
+import { clockOffset, isTransient, normalizeServerUrl, request, type FetchLike, type HttpResult } from './transport.ts';
 
 export interface EngineOptions {
   repo: Repo;
@@ -80,6 +80,31 @@ function messageOf(r: HttpResult): Msg {
     default:
       return MSG.unexpected;
   }
+}
+
+/** Clocks further apart than this get the "Ngày giờ trên máy đang sai" warning. */
+export const CLOCK_WARN_MS = 5 * 60_000;
+
+/** A span as Vietnamese and English words: "3 ngày 2 giờ", "7 phút". */
+function spanText(ms: number): [string, string] {
+  const min = Math.round(Math.abs(ms) / 60_000);
+  const d = Math.floor(min / 1440);
+  const h = Math.floor((min % 1440) / 60);
+  const m = min % 60;
+  const parts: [number, string, string][] = [[d, 'ngày', 'day'], [h, 'giờ', 'hour'], [d ? 0 : m, 'phút', 'minute']];
+  const shown = parts.filter(([n]) => n > 0);
+  return [shown.map(([n, vi]) => `${n} ${vi}`).join(' '), shown.map(([n, , en]) => `${n} ${en}${n > 1 ? 's' : ''}`).join(' ')];
+}
+
+/** The warning for a clock `offsetMs` ahead of the server's (negative = behind), or null when close enough. */
+export function clockWarning(offsetMs: number): [string, string] | null {
+  if (Math.abs(offsetMs) <= CLOCK_WARN_MS) return null;
+  const [vi, en] = spanText(offsetMs);
+  const ahead = offsetMs > 0;
+  return [
+    `Ngày giờ trên máy đang sai (${ahead ? 'nhanh' : 'chậm'} ${vi} so với máy chủ). Hãy chỉnh lại ngày giờ của điện thoại.`,
+    `The date and time on this device are wrong (${en} ${ahead ? 'ahead of' : 'behind'} the server). Please correct the phone's date and time.`,
+  ];
 }
 
 /**
@@ -168,10 +193,19 @@ export function createSyncEngine(o: EngineOptions): SyncEngine {
     status.set({ pending, quarantined, conflicts, enrolled: !!token, lastSuccessAt: lastSyncAt ?? null, lastReceipt: lastReceipt ?? null });
   }
 
+  /** Compares our clock with the server's answer; warns beyond CLOCK_WARN_MS (the data still syncs). */
+  function noteClock(r: HttpResult): void {
+    if ((r.kind !== 'ok' && r.kind !== 'http') || !r.clock) return;
+    const offset = Math.round(clockOffset(r.clock));
+    const warn = clockWarning(offset);
+    status.set({ clockOffsetMs: offset, clockWarning: warn?.[0] ?? null, clockWarningEn: warn?.[1] ?? null });
+  }
+
   /** One request with retries of transient failures: exponential backoff, full jitter, Retry-After. */
   async function withRetry(fn: () => Promise<HttpResult>): Promise<HttpResult> {
     for (let attempt = 0; ; attempt++) {
       const r = await fn();
+      noteClock(r);
       if (!isTransient(r) || attempt + 1 >= maxAttempts) return r;
       let delay = backoffDelay(attempt, backoff, random);
       if (r.kind === 'http' && r.retryAfterMs !== null) delay = Math.min(Math.max(r.retryAfterMs, delay), 10 * 60_000);
@@ -289,6 +323,8 @@ export function createSyncEngine(o: EngineOptions): SyncEngine {
     status.set({ state: 'syncing' });
     let result: RunResult;
     try {
+      // Edits stamped while the phone's date was days ahead are stamped again once it is right.
+      await repo.repairClock();
       const pushed = await push(base, token);
       // A read-only role's refused push still lets it read: pull anyway, then report the refusal.
       const readOnly = typeof pushed !== 'number' && pushed.message === MSG.readOnly[0];
@@ -364,7 +400,11 @@ export function createSyncEngine(o: EngineOptions): SyncEngine {
     }
     const body: Record<string, string> = { code: code.trim(), deviceId: await repo.deviceId() };
     if (o.deviceName) body.deviceName = o.deviceName;
-    const r = await request(fetchImpl, `${base}${API_PREFIX}/enroll`, { method: 'POST', body, timeoutMs, now });
+    // Enrolling again with the same server: the token held proves this is the device it names (the
+    // server keeps one live token per device id). Never shown to another server.
+    const proof = (await repo.getMeta<string>('serverUrl')) === base ? await repo.getMeta<string>('token') : undefined;
+    const r = await request(fetchImpl, `${base}${API_PREFIX}/enroll`, { method: 'POST', body, token: proof, timeoutMs, now });
+    noteClock(r);
     if (r.kind !== 'ok') {
       if (r.kind === 'http' && r.status === 401) {
         throw new EnrollError(r.body?.message_vi ?? 'Mã đăng ký không đúng, đã dùng hoặc đã bị thu hồi.', r.body?.message_en ?? 'The enrolment code is wrong, used or revoked.');

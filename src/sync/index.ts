@@ -6,13 +6,13 @@ import { createSyncEngine, type RunResult, type SyncEngine, type TriggerEnv } fr
 import type { SyncStatus } from './status.ts';
 import type { EnrollResponse } from '../domain/sync/protocol.ts';
 
-export { createSyncEngine, batchIdOf, EnrollError, MAX_BYTES, MAX_OPS, browserEnv } from './engine.ts';
+export { createSyncEngine, batchIdOf, clockWarning, CLOCK_WARN_MS, EnrollError, MAX_BYTES, MAX_OPS, browserEnv } from './engine.ts';
 export type { EngineOptions, RunResult, SyncEngine, TriggerEnv } from './engine.ts';
 export { createStatusStore, INITIAL_STATUS } from './status.ts';
 export type { StatusStore, SyncState, SyncStatus } from './status.ts';
 export { backoffDelay, parseRetryAfter, DEFAULT_BACKOFF } from './backoff.ts';
-export { request, isTransient, normalizeServerUrl } from './transport.ts';
-export type { FetchLike, HttpResult } from './transport.ts';
+export { request, isTransient, normalizeServerUrl, clockOffset } from './transport.ts';
+export type { FetchLike, HttpResult, ServerClock } from './transport.ts';
 
 let engine: SyncEngine | null = null;
 let engineRepo: ReturnType<typeof repo> | null = null;

@@ -22,6 +22,11 @@ export interface SyncStatus {
   lastErrorEn: string | null;
   /** Whether this device holds a token. */
   enrolled: boolean;
+  /** How far this device's clock is ahead of the server's (ms, negative = behind), from the last answer. */
+  clockOffsetMs: number | null;
+  /** "Ngày giờ trên máy đang sai …" when the clocks differ by more than 5 minutes; else null. */
+  clockWarning: string | null;
+  clockWarningEn: string | null;
 }
 
 export type Listener = (s: SyncStatus) => void;
@@ -35,7 +40,7 @@ export interface StatusStore {
 
 export const INITIAL_STATUS: SyncStatus = {
   state: 'idle', pending: 0, quarantined: 0, conflicts: 0, lastSuccessAt: null, lastReceipt: null,
-  lastError: null, lastErrorEn: null, enrolled: false,
+  lastError: null, lastErrorEn: null, enrolled: false, clockOffsetMs: null, clockWarning: null, clockWarningEn: null,
 };
 
 export function createStatusStore(initial: SyncStatus = INITIAL_STATUS): StatusStore {

@@ -13,6 +13,7 @@ import { createRepo, openDatabase, type Repo } from '../../src/db/index.ts';
 import { createSyncEngine, type FetchLike, type RunResult, type SyncEngine } from '../../src/sync/index.ts';
 import type { ChangeOp, ChangesResponse, Role } from '../../src/domain/sync/protocol.ts';
 import { openSqliteStore } from '../../server/store/sqlite-store.ts';
+import type { Store } from '../../server/store/store.ts';
 import { issueCode } from '../../server/codes.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -36,9 +37,14 @@ export class ServerProcess {
   port = 0;
   child: ChildProcess | null = null;
   output = '';
+  /** Folder of the built app to serve (the temp folder, i.e. none, by default). */
+  staticDir: string | null = null;
   /** The officer code printed by the first start on an empty database. */
   seedCode: string | null = null;
   private starts = 0;
+
+  /** `env` adds server settings (TRUST_PROXY, SYNC_ORIGINS…) to the child's environment. */
+  constructor(readonly env: Record<string, string> = {}) {}
 
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
@@ -48,7 +54,7 @@ export class ServerProcess {
     if (!this.port) this.port = await freePort();
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
       cwd: ROOT,
-      env: { ...process.env, PORT: String(this.port), HOST: '127.0.0.1', DB_PATH: this.dbPath, STATIC_DIR: this.dir },
+      env: { ...process.env, ...this.env, PORT: String(this.port), HOST: '127.0.0.1', DB_PATH: this.dbPath, STATIC_DIR: this.staticDir ?? this.dir },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
@@ -102,12 +108,22 @@ export class ServerProcess {
   }
 
   /** One-time enrolment codes made through the store (another connection to the WAL database). */
-  async issueCodes(commune: string, count: number, role: Role = 'officer'): Promise<string[]> {
+  async issueCodes(commune: string, count: number, role: Role = 'officer', villages: string[] | null = null): Promise<string[]> {
     const store = openSqliteStore(this.dbPath);
     try {
       const out: string[] = [];
-      for (let i = 0; i < count; i++) out.push((await issueCode(store, { commune, role, villages: null, person: `Người thử ${i + 1}` })).code);
+      for (let i = 0; i < count; i++) out.push((await issueCode(store, { commune, role, villages, person: `Người thử ${i + 1}` })).code);
       return out;
+    } finally {
+      await store.close();
+    }
+  }
+
+  /** Row counts of the server's database, read beside the running server (WAL). */
+  async stats(): Promise<Awaited<ReturnType<Store['stats']>>> {
+    const store = openSqliteStore(this.dbPath);
+    try {
+      return await store.stats();
     } finally {
       await store.close();
     }
@@ -244,8 +260,10 @@ export interface Client {
 let dbSeq = 0;
 
 /** A phone: its own IndexedDB (fake), the real repository and sync engine, a clock possibly off. */
-export function makeClient(name: string, skewMs = 0, opts: { maxOps?: number } = {}): Client {
-  const now = () => Date.now() + skewMs;
+export function makeClient(name: string, skewMs: number | (() => number) = 0, opts: { maxOps?: number } = {}): Client {
+  // A function lets a test correct the phone's date mid-way.
+  const skew = typeof skewMs === 'function' ? skewMs : () => skewMs;
+  const now = () => Date.now() + skew();
   const repo = createRepo(openDatabase(`faults-${name}-${process.pid}-${++dbSeq}`), { now });
   const engine = createSyncEngine({
     repo,
@@ -257,7 +275,7 @@ export function makeClient(name: string, skewMs = 0, opts: { maxOps?: number } =
     backoff: { baseMs: 20, capMs: 300 },
     ...opts,
   });
-  return { name, repo, engine, skewMs, close: () => repo.db.close() };
+  return { name, repo, engine, skewMs: skew(), close: () => repo.db.close() };
 }
 
 /** Runs sync like the app's timer would, until the outbox is empty and a run succeeded. */

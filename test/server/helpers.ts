@@ -56,9 +56,8 @@ export interface Device {
 }
 
 /** Issues a code through the store and redeems it over HTTP. */
-export async function enrolDevice(s: TestServer, commune: string, role: Role, villages: string[] | null = null): Promise<Device> {
+export async function enrolDevice(s: TestServer, commune: string, role: Role, villages: string[] | null = null, deviceId = `dev-${randomUUID().slice(0, 8)}`): Promise<Device> {
   const { code } = await issueCode(s.store, { commune, role, villages, person: `Người ${role}` });
-  const deviceId = `dev-${randomUUID().slice(0, 8)}`;
   const res = await call(s, 'POST', '/api/v1/enroll', { body: { code, deviceId, deviceName: 'Điện thoại thử' } });
   if (res.status !== 200) throw new Error(`enrol failed ${res.status} ${JSON.stringify(res.json)}`);
   const enroll = res.json as EnrollResponse;
@@ -97,7 +96,15 @@ export function makeOp(key: string, fields: Op['fields'], entity: Op['entity'] =
   return { opId: randomUUID(), entity, key, fields, hlc: formatHlc({ wall, counter: 0, node }) };
 }
 
-/** A batch body around ops. */
+/** The op as device `node` would send it: its stamp carries that device's node. */
+export function stampedBy(op: Op, node: string): Op {
+  return { ...op, hlc: op.hlc.replace(/^(\d{15}-\d{6})-.*$/, `$1-${node}`) };
+}
+
+/**
+ * A batch body around ops, as device `deviceId` sends it: every op stamped with that device's node
+ * (the server refuses any other; tests of that build their bodies by hand).
+ */
 export function batch(deviceId: string, ops: Op[], batchId: string = randomUUID()) {
-  return { deviceId, batchId, ops };
+  return { deviceId, batchId, ops: ops.map((op) => stampedBy(op, deviceId)) };
 }

@@ -143,8 +143,9 @@ describe('GET /api/v1/changes', () => {
   });
 
   it('returns ops as sent, with their seq', async () => {
-    const op = { ...makeOp('21085/2025/TC2.1', { met: true, amount: 25_000_000, evidence: [{ number: '01/QĐ', date: '2025-01-03' }] }, 'answer'), prev: { met: '000001000000000-000000-x' } };
-    const res = (await sync(officer, batch(officer.deviceId, [op]))).json as SyncResponse;
+    const body = batch(officer.deviceId, [{ ...makeOp('21085/2025/TC2.1', { met: true, amount: 25_000_000, evidence: [{ number: '01/QĐ', date: '2025-01-03' }] }, 'answer'), prev: { met: '000001000000000-000000-x' } }]);
+    const op = body.ops[0]!;
+    const res = (await sync(officer, body)).json as SyncResponse;
     const page = (await changes(officer, `?since=${res.cursor! - 1}`)).json as ChangesResponse;
     expect(page.ops).toEqual([{ ...op, seq: res.cursor }]);
   });

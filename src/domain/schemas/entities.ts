@@ -10,6 +10,7 @@ import {
   COMMUNE_FIGURE_LABELS, FIGURE_LEVEL_MAX, OTHER_LABELS, VILLAGE_COUNT_KEYS, VILLAGE_COUNT_LABELS, inSentence,
 } from './labels.ts';
 import { msg, toProblems, type Problem } from './problems.ts';
+import { nameText, noteText } from './text.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Building blocks
@@ -75,12 +76,10 @@ function textSchema(label: Text) {
   return v.string(msg(`${label.vi} phải là chữ`, `${label.en} must be text`));
 }
 
+/** A required name (not blank after trimming Unicode spaces); the text rules are in text.ts. */
 /* @__NO_SIDE_EFFECTS__ */
 function nonEmptyText(label: Text) {
-  return v.pipe(
-    textSchema(label),
-    v.check((s) => s.trim().length > 0, msg(`${label.vi} không được để trống`, `${label.en} must not be empty`)),
-  );
+  return nameText(label, true);
 }
 
 /** `YYYY-MM-DD`, a real calendar date. */
@@ -234,10 +233,10 @@ const evidenceKeyLabels = {
 
 /** Minh chứng — one piece of evidence. */
 export const EvidenceSchema = strict({
-  number: v.optional(textSchema(OTHER_LABELS.evidenceNumber)),
+  number: v.optional(nameText(OTHER_LABELS.evidenceNumber)),
   date: v.optional(dateSchema(OTHER_LABELS.evidenceDate)),
-  title: v.optional(textSchema(OTHER_LABELS.evidenceTitle)),
-  note: v.optional(textSchema(OTHER_LABELS.note)),
+  title: v.optional(nameText(OTHER_LABELS.evidenceTitle)),
+  note: v.optional(noteText(OTHER_LABELS.note)),
 }, OTHER_LABELS.evidence, evidenceKeyLabels);
 
 const evidenceList = v.array(EvidenceSchema, msg(
@@ -269,7 +268,7 @@ export function makeAnswerSchema(hasAmount: boolean, indicatorId?: string) {
     : msg(`Trường "${k}" không được phép trong ${inSentence(label.vi)}`, `Field "${k}" is not allowed in ${label.en}`);
   const base = {
     met: metSchema,
-    note: v.nullish(textSchema(OTHER_LABELS.note)),
+    note: v.nullish(noteText(OTHER_LABELS.note)),
     evidence: v.optional(evidenceList),
   };
   return hasAmount
@@ -283,7 +282,7 @@ export const AnswerSchema = makeAnswerSchema(true);
 /** One edit's changed `answer` fields. */
 export const AnswerFieldsSchema = strict({
   met: v.optional(metSchema),
-  note: v.nullish(textSchema(OTHER_LABELS.note)),
+  note: v.nullish(noteText(OTHER_LABELS.note)),
   amount: v.nullish(countSchema(OTHER_LABELS.amount)),
   evidence: v.nullish(evidenceList),
 }, OTHER_LABELS.answer, answerKeyLabels);
@@ -308,14 +307,14 @@ export const HistoryEntrySchema = strict({
 export const DecisionSchema = strict({
   level: levelNoSchema,
   decidedOn: dateSchema(OTHER_LABELS.decidedOn),
-  number: v.nullish(textSchema(OTHER_LABELS.decisionNumber)),
+  number: v.nullish(nameText(OTHER_LABELS.decisionNumber)),
 }, OTHER_LABELS.decision, decisionKeyLabels);
 
 /** One edit's changed `decision` fields. */
 export const DecisionFieldsSchema = strict({
   level: v.optional(levelNoSchema),
   decidedOn: v.optional(dateSchema(OTHER_LABELS.decidedOn)),
-  number: v.nullish(textSchema(OTHER_LABELS.decisionNumber)),
+  number: v.nullish(nameText(OTHER_LABELS.decisionNumber)),
 }, OTHER_LABELS.decision, decisionKeyLabels);
 
 const communeKeyLabels = {
@@ -327,7 +326,7 @@ const communeKeyLabels = {
 export const CommuneSchema = strict({
   code: nonEmptyText(OTHER_LABELS.communeCode),
   name: nonEmptyText(OTHER_LABELS.communeName),
-  province: v.optional(textSchema(OTHER_LABELS.province)),
+  province: v.optional(nameText(OTHER_LABELS.province)),
 }, OTHER_LABELS.commune, communeKeyLabels);
 
 /**
@@ -336,8 +335,8 @@ export const CommuneSchema = strict({
  */
 export const CommuneFieldsSchema = strict({
   name: v.optional(nonEmptyText(OTHER_LABELS.communeName)),
-  province: v.nullish(textSchema(OTHER_LABELS.province)),
-  recipient: v.nullish(textSchema(OTHER_LABELS.recipient)),
+  province: v.nullish(nameText(OTHER_LABELS.province)),
+  recipient: v.nullish(nameText(OTHER_LABELS.recipient)),
   dossierDeadline: v.nullish(dayOfYearSchema(OTHER_LABELS.dossierDeadline)),
   decisionDeadline: v.nullish(dayOfYearSchema(OTHER_LABELS.decisionDeadline)),
 }, OTHER_LABELS.commune, communeKeyLabels);
@@ -366,7 +365,7 @@ export const VillageFieldsSchema = strict({
 export const VillageInputSchema = v.pipe(
   strict({
     code: nonEmptyText(OTHER_LABELS.villageCode),
-    name: v.optional(textSchema(OTHER_LABELS.villageName)),
+    name: v.optional(nameText(OTHER_LABELS.villageName)),
     ...villageCountEntries,
   }, OTHER_LABELS.village, villageKeyLabels),
   chainCheck(CHAINS, VILLAGE_COUNT_LABELS),

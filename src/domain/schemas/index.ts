@@ -6,3 +6,4 @@ export * from './labels.ts';
 export * from './problems.ts';
 export * from './dates.ts';
 export * from './assess-input.ts';
+export * from './text.ts';

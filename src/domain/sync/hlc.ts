@@ -10,11 +10,14 @@ export interface Hlc {
 
 const WALL_DIGITS = 15;
 const COUNTER_DIGITS = 6;
+/** The largest counter a stamp can hold; one more advances the wall time by 1 ms instead. */
+export const MAX_COUNTER = 10 ** COUNTER_DIGITS - 1;
 /** How far ahead of our own clock a remote stamp may be before we refuse to follow it (1 day). */
 export const MAX_DRIFT_MS = 24 * 60 * 60 * 1000;
 
 /** Formats a stamp so that string order equals clock order: `000001732600000-000000-node`. */
 export function formatHlc(h: Hlc): string {
+  if (!(h.counter >= 0 && h.counter <= MAX_COUNTER && Number.isSafeInteger(h.counter))) throw new Error(`HLC counter out of range: ${h.counter}`);
   return `${String(h.wall).padStart(WALL_DIGITS, '0')}-${String(h.counter).padStart(COUNTER_DIGITS, '0')}-${h.node}`;
 }
 
@@ -25,10 +28,23 @@ export function parseHlc(s: string): Hlc {
   return { wall: Number(m[1]), counter: Number(m[2]), node: m[3]! };
 }
 
+/**
+ * A stamp at `wall` with `counter`, carried into the wall time when the counter is full: a stamp
+ * with a 7-digit counter would no longer parse, and a phone holding one could save nothing.
+ */
+function carry(wall: number, counter: number, node: string): Hlc {
+  return counter > MAX_COUNTER ? { wall: wall + 1, counter: 0, node } : { wall, counter, node };
+}
+
+/** The smallest stamp of `node` that orders after `h`. */
+export function after(h: Hlc, node: string): Hlc {
+  return carry(h.wall, h.counter + 1, node);
+}
+
 /** The next local stamp after `last`, given the wall clock `now`. */
 export function tick(last: Hlc | null, now: number, node: string): Hlc {
   if (!last || now > last.wall) return { wall: now, counter: 0, node };
-  return { wall: last.wall, counter: last.counter + 1, node };
+  return after(last, node);
 }
 
 /**
@@ -44,7 +60,7 @@ export function receive(last: Hlc | null, remote: Hlc, now: number, node: string
   if (wall === lastWall && wall === remoteWall) counter = Math.max(last!.counter, remote.counter) + 1;
   else if (wall === lastWall) counter = last!.counter + 1;
   else if (wall === remoteWall) counter = remote.counter + 1;
-  return { wall, counter, node };
+  return carry(wall, counter, node);
 }
 
 /** Compares two formatted stamps: negative when a is older. */

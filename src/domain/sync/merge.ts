@@ -40,6 +40,16 @@ export interface MergeResult {
 
 const own = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
 
+/**
+ * A map with no prototype: a field or node named `__proto__` (validation refuses them, but a state
+ * read back from storage is not re-validated) is then a plain key, never the prototype.
+ */
+function bare<T>(from?: Record<string, T>): Record<string, T> {
+  const out = Object.create(null) as Record<string, T>;
+  if (from) for (const k of Object.keys(from)) out[k] = from[k]!;
+  return out;
+}
+
 /** Orders two writes of the same field: by full HLC string (node included), then opId. */
 export function compareWrites(a: FieldWrite, b: FieldWrite): number {
   return compareHlc(a.hlc, b.hlc) || (a.opId < b.opId ? -1 : a.opId > b.opId ? 1 : 0);
@@ -58,7 +68,7 @@ export function winnerOf(writes: Record<string, FieldWrite> | undefined): FieldW
 
 /** The current value of every written field. */
 export function valuesOf(state: EntityState): Record<string, JsonValue> {
-  const out: Record<string, JsonValue> = {};
+  const out = bare<JsonValue>();
   for (const field of Object.keys(state).sort()) {
     const w = winnerOf(state[field]);
     if (w) out[field] = w.value;
@@ -69,17 +79,19 @@ export function valuesOf(state: EntityState): Record<string, JsonValue> {
 /** Applies one op to a state (returns a new state; the input is not changed). */
 export function mergeOp(state: EntityState | undefined, op: Op): MergeResult {
   const node = parseHlc(op.hlc).node;
-  const next: EntityState = { ...(state ?? {}) };
+  const next: EntityState = bare(state);
   const changed: string[] = [];
   for (const field of Object.keys(op.fields).sort()) {
     const write: FieldWrite = { value: op.fields[field]!, hlc: op.hlc, opId: op.opId };
     const prev = op.prev && own(op.prev, field) ? op.prev[field] : undefined;
     if (prev !== undefined) write.prev = prev;
-    const writes = own(next, field) ? next[field]! : {};
+    const writes = own(next, field) ? next[field]! : bare<FieldWrite>();
     const mine = own(writes, node) ? writes[node] : undefined;
     if (mine && compareWrites(mine, write) >= 0) continue; // older or the same op again
     const before = winnerOf(writes);
-    next[field] = { ...writes, [node]: write };
+    const nextWrites = bare(writes);
+    nextWrites[node] = write;
+    next[field] = nextWrites;
     const after = winnerOf(next[field]);
     if (!before || before.opId !== after!.opId || before.hlc !== after!.hlc) changed.push(field);
   }

@@ -6,7 +6,9 @@ import { ENTITIES, type EntityName, type JsonValue, type Op } from './op.ts';
 import { DEFAULT_CATALOG_ID, catalogs, findIndicator } from '../catalog/index.ts';
 import { OP_FIELDS_SCHEMAS } from '../schemas/entities.ts';
 import { formatPath, msg, toProblems } from '../schemas/problems.ts';
-import { CODE_RE, MAX_YEAR, MIN_YEAR } from './limits.ts';
+import { MAX_PARAGRAPH_LENGTH, cleanLabel, reservedKeyPath, textField } from '../schemas/text.ts';
+import { MAX_DRIFT_MS, parseHlc } from './hlc.ts';
+import { CODE_RE, MAX_YEAR, MIN_YEAR, isReservedKey } from './limits.ts';
 
 export { CODE_RE, MAX_YEAR, MIN_YEAR };
 
@@ -31,12 +33,12 @@ export const WRITE_ROLES: readonly Role[] = ['collector', 'officer'];
 // Envelope schemas
 
 const ENTITY_NAMES = Object.keys(ENTITIES) as [EntityName, ...EntityName[]];
-/** A stamp made by formatHlc with a node of safe characters. */
-export const HLC_RE = /^\d{15}-\d{6}-[A-Za-z0-9_.:-]{1,64}$/;
-/** A field name: letters, digits and `_.@-`; never `__proto__`. */
-const FIELD_RE = /^(?!__proto__$)[A-Za-z0-9_.@-]{1,64}$/;
-/** Device and batch ids: what a UUID or a short random id looks like. */
-const ID_RE = /^[A-Za-z0-9_.:-]{1,64}$/;
+/** A stamp made by formatHlc with a node of safe characters (never a reserved name). */
+export const HLC_RE = /^\d{15}-\d{6}-(?!(?:__proto__|constructor|prototype)$)[A-Za-z0-9_.:-]{1,64}$/;
+/** A field name: letters, digits and `_.@-`; never `__proto__`, `constructor` or `prototype`. */
+const FIELD_RE = /^(?!(?:__proto__|constructor|prototype)$)[A-Za-z0-9_.@-]{1,64}$/;
+/** Device and batch ids: what a UUID or a short random id looks like (never a reserved name). */
+const ID_RE = /^(?!(?:__proto__|constructor|prototype)$)[A-Za-z0-9_.:-]{1,64}$/;
 
 /** One op as it travels; `fields` are checked per entity by validateBatch. */
 export const OpSchema = v.strictObject({
@@ -59,7 +61,8 @@ export const SyncBatchSchema = v.strictObject({
 export const EnrollRequestSchema = v.strictObject({
   code: v.pipe(v.string(), v.minLength(4), v.maxLength(64)),
   deviceId: v.optional(v.pipe(v.string(), v.regex(ID_RE))),
-  deviceName: v.optional(v.pipe(v.string(), v.maxLength(100))),
+  // A phone's name is shown in lists and terminals: cleaned (controls, invisibles) rather than refused.
+  deviceName: v.optional(v.pipe(v.string(), v.maxLength(1000), v.transform((s) => cleanLabel(s, 100)))),
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -147,6 +150,8 @@ export type ErrorCode =
   | 'forbidden'
   | 'not-found'
   | 'bad-code'
+  | 'device-taken'
+  | 'year-locked'
   | 'too-large'
   | 'rate-limited'
   | 'internal';
@@ -207,7 +212,7 @@ export function parseKey(entity: EntityName, key: string, isIndicator: (id: stri
       }
       out.indicatorId = seg;
     } else {
-      if (!CODE_RE.test(seg)) {
+      if (!CODE_RE.test(seg) || isReservedKey(seg)) {
         return { vi: `Mã "${seg}" trong khóa không hợp lệ`, en: `Code "${seg}" in the key is not valid` };
       }
       out[name] = seg;
@@ -227,12 +232,21 @@ export function isAnswerIndicator(id: string): boolean {
 
 export type BatchCheck = { ok: true; batch: SyncBatch } | { ok: false; problems: Problem[] };
 
+export interface CheckOptions {
+  /**
+   * The checker's clock (ms). When given, a stamp more than MAX_DRIFT_MS ahead of it is refused:
+   * a phone whose date is far ahead would otherwise win over every later honest edit.
+   */
+  now?: number;
+}
+
 /**
  * Checks a parsed JSON body as a sync batch: the envelope, then every op's key and fields with the
  * entity schemas. Reports every problem found (one list, each with the opId when known), so a
- * refused batch can be fixed in one go. Authorization is the server's business, not this.
+ * refused batch can be fixed in one go. The batch it returns holds the PARSED ops (normalised
+ * text, only known fields), never the raw input. Authorization is the server's business, not this.
  */
-export function validateBatch(body: unknown): BatchCheck {
+export function validateBatch(body: unknown, opts: CheckOptions = {}): BatchCheck {
   const problems: Problem[] = [];
   const env = v.safeParse(SyncBatchSchema, body);
   if (!env.success) {
@@ -241,12 +255,12 @@ export function validateBatch(body: unknown): BatchCheck {
   const ops: Op[] = [];
   const seen = new Set<string>();
   env.output.ops.forEach((raw, index) => {
-    const opProblems = validateOp(raw, ['ops', index]);
-    if (opProblems.length) {
-      problems.push(...opProblems);
+    const parsed = parseOp(raw, ['ops', index], opts);
+    if (!parsed.ok) {
+      problems.push(...parsed.problems);
       return;
     }
-    const op = raw as Op;
+    const op = parsed.op;
     if (seen.has(op.opId)) {
       problems.push({ opId: op.opId, path: formatPath(['ops', index, 'opId']), vi: 'opId bị lặp trong cùng một lô', en: 'opId repeated within the batch' });
       return;
@@ -258,17 +272,37 @@ export function validateBatch(body: unknown): BatchCheck {
   return { ok: true, batch: { deviceId: env.output.deviceId, batchId: env.output.batchId, ops } };
 }
 
-/** Problems of one op (empty when valid). `at` prefixes paths, e.g. `['ops', 3]` → `ops[3].key`. */
-export function validateOp(raw: unknown, at: readonly (string | number)[] = []): Problem[] {
+export type OpCheck = { ok: true; op: Op } | { ok: false; problems: Problem[] };
+
+/** Vietnamese + English reason for a stamp too far ahead of the checker's clock. */
+export const CLOCK_AHEAD_MESSAGE = {
+  vi: 'Ngày giờ trên điện thoại đang sai (nhanh hơn máy chủ quá một ngày). Hãy chỉnh lại ngày giờ của điện thoại; thay đổi vẫn được giữ trên máy và sẽ được gửi lại.',
+  en: "The phone's date is wrong (more than a day ahead of the server). Correct the phone's date; the change is kept on the device and will be sent again.",
+} as const;
+
+/**
+ * One op, checked and parsed: the envelope, reserved names at any depth, the key, the stamp, and
+ * the entity's field schema. On success `op` is built from the schemas' output only, so text is
+ * NFC and nothing the schemas did not look at is kept. `at` prefixes paths (`['ops', 3]` → `ops[3].key`).
+ */
+export function parseOp(raw: unknown, at: readonly (string | number)[] = [], opts: CheckOptions = {}): OpCheck {
   const opId = typeof raw === 'object' && raw !== null && typeof (raw as { opId?: unknown }).opId === 'string' ? (raw as { opId: string }).opId : undefined;
   const withId = (p: Omit<Problem, 'opId'>): Problem => (opId === undefined ? p : { opId, ...p });
   const path = (...keys: (string | number)[]) => formatPath([...at, ...keys]);
+  // valibot's record() skips __proto__/constructor/prototype without a word, so look first.
+  const reserved = reservedKeyPath(raw);
+  if (reserved) {
+    return { ok: false, problems: [withId({ path: path(...reserved), vi: `Tên "${String(reserved[reserved.length - 1])}" không được dùng làm tên trường hay khóa`, en: `"${String(reserved[reserved.length - 1])}" may not be used as a field name or key` })] };
+  }
   const env = v.safeParse(OpSchema, raw);
-  if (!env.success) return env.issues.map((i) => withId(issueToProblem(i, at)));
+  if (!env.success) return { ok: false, problems: env.issues.map((i) => withId(issueToProblem(i, at))) };
   const op = env.output;
   const problems: Problem[] = [];
   const key = parseKey(op.entity, op.key);
   if ('vi' in key) problems.push(withId({ path: path('key'), vi: key.vi, en: key.en }));
+  if (opts.now !== undefined && parseHlc(op.hlc).wall > opts.now + MAX_DRIFT_MS) {
+    problems.push(withId({ path: path('hlc'), ...CLOCK_AHEAD_MESSAGE }));
+  }
   if (Object.keys(op.fields).length === 0) {
     problems.push(withId({ path: path('fields'), vi: 'Thao tác không có trường nào', en: 'The op changes no field' }));
   }
@@ -279,11 +313,20 @@ export function validateOp(raw: unknown, at: readonly (string | number)[] = []):
   }
   if (!isJson(op.fields, 0)) {
     problems.push(withId({ path: path('fields'), vi: 'Giá trị các trường phải là JSON thuần', en: 'Field values must be plain JSON' }));
-    return problems;
+    return { ok: false, problems };
   }
   const fields = v.safeParse(entityFieldsSchema(op.entity), op.fields);
   if (!fields.success) problems.push(...toProblems(fields.issues, [...at, 'fields']).map(withId));
-  return problems;
+  if (problems.length || !fields.success) return { ok: false, problems };
+  const out: Op = { opId: op.opId, entity: op.entity, key: op.key, fields: fields.output as Record<string, JsonValue>, hlc: op.hlc };
+  if (op.prev) out.prev = op.prev;
+  return { ok: true, op: out };
+}
+
+/** Problems of one op (empty when valid); see parseOp. */
+export function validateOp(raw: unknown, at: readonly (string | number)[] = [], opts: CheckOptions = {}): Problem[] {
+  const r = parseOp(raw, at, opts);
+  return r.ok ? [] : r.problems;
 }
 
 function isJson(x: unknown, depth: number): x is JsonValue {
@@ -351,10 +394,11 @@ export function issueToProblem(issue: v.BaseIssue<unknown>, at: readonly (string
 // Fields per entity: the domain's op-field schemas (the same the app validates with), plus the
 // dossier's narrative fields, which the dossier module owns and names.
 
+const dossierText = textField({ vi: 'Đoạn văn của hồ sơ', en: 'A dossier paragraph' }, { max: MAX_PARAGRAPH_LENGTH, multiline: true });
 const dossierFields = v.record(
   v.pipe(v.string(), v.regex(/^[A-Za-z][A-Za-z0-9]{0,63}$/, msg('Tên trường của hồ sơ không hợp lệ', 'Not a valid dossier field name'))),
   v.union(
-    [v.pipe(v.string(), v.maxLength(50_000)), v.boolean(), v.null(), v.pipe(v.number(), v.safeInteger())],
+    [dossierText, v.boolean(), v.null(), v.pipe(v.number(), v.safeInteger())],
     msg('Trường của hồ sơ phải là chữ, có/không, số nguyên hoặc null', 'A dossier field must be text, true/false, a whole number or null'),
   ),
 );

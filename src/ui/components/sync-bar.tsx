@@ -9,8 +9,12 @@ export { useSyncStatus };
 
 /** The error to show, in the UI's language; null when there is none worth showing. */
 export function syncErrorText(s: SyncStatus): string | null {
-  if (!s.enrolled || !s.lastError) return null;
-  return getLang() === 'en' && s.lastErrorEn ? s.lastErrorEn : s.lastError;
+  if (!s.enrolled) return null;
+  // A wrong phone clock is worth saying even when the sync itself went well (issue 12).
+  const vi = s.lastError ?? s.clockWarning;
+  if (!vi) return null;
+  const en = s.lastError ? s.lastErrorEn : s.clockWarningEn;
+  return getLang() === 'en' && en ? en : vi;
 }
 
 /** The sync status bar. */

@@ -1,0 +1,58 @@
+// The server's settings from the environment, checked once at start: a wrong value stops the
+// start with a reason instead of running half-configured. Pure parsing; reads no files.
+import type { RateLimit } from './rate-limit.ts';
+
+export interface Settings {
+  port: number;
+  host: string;
+  dbPath: string;
+  staticDir: string;
+  /**
+   * How many reverse proxies in front of the server append to X-Forwarded-For (0 = none: the
+   * socket's address is the client's). The enrolment limiter keys on the client address.
+   */
+  trustProxy: number;
+  /** Other origins the app may sync with (Content-Security-Policy connect-src), besides its own. */
+  syncOrigins: string[];
+  /** Most open connections; more are closed at once (a flood of idle sockets cannot starve service). */
+  maxConnections: number;
+  /** Enrolment attempts per client address. */
+  enrollRate: RateLimit;
+}
+
+export class SettingsError extends Error {}
+
+function int(env: NodeJS.ProcessEnv, name: string, dflt: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return dflt;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new SettingsError(`${name} phải là số nguyên từ ${min} đến ${max} / must be an integer ${min}–${max}: ${raw}`);
+  return n;
+}
+
+/** An origin as CSP and the browser write it: scheme://host[:port], nothing after. */
+export function parseOrigin(s: string): string {
+  let u: URL;
+  try {
+    u = new URL(s.trim());
+  } catch {
+    throw new SettingsError(`SYNC_ORIGINS: không phải địa chỉ / not a URL: ${s}`);
+  }
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new SettingsError(`SYNC_ORIGINS: chỉ http(s) / only http(s): ${s}`);
+  return u.origin;
+}
+
+/** Reads the settings; throws SettingsError with a Vietnamese and English reason. */
+export function readSettings(env: NodeJS.ProcessEnv, defaults: { dbPath: string; staticDir: string }): Settings {
+  const trust = env.TRUST_PROXY === 'true' ? 1 : env.TRUST_PROXY === 'false' ? 0 : int(env, 'TRUST_PROXY', 0, 0, 10);
+  return {
+    port: int(env, 'PORT', 8787, 0, 65535),
+    host: env.HOST ?? '0.0.0.0',
+    dbPath: env.DB_PATH ?? defaults.dbPath,
+    staticDir: env.STATIC_DIR ?? defaults.staticDir,
+    trustProxy: trust,
+    syncOrigins: (env.SYNC_ORIGINS ?? '').split(/[\s,]+/).filter(Boolean).map(parseOrigin),
+    maxConnections: int(env, 'MAX_CONNECTIONS', 4096, 16, 1_000_000),
+    enrollRate: { capacity: int(env, 'ENROLL_BURST', 10, 1, 1_000_000), perSecond: int(env, 'ENROLL_PER_MINUTE', 12, 1, 60_000_000) / 60 },
+  };
+}

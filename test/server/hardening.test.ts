@@ -1,0 +1,274 @@
+// Issue 12, finding by finding, against the REAL server process (server/main.ts on a SQLite file):
+// each refusal is shown with its answer AND with the database unchanged (row counts and the
+// commune's change feed), and where a phone is involved, with the app's own src/db + src/sync.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { formatHlc, parseHlc } from '../../src/domain/sync/hlc.ts';
+import type { Op } from '../../src/domain/sync/op.ts';
+import type { ErrorResponse, Role, SyncResponse } from '../../src/domain/sync/protocol.ts';
+import { ServerProcess, makeClient, observerToken, serverOps, syncUntilDone, type Client } from './faults-harness.ts';
+
+const COMMUNE = '21085'; // the demo commune the server seeds, villages T01…T12, years 2024–2025
+const DAY = 24 * 60 * 60 * 1000;
+let server: ServerProcess;
+let observer: string;
+const clients: Client[] = [];
+
+beforeAll(async () => {
+  // Many devices enrol from one loopback address here; the per-address guard is tested on its own.
+  server = new ServerProcess({ ENROLL_BURST: '1000' });
+  await server.start();
+  observer = await observerToken(server.url, server.seedCode!);
+});
+afterEach(() => {
+  while (clients.length) clients.pop()!.close();
+});
+afterAll(async () => {
+  await server.stop();
+});
+
+interface Dev {
+  token: string;
+  deviceId: string;
+}
+
+async function enrol(role: Role = 'officer', villages: string[] | null = null, deviceId = `dev-${randomUUID().slice(0, 8)}`): Promise<Dev> {
+  const [code] = await server.issueCodes(COMMUNE, 1, role, villages);
+  const r = await fetch(`${server.url}/api/v1/enroll`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, deviceId }) });
+  expect(r.status).toBe(200);
+  return { token: ((await r.json()) as { token: string }).token, deviceId };
+}
+
+/** POST /sync with a body given as an object or as raw JSON text (to carry an own `__proto__`). */
+async function post(dev: Dev, body: unknown): Promise<{ status: number; json: any }> {
+  const r = await fetch(`${server.url}/api/v1/sync`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${dev.token}` },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return { status: r.status, json: await r.json() };
+}
+
+let wall = Date.now() - DAY;
+function op(key: string, fields: Record<string, unknown>, node: string, entity: Op['entity'] = 'villageCounts', stamp?: { wall?: number; counter?: number }): Op {
+  return { opId: randomUUID(), entity, key, fields: fields as Op['fields'], hlc: formatHlc({ wall: stamp?.wall ?? ++wall, counter: stamp?.counter ?? 0, node }) };
+}
+const body = (dev: Dev, ops: unknown[]) => ({ deviceId: dev.deviceId, batchId: randomUUID(), ops });
+
+/** Runs `fn` and checks that the server's database and change feed are exactly as before. */
+async function nothingWritten(fn: () => Promise<void>): Promise<void> {
+  const before = await server.stats();
+  const feed = (await serverOps(server.url, observer)).length;
+  await fn();
+  expect(await server.stats()).toEqual(before);
+  expect((await serverOps(server.url, observer)).length).toBe(feed);
+}
+
+/** The current value of a field on the server, as a fresh reader of the feed would merge it. */
+async function serverValue(entity: Op['entity'], key: string, field: string): Promise<unknown> {
+  let best: { hlc: string; value: unknown } | null = null;
+  for (const o of await serverOps(server.url, observer)) {
+    if (o.entity !== entity || o.key !== key || !Object.prototype.hasOwnProperty.call(o.fields, field)) continue;
+    if (!best || o.hlc > best.hlc) best = { hlc: o.hlc, value: o.fields[field] };
+  }
+  return best?.value;
+}
+
+async function phone(name: string, skewMs = 0): Promise<Client> {
+  const [code] = await server.issueCodes(COMMUNE, 1);
+  const c = makeClient(name, skewMs);
+  clients.push(c);
+  await c.engine.enroll(server.url, code!);
+  await syncUntilDone(c);
+  return c;
+}
+
+describe('1. reserved names are refused as field names, keys and evidence keys', () => {
+  it('refuses `__proto__` among the fields (the op that bricked every phone), writing nothing', async () => {
+    const collector = await enrol('collector', ['T01']);
+    const o = op(`${COMMUNE}/2025/T01`, { households: 1 }, collector.deviceId);
+    // Raw text: a JS object literal cannot carry an own "__proto__" key, JSON.parse makes one.
+    const raw = JSON.stringify(body(collector, [o])).replace('"households":1', '"households":1,"__proto__":-5');
+    expect(raw).toContain('"__proto__":-5');
+    await nothingWritten(async () => {
+      const res = await post(collector, raw);
+      expect(res.status).toBe(400);
+      expect((res.json as ErrorResponse).error).toBe('invalid-batch');
+      expect(res.json.problems).toEqual([expect.objectContaining({ opId: o.opId, path: 'ops[0].fields.__proto__', vi: expect.stringContaining('__proto__') })]);
+    });
+    // The honest follow-up of the report lands, and a new phone still gets the commune's data.
+    const next = op(`${COMMUNE}/2025/T01`, { households: 2 }, collector.deviceId);
+    expect((await post(collector, body(collector, [next]))).status).toBe(200);
+    const fresh = await phone('after-proto');
+    expect((await fresh.repo.getVillageCounts(COMMUNE, 2025)).find((r) => r.village === 'T01')?.households).toBe(2);
+  });
+
+  it.each([
+    ['constructor as a field', (n: string) => op(`${COMMUNE}/2025/T01`, { constructor: 5 }, n), 'ops[0].fields.constructor'],
+    ['prototype as a field', (n: string) => op(`${COMMUNE}/2025/T01`, { prototype: 5 }, n), 'ops[0].fields.prototype'],
+    ['constructor as a village code in the key', (n: string) => op(`${COMMUNE}/2025/constructor`, { households: 5 }, n), 'ops[0].key'],
+    ['prototype as a decision id', (n: string) => op(`${COMMUNE}/prototype`, { level: 1, decidedOn: '2025-01-02' }, n, 'decision'), 'ops[0].key'],
+    ['constructor as a dossier field', (n: string) => op(`${COMMUNE}/2025`, { constructor: 'x' }, n, 'dossier'), 'ops[0].fields.constructor'],
+    ['constructor as an evidence key', (n: string) => op(`${COMMUNE}/2025/TC3.2`, { evidence: [{ title: 'QĐ', constructor: 'x' }] }, n, 'answer'), 'ops[0].fields.evidence[0].constructor'],
+  ])('refuses %s, writing nothing', async (_name, make, path) => {
+    const officer = await enrol();
+    const o = make(officer.deviceId);
+    await nothingWritten(async () => {
+      const res = await post(officer, body(officer, [o]));
+      expect(res.status).toBe(400);
+      expect(res.json.problems.map((p: { path: string }) => p.path)).toContain(path);
+    });
+  });
+
+  it('refuses `__proto__` as an evidence key and in prev, writing nothing', async () => {
+    const officer = await enrol();
+    const o = op(`${COMMUNE}/2025/TC3.2`, { evidence: [{ title: 'QĐ' }] }, officer.deviceId, 'answer');
+    const evidence = JSON.stringify(body(officer, [o])).replace('{"title":"QĐ"}', '{"title":"QĐ","__proto__":{"polluted":1}}');
+    const withPrev = JSON.stringify(body(officer, [{ ...o, prev: { note: formatHlc({ wall: 1, counter: 0, node: 'x' }) } }])).replace('"prev":{', '"prev":{"__proto__":"000000000000001-000000-x",');
+    await nothingWritten(async () => {
+      const a = await post(officer, evidence);
+      expect(a.status).toBe(400);
+      expect(a.json.problems[0].path).toBe('ops[0].fields.evidence[0].__proto__');
+      const b = await post(officer, withPrev);
+      expect(b.status).toBe(400);
+      expect(b.json.problems[0].path).toBe('ops[0].prev.__proto__');
+    });
+  });
+});
+
+describe('2. clocks: no counter overflow, no stamp far ahead, a phone days behind still syncs', () => {
+  it('refuses a stamp more than 24 h ahead of the server, telling the person to correct the date', async () => {
+    const officer = await enrol();
+    const tenYears = op(`${COMMUNE}/2025/T02`, { households: 999 }, officer.deviceId, 'villageCounts', { wall: Date.now() + 3650 * DAY });
+    const twoDays = op(`${COMMUNE}/2025/T02`, { households: 998 }, officer.deviceId, 'villageCounts', { wall: Date.now() + 2 * DAY });
+    await nothingWritten(async () => {
+      for (const o of [tenYears, twoDays]) {
+        const res = await post(officer, body(officer, [o]));
+        expect(res.status).toBe(400);
+        expect(res.json.problems).toEqual([expect.objectContaining({ opId: o.opId, path: 'ops[0].hlc', vi: expect.stringMatching(/Ngày giờ.*chỉnh lại ngày giờ/) })]);
+      }
+    });
+    // An hour ahead is an ordinary wrong clock: taken.
+    const hour = op(`${COMMUNE}/2025/T02`, { households: 997 }, officer.deviceId, 'villageCounts', { wall: Date.now() + 3600_000 });
+    expect((await post(officer, body(officer, [hour]))).status).toBe(200);
+  });
+
+  it('a full counter (999999) received from the server does not stop a phone from saving', async () => {
+    const officer = await enrol();
+    const full = op(`${COMMUNE}/2025/T03`, { households: 400 }, officer.deviceId, 'villageCounts', { wall: Date.now() + 60_000, counter: 999_999 });
+    expect((await post(officer, body(officer, [full]))).status).toBe(200);
+    const p = await phone('full-counter');
+    expect((await p.repo.getVillageCounts(COMMUNE, 2025)).find((r) => r.village === 'T03')?.households).toBe(400);
+    await p.repo.saveVillageCounts(COMMUNE, 2025, 'T03', { households: 401 });
+    const [sent] = (await p.repo.db.outbox.toArray()).map((r) => r.op);
+    const h = parseHlc(sent!.hlc);
+    expect(h.counter).toBeLessThanOrEqual(999_999);
+    expect(sent!.hlc > full.hlc).toBe(true); // still orders after what it saw
+    await syncUntilDone(p);
+    expect(await serverValue('villageCounts', `${COMMUNE}/2025/T03`, 'households')).toBe(401);
+  });
+
+  it('a phone three days behind still syncs both ways, and is warned about its clock', async () => {
+    const behind = await phone('behind', -3 * DAY);
+    await behind.repo.saveVillageCounts(COMMUNE, 2025, 'T04', { households: 93 });
+    await syncUntilDone(behind);
+    expect(await serverValue('villageCounts', `${COMMUNE}/2025/T04`, 'households')).toBe(93);
+    expect((await behind.repo.getVillageCounts(COMMUNE, 2025)).length).toBeGreaterThan(5); // it pulled the commune
+    const s = behind.engine.status.get();
+    expect(s.clockWarning).toMatch(/^Ngày giờ trên máy đang sai \(chậm 3 ngày/);
+    expect(Math.round(s.clockOffsetMs! / DAY)).toBe(-3);
+    const right = await phone('right');
+    expect(right.engine.status.get().clockWarning).toBeNull();
+  });
+
+  it('a phone days ahead is refused with the reason, keeps its edit, and sends it once the date is corrected', async () => {
+    let skew = 5 * DAY;
+    const [code] = await server.issueCodes(COMMUNE, 1);
+    const c = makeClient('ahead', () => skew);
+    clients.push(c);
+    const { repo, engine } = c;
+    await engine.enroll(server.url, code!);
+    await syncUntilDone(c);
+    await repo.saveVillageCounts(COMMUNE, 2025, 'T06', { households: 141 });
+    await nothingWritten(async () => {
+      await engine.syncNow();
+    });
+    const [q] = await repo.listQuarantined();
+    expect(q?.error).toMatch(/chỉnh lại ngày giờ/);
+    expect(engine.status.get().clockWarning).toMatch(/nhanh 5 ngày/);
+    expect((await repo.getVillageCounts(COMMUNE, 2025)).find((r) => r.village === 'T06')?.households).toBe(141);
+    // The person corrects the date: the edit is stamped again and sent, nothing is lost.
+    skew = 0;
+    const r = await engine.syncNow();
+    expect(r.ok).toBe(true);
+    expect(await repo.listQuarantined()).toEqual([]);
+    expect(await repo.pendingCount()).toBe(0);
+    expect(await serverValue('villageCounts', `${COMMUNE}/2025/T06`, 'households')).toBe(141);
+    expect(engine.status.get().clockWarning).toBeNull();
+    // And later edits are ordinary ones again.
+    await repo.saveVillageCounts(COMMUNE, 2025, 'T06', { households: 142 });
+    expect((await engine.syncNow()).ok).toBe(true);
+    expect(await serverValue('villageCounts', `${COMMUNE}/2025/T06`, 'households')).toBe(142);
+  });
+});
+
+describe('3. a token speaks only for its own device', () => {
+  it('refuses a batch under another device id, writing nothing', async () => {
+    const officer = await enrol();
+    const collector = await enrol('collector');
+    const o = op(`${COMMUNE}/2025/T07`, { households: 1 }, officer.deviceId);
+    await nothingWritten(async () => {
+      const res = await post(collector, { deviceId: officer.deviceId, batchId: randomUUID(), ops: [o] });
+      expect(res.status).toBe(403);
+      expect(res.json.problems.map((p: { path: string }) => p.path)).toEqual(['deviceId', 'ops[0].hlc']);
+    });
+  });
+
+  it("refuses ops stamped with another device's node (which would erase its value without a conflict), writing nothing", async () => {
+    const officer = await enrol();
+    const collector = await enrol('collector');
+    expect((await post(officer, body(officer, [op(`${COMMUNE}/2025/T08`, { households: 61 }, officer.deviceId)]))).status).toBe(200);
+    const forged = op(`${COMMUNE}/2025/T08`, { households: 6 }, officer.deviceId);
+    await nothingWritten(async () => {
+      const res = await post(collector, body(collector, [forged]));
+      expect(res.status).toBe(403);
+      expect(res.json.problems).toEqual([expect.objectContaining({ opId: forged.opId, path: 'ops[0].hlc' })]);
+    });
+    expect(await serverValue('villageCounts', `${COMMUNE}/2025/T08`, 'households')).toBe(61);
+  });
+
+  it("refuses to enrol a second token under a device id already in use, unless that device proves it", async () => {
+    const officer = await enrol();
+    const [code] = await server.issueCodes(COMMUNE, 1, 'collector');
+    const enrolAs = (deviceId: string, proof?: string) => fetch(`${server.url}/api/v1/enroll`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(proof ? { authorization: `Bearer ${proof}` } : {}) },
+      body: JSON.stringify({ code, deviceId }),
+    });
+    await nothingWritten(async () => {
+      const taken = await enrolAs(officer.deviceId);
+      expect(taken.status).toBe(409);
+      expect(((await taken.json()) as ErrorResponse).error).toBe('device-taken');
+    });
+    // The officer's token still works; the code was not spent by the refused attempt.
+    expect((await fetch(`${server.url}/api/v1/me`, { headers: { authorization: `Bearer ${officer.token}` } })).status).toBe(200);
+    // The officer's own phone enrolling again (a new code, proving itself with its token) replaces its token.
+    const again = await enrolAs(officer.deviceId, officer.token);
+    expect(again.status).toBe(200);
+    expect((await fetch(`${server.url}/api/v1/me`, { headers: { authorization: `Bearer ${officer.token}` } })).status).toBe(401);
+  });
+
+  it('gives a receipt per device, batch id AND content', async () => {
+    const officer = await enrol();
+    const a = op(`${COMMUNE}/2025/T09`, { households: 218 }, officer.deviceId);
+    const b = op(`${COMMUNE}/2025/T09`, { citizens: 619 }, officer.deviceId);
+    const batchId = randomUUID();
+    const first = await post(officer, { deviceId: officer.deviceId, batchId, ops: [a] });
+    const resend = await post(officer, { deviceId: officer.deviceId, batchId, ops: [a] });
+    const other = await post(officer, { deviceId: officer.deviceId, batchId, ops: [a, b] });
+    expect([first.status, resend.status, other.status]).toEqual([200, 200, 200]);
+    expect((resend.json as SyncResponse).receipt).toBe((first.json as SyncResponse).receipt);
+    expect((other.json as SyncResponse).receipt).not.toBe((first.json as SyncResponse).receipt);
+    expect((other.json as SyncResponse).applied).toEqual([b.opId]);
+  });
+});
