@@ -212,6 +212,11 @@ export function createApp(opts: AppOptions): Hono<Env> {
         result.opIds.map((opId) => ({ opId, path: `ops[${index.get(opId) ?? 0}]`, vi: 'Mã thao tác đã dùng cho nội dung khác', en: 'opId already used for different content' })),
       );
     }
+    if (result.kind === 'invalid') {
+      c.get('logFields').problems = result.problems.length;
+      return fail(c, 400, 'invalid-batch', result.problems);
+    }
+    if (result.kind === 'locked') return fail(c, 409, 'year-locked', result.problems);
     Object.assign(c.get('logFields'), { ops: batch.ops.length, applied: result.applied.length, known: result.known.length, receipt: result.receipt });
     const res: SyncResponse = { applied: result.applied, known: result.known, receipt: result.receipt, cursor: result.cursor };
     return c.json(res);

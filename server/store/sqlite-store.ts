@@ -4,7 +4,8 @@ import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { canonicalJson, mergeOp, type EntityState } from '../../src/domain/sync/merge.ts';
+import { canonicalJson, type EntityState } from '../../src/domain/sync/merge.ts';
+import { planBatch, stateId } from '../batch-plan.ts';
 import type { EntityName, Op } from '../../src/domain/sync/op.ts';
 import type { ChangeOp, CommuneInfo, Role } from '../../src/domain/sync/protocol.ts';
 import { randomCode } from '../random-code.ts';
@@ -209,25 +210,32 @@ export function openSqliteStore(path: string): Store {
     return row ? { kind: 'ok', grant: toGrant(row) } : { kind: 'bad-code' };
   });
 
+  const readState = (entity: EntityName, key: string): EntityState | undefined => {
+    const row = q.entity.get(entity, key);
+    return row ? (JSON.parse(row.state) as EntityState) : undefined;
+  };
+
   const applyTx = db.transaction((input: ApplyBatchInput): ApplyResult => {
     const known: string[] = [];
     const conflicting: string[] = [];
-    const fresh: { op: Op; hash: string }[] = [];
+    const fresh: { op: Op; hash: string; index: number }[] = [];
     const hashes: string[] = [];
-    // First pass reads only: a 409 must leave the database exactly as it was.
-    for (const op of input.ops) {
+    // Reads and the pure plan first: a refusal must leave the database exactly as it was.
+    input.ops.forEach((op, index) => {
       const hash = opContentHash(op);
       hashes.push(`${op.opId}:${hash}`);
       const row = q.opContent.get(op.opId);
-      if (!row) fresh.push({ op, hash });
+      if (!row) fresh.push({ op, hash, index });
       else if (row.content_hash === hash) known.push(op.opId);
       else conflicting.push(op.opId);
-    }
+    });
     if (conflicting.length) return { kind: 'conflict', opIds: conflicting };
+    const plan = planBatch(fresh, new Map(), readState);
+    if (plan.kind !== 'ok') return plan;
 
     let seq = q.seq.get(input.commune)?.seq;
     if (seq === undefined) throw new Error(`unknown commune ${input.commune}`);
-    const states = new Map<string, { entity: EntityName; key: string; state: EntityState | undefined; seq: number }>();
+    const lastSeq = new Map<string, number>();
     for (const { op, hash } of fresh) {
       seq += 1;
       q.insertOp.run({
@@ -245,17 +253,11 @@ export function openSqliteStore(path: string): Store {
         tokenId: input.tokenId,
         now: input.now,
       });
-      const id = `${op.entity}\u0000${op.key}`;
-      let cur = states.get(id);
-      if (!cur) {
-        const row = q.entity.get(op.entity, op.key);
-        cur = { entity: op.entity, key: op.key, state: row ? (JSON.parse(row.state) as EntityState) : undefined, seq };
-        states.set(id, cur);
-      }
-      cur.state = mergeOp(cur.state, op).state;
-      cur.seq = seq;
+      lastSeq.set(stateId(op.entity, op.key), seq);
     }
-    for (const s of states.values()) q.upsertEntity.run(s.entity, s.key, input.commune, JSON.stringify(s.state), s.seq);
+    for (const [id, s] of plan.states) {
+      if (s.touched) q.upsertEntity.run(s.entity, s.key, input.commune, JSON.stringify(s.state), lastSeq.get(id)!);
+    }
     if (fresh.length) q.setSeq.run(seq, input.commune);
 
     const content = batchContentHash(hashes);

@@ -3,7 +3,7 @@
 // interface, never to a database driver, so a PostgreSQL store can replace the SQLite one.
 import type { EntityName, Op } from '../../src/domain/sync/op.ts';
 import type { EntityState } from '../../src/domain/sync/merge.ts';
-import type { ChangeOp, CommuneInfo, Role } from '../../src/domain/sync/protocol.ts';
+import type { ChangeOp, CommuneInfo, Problem, Role } from '../../src/domain/sync/protocol.ts';
 
 export interface NewCommune {
   code: string;
@@ -52,7 +52,11 @@ export type RedeemResult =
 export type ApplyResult =
   | { kind: 'ok'; applied: string[]; known: string[]; receipt: string; cursor: number }
   /** Some opIds are already held with other content: nothing of the batch was written. */
-  | { kind: 'conflict'; opIds: string[] };
+  | { kind: 'conflict'; opIds: string[] }
+  /** An op would leave a record breaking a rule of its entity: nothing was written (400). */
+  | { kind: 'invalid'; problems: Problem[] }
+  /** An op changes a year whose dossier is locked: nothing was written (409 year-locked). */
+  | { kind: 'locked'; problems: Problem[] };
 
 export interface ApplyBatchInput {
   commune: string;

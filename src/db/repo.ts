@@ -6,6 +6,7 @@ import { MAX_DRIFT_MS, after, formatHlc, parseHlc, receive, tick, type Hlc } fro
 import { conflictsOf, mergeOp, winnerOf, type EntityState, type FieldWrite } from '../domain/sync/merge.ts';
 import type { EntityName, JsonValue, Op } from '../domain/sync/op.ts';
 import { CODE_RE, MAX_YEAR, MIN_YEAR } from '../domain/sync/limits.ts';
+import { LOCK_FIELDS, YEAR_LOCKED_ENTITIES } from '../domain/sync/year-lock.ts';
 import type { Answer, AssessInput, CommuneFigures, ThresholdOverrides, VillageCounts, VillageInput } from '../domain/assess-types.ts';
 import type {
   AnswerRow, CommuneFiguresRow, CommuneRow, ConflictRow, DecisionRow, DossierRow, OutboxRow,
@@ -49,7 +50,6 @@ const WRITE_TABLES = [
   'decisions', 'dossiers', 'outbox', 'conflicts', 'stamps', 'acked',
 ];
 
-const LOCKABLE: ReadonlySet<EntityName> = new Set(['villageCounts', 'communeFigures', 'answer']);
 
 /** Builds the repository functions over `db`. The app uses the default instance via index.ts. */
 export function createRepo(db: XhtDb, options: RepoOptions = {}) {
@@ -262,8 +262,6 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
   // ---------------------------------------------------------------- local writes
 
   interface WriteOptions {
-    /** Cross-field check of the whole row after the edit: field → Vietnamese message. */
-    check?: (row: Record<string, unknown>, checks: Checks) => Record<string, string> | null;
     /** Write these fields even when the value is unchanged (re-apply after a conflict). */
     force?: boolean;
   }
@@ -274,7 +272,7 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
     return rw(async () => {
       const pk = dexieKey(entity, key);
       if (pk === null) throw new ValidationError({ key: `Khóa "${key}" không hợp lệ.` });
-      if (LOCKABLE.has(entity)) await assertUnlocked(key);
+      if (YEAR_LOCKED_ENTITIES.has(entity)) await assertUnlocked(key);
       const row = (await tbl(entity).get(pk)) as Record<string, unknown> | undefined;
       const current = fieldsOfRow(entity, row);
       let changes = changedFields(current, patch);
@@ -284,14 +282,19 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
       }
       if (Object.keys(changes).length === 0) return null;
       const nextRow = applyFieldsToRow(entity, key, row, changes);
-      if (opts.check) {
-        const before = row ? opts.check(row, checks) : null;
-        const after = opts.check(nextRow, checks);
-        // Refuse only what this edit breaks: a merge of two devices may have left an old problem
-        // that the person is fixing one field at a time.
-        const fresh: Record<string, string> = {};
-        for (const [f, m] of Object.entries(after ?? {})) if (!before?.[f] || f in changes) fresh[f] = m;
-        if (Object.keys(fresh).length) throw new ValidationError(fresh);
+      // The record rules the server applies to the merged values (src/domain/schemas/record-rules),
+      // refusing only what this edit breaks: a merge of two devices may have left an old problem
+      // that the person is fixing one field at a time.
+      const had = row ? checks.recordProblems(entity, key, fieldsOfRow(entity, row)) : [];
+      const has = checks.recordProblems(entity, key, fieldsOfRow(entity, nextRow));
+      const fresh = checks.freshProblems(had, has, new Set(Object.keys(changes)));
+      if (fresh.length) {
+        const byField: Record<string, string> = {};
+        for (const p of fresh) {
+          const f = checks.problemField(p.path);
+          byField[f] = byField[f] ? `${byField[f]} ${p.vi}` : p.vi;
+        }
+        throw new ValidationError(byField);
       }
       const me = await deviceId();
       const state = await loadState(entity, key);
@@ -392,9 +395,7 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
   /** Lưu số liệu thôn (only the given fields; null clears one). */
   async function saveVillageCounts(commune: string, year: number, village: string, fields: Partial<VillageCounts>): Promise<void> {
     checkYear(year);
-    await write('villageCounts', `${commune}/${year}/${village}`, fields as Record<string, JsonValue | undefined>, {
-      check: (row, c) => c.checkVillageCounts(row as VillageCounts),
-    });
+    await write('villageCounts', `${commune}/${year}/${village}`, fields as Record<string, JsonValue | undefined>);
   }
   async function getVillageCounts(commune: string, year: number): Promise<VillageCountsRow[]> {
     return db.villageCounts.where('[commune+year]').equals([commune, year]).toArray();
@@ -403,9 +404,7 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
   /** Lưu số liệu chung của xã. */
   async function saveCommuneFigures(commune: string, year: number, fields: Partial<CommuneFigures>): Promise<void> {
     checkYear(year);
-    await write('communeFigures', `${commune}/${year}`, fields as Record<string, JsonValue | undefined>, {
-      check: (row, c) => c.checkCommuneFigures(row as CommuneFigures),
-    });
+    await write('communeFigures', `${commune}/${year}`, fields as Record<string, JsonValue | undefined>);
   }
   async function getCommuneFigures(commune: string, year: number): Promise<CommuneFiguresRow | undefined> {
     return db.communeFigures.get([commune, year]);
@@ -416,7 +415,7 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
     checkYear(year);
     const patch = { ...fields } as Record<string, JsonValue | undefined>;
     if (Array.isArray(fields.evidence)) patch.evidence = cleanEvidence(fields.evidence) as JsonValue;
-    await write('answer', `${commune}/${year}/${indicatorId}`, patch, { check: (row, c) => c.checkAnswer(row) });
+    await write('answer', `${commune}/${year}/${indicatorId}`, patch);
   }
   async function getAnswers(commune: string, year: number): Promise<AnswerRow[]> {
     return db.answers.where('[commune+year]').equals([commune, year]).toArray();
@@ -454,7 +453,6 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
 
   // ---------------------------------------------------------------- dossier, lock, years
 
-  const LOCK_FIELDS = new Set(['locked', 'lockReason', 'lockedAt', 'reopenReasons']);
 
   /** Lưu hồ sơ năm (free texts, signer, meeting); refused while the year is locked. */
   async function saveDossier(commune: string, year: number, fields: Record<string, string | number | boolean | null | undefined>): Promise<void> {

@@ -4,14 +4,10 @@
 // repo.ts awaits loadChecks() before a write, so first paint does not wait for it.
 import type { CommuneFigures, VillageCounts } from '../domain/assess-types.ts';
 import { VILLAGE_COUNT_KEYS, validateCommuneFigures, validateVillageCounts, type Problem } from '../domain/schemas/index.ts';
-import { isRealDate } from './errors.ts';
 
 export { parseOp, validateOp } from '../domain/sync/protocol.ts';
+export { freshProblems, problemField, recordProblems } from '../domain/schemas/record-rules.ts';
 export { ImportError, ValidationError, YearLockedError, isRealDate } from './errors.ts';
-
-function isCount(v: unknown): boolean {
-  return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
-}
 
 /** Problems of the shared schema as field → Vietnamese message (first segment of the path). */
 function byField(problems: Problem[]): Record<string, string> | null {
@@ -43,25 +39,3 @@ export function checkVillageCounts(row: VillageCounts): Record<string, string> |
 export function checkCommuneFigures(row: CommuneFigures): Record<string, string> | null {
   return byField(validateCommuneFigures(pick(row, FIGURE_KEYS)));
 }
-
-/** Checks an answer's own fields; null when valid. */
-export function checkAnswer(row: Record<string, unknown>): Record<string, string> | null {
-  const errors: Record<string, string> = {};
-  if (row.met !== null && row.met !== undefined && typeof row.met !== 'boolean') errors.met = 'Chỉ chọn Đạt, Chưa đạt hoặc để trống.';
-  if (row.amount !== undefined && row.amount !== null && !isCount(row.amount)) errors.amount = 'Số tiền phải là số nguyên từ 0 đồng trở lên.';
-  if (row.evidence !== undefined && !Array.isArray(row.evidence)) errors.evidence = 'Minh chứng phải là một danh sách.';
-  if (Array.isArray(row.evidence)) {
-    row.evidence.forEach((e, i) => {
-      if (!e || typeof e !== 'object') {
-        errors.evidence = `Minh chứng thứ ${i + 1} không hợp lệ.`;
-        return;
-      }
-      const date = (e as { date?: unknown }).date;
-      if (date !== undefined && date !== '' && !isRealDate(date)) {
-        errors.evidence = `Ngày của minh chứng thứ ${i + 1} không đúng (cần dạng năm-tháng-ngày).`;
-      }
-    });
-  }
-  return Object.keys(errors).length ? errors : null;
-}
-

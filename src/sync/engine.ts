@@ -230,7 +230,8 @@ export function createSyncEngine(o: EngineOptions): SyncEngine {
     for (const p of problems ?? []) {
       if (!p.opId || !inBatch.has(p.opId)) continue;
       const path = p.path.replace(/^ops\[\d+\]\.?/, '');
-      const text = path && path !== '(body)' ? `${path}: ${p.vi}` : p.vi;
+      // A field is worth naming; the key and the stamp are the whole op, the sentence says it all.
+      const text = path && path !== '(body)' && path !== 'key' && path !== 'hlc' ? `${path}: ${p.vi}` : p.vi;
       out.set(p.opId, out.has(p.opId) ? `${out.get(p.opId)}; ${text}` : text);
     }
     return out;
@@ -275,10 +276,13 @@ export function createSyncEngine(o: EngineOptions): SyncEngine {
           return { ok: false, reason: 'error', message: MSG.readOnly[0] };
         }
         const general = err?.message_vi ?? (r.status === 409 ? MSG.opConflict[0] : MSG.server[0]);
+        // A locked year's refusal says all in its own sentence (which year, how to reopen).
+        const own = err?.error === 'year-locked';
         // A refusal that names no op (a malformed envelope) sets the whole batch aside rather than
-        // blocking every later edit behind it; a person can put it back in the queue.
+        // blocking every later edit behind it; a person can put it back in the queue. The ops it
+        // does not name were not refused: they stay queued and go in the next batch.
         const list = reasons.size
-          ? [...reasons].map(([opId, why]) => ({ opId, error: `${general} — ${why}` }))
+          ? [...reasons].map(([opId, why]) => ({ opId, error: own ? why : `${general} — ${why}` }))
           : ops.map((op) => ({ opId: op.opId, error: general }));
         await repo.quarantineOps(list);
         continue;

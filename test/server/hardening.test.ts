@@ -74,8 +74,8 @@ async function serverValue(entity: Op['entity'], key: string, field: string): Pr
   return best?.value;
 }
 
-async function phone(name: string, skewMs = 0): Promise<Client> {
-  const [code] = await server.issueCodes(COMMUNE, 1);
+async function phone(name: string, skewMs = 0, role: Role = 'officer'): Promise<Client> {
+  const [code] = await server.issueCodes(COMMUNE, 1, role);
   const c = makeClient(name, skewMs);
   clients.push(c);
   await c.engine.enroll(server.url, code!);
@@ -86,7 +86,7 @@ async function phone(name: string, skewMs = 0): Promise<Client> {
 describe('1. reserved names are refused as field names, keys and evidence keys', () => {
   it('refuses `__proto__` among the fields (the op that bricked every phone), writing nothing', async () => {
     const collector = await enrol('collector', ['T01']);
-    const o = op(`${COMMUNE}/2025/T01`, { households: 1 }, collector.deviceId);
+    const o = op(`${COMMUNE}/2026/T01`, { households: 1 }, collector.deviceId);
     // Raw text: a JS object literal cannot carry an own "__proto__" key, JSON.parse makes one.
     const raw = JSON.stringify(body(collector, [o])).replace('"households":1', '"households":1,"__proto__":-5');
     expect(raw).toContain('"__proto__":-5');
@@ -97,10 +97,11 @@ describe('1. reserved names are refused as field names, keys and evidence keys',
       expect(res.json.problems).toEqual([expect.objectContaining({ opId: o.opId, path: 'ops[0].fields.__proto__', vi: expect.stringContaining('__proto__') })]);
     });
     // The honest follow-up of the report lands, and a new phone still gets the commune's data.
-    const next = op(`${COMMUNE}/2025/T01`, { households: 2 }, collector.deviceId);
+    const next = op(`${COMMUNE}/2026/T01`, { households: 2 }, collector.deviceId);
     expect((await post(collector, body(collector, [next]))).status).toBe(200);
     const fresh = await phone('after-proto');
-    expect((await fresh.repo.getVillageCounts(COMMUNE, 2025)).find((r) => r.village === 'T01')?.households).toBe(2);
+    expect((await fresh.repo.getVillageCounts(COMMUNE, 2026)).find((r) => r.village === 'T01')?.households).toBe(2);
+    expect((await fresh.repo.getVillageCounts(COMMUNE, 2025)).length).toBe(12);
   });
 
   it.each([
@@ -270,5 +271,113 @@ describe('3. a token speaks only for its own device', () => {
     expect((resend.json as SyncResponse).receipt).toBe((first.json as SyncResponse).receipt);
     expect((other.json as SyncResponse).receipt).not.toBe((first.json as SyncResponse).receipt);
     expect((other.json as SyncResponse).applied).toEqual([b.opId]);
+  });
+});
+
+describe('4. the rules of each record are checked on the merged state every op would leave', () => {
+  it.each([
+    ['families recognised above registered, in one op', `${COMMUNE}/2026/T02`, { households: 100, familiesRegistered: 50, familiesRecognized: 60 }, 'villageCounts', 'familiesRecognized'],
+    ['citizens recognised above citizens, in one op', `${COMMUNE}/2026/T02`, { citizens: 10, citizensRecognized: 11 }, 'villageCounts', 'citizensRecognized'],
+    ['households below the registered families already held', `${COMMUNE}/2025/T01`, { households: 100 }, 'villageCounts', 'familiesRegistered'],
+    ['units recognised above units', `${COMMUNE}/2026`, { units: 3, unitsRecognized: 4 }, 'communeFigures', 'unitsRecognized'],
+    ['an amount on an indicator that carries none', `${COMMUNE}/2026/TC1.1`, { met: true, amount: 5_000_000 }, 'answer', 'amount'],
+  ] as const)('refuses %s (400, the field named), writing nothing', async (_name, key, fields, entity, field) => {
+    const officer = await enrol();
+    const good = op(`${COMMUNE}/2026/T05`, { households: 250 }, officer.deviceId);
+    const bad = op(key, fields, officer.deviceId, entity);
+    await nothingWritten(async () => {
+      const res = await post(officer, body(officer, [good, bad]));
+      expect(res.status).toBe(400);
+      expect((res.json as ErrorResponse).error).toBe('invalid-batch');
+      expect(res.json.problems).toEqual([expect.objectContaining({ opId: bad.opId, path: `ops[1].fields.${field}`, vi: expect.stringMatching(/[ăâđêôơư]/) })]);
+    });
+  });
+
+  it('checks each op on the state the ops before it in the batch leave', async () => {
+    const officer = await enrol();
+    const ok = await post(officer, body(officer, [
+      op(`${COMMUNE}/2026/T07`, { households: 500 }, officer.deviceId),
+      op(`${COMMUNE}/2026/T07`, { familiesRegistered: 400 }, officer.deviceId),
+      op(`${COMMUNE}/2026/T07`, { familiesRecognized: 300 }, officer.deviceId),
+    ]));
+    expect(ok.status).toBe(200);
+    await nothingWritten(async () => {
+      const res = await post(officer, body(officer, [
+        op(`${COMMUNE}/2026/T07`, { familiesRecognized: 350 }, officer.deviceId),
+        op(`${COMMUNE}/2026/T07`, { familiesRegistered: 320 }, officer.deviceId),
+      ]));
+      expect(res.status).toBe(400);
+      expect(res.json.problems).toEqual([expect.objectContaining({ path: 'ops[1].fields.familiesRecognized' })]);
+    });
+  });
+
+  it('takes an older op that loses the merge (it changes nothing, so it breaks nothing)', async () => {
+    const officer = await enrol();
+    const collector = await enrol('collector');
+    expect((await post(officer, body(officer, [op(`${COMMUNE}/2026/T08`, { households: 300, familiesRegistered: 200 }, officer.deviceId)]))).status).toBe(200);
+    const stale = op(`${COMMUNE}/2026/T08`, { households: 1 }, collector.deviceId, 'villageCounts', { wall: Date.UTC(2021, 0, 1) });
+    expect((await post(collector, body(collector, [stale]))).status).toBe(200);
+    expect(await serverValue('villageCounts', `${COMMUNE}/2026/T08`, 'households')).toBe(300);
+  });
+});
+
+describe('5. a locked year stays locked on the server', () => {
+  const lock = (dev: Dev, year: number) => op(`${COMMUNE}/${year}`, { locked: true, meetingDate: '2026-01-15', minutesRef: '01/BB-HĐ', lockedAt: new Date().toISOString() }, dev.deviceId, 'dossier');
+  const reopen = (dev: Dev, year: number, reason: string | null) =>
+    op(`${COMMUNE}/${year}`, reason === null ? { locked: false } : { locked: false, reopenReasons: JSON.stringify([{ at: new Date().toISOString(), reason }]) }, dev.deviceId, 'dossier');
+
+  it('refuses writes to the locked year from any device (409 year-locked) until reopened with a reason', async () => {
+    const officer = await enrol();
+    const collector = await enrol('collector');
+    expect((await post(officer, body(officer, [lock(officer, 2024)]))).status).toBe(200);
+    const attempts: [Dev, Op][] = [
+      [collector, op(`${COMMUNE}/2024/T01`, { households: 320 }, collector.deviceId)],
+      [collector, op(`${COMMUNE}/2024/TC3.2`, { note: 'Sửa sau khi họp' }, collector.deviceId, 'answer')],
+      [officer, op(`${COMMUNE}/2024`, { units: 30 }, officer.deviceId, 'communeFigures')],
+      [officer, op(`${COMMUNE}/2024`, { signerName: 'Người khác' }, officer.deviceId, 'dossier')],
+      [officer, reopen(officer, 2024, null)],
+      [officer, reopen(officer, 2024, '   ')],
+    ];
+    await nothingWritten(async () => {
+      for (const [dev, o] of attempts) {
+        const res = await post(dev, body(dev, [o]));
+        expect(res.status, JSON.stringify(res.json)).toBe(409);
+        expect((res.json as ErrorResponse).error).toBe('year-locked');
+        expect(res.json.message_vi).toMatch(/khóa hồ sơ/);
+        expect(res.json.problems[0]).toMatchObject({ opId: o.opId, vi: expect.stringMatching(/Năm 2024|Mở lại năm 2024 cần ghi lý do/) });
+      }
+    });
+    // Another year is open.
+    expect((await post(collector, body(collector, [op(`${COMMUNE}/2026/T01`, { citizens: 800 }, collector.deviceId)]))).status).toBe(200);
+    // Reopened with a reason: writes are taken again.
+    expect((await post(officer, body(officer, [reopen(officer, 2024, 'Sửa số hộ thôn Một theo biên bản bổ sung')]))).status).toBe(200);
+    expect((await post(collector, body(collector, [op(`${COMMUNE}/2024/T01`, { households: 320 }, collector.deviceId)]))).status).toBe(200);
+    expect(await serverValue('villageCounts', `${COMMUNE}/2024/T01`, 'households')).toBe(320);
+  });
+
+  it('a phone whose edit reaches a locked year lists it with the reason, keeps it, and sends the rest', async () => {
+    const officer = await enrol();
+    const p = await phone('late-collector', 0, 'collector');
+    await p.repo.saveVillageCounts(COMMUNE, 2025, 'T11', { households: 180 }); // made before the lock reached it
+    await p.repo.saveVillageCounts(COMMUNE, 2026, 'T11', { households: 181 });
+    expect((await post(officer, body(officer, [lock(officer, 2025)]))).status).toBe(200);
+    const demoValue = await serverValue('villageCounts', `${COMMUNE}/2025/T11`, 'households');
+    const [refused, sent] = (await p.repo.db.outbox.orderBy('seq').toArray()).map((r) => r.op.opId);
+    expect((await p.engine.syncNow()).ok).toBe(true);
+    const feed = (await serverOps(server.url, observer)).map((o) => o.opId);
+    expect(feed).not.toContain(refused);
+    expect(feed).toContain(sent);
+    const [q] = await p.repo.listQuarantined();
+    expect(q?.op.key).toBe(`${COMMUNE}/2025/T11`);
+    expect(q?.error).toMatch(/^Năm 2025 đã khóa hồ sơ/);
+    expect(await serverValue('villageCounts', `${COMMUNE}/2025/T11`, 'households')).toBe(demoValue);
+    expect((await p.repo.getVillageCounts(COMMUNE, 2025)).find((r) => r.village === 'T11')?.households).toBe(180); // kept on the phone
+    expect(await serverValue('villageCounts', `${COMMUNE}/2026/T11`, 'households')).toBe(181);
+    expect(await p.repo.pendingCount()).toBe(0);
+    // After reopening, the person puts the refused edit back in the queue and it lands.
+    expect((await post(officer, body(officer, [reopen(officer, 2025, 'Bổ sung số hộ thôn 11')]))).status).toBe(200);
+    await p.repo.requeueOps([q!.op.opId]);
+    await syncUntilDone(p);
+    expect(await serverValue('villageCounts', `${COMMUNE}/2025/T11`, 'households')).toBe(180);
   });
 });

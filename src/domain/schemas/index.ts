@@ -7,3 +7,4 @@ export * from './problems.ts';
 export * from './dates.ts';
 export * from './assess-input.ts';
 export * from './text.ts';
+export * from './record-rules.ts';

@@ -1,0 +1,81 @@
+// The pure plan of one batch: each new op merged, in order, into the state it would produce, and
+// checked there against the year lock and the record rules (src/domain). Knows no database: the
+// store hands it a reader of merged states and writes what it returns, or nothing at all.
+import { mergeOp, valuesOf, type EntityState } from '../src/domain/sync/merge.ts';
+import type { EntityName, Op } from '../src/domain/sync/op.ts';
+import type { Problem } from '../src/domain/sync/protocol.ts';
+import { freshProblems, recordProblems } from '../src/domain/schemas/record-rules.ts';
+import { formatPath } from '../src/domain/schemas/problems.ts';
+import { lockKeyOf, lockRefusal } from '../src/domain/sync/year-lock.ts';
+
+/** One entity/key as the plan holds it: the merged state and the record problems it has. */
+export interface PlannedState {
+  entity: EntityName;
+  key: string;
+  state: EntityState | undefined;
+  problems: Problem[];
+  /** Whether an op of this plan changed it (only those are written). */
+  touched: boolean;
+}
+
+export type Plan =
+  | { kind: 'ok'; states: Map<string, PlannedState> }
+  /** An op leaves a record breaking a rule: refused whole (400). */
+  | { kind: 'invalid'; problems: Problem[] }
+  /** An op changes a locked year: refused whole (409 year-locked). */
+  | { kind: 'locked'; problems: Problem[] };
+
+/** The id of an entity/key in the plan's maps. */
+export const stateId = (entity: EntityName, key: string): string => `${entity}\u0000${key}`;
+
+/**
+ * Plans `ops` (the batch's new ops, with their index in the batch for the paths) on top of
+ * `states`, which it extends and updates in place only when the plan is ok; `read` gives the
+ * stored state of an entity/key not in `states` yet. Several batches can be planned one after the
+ * other on one `states` (a group commit): each sees the ones before it.
+ */
+export function planBatch(
+  ops: readonly { op: Op; index: number }[],
+  states: Map<string, PlannedState>,
+  read: (entity: EntityName, key: string) => EntityState | undefined,
+): Plan {
+  // Work on a copy-on-write view so a refused batch leaves `states` as it was.
+  const local = new Map<string, PlannedState>();
+  const get = (entity: EntityName, key: string): PlannedState => {
+    const id = stateId(entity, key);
+    let s = local.get(id) ?? states.get(id);
+    if (!s) {
+      const state = read(entity, key);
+      s = { entity, key, state, problems: state ? recordProblems(entity, key, valuesOf(state)) : [], touched: false };
+      states.set(id, s); // a read, not a change: safe to keep even when the plan fails
+    }
+    return s;
+  };
+  const invalid: Problem[] = [];
+  const locked: Problem[] = [];
+  for (const { op, index } of ops) {
+    const at = (...p: (string | number)[]) => formatPath(['ops', index, ...p]);
+    const lockKey = lockKeyOf(op.entity, op.key);
+    if (lockKey !== null) {
+      const dossier = get('dossier', lockKey).state;
+      const why = lockRefusal(op.entity, op.key, op.fields, dossier ? valuesOf(dossier) : undefined);
+      if (why) {
+        locked.push({ opId: op.opId, path: why.field ? at('fields', why.field) : at('key'), vi: why.vi, en: why.en });
+        continue;
+      }
+    }
+    const cur = get(op.entity, op.key);
+    const merged = mergeOp(cur.state, op);
+    let problems = cur.problems;
+    if (merged.changed.length) {
+      problems = recordProblems(op.entity, op.key, valuesOf(merged.state));
+      const fresh = freshProblems(cur.problems, problems, new Set(Object.keys(op.fields)));
+      for (const p of fresh) invalid.push({ opId: op.opId, path: `${at('fields')}.${p.path}`, vi: p.vi, en: p.en });
+    }
+    local.set(stateId(op.entity, op.key), { entity: op.entity, key: op.key, state: merged.state, problems, touched: true });
+  }
+  if (locked.length) return { kind: 'locked', problems: locked };
+  if (invalid.length) return { kind: 'invalid', problems: invalid };
+  for (const [id, s] of local) states.set(id, s);
+  return { kind: 'ok', states };
+}

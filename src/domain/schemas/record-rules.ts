@@ -1,0 +1,60 @@
+// The rules of a whole record (the "≤" chains of the glossary, an amount only where the indicator
+// carries one), checked on the merged values an edit would leave, and which of their problems the
+// edit is answerable for. The server applies them per op; the phone before it saves. Pure.
+import * as v from 'valibot';
+import { DEFAULT_CATALOG_ID, catalogs, findIndicator } from '../catalog/index.ts';
+import type { EntityName } from '../sync/op.ts';
+import { makeAnswerSchema, validateCommuneFigures, validateVillageCounts } from './entities.ts';
+import { toProblems, type Problem } from './problems.ts';
+
+const answerSchemas = new Map<string, ReturnType<typeof makeAnswerSchema> | null>();
+
+/** The whole-answer schema of an indicator of the default catalog (null when it is not a yes/no one). */
+function answerSchemaOf(indicatorId: string) {
+  let s = answerSchemas.get(indicatorId);
+  if (s === undefined) {
+    const catalog = catalogs[DEFAULT_CATALOG_ID];
+    const ind = catalog ? findIndicator(catalog, indicatorId) : undefined;
+    s = ind && ind.kind === 'yes-no' ? makeAnswerSchema(ind.hasAmount, ind.id) : null;
+    answerSchemas.set(indicatorId, s);
+  }
+  return s;
+}
+
+/**
+ * Problems of an entity's merged values as a whole (paths are field names). A field cleared to
+ * null counts as absent; entities without cross-field rules have none.
+ */
+export function recordProblems(entity: EntityName, key: string, values: Record<string, unknown>): Problem[] {
+  switch (entity) {
+    case 'villageCounts':
+      return validateVillageCounts(values);
+    case 'communeFigures':
+      return validateCommuneFigures(values);
+    case 'answer': {
+      const schema = answerSchemaOf(key.split('/')[2] ?? '');
+      if (!schema) return [];
+      const whole: Record<string, unknown> = { met: null };
+      for (const [k, x] of Object.entries(values)) if (x !== null) whole[k] = x;
+      const r = v.safeParse(schema, whole);
+      return r.success ? [] : toProblems(r.issues);
+    }
+    default:
+      return [];
+  }
+}
+
+/** The field a record problem is about (`familiesRecognized`, `evidence[0].date` → `evidence`). */
+export function problemField(path: string): string {
+  return /^[A-Za-z0-9_@.-]+?(?=[[.]|$)/.exec(path)?.[0] ?? path;
+}
+
+/**
+ * The problems an edit is answerable for: those its values bring in, and any on the fields it
+ * writes. A problem already there on a field it does not touch stays (two devices' merge may have
+ * left it, and a person fixes one field at a time).
+ */
+export function freshProblems<P extends { path: string }>(before: readonly P[], after: readonly P[], changed: ReadonlySet<string>): P[] {
+  const had = new Set(before.map((p) => problemField(p.path)));
+  return after.filter((p) => !had.has(problemField(p.path)) || changed.has(problemField(p.path)));
+}

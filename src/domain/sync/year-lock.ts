@@ -1,0 +1,69 @@
+// Khóa hồ sơ năm — the year lock as a rule both the phone and the server apply: once a commune's
+// dossier of a year says `locked: true`, that year's data takes no edit until the year is reopened
+// with a reason. Pure: callers pass the dossier's current values in.
+import type { EntityName, JsonValue } from './op.ts';
+
+/** Entities whose key carries a year and that the lock freezes (the dossier's own texts too). */
+export const YEAR_LOCKED_ENTITIES: ReadonlySet<EntityName> = new Set<EntityName>(['villageCounts', 'communeFigures', 'answer']);
+
+/** Dossier fields only the lock and reopen acts write. */
+export const LOCK_FIELDS: ReadonlySet<string> = new Set(['locked', 'lockReason', 'lockedAt', 'reopenReasons']);
+/** What a lock act may carry besides: the council meeting it records. */
+const LOCK_ACT_FIELDS: ReadonlySet<string> = new Set([...LOCK_FIELDS, 'meetingDate', 'minutesRef']);
+
+/** The dossier key (`commune/year`) an op's year lock is read from, or null when no lock applies. */
+export function lockKeyOf(entity: EntityName, key: string): string | null {
+  if (!YEAR_LOCKED_ENTITIES.has(entity) && entity !== 'dossier') return null;
+  const [commune, year] = key.split('/');
+  return commune && year ? `${commune}/${year}` : null;
+}
+
+/** Whether a dossier's merged values lock its year. */
+export function isLocked(dossier: Record<string, JsonValue> | undefined): boolean {
+  return dossier?.locked === true;
+}
+
+/** The reasons of reopening as the dossier field holds them (JSON text of `{ at, reason }[]`). */
+function reopenReasons(v: JsonValue | undefined): { reason?: unknown }[] {
+  if (typeof v !== 'string') return [];
+  try {
+    const list: unknown = JSON.parse(v);
+    return Array.isArray(list) ? (list as { reason?: unknown }[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+export interface LockRefusal {
+  /** Field the refusal is about (`locked` for a reopen without reason), or null for the whole op. */
+  field: string | null;
+  vi: string;
+  en: string;
+}
+
+/**
+ * Why an op may not change a year whose dossier holds `dossier` (its merged values before the op),
+ * or null when it may. While locked, only the lock act (fields of locking, with `locked` itself)
+ * is taken; reopening (`locked: false`) must add a reason to `reopenReasons`.
+ */
+export function lockRefusal(entity: EntityName, key: string, fields: Record<string, JsonValue>, dossier: Record<string, JsonValue> | undefined): LockRefusal | null {
+  if (lockKeyOf(entity, key) === null || !isLocked(dossier)) return null;
+  const year = key.split('/')[1];
+  if (entity === 'dossier' && Object.prototype.hasOwnProperty.call(fields, 'locked') && Object.keys(fields).every((f) => LOCK_ACT_FIELDS.has(f))) {
+    if (fields.locked !== false) return null;
+    const before = reopenReasons(dossier?.reopenReasons).length;
+    const after = reopenReasons(fields.reopenReasons);
+    const added = after.slice(before);
+    if (after.length > before && added.every((r) => typeof r.reason === 'string' && r.reason.trim() !== '')) return null;
+    return {
+      field: 'reopenReasons',
+      vi: `Mở lại năm ${year} cần ghi lý do`,
+      en: `Reopening ${year} needs a reason`,
+    };
+  }
+  return {
+    field: null,
+    vi: `Năm ${year} đã khóa hồ sơ (đã họp xét). Muốn sửa, cán bộ phụ trách phải mở lại năm và ghi lý do.`,
+    en: `Year ${year} is locked (the council has met). To change it, the officer must reopen the year with a reason.`,
+  };
+}
