@@ -7,7 +7,7 @@ import { dirname } from 'node:path';
 import { canonicalJson, type EntityState } from '../../src/domain/sync/merge.ts';
 import { planBatch, stateId } from '../batch-plan.ts';
 import type { EntityName, Op } from '../../src/domain/sync/op.ts';
-import type { ChangeOp, CommuneInfo, Role } from '../../src/domain/sync/protocol.ts';
+import { MAX_CHANGES_BYTES, type ChangeOp, type CommuneInfo, type Role } from '../../src/domain/sync/protocol.ts';
 import { randomCode } from '../random-code.ts';
 import type { ApplyBatchInput, ApplyResult, CodeRecord, NewCommune, RedeemResult, Store, TokenGrant } from './store.ts';
 
@@ -303,14 +303,22 @@ export function openSqliteStore(path: string): Store {
     async applyBatch(input) {
       return applyTx.immediate(input);
     },
-    async changes(commune, since, limit) {
-      const rows = q.changes.all(commune, since, limit + 1);
-      const hasMore = rows.length > limit;
-      const ops: ChangeOp[] = rows.slice(0, limit).map((r) => {
+    async changes(commune, since, limit, maxBytes = MAX_CHANGES_BYTES) {
+      const ops: ChangeOp[] = [];
+      let bytes = 0;
+      let hasMore = false;
+      // Row by row, so a page of large ops stops at the byte budget without reading the rest.
+      for (const r of q.changes.iterate(commune, since, limit + 1)) {
+        const size = Buffer.byteLength(r.fields) + (r.prev?.length ?? 0) + r.key.length + 120;
+        if (ops.length === limit || (ops.length > 0 && bytes + size > maxBytes)) {
+          hasMore = true;
+          break;
+        }
+        bytes += size;
         const op: ChangeOp = { seq: r.seq, opId: r.op_id, entity: r.entity, key: r.key, fields: JSON.parse(r.fields) as Op['fields'], hlc: r.hlc };
         if (r.prev !== null) op.prev = JSON.parse(r.prev) as Record<string, string>;
-        return op;
-      });
+        ops.push(op);
+      }
       return { ops, hasMore };
     },
     async entityState(entity, key) {

@@ -91,8 +91,11 @@ export interface Store {
 
   /** Applies a batch in one transaction: all of it or nothing. */
   applyBatch(input: ApplyBatchInput): Promise<ApplyResult>;
-  /** The commune's ops with seq > since, at most `limit`, in seq order. */
-  changes(commune: string, since: number, limit: number): Promise<{ ops: ChangeOp[]; hasMore: boolean }>;
+  /**
+   * The commune's ops with seq > since, in seq order: at most `limit` of them and about
+   * `maxBytes` of their JSON (MAX_CHANGES_BYTES by default; always at least one op).
+   */
+  changes(commune: string, since: number, limit: number, maxBytes?: number): Promise<{ ops: ChangeOp[]; hasMore: boolean }>;
   /** The merged state of one entity/key. */
   entityState(entity: EntityName, key: string): Promise<EntityState | null>;
   /** Row counts, for tests, the bench and the admin CLI. */

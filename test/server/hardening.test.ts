@@ -381,3 +381,63 @@ describe('5. a locked year stays locked on the server', () => {
     expect(await serverValue('villageCounts', `${COMMUNE}/2025/T11`, 'households')).toBe(180);
   });
 });
+
+describe('6. limits on text and on pages of changes', () => {
+  const name = (n: string) => ({ name: n });
+  it.each([
+    ['a village name of 900 KB', name('T'.repeat(900_000)), 'village', `${COMMUNE}/T01`, 'ops[0].fields.name', /quá dài \(tối đa 200 ký tự\)/],
+    ['a village name of 201 characters', name('Thôn '.padEnd(201, 'x')), 'village', `${COMMUNE}/T01`, 'ops[0].fields.name', /quá dài/],
+    ['a note of 5 001 characters', { note: 'a'.repeat(5001) }, 'answer', `${COMMUNE}/2026/TC3.2`, 'ops[0].fields.note', /quá dài \(tối đa 5\.000 ký tự\)/],
+    ['a dossier paragraph over its own cap', { narrative: 'b'.repeat(50_001) }, 'dossier', `${COMMUNE}/2026`, 'ops[0].fields.narrative', /quá dài/],
+    ['terminal escapes in a name', name('Thôn \u001b[31mMột'), 'village', `${COMMUNE}/T01`, 'ops[0].fields.name', /ký tự điều khiển/],
+    ['a line break in a name', name('Thôn\nMột'), 'village', `${COMMUNE}/T01`, 'ops[0].fields.name', /ký tự điều khiển/],
+    ['a name of only zero-width and ideographic spaces', name('\u200B\u3000 \u200B'), 'village', `${COMMUNE}/T01`, 'ops[0].fields.name', /không được để trống/],
+    ['a commune name of spaces', name(' \u00A0 '), 'commune', COMMUNE, 'ops[0].fields.name', /không được để trống/],
+  ] as const)('refuses %s (400, Vietnamese reason), writing nothing', async (_what, fields, entity, key, path, reason) => {
+    const officer = await enrol();
+    const o = op(key, fields, officer.deviceId, entity);
+    await nothingWritten(async () => {
+      const res = await post(officer, body(officer, [o]));
+      expect(res.status).toBe(400);
+      expect(res.json.problems).toEqual([expect.objectContaining({ path, vi: expect.stringMatching(reason) })]);
+    });
+  });
+
+  it('takes texts at the limits, and stores names NFC-normalised', async () => {
+    const officer = await enrol();
+    const decomposed = 'Thôn Mới'.normalize('NFD');
+    expect(decomposed).not.toBe('Thôn Mới');
+    const ops = [
+      op(`${COMMUNE}/T12`, { name: decomposed }, officer.deviceId, 'village'),
+      op(`${COMMUNE}/2026/TC3.3`, { note: `Dòng một\nDòng hai\t${'n'.repeat(4980)}` }, officer.deviceId, 'answer'),
+      op(`${COMMUNE}/T11`, { name: 'x'.repeat(200) }, officer.deviceId, 'village'),
+    ];
+    expect((await post(officer, body(officer, ops))).status).toBe(200);
+    expect(await serverValue('village', `${COMMUNE}/T12`, 'name')).toBe('Thôn Mới'.normalize('NFC'));
+  });
+
+  it('bounds a page of /changes by bytes as well as by count', async () => {
+    const officer = await enrol();
+    const big = 'đ'.repeat(40_000); // 80 KB of UTF-8 per op
+    const cursor = (await serverOps(server.url, observer)).at(-1)!.seq;
+    for (let b = 0; b < 3; b++) {
+      const ops = Array.from({ length: 8 }, (_, i) => op(`${COMMUNE}/2026`, { [`p${b}x${i}`]: big }, officer.deviceId, 'dossier'));
+      expect((await post(officer, body(officer, ops))).status).toBe(200);
+    }
+    const pages: { n: number; bytes: number; hasMore: boolean }[] = [];
+    let since = cursor;
+    for (let i = 0; i < 10; i++) {
+      const r = await fetch(`${server.url}/api/v1/changes?since=${since}&limit=1000`, { headers: { authorization: `Bearer ${observer}` } });
+      expect(r.status).toBe(200);
+      const text = await r.text();
+      const page = JSON.parse(text) as { ops: { seq: number }[]; nextCursor: number; hasMore: boolean };
+      pages.push({ n: page.ops.length, bytes: Buffer.byteLength(text), hasMore: page.hasMore });
+      since = page.nextCursor;
+      if (!page.hasMore) break;
+    }
+    expect(pages.reduce((a, p) => a + p.n, 0)).toBe(24);
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    for (const p of pages) expect(p.bytes).toBeLessThan(1.1 * 1024 * 1024);
+    expect(pages.slice(0, -1).every((p) => p.hasMore)).toBe(true);
+  });
+});

@@ -22,6 +22,11 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 export const MAX_CHANGES_LIMIT = 1000;
 /** Page size of GET /changes when `limit` is absent. */
 export const DEFAULT_CHANGES_LIMIT = 500;
+/**
+ * Bytes of op JSON one page of GET /changes holds at most (one op always goes, however large):
+ * a cheap phone parses a page in one go, and the server builds it in memory.
+ */
+export const MAX_CHANGES_BYTES = 1024 * 1024;
 
 /** Vai trò — what a device token may do. */
 export type Role = 'collector' | 'officer' | 'chair' | 'reviewer';
