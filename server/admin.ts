@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { CODE_RE, ROLES, type Role } from '../src/domain/sync/protocol.ts';
-import { issueCode } from './codes.ts';
+import { DEFAULT_CODE_DAYS, issueCode } from './codes.ts';
 import { openSqliteStore } from './store/sqlite-store.ts';
 import type { Store } from './store/store.ts';
 
@@ -15,11 +15,23 @@ const USAGE = `Cách dùng / usage: npm run admin -- <lệnh> [tùy chọn]   (-
                  --village "T01=Thôn Làng Mạ" --village "T02=Thôn Gò Ra" …
   issue-code     --commune 21085 --role collector|officer|chair|reviewer --name "Người nhận" \\
                  [--villages T01,T02]      (chỉ cho người thu thập / collectors only)
+                 [--days 30]               (số ngày mã còn dùng được / days the code stays valid)
   list-codes     [--commune 21085]
   revoke-token   --id <id từ list-codes>   (thu hồi mã và thiết bị đã dùng nó)
 `;
 
 class UsageError extends Error {}
+
+/** YYYY-MM-DD of a moment (UTC). */
+const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * Text safe to print in a terminal row: control characters (ESC, CR, LF, TAB…), bidi overrides
+ * and other invisible format characters are shown as \u{…} escapes instead of acting.
+ */
+export function printable(s: string): string {
+  return s.replace(/[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u2028-\u202E\u2060-\u2069\uFEFF]/g, (ch) => `\\u{${ch.codePointAt(0)!.toString(16)}}`);
+}
 
 /** Runs one admin command; returns the exit status. `store` overrides --db (tests). */
 export async function runAdmin(argv: string[], io: { out: (s: string) => void; err: (s: string) => void; store?: Store; env?: NodeJS.ProcessEnv } = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }): Promise<number> {
@@ -38,6 +50,7 @@ export async function runAdmin(argv: string[], io: { out: (s: string) => void; e
         role: { type: 'string' },
         villages: { type: 'string' },
         id: { type: 'string' },
+        days: { type: 'string' },
       },
       strict: true,
     });
@@ -71,15 +84,24 @@ export async function runAdmin(argv: string[], io: { out: (s: string) => void; e
       const role = need('role') as Role;
       if (!ROLES.includes(role)) throw new UsageError(`Vai trò phải là một trong: ${ROLES.join(', ')}`);
       const villages = values.villages ? values.villages.split(',').map((s) => s.trim()).filter(Boolean) : null;
-      const { id, code } = await issueCode(store, { commune: need('commune'), role, villages, person: need('name') });
-      io.out(`Mã đăng ký (dùng một lần) / enrolment code: ${code}\nid: ${id}\n`);
+      const days = values.days === undefined ? DEFAULT_CODE_DAYS : Number(values.days);
+      if (!Number.isInteger(days) || days < 1 || days > 366) throw new UsageError(`--days phải là số nguyên từ 1 đến 366 / --days must be 1–366: ${values.days}`);
+      const { id, code, expiresAt } = await issueCode(store, { commune: need('commune'), role, villages, person: need('name'), validDays: days });
+      io.out(`Mã đăng ký (dùng một lần) / enrolment code: ${code}\nid: ${id}\nDùng được đến / valid until: ${day(expiresAt)}\n`);
       return 0;
     }
     if (command === 'list-codes') {
       const codes = await store.listCodes(values.commune);
+      const at = Date.now();
       for (const c of codes) {
-        const state = c.revokedAt ? 'đã thu hồi/revoked' : c.usedAt ? `đã dùng/used ${new Date(c.usedAt).toISOString()}${c.deviceName ? ` (${c.deviceName})` : ''}` : 'chưa dùng/unused';
-        io.out(`${c.id}\t${c.commune}\t${c.role}${c.villages ? `[${c.villages.join(',')}]` : ''}\t${c.person}\t${state}\n`);
+        const expiry = c.expiresAt === null ? 'không hết hạn/no expiry' : c.expiresAt <= at ? `đã hết hạn/expired ${day(c.expiresAt)}` : `hết hạn/expires ${day(c.expiresAt)}`;
+        const state = c.revokedAt
+          ? 'đã thu hồi/revoked'
+          : c.usedAt
+            ? `đã dùng/used ${new Date(c.usedAt).toISOString()}${c.deviceName ? ` (${c.deviceName})` : ''}`
+            : `chưa dùng/unused, ${expiry}`;
+        // Every field is escaped: a name with terminal escapes or newlines must not forge rows.
+        io.out(`${[c.id, c.commune, `${c.role}${c.villages ? `[${c.villages.join(',')}]` : ''}`, c.person, state].map(printable).join('\t')}\n`);
       }
       if (codes.length === 0) io.out('Chưa có mã nào / no codes.\n');
       return 0;

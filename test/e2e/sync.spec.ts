@@ -135,11 +135,13 @@ test('offline edits reach the server exactly once: enrol, edit offline, reload o
   const all = await serverOps(request, reader.token);
   expect(serverValues(all, 'villageCounts', key)).toMatchObject(typed);
 
-  // The same batch again (as if the answer had been lost): known, not applied, and the receipt the
-  // phone shows is the server's receipt for that batch.
+  // The same batch again (as if the answer had been lost), by the phone's own token (a token speaks
+  // only for its device): known, not applied, and the receipt the phone shows is the server's
+  // receipt for that batch.
   const ops = queued.map((r) => r.op);
+  const phoneToken = await readMeta(page, 'token');
   const resend = await request.post('/api/v1/sync', {
-    headers: { authorization: `Bearer ${reader.token}` },
+    headers: { authorization: `Bearer ${phoneToken}` },
     data: { deviceId, batchId: batchIdOf(ops), ops },
   });
   expect(resend.status()).toBe(200);
@@ -269,7 +271,7 @@ test('a change the server refuses is shown on the sync screen and does not hold 
   const mineKey = `${COMMUNE}/${year}/${mine.code}`;
 
   // What the server says to a collector of `mine` writing to `other` (asked with a twin token).
-  const probe = await enrolOverApi(request, probeCode);
+  const probe = await enrolOverApi(request, probeCode, 'e2e-probe');
   const refusedRes = await request.post('/api/v1/sync', {
     headers: { authorization: `Bearer ${probe.token}` },
     data: {

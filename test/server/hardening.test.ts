@@ -3,6 +3,14 @@
 // commune's change feed), and where a phone is involved, with the app's own src/db + src/sync.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { issueCode } from '../../server/codes.ts';
+import { openSqliteStore } from '../../server/store/sqlite-store.ts';
 import { formatHlc, parseHlc } from '../../src/domain/sync/hlc.ts';
 import type { Op } from '../../src/domain/sync/op.ts';
 import type { ErrorResponse, Role, SyncResponse } from '../../src/domain/sync/protocol.ts';
@@ -10,6 +18,7 @@ import { ServerProcess, makeClient, observerToken, serverOps, syncUntilDone, typ
 
 const COMMUNE = '21085'; // the demo commune the server seeds, villages T01…T12, years 2024–2025
 const DAY = 24 * 60 * 60 * 1000;
+const ROOT = resolve(import.meta.dirname, '../..');
 let server: ServerProcess;
 let observer: string;
 const clients: Client[] = [];
@@ -439,5 +448,153 @@ describe('6. limits on text and on pages of changes', () => {
     expect(pages.length).toBeGreaterThanOrEqual(2);
     for (const p of pages) expect(p.bytes).toBeLessThan(1.1 * 1024 * 1024);
     expect(pages.slice(0, -1).every((p) => p.hasMore)).toBe(true);
+  });
+});
+
+describe('7. HTTP: timeouts, a connection cap, security headers, the proxy setting, codes that expire, clean names', () => {
+  /** Opens a raw socket; resolves when the server closes it, with what it had sent. */
+  const rawSocket = (port: number, send?: string) => new Promise<{ data: string; socket: import('node:net').Socket; closed: Promise<string> }>((res) => {
+    let data = '';
+    const socket = net.connect(port, '127.0.0.1', () => {
+      if (send) socket.write(send);
+      res({ data, socket, closed });
+    });
+    const closed = new Promise<string>((done) => socket.on('close', () => done(data)));
+    socket.on('data', (d) => { data += d.toString(); });
+    socket.on('error', () => {});
+  });
+
+  it('drops sockets that never send a request or send headers too slowly, and keeps serving meanwhile', async () => {
+    const before = await server.stats();
+    const silent = await Promise.all(Array.from({ length: 30 }, () => rawSocket(server.port)));
+    const slow = await rawSocket(server.port, 'GET /api/v1/me HTTP/1.1\r\nHost: x\r\n');
+    const trickle = setInterval(() => slow.socket.write('X-Pad: 1\r\n'), 1000);
+    try {
+      // Service goes on while they hang around…
+      expect((await fetch(`${server.url}/api/v1/me`, { headers: { authorization: `Bearer ${observer}` } })).status).toBe(200);
+      // …and the server itself ends them (the headers budget), with nothing written.
+      await Promise.all(silent.map((s) => s.closed));
+      expect(await slow.closed).toMatch(/^HTTP\/1\.1 408/);
+    } finally {
+      clearInterval(trickle);
+    }
+    expect(await server.stats()).toEqual(before);
+  }, 60_000);
+
+  it('refuses connections beyond MAX_CONNECTIONS, and serves again once they close', async () => {
+    const capped = new ServerProcess({ MAX_CONNECTIONS: '20' });
+    await capped.start();
+    try {
+      const held = await Promise.all(Array.from({ length: 20 }, () => rawSocket(capped.port)));
+      const extra = await rawSocket(capped.port, 'GET /api/v1/me HTTP/1.1\r\nHost: x\r\n\r\n');
+      expect(await extra.closed).toBe(''); // closed on accept, not answered
+      for (const h of held) h.socket.destroy();
+      await Promise.all(held.map((h) => h.closed));
+      await new Promise((r) => setTimeout(r, 100));
+      expect((await fetch(`${capped.url}/api/v1/me`)).status).toBe(401);
+    } finally {
+      await capped.stop();
+    }
+  }, 60_000);
+
+  it('serves the app with a CSP (self, blob workers, the configured sync origins, no framing) and the other headers', async () => {
+    const site = new ServerProcess({ SYNC_ORIGINS: 'https://dongbo.quangngai.gov.vn, http://10.0.0.5:8787/' });
+    site.staticDir = mkdtempSync(join(tmpdir(), 'xht-site-'));
+    writeFileSync(join(site.staticDir, 'index.html'), '<!doctype html><title>x</title>');
+    await site.start();
+    try {
+      const page = await fetch(`${site.url}/`);
+      expect(page.status).toBe(200);
+      const csp = page.headers.get('content-security-policy') ?? '';
+      const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+      expect(directives['default-src']).toEqual(["'self'"]);
+      expect(directives['script-src']).toEqual(["'self'"]);
+      expect(directives['worker-src']).toEqual(["'self'", 'blob:']);
+      expect(directives['connect-src']).toEqual(["'self'", 'https://dongbo.quangngai.gov.vn', 'http://10.0.0.5:8787']);
+      expect(directives['frame-ancestors']).toEqual(["'none'"]);
+      expect(page.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(page.headers.get('permissions-policy')).toMatch(/camera=\(\).*geolocation=\(\).*microphone=\(\)/);
+      expect(page.headers.get('x-frame-options')).toBe('DENY');
+      const api = await fetch(`${site.url}/api/v1/me`);
+      expect(api.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(api.headers.get('referrer-policy')).toBe('no-referrer');
+    } finally {
+      await site.stop();
+      rmSync(site.staticDir, { recursive: true, force: true });
+    }
+  });
+
+  it('keys the enrolment limiter on the socket, or with TRUST_PROXY on the address the proxy saw', async () => {
+    const guess = (s: ServerProcess, xff: string) => fetch(`${s.url}/api/v1/enroll`, {
+      method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': xff }, body: JSON.stringify({ code: `WRONG-${randomUUID().slice(0, 8)}` }),
+    }).then((r) => r.status);
+    const direct = new ServerProcess({ ENROLL_BURST: '2' });
+    const proxied = new ServerProcess({ ENROLL_BURST: '2', TRUST_PROXY: '1' });
+    await Promise.all([direct.start(), proxied.start()]);
+    try {
+      // No proxy trusted: a forged header does not buy more guesses.
+      expect([await guess(direct, '1.1.1.1'), await guess(direct, '2.2.2.2'), await guess(direct, '3.3.3.3')]).toEqual([401, 401, 429]);
+      // Behind one proxy: one person's wrong guesses lock out only that person.
+      expect([await guess(proxied, '9.9.9.9, 203.0.113.5'), await guess(proxied, '203.0.113.5'), await guess(proxied, '203.0.113.5')]).toEqual([401, 401, 429]);
+      expect(await guess(proxied, '198.51.100.7')).toBe(401);
+      expect(await proxied.stats()).toMatchObject({ tokens: 0 });
+    } finally {
+      await Promise.all([direct.stop(), proxied.stop()]);
+    }
+  });
+
+  it('refuses an expired code (nothing written), and lists when each code expires', async () => {
+    const store = openSqliteStore(server.dbPath);
+    let old: string;
+    try {
+      old = (await issueCode(store, { commune: COMMUNE, role: 'collector', villages: null, person: 'Mã cũ' }, Date.now() - 31 * DAY)).code;
+    } finally {
+      await store.close();
+    }
+    await nothingWritten(async () => {
+      const r = await fetch(`${server.url}/api/v1/enroll`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: old, deviceId: 'late-phone' }) });
+      expect(r.status).toBe(401);
+      expect(((await r.json()) as ErrorResponse).message_vi).toMatch(/hết hạn/);
+    });
+    const out = execFileSync(process.execPath, ['--import', 'tsx', 'server/admin.ts', 'list-codes', '--db', server.dbPath, '--commune', COMMUNE], { cwd: ROOT, encoding: 'utf8' });
+    const rows = out.trim().split('\n');
+    expect(rows.find((r) => r.includes('Mã cũ'))).toMatch(/chưa dùng\/unused, đã hết hạn\/expired \d{4}-\d{2}-\d{2}/);
+    // The demo code printed at the first start is good for 7 days, a code from issue-code for 30.
+    expect(rows.find((r) => r.includes('Cán bộ phụ trách (demo)'))).toBeTruthy();
+    const issued = execFileSync(process.execPath, ['--import', 'tsx', 'server/admin.ts', 'issue-code', '--db', server.dbPath, '--commune', COMMUNE, '--role', 'chair', '--name', 'Chủ tịch'], { cwd: ROOT, encoding: 'utf8' });
+    expect(issued).toContain(`valid until: ${new Date(Date.now() + 30 * DAY).toISOString().slice(0, 10)}`);
+    expect(server.output).toContain(`valid until ${new Date(Date.now() + 7 * DAY).toISOString().slice(0, 10)}`);
+  });
+
+  it('cleans device names at enrolment and escapes every field in list-codes', async () => {
+    const [code] = await server.issueCodes(COMMUNE, 1, 'collector');
+    const evil = 'Máy\u001b[2J\u001b[31m giả\nfake-id\tCOMMUNE\u202Eabc\u200B';
+    const r = await fetch(`${server.url}/api/v1/enroll`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, deviceId: 'evil-phone', deviceName: evil }) });
+    expect(r.status).toBe(200);
+    const me = (await (await fetch(`${server.url}/api/v1/me`, { headers: { authorization: `Bearer ${((await r.json()) as { token: string }).token}` } })).json()) as { deviceName: string };
+    expect(me.deviceName).toBe('Máy [2J [31m giả fake-id COMMUNEabc');
+    // A row written before names were cleaned, and a person's name typed with escapes, print inert.
+    const db = new Database(server.dbPath);
+    try {
+      db.prepare("UPDATE codes SET device_name = ? WHERE device_id = 'evil-phone'").run(evil);
+    } finally {
+      db.close();
+    }
+    execFileSync(process.execPath, ['--import', 'tsx', 'server/admin.ts', 'issue-code', '--db', server.dbPath, '--commune', COMMUNE, '--role', 'chair', '--name', 'Ông\u001b[31m A\r\nforged\trow'], { cwd: ROOT });
+    const out = execFileSync(process.execPath, ['--import', 'tsx', 'server/admin.ts', 'list-codes', '--db', server.dbPath], { cwd: ROOT, encoding: 'utf8' });
+    expect(out).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F\u202E]/);
+    const rows = out.trim().split('\n');
+    const codes = await (async () => {
+      const store = openSqliteStore(server.dbPath);
+      try {
+        return await store.listCodes();
+      } finally {
+        await store.close();
+      }
+    })();
+    expect(rows).toHaveLength(codes.length);
+    for (const row of rows) expect(row.split('\t')).toHaveLength(5);
+    expect(out).toContain('Máy\\u{1b}[2J\\u{1b}[31m giả\\u{a}fake-id\\u{9}COMMUNE\\u{202e}abc\\u{200b}');
+    expect(out).toContain('Ông\\u{1b}[31m A\\u{d}\\u{a}forged\\u{9}row');
   });
 });

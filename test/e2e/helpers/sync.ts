@@ -29,8 +29,9 @@ export async function issueCode(o: { commune: string; role: Role; name: string; 
 }
 
 /** Trades a code for a token over HTTP, as a second device would (for reading the server). */
-export async function enrolOverApi(request: APIRequestContext, code: string): Promise<EnrollResponse> {
-  const res = await request.post('/api/v1/enroll', { data: { code } });
+export async function enrolOverApi(request: APIRequestContext, code: string, deviceId?: string): Promise<EnrollResponse> {
+  // A token may only send ops of the device it was issued to: pass the id of the device it speaks for.
+  const res = await request.post('/api/v1/enroll', { data: deviceId ? { code, deviceId } : { code } });
   expect(res.status(), await res.text()).toBe(200);
   return (await res.json()) as EnrollResponse;
 }
