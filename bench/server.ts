@@ -1,20 +1,27 @@
-// Bench of the sync server: a real server process on loopback with a throwaway SQLite file,
-// 500 enrolled devices each sending batches one at a time (as the app does). Reports ingest ops/s
-// at capacity, p50/p99 batch latency at half capacity, and the server's memory. Bounded in ops and
-// in time (≈ 60 s + 20 s of load at most); stops by itself.
+// Bench of the sync server: a real server process on loopback with a throwaway SQLite file.
+// 1. The floor: raw better-sqlite3 writing the same ops into the same table with the same
+//    durability (the store's pragmas: WAL, synchronous=FULL) and batch size, one transaction per
+//    batch; run before and after the server phases, the mean is the floor.
+// 2. Ingest at capacity: 500 devices each sending 50-op batches back to back (one in flight each);
+//    reported as ops/s and as a ratio of the floor.
+// 3. Latency at half that capacity (open loop, random moments): p50/p99 per batch.
+// 4. Push-and-pull at 100, 200, 500 and 1 000 devices on a fresh server: each device waits
+//    0.5–1.5 s, pushes 20 ops, pulls what changed in its commune; p50/p99 and errors per level.
+// Traffic only to 127.0.0.1; every loop bounded in count and time; stops by itself.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import Database from 'better-sqlite3';
 import { issueCode } from '../server/codes.ts';
 import { silentLogger } from '../server/log.ts';
 import { startServer } from '../server/server.ts';
-import { openSqliteStore } from '../server/store/sqlite-store.ts';
+import { SQLITE_PRAGMAS, migrate, openSqliteStore } from '../server/store/sqlite-store.ts';
 import { formatHlc } from '../src/domain/sync/hlc.ts';
 import type { Op } from '../src/domain/sync/op.ts';
-import type { EnrollResponse, SyncResponse } from '../src/domain/sync/protocol.ts';
+import type { ChangesResponse, EnrollResponse, SyncResponse } from '../src/domain/sync/protocol.ts';
 import { stopChild } from './proc.ts';
 
 const DEVICES = 500;
@@ -26,10 +33,39 @@ const OPS_PER_BATCH = 50;
 const MAX_LOAD_MS = 60_000;
 /** Length of the half-capacity phase that measures latency. */
 const HALF_LOAD_MS = 20_000;
+/** Push-and-pull: device counts, how long each level runs, ops per push, pause between rounds. */
+const PROFILE_LEVELS = [100, 200, 500, 1000] as const;
+const PROFILE_MS = 10_000;
+const PROFILE_OPS = 20;
+const PROFILE_PAUSE_MS: [number, number] = [500, 1500];
+
+interface Quantiles { p50Ms: number; p99Ms: number }
+
+export interface LoadLevel {
+  devices: number;
+  seconds: number;
+  /** Rounds completed (one push and one pull each). */
+  rounds: number;
+  opsPushedPerSec: number;
+  opsPulledPerSec: number;
+  /** Every request of the level, pushes and pulls together. */
+  p50Ms: number;
+  p99Ms: number;
+  push: Quantiles;
+  pull: Quantiles;
+  /** Requests that failed (network error or a status other than 200). */
+  errors: number;
+}
 
 export interface ServerBench {
   /** Ops written per second with all 500 devices sending back to back (capacity). */
   ingestOpsPerSec: number;
+  /** Raw better-sqlite3, same table, durability and batch size, one transaction per batch. */
+  floorOpsPerSec: number;
+  /** ingestOpsPerSec ÷ floorOpsPerSec (target ≥ 0.8). */
+  ingestOverFloor: number;
+  /** The two floor runs (before and after the server phases): their spread is the machine's noise. */
+  floorRuns: number[];
   /** Batch latency with the 500 devices sending at half the capacity, at random moments. */
   p50Ms: number;
   p99Ms: number;
@@ -48,79 +84,146 @@ export interface ServerBench {
   /** Failed requests (each retried up to 3 times). */
   errors: number;
   complete: boolean;
+  /** Push-and-pull profile (targets: p99 < 1 s at 500 devices). */
+  pushPull: LoadLevel[];
+  pushPullRssMb: number;
 }
 
 const THIS_FILE = fileURLToPath(import.meta.url);
 const ROOT = resolve(dirname(THIS_FILE), '..');
 
-export async function benchServer(): Promise<ServerBench> {
-  const dir = mkdtempSync(join(tmpdir(), 'xht-bench-server-'));
-  const dbPath = join(dir, 'bench.sqlite');
-  let child: ChildProcess | undefined;
+const villages = Array.from({ length: VILLAGES }, (_, i) => ({ code: `T${String(i + 1).padStart(2, '0')}`, name: `Thôn ${i + 1}` }));
+
+/** The ops a device sends: village counts of its village over three years, stamped by it. */
+function makeOps(deviceId: string, commune: string, village: string, n: number, walls: Map<string, number>): Op[] {
+  let wall = walls.get(deviceId) ?? Date.now() - 3_600_000;
+  const ops: Op[] = [];
+  for (let k = 0; k < n; k++) {
+    ops.push({
+      opId: randomUUID(),
+      entity: 'villageCounts',
+      key: `${commune}/${2023 + (k % 3)}/${village}`,
+      fields: { households: 100 + k, familiesRegistered: 50 + (wall % 7), citizens: 300 + k },
+      hlc: formatHlc({ wall: wall++, counter: 0, node: deviceId }),
+    });
+  }
+  walls.set(deviceId, wall);
+  return ops;
+}
+
+/**
+ * The floor: the rows the server would write for `batches` × `perBatch` ops, inserted into the
+ * store's own `ops` table with its pragmas, one transaction per batch, nothing else.
+ */
+export function benchFloor(batches = DEVICES * BATCHES_PER_DEVICE, perBatch = OPS_PER_BATCH): number {
+  const dir = mkdtempSync(join(tmpdir(), 'xht-bench-floor-'));
+  const db = new Database(join(dir, 'floor.sqlite'));
   try {
-    // Communes and codes go straight into the store; enrolment is then done over HTTP.
-    const store = openSqliteStore(dbPath);
+    for (const p of SQLITE_PRAGMAS) db.pragma(p);
+    migrate(db);
+    const insert = db.prepare(
+      'INSERT INTO ops (commune, seq, op_id, entity, key, fields, hlc, prev, content_hash, device_id, batch_id, token_id, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)',
+    );
+    const walls = new Map<string, number>();
+    const seqs = new Map<string, number>();
+    // Made before the clock starts: the floor is the database's time, not the generator's.
+    const work = Array.from({ length: batches }, (_, b) => {
+      const device = `bench-${b % DEVICES}`;
+      const commune = String(30000 + (b % COMMUNES));
+      return { device, commune, batchId: randomUUID(), ops: makeOps(device, commune, villages[b % VILLAGES]!.code, perBatch, walls) };
+    });
+    const hashes = work.map((w) => w.ops.map((op) => createHash('sha256').update(JSON.stringify([op.entity, op.key, op.fields, op.hlc, null])).digest('hex')));
+    const tx = db.transaction((i: number) => {
+      const w = work[i]!;
+      w.ops.forEach((op, k) => {
+        const seq = (seqs.get(w.commune) ?? 0) + 1;
+        seqs.set(w.commune, seq);
+        insert.run(w.commune, seq, op.opId, op.entity, op.key, JSON.stringify(op.fields), op.hlc, hashes[i]![k]!, w.device, w.batchId, 'floor', Date.now());
+      });
+    });
+    const t0 = performance.now();
+    for (let i = 0; i < work.length; i++) tx.immediate(i);
+    return Math.round((batches * perBatch) / ((performance.now() - t0) / 1000));
+  } finally {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Makes a database with the bench communes and `devices` enrolment codes. */
+async function prepareDb(dbPath: string, devices: number): Promise<{ commune: string; code: string }[]> {
+  const store = openSqliteStore(dbPath);
+  try {
+    for (let c = 0; c < COMMUNES; c++) await store.createCommune({ code: String(30000 + c), name: `Xã Bench ${c}`, province: 'Tỉnh Bench', villages });
     const codes: { commune: string; code: string }[] = [];
-    const villages = Array.from({ length: VILLAGES }, (_, i) => ({ code: `T${String(i + 1).padStart(2, '0')}`, name: `Thôn ${i + 1}` }));
-    for (let c = 0; c < COMMUNES; c++) {
-      const code = String(30000 + c);
-      await store.createCommune({ code, name: `Xã Bench ${c}`, province: 'Tỉnh Bench', villages });
-    }
-    for (let d = 0; d < DEVICES; d++) {
+    for (let d = 0; d < devices; d++) {
       const commune = String(30000 + (d % COMMUNES));
       codes.push({ commune, code: (await issueCode(store, { commune, role: d % 10 === 0 ? 'officer' : 'collector', villages: null, person: `Thiết bị ${d}` })).code });
     }
+    return codes;
+  } finally {
     await store.close();
+  }
+}
 
-    child = spawn(process.execPath, ['--import', 'tsx', THIS_FILE, '--serve'], {
-      cwd: ROOT,
-      env: { ...process.env, BENCH_DB_PATH: dbPath },
-      stdio: ['ignore', 'pipe', 'inherit'],
+/** The server as its own process (so its memory is measured alone); resolves with its URL. */
+async function startChild(dbPath: string): Promise<{ child: ChildProcess; url: string }> {
+  // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (how the batch
+  // path was profiled for issue 12; summarise it with `npx tsx bench/profile.ts <file>`).
+  const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${resolve(process.env.BENCH_CPU_PROF)}`] : [];
+  const child = spawn(process.execPath, [...prof, '--import', 'tsx', THIS_FILE, '--serve'], {
+    cwd: ROOT,
+    env: { ...process.env, BENCH_DB_PATH: dbPath },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((ok, fail) => {
+    let buf = '';
+    const timer = setTimeout(() => fail(new Error('bench server did not start within 30 s')), 30_000);
+    child.stdout!.on('data', (d: Buffer) => {
+      buf += d.toString();
+      const m = /"url":"([^"]+)"/.exec(buf);
+      if (m) {
+        clearTimeout(timer);
+        ok(m[1]!);
+      }
     });
-    const url = await new Promise<string>((ok, fail) => {
-      let buf = '';
-      const timer = setTimeout(() => fail(new Error('bench server did not start within 30 s')), 30_000);
-      child!.stdout!.on('data', (d: Buffer) => {
-        buf += d.toString();
-        const m = /"url":"([^"]+)"/.exec(buf);
-        if (m) {
-          clearTimeout(timer);
-          ok(m[1]!);
-        }
-      });
-      child!.once('exit', (code) => fail(new Error(`bench server exited early (${code})`)));
-    });
+    child.once('exit', (code) => fail(new Error(`bench server exited early (${code})`)));
+  });
+  return { child, url };
+}
 
-    const devices = await mapLimit(codes, 50, async ({ commune, code }, i) => {
-      const deviceId = `bench-${i}`;
-      const res = await fetch(`${url}/api/v1/enroll`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, deviceId }) });
-      if (!res.ok) throw new Error(`enrol ${i}: ${res.status} ${await res.text()}`);
-      const e = (await res.json()) as EnrollResponse;
-      return { token: e.token, deviceId, commune, village: villages[i % VILLAGES]!.code };
-    });
+interface Dev { token: string; deviceId: string; commune: string; village: string }
 
-    // Open every device's connection before timing: a phone connects once (to enrol) and then
-    // syncs; counting 500 TCP handshakes queued behind busy transactions would measure accept().
-    await Promise.all(devices.map(async (d) => (await fetch(`${url}/api/v1/me`, { headers: { authorization: `Bearer ${d.token}` } })).arrayBuffer()));
+async function enrolAll(url: string, codes: { commune: string; code: string }[]): Promise<Dev[]> {
+  const devices = await mapLimit(codes, 50, async ({ commune, code }, i) => {
+    const deviceId = `bench-${i}`;
+    const res = await fetch(`${url}/api/v1/enroll`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, deviceId }) });
+    if (!res.ok) throw new Error(`enrol ${i}: ${res.status} ${await res.text()}`);
+    const e = (await res.json()) as EnrollResponse;
+    return { token: e.token, deviceId, commune, village: villages[i % VILLAGES]!.code };
+  });
+  // Open every device's connection before timing: a phone connects once (to enrol) and then
+  // syncs; counting the TCP handshakes queued behind busy transactions would measure accept().
+  await Promise.all(devices.map(async (d) => (await fetch(`${url}/api/v1/me`, { headers: { authorization: `Bearer ${d.token}` } })).arrayBuffer()));
+  return devices;
+}
 
-    type Dev = (typeof devices)[number];
+export async function benchServer(): Promise<ServerBench> {
+  const dir = mkdtempSync(join(tmpdir(), 'xht-bench-server-'));
+  const children: ChildProcess[] = [];
+  try {
+    const floorBefore = benchFloor();
+    const codes = await prepareDb(join(dir, 'bench.sqlite'), DEVICES);
+    const first = await startChild(join(dir, 'bench.sqlite'));
+    children.push(first.child);
+    const { url } = first;
+    const devices = await enrolAll(url, codes);
+
     let errors = 0;
     const walls = new Map<string, number>();
     /** Sends one batch of OPS_PER_BATCH ops; returns its latency in ms, or null when it failed. */
     const sendBatch = async (d: Dev): Promise<number | null> => {
-      let wall = walls.get(d.deviceId) ?? Date.now();
-      const batchOps: Op[] = [];
-      for (let k = 0; k < OPS_PER_BATCH; k++) {
-        batchOps.push({
-          opId: randomUUID(),
-          entity: 'villageCounts',
-          key: `${d.commune}/${2023 + (k % 3)}/${d.village}`,
-          fields: { households: 100 + k, familiesRegistered: 50 + (wall % 7), citizens: 300 + k },
-          hlc: formatHlc({ wall: wall++, counter: 0, node: d.deviceId }),
-        });
-      }
-      walls.set(d.deviceId, wall);
-      const body = JSON.stringify({ deviceId: d.deviceId, batchId: randomUUID(), ops: batchOps });
+      const body = JSON.stringify({ deviceId: d.deviceId, batchId: randomUUID(), ops: makeOps(d.deviceId, d.commune, d.village, OPS_PER_BATCH, walls) });
       const t0 = performance.now();
       // Like the app: a network failure is retried with the same batch (the server dedupes).
       for (let attempt = 0; attempt < 3; attempt++) {
@@ -176,18 +279,29 @@ export async function benchServer(): Promise<ServerBench> {
       [...plan.entries()].map(async ([d, times]) => {
         for (const at of times.sort((x, y) => x - y)) {
           const wait = t2 + at - performance.now();
-          if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+          if (wait > 0) await sleep(wait);
           const ms = await sendBatch(d);
           if (ms !== null) latencies.push(ms);
         }
       }),
     );
+    const mem = memoryOf(first.child.pid!);
+    await stopChild(first.child, false);
+    children.length = 0;
+    const floorAfter = benchFloor();
 
-    const mem = memoryOf(child.pid!);
+    // Phase 3, push and pull on a fresh server with 1 000 devices enrolled.
+    const profile = await pushPullProfile(join(dir, 'profile.sqlite'), children);
+
     latencies.sort((a, b) => a - b);
     saturated.sort((a, b) => a - b);
+    const floor = Math.round((floorBefore + floorAfter) / 2);
+    const ingest = Math.round(ops / seconds);
     return {
-      ingestOpsPerSec: Math.round(ops / seconds),
+      ingestOpsPerSec: ingest,
+      floorOpsPerSec: floor,
+      ingestOverFloor: Math.round((ingest / floor) * 100) / 100,
+      floorRuns: [floorBefore, floorAfter],
       p50Ms: round1(quantile(latencies, 0.5)),
       p99Ms: round1(quantile(latencies, 0.99)),
       devices: DEVICES,
@@ -202,12 +316,102 @@ export async function benchServer(): Promise<ServerBench> {
       saturatedP99Ms: round1(quantile(saturated, 0.99)),
       errors,
       complete: batches === DEVICES * BATCHES_PER_DEVICE,
+      pushPull: profile.levels,
+      pushPullRssMb: profile.rssMb,
     };
   } finally {
-    if (child) await stopChild(child, false);
+    for (const c of children) await stopChild(c, false);
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * Push and pull as the app does it: each device, in a loop, waits 0.5–1.5 s, pushes PROFILE_OPS
+ * ops, then pulls its commune's changes from its cursor (all pages). Levels run one after the
+ * other on one server, each for PROFILE_MS; a level's devices are the first N enrolled.
+ */
+async function pushPullProfile(dbPath: string, children: ChildProcess[]): Promise<{ levels: LoadLevel[]; rssMb: number }> {
+  const most = PROFILE_LEVELS[PROFILE_LEVELS.length - 1]!;
+  const codes = await prepareDb(dbPath, most);
+  const { child, url } = await startChild(dbPath);
+  children.push(child);
+  const devices = await enrolAll(url, codes);
+  const walls = new Map<string, number>();
+  const cursors = new Map<string, number>();
+  const levels: LoadLevel[] = [];
+  for (const n of PROFILE_LEVELS) {
+    const push: number[] = [];
+    const pull: number[] = [];
+    let errors = 0;
+    let rounds = 0;
+    let pushed = 0;
+    let pulled = 0;
+    const t0 = performance.now();
+    const end = t0 + PROFILE_MS;
+    const timed = async (f: () => Promise<Response>): Promise<Response | null> => {
+      try {
+        const res = await f();
+        if (res.status !== 200) {
+          errors += 1;
+          await res.arrayBuffer();
+          return null;
+        }
+        return res;
+      } catch {
+        errors += 1;
+        return null;
+      }
+    };
+    await Promise.all(
+      devices.slice(0, n).map(async (d) => {
+        // Every device starts at a random point of its first pause, as phones do.
+        await sleep(Math.random() * PROFILE_PAUSE_MS[1]);
+        for (let round = 0; round < 1000 && performance.now() < end; round++) {
+          const auth = { authorization: `Bearer ${d.token}` };
+          const body = JSON.stringify({ deviceId: d.deviceId, batchId: randomUUID(), ops: makeOps(d.deviceId, d.commune, d.village, PROFILE_OPS, walls) });
+          let t = performance.now();
+          const p = await timed(() => fetch(`${url}/api/v1/sync`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body }));
+          if (p) {
+            await p.arrayBuffer();
+            push.push(performance.now() - t);
+            pushed += PROFILE_OPS;
+          }
+          t = performance.now();
+          for (let page = 0; page < 50; page++) {
+            const res = await timed(() => fetch(`${url}/api/v1/changes?since=${cursors.get(d.deviceId) ?? 0}`, { headers: auth }));
+            if (!res) break;
+            const changes = (await res.json()) as ChangesResponse;
+            cursors.set(d.deviceId, changes.nextCursor);
+            pulled += changes.ops.length;
+            if (!changes.hasMore) break;
+          }
+          pull.push(performance.now() - t);
+          rounds += 1;
+          if (performance.now() < end) await sleep(PROFILE_PAUSE_MS[0] + Math.random() * (PROFILE_PAUSE_MS[1] - PROFILE_PAUSE_MS[0]));
+        }
+      }),
+    );
+    const secs = (performance.now() - t0) / 1000;
+    push.sort((a, b) => a - b);
+    pull.sort((a, b) => a - b);
+    const all = [...push, ...pull].sort((a, b) => a - b);
+    levels.push({
+      devices: n,
+      seconds: round1(secs),
+      rounds,
+      opsPushedPerSec: Math.round(pushed / secs),
+      opsPulledPerSec: Math.round(pulled / secs),
+      p50Ms: round1(quantile(all, 0.5)),
+      p99Ms: round1(quantile(all, 0.99)),
+      push: { p50Ms: round1(quantile(push, 0.5)), p99Ms: round1(quantile(push, 0.99)) },
+      pull: { p50Ms: round1(quantile(pull, 0.5)), p99Ms: round1(quantile(pull, 0.99)) },
+      errors,
+    });
+  }
+  return { levels, rssMb: memoryOf(child.pid!).peakRssMb };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function quantile(sorted: number[], q: number): number {
   if (sorted.length === 0) return 0;
@@ -247,7 +451,7 @@ async function serve(): Promise<void> {
     port: 0,
     dbPath: process.env.BENCH_DB_PATH!,
     log: silentLogger,
-    // 500 devices enrol from one loopback address; the per-address guard is for the internet.
+    // The devices enrol from one loopback address; the per-address guard is for the internet.
     enrollRate: { capacity: 10_000, perSecond: 10_000 },
   });
   process.stdout.write(`${JSON.stringify({ url: server.url })}\n`);
@@ -258,5 +462,17 @@ async function serve(): Promise<void> {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   if (process.argv.includes('--serve')) await serve();
+  else if (process.argv.includes('--floor')) process.stdout.write(`${JSON.stringify({ floorOpsPerSec: benchFloor() })}\n`);
+  else if (process.argv.includes('--push-pull')) {
+    // Only phase 4 (to profile it: BENCH_CPU_PROF=dir npx tsx bench/server.ts --push-pull).
+    const dir = mkdtempSync(join(tmpdir(), 'xht-bench-pp-'));
+    const children: ChildProcess[] = [];
+    try {
+      process.stdout.write(`${JSON.stringify(await pushPullProfile(join(dir, 'p.sqlite'), children), null, 2)}\n`);
+    } finally {
+      for (const c of children) await stopChild(c, false);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
   else process.stdout.write(`${JSON.stringify(await benchServer(), null, 2)}\n`);
 }

@@ -1,10 +1,10 @@
 // The pure plan of one batch: each new op merged, in order, into the state it would produce, and
 // checked there against the year lock and the record rules (src/domain). Knows no database: the
 // store hands it a reader of merged states and writes what it returns, or nothing at all.
-import { mergeOp, valuesOf, type EntityState } from '../src/domain/sync/merge.ts';
-import type { EntityName, Op } from '../src/domain/sync/op.ts';
+import { mergeWrite, valuesOf, type EntityState } from '../src/domain/sync/merge.ts';
+import type { EntityName, JsonValue, Op } from '../src/domain/sync/op.ts';
 import type { Problem } from '../src/domain/sync/protocol.ts';
-import { freshProblems, recordProblems } from '../src/domain/schemas/record-rules.ts';
+import { freshProblems, hasRecordRules, recordProblems } from '../src/domain/schemas/record-rules.ts';
 import { formatPath } from '../src/domain/schemas/problems.ts';
 import { lockKeyOf, lockRefusal } from '../src/domain/sync/year-lock.ts';
 
@@ -46,10 +46,19 @@ export function planBatch(
     let s = local.get(id) ?? states.get(id);
     if (!s) {
       const state = read(entity, key);
-      s = { entity, key, state, problems: state ? recordProblems(entity, key, valuesOf(state)) : [], touched: false };
+      s = { entity, key, state, problems: state && hasRecordRules(entity) ? recordProblems(entity, key, valuesOf(state)) : [], touched: false };
       states.set(id, s); // a read, not a change: safe to keep even when the plan fails
     }
     return s;
+  };
+  // The dossier values each year's lock is read from, once per batch (again after a dossier op).
+  const dossiers = new Map<string, Record<string, JsonValue> | undefined>();
+  const dossierOf = (lockKey: string) => {
+    if (!dossiers.has(lockKey)) {
+      const st = get('dossier', lockKey).state;
+      dossiers.set(lockKey, st ? valuesOf(st) : undefined);
+    }
+    return dossiers.get(lockKey);
   };
   const invalid: Problem[] = [];
   const locked: Problem[] = [];
@@ -57,17 +66,17 @@ export function planBatch(
     const at = (...p: (string | number)[]) => formatPath(['ops', index, ...p]);
     const lockKey = lockKeyOf(op.entity, op.key);
     if (lockKey !== null) {
-      const dossier = get('dossier', lockKey).state;
-      const why = lockRefusal(op.entity, op.key, op.fields, dossier ? valuesOf(dossier) : undefined);
+      const why = lockRefusal(op.entity, op.key, op.fields, dossierOf(lockKey));
       if (why) {
         locked.push({ opId: op.opId, path: why.field ? at('fields', why.field) : at('key'), vi: why.vi, en: why.en });
         continue;
       }
+      if (op.entity === 'dossier') dossiers.delete(lockKey);
     }
     const cur = get(op.entity, op.key);
-    const merged = mergeOp(cur.state, op);
+    const merged = mergeWrite(cur.state, op);
     let problems = cur.problems;
-    if (merged.changed.length) {
+    if (merged.changed.length && hasRecordRules(op.entity)) {
       problems = recordProblems(op.entity, op.key, valuesOf(merged.state));
       const fresh = freshProblems(cur.problems, problems, new Set(Object.keys(op.fields)));
       for (const p of fresh) invalid.push({ opId: op.opId, path: `${at('fields')}.${p.path}`, vi: p.vi, en: p.en });

@@ -1,15 +1,18 @@
 // The SQLite Store (better-sqlite3, WAL): the only module that imports the driver.
-// Owns the schema and its migrations. Never writes part of a batch: every batch is one transaction.
+// Owns the schema and its migrations; batches are written by sqlite-writer.ts, on a writer thread.
+// Never writes part of a batch: every batch is one savepoint of a committed transaction.
 import Database from 'better-sqlite3';
-import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { canonicalJson, type EntityState } from '../../src/domain/sync/merge.ts';
-import { planBatch, stateId } from '../batch-plan.ts';
-import type { EntityName, Op } from '../../src/domain/sync/op.ts';
-import { MAX_CHANGES_BYTES, type ChangeOp, type CommuneInfo, type Role } from '../../src/domain/sync/protocol.ts';
-import { randomCode } from '../random-code.ts';
+import { Worker } from 'node:worker_threads';
+import type { EntityState } from '../../src/domain/sync/merge.ts';
+import type { EntityName } from '../../src/domain/sync/op.ts';
+import { MAX_CHANGES_BYTES, type CommuneInfo, type Role } from '../../src/domain/sync/protocol.ts';
+import { SQLITE_PRAGMAS, createBatchWriter, createGroupCommit, type GroupOutcome } from './sqlite-writer.ts';
+import type { WriterMessage } from './sqlite-writer-worker.ts';
 import type { ApplyBatchInput, ApplyResult, CodeRecord, NewCommune, RedeemResult, Store, TokenGrant } from './store.ts';
+
+export { SQLITE_PRAGMAS, batchContentHash, legacyContentHash, opContentHash } from './sqlite-writer.ts';
 
 /** Schema versions, in order; PRAGMA user_version says how many have run. One comment each: why. */
 const MIGRATIONS: string[] = [
@@ -63,18 +66,6 @@ const MIGRATIONS: string[] = [
   `,
 ];
 
-/** What makes two batches "the same batch": their ops (ids and content), in order. */
-export function batchContentHash(opHashes: readonly string[]): string {
-  return createHash('sha256').update(opHashes.join('\n')).digest('hex');
-}
-
-/** What makes two ops "the same op": everything but the opId, canonically hashed. */
-export function opContentHash(op: Op): string {
-  return createHash('sha256')
-    .update(canonicalJson({ entity: op.entity, key: op.key, fields: op.fields, hlc: op.hlc, prev: op.prev ?? null }))
-    .digest('hex');
-}
-
 interface CodeRow {
   id: string;
   commune: string;
@@ -89,25 +80,12 @@ interface CodeRow {
   device_name: string | null;
 }
 
-interface OpRow {
-  seq: number;
-  op_id: string;
-  entity: EntityName;
-  key: string;
-  fields: string;
-  hlc: string;
-  prev: string | null;
-}
-
 /** Opens (and creates, and migrates) the database at `path`; ':memory:' works for quick checks. */
 export function openSqliteStore(path: string): Store {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  // FULL: an acknowledged batch survives a power cut, not only a killed process.
-  db.pragma('synchronous = FULL');
+  for (const p of SQLITE_PRAGMAS) db.pragma(p);
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
   migrate(db);
 
   const q = {
@@ -133,24 +111,15 @@ export function openSqliteStore(path: string): Store {
       'SELECT codes.*, communes.province AS province FROM codes JOIN communes ON communes.code = codes.commune WHERE token_hash = ? AND revoked_at IS NULL',
     ),
     revoke: db.prepare('UPDATE codes SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?'),
-    opContent: db.prepare<[string], { content_hash: string }>('SELECT content_hash FROM ops WHERE op_id = ?'),
-    seq: db.prepare<[string], { seq: number }>('SELECT seq FROM communes WHERE code = ?'),
-    setSeq: db.prepare('UPDATE communes SET seq = ? WHERE code = ?'),
-    insertOp: db.prepare(
-      `INSERT INTO ops (commune, seq, op_id, entity, key, fields, hlc, prev, content_hash, device_id, batch_id, token_id, received_at)
-       VALUES (@commune, @seq, @opId, @entity, @key, @fields, @hlc, @prev, @hash, @deviceId, @batchId, @tokenId, @now)`,
-    ),
     entity: db.prepare<[string, string], { state: string }>('SELECT state FROM entities WHERE entity = ? AND key = ?'),
-    upsertEntity: db.prepare(
-      `INSERT INTO entities (entity, key, commune, state, seq) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (entity, key) DO UPDATE SET state = excluded.state, seq = excluded.seq`,
-    ),
-    batch: db.prepare<[string, string, string, string], { receipt: string }>('SELECT receipt FROM batches WHERE commune = ? AND device_id = ? AND batch_id = ? AND content_hash = ?'),
-    receiptTaken: db.prepare<[string], { n: number }>('SELECT 1 AS n FROM batches WHERE receipt = ?'),
-    insertBatch: db.prepare('INSERT INTO batches (commune, device_id, batch_id, content_hash, receipt, token_id, ops, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
-    changes: db.prepare<[string, number, number], OpRow>(
-      'SELECT seq, op_id, entity, key, fields, hlc, prev FROM ops WHERE commune = ? AND seq > ? ORDER BY seq LIMIT ?',
-    ),
+    // Rows as arrays (raw), the op's JSON put together in SQL: a page is one string per op with no
+    // object per row. The columns are JSON already (fields, prev) or validated plain tokens (ids,
+    // entity, stamp, key) that need no escaping.
+    changes: db.prepare<[string, number, number], [number, string]>(
+      `SELECT seq, '{"seq":' || seq || ',"opId":"' || op_id || '","entity":"' || entity || '","key":"' || key || '","fields":' || fields
+        || ',"hlc":"' || hlc || '"' || CASE WHEN prev IS NULL THEN '' ELSE ',"prev":' || prev END || '}'
+       FROM ops WHERE commune = ? AND seq > ? ORDER BY seq LIMIT ?`,
+    ).raw(),
     count: (table: string) => db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM ${table}`),
   };
   const counts = {
@@ -210,67 +179,9 @@ export function openSqliteStore(path: string): Store {
     return row ? { kind: 'ok', grant: toGrant(row) } : { kind: 'bad-code' };
   });
 
-  const readState = (entity: EntityName, key: string): EntityState | undefined => {
-    const row = q.entity.get(entity, key);
-    return row ? (JSON.parse(row.state) as EntityState) : undefined;
-  };
-
-  const applyTx = db.transaction((input: ApplyBatchInput): ApplyResult => {
-    const known: string[] = [];
-    const conflicting: string[] = [];
-    const fresh: { op: Op; hash: string; index: number }[] = [];
-    const hashes: string[] = [];
-    // Reads and the pure plan first: a refusal must leave the database exactly as it was.
-    input.ops.forEach((op, index) => {
-      const hash = opContentHash(op);
-      hashes.push(`${op.opId}:${hash}`);
-      const row = q.opContent.get(op.opId);
-      if (!row) fresh.push({ op, hash, index });
-      else if (row.content_hash === hash) known.push(op.opId);
-      else conflicting.push(op.opId);
-    });
-    if (conflicting.length) return { kind: 'conflict', opIds: conflicting };
-    const plan = planBatch(fresh, new Map(), readState);
-    if (plan.kind !== 'ok') return plan;
-
-    let seq = q.seq.get(input.commune)?.seq;
-    if (seq === undefined) throw new Error(`unknown commune ${input.commune}`);
-    const lastSeq = new Map<string, number>();
-    for (const { op, hash } of fresh) {
-      seq += 1;
-      q.insertOp.run({
-        commune: input.commune,
-        seq,
-        opId: op.opId,
-        entity: op.entity,
-        key: op.key,
-        fields: JSON.stringify(op.fields),
-        hlc: op.hlc,
-        prev: op.prev ? JSON.stringify(op.prev) : null,
-        hash,
-        deviceId: input.deviceId,
-        batchId: input.batchId,
-        tokenId: input.tokenId,
-        now: input.now,
-      });
-      lastSeq.set(stateId(op.entity, op.key), seq);
-    }
-    for (const [id, s] of plan.states) {
-      if (s.touched) q.upsertEntity.run(s.entity, s.key, input.commune, JSON.stringify(s.state), lastSeq.get(id)!);
-    }
-    if (fresh.length) q.setSeq.run(seq, input.commune);
-
-    const content = batchContentHash(hashes);
-    let receipt = q.batch.get(input.commune, input.deviceId, input.batchId, content)?.receipt;
-    if (!receipt) {
-      do receipt = randomCode(8);
-      while (q.receiptTaken.get(receipt));
-      q.insertBatch.run(input.commune, input.deviceId, input.batchId, content, receipt, input.tokenId, input.ops.length, input.now);
-    }
-    return { kind: 'ok', applied: fresh.map((f) => f.op.opId), known, receipt, cursor: seq };
-  });
-
+  const writer = path === ':memory:' ? inlineWriter(db) : threadWriter(path, db);
   let closed = false;
+
   return {
     async createCommune(c) {
       createCommuneTx.immediate(c);
@@ -300,26 +211,27 @@ export function openSqliteStore(path: string): Store {
     async revoke(id, now) {
       return q.revoke.run(now, id).changes === 1;
     },
-    async applyBatch(input) {
-      return applyTx.immediate(input);
+    applyBatch(input) {
+      if (closed) return Promise.reject(new Error('store closed'));
+      return writer.apply(input);
     },
     async changes(commune, since, limit, maxBytes = MAX_CHANGES_BYTES) {
-      const ops: ChangeOp[] = [];
+      const json: string[] = [];
       let bytes = 0;
       let hasMore = false;
+      let lastSeq: number | null = null;
       // Row by row, so a page of large ops stops at the byte budget without reading the rest.
-      for (const r of q.changes.iterate(commune, since, limit + 1)) {
-        const size = Buffer.byteLength(r.fields) + (r.prev?.length ?? 0) + r.key.length + 120;
-        if (ops.length === limit || (ops.length > 0 && bytes + size > maxBytes)) {
+      for (const [seq, text] of q.changes.iterate(commune, since, limit + 1)) {
+        const size = Buffer.byteLength(text);
+        if (json.length === limit || (json.length > 0 && bytes + size > maxBytes)) {
           hasMore = true;
           break;
         }
         bytes += size;
-        const op: ChangeOp = { seq: r.seq, opId: r.op_id, entity: r.entity, key: r.key, fields: JSON.parse(r.fields) as Op['fields'], hlc: r.hlc };
-        if (r.prev !== null) op.prev = JSON.parse(r.prev) as Record<string, string>;
-        ops.push(op);
+        json.push(text);
+        lastSeq = seq;
       }
-      return { ops, hasMore };
+      return { json, lastSeq, hasMore };
     },
     async entityState(entity, key) {
       const row = q.entity.get(entity, key);
@@ -337,12 +249,102 @@ export function openSqliteStore(path: string): Store {
     async close() {
       if (closed) return;
       closed = true;
+      // Batches already queued are committed first: an accepted request is never dropped.
+      await writer.close();
       db.close();
     },
   };
 }
 
-function migrate(db: Database.Database): void {
+/** Where batches are written: on a writer thread, or (':memory:', or no thread) on this one. */
+interface Writer {
+  apply(input: ApplyBatchInput): Promise<ApplyResult>;
+  /** Commits what is queued, then stops. */
+  close(): Promise<void>;
+}
+
+type Waiter = { ok: (r: ApplyResult) => void; fail: (e: Error) => void };
+const settle = (w: Waiter, o: GroupOutcome) => ('ok' in o ? w.ok(o.ok) : w.fail(new Error(o.error)));
+
+/** Group commit on the calling thread (its event loop waits on each WAL sync). */
+function inlineWriter(db: Database.Database): Writer {
+  const group = createGroupCommit<Waiter>(createBatchWriter(db).applyGroup);
+  group.onDone(settle);
+  return {
+    apply: (input) => new Promise((ok, fail) => group.add(input, { ok, fail })),
+    async close() {
+      group.drain();
+    },
+  };
+}
+
+/**
+ * Group commit on a writer thread with its own connection: WAL lets this thread read while it
+ * writes, so the event loop that serves every phone never waits on a sync to disk. Falls back to
+ * the calling thread when no worker can start. The worker is referenced only while batches are in
+ * flight, so an idle store never keeps the process alive.
+ */
+function threadWriter(path: string, db: Database.Database): Writer {
+  const pending = new Map<number, Waiter>();
+  let next = 0;
+  let worker: Worker | null = null;
+  let fallback: Writer | null = null;
+  const failAll = (why: string) => {
+    for (const p of pending.values()) p.fail(new Error(why));
+    pending.clear();
+  };
+  const start = (): Worker | null => {
+    try {
+      const w = new Worker(new URL('./sqlite-writer-boot.mjs', import.meta.url), {
+        workerData: { path, entry: new URL('./sqlite-writer-worker.ts', import.meta.url).href },
+      });
+      w.on('message', (m: { id: number; outcome: GroupOutcome }) => {
+        const p = pending.get(m.id);
+        if (!p) return;
+        pending.delete(m.id);
+        if (pending.size === 0) w.unref();
+        settle(p, m.outcome);
+      });
+      w.on('error', (e: Error) => failAll(`writer thread failed: ${e.message}`));
+      w.on('exit', () => {
+        if (worker === w) worker = null;
+        failAll('writer thread stopped');
+      });
+      w.unref();
+      return w;
+    } catch {
+      return null;
+    }
+  };
+  return {
+    apply(input) {
+      if (!fallback && !worker) {
+        worker = start();
+        if (!worker) fallback = inlineWriter(db);
+      }
+      if (fallback) return fallback.apply(input);
+      const w = worker!;
+      const id = ++next;
+      return new Promise((ok, fail) => {
+        pending.set(id, { ok, fail });
+        w.ref();
+        w.postMessage({ type: 'batch', id, input } satisfies WriterMessage);
+      });
+    },
+    async close() {
+      await fallback?.close();
+      const w = worker;
+      if (!w) return;
+      const exited = new Promise<void>((ok) => w.once('exit', () => ok()));
+      w.ref();
+      w.postMessage({ type: 'close' } satisfies WriterMessage);
+      await exited;
+    },
+  };
+}
+
+/** Brings a database to the current schema (PRAGMA user_version counts the migrations run). */
+export function migrate(db: Database.Database): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > MIGRATIONS.length) {
     throw new Error(`database schema version ${current} is newer than this server knows (${MIGRATIONS.length})`);

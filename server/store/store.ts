@@ -3,7 +3,7 @@
 // interface, never to a database driver, so a PostgreSQL store can replace the SQLite one.
 import type { EntityName, Op } from '../../src/domain/sync/op.ts';
 import type { EntityState } from '../../src/domain/sync/merge.ts';
-import type { ChangeOp, CommuneInfo, Problem, Role } from '../../src/domain/sync/protocol.ts';
+import type { CommuneInfo, Problem, Role } from '../../src/domain/sync/protocol.ts';
 
 export interface NewCommune {
   code: string;
@@ -41,6 +41,14 @@ export interface TokenGrant {
   person: string;
   deviceId: string | null;
   deviceName: string | null;
+}
+
+/** One page of the change feed: each op as ChangeOp JSON text, in seq order. */
+export interface ChangesPage {
+  json: string[];
+  /** The seq of the last op of the page (null when empty). */
+  lastSeq: number | null;
+  hasMore: boolean;
 }
 
 export type RedeemResult =
@@ -93,9 +101,10 @@ export interface Store {
   applyBatch(input: ApplyBatchInput): Promise<ApplyResult>;
   /**
    * The commune's ops with seq > since, in seq order: at most `limit` of them and about
-   * `maxBytes` of their JSON (MAX_CHANGES_BYTES by default; always at least one op).
+   * `maxBytes` of their JSON (MAX_CHANGES_BYTES by default; always at least one op). Each op comes
+   * as its ChangeOp JSON text, ready to send: a page is built without parsing what was stored.
    */
-  changes(commune: string, since: number, limit: number, maxBytes?: number): Promise<{ ops: ChangeOp[]; hasMore: boolean }>;
+  changes(commune: string, since: number, limit: number, maxBytes?: number): Promise<ChangesPage>;
   /** The merged state of one entity/key. */
   entityState(entity: EntityName, key: string): Promise<EntityState | null>;
   /** Row counts, for tests, the bench and the admin CLI. */

@@ -3,7 +3,7 @@
 // Never writes a row without its op, never stores a value the server would refuse.
 import type { Table } from 'dexie';
 import { MAX_DRIFT_MS, after, formatHlc, parseHlc, receive, tick, type Hlc } from '../domain/sync/hlc.ts';
-import { conflictsOf, mergeOp, winnerOf, type EntityState, type FieldWrite } from '../domain/sync/merge.ts';
+import { conflictsOf, mergeWrite, winnerOf, type EntityState, type FieldWrite } from '../domain/sync/merge.ts';
 import type { EntityName, JsonValue, Op } from '../domain/sync/op.ts';
 import { CODE_RE, MAX_YEAR, MIN_YEAR } from '../domain/sync/limits.ts';
 import { LOCK_FIELDS, YEAR_LOCKED_ENTITIES } from '../domain/sync/year-lock.ts';
@@ -159,7 +159,7 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
     const changed = new Set<string>();
     let newest = '';
     for (const op of ops) {
-      const res = mergeOp(state, op);
+      const res = mergeWrite(state, op);
       state = res.state;
       for (const f of res.changed) changed.add(f);
       if (res.changed.length && op.hlc > newest) newest = op.hlc;
@@ -327,7 +327,7 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
   function problemsToFields(problems: { path: string; vi: string }[]): Record<string, string> {
     const out: Record<string, string> = {};
     for (const p of problems) {
-      const m = /^op\.fields\.([^.]+)/.exec(p.path);
+      const m = /^(?:op\.)?fields\.([^.[]+)/.exec(p.path);
       const field = m ? m[1]! : p.path.replace(/^op\./, '');
       out[field] = out[field] ? `${out[field]} ${p.vi}` : p.vi;
     }

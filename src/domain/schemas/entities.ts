@@ -151,6 +151,16 @@ function chainProblems(obj: Record<string, unknown>, chains: readonly (readonly 
   return out;
 }
 
+/**
+ * The "≤" problems alone, for merged values whose fields each passed their own schema already
+ * (the server's per-op check: the record is not parsed again). Paths are field names.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function chainRuleProblems(entity: 'villageCounts' | 'communeFigures', values: Record<string, unknown>): Problem[] {
+  const found = entity === 'villageCounts' ? chainProblems(values, CHAINS, VILLAGE_COUNT_LABELS) : chainProblems(values, FIGURE_CHAINS, COMMUNE_FIGURE_LABELS);
+  return found.map((p) => ({ path: p.key, vi: p.vi, en: p.en }));
+}
+
 /* @__NO_SIDE_EFFECTS__ */
 function chainCheck<T>(chains: readonly (readonly string[])[], labels: Record<string, Text>) {
   return v.rawCheck<T>(({ dataset, addIssue }) => {

@@ -4,7 +4,7 @@
 import * as v from 'valibot';
 import { DEFAULT_CATALOG_ID, catalogs, findIndicator } from '../catalog/index.ts';
 import type { EntityName } from '../sync/op.ts';
-import { makeAnswerSchema, validateCommuneFigures, validateVillageCounts } from './entities.ts';
+import { chainRuleProblems, makeAnswerSchema } from './entities.ts';
 import { toProblems, type Problem } from './problems.ts';
 
 const answerSchemas = new Map<string, ReturnType<typeof makeAnswerSchema> | null>();
@@ -21,16 +21,25 @@ function answerSchemaOf(indicatorId: string) {
   return s;
 }
 
+/** Entities whose records have rules across fields (recordProblems is empty for the others). */
+const RULED: ReadonlySet<EntityName> = new Set<EntityName>(['villageCounts', 'communeFigures', 'answer']);
+
+/** Whether recordProblems can find anything for this entity (callers skip building its values). */
+export function hasRecordRules(entity: EntityName): boolean {
+  return RULED.has(entity);
+}
+
 /**
  * Problems of an entity's merged values as a whole (paths are field names). A field cleared to
- * null counts as absent; entities without cross-field rules have none.
+ * null counts as absent; entities without cross-field rules have none. The values' fields are
+ * taken as checked one by one already (every op's are, on arrival and before a save), so for
+ * counts and figures only the "≤" chains are run, not the whole record's schema again.
  */
 export function recordProblems(entity: EntityName, key: string, values: Record<string, unknown>): Problem[] {
   switch (entity) {
     case 'villageCounts':
-      return validateVillageCounts(values);
     case 'communeFigures':
-      return validateCommuneFigures(values);
+      return chainRuleProblems(entity, values);
     case 'answer': {
       const schema = answerSchemaOf(key.split('/')[2] ?? '');
       if (!schema) return [];

@@ -76,8 +76,14 @@ export function valuesOf(state: EntityState): Record<string, JsonValue> {
   return out;
 }
 
-/** Applies one op to a state (returns a new state; the input is not changed). */
+/** Applies one op to a state and lists its conflicts (returns a new state; the input is not changed). */
 export function mergeOp(state: EntityState | undefined, op: Op): MergeResult {
+  const r = mergeWrite(state, op);
+  return { ...r, conflicts: conflictsOf(op.entity, op.key, r.state) };
+}
+
+/** mergeOp without the conflict list (the server's path and loops that list conflicts once at the end). */
+export function mergeWrite(state: EntityState | undefined, op: Op): Omit<MergeResult, 'conflicts'> {
   const node = parseHlc(op.hlc).node;
   const next: EntityState = bare(state);
   const changed: string[] = [];
@@ -95,7 +101,7 @@ export function mergeOp(state: EntityState | undefined, op: Op): MergeResult {
     const after = winnerOf(next[field]);
     if (!before || before.opId !== after!.opId || before.hlc !== after!.hlc) changed.push(field);
   }
-  return { state: next, changed, conflicts: conflictsOf(op.entity, op.key, next) };
+  return { state: next, changed };
 }
 
 /** The conflicts a state holds, sorted by field then loser stamp. */
@@ -125,7 +131,7 @@ export function mergeAll(ops: Iterable<Op>): { states: Map<string, { entity: Ent
   for (const op of ops) {
     const id = `${op.entity}\u0000${op.key}`;
     const cur = states.get(id);
-    states.set(id, { entity: op.entity, key: op.key, state: mergeOp(cur?.state, op).state });
+    states.set(id, { entity: op.entity, key: op.key, state: mergeWrite(cur?.state, op).state });
   }
   const conflicts: Conflict[] = [];
   for (const id of [...states.keys()].sort()) {

@@ -323,8 +323,11 @@ export function parseOp(raw: unknown, at: readonly (string | number)[] = [], opt
   const fields = v.safeParse(entityFieldsSchema(op.entity), op.fields);
   if (!fields.success) problems.push(...toProblems(fields.issues, [...at, 'fields']).map(withId));
   if (problems.length || !fields.success) return { ok: false, problems };
-  const out: Op = { opId: op.opId, entity: op.entity, key: op.key, fields: fields.output as Record<string, JsonValue>, hlc: op.hlc };
-  if (op.prev) out.prev = op.prev;
+  // Field order made canonical: the entity schemas output their own order; the two free maps
+  // (dossier fields, prev) are sorted, so equal ops serialise to equal JSON.
+  const parsedFields = fields.output as Record<string, JsonValue>;
+  const out: Op = { opId: op.opId, entity: op.entity, key: op.key, fields: op.entity === 'dossier' ? sortedKeys(parsedFields) : parsedFields, hlc: op.hlc };
+  if (op.prev) out.prev = sortedKeys(op.prev);
   return { ok: true, op: out };
 }
 
@@ -332,6 +335,12 @@ export function parseOp(raw: unknown, at: readonly (string | number)[] = [], opt
 export function validateOp(raw: unknown, at: readonly (string | number)[] = [], opts: CheckOptions = {}): Problem[] {
   const r = parseOp(raw, at, opts);
   return r.ok ? [] : r.problems;
+}
+
+function sortedKeys<T>(o: Record<string, T>): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const k of Object.keys(o).sort()) out[k] = o[k]!;
+  return out;
 }
 
 function isJson(x: unknown, depth: number): x is JsonValue {
