@@ -20,6 +20,7 @@ import { silentLogger } from '../server/log.ts';
 import { startServer } from '../server/server.ts';
 import { SQLITE_PRAGMAS, migrate, openSqliteStore } from '../server/store/sqlite-store.ts';
 import { formatHlc } from '../src/domain/sync/hlc.ts';
+import { newOpId } from '../src/domain/sync/op-id.ts';
 import type { Op } from '../src/domain/sync/op.ts';
 import type { ChangesResponse, EnrollResponse, SyncResponse } from '../src/domain/sync/protocol.ts';
 import { stopChild } from './proc.ts';
@@ -35,7 +36,7 @@ const MAX_LOAD_MS = 60_000;
 const HALF_LOAD_MS = 20_000;
 /** Push-and-pull: device counts, how long each level runs, ops per push, pause between rounds. */
 const PROFILE_LEVELS = [100, 200, 500, 1000] as const;
-const PROFILE_MS = 10_000;
+const PROFILE_MS = 8_000;
 const PROFILE_OPS = 20;
 const PROFILE_PAUSE_MS: [number, number] = [500, 1500];
 
@@ -100,7 +101,7 @@ function makeOps(deviceId: string, commune: string, village: string, n: number, 
   const ops: Op[] = [];
   for (let k = 0; k < n; k++) {
     ops.push({
-      opId: randomUUID(),
+      opId: newOpId(wall), // as the app makes them (UUIDv7, by the op's wall time)
       entity: 'villageCounts',
       key: `${commune}/${2023 + (k % 3)}/${village}`,
       fields: { households: 100 + k, familiesRegistered: 50 + (wall % 7), citizens: 300 + k },

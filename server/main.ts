@@ -27,7 +27,7 @@ if (!existsSync(resolve(staticDir, 'index.html'))) {
   log('warn', 'static dir has no index.html; only the API is served', { staticDir });
 }
 
-const store = openSqliteStore(dbPath);
+const store = openSqliteStore(dbPath, { startWriter: true });
 const seeded = await seedDemoIfEmpty(store);
 const server = await startServer({ port, host, dbPath, store, staticDir, log, trustProxy, syncOrigins, maxConnections, enrollRate });
 const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;

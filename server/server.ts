@@ -35,7 +35,7 @@ export interface RunningServer {
 }
 
 export async function startServer(opts: StartOptions): Promise<RunningServer> {
-  const store = opts.store ?? openSqliteStore(opts.dbPath);
+  const store = opts.store ?? openSqliteStore(opts.dbPath, { startWriter: true });
   const app = createApp({ ...opts, store });
   const host = opts.host ?? '127.0.0.1';
   const server = await new Promise<Server>((resolve, reject) => {

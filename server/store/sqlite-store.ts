@@ -80,8 +80,16 @@ interface CodeRow {
   device_name: string | null;
 }
 
+export interface SqliteStoreOptions {
+  /**
+   * Start the writer thread now (a server) rather than at the first batch (the admin CLI, tests
+   * that only read). Batches are always written on it, except for ':memory:' databases.
+   */
+  startWriter?: boolean;
+}
+
 /** Opens (and creates, and migrates) the database at `path`; ':memory:' works for quick checks. */
-export function openSqliteStore(path: string): Store {
+export function openSqliteStore(path: string, options: SqliteStoreOptions = {}): Store {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   for (const p of SQLITE_PRAGMAS) db.pragma(p);
@@ -179,7 +187,7 @@ export function openSqliteStore(path: string): Store {
     return row ? { kind: 'ok', grant: toGrant(row) } : { kind: 'bad-code' };
   });
 
-  const writer = path === ':memory:' ? inlineWriter(db) : threadWriter(path, db);
+  const writer = path === ':memory:' ? inlineWriter(db) : threadWriter(path, db, options.startWriter ?? false);
   let closed = false;
 
   return {
@@ -284,7 +292,7 @@ function inlineWriter(db: Database.Database): Writer {
  * the calling thread when no worker can start. The worker is referenced only while batches are in
  * flight, so an idle store never keeps the process alive.
  */
-function threadWriter(path: string, db: Database.Database): Writer {
+function threadWriter(path: string, db: Database.Database, eager: boolean): Writer {
   const pending = new Map<number, Waiter>();
   let next = 0;
   let worker: Worker | null = null;
@@ -310,16 +318,22 @@ function threadWriter(path: string, db: Database.Database): Writer {
         if (worker === w) worker = null;
         failAll('writer thread stopped');
       });
+      // Idle until a batch is sent: an open store alone never keeps the process alive.
       w.unref();
       return w;
     } catch {
       return null;
     }
   };
+  // A server starts it with the store, so its first batch does not wait for the thread to load.
+  if (eager) {
+    worker = start();
+    if (!worker) fallback = inlineWriter(db);
+  }
   return {
     apply(input) {
       if (!fallback && !worker) {
-        worker = start();
+        worker = start(); // first batch, or the thread stopped (the batches in flight were failed)
         if (!worker) fallback = inlineWriter(db);
       }
       if (fallback) return fallback.apply(input);

@@ -19,8 +19,8 @@ import type { ApplyBatchInput, ApplyResult } from './store.ts';
 export const SQLITE_PRAGMAS = ['journal_mode = WAL', 'synchronous = FULL', 'cache_size = -65536', 'busy_timeout = 5000'] as const;
 
 /** Most batches, and ops, one group commit takes (the rest wait for the next turn): bounds latency. */
-const MAX_GROUP_BATCHES = 64;
-const MAX_GROUP_OPS = 8_000;
+const MAX_GROUP_BATCHES = 16;
+const MAX_GROUP_OPS = 2_000;
 
 /** What makes two batches "the same batch": their ops (ids and content), in order. */
 export function batchContentHash(opHashes: readonly string[]): string {

@@ -6,6 +6,7 @@ import { MAX_DRIFT_MS, after, formatHlc, parseHlc, receive, tick, type Hlc } fro
 import { conflictsOf, mergeWrite, winnerOf, type EntityState, type FieldWrite } from '../domain/sync/merge.ts';
 import type { EntityName, JsonValue, Op } from '../domain/sync/op.ts';
 import { CODE_RE, MAX_YEAR, MIN_YEAR } from '../domain/sync/limits.ts';
+import { newOpId } from '../domain/sync/op-id.ts';
 import { LOCK_FIELDS, YEAR_LOCKED_ENTITIES } from '../domain/sync/year-lock.ts';
 import type { Answer, AssessInput, CommuneFigures, ThresholdOverrides, VillageCounts, VillageInput } from '../domain/assess-types.ts';
 import type {
@@ -227,7 +228,7 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
         clock = tick(clock, t, me);
         const hlc = formatHlc(clock);
         renamed.set(old.hlc, hlc);
-        const op: Op = { ...old, opId: crypto.randomUUID(), hlc };
+        const op: Op = { ...old, opId: newOpId(clock.wall), hlc };
         if (old.prev) {
           op.prev = {};
           for (const [f, p] of Object.entries(old.prev)) op.prev[f] = renamed.get(p) ?? p;
@@ -312,7 +313,7 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
           hlc = formatHlc(after(parseHlc(w), me));
         }
       }
-      const draft: Op = { opId: crypto.randomUUID(), entity, key, fields: changes, hlc };
+      const draft: Op = { opId: newOpId(parseHlc(hlc).wall), entity, key, fields: changes, hlc };
       if (Object.keys(prev).length) draft.prev = prev;
       // The same check and parse as the server's: what is stored and sent is the parsed op (NFC text).
       const parsed = checks.parseOp(draft);
