@@ -9,7 +9,7 @@
 //    0.5–1.5 s, pushes 20 ops, pulls what changed in its commune; p50/p99 and errors per level.
 // Traffic only to 127.0.0.1; every loop bounded in count and time; stops by itself.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -18,7 +18,7 @@ import Database from 'better-sqlite3';
 import { issueCode } from '../server/codes.ts';
 import { silentLogger } from '../server/log.ts';
 import { startServer } from '../server/server.ts';
-import { SQLITE_PRAGMAS, migrate, openSqliteStore } from '../server/store/sqlite-store.ts';
+import { SQLITE_PRAGMAS, migrate, opContentHash, openSqliteStore } from '../server/store/sqlite-store.ts';
 import { formatHlc } from '../src/domain/sync/hlc.ts';
 import { newOpId } from '../src/domain/sync/op-id.ts';
 import type { Op } from '../src/domain/sync/op.ts';
@@ -133,7 +133,7 @@ export function benchFloor(batches = DEVICES * BATCHES_PER_DEVICE, perBatch = OP
       const commune = String(30000 + (b % COMMUNES));
       return { device, commune, batchId: randomUUID(), ops: makeOps(device, commune, villages[b % VILLAGES]!.code, perBatch, walls) };
     });
-    const hashes = work.map((w) => w.ops.map((op) => createHash('sha256').update(JSON.stringify([op.entity, op.key, op.fields, op.hlc, null])).digest('hex')));
+    const hashes = work.map((w) => w.ops.map(opContentHash));
     const tx = db.transaction((i: number) => {
       const w = work[i]!;
       w.ops.forEach((op, k) => {
