@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as v from 'valibot';
-import { MAX_COUNTER, after, formatHlc, parseHlc, receive, tick } from '../../src/domain/sync/hlc.ts';
+import { MAX_COUNTER, after, formatHlc, parseHlc, receive, tick, type Hlc } from '../../src/domain/sync/hlc.ts';
 import { newOpId } from '../../src/domain/sync/op-id.ts';
 
 describe('HLC counter at its limit', () => {
@@ -19,9 +19,9 @@ describe('HLC counter at its limit', () => {
   it('any sequence of ticks and receives gives parseable, increasing stamps', () => {
     fc.assert(
       fc.property(fc.array(fc.record({ remoteWall: fc.nat(10_000), remoteCounter: fc.constantFrom(0, MAX_COUNTER - 1, MAX_COUNTER), now: fc.nat(10_000), remote: fc.boolean() }), { maxLength: 60 }), (steps) => {
-        let last: ReturnType<typeof tick> | null = null;
+        let last: Hlc | null = null;
         for (const s of steps) {
-          const next = s.remote ? receive(last, { wall: s.remoteWall, counter: s.remoteCounter, node: 'r' }, s.now, 'me') : tick(last, s.now, 'me');
+          const next: Hlc = s.remote ? receive(last, { wall: s.remoteWall, counter: s.remoteCounter, node: 'r' }, s.now, 'me') : tick(last, s.now, 'me');
           const text = formatHlc(next);
           expect(parseHlc(text)).toEqual(next);
           if (last) expect(text > formatHlc(last)).toBe(true);
