@@ -97,7 +97,10 @@ export interface Store {
   /** Revokes a code and the token made from it. False when there is no such id. */
   revoke(id: string, now: number): Promise<boolean>;
 
-  /** Applies a batch in one transaction: all of it or nothing. */
+  /**
+   * Applies a batch all or nothing, after checking every new op on the merged state it would leave
+   * (server/batch-plan.ts: record rules, year lock); resolves only once it is durable.
+   */
   applyBatch(input: ApplyBatchInput): Promise<ApplyResult>;
   /**
    * The commune's ops with seq > since, in seq order: at most `limit` of them and about
