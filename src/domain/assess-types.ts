@@ -1,4 +1,4 @@
-// The readiness input and output of ../shared/domain/assess-format.md, as TypeScript types.
+// The readiness input and output of docs/domain/assess-format.md, as TypeScript types.
 // Shared by the engine, CLI, app, server and dossier; the valibot schemas must agree with them.
 
 /** Mức độ — level of recognition (1 = Khá, 2 = Tốt). */

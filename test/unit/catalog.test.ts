@@ -9,7 +9,7 @@ import { tt25_2023 } from '../../src/domain/catalog/tt25-2023.ts';
 import type { RatioIndicator, StandardIndicator } from '../../src/domain/catalog/types.ts';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-const reference = readFileSync(resolve(repoRoot, '../shared/domain/criteria-tt25-commune.md'), 'utf8');
+const reference = readFileSync(resolve(repoRoot, 'docs/domain/criteria-tt25-commune.md'), 'utf8');
 
 interface Row {
   id: string; criterion: string; text: string; kind: string; reads: string; level1: string; level2: string; status: string;

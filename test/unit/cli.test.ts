@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-const samplesDir = resolve(repoRoot, '../shared/domain/samples');
+const samplesDir = resolve(repoRoot, 'docs/domain/samples');
 const CLI = 'src/cli/assess.ts';
 
 function runCli(args: string[], stdin?: string) {

@@ -14,7 +14,7 @@ import { buildDossier } from '../../src/dossier/model.ts';
 import type { DossierTexts } from '../../src/dossier/texts.ts';
 import { readDocx } from './dossier-xml.ts';
 
-const SAMPLES = fileURLToPath(new URL('../../../shared/domain/samples/', import.meta.url));
+const SAMPLES = fileURLToPath(new URL('../../docs/domain/samples/', import.meta.url));
 
 interface Expected {
   level: number;

@@ -14,7 +14,7 @@ import { printHtml } from '../../src/dossier/html.ts';
 import { buildDossier, type WarningCode } from '../../src/dossier/model.ts';
 import { documentNumber, textsOfRow, type DossierTexts } from '../../src/dossier/texts.ts';
 
-const SAMPLES = fileURLToPath(new URL('../../../shared/domain/samples/', import.meta.url));
+const SAMPLES = fileURLToPath(new URL('../../docs/domain/samples/', import.meta.url));
 const sample = (name: string): AssessInput => JSON.parse(readFileSync(`${SAMPLES}${name}/input.json`, 'utf8')) as AssessInput;
 
 function build(input: AssessInput, texts: DossierTexts = {}, recipient?: string) {

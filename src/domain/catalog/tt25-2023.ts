@@ -1,5 +1,5 @@
 // Catalog `tt25-2023`: the 5 criteria and 15 indicators of "Cộng đồng học tập" cấp xã, transcribed
-// from shared/domain/criteria-tt25-commune.md. Data only: a later amendment is a new catalog, never
+// from docs/domain/criteria-tt25-commune.md. Data only: a later amendment is a new catalog, never
 // an edit of this one. Level-2 thresholds the reference leaves "not set" stay null — never guessed.
 
 import type { Catalog, IndicatorDef } from './types.ts';

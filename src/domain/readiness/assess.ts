@@ -1,5 +1,5 @@
 // The readiness engine: a pure function of (catalog, one year's commune data) → statuses, gaps,
-// level and eligible level, per shared/domain/assess-format.md. Never reads the clock, the DOM or
+// level and eligible level, per docs/domain/assess-format.md. Never reads the clock, the DOM or
 // storage; never counts missing data as met; output is independent of the villages' order.
 
 import type {

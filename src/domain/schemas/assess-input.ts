@@ -1,4 +1,4 @@
-// The valibot schema of the readiness input (shared/domain/assess-format.md) for one catalog.
+// The valibot schema of the readiness input (docs/domain/assess-format.md) for one catalog.
 // Strict: unknown keys, unknown indicator ids, wrong types, broken "≤" rules, duplicate village
 // codes and unreal dates are all refused. Never fills defaults in: the engine does that.
 

@@ -1,4 +1,4 @@
-// The glossary's labels for every field the schemas check (shared/domain/glossary.md), vi + en.
+// The glossary's labels for every field the schemas check (docs/domain/glossary.md), vi + en.
 // Data only. Messages and forms use these words exactly; never reword a glossary label here.
 
 import type { Text } from '../catalog/types.ts';

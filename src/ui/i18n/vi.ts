@@ -1,5 +1,5 @@
 // Vietnamese UI strings of the screens (lazy: loaded with the first screen; the shell's own few
-// are in vi-shell.ts). Glossary words are kept exactly as in shared/domain/glossary.md; field
+// are in vi-shell.ts). Glossary words are kept exactly as in docs/domain/glossary.md; field
 // labels come from src/domain/schemas/labels.ts, not from here.
 import type { viShell } from './vi-shell.ts';
 
