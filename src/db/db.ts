@@ -4,7 +4,8 @@
 import { Dexie, type Table } from 'dexie';
 import type { Op } from '../domain/sync/op.ts';
 import type { EntityState } from '../domain/sync/merge.ts';
-import type { CommuneFigures, Evidence, ThresholdOverrides, VillageCounts } from '../domain/assess-types.ts';
+import type { CommuneFigures, Evidence, VillageCounts } from '../domain/assess-types.ts';
+import { RETIRED_ENTITIES } from '../domain/sync/op.ts';
 
 /** Xã — one commune this device works on. */
 export interface CommuneRow {
@@ -42,12 +43,6 @@ export interface AnswerRow {
   note?: string;
   amount?: number;
   evidence: Evidence[];
-}
-
-/** Ngưỡng của tỉnh — the province's own thresholds. */
-export interface ThresholdsRow {
-  commune: string;
-  values: ThresholdOverrides;
 }
 
 /** Quyết định công nhận — an earlier recognition decision. */
@@ -127,7 +122,6 @@ export type XhtDb = Dexie & {
   villageCounts: Table<VillageCountsRow, [string, number, string]>;
   communeFigures: Table<CommuneFiguresRow, [string, number]>;
   answers: Table<AnswerRow, [string, number, string]>;
-  thresholds: Table<ThresholdsRow, string>;
   decisions: Table<DecisionRow, [string, string]>;
   dossiers: Table<DossierRow, [string, number]>;
   outbox: Table<OutboxRow, number>;
@@ -200,6 +194,18 @@ export function openDatabase(name: string = DB_NAME): XhtDb {
         .modify((row: { state?: string }) => {
           if (row.state !== 'quarantined') row.state = 'pending';
         });
+    });
+
+  // v3 (issue #11, the circular as written): the province threshold table goes — TT25's thresholds
+  // are the law's, nobody sets them. Its rows, merge stamps, conflicts and queued ops are dropped
+  // quietly; every other row and op is kept untouched (village counts gain `trained` and
+  // `university`, commune figures `difficultArea`: new optional fields, nothing to convert).
+  db.version(3)
+    .stores({ thresholds: null })
+    .upgrade(async (tx) => {
+      await tx.table('outbox').filter((r: OutboxRow) => RETIRED_ENTITIES.has(r.op?.entity)).delete();
+      await tx.table('stamps').filter((r: StampRow) => RETIRED_ENTITIES.has(r.entity)).delete();
+      await tx.table('conflicts').filter((r: ConflictRow) => RETIRED_ENTITIES.has(r.entity)).delete();
     });
 
   return db;

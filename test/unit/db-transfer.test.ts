@@ -21,10 +21,9 @@ async function seed(r: Repo): Promise<void> {
   await r.saveVillage('X1', { code: 'T01', name: 'Thôn Một' });
   await r.saveVillage('X1', { code: 'T02', name: 'Thôn Hai' });
   await r.saveVillageCounts('X1', 2025, 'T01', { households: 120, familiesRegistered: 110, familiesRecognized: 90 });
-  await r.saveVillageCounts('X1', 2025, 'T02', { households: 60, citizens: 200, citizensRecognized: 50 });
-  await r.saveCommuneFigures('X1', 2025, { units: 12, unitsRecognized: 10 });
-  await r.saveAnswer('X1', 2025, 'TC1.1', { met: true, evidence: [{ number: '15/KH-UBND', date: '2025-01-10', title: 'Kế hoạch' }] });
-  await r.saveThresholds('X1', { 'TC5.1': { '2': 80 } });
+  await r.saveVillageCounts('X1', 2025, 'T02', { households: 60, citizens: 200, citizensRecognized: 50, trained: 110, university: 25 });
+  await r.saveCommuneFigures('X1', 2025, { units: 12, unitsRecognized: 10, difficultArea: true });
+  await r.saveAnswer('X1', 2025, 'TC1.1', { met: true, evidence: [{ number: '15/KH-UBND', date: '2025-01-10', issuer: 'UBND xã Một', title: 'Kế hoạch' }] });
   await r.saveDecision('X1', { level: 1, decidedOn: '2024-03-20' });
   await r.lockYear('X1', 2025, { meetingDate: '2026-01-05', minutesRef: '01/BB' });
   await r.reopenYear('X1', 2025, 'Bổ sung minh chứng');
