@@ -180,7 +180,7 @@ test('offline, the dashboard shows what the engine computes and follows an edit 
   await page.locator('.xht-dash__switch label', { hasText: 'Đào tạo' }).click();
   await expect(legendLines.nth(0)).toHaveAttribute('data-line', String((used(assess(after), 1, 'TC5.2') as { trained: number }).trained));
   await editor.goto('/#/so-lieu-xa');
-  await editor.getByRole('radiogroup', { name: 'Xã thuộc vùng khó khăn' }).getByRole('radio', { name: 'Có', exact: true }).check();
+  await editor.getByRole('group', { name: 'Xã thuộc vùng khó khăn' }).getByRole('radio', { name: 'Có', exact: true }).check();
   await expect(editor.getByText('Đã lưu').first()).toBeVisible();
   const hard: AssessInput = { ...after, figures: { ...after.figures, difficultArea: true } };
   await expect(legendLines.nth(0)).toHaveAttribute('data-line', '40');

@@ -72,8 +72,8 @@ test('a new version waits for "Cập nhật"; old assets keep loading meanwhile'
     await expect(page.locator('.app')).toHaveAttribute('data-build', 'v1');
     // A screen this page never opened: its v1 chunk is not on the server any more, only in the cache
     // the waiting v2 worker must not have cleaned.
-    await page.goto(`${base}/#/nguong`);
-    await expect(page.getByRole('heading', { level: 1, name: 'Ngưỡng của tỉnh' })).toBeVisible();
+    await page.goto(`${base}/#/so-lieu-xa`);
+    await expect(page.getByRole('heading', { level: 1, name: /^Số liệu chung của xã/ })).toBeVisible();
 
     // Not taken over unasked: another reload is still v1, with the prompt again.
     await page.reload();

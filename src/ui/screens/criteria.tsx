@@ -73,7 +73,7 @@ function AnswerEditor({
       <RadioGroup
         id={`a-${id}`}
         name={`met-${id}`}
-        label={t('answerLegend', { id: ind.id })}
+        label={t('answerLegend', { name: indicatorName(ind.id, getLang()) })}
         value={met === true ? 'yes' : met === false ? 'no' : ''}
         options={[
           { value: 'yes', label: t('met') },

@@ -76,10 +76,10 @@ function IndicatorLine({ r, level, input }: { r: IndicatorResult; level: LevelNo
         <StatusBadge status={r.status} />
       </div>
       {ind ? <p class="small">{tx(indicatorText(ind, level))}</p> : null}
-      {value ? <p class="small" data-testid="ind-value">{t('value', { value })}</p> : null}
-      {threshold ? <p class="small" data-testid="ind-threshold">{t('thresholdIs', { value: threshold })}</p> : null}
+      {value ? <p class="small" data-testid="value-line">{t('value', { value })}</p> : null}
+      {threshold ? <p class="small" data-testid="threshold-line">{t('thresholdIs', { value: threshold })}</p> : null}
       {gap ? (
-        <p class="small gap-text" data-testid="ind-gap">
+        <p class="small gap-text" data-testid="gap-line">
           {t('gap')}: {gap}
         </p>
       ) : null}
