@@ -117,6 +117,25 @@ describe('export and import', () => {
   });
 });
 
+describe('a file exported by an older release (with province thresholds)', () => {
+  it('imports whole, the retired thresholds (table, stamps, queued op) dropped quietly', async () => {
+    const a = fresh();
+    await seed(a);
+    const file = viaJson(await exportAll(a)) as Record<string, any>;
+    // What release 96506a9 also put in its files: the thresholds table, their stamps and a queued op.
+    const hlc = '001760000000000-000000-old-phone';
+    file.tables.thresholds = [{ commune: 'X1', values: { 'TC5.1': { 1: 72.5 } } }];
+    file.tables.stamps.push({ entity: 'thresholds', key: 'X1', state: { 'TC5.1@1': { 'old-phone': { value: 72.5, hlc, opId: '00000000-0000-4000-8000-00000000000a' } } } });
+    file.tables.outbox.push({ seq: 999, op: { opId: '00000000-0000-4000-8000-00000000000a', entity: 'thresholds', key: 'X1', fields: { 'TC5.1@1': 72.5 }, hlc }, state: 'pending' });
+    const b = fresh();
+    const res = await importAll(b, file);
+    expect(res.communes).toEqual(['X1']);
+    expect(await b.buildAssessInput('X1', 2025)).toEqual(await a.buildAssessInput('X1', 2025));
+    expect(await opIds(b)).toEqual(await opIds(a));
+    expect((await b.db.stamps.toArray()).some((s) => (s.entity as string) === 'thresholds')).toBe(false);
+  });
+});
+
 describe('a bad file is refused whole with a Vietnamese reason', () => {
   const mutations: [string, (f: Record<string, any>) => unknown][] = [
     ['not JSON', () => '{"app": "xa-hoc-tap", '],
