@@ -65,6 +65,8 @@ export const en: UiStrings = {
   familyRatio: 'Learning Family',
   lineageRatio: 'Learning Lineage',
   citizenRatio: 'Learning Citizen',
+  trainedRatio: 'Vocational or technical training',
+  universityRatio: 'University degree or higher',
   communityRecognized: 'Village-level Learning Community',
   yes: 'Yes',
   no: 'No',

@@ -59,6 +59,8 @@ export const viScreens = {
   familyRatio: 'Gia đình học tập',
   lineageRatio: 'Dòng họ học tập',
   citizenRatio: 'Công dân học tập',
+  trainedRatio: 'Được đào tạo chuyên môn kỹ thuật',
+  universityRatio: 'Đại học trở lên',
   communityRecognized: 'Cộng đồng học tập cấp thôn',
   yes: 'Có',
   no: 'Không',
