@@ -15,7 +15,7 @@ import { BarChart } from '../charts/bar-chart.tsx';
 import type { BarChartSpec, ThresholdLine } from '../charts/types.ts';
 import {
   COUNT_FIELDS, completeness, criterionRows, distanceTo, nextLevel, RATIO_KEYS, ratioLines, reaches, villageRows, yearSeries,
-  type RatioKey, type VillageRatio, type VillageRow, type YearPoint,
+  type RatioKey, type VillageRow, type YearPoint,
 } from './model.ts';
 import { strings, type Lang, type Strings } from './strings.ts';
 import { useLive } from '../hooks/use-live.ts';
@@ -147,7 +147,10 @@ function LevelCard({ output, plan, lang, t }: Part & { plan: RequestPlan }) {
       {waitFrom && output.eligibleLevel < output.level && (
         <p data-testid="dash-wait">{t.waitUntil(levelLabel(output.level as LevelNo, lang), formatDay(waitFrom, lang))}</p>
       )}
-      <p data-testid="dash-request" data-kind={plan.kind}>{requestText(plan, lang)}</p>
+      {/* "Chưa thể đề nghị công nhận" above already says it when no level is met. */}
+      {plan.kind === 'none' && plan.reason === 'not-met' ? null : (
+        <p data-testid="dash-request" data-kind={plan.kind}>{requestText(plan, lang)}</p>
+      )}
     </div>
   );
 }
@@ -286,7 +289,7 @@ function Villages({ input, output, lang, t }: Part & { input: AssessInput }) {
       lines,
       horizontal: true,
       max: 100,
-      format: (v) => formatPercent(v, lang),
+      format: (v) => pct(lang, v),
       valueLabels: true,
     }),
     [rows, key, lines, lang, t, bar],
@@ -352,27 +355,21 @@ function Villages({ input, output, lang, t }: Part & { input: AssessInput }) {
             </li>
           ))}
         </ul>
-        <VillageTable rows={rows} output={output} lang={lang} t={t} />
+        <VillageTable rows={rows} lang={lang} t={t} />
       </BarChart>
     </div>
   );
 }
 
+/**
+ * A percent cut (never rounded up) to one decimal: a share of 59,96 % reads 59,9 %, never as the
+ * 60 % it does not reach. The epsilon keeps an exact 57,3 % (57.29999… in floating point) whole.
+ */
 function pct(lang: Lang, v: number | null | undefined): string {
-  return v === null || v === undefined ? '—' : formatPercent(Math.round(v * 10) / 10, lang);
+  return v === null || v === undefined ? '—' : formatPercent(Math.floor(v * 10 + 1e-9) / 10, lang);
 }
 
-/** A village's share beside the line it is judged against: never rounded up into it. */
-function share(lang: Lang, r: VillageRatio | null, threshold: number | null): string {
-  if (!r) return '—';
-  return threshold === null ? pct(lang, r.percent) : formatShare({ ...r, percent: null }, threshold, lang);
-}
-
-function VillageTable({ rows, output, lang, t }: { rows: VillageRow[]; output: AssessOutput; lang: Lang; t: Strings }) {
-  const lineOf = (k: RatioKey) => {
-    const l = ratioLines(output, k);
-    return l.levels[1] ?? l.target;
-  };
+function VillageTable({ rows, lang, t }: { rows: VillageRow[]; lang: Lang; t: Strings }) {
   return (
     <details class="xht-dash__table">
       <summary>{t.showTable}</summary>
@@ -396,7 +393,7 @@ function VillageTable({ rows, output, lang, t }: { rows: VillageRow[]; output: A
                 <th scope="row">{r.name}</th>
                 {RATIO_KEYS.map((k) => (
                   <td data-ratio={k} key={k}>
-                    {share(lang, r.ratios[k], lineOf(k))}
+                    {pct(lang, r.ratios[k]?.percent)}
                   </td>
                 ))}
                 <td>{r.recognized === null ? '—' : r.recognized ? t.yes : t.no}</td>
@@ -455,7 +452,7 @@ function Years({ outputs, lang, t }: { outputs: AssessOutput[]; lang: Lang; t: S
       lines: [],
       horizontal: false,
       max: 100,
-      format: (v) => formatPercent(v, lang),
+      format: (v) => pct(lang, v),
       valueLabels: false,
     }),
     [points, lang, t],
