@@ -144,6 +144,18 @@ export const V1_STORES = {
   outbox: '++seq, &op.opId',
 };
 
+/** What version 2 added or changed (exported so the migration test can create a v2 database). */
+export const V2_CHANGES = {
+  answers: '[commune+year+indicator], [commune+year], commune',
+  outbox: '++seq, &op.opId, state',
+  thresholds: 'commune',
+  decisions: '[commune+id], commune',
+  dossiers: '[commune+year], commune',
+  conflicts: '++id, [entity+key]',
+  stamps: '[entity+key]',
+  acked: 'opId',
+};
+
 /** Opens (and upgrades if needed) the database called `name`. */
 export function openDatabase(name: string = DB_NAME): XhtDb {
   const db = new Dexie(name) as XhtDb;
@@ -160,16 +172,7 @@ export function openDatabase(name: string = DB_NAME): XhtDb {
   // The outbox gains a `state` index so quarantined ops no longer block the queue; answers a
   // `commune` index for listing years.
   db.version(2)
-    .stores({
-      answers: '[commune+year+indicator], [commune+year], commune',
-      outbox: '++seq, &op.opId, state',
-      thresholds: 'commune',
-      decisions: '[commune+id], commune',
-      dossiers: '[commune+year], commune',
-      conflicts: '++id, [entity+key]',
-      stamps: '[entity+key]',
-      acked: 'opId',
-    })
+    .stores(V2_CHANGES)
     .upgrade(async (tx) => {
       await tx
         .table('answers')

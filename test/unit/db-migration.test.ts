@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { V1_STORES } from '../../src/db/db.ts';
+import { V1_STORES, V2_CHANGES } from '../../src/db/db.ts';
 import { createRepo, openDatabase } from '../../src/db/index.ts';
 
 async function makeV1(name: string): Promise<void> {
@@ -72,17 +72,7 @@ describe('schema migration from version 1', () => {
 });
 
 /** Version 2's tables (as release 96506a9 ships them), to build a v2 database the way it left one. */
-const V2_STORES = {
-  ...V1_STORES,
-  answers: '[commune+year+indicator], [commune+year], commune',
-  outbox: '++seq, &op.opId, state',
-  thresholds: 'commune',
-  decisions: '[commune+id], commune',
-  dossiers: '[commune+year], commune',
-  conflicts: '++id, [entity+key]',
-  stamps: '[entity+key]',
-  acked: 'opId',
-};
+const V2_STORES = { ...V1_STORES, ...V2_CHANGES };
 
 describe('schema migration from version 2 (issue #11: the province thresholds retire)', () => {
   it('drops the thresholds table, its stamps, conflicts and queued ops (pending or quarantined), keeps everything else', async () => {
