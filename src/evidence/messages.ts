@@ -3,18 +3,20 @@
 // (numbers are formatted with Intl, which both have).
 
 /** Why a file was refused or could not be prepared. */
-export type EvidenceErrorCode =
-  | 'empty-file'
-  | 'file-unreadable'
-  | 'unsupported-type'
-  | 'heic-unsupported'
-  | 'pdf-too-large'
-  | 'pdf-damaged'
-  | 'photo-too-large'
-  | 'photo-too-many-pixels'
-  | 'image-unreadable'
-  | 'compress-failed'
-  | 'aborted';
+export const EVIDENCE_ERROR_CODES = [
+  'empty-file',
+  'file-unreadable',
+  'unsupported-type',
+  'heic-unsupported',
+  'pdf-too-large',
+  'pdf-damaged',
+  'photo-too-large',
+  'photo-too-many-pixels',
+  'image-unreadable',
+  'compress-failed',
+  'aborted',
+] as const;
+export type EvidenceErrorCode = (typeof EVIDENCE_ERROR_CODES)[number];
 
 /** Values a message names: the file, its size in MB, the limit, millions of pixels. */
 export interface EvidenceErrorParams {

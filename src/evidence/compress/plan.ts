@@ -14,16 +14,17 @@ export function fitLongEdge(size: Size, longEdge: number): Size {
 }
 
 /**
- * The sizes to draw through from `from` down to `to`, last one `to`: halve while the next halving
- * still stays above the target, then one final step (between 1× and 2× down). Empty when from = to.
+ * The sizes to draw through from `from` down to `to`, last one `to`: halve (each side, never
+ * below the target's) while a side is more than twice the target's, then one final step. No
+ * step shrinks a side more than 2×. Empty when from = to.
  */
 export function downscaleSteps(from: Size, to: Size): Size[] {
   const steps: Size[] = [];
   let w = from.width;
   let h = from.height;
-  while (w / 2 > to.width && h / 2 > to.height) {
-    w = Math.round(w / 2);
-    h = Math.round(h / 2);
+  while (w / 2 > to.width || h / 2 > to.height) {
+    w = Math.max(to.width, Math.round(w / 2));
+    h = Math.max(to.height, Math.round(h / 2));
     steps.push({ width: w, height: h });
   }
   if (w !== to.width || h !== to.height) steps.push({ width: to.width, height: to.height });
