@@ -235,8 +235,7 @@ export function readVillageSheet(grid: Grid, onRow?: (done: number, total: numbe
     for (const [k, v] of Object.entries(values)) {
       if (!bad.has(k) && (typeof v === 'number' || typeof v === 'boolean')) fields[k] = v;
     }
-    const village: SheetRow['village'] = { name: name || code };
-    if (code) village.code = code;
+    const village: SheetRow['village'] = code ? { code, name: name || code } : { name };
     rows.push({ row: rowNo, village, fields });
   });
   onRow?.(body.length, body.length);

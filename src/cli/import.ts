@@ -1,0 +1,48 @@
+// `npm run import -- <file.xlsx|file.csv> --dry-run`: reads a villages' sheet with the app's own
+// import module and prints ONE JSON document on stdout: { rows, problems, unknownColumns }.
+// Exit 2 when there is any problem (a refused file too: one problem with row and column null),
+// 0 otherwise; 1 when the file cannot be opened or the command is wrong. Never writes anything:
+// applying a sheet to the server is `npm run admin -- import-villages`.
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { isRefusal, readVillageFile, refusalJson, sheetJson } from '../import/index.ts';
+
+const USAGE = 'Cách dùng / Usage: npm run import -- <tệp.xlsx | tệp.csv> --dry-run';
+
+/** Runs the CLI; returns the exit status. Writers are injectable for in-process use. */
+export async function main(
+  args: readonly string[],
+  out: (s: string) => void = (s) => process.stdout.write(s),
+  err: (s: string) => void = (s) => process.stderr.write(s),
+): Promise<number> {
+  const files = args.filter((a) => a !== '--dry-run');
+  if (files.length !== 1 || files[0]!.startsWith('-') || !args.includes('--dry-run')) {
+    err(`${USAGE}\n(--dry-run: chỉ kiểm tra, không ghi gì / only checks, writes nothing; để ghi vào máy chủ / to write to the server: npm run admin -- import-villages)\n`);
+    return 1;
+  }
+  const path = files[0]!;
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(readFileSync(path));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') err(`Không tìm thấy tệp "${path}" / File not found: "${path}"\n`);
+    else if (code === 'EISDIR') err(`"${path}" là một thư mục, không phải tệp / "${path}" is a folder, not a file\n`);
+    else err(`Không đọc được "${path}" / Cannot read "${path}": ${(e as Error).message}\n`);
+    return 1;
+  }
+  try {
+    const doc = sheetJson(await readVillageFile(bytes));
+    out(`${JSON.stringify(doc, null, 2)}\n`);
+    return doc.problems.length ? 2 : 0;
+  } catch (e) {
+    if (!isRefusal(e)) throw e;
+    out(`${JSON.stringify(refusalJson(e), null, 2)}\n`);
+    return 2;
+  }
+}
+
+// Set exitCode rather than exit(), so a large output is flushed to a pipe before the process ends.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  process.exitCode = await main(process.argv.slice(2));
+}
