@@ -144,7 +144,7 @@ export function planImport(sheet: VillageSheet, ctx: PlanContext): ImportPlan {
         if (had.has(p.path) && !changed.has(p.path)) continue;
         if (already.has(p.path)) continue;
         const fromApp = !sheetFields.has(p.path) || upperKeysOf(p.path).some((u) => !sheetFields.has(u) && before[u] !== undefined);
-        const note = fromApp ? { vi: ' (so với số đã lưu trong ứng dụng)', en: ' (against the figure already saved in the app)' } : { vi: '', en: '' };
+        const note = fromApp ? { vi: ' (so với số đã lưu)', en: ' (against the figure already saved)' } : { vi: '', en: '' };
         // A figure the sheet lacks is named at the sheet's column it disagrees with.
         const column = columnOf(p.path) ?? upperKeysOf(p.path).map(columnOf).find((c) => c !== null) ?? nameCol?.column ?? null;
         problems.push(cellProblem(r.row, column, p.path, p.vi + note.vi, p.en + note.en));

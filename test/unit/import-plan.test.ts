@@ -90,7 +90,7 @@ describe('the form\'s rules on the merged record', () => {
     const plan = planImport(await csv('Tên thôn,Tổng số hộ gia đình\nThôn Một,85\n'), ctx);
     expect(plan.rows[0]!.status).toBe('refused');
     expect(plan.rows[0]!.problems.map((p) => p.vi)).toEqual([
-      'Dòng 2, cột B: số hộ đăng ký "Gia đình học tập" (90) không được lớn hơn tổng số hộ gia đình (85) (so với số đã lưu trong ứng dụng)',
+      'Dòng 2, cột B: số hộ đăng ký "Gia đình học tập" (90) không được lớn hơn tổng số hộ gia đình (85) (so với số đã lưu)',
     ]);
   });
 
