@@ -83,6 +83,8 @@ function readHeader(rows: Cell[][], r: number): Header {
   const unknown: UnknownColumn[] = [];
   const problems: SheetProblem[] = [];
   const seen = new Map<string, string>();
+  // Only a row with labels of its own is a header (a data row under one never borrows its labels).
+  if (!row.some((cell) => !isBlank(cell) && roleOfHeader(cell) !== null)) return { rowIndex: r, columns, unknown, problems };
   for (let c = 0; c < width; c++) {
     let text = textValue(row[c]);
     let role = text ? roleOfHeader(text) : null;
@@ -116,14 +118,24 @@ function readHeader(rows: Cell[][], r: number): Header {
   return { rowIndex: r, columns, unknown, problems };
 }
 
+/**
+ * The header: of the rows near the top that name a village column and a field, the one naming the
+ * most fields (the lower row of a two-row header with merged group titles above), else the first.
+ */
 function findHeader(rows: Cell[][]): Header {
+  let best: Header | null = null;
+  let bestFields = 0;
   for (let r = 0; r < Math.min(rows.length, HEADER_SEARCH_ROWS); r++) {
     const h = readHeader(rows, r);
     const hasVillage = h.columns.some((c) => c.role === 'code' || c.role === 'name');
-    const hasField = h.columns.some((c) => c.role === 'field');
-    if (hasVillage && hasField) return h;
+    const fields = h.columns.filter((c) => c.role === 'field').length;
+    if (hasVillage && fields > bestFields) {
+      best = h;
+      bestFields = fields;
+    }
   }
-  throw new SheetRefusal('no-header');
+  if (!best) throw new SheetRefusal('no-header');
+  return best;
 }
 
 const EXAMPLE = new Set(['vi du', 'example']);
