@@ -1,6 +1,8 @@
 // Village list (route `#/thon`): each village of the commune with its completion for the year
 // ("7/9 mục") and its learning-model ratios. Reads live; adding villages reuses the first-run adder.
 // A collector sees their villages first; villages they may not enter are marked read-only.
+// "Bảng tính Excel" opens the sheet import in place of the list (src/ui/excel, lazy).
+import { useState } from 'preact/hooks';
 import { getVillageCounts, listVillages, type VillageCountsRow } from '../../db/index.ts';
 import { missingCountKeys } from '../../domain/schemas/entities.ts';
 import { fmtNumber, fmtPercent, t } from '../i18n/index.ts';
@@ -12,6 +14,7 @@ import { ownVillagesFirst, readOnlyReason } from '../access.ts';
 import { loadAccess } from '../hooks/use-access.ts';
 import { ReadOnlyNote } from '../components/read-only-note.tsx';
 import type { ScreenProps } from '../app.tsx';
+import { ExcelCard, LazyImportPanel, isImportOpen, setImportOpen } from '../excel/excel-card.tsx';
 
 /** Number of glossary items of villageCounts (8 counts + villageRecognized). */
 export const VILLAGE_ITEMS = 9;
@@ -45,6 +48,18 @@ export function Villages({ commune, year }: ScreenProps) {
   const access = live.value?.access;
   const mine = access?.role === 'collector' && access.villages ? rows.filter((r) => !r.readOnly) : null;
   const incomplete = rows.filter((r) => completionOf(r.counts) < VILLAGE_ITEMS).length;
+  const [importing, setImporting] = useState(isImportOpen());
+  if (importing) {
+    return (
+      <>
+        <Title>
+          {t('villagesTitle')} — {year}
+        </Title>
+        <LazyImportPanel commune={commune} year={year} onClose={() => { setImportOpen(false); setImporting(false); }} />
+      </>
+    );
+  }
+  const canImport = access ? readOnlyReason(access, 'villageCounts', access.villages?.[0]) === null : false;
   return (
     <>
       <Title>
@@ -86,6 +101,7 @@ export function Villages({ commune, year }: ScreenProps) {
         })}
       </ul>
       {access && readOnlyReason(access, 'village') === null ? <VillageAdder commune={commune} /> : null}
+      {access ? <ExcelCard commune={commune} year={year} kinds={['template', 'villages']} onImport={canImport ? () => setImporting(true) : null} /> : null}
     </>
   );
 }
