@@ -38,7 +38,8 @@ export async function buildIdbPage(outDir: string, entry = 'idb-page'): Promise<
   writeFileSync(join(outDir, 'index.html'), `<!doctype html><meta charset="utf-8"><title>loading</title><script type="module" src="/${entry}.js"></script>`);
 }
 
-function serve(dir: string): Promise<{ server: Server; url: string }> {
+/** Serves a built bench page's folder on loopback (bench/import.ts serves its own page with it). */
+export function serve(dir: string): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] === '/' ? '/index.html' : (req.url ?? '/').split('?')[0]!;
     try {
