@@ -3,12 +3,8 @@
 // its dry run against IndexedDB (parse and preview), plus the same parse on the throttled main
 // thread. Builds bench/import-page.ts with Vite into a temp folder (never the app's bundle).
 // Reports timings, asserts none; closes the browser and the server it started.
-import type { Server } from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildIdbPage, serve } from './idb.ts';
+import { onBenchPage } from './idb.ts';
 import type { ImportBenchOptions, ImportBenchResult } from './import-page.ts';
 
 export interface ImportBenchContext {
@@ -24,34 +20,14 @@ const CPU_SLOWDOWN = 4;
 /** The bench: what `npm run bench` calls for the "import" part. */
 export async function benchImport(ctx: ImportBenchContext = {}): Promise<ImportBenchResult & { cpuSlowdown: number; method: string }> {
   const o = { ...DEFAULTS, ...(ctx.options ?? {}) };
-  const dir = mkdtempSync(join(tmpdir(), 'xht-import-bench-'));
-  const { chromium } = await import('@playwright/test');
-  let served: { server: Server; url: string } | null = null;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-  });
-  try {
-    await buildIdbPage(dir, 'import-page');
-    served = await serve(dir);
-    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
-    await page.goto(served.url);
-    await page.waitForFunction(() => document.title === 'ready');
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
-    const timeout = ctx.deadline ? Math.max(10_000, ctx.deadline - Date.now() - 5_000) : 140_000;
-    page.setDefaultTimeout(timeout);
-    const result = await page.evaluate((opts) => (window as unknown as { __xhtImportBench: { run(o: ImportBenchOptions): Promise<ImportBenchResult> } }).__xhtImportBench.run(opts), o);
-    return {
-      ...result,
-      cpuSlowdown: CPU_SLOWDOWN,
-      method: `Chromium (${result.userAgent.match(/Chrome\/[\d.]+/)?.[0] ?? '?'}) headless at ${CPU_SLOWDOWN}× CPU slowdown (DevTools Emulation.setCPUThrottlingRate on the page), 360×740; bench/import-page.ts built by Vite: ${o.villages} villages stored through loadAssessInput, the app's own villages' table of the year (src/export, a third of the villages changed) read ${o.runs} times after one unmeasured round: through the sheet worker (src/ui/excel/read-in-worker.ts, as the app does), then the dry run (previewVillageImport: IndexedDB + plan), and the same read on the throttled main thread; nearest-rank percentiles. Whether the throttling also reaches the worker is Chromium's business: parseOnMainThread is the figure for one slowed core.`,
-    };
-  } finally {
-    await browser.close();
-    if (served) await new Promise<void>((ok) => served!.server.close(() => ok()));
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const result = await onBenchPage('import-page', ctx, (page) =>
+    page.evaluate((opts) => (window as unknown as { __xhtImportBench: { run(o: ImportBenchOptions): Promise<ImportBenchResult> } }).__xhtImportBench.run(opts), o),
+  { cpuSlowdown: CPU_SLOWDOWN, capMs: 140_000 });
+  return {
+    ...result,
+    cpuSlowdown: CPU_SLOWDOWN,
+    method: `Chromium (${result.userAgent.match(/Chrome\/[\d.]+/)?.[0] ?? '?'}) headless at ${CPU_SLOWDOWN}× CPU slowdown (DevTools Emulation.setCPUThrottlingRate on the page), 360×740; bench/import-page.ts built by Vite: ${o.villages} villages stored through loadAssessInput, the app's own villages' table of the year (src/export, a third of the villages changed) read ${o.runs} times after one unmeasured round: through the sheet worker (src/ui/excel/read-in-worker.ts, as the app does), then the dry run (previewVillageImport: IndexedDB + plan), and the same read on the throttled main thread; nearest-rank percentiles. Whether the throttling also reaches the worker is Chromium's business: parseOnMainThread is the figure for one slowed core.`,
+  };
 }
 
 // `npx tsx bench/import.ts` prints the part alone.

@@ -3,11 +3,11 @@
 // Exit 2 when there is any problem (a refused file too: one problem with row and column null),
 // 0 otherwise; 1 when the file cannot be opened or the command is wrong. Never writes anything:
 // applying a sheet to the server is `npm run admin -- import-villages`.
-import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { isRefusal, readVillageFile, refusalJson, sheetJson } from '../import/index.ts';
+import { readInputFile } from './read-file.ts';
 
-const USAGE = 'Cách dùng / Usage: npm run import -- <tệp.xlsx | tệp.csv> --dry-run';
+const USAGE = 'Cách dùng / Usage: npm run import -- <tệp.xlsx | tệp.csv | -> --dry-run';
 
 /** Runs the CLI; returns the exit status. Writers are injectable for in-process use. */
 export async function main(
@@ -16,21 +16,14 @@ export async function main(
   err: (s: string) => void = (s) => process.stderr.write(s),
 ): Promise<number> {
   const files = args.filter((a) => a !== '--dry-run');
-  if (files.length !== 1 || files[0]!.startsWith('-') || !args.includes('--dry-run')) {
+  if (files.length !== 1 || files[0]!.startsWith('--') || !args.includes('--dry-run')) {
     err(`${USAGE}\n(--dry-run: chỉ kiểm tra, không ghi gì / only checks, writes nothing; để ghi vào máy chủ / to write to the server: npm run admin -- import-villages)\n`);
     return 1;
   }
   const path = files[0]!;
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(readFileSync(path));
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') err(`Không tìm thấy tệp "${path}" / File not found: "${path}"\n`);
-    else if (code === 'EISDIR') err(`"${path}" là một thư mục, không phải tệp / "${path}" is a folder, not a file\n`);
-    else err(`Không đọc được "${path}" / Cannot read "${path}": ${(e as Error).message}\n`);
-    return 1;
-  }
+  const file = readInputFile(path, err);
+  if (!file) return 1;
+  const bytes = new Uint8Array(file);
   try {
     const doc = sheetJson(await readVillageFile(bytes));
     out(`${JSON.stringify(doc, null, 2)}\n`);

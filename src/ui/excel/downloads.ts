@@ -4,18 +4,7 @@
 import { buildAssessInput, getCommune, getVillageCounts, listVillages } from '../../db/index.ts';
 import { getCatalog, tt25_2023 } from '../../domain/catalog/index.ts';
 import { assess } from '../../domain/readiness/index.ts';
-
-/** Offers `blob` as a download named `name`. */
-export function saveBlob(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import { saveBlob } from '../save-file.ts';
 
 async function tableInput(commune: string, year: number) {
   const c = await getCommune(commune);

@@ -53,11 +53,16 @@ export function getLang(): Lang {
   return lang;
 }
 
-/** The UI string `key`, with `{name}` placeholders filled from `params`. */
-export function t(key: StringKey, params?: Record<string, string | number>): string {
-  const s = table[key] ?? key; // a key shown raw is a string used before loadStrings(): a bug to see
+/** `{name}` placeholders of `s` filled from `params` (an unknown name stays as written). */
+export function fill(s: string, params?: Record<string, string | number>): string {
   if (!params) return s;
   return s.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+/** The UI string `key`, with `{name}` placeholders filled from `params`. */
+export function t(key: StringKey, params?: Record<string, string | number>): string {
+  // A key shown raw is a string used before loadStrings(): a bug to see.
+  return fill(table[key] ?? key, params);
 }
 
 /** A two-locale text (catalog, glossary labels) in the current locale. */

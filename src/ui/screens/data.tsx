@@ -12,6 +12,7 @@ import { ImportData } from '../components/import-data.tsx';
 import { BUILD_ID, type ScreenProps } from '../app.tsx';
 import { localToday } from '../../dossier/deadlines.ts';
 import { ExcelCard } from '../excel/excel-card.tsx';
+import { saveBlob } from '../save-file.ts';
 import { readOnlyReason } from '../access.ts';
 import { loadAccess } from '../hooks/use-access.ts';
 import { useLive } from '../hooks/use-live.ts';
@@ -54,14 +55,7 @@ export function DataScreen({ commune, year }: ScreenProps) {
     try {
       const file = await exportAll();
       const name = `xa-hoc-tap-${commune}-${localToday()}.json`;
-      const url = URL.createObjectURL(new Blob([JSON.stringify(file)], { type: 'application/json' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = name;
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveBlob(new Blob([JSON.stringify(file)], { type: 'application/json' }), name);
       setExportMsg({ ok: true, text: t('exported', { name }) });
     } catch (e) {
       setExportMsg({ ok: false, text: saveErrorMessage(e) });
