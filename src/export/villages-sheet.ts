@@ -34,7 +34,8 @@ const yesNo = (v: unknown) => (v === true ? 'Có' : v === false ? 'Không' : nul
 
 function valueCell(field: FieldColumn, v: unknown, extra: Partial<CellObject> = {}): CellObject {
   if (field.kind === 'yesNo') return { value: yesNo(v) ?? undefined, type: String, align: 'center', ...border, ...extra };
-  return typeof v === 'number' ? { value: v, type: Number, format: COUNT_FORMAT, ...border, ...extra } : { ...border, ...extra };
+  // An empty count cell keeps the number format, so what a person types in it shows as 1.250.
+  return typeof v === 'number' ? { value: v, type: Number, format: COUNT_FORMAT, ...border, ...extra } : { type: Number, format: COUNT_FORMAT, ...border, ...extra };
 }
 
 function widths(): { width: number }[] {
@@ -115,7 +116,10 @@ function exampleCounts(): Record<string, unknown> {
 export function templateData(t: VillagesTableInput): SheetData {
   const header: Row = [head(STT_LABEL.vi), head(OTHER_LABELS.villageCode.vi), head(OTHER_LABELS.villageName.vi), ...SHEET_FIELDS.map((f) => head(f.label.vi))];
   const example = villageRow('Ví dụ', 'VD', 'Thôn Ví Dụ (dòng mẫu, không được nhập)', exampleCounts(), { fontStyle: 'italic', textColor: '#6b6b6b' });
-  return [header, example, ...t.villages.map((v, i) => villageRow(i + 1, v.code, v.name, t.counts.get(v.code) ?? {}))];
+  const villages = t.villages.map((v, i) => villageRow(i + 1, v.code, v.name, t.counts.get(v.code) ?? {}));
+  // Room for villages the commune does not have yet, already formatted (blank rows are not read).
+  const blank = Array.from({ length: 5 }, () => villageRow('', '', '', {}));
+  return [header, example, ...villages, ...blank];
 }
 
 const GUIDE: string[] = [
