@@ -1,7 +1,7 @@
-// Reads the first sheet of a file as rows of cells, whatever made it: an .xlsx (through the bounded
+// Reads the sheets of a file as rows of cells, whatever made it: an .xlsx (through the bounded
 // unpacker, then read-excel-file) or a CSV. Tells a password-protected file, an old .xls and a file
 // that is no sheet at all apart by their first bytes. Pure: runs in a Web Worker and in Node alike.
-import { readSheet } from 'read-excel-file/universal';
+import readXlsxFile from 'read-excel-file/universal';
 import { parseCsv } from './csv.ts';
 import { MAX_DATA_ROWS, MAX_FILE_BYTES, SheetRefusal } from './refusal.ts';
 import { unpackXlsx } from './unzip.ts';
@@ -9,10 +9,18 @@ import { unpackXlsx } from './unzip.ts';
 /** A cell as read: text, number, yes/no (a TRUE/FALSE cell), a date, or empty. */
 export type Cell = string | number | boolean | Date | null;
 
-/** The first sheet: rows[i] is the sheet's row i + 1, rows[i][j] its column j (0 = A). */
+/** One sheet: rows[i] is the sheet's row i + 1, rows[i][j] its column j (0 = A). */
+export interface Sheet {
+  /** The sheet's tab name ("" for a CSV). */
+  name: string;
+  rows: Cell[][];
+}
+
+/** A file's sheets in tab order; `rows` are the first sheet's. */
 export interface Grid {
   kind: 'xlsx' | 'csv';
   rows: Cell[][];
+  sheets: Sheet[];
 }
 
 /** Reading stages, for a progress line: unpacking (with bytes), reading the table, checking rows. */
@@ -45,25 +53,30 @@ function looksLikeText(bytes: Uint8Array): boolean {
   return !head.includes(0);
 }
 
-async function readXlsx(bytes: Uint8Array, onProgress?: (p: Progress) => void): Promise<Cell[][]> {
+async function readXlsx(bytes: Uint8Array, onProgress?: (p: Progress) => void): Promise<Sheet[]> {
   const packed = unpackXlsx(bytes, (done, total) => onProgress?.({ stage: 'unpack', done, total }));
   onProgress?.({ stage: 'read' });
   try {
     const ab = packed.buffer.slice(packed.byteOffset, packed.byteOffset + packed.byteLength) as ArrayBuffer;
-    return (await readSheet(ab)) as Cell[][];
+    const sheets = await readXlsxFile(ab);
+    return sheets.map((x) => ({ name: String(x.sheet), rows: x.data as Cell[][] }));
   } catch {
     throw new SheetRefusal('damaged');
   }
 }
 
 /**
- * The first sheet of `bytes`. Refuses the file whole (SheetRefusal) when it is too big, damaged,
+ * The sheets of `bytes`. Refuses the file whole (SheetRefusal) when it is too big, damaged,
  * protected by a password, an .xls, not a sheet, or a CSV that is not UTF-8.
  */
 export async function readGrid(bytes: Uint8Array, onProgress?: (p: Progress) => void): Promise<Grid> {
   if (bytes.length > MAX_FILE_BYTES) throw new SheetRefusal('too-big');
   if (bytes.length === 0) throw new SheetRefusal('empty');
-  if (startsWith(bytes, ZIP)) return { kind: 'xlsx', rows: await readXlsx(bytes, onProgress) };
+  if (startsWith(bytes, ZIP)) {
+    const sheets = await readXlsx(bytes, onProgress);
+    if (!sheets.length) throw new SheetRefusal('damaged');
+    return { kind: 'xlsx', rows: sheets[0]!.rows, sheets };
+  }
   if (startsWith(bytes, OLE2)) throw new SheetRefusal(isEncryptedOffice(bytes) ? 'password' : 'xls');
   if (!looksLikeText(bytes)) throw new SheetRefusal('not-a-sheet');
   onProgress?.({ stage: 'read' });
@@ -71,5 +84,5 @@ export async function readGrid(bytes: Uint8Array, onProgress?: (p: Progress) => 
   const limit = MAX_DATA_ROWS * 2 + 50;
   const rows = parseCsv(bytes, limit);
   if (rows.length > limit) throw new SheetRefusal('too-many-rows');
-  return { kind: 'csv', rows };
+  return { kind: 'csv', rows, sheets: [{ name: '', rows }] };
 }

@@ -43,6 +43,8 @@ export interface SheetColumn {
 
 /** The sheet as the reader understood it. `rows`, `problems`, `unknownColumns` are the CLI's JSON. */
 export interface VillageSheet {
+  /** The tab the villages were found on ("" for a CSV); the first tab with a header row. */
+  sheet: string;
   rows: SheetRow[];
   problems: SheetProblem[];
   unknownColumns: UnknownColumn[];
@@ -145,8 +147,24 @@ const TOTAL = new Set(['tong cong', 'tong', 'cong', 'tong so', 'total', 'toan xa
  * Reads a villages' sheet. Throws SheetRefusal when the whole file cannot be taken (no header,
  * no data rows, too many rows); problems of single rows and cells are returned, never thrown.
  */
-export function readVillageSheet(grid: Grid, onRow?: (done: number, total: number) => void): VillageSheet {
-  const header = findHeader(grid.rows);
+export function readVillageSheet(grid: Pick<Grid, 'rows'> & Partial<Grid>, onRow?: (done: number, total: number) => void): VillageSheet {
+  // The villages are on the first tab that has a header row (a cover sheet may come first).
+  const sheets = grid.sheets ?? [{ name: '', rows: grid.rows }];
+  let header: Header | null = null;
+  let rowsOfSheet: Cell[][] = grid.rows;
+  let sheetName = sheets[0]?.name ?? '';
+  for (const sh of sheets) {
+    try {
+      header = findHeader(sh.rows);
+    } catch (e) {
+      if (e instanceof SheetRefusal) continue;
+      throw e;
+    }
+    rowsOfSheet = sh.rows;
+    sheetName = sh.name;
+    break;
+  }
+  if (!header) throw new SheetRefusal('no-header');
   const headerRow = header.rowIndex + 1;
   const cols = header.columns;
   const codeCol = cols.find((c) => c.role === 'code');
@@ -157,8 +175,8 @@ export function readVillageSheet(grid: Grid, onRow?: (done: number, total: numbe
 
   const body: { index: number; row: Cell[] }[] = [];
   const skipped: VillageSheet['skipped'] = [];
-  for (let r = header.rowIndex + 1; r < grid.rows.length; r++) {
-    const row = grid.rows[r] ?? [];
+  for (let r = header.rowIndex + 1; r < rowsOfSheet.length; r++) {
+    const row = rowsOfSheet[r] ?? [];
     if (row.every((c) => isBlank(c))) continue;
     const stt = sttCol ? fold(row[sttCol.index]) : '';
     const name = nameCol ? textValue(row[nameCol.index]) : '';
@@ -251,7 +269,7 @@ export function readVillageSheet(grid: Grid, onRow?: (done: number, total: numbe
     rows.push({ row: rowNo, village, fields });
   });
   onRow?.(body.length, body.length);
-  return { rows, problems, unknownColumns: header.unknown, headerRow, columns: cols, skipped };
+  return { sheet: sheetName, rows, problems, unknownColumns: header.unknown, headerRow, columns: cols, skipped };
 }
 
 /** The sheet in the CLI's JSON shape: `{ rows, problems, unknownColumns }`. */

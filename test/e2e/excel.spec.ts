@@ -19,6 +19,8 @@ import { currentYear, readStore, waitForServiceWorker } from './helpers/app.ts';
 import { enrolInApp, enrolOverApi, issueCode, serverOps, syncBar, viNumber } from './helpers/sync.ts';
 
 const COMMUNE = demoCommune.commune.code;
+/** The "Nhập từ tệp Excel" button of the village list's spreadsheet card. */
+const importButton = (page: Page) => page.getByRole('region', { name: 'Bảng tính Excel' }).getByRole('button', { name: 'Nhập từ tệp Excel' });
 /** Screenshots for review go to the run's output, or to __screenshots__ when SHOTS=1 (tree stays clean). */
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: join(process.env.SHOTS === '1' ? fileURLToPath(new URL('./__screenshots__/', import.meta.url)) : test.info().outputDir, name) });
@@ -110,7 +112,9 @@ test('import a sheet offline, confirm, sync later; export both tables and read t
   await context.setOffline(true);
   await expect(syncBar(page)).toContainText('Không có mạng');
   await page.goto('/#/thon');
-  await page.getByRole('button', { name: 'Nhập từ tệp Excel' }).click();
+  await importButton(page).scrollIntoViewIfNeeded();
+  await shot(page, 'excel-card-360x740.png');
+  await importButton(page).click();
   const panel = page.getByTestId('import-panel');
   await expect(panel.getByRole('heading', { level: 2, name: `Nhập số liệu năm ${year} từ bảng tính` })).toBeVisible();
   await panel.locator('#xi-file').setInputFiles(sheetFile);
@@ -168,7 +172,7 @@ test('import a sheet offline, confirm, sync later; export both tables and read t
 
   // Importing the same file again changes nothing.
   await page.goto('/#/thon');
-  await page.getByRole('button', { name: 'Nhập từ tệp Excel' }).click();
+  await importButton(page).click();
   await page.getByTestId('import-panel').locator('#xi-file').setInputFiles(sheetFile);
   await expect(page.getByTestId('import-tally')).toContainText(`0 thôn mới, 0 thôn thay đổi, ${changed + 2} thôn không đổi, 1 thôn bị từ chối.`);
   await expect(page.getByText('Không có gì để nhập')).toBeVisible();

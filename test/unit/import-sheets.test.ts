@@ -265,6 +265,16 @@ describe('header rules', () => {
     expect(s.rows).toEqual([{ row: 4, village: { name: 'Làng Mạ' }, fields: { households: 100, familiesRegistered: 90 } }]);
   });
 
+  it('finds the villages on a later tab when the first is a cover page, and names the tab', async () => {
+    const blob = await writeExcelFile([
+      { sheet: 'Bìa', data: [[{ value: 'BÁO CÁO SỐ LIỆU NĂM 2025' }], [{ value: 'Xã Ba Tô' }]] },
+      { sheet: 'Số liệu thôn', data: [[{ value: 'Tên thôn' }, { value: 'Tổng số hộ gia đình' }], [{ value: 'Làng Mạ' }, { value: 312 }]] },
+    ] as never).toBlob();
+    const s = await readVillageFile(new Uint8Array(await blob.arrayBuffer()));
+    expect(s.sheet).toBe('Số liệu thôn');
+    expect(s.rows).toEqual([{ row: 2, village: { name: 'Làng Mạ' }, fields: { households: 312 } }]);
+  });
+
   it('skips the template\'s example row and blank lines; a dash is no value', async () => {
     const s = await readVillageFile(strToU8('STT,Mã thôn,Tên thôn,Tổng số hộ gia đình,Số hộ đăng ký\nVí dụ,T99,Thôn Ví Dụ,120,100\n\n1,T01,Làng Mạ,–,5\n'));
     expect(s.skipped).toEqual([{ row: 2, reason: 'example' }]);

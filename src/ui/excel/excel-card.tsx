@@ -1,6 +1,7 @@
 // The "Bảng tính Excel" card of the village list and the data screen: open the import, download the
 // template, export the villages' table or the Bảng tổng hợp. Small; the import panel, the sheet
 // worker and the spreadsheet writer each load only when their button is used.
+import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import { lazy } from '../components/lazy.tsx';
 import { saveErrorMessage } from '../components/save-status.tsx';
@@ -16,6 +17,15 @@ let importOpen = false;
 export const isImportOpen = (): boolean => importOpen;
 export function setImportOpen(open: boolean): void {
   importOpen = open;
+}
+
+/** A button that opens the import, for the top of the village list while figures are missing. */
+export function ImportButton({ onImport }: { onImport: () => void }) {
+  return (
+    <button type="button" class="wide" onClick={() => { setImportOpen(true); onImport(); }}>
+      {xs('importExcel')}
+    </button>
+  );
 }
 
 /** The card. `onImport` opens the panel in place; without it the button goes to the village list. */
@@ -53,11 +63,13 @@ export function ExcelCard({ commune, year, kinds, onImport }: { commune: string;
         </button>
       ) : null}
       {kinds.map((kind) => (
-        <button key={kind} type="button" class="wide" disabled={busy} onClick={() => void download(kind)}>
-          {label(kind)}
-        </button>
+        <Fragment key={kind}>
+          <button type="button" class="wide" disabled={busy} onClick={() => void download(kind)}>
+            {label(kind)}
+          </button>
+          {kind === 'template' ? <p class="hint">{xs('templateHint')}</p> : null}
+        </Fragment>
       ))}
-      {kinds.includes('template') ? <p class="hint">{xs('templateHint')}</p> : null}
       <p role="status" data-testid="excel-status" class={msg && !msg.ok ? 'field-error' : ''}>
         {msg?.text ?? ''}
       </p>

@@ -111,7 +111,7 @@ function Preview({ state, onConfirm, onOther, onCancel }: {
       <p data-testid="import-tally">
         {xs('tally', { total: plan.rows.length, ...plan.tally })}
       </p>
-      <p class="small muted">{xs('headerAt', { row: sheet.headerRow })}</p>
+      <p class="small muted">{sheet.sheet ? xs('headerAtSheet', { sheet: sheet.sheet, row: sheet.headerRow }) : xs('headerAt', { row: sheet.headerRow })}</p>
       {sheet.unknownColumns.length ? (
         <p class="notice" data-testid="import-unknown">
           {xs('unknownColumns', { list: sheet.unknownColumns.map((u) => `${u.column} "${u.header}"`).join(', ') })}

@@ -14,7 +14,7 @@ import { ownVillagesFirst, readOnlyReason } from '../access.ts';
 import { loadAccess } from '../hooks/use-access.ts';
 import { ReadOnlyNote } from '../components/read-only-note.tsx';
 import type { ScreenProps } from '../app.tsx';
-import { ExcelCard, LazyImportPanel, isImportOpen, setImportOpen } from '../excel/excel-card.tsx';
+import { ExcelCard, ImportButton, LazyImportPanel, isImportOpen, setImportOpen } from '../excel/excel-card.tsx';
 
 /** Number of glossary items of villageCounts (8 counts + villageRecognized). */
 export const VILLAGE_ITEMS = 9;
@@ -66,6 +66,7 @@ export function Villages({ commune, year }: ScreenProps) {
         {t('villagesTitle')} — {year}
       </Title>
       {rows.length ? <p>{t('villagesMissing', { n: incomplete, total: rows.length })}</p> : null}
+      {incomplete && canImport ? <ImportButton onImport={() => setImporting(true)} /> : null}
       {mine ? (
         <p class="notice" role="note" data-testid="read-only-note">
           {t('roVillageScopeList', { villages: mine.map((r) => r.village.name).join(', ') || '—' })}
