@@ -64,7 +64,7 @@ export function planImport(sheet: VillageSheet, ctx: PlanContext): ImportPlan {
   const active = ctx.villages.filter((v) => !v.archived);
   const archived = ctx.villages.filter((v) => v.archived);
   const byCode = (list: readonly KnownVillage[], code: string) =>
-    list.find((v) => v.code === code) ?? list.filter((v) => v.code.toLowerCase() === code.toLowerCase()).at(0);
+    list.find((v) => v.code === code) ?? list.find((v) => v.code.toLowerCase() === code.toLowerCase());
   const byName = (list: readonly KnownVillage[], name: string) => list.filter((v) => villageNameKey(v.name) === villageNameKey(name));
   const usedCodes = ctx.villages.map((v) => v.code);
   const nameCol = sheet.columns.find((c) => c.role === 'name') ?? sheet.columns.find((c) => c.role === 'code');

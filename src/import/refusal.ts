@@ -18,6 +18,7 @@ export type RefusalCode =
   | 'damaged'
   | 'password'
   | 'xls'
+  | 'ods'
   | 'not-a-sheet'
   | 'encoding'
   | 'no-header'
@@ -51,6 +52,10 @@ const MESSAGES: Record<RefusalCode, { vi: string; en: string }> = {
   xls: {
     vi: 'Tệp dạng Excel 97–2003 (.xls) chưa đọc được. Hãy mở bằng Excel hoặc LibreOffice và lưu lại dạng .xlsx.',
     en: 'Excel 97–2003 files (.xls) cannot be read. Open it in Excel or LibreOffice and save it as .xlsx.',
+  },
+  ods: {
+    vi: 'Tệp dạng LibreOffice (.ods) chưa đọc được. Hãy mở tệp, chọn Tệp → Lưu thành… → kiểu "Excel 2007-365 (.xlsx)" rồi chọn lại.',
+    en: 'LibreOffice files (.ods) cannot be read. Open it, use File → Save As… → "Excel 2007-365 (.xlsx)" and choose it again.',
   },
   'not-a-sheet': {
     vi: 'Tệp này không phải bảng tính Excel (.xlsx) hay tệp CSV.',

@@ -85,7 +85,12 @@ function wanted(name: string): boolean {
  * then only slices them). `onProgress(done, total)` counts compressed bytes read.
  */
 export function unpackXlsx(zip: Uint8Array, onProgress?: (done: number, total: number) => void): Uint8Array {
-  const entries = entriesOf(zip).filter((e) => wanted(e.name));
+  const all = entriesOf(zip);
+  const has = (name: string) => all.some((e) => e.name === name);
+  // Other zips people mistake for a workbook: a LibreOffice sheet, a Word or PowerPoint file.
+  if (has('content.xml') && has('mimetype')) throw new SheetRefusal('ods');
+  if (has('word/document.xml') || has('ppt/presentation.xml')) throw new SheetRefusal('not-a-sheet');
+  const entries = all.filter((e) => wanted(e.name));
   if (entries.some((e) => (e.flags & 1) !== 0)) throw new SheetRefusal('password');
   let declared = 0;
   for (const e of entries) declared += e.size;

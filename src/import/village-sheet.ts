@@ -7,7 +7,7 @@ import { OTHER_LABELS, inSentence } from '../domain/schemas/labels.ts';
 import { CODE_RE } from '../domain/sync/limits.ts';
 import { countValue, isBlank, isTick, textValue, yesNoValue } from './cells.ts';
 import { roleOfHeader, villageNameKey, type ColumnRole, type FieldColumn } from './columns.ts';
-import type { Cell, Grid } from './read.ts';
+import type { Cell, Sheet } from './read.ts';
 import { MAX_DATA_ROWS, SheetRefusal } from './refusal.ts';
 import { columnLetter, fold, shown } from './text.ts';
 
@@ -147,7 +147,7 @@ const TOTAL = new Set(['tong cong', 'tong', 'cong', 'tong so', 'total', 'toan xa
  * Reads a villages' sheet. Throws SheetRefusal when the whole file cannot be taken (no header,
  * no data rows, too many rows); problems of single rows and cells are returned, never thrown.
  */
-export function readVillageSheet(grid: Pick<Grid, 'rows'> & Partial<Grid>, onRow?: (done: number, total: number) => void): VillageSheet {
+export function readVillageSheet(grid: { rows: Cell[][]; sheets?: Sheet[] }, onRow?: (done: number, total: number) => void): VillageSheet {
   // The villages are on the first tab that has a header row (a cover sheet may come first).
   const sheets = grid.sheets ?? [{ name: '', rows: grid.rows }];
   let header: Header | null = null;

@@ -65,7 +65,7 @@ describe('"Tải mẫu Excel": the template', () => {
     const file = await bytes(await templateXlsx(table));
     const grid = await readGrid(file);
     // The example row read as a village row (its STT cleared) is clean.
-    const example = readVillageSheet({ kind: 'xlsx', rows: [grid.rows[0]!, [null, ...grid.rows[1]!.slice(1)]] });
+    const example = readVillageSheet({ rows: [grid.rows[0]!, [null, ...grid.rows[1]!.slice(1)]] });
     expect(example.rows).toHaveLength(1);
     expect(example.problems).toEqual([]);
     const plan = planImport(await readVillageFile(file), {

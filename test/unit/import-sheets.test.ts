@@ -212,8 +212,9 @@ describe('files refused whole with a clear message', () => {
     expect(await refusal(fixture('lo-password.xlsx'))).toBe('password');
   });
 
-  it('the Excel 97–2003 format (.xls)', async () => {
+  it('the Excel 97–2003 format (.xls), and LibreOffice\'s own (.ods), each with the way to save it as .xlsx', async () => {
     expect(await refusal(fixture('lo-ba-to-2025.xls'))).toBe('xls');
+    expect(await refusal(fixture('lo-ba-to-2025.ods'))).toBe('ods');
   });
 
   it('a damaged .xlsx (cut short, or its XML broken)', async () => {
