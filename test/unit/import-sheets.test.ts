@@ -8,7 +8,7 @@ import { strToU8, zipSync } from 'fflate';
 import writeExcelFile from 'write-excel-file/universal';
 import { describe, expect, it } from 'vitest';
 import {
-  MAX_DATA_ROWS, MAX_FILE_BYTES, SheetRefusal, readGrid, readVillageFile, sheetJson, type VillageSheet,
+  MAX_DATA_ROWS, MAX_FILE_BYTES, SheetRefusal, readGrid, readVillageFile, sheetJson, type Progress, type VillageSheet,
 } from '../../src/import/index.ts';
 
 const DIR = fileURLToPath(new URL('../fixtures/sheets/', import.meta.url));
@@ -89,6 +89,23 @@ describe('a sheet saved by LibreOffice Calc: merged title rows, own spellings, f
     // The refused value is not among the row's values; the others are.
     expect(s.rows.find((r) => r.row === 8)!.fields.familiesRegistered).toBeUndefined();
     expect(s.rows.find((r) => r.row === 8)!.fields.households).toBe(405);
+  });
+});
+
+describe('progress for a long file', () => {
+  it('reports unpacking by bytes, then reading, then checking row by row up to the last', async () => {
+    const rows: unknown[][] = [['Tên thôn', 'Tổng số hộ gia đình']];
+    for (let i = 1; i <= 1500; i++) rows.push([`Thôn ${i}`, i]);
+    const seen: Progress[] = [];
+    await readVillageFile(await xlsx(rows), (p) => seen.push(p));
+    const stages = seen.map((p) => p.stage).filter((s, i, a) => s !== a[i - 1]);
+    expect(stages).toEqual(['unpack', 'read', 'check']);
+    const unpack = seen.filter((p): p is Extract<Progress, { stage: 'unpack' }> => p.stage === 'unpack');
+    expect(unpack.map((p) => p.done)).toEqual([...unpack.map((p) => p.done)].sort((a, b) => a - b));
+    expect(unpack.at(-1)!.done).toBe(unpack.at(-1)!.total);
+    const check = seen.filter((p): p is Extract<Progress, { stage: 'check' }> => p.stage === 'check');
+    expect(check.length).toBeGreaterThan(5);
+    expect(check.at(-1)).toEqual({ stage: 'check', done: 1500, total: 1500 });
   });
 });
 
