@@ -103,6 +103,12 @@ export function planImport(sheet: VillageSheet, ctx: PlanContext): ImportPlan {
       }
       village = old.length === 1 ? old[0] : undefined;
     }
+    if (!village && r.village.code && r.village.name === r.village.code && !sheet.columns.some((c) => c.role === 'name')) {
+      // A code the commune does not have, and no name to give a new village.
+      problems.push(cellProblem(r.row, codeCol?.column ?? null, null,
+        `mã thôn "${shown(r.village.code)}" không có trong xã; muốn thêm thôn mới thì thêm cột "${OTHER_LABELS.villageName.vi}"`,
+        `village code "${shown(r.village.code)}" is not in the commune; to add a village, add a "${OTHER_LABELS.villageName.en}" column`));
+    }
     if (!village || village.archived) {
       addVillage = true;
       const code = village?.code ?? r.village.code ?? nextVillageCode(usedCodes);

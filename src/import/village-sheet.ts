@@ -53,6 +53,8 @@ export interface VillageSheet {
   columns: SheetColumn[];
   /** Rows read past on purpose: the template's example row, a total row. */
   skipped: { row: number; reason: 'example' | 'total' }[];
+  /** The year a title above the header names ("… NĂM 2024"), to warn when it is not the one imported into. */
+  titleYear: number | null;
 }
 
 /** How far down a title may push the header row. */
@@ -138,6 +140,17 @@ function findHeader(rows: Cell[][]): Header {
   }
   if (!best) throw new SheetRefusal('no-header');
   return best;
+}
+
+/** "SỐ LIỆU … NĂM 2025" in the rows above the header → 2025. */
+function titleYearOf(titleRows: Cell[][]): number | null {
+  for (const row of titleRows) {
+    for (const cell of row) {
+      const m = /\bnam (20\d\d)\b/.exec(fold(cell));
+      if (m) return Number(m[1]);
+    }
+  }
+  return null;
 }
 
 const EXAMPLE = new Set(['vi du', 'example']);
@@ -269,7 +282,7 @@ export function readVillageSheet(grid: { rows: Cell[][]; sheets?: Sheet[] }, onR
     rows.push({ row: rowNo, village, fields });
   });
   onRow?.(body.length, body.length);
-  return { sheet: sheetName, rows, problems, unknownColumns: header.unknown, headerRow, columns: cols, skipped };
+  return { sheet: sheetName, rows, problems, unknownColumns: header.unknown, headerRow, columns: cols, skipped, titleYear: titleYearOf(rowsOfSheet.slice(0, header.rowIndex)) };
 }
 
 /** The sheet in the CLI's JSON shape: `{ rows, problems, unknownColumns }`. */

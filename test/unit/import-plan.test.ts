@@ -74,6 +74,12 @@ describe('matching villages', () => {
     expect(typo.rows[0]!.problems[0]!.vi).toBe('Dòng 2, cột A: mã thôn "T11" không có trong xã, nhưng thôn "Thôn Làng Mạ" có mã T01: hãy sửa mã cho đúng');
   });
 
+  it('a code the commune lacks with no name column to name a new village is refused', async () => {
+    const plan = planImport(await csv('Mã thôn,Tổng số hộ gia đình\nT01,100\nT77,30\n'), ctx);
+    expect(plan.rows.map((r) => r.status)).toEqual(['unchanged', 'refused']);
+    expect(plan.rows[1]!.problems[0]!.vi).toBe('Dòng 3, cột A: mã thôn "T77" không có trong xã; muốn thêm thôn mới thì thêm cột "Tên thôn"');
+  });
+
   it('two rows reaching one village (one by code, one by name) are refused', async () => {
     const plan = planImport(await csv('Mã thôn,Tên thôn,Tổng số hộ gia đình\nT01,,10\n,Làng Mạ,12\n'), ctx);
     expect(plan.rows.map((r) => r.status)).toEqual(['changed', 'refused']);

@@ -39,6 +39,8 @@ describe('a sheet saved by LibreOffice Calc: merged title rows, own spellings, f
   it('finds the header under the title rows and reads every village with its row number', async () => {
     const s = await read('lo-ba-to-2025.xlsx');
     expect(s.headerRow).toBe(4);
+    // "SỐ LIỆU … NĂM 2025" in the title: the app warns when importing into another year.
+    expect(s.titleYear).toBe(2025);
     expect(s.rows.map((r) => [r.row, r.village.code, r.village.name])).toEqual([
       [5, 'T01', 'Thôn Làng Mạ'], [6, 'T02', 'Thôn Gò Ra'], [8, 'T03', 'Nước Lầy'], [9, 'T04', 'Thôn Đồng Dâu'], [10, 'T05', 'Thôn Ba Khâm'],
     ]);

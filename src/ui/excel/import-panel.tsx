@@ -89,8 +89,8 @@ function VillageCard({ row }: { row: PlanRow }) {
   );
 }
 
-function Preview({ state, onConfirm, onOther, onCancel }: {
-  state: Extract<State, { kind: 'preview' | 'applying' }>; onConfirm: () => void; onOther: () => void; onCancel: () => void;
+function Preview({ state, year, onConfirm, onOther, onCancel }: {
+  state: Extract<State, { kind: 'preview' | 'applying' }>; year: number; onConfirm: () => void; onOther: () => void; onCancel: () => void;
 }) {
   const { sheet, plan } = state;
   const lang = getLang();
@@ -108,6 +108,11 @@ function Preview({ state, onConfirm, onOther, onCancel }: {
         {xs('previewTitle', { name: state.name })}
       </h2>
       {state.kind === 'preview' && state.note ? <p class="notice warn" role="alert">{state.note}</p> : null}
+      {sheet.titleYear && sheet.titleYear !== year ? (
+        <p class="notice warn" role="alert" data-testid="import-other-year">
+          {xs('otherYear', { sheetYear: sheet.titleYear, year })}
+        </p>
+      ) : null}
       <p data-testid="import-tally">
         {xs('tally', { total: plan.rows.length, ...plan.tally })}
       </p>
@@ -249,7 +254,7 @@ export function ImportPanel({ commune, year, onClose }: { commune: string; year:
         </div>
       ) : null}
       {state.kind === 'preview' || state.kind === 'applying' ? (
-        <Preview state={state} onConfirm={() => void confirm()} onOther={() => setState({ kind: 'pick' })} onCancel={() => { setState({ kind: 'pick' }); onClose(); }} />
+        <Preview state={state} year={year} onConfirm={() => void confirm()} onOther={() => setState({ kind: 'pick' })} onCancel={() => { setState({ kind: 'pick' }); onClose(); }} />
       ) : null}
       {state.kind === 'done' ? (
         <div>
