@@ -1,6 +1,6 @@
 // Words of the spreadsheet import and export, in both locales; lazy with the screens that use them
 // (villages, data), never in the first load. Field names come from the glossary labels, not here.
-import { fill, getLang } from '../i18n/index.ts';
+import { getLang } from '../i18n/index.ts';
 
 const vi = {
   excelTitle: 'Bảng tính Excel',
@@ -118,7 +118,8 @@ const en: ExcelStrings = {
 
 /** The string `key` in the current locale, `{name}` placeholders filled. */
 export function xs(key: keyof ExcelStrings, params?: Record<string, string | number>): string {
-  return fill((getLang() === 'en' ? en : vi)[key], params);
+  const s = (getLang() === 'en' ? en : vi)[key];
+  return params ? s.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m)) : s;
 }
 
 /** Both locales of a string (for messages the import plan carries). */

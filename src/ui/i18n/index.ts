@@ -53,16 +53,11 @@ export function getLang(): Lang {
   return lang;
 }
 
-/** `{name}` placeholders of `s` filled from `params` (an unknown name stays as written). */
-export function fill(s: string, params?: Record<string, string | number>): string {
-  if (!params) return s;
-  return s.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
-}
-
 /** The UI string `key`, with `{name}` placeholders filled from `params`. */
 export function t(key: StringKey, params?: Record<string, string | number>): string {
-  // A key shown raw is a string used before loadStrings(): a bug to see.
-  return fill(table[key] ?? key, params);
+  const s = table[key] ?? key; // a key shown raw is a string used before loadStrings(): a bug to see
+  if (!params) return s;
+  return s.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }
 
 /** A two-locale text (catalog, glossary labels) in the current locale. */
