@@ -9,13 +9,16 @@ import { fmtBytes, t } from '../i18n/index.ts';
 import { Title } from '../components/title.tsx';
 import { saveErrorMessage } from '../components/save-status.tsx';
 import { ImportData } from '../components/import-data.tsx';
-import { BUILD_ID, type ScreenProps } from '../app.tsx';
+import type { ScreenProps } from '../app.tsx';
 import { localToday } from '../../dossier/deadlines.ts';
 import { ExcelCard } from '../excel/excel-card.tsx';
 import { saveBlob } from '../save-file.ts';
 import { readOnlyReason } from '../access.ts';
 import { loadAccess } from '../hooks/use-access.ts';
 import { useLive } from '../hooks/use-live.ts';
+
+/** package.json's version, set at build time by vite.config.ts. */
+const APP_VERSION: string = import.meta.env.VITE_APP_VERSION ?? '';
 
 function Storage() {
   const [s, setS] = useState<StorageStatus | null>(null);
@@ -83,7 +86,7 @@ export function DataScreen({ commune, year }: ScreenProps) {
         <h2 id="import-h">{t('importData')}</h2>
         <ImportData />
       </section>
-      <p class="small muted">{t('build', { id: BUILD_ID })}</p>
+      <p class="small muted">{t('build', { id: APP_VERSION })}</p>
     </>
   );
 }
