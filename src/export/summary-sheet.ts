@@ -56,7 +56,7 @@ export function summaryTableData(t: SummaryTableInput): SheetData {
     const style: Partial<CellObject> = criterion ? { fontWeight: 'bold', backgroundColor: '#f2f2f2' } : {};
     const row: Row = [
       text(base.no, { align: 'center', ...style }),
-      text(criterion ? `Tiêu chí ${base.no}: ${base.text}` : `Chỉ tiêu ${base.no}: ${base.text}${base.provisional ? ' (tạm tính)' : ''}`, style),
+      text(criterion ? `Tiêu chí ${base.no}: ${base.text}` : `Chỉ tiêu ${base.no}: ${base.text}`, style),
     ];
     for (const lv of levels) {
       const r: SummaryRow = perLevel.get(lv)!.get(base.id)!;

@@ -166,7 +166,7 @@ test('import a sheet offline, confirm, sync later; export both tables and read t
   // The readiness moved: every indicator computed from the villages' counts is now met at level 1.
   const snapAfter = await readinessSnapshot(page);
   expect(snapAfter).not.toEqual(snapBefore);
-  const villageRatios = tt25_2023.criteria.flatMap((c) => c.indicators).filter((i) => i.kind === 'ratio' && i.source.scope !== 'figures');
+  const villageRatios = tt25_2023.criteria.flatMap((c) => c.indicators).filter((i) => i.kind === 'ratio' || i.kind === 'training');
   expect(villageRatios.length).toBeGreaterThan(0);
   for (const i of villageRatios) expect(snapAfter[`ind-1-${i.id}`], i.id).toMatch(new RegExp(`(^|\\s)${statusLabel('met', 'vi')}$`));
 

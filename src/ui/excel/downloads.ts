@@ -1,9 +1,9 @@
 // The spreadsheets a cadre downloads (lazy; the writer loads only when a file is asked for): the
 // import template, the villages' table of a year and the Bảng tổng hợp, from this device's data.
 // Reads through src/db, builds with src/export, hands the file to the browser. Writes nothing.
-import { buildAssessInput, getCommune, getVillageCounts, listVillages } from '../../db/index.ts';
+import { getCommune, getVillageCounts, listVillages } from '../../db/index.ts';
 import { getCatalog, tt25_2023 } from '../../domain/catalog/index.ts';
-import { assess } from '../../domain/readiness/index.ts';
+import { loadAssessment } from '../assessment.ts';
 import { saveBlob } from '../save-file.ts';
 
 async function tableInput(commune: string, year: number) {
@@ -19,11 +19,11 @@ export type SheetKind = 'template' | 'villages' | 'summary';
 export async function downloadSheet(kind: SheetKind, commune: string, year: number): Promise<string> {
   const x = await import('../../export/index.ts');
   if (kind === 'summary') {
-    const input = await buildAssessInput(commune, year);
+    // The one assessment every screen shows (same asOf, same history): the sheet never disagrees.
+    const { input, output, commune: c } = await loadAssessment(commune, year);
     const catalog = getCatalog(input.catalog) ?? tt25_2023;
-    const c = await getCommune(commune);
     const blob = await x.summaryTableXlsx({
-      input, output: assess(input, { catalog }), catalog,
+      input, output, catalog,
       commune: { code: commune, name: c?.name ?? input.commune.name, province: c?.province },
     });
     const name = x.summaryFileName(commune, year);
