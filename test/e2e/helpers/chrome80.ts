@@ -32,6 +32,8 @@ export const POLYFILLED = new Set(['crypto.randomUUID', 'structuredClone']);
 export const GUARDED: Record<string, RegExp> = {
   WeakRef: /typeof FinalizationRegistry<["'`]u["'`]&&typeof WeakRef<["'`]u["'`]/,
   FinalizationRegistry: /typeof FinalizationRegistry<["'`]u["'`]&&typeof WeakRef<["'`]u["'`]/,
+  // write-excel-file (the spreadsheet export) asks the string first and else replaces by RegExp.
+  'String replaceAll': /\b(\w+)\.replaceAll\?\1\.replaceAll\(/,
 };
 
 /** Syntax newer than Chrome 80 found in one parsed program. */
