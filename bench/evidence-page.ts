@@ -5,6 +5,7 @@
 import { prepareEvidenceFile, sha256Hex, type CompressMode, type PreparedEvidence } from '../src/evidence/index.ts';
 import { sha256HexFallback, sha256HexSubtle } from '../src/evidence/hash/sha256.ts';
 import { colourAt, makeCameraJpeg, type PhotoOptions } from '../test/fixtures/evidence/photo.ts';
+import { stat, type Stat } from './stat.ts';
 
 type Rgb = [number, number, number];
 /** Sample points (fractions) of the four quarters: top-left, top-right, bottom-left, bottom-right. */
@@ -112,6 +113,88 @@ const api = {
   },
 };
 
-export type EvidencePageApi = typeof api;
-(window as unknown as { __xhtEvidence: EvidencePageApi }).__xhtEvidence = api;
+export interface EvidenceBenchOptions {
+  /** Kept photo to compress (from makePhoto). */
+  id: string;
+  mode: 'worker' | 'page';
+  runs: number;
+}
+
+export interface EvidenceBenchRun {
+  mode: 'worker' | 'page';
+  totalMs: Stat;
+  decodeMs: Stat;
+  resizeMs: Stat;
+  encodeMs: Stat;
+  thumbnailMs: Stat;
+  hashMs: Stat;
+  output: { bytes: number; width: number; height: number; quality: number; encodes: number; thumbnailBytes: number; thumbWidth: number; thumbHeight: number };
+  /** Longest task of the page's own thread while compressing (the screen frozen that long); null without the Long Tasks API. */
+  longestMainThreadTaskMs: number | null;
+}
+
+/** Compresses the kept photo `runs` times in one mode, after one unmeasured run (worker start-up, caches). */
+async function bench(o: EvidenceBenchOptions): Promise<EvidenceBenchRun> {
+  const blob = files.get(o.id)!;
+  const file = new File([blob], 'IMG_bench.jpg', { type: 'image/jpeg' });
+  await prepareEvidenceFile(file, { mode: o.mode });
+  const tasks: number[] = [];
+  let observer: PerformanceObserver | null = null;
+  try {
+    observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) tasks.push(e.duration); });
+    observer.observe({ type: 'longtask', buffered: false });
+  } catch {
+    observer = null;
+  }
+  const rows: PreparedEvidence[] = [];
+  const totals: number[] = [];
+  for (let i = 0; i < o.runs; i++) {
+    const t = performance.now();
+    rows.push(await prepareEvidenceFile(file, { mode: o.mode }));
+    totals.push(performance.now() - t);
+  }
+  await new Promise((ok) => setTimeout(ok, 50)); // let the observer deliver the last entries
+  observer?.disconnect();
+  const of = (k: 'decodeMs' | 'resizeMs' | 'encodeMs' | 'thumbnailMs' | 'hashMs') => stat(rows.map((r) => r.photo!.timings[k]));
+  const last = rows[rows.length - 1]!;
+  return {
+    mode: o.mode,
+    totalMs: stat(totals),
+    decodeMs: of('decodeMs'),
+    resizeMs: of('resizeMs'),
+    encodeMs: of('encodeMs'),
+    thumbnailMs: of('thumbnailMs'),
+    hashMs: of('hashMs'),
+    output: { bytes: last.size, width: last.width!, height: last.height!, quality: last.photo!.quality, encodes: last.photo!.encodes, thumbnailBytes: last.thumbnail!.size, thumbWidth: last.photo!.thumbWidth, thumbHeight: last.photo!.thumbHeight },
+    longestMainThreadTaskMs: observer ? Math.round(Math.max(0, ...tasks)) : null,
+  };
+}
+
+/**
+ * A fixed amount of plain JavaScript work, in the page or in a worker: the fastest of three runs
+ * after a warm-up, in ms. Timed at two throttling rates it says how much slower that thread got.
+ */
+async function spin(where: 'page' | 'worker'): Promise<number> {
+  const work = 'let x=0;for(let i=0;i<3e7;i++){x=(x+i*7)%1000003}return x';
+  const once = `const t=performance.now();(function(){${work}})();return performance.now()-t`;
+  if (where === 'page') {
+    const f = new Function(once) as () => number;
+    f();
+    return Math.min(f(), f(), f());
+  }
+  const src = `const f=new Function(${JSON.stringify(once)});onmessage=()=>{f();postMessage(Math.min(f(),f(),f()))}`;
+  const url = URL.createObjectURL(new Blob([src], { type: 'text/javascript' }));
+  const w = new Worker(url);
+  try {
+    return await new Promise<number>((ok) => { w.onmessage = (e) => ok(e.data as number); w.postMessage(0); });
+  } finally {
+    w.terminate();
+    URL.revokeObjectURL(url);
+  }
+}
+
+const benchApi = { bench, spin };
+
+export type EvidencePageApi = typeof api & typeof benchApi;
+(window as unknown as { __xhtEvidence: EvidencePageApi }).__xhtEvidence = { ...api, ...benchApi };
 document.title = 'ready';
