@@ -1,7 +1,7 @@
 // The canvas kit of the page, for the fallback when no worker can do the job (no Worker, no
 // OffscreenCanvas with a 2D context, or the worker failed to start): <canvas> and toBlob, and
 // createImageBitmap or, lacking it, an <img>. Runs on the main thread: slower to respond, same output.
-import type { CanvasKit, Ctx2D, Decoded, Surface } from './pipeline.ts';
+import { bitmapDecoded, canvasSurface, type CanvasKit, type Decoded } from './pipeline.ts';
 
 async function decodeWithImg(blob: Blob): Promise<Decoded> {
   const url = URL.createObjectURL(blob);
@@ -23,31 +23,18 @@ export const pageKit: CanvasKit = {
   async decode(blob) {
     if (typeof createImageBitmap === 'function') {
       try {
-        const bitmap = await createImageBitmap(blob);
-        return { drawable: bitmap, width: bitmap.width, height: bitmap.height, close: () => bitmap.close() };
+        return bitmapDecoded(await createImageBitmap(blob));
       } catch {
         // Some older engines decode a Blob only through an <img>.
       }
     }
     return decodeWithImg(blob);
   },
-  surface(width, height): Surface {
+  surface(width, height) {
     const canvas = document.createElement('canvas');
     canvas.width = width;
     canvas.height = height;
-    const ctx = canvas.getContext('2d') as unknown as Ctx2D | null;
-    if (!ctx) throw new Error('no 2d context');
-    return {
-      width,
-      height,
-      ctx,
-      drawable: canvas,
-      encode: (type, quality) =>
-        new Promise<Blob>((ok, fail) => canvas.toBlob((b) => (b ? ok(b) : fail(new Error('toBlob gave nothing'))), type, quality)),
-      release() {
-        canvas.width = 0;
-        canvas.height = 0;
-      },
-    };
+    return canvasSurface(canvas, (type, quality) =>
+      new Promise<Blob>((ok, fail) => canvas.toBlob((b) => (b ? ok(b) : fail(new Error('toBlob gave nothing'))), type, quality)));
   },
 };

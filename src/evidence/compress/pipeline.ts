@@ -40,6 +40,29 @@ export interface Decoded {
   close(): void;
 }
 
+/** A canvas of either kind as a Surface; `encode` is the kind's own (convertToBlob / toBlob). */
+export function canvasSurface(canvas: { width: number; height: number; getContext(id: '2d'): unknown }, encode: Surface['encode']): Surface {
+  const { width, height } = canvas;
+  const ctx = canvas.getContext('2d') as Ctx2D | null;
+  if (!ctx) throw new Error('no 2d context');
+  return {
+    width,
+    height,
+    ctx,
+    drawable: canvas,
+    encode,
+    release() {
+      canvas.width = 0;
+      canvas.height = 0;
+    },
+  };
+}
+
+/** An ImageBitmap as a Decoded picture. */
+export function bitmapDecoded(bitmap: ImageBitmap): Decoded {
+  return { drawable: bitmap, width: bitmap.width, height: bitmap.height, close: () => bitmap.close() };
+}
+
 /** Where the pipeline runs: in the worker or on the page. */
 export interface CanvasKit {
   decode(blob: Blob): Promise<Decoded>;
