@@ -60,7 +60,7 @@ const api = {
     return id;
   },
   /** Runs prepareEvidenceFile on a kept file; answers what a test checks, never the big bytes. */
-  async prepare(id: string, opts: { mode?: CompressMode; name?: string; withBytes?: boolean } = {}) {
+  async prepare(id: string, opts: { mode?: CompressMode; name?: string; withBytes?: boolean; abortAfterMs?: number } = {}) {
     const blob = files.get(id);
     if (!blob) throw new Error(`no file ${id}`);
     const file = new File([blob], opts.name ?? 'IMG_20261201_101500.jpg', { type: blob.type });
@@ -68,7 +68,9 @@ const api = {
     const t = performance.now();
     let r: PreparedEvidence;
     try {
-      r = await prepareEvidenceFile(file, { mode: opts.mode, onProgress: (p) => { if (stages[stages.length - 1] !== p.stage) stages.push(p.stage); } });
+      const ac = new AbortController();
+      if (opts.abortAfterMs !== undefined) setTimeout(() => ac.abort(), opts.abortAfterMs);
+      r = await prepareEvidenceFile(file, { mode: opts.mode, signal: ac.signal, onProgress: (p) => { if (stages[stages.length - 1] !== p.stage) stages.push(p.stage); } });
     } catch (e) {
       const err = e as { code?: string; message: string; messageEn?: string; name: string };
       return { ok: false as const, error: { name: err.name, code: err.code, message: err.message, messageEn: err.messageEn } };

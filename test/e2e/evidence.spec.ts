@@ -154,6 +154,19 @@ test('a worker script that fails to load: the page takes over for this photo and
   expect(second.photo!.via).toBe('page');
 });
 
+test('a person who gives up mid-photo stops it (worker and page); the next photo goes through', async ({ page }) => {
+  test.setTimeout(90_000);
+  await open(page);
+  const { id } = await call(page, 'makePhoto', { width: 4000, height: 3000, orientation: 6, grain: 0.6 });
+  for (const mode of ['worker', 'page'] as const) {
+    const x = await call(page, 'prepare', id, { mode, abortAfterMs: 20, name: 'IMG_dung.jpg' });
+    expect(x.ok, mode).toBe(false);
+    if (!x.ok) expect(x.error).toMatchObject({ code: 'aborted', message: 'Đã dừng xử lý tệp “IMG_dung.jpg”.' });
+  }
+  const r = await prepared(page, id, { mode: 'worker' });
+  expect(r).toMatchObject({ width: 1200, height: 1600 });
+});
+
 test('PDFs are kept byte for byte up to 5 MB; above, and other files, are refused in Vietnamese', async ({ page }) => {
   test.setTimeout(90_000);
   await open(page);
