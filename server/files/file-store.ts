@@ -4,7 +4,7 @@
 // folder or an S3-compatible store (issue #16) can take its place by passing the same contract
 // suite (test/server/file-store-contract.ts). A store never keeps bytes that do not match their hash.
 import { createHash } from 'node:crypto';
-import { isSha256Hex } from '../../src/domain/evidence/index.ts';
+import { isSha256Hex, SNIFF_BYTES, sniffKind, type SniffedKind } from '../../src/domain/evidence/index.ts';
 
 /** What a file arrives as: whole, a web stream (a request body), or any async source of chunks. */
 export type FileBody = Uint8Array | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>;
@@ -12,6 +12,8 @@ export type FileBody = Uint8Array | ReadableStream<Uint8Array> | AsyncIterable<U
 export interface PutOptions {
   /** Refuse (413) a body longer than this, as soon as it is longer. */
   maxBytes?: number;
+  /** Refuse (415) a body whose first bytes are none of these kinds (the route passes 'jpeg', 'pdf': what the phone stores). */
+  kinds?: readonly SniffedKind[];
 }
 
 export interface PutResult {
@@ -46,13 +48,13 @@ export interface FileStore {
 }
 
 /** Why a put was refused; `status` is the HTTP answer a route gives for it. */
-export type FileStoreErrorCode = 'bad-hash' | 'hash-mismatch' | 'too-large' | 'body-failed';
+export type FileStoreErrorCode = 'bad-hash' | 'hash-mismatch' | 'too-large' | 'wrong-kind' | 'body-failed';
 
-const STATUS: Record<FileStoreErrorCode, 400 | 413> = { 'bad-hash': 400, 'hash-mismatch': 400, 'too-large': 413, 'body-failed': 400 };
+const STATUS: Record<FileStoreErrorCode, 400 | 413 | 415> = { 'bad-hash': 400, 'hash-mismatch': 400, 'too-large': 413, 'wrong-kind': 415, 'body-failed': 400 };
 
 export class FileStoreError extends Error {
   readonly code: FileStoreErrorCode;
-  readonly status: 400 | 413;
+  readonly status: 400 | 413 | 415;
   constructor(code: FileStoreErrorCode, message: string, options?: { cause?: unknown }) {
     super(message);
     this.name = 'FileStoreError';
@@ -84,13 +86,30 @@ export async function readVerified(sha256: string, body: FileBody, sink: (chunk:
   assertSha256(sha256);
   const hash = createHash('sha256');
   let size = 0;
+  // The first bytes, gathered across chunks until there are enough to tell the kind.
+  let head: Uint8Array | null = opts.kinds ? new Uint8Array(0) : null;
+  const checkKind = (final: boolean): void => {
+    if (!head || (!final && head.length < SNIFF_BYTES)) return;
+    const kind = sniffKind(head);
+    if (!opts.kinds!.includes(kind)) throw new FileStoreError('wrong-kind', `a ${kind} file, not one of ${opts.kinds!.join(', ')}`);
+    head = null;
+  };
   try {
     for await (const chunk of chunksOf(body)) {
       size += chunk.byteLength;
       if (opts.maxBytes !== undefined && size > opts.maxBytes) throw new FileStoreError('too-large', `body longer than ${opts.maxBytes} bytes`);
+      if (head) {
+        const take = chunk.subarray(0, SNIFF_BYTES - head.length);
+        const joined = new Uint8Array(head.length + take.length);
+        joined.set(head);
+        joined.set(take, head.length);
+        head = joined;
+        checkKind(false);
+      }
       hash.update(chunk);
       await sink(chunk);
     }
+    checkKind(true);
   } catch (e) {
     if (e instanceof FileStoreError) throw e;
     throw new FileStoreError('body-failed', `body ended early: ${(e as Error)?.message ?? String(e)}`, { cause: e });

@@ -116,6 +116,20 @@ export function fileStoreContract(name: string, make: () => Promise<ContractStor
       expect((await c.store.put(h, chunked(photo))).created).toBe(true);
     }));
 
+    it('with kinds given, only those kinds are kept (415 otherwise), told from the first bytes even when they come one at a time', withStore(async (c) => {
+      const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, ...bytesOf(5000, 9)]);
+      const pdf = new Uint8Array([...new TextEncoder().encode('%PDF-1.7\n'), ...bytesOf(5000, 10)]);
+      const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...bytesOf(5000, 11)]);
+      const kinds = ['jpeg', 'pdf'] as const;
+      expect((await c.store.put(sha(jpeg), chunked(jpeg, 1), { kinds })).created).toBe(true);
+      expect((await c.store.put(sha(pdf), chunked(pdf, 3), { kinds })).created).toBe(true);
+      await refusedWith(c.store.put(sha(png), chunked(png, 2), { kinds }), 'wrong-kind', 415);
+      expect(await c.store.has(sha(png))).toBe(false);
+      const tiny = new Uint8Array([0xff, 0xd8]); // shorter than the sniff window: told at its end
+      await refusedWith(c.store.put(sha(tiny), tiny, { kinds }), 'wrong-kind', 415);
+      expect((await c.store.put(sha(png), png)).created).toBe(true); // no kinds: any bytes
+    }));
+
     it('names that are not a SHA-256 are refused before anything is touched', withStore(async (c) => {
       for (const bad of ['../../etc/passwd', h.toUpperCase(), h.slice(1), `${h}0`, '', `${h.slice(0, 63)}/`]) {
         await refusedWith(c.store.put(bad, photo), 'bad-hash', 400);
