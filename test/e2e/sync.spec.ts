@@ -246,6 +246,59 @@ test('two phones edit one village offline: identical data, the concurrent field 
   await b.context().close();
 });
 
+test('an edit from another phone lands while the form is open: the form shows what the phone holds, a draft not saved says so', async ({ browser, request }) => {
+  test.setTimeout(180_000);
+  const [codeA, codeB, readerCode] = await Promise.all([
+    issueCode({ commune: COMMUNE, role: 'officer', name: 'Điện thoại mở sẵn A' }),
+    issueCode({ commune: COMMUNE, role: 'officer', name: 'Điện thoại mở sẵn B' }),
+    issueCode({ commune: COMMUNE, role: 'officer', name: 'Kiểm tra máy chủ e2e 4' }),
+  ]);
+  const reader = await enrolOverApi(request, readerCode);
+  const village = reader.commune.villages[5]!;
+  const a = await newPhone(browser, codeA);
+  const b = await newPhone(browser, codeB);
+  const year = await currentYear(a);
+  const start = await formCounts(a, village, year, ['households', 'lineages']);
+  await formCounts(b, village, year, []);
+  const households = a.getByLabel(label('households'), { exact: true });
+
+  // A types households offline and stays in the field (saved on the phone, the cursor still there).
+  await a.context().setOffline(true);
+  await fillSaved(a, label('households'), String(start.households + 7));
+  await expect(households).toBeFocused();
+  // B types it later (its write is the newer one) and sends it.
+  await typeCounts(b, { households: start.households + 19 });
+  await sendNow(b);
+  await expect(pending(b)).toHaveText('Chờ đồng bộ: 0');
+  // A gets signal back: the `online` event sends A's edit and brings B's, which wins.
+  await a.context().setOffline(false);
+  await expect(pending(a)).toHaveText('Chờ đồng bộ: 0');
+  await expect.poll(async () => (await countsRow(a, COMMUNE, year, village.code))?.households).toBe(start.households + 19);
+  // The open form shows what the phone now holds, not the value A typed before.
+  await expect(households).toBeFocused();
+  await expect(households).toHaveValue(String(start.households + 19));
+  await expect(a.getByText('Số đã lưu trên máy vừa đổi thành')).toHaveCount(0);
+
+  // Text that is no number is never saved: when B's edit of the same field arrives under it, it
+  // stays as typed and the field says the saved number changed (and to what).
+  const lineages = a.getByLabel(label('lineages'), { exact: true });
+  await lineages.fill('1.000');
+  await expect(a.getByText('Chỉ nhập số nguyên không âm')).toBeVisible();
+  await typeCounts(b, { lineages: start.lineages + 2 });
+  await sendNow(b);
+  await expect(pending(b)).toHaveText('Chờ đồng bộ: 0');
+  await sendNow(a);
+  await expect.poll(async () => (await countsRow(a, COMMUNE, year, village.code))?.lineages).toBe(start.lineages + 2);
+  await expect(lineages).toHaveValue('1.000');
+  await expect(lineages).toHaveAccessibleDescription(new RegExp(`Số đã lưu trên máy vừa đổi thành ${viNumber(start.lineages + 2)}`));
+  // A valid number typed there is saved, and the note goes.
+  await fillSaved(a, label('lineages'), String(start.lineages + 5));
+  await expect(a.getByText('Số đã lưu trên máy vừa đổi thành')).toHaveCount(0);
+  await expect.poll(async () => (await countsRow(a, COMMUNE, year, village.code))?.lineages).toBe(start.lineages + 5);
+  await a.context().close();
+  await b.context().close();
+});
+
 test('a change the server refuses is shown on the sync screen and does not hold back later edits', async ({ browser, request }) => {
   test.setTimeout(180_000);
   const mine = demoCommune.villages[6]!;
