@@ -5,11 +5,11 @@
 import { execFileSync } from 'node:child_process';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { demoCommune } from '../../src/domain/demo-commune.ts';
-import { VILLAGE_COUNT_LABELS, type VillageCountKey } from '../../src/domain/schemas/labels.ts';
+import { COMMUNE_FIGURE_LABELS, VILLAGE_COUNT_LABELS, type VillageCountKey } from '../../src/domain/schemas/labels.ts';
 import { compareHlc, formatHlc } from '../../src/domain/sync/hlc.ts';
 import type { ChangeOp, ErrorResponse, SyncResponse } from '../../src/domain/sync/protocol.ts';
 import { batchIdOf } from '../../src/sync/index.ts';
-import { currentYear, fillSaved, waitForServiceWorker } from './helpers/app.ts';
+import { currentYear, fillSaved, readStore, waitForServiceWorker } from './helpers/app.ts';
 import {
   countsRow, e2eDbPath, enrolInApp, enrolOverApi, issueCode, openConflicts, outbox, readMeta, sendNow, serverOps, syncBar, viNumber,
   type CountsRow,
@@ -295,6 +295,37 @@ test('an edit from another phone lands while the form is open: the form shows wh
   await fillSaved(a, label('lineages'), String(start.lineages + 5));
   await expect(a.getByText('Số đã lưu trên máy vừa đổi thành')).toHaveCount(0);
   await expect.poll(async () => (await countsRow(a, COMMUNE, year, village.code))?.lineages).toBe(start.lineages + 5);
+  await a.context().close();
+  await b.context().close();
+});
+
+test('the commune figures form open on one phone shows the units another phone sent since', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const [codeA, codeB] = await Promise.all([
+    issueCode({ commune: COMMUNE, role: 'officer', name: 'Điện thoại số liệu xã A' }),
+    issueCode({ commune: COMMUNE, role: 'officer', name: 'Điện thoại số liệu xã B' }),
+  ]);
+  const a = await newPhone(browser, codeA);
+  const b = await newPhone(browser, codeB);
+  const year = await currentYear(a);
+  const unitsLabel = COMMUNE_FIGURE_LABELS.units.vi;
+  const units = (p: Page) => p.getByLabel(unitsLabel, { exact: true });
+  for (const p of [a, b]) {
+    await p.goto('/#/so-lieu-xa');
+    await expect(units(p)).toBeVisible();
+  }
+  const shown = Number((await units(a).inputValue()) || '0');
+  // A types units (saved and sent); B types them later, and A's next sync brings B's newer value.
+  await fillSaved(a, unitsLabel, String(shown + 4));
+  await sendNow(a);
+  await expect(pending(a)).toHaveText('Chờ đồng bộ: 0');
+  await fillSaved(b, unitsLabel, String(shown + 9));
+  await sendNow(b);
+  await expect(pending(b)).toHaveText('Chờ đồng bộ: 0');
+  await sendNow(a);
+  const held = async () => (await readStore<{ commune: string; year: number; units?: number }>(a, 'communeFigures')).find((r) => r.commune === COMMUNE && r.year === year)?.units;
+  await expect.poll(held).toBe(shown + 9);
+  await expect(units(a)).toHaveValue(String(shown + 9));
   await a.context().close();
   await b.context().close();
 });
