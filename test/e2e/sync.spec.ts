@@ -261,17 +261,20 @@ test('edits from another phone land while a form is open: the village form and t
   await formCounts(b, village, year, []);
   const households = a.getByLabel(label('households'), { exact: true });
 
-  // A types households offline and stays in the field (saved on the phone, the cursor still there).
-  await a.context().setOffline(true);
+  // A types households and stays in the field (saved, sent on its own shortly after); then loses signal.
   await fillSaved(a, label('households'), String(start.households + 7));
+  await expect(pending(a)).toHaveText('Chờ đồng bộ: 0');
+  await a.context().setOffline(true);
   await expect(households).toBeFocused();
-  // B types it later (its write is the newer one) and sends it.
+  // B, having received A's value, changes it and sends it. (Each phone saw the other's value
+  // before writing: an informed change, no conflict left behind for later tests.)
+  await sendNow(b);
+  await expect(b.getByLabel(label('households'), { exact: true })).toHaveValue(String(start.households + 7));
   await typeCounts(b, { households: start.households + 19 });
   await sendNow(b);
   await expect(pending(b)).toHaveText('Chờ đồng bộ: 0');
-  // A gets signal back: the `online` event sends A's edit and brings B's, which wins.
+  // A gets signal back: the `online` event brings B's value, nobody touching A's screen.
   await a.context().setOffline(false);
-  await expect(pending(a)).toHaveText('Chờ đồng bộ: 0');
   await expect.poll(async () => (await countsRow(a, COMMUNE, year, village.code))?.households).toBe(start.households + 19);
   // The open form shows what the phone now holds, not the value A typed before.
   await expect(households).toBeFocused();
@@ -307,6 +310,8 @@ test('edits from another phone land while a form is open: the village form and t
   await fillSaved(a, unitsLabel, String(shown + 4));
   await sendNow(a);
   await expect(pending(a)).toHaveText('Chờ đồng bộ: 0');
+  await sendNow(b);
+  await expect(units(b)).toHaveValue(String(shown + 4));
   await fillSaved(b, unitsLabel, String(shown + 9));
   await sendNow(b);
   await expect(pending(b)).toHaveText('Chờ đồng bộ: 0');
@@ -315,6 +320,7 @@ test('edits from another phone land while a form is open: the village form and t
     (await readStore<{ commune: string; year: number; units?: number }>(a, 'communeFigures')).find((r) => r.commune === COMMUNE && r.year === year)?.units;
   await expect.poll(held).toBe(shown + 9);
   await expect(units(a)).toHaveValue(String(shown + 9));
+  expect(await openConflicts(a)).toEqual([]);
   await a.context().close();
   await b.context().close();
 });
