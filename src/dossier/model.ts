@@ -242,7 +242,7 @@ function figureText(input: AssessInput, def: IndicatorDef, r: IndicatorResult): 
   return parts.join('\n');
 }
 
-function summaryRows(args: DossierBuildArgs, level: LevelResult): SummaryRow[] {
+export function summaryRows(args: DossierBuildArgs, level: LevelResult): SummaryRow[] {
   const { catalog, input } = args;
   const results = indicatorResults(level);
   const criteria = new Map(level.criteria.map((c) => [c.id, c]));
