@@ -100,7 +100,7 @@ export function unmarkSent<K extends string>(sent: SentValues<K>, patch: Partial
   for (const k of Object.keys(patch) as K[]) {
     const s = sent[k];
     if (s?.value !== patch[k]) continue; // a newer value was sent since
-    if (s.behind.length > 1) sent[k] = { value: s.behind.at(-1), behind: s.behind.slice(0, -1) };
+    if (s.behind.length > 1) sent[k] = { value: s.behind[s.behind.length - 1], behind: s.behind.slice(0, -1) };
     else delete sent[k];
   }
 }
