@@ -3,6 +3,10 @@
 import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { readFileSync } from 'node:fs';
+
+// The version a cadre sees on the data screen ("Phiên bản ứng dụng 0.1.0"), from package.json.
+process.env.VITE_APP_VERSION ??= (JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 export default defineConfig({
   plugins: [
@@ -40,6 +44,11 @@ export default defineConfig({
       devOptions: { enabled: false },
     }),
   ],
+  // Web workers (photo compression, src/evidence) as classic scripts, like the service worker:
+  // Vite then starts them without `type: 'module'` in the build (any Chrome with workers) and as
+  // modules in `npm run dev`. Written out although it is Vite 8's default: the bench and e2e pages
+  // read it from here (bench/idb.ts buildIdbPage).
+  worker: { format: 'iife' },
   build: {
     // Cheap Android phones may run a Chrome years old; Vite 8's default is newer.
     target: 'chrome80',

@@ -1,16 +1,16 @@
 // The demo commune on a fresh server: Xã Ba Tô with its villages and two years of data, written
 // as ordinary ops through the store (so devices pull it like any edit), and an officer's code.
 // Stamped in 2020 so that any real edit, even from a phone with a wrong clock, wins over it.
-import { randomUUID } from 'node:crypto';
 import { demoCommune } from '../src/domain/demo-commune.ts';
 import { formatHlc } from '../src/domain/sync/hlc.ts';
 import type { JsonValue, Op } from '../src/domain/sync/op.ts';
-import { validateOp } from '../src/domain/sync/protocol.ts';
+import { newOpId } from '../src/domain/sync/op-id.ts';
+import { SERVER_SEED_DEVICE, validateOp } from '../src/domain/sync/protocol.ts';
 import { issueCode } from './codes.ts';
 import type { Store } from './store/store.ts';
 
 const SEED_WALL = Date.UTC(2020, 0, 1);
-const SEED_NODE = 'seed';
+const SEED_NODE = SERVER_SEED_DEVICE;
 
 /** The demo's data as ops, in a stable order. */
 export function demoOps(): Op[] {
@@ -19,7 +19,7 @@ export function demoOps(): Op[] {
   const ops: Op[] = [];
   const add = (entity: Op['entity'], key: string, fields: Record<string, unknown>) => {
     const clean = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Record<string, JsonValue>;
-    ops.push({ opId: randomUUID(), entity, key, fields: clean, hlc: formatHlc({ wall: SEED_WALL, counter: counter++, node: SEED_NODE }) });
+    ops.push({ opId: newOpId(SEED_WALL), entity, key, fields: clean, hlc: formatHlc({ wall: SEED_WALL, counter: counter++, node: SEED_NODE }) });
   };
   add('commune', c, { name: demoCommune.commune.name, province: demoCommune.commune.province });
   for (const v of demoCommune.villages) add('village', `${c}/${v.code}`, { name: v.name, order: v.order });

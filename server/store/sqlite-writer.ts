@@ -18,6 +18,9 @@ import type { ApplyBatchInput, ApplyResult } from './store.ts';
  */
 export const SQLITE_PRAGMAS = ['journal_mode = WAL', 'synchronous = FULL', 'cache_size = -65536', 'busy_timeout = 5000'] as const;
 
+/** Characters of a stamp before `-node`: 15 digits of wall time, a dash, 6 of counter. */
+const HLC_HEAD = 22;
+
 /** Most batches, and ops, one group commit takes (the rest wait for the next turn): bounds latency. */
 const MAX_GROUP_BATCHES = 16;
 const MAX_GROUP_OPS = 2_000;
@@ -103,6 +106,12 @@ export function createBatchWriter(db: Database.Database): { applyGroup(inputs: A
 
   /** One batch, all or nothing (a savepoint when run inside the group's transaction). */
   const applyTx = db.transaction((input: ApplyBatchInput): ApplyResult => {
+    // The identity rule on every path (the route holds the token to it; the admin CLI writes as the
+    // server's own device): every op is stamped by the batch's device. Never true of a valid request.
+    const node = `-${input.deviceId}`;
+    if (input.ops.some((op) => op.hlc.length !== HLC_HEAD + node.length || !op.hlc.endsWith(node))) {
+      throw new Error(`an op of batch ${input.batchId} is not stamped by device ${input.deviceId}`);
+    }
     const known: string[] = [];
     const conflicting: string[] = [];
     const fresh: { op: Op; hash: string; index: number }[] = [];

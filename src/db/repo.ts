@@ -4,14 +4,14 @@
 import type { Table } from 'dexie';
 import { MAX_DRIFT_MS, after, formatHlc, parseHlc, receive, tick, type Hlc } from '../domain/sync/hlc.ts';
 import { conflictsOf, mergeWrite, winnerOf, type EntityState, type FieldWrite } from '../domain/sync/merge.ts';
-import type { EntityName, JsonValue, Op } from '../domain/sync/op.ts';
+import { RETIRED_ENTITIES, type EntityName, type JsonValue, type Op } from '../domain/sync/op.ts';
 import { CODE_RE, MAX_YEAR, MIN_YEAR } from '../domain/sync/limits.ts';
 import { newOpId } from '../domain/sync/op-id.ts';
 import { LOCK_FIELDS, YEAR_LOCKED_ENTITIES } from '../domain/sync/year-lock.ts';
-import type { Answer, AssessInput, CommuneFigures, ThresholdOverrides, VillageCounts, VillageInput } from '../domain/assess-types.ts';
+import type { Answer, AssessInput, CommuneFigures, Evidence, VillageCounts, VillageInput } from '../domain/assess-types.ts';
 import type {
   AnswerRow, CommuneFiguresRow, CommuneRow, ConflictRow, DecisionRow, DossierRow, OutboxRow,
-  ThresholdsRow, VillageCountsRow, VillageRow, XhtDb,
+  VillageCountsRow, VillageRow, XhtDb,
 } from './db.ts';
 import { applyFieldsToRow, changedFields, dexieKey, fieldsOfRow, tableOf } from './entities.ts';
 import { ValidationError, YearLockedError, isRealDate } from './errors.ts';
@@ -47,7 +47,7 @@ export interface QuarantineItem {
 
 /** Tables every write transaction spans (one scope, so saves can nest inside loaders). */
 const WRITE_TABLES = [
-  'meta', 'communes', 'villages', 'villageCounts', 'communeFigures', 'answers', 'thresholds',
+  'meta', 'communes', 'villages', 'villageCounts', 'communeFigures', 'answers',
   'decisions', 'dossiers', 'outbox', 'conflicts', 'stamps', 'acked',
 ];
 
@@ -422,20 +422,6 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
     return db.answers.where('[commune+year]').equals([commune, year]).toArray();
   }
 
-  /** Lưu ngưỡng của tỉnh: `values` replaces the whole set (a threshold left out is cleared). */
-  async function saveThresholds(commune: string, values: ThresholdOverrides): Promise<void> {
-    await rw(async () => {
-      const current = fieldsOfRow('thresholds', await db.thresholds.get(commune));
-      const next = fieldsOfRow('thresholds', { commune, values });
-      const patch: Record<string, JsonValue> = { ...next };
-      for (const k of Object.keys(current)) if (!(k in next)) patch[k] = null;
-      await write('thresholds', commune, patch);
-    });
-  }
-  async function getThresholds(commune: string): Promise<ThresholdOverrides> {
-    return (await db.thresholds.get(commune))?.values ?? {};
-  }
-
   /** Lưu quyết định công nhận; the id defaults to `${decidedOn}_${level}` so re-entry does not duplicate. */
   async function saveDecision(commune: string, d: { id?: string; level: 1 | 2; decidedOn: string; number?: string; archived?: boolean }): Promise<string> {
     if (d.level !== 1 && d.level !== 2) throw new ValidationError({ level: 'Mức độ chỉ là 1 hoặc 2.' });
@@ -522,7 +508,7 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
 
   /** The readiness engine's input for one commune and year, from what this device holds. */
   async function buildAssessInput(commune: string, year: number, asOf?: string): Promise<AssessInput> {
-    return db.transaction('r', ['communes', 'villages', 'villageCounts', 'communeFigures', 'answers', 'decisions', 'thresholds'], async () => {
+    return db.transaction('r', ['communes', 'villages', 'villageCounts', 'communeFigures', 'answers', 'decisions'], async () => {
       const c = await db.communes.get(commune);
       const villages = await listVillages(commune, { includeArchived: true });
       const counts = new Map((await getVillageCounts(commune, year)).map((r) => [r.village, r]));
@@ -552,7 +538,9 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
         input.answers = {};
         for (const a of answers) {
           const ans: Answer = { met: a.met ?? null };
-          if (a.evidence?.length) ans.evidence = a.evidence;
+          // The readiness input cites number, date, issuer and title (a stored note stays on the row).
+          const evidence = (a.evidence ?? []).map(inputEvidence).filter((e) => Object.keys(e).length > 0);
+          if (evidence.length) ans.evidence = evidence;
           if (typeof a.amount === 'number') ans.amount = a.amount;
           if (a.note) ans.note = a.note;
           input.answers[a.indicator] = ans;
@@ -560,8 +548,6 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
       }
       const decisions = await listDecisions(commune);
       if (decisions.length) input.history = decisions.map((d) => ({ level: d.level, decidedOn: d.decidedOn }));
-      const th = await getThresholds(commune);
-      if (Object.keys(th).length) input.thresholds = th;
       return input;
     });
   }
@@ -583,7 +569,6 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
       if (input.figures) await saveCommuneFigures(code, input.year, input.figures);
       for (const [id, a] of Object.entries(input.answers ?? {})) await saveAnswer(code, input.year, id, a);
       for (const d of input.history ?? []) await saveDecision(code, d);
-      if (input.thresholds) await saveThresholds(code, input.thresholds);
     });
     return code;
   }
@@ -678,13 +663,22 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
    * Merges ops pulled from the server (any order, duplicates fine) and advances the clock. An op
    * that fails the same checks the server makes is set aside with its reason (quarantine, in meta
    * `pulledRefused`) and never merged: one bad op must not stop the pull of everything after it.
+   * Ops of a retired entity are skipped without a word (`retired`).
    */
-  async function applyRemoteOps(ops: Op[]): Promise<{ applied: number; skipped: number }> {
+  async function applyRemoteOps(ops: Op[]): Promise<{ applied: number; skipped: number; retired: number }> {
     const good: Op[] = [];
     const refused: PulledRefusal[] = [];
+    let retired = 0;
     const { parseOp } = loadedChecks ?? (await loadChecks());
     const at = new Date(now()).toISOString();
     for (const raw of ops as unknown[]) {
+      // An entity this release retired (province thresholds, issue #11) stored by an older one:
+      // dropped quietly, never listed as a refusal — nothing is wrong with the person's data.
+      const entity = (raw as { entity?: unknown } | null)?.entity;
+      if (typeof entity === 'string' && RETIRED_ENTITIES.has(entity)) {
+        retired++;
+        continue;
+      }
       const seq = typeof (raw as { seq?: unknown } | null)?.seq === 'number' ? (raw as { seq: number }).seq : null;
       const r = parseOp(raw && typeof raw === 'object' ? stripSeq(raw) : raw);
       const why = !r.ok ? r.problems.map((p) => `${p.path}: ${p.vi}`).join('; ') : dexieKey(r.op.entity, r.op.key) === null ? `key: Khóa "${r.op.key}" không hợp lệ` : null;
@@ -698,7 +692,7 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
       }
       await mergeOps(good);
     });
-    return { applied: good.length, skipped: refused.length };
+    return { applied: good.length, skipped: refused.length, retired };
   }
 
   /** Ops pulled from the server that failed the checks, oldest first (at most 200 are kept). */
@@ -731,7 +725,7 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
     saveCommune, listCommunes, getCommune,
     saveVillage, archiveVillage, listVillages,
     saveVillageCounts, getVillageCounts, saveCommuneFigures, getCommuneFigures,
-    saveAnswer, getAnswers, saveThresholds, getThresholds, saveDecision, listDecisions,
+    saveAnswer, getAnswers, saveDecision, listDecisions,
     saveDossier, getDossier, lockYear, reopenYear, listYears, startYear,
     buildAssessInput, loadAssessInput,
     pendingCount, nextBatch, ackOps, quarantineOps, listQuarantined, requeueOps, applyRemoteOps, listPulledRefused,
@@ -745,11 +739,18 @@ export type Repo = ReturnType<typeof createRepo>;
 
 const COUNT_KEYS = [
   'households', 'familiesRegistered', 'familiesRecognized', 'lineages', 'lineagesRegistered',
-  'lineagesRecognized', 'citizens', 'citizensRecognized', 'villageRecognized',
+  'lineagesRecognized', 'citizens', 'citizensRecognized', 'trained', 'university', 'villageRecognized',
 ] as const satisfies readonly (keyof VillageCounts)[];
 const FIGURE_KEYS = [
-  'units', 'unitsRecognized', 'pcgdPreschool5', 'pcgdPrimary', 'pcgdLowerSecondary', 'literacy',
+  'units', 'unitsRecognized', 'pcgdPreschool5', 'pcgdPrimary', 'pcgdLowerSecondary', 'literacy', 'difficultArea',
 ] as const satisfies readonly (keyof CommuneFigures)[];
+
+/** The parts of a stored evidence the readiness input carries. */
+function inputEvidence(e: Evidence): Evidence {
+  const out: Evidence = {};
+  for (const k of ['number', 'date', 'issuer', 'title'] as const) if (e[k]) out[k] = e[k];
+  return out;
+}
 
 /** An op as the protocol knows it (the changes feed adds `seq`). */
 function stripSeq(op: object): unknown {
@@ -786,7 +787,7 @@ function cleanEvidence(list: unknown[]): Record<string, string>[] {
     .filter((e): e is Record<string, unknown> => !!e && typeof e === 'object')
     .map((e) => {
       const out: Record<string, string> = {};
-      for (const k of ['number', 'date', 'title', 'note']) {
+      for (const k of ['number', 'date', 'issuer', 'title', 'note']) {
         const v = e[k];
         if (typeof v === 'string' && v.trim() !== '') out[k] = v.trim();
       }

@@ -10,10 +10,12 @@ import type {
   LevelResult,
   RatioValue,
   Status,
+  TrainingThreshold,
+  TrainingValue,
   VillageInput,
 } from '../domain/assess-types.ts';
-import type { Catalog, CriterionDef, IndicatorDef, StandardFigureKey } from '../domain/catalog/index.ts';
-import { STATUS_LABELS } from '../domain/readiness/explain.ts';
+import { indicatorText, type Catalog, type CriterionDef, type IndicatorDef } from '../domain/catalog/index.ts';
+import { STATUS_LABELS, formatShare } from '../domain/readiness/explain.ts';
 import { p, type Block, type Cell, type Columns, type Doc, type Para, type Run, type Table } from './doc.ts';
 import {
   communeInText,
@@ -68,7 +70,6 @@ export interface SummaryRow {
   figure: string;
   status: Status;
   evidence: string;
-  provisional: boolean;
 }
 
 export type WarningCode =
@@ -76,7 +77,6 @@ export type WarningCode =
   | 'eligibility'
   | 'unknown'
   | 'missing-villages'
-  | 'threshold-not-set'
   | 'no-evidence'
   | 'no-recipient'
   | 'no-signer'
@@ -157,27 +157,17 @@ function levelLabel(catalog: Catalog, level: LevelNo): string {
 // ---------------------------------------------------------------------------------------------
 // Figures and requirements, in the words of the papers
 
-const STANDARD_LABEL: Record<StandardFigureKey, string> = {
-  pcgdPreschool5: 'Mầm non 5 tuổi',
-  pcgdPrimary: 'Tiểu học',
-  pcgdLowerSecondary: 'Trung học cơ sở',
-  literacy: 'Xóa mù chữ',
-};
-
-function standardValue(key: StandardFigureKey, v: number | boolean | null | undefined): string {
+/** "đạt chuẩn mức độ 2" / "chưa đạt chuẩn" of a standard figure. */
+function standardValue(v: number | boolean | null | undefined): string {
   if (v === null || v === undefined) return 'chưa có số liệu';
   if (typeof v === 'boolean') return v ? 'đạt chuẩn' : 'chưa đạt chuẩn';
   if (v === 0) return 'chưa đạt chuẩn';
-  return key === 'pcgdPreschool5' ? 'đạt chuẩn' : `đạt chuẩn mức độ ${v}`;
+  return `đạt chuẩn mức độ ${v}`;
 }
 
-function standardMinimum(key: StandardFigureKey, v: number | boolean): string {
-  if (typeof v === 'boolean') return v ? 'đạt chuẩn' : 'không yêu cầu';
-  return key === 'pcgdPreschool5' ? 'đạt chuẩn' : `đạt chuẩn mức độ ${v} trở lên`;
-}
-
-function ratioFigure(v: RatioValue, noun: string): string {
-  return `${formatInt(v.numerator)}/${formatInt(v.denominator)} ${noun} (${formatPercent(v.percent)})`;
+/** "6.999/10.000 người từ 15 tuổi trở lên (69,99 %)": never rounded up into the threshold. */
+function ratioFigure(v: RatioValue, noun: string, threshold: number): string {
+  return `${formatInt(v.numerator)}/${formatInt(v.denominator)} ${noun} (${formatShare(v, threshold)})`;
 }
 
 function isRatio(v: IndicatorResult['value']): v is RatioValue {
@@ -190,8 +180,7 @@ function villageNames(input: AssessInput, codes: readonly string[]): string {
 }
 
 function evidenceText(input: AssessInput, def: IndicatorDef): string {
-  if (def.kind === 'ratio') {
-    if (def.source.scope === 'figures') return 'Số liệu tổng hợp của xã';
+  if (def.kind === 'ratio' || def.kind === 'training') {
     return `Số liệu tổng hợp từ ${formatInt(input.villages.length)} thôn (Phụ lục kèm theo Báo cáo)`;
   }
   if (def.kind === 'standard') return 'Kết quả kiểm tra công nhận phổ cập giáo dục, xóa mù chữ năm ' + input.year;
@@ -200,10 +189,11 @@ function evidenceText(input: AssessInput, def: IndicatorDef): string {
   return list.length === 1 ? evidenceLine(list[0]!) : list.map((e) => `- ${evidenceLine(e)}`).join('\n');
 }
 
-/** "15/KH-UBND ngày 10/01/2025: Kế hoạch tuyên truyền (ghi chú)". */
-export function evidenceLine(e: { number?: string; date?: string; title?: string; note?: string }): string {
+/** "15/KH-UBND ngày 10/01/2025 của UBND xã Ba Tô: Kế hoạch tuyên truyền (ghi chú)". */
+export function evidenceLine(e: { number?: string; date?: string; issuer?: string; title?: string; note?: string }): string {
   const num = e.number?.trim() ?? '';
-  const date = e.date ? `ngày ${formatDate(e.date)}` : '';
+  const issuer = e.issuer?.trim() ? `của ${e.issuer.trim()}` : '';
+  const date = [e.date ? `ngày ${formatDate(e.date)}` : '', issuer].filter(Boolean).join(' ');
   const title = e.title?.trim() ?? '';
   let s: string;
   if (num) s = [[num, date].filter(Boolean).join(' '), title].filter(Boolean).join(': ');
@@ -213,15 +203,14 @@ export function evidenceLine(e: { number?: string; date?: string; title?: string
 }
 
 function requirementText(def: IndicatorDef, r: IndicatorResult): string {
-  if (r.reason === 'threshold-not-set' || r.threshold === null) return 'Chưa cấu hình ngưỡng';
   if (def.kind === 'yes-no') return 'Có thực hiện';
+  if (def.kind === 'standard') return r.threshold === true ? 'Đạt chuẩn' : `Đạt chuẩn mức độ ${String(r.threshold)} trở lên`;
   if (def.kind === 'ratio') return `Từ ${formatThreshold(r.threshold as number)} trở lên`;
-  const mins = r.threshold as Record<string, number | boolean>;
-  return def.figures
-    .filter((k) => mins[k] !== undefined)
-    .map((k) => `${STANDARD_LABEL[k]}: ${standardMinimum(k, mins[k]!)}`)
-    .join('; ');
+  const t = r.threshold as TrainingThreshold;
+  return `Được đào tạo trình độ chuyên môn kỹ thuật từ ${formatThreshold(t.trained)} trở lên; trong đó, có trình độ đại học trở lên từ ${formatThreshold(t.university)}${t.difficultArea ? ' (xã thuộc vùng khó khăn)' : ''}`;
 }
+
+const CITIZENS = 'người từ 15 tuổi trở lên';
 
 function figureText(input: AssessInput, def: IndicatorDef, r: IndicatorResult): string {
   const parts: string[] = [];
@@ -232,25 +221,28 @@ function figureText(input: AssessInput, def: IndicatorDef, r: IndicatorResult): 
     if (def.hasAmount && typeof a?.amount === 'number') parts.push(`Kinh phí: ${formatVnd(a.amount)}`);
     if (a?.note?.trim()) parts.push(`Ghi chú: ${a.note.trim()}`);
   } else if (def.kind === 'standard') {
-    const values = (r.value ?? {}) as Record<string, number | boolean | null>;
-    const figures = input.figures ?? {};
-    for (const k of def.figures) {
-      const v = k in values ? values[k] : figures[k];
-      parts.push(`${STANDARD_LABEL[k]}: ${standardValue(k, v)}`);
-    }
-  } else if (isRatio(r.value)) {
-    parts.push(ratioFigure(r.value, def.noun.vi));
+    parts.push(standardValue(r.value as number | boolean | null));
+  } else if (def.kind === 'ratio') {
+    parts.push(ratioFigure(r.value as RatioValue, CITIZENS, r.threshold as number));
   } else {
-    parts.push('Chưa có số liệu');
+    const v = r.value as TrainingValue;
+    const t = r.threshold as TrainingThreshold;
+    parts.push(`Được đào tạo: ${ratioFigure(v.trained, CITIZENS, t.trained)}`);
+    parts.push(`Đại học trở lên: ${ratioFigure(v.university, CITIZENS, t.university)}`);
   }
   if (r.missing.length > 0) parts.push(`Thôn chưa có số liệu: ${villageNames(input, r.missing)}`);
-  if (r.status === 'unmet' && typeof r.gap === 'number' && r.gap > 0 && def.kind === 'ratio') {
+  if (r.status === 'unmet' && def.kind === 'ratio' && typeof r.gap === 'number' && r.gap > 0) {
     parts.push(`Còn thiếu: ${formatInt(r.gap)} ${def.gapPhrase.vi}`);
+  }
+  if (r.status === 'unmet' && def.kind === 'training' && r.gap && typeof r.gap === 'object') {
+    for (const k of ['trained', 'university'] as const) {
+      if (r.gap[k] > 0) parts.push(`Còn thiếu: ${formatInt(r.gap[k])} ${def.gapPhrase[k].vi}`);
+    }
   }
   return parts.join('\n');
 }
 
-function summaryRows(args: DossierBuildArgs, level: LevelResult): SummaryRow[] {
+export function summaryRows(args: DossierBuildArgs, level: LevelResult): SummaryRow[] {
   const { catalog, input } = args;
   const results = indicatorResults(level);
   const criteria = new Map(level.criteria.map((c) => [c.id, c]));
@@ -265,12 +257,11 @@ function summaryRows(args: DossierBuildArgs, level: LevelResult): SummaryRow[] {
         kind: 'indicator',
         id: def.id,
         no: shortNo(def.id),
-        text: def.text.vi,
+        text: indicatorText(def, level.level).vi,
         requirement: requirementText(def, r),
         figure: figureText(input, def, r),
         status: r.status,
         evidence: evidenceText(input, def),
-        provisional: r.provisional || def.provisional,
       });
     }
     const met = indicatorRows.filter((r) => r.status === 'met').length;
@@ -283,7 +274,6 @@ function summaryRows(args: DossierBuildArgs, level: LevelResult): SummaryRow[] {
       figure: `Đạt ${met}/${crit.indicators.length} chỉ tiêu`,
       status: cr?.status ?? 'unknown',
       evidence: '',
-      provisional: false,
     });
     rows.push(...indicatorRows);
   }
@@ -314,7 +304,7 @@ function dossierWarnings(args: DossierBuildArgs, level: LevelResult, proposed: 0
       text: `Xã đạt ${levelLabel(catalog, output.level as LevelNo)} nhưng chỉ được đề nghị mức này${from} (chưa đủ 12 tháng kể từ quyết định công nhận ${levelLabel(catalog, 1)}); hồ sơ đề nghị ${levelLabel(catalog, output.eligibleLevel === 0 ? 1 : output.eligibleLevel)}.`,
     });
   }
-  const unknown = defs.filter((d) => results.get(d.id)?.status === 'unknown' && results.get(d.id)?.reason !== 'threshold-not-set');
+  const unknown = defs.filter((d) => results.get(d.id)?.status === 'unknown');
   if (unknown.length > 0) {
     out.push({
       code: 'unknown',
@@ -329,18 +319,6 @@ function dossierWarnings(args: DossierBuildArgs, level: LevelResult, proposed: 0
       severity: 'block',
       text: `Thôn chưa đủ số liệu: ${villageNames(input, [...missing])}.`,
     });
-  }
-  // Level 2 cannot be judged until the province sets its thresholds: say so once level 1 is met.
-  const l2 = output.levels.find((l) => l.level === 2);
-  if (output.level === 1 && l2) {
-    const notSet = l2.criteria.flatMap((c) => c.indicators).filter((i) => i.reason === 'threshold-not-set');
-    if (notSet.length > 0) {
-      out.push({
-        code: 'threshold-not-set',
-        severity: 'info',
-        text: `Chưa đánh giá được ${levelLabel(catalog, 2)}: ngưỡng mức độ 2 chưa được cấu hình cho chỉ tiêu ${notSet.map((i) => shortNo(i.id)).join(', ')}.`,
-      });
-    }
   }
   const noEvidence = defs.filter((d) => d.kind === 'yes-no' && (input.answers?.[d.id]?.evidence ?? []).length === 0);
   if (noEvidence.length > 0) {
@@ -586,7 +564,7 @@ function reportDoc(ctx: Ctx, rows: SummaryRow[]): Doc {
       blocks.push(
         body([
           { text: `- Chỉ tiêu ${r.no}: `, italic: true },
-          { text: `${r.text}${r.provisional ? ' (tạm tính)' : ''}. `, italic: true },
+          { text: `${r.text}. `, italic: true },
           { text: `Kết quả: ${r.figure.split('\n').join('; ')}. ` },
           { text: `Tự đánh giá: ${STATUS_LABEL[r.status]}.`, bold: true },
         ]),
@@ -615,12 +593,15 @@ function reportDoc(ctx: Ctx, rows: SummaryRow[]): Doc {
       body(`Xã đạt các chỉ tiêu ${levelLabel(catalog, output.level as LevelNo)} nhưng chưa đủ 12 tháng kể từ quyết định công nhận ${levelLabel(catalog, 1)}; xã sẽ đề nghị ${levelLabel(catalog, output.level as LevelNo)}${from}.`),
     );
   }
-  const c = output.info.citizens;
-  blocks.push(
-    body(
-      `Thông tin thêm (không tính vào mức độ): số người đạt "Công dân học tập" là ${formatInt(c.numerator)}/${formatInt(c.denominator)} người từ 15 tuổi trở lên (${formatPercent(c.percent)}), mục tiêu ${formatThreshold(c.target)} theo ${catalog.info.citizens.source}.`,
-    ),
-  );
+  const programmes = catalog.programmes.targets
+    .map((t) => ({ t, r: output.info[t.key] }))
+    .filter((x) => x.r && x.r.denominator > 0)
+    .map(({ t, r }) => `"${t.label.vi}" ${formatInt(r!.numerator)}/${formatInt(r!.denominator)} (${formatShare(r!, t.target)}, mục tiêu ${formatThreshold(t.target)})`);
+  if (programmes.length) {
+    blocks.push(
+      body(`Thông tin thêm (không tính vào mức độ), theo mục tiêu của ${catalog.programmes.source.vi}: ${programmes.join('; ')}.`),
+    );
+  }
   const meeting = meetingSentence(ctx);
   blocks.push(
     body(
@@ -629,11 +610,6 @@ function reportDoc(ctx: Ctx, rows: SummaryRow[]): Doc {
         : 'Kết quả tự đánh giá được thống nhất tại cuộc họp ngày …/…/… (Biên bản số …).',
     ),
   );
-  if (rows.some((r) => r.provisional)) {
-    blocks.push(
-      body([{ text: 'Ghi chú: chỉ tiêu ghi "tạm tính" dùng nội dung và ngưỡng tạm tính, chờ văn bản hướng dẫn của tỉnh.', italic: true }]),
-    );
-  }
 
   blocks.push(heading('IV. ĐÁNH GIÁ CHUNG'));
   blocks.push(body([{ text: '1. Ưu điểm', italic: true, bold: true }], { keepNext: true }));
@@ -736,9 +712,9 @@ function annexCitizens(input: AssessInput): Table {
     kind: 'table',
     name: 'annex-citizens',
     size: 11,
-    widths: [6, 28, 16, 16, 12, 22],
+    widths: [5, 19, 12, 12, 9, 13, 11, 19],
     head: [
-      [hcell('TT'), hcell('Thôn'), hcell('Số người từ 15 tuổi trở lên'), hcell('Số người đạt "Công dân học tập"'), hcell('Tỷ lệ'), hcell('Thôn được công nhận "Cộng đồng học tập" cấp thôn')],
+      [hcell('TT'), hcell('Thôn'), hcell('Số người từ 15 tuổi trở lên'), hcell('Số người đạt danh hiệu "Công dân học tập"'), hcell('Tỷ lệ'), hcell('Số người được đào tạo trình độ chuyên môn kỹ thuật'), hcell('Số người có trình độ đại học trở lên'), hcell('Thôn được công nhận "Cộng đồng học tập" cấp thôn')],
     ],
     body: [
       ...vs.map((v, i) => [
@@ -747,6 +723,8 @@ function annexCitizens(input: AssessInput): Table {
         ncell(num(v.citizens)),
         ncell(num(v.citizensRecognized)),
         ncell(pct(v.citizensRecognized, v.citizens)),
+        ncell(num(v.trained)),
+        ncell(num(v.university)),
         ncell(yesNo(v.villageRecognized)),
       ]),
       [
@@ -755,6 +733,8 @@ function annexCitizens(input: AssessInput): Table {
         ncell(num(sum(vs, 'citizens')), true),
         ncell(num(sum(vs, 'citizensRecognized')), true),
         ncell(pct(sum(vs, 'citizensRecognized'), sum(vs, 'citizens')), true),
+        ncell(num(sum(vs, 'trained')), true),
+        ncell(num(sum(vs, 'university')), true),
         ncell(`${formatInt(recognised)}/${formatInt(answered)} thôn`, true),
       ],
     ],
@@ -763,7 +743,7 @@ function annexCitizens(input: AssessInput): Table {
 
 function annexFigures(input: AssessInput): Table {
   const f = input.figures ?? {};
-  const level = (k: StandardFigureKey) => standardValue(k, f[k]);
+  const level = (k: 'pcgdPreschool5' | 'pcgdPrimary' | 'pcgdLowerSecondary' | 'literacy') => standardValue(f[k]);
   return {
     kind: 'table',
     name: 'annex-figures',
@@ -777,6 +757,7 @@ function annexFigures(input: AssessInput): Table {
       [ncell('4'), cell('Mức đạt chuẩn phổ cập giáo dục tiểu học'), ncell(level('pcgdPrimary'))],
       [ncell('5'), cell('Mức đạt chuẩn phổ cập giáo dục trung học cơ sở'), ncell(level('pcgdLowerSecondary'))],
       [ncell('6'), cell('Mức đạt chuẩn xóa mù chữ'), ncell(level('literacy'))],
+      [ncell('7'), cell('Xã thuộc vùng khó khăn'), ncell(f.difficultArea === true ? 'Có' : 'Không')],
     ],
   };
 }
@@ -815,8 +796,8 @@ function summaryDoc(ctx: Ctx, rows: SummaryRow[]): Doc {
     }
     return [
       ncell(r.no),
-      { paras: [p([{ text: `Chỉ tiêu ${r.no}: ${r.text}` }, ...(r.provisional ? [{ text: ' (tạm tính)', italic: true }] : [])])], valign: 'center' },
-      { paras: multiline(r.requirement + (r.provisional && r.requirement !== 'Có thực hiện' ? ' (tạm tính)' : '')), valign: 'center' },
+      { paras: [p([{ text: `Chỉ tiêu ${r.no}: ${r.text}` }])], valign: 'center' },
+      { paras: multiline(r.requirement), valign: 'center' },
       { paras: multiline(r.figure), valign: 'center' },
       cell(STATUS_LABEL[r.status], { align: 'center', bold: r.status !== 'met' }),
       { paras: multiline(r.evidence, { italic: r.evidence === 'Chưa có minh chứng' }), valign: 'center' },
@@ -846,15 +827,6 @@ function summaryDoc(ctx: Ctx, rows: SummaryRow[]): Doc {
       align: 'justify',
     }),
   );
-  if (rows.some((r) => r.provisional)) {
-    blocks.push(
-      p([{ text: 'Ghi chú: "tạm tính" — nội dung và ngưỡng của chỉ tiêu do dự án tạm diễn đạt khi chưa có văn bản chính thức; tỉnh có thể thay bằng ngưỡng của tỉnh.', italic: true }], {
-        size: 12,
-        align: 'justify',
-        before: 6,
-      }),
-    );
-  }
   blocks.push(footer(ctx, null));
   return {
     id: 'summary',

@@ -13,7 +13,7 @@ import { buildDossier } from '../../src/dossier/model.ts';
 import { printHtml } from '../../src/dossier/html.ts';
 import type { DocId } from '../../src/dossier/doc.ts';
 
-const SAMPLES = fileURLToPath(new URL('../../../shared/domain/samples/', import.meta.url));
+const SAMPLES = fileURLToPath(new URL('../../docs/domain/samples/', import.meta.url));
 const SHOTS = fileURLToPath(new URL('./__screenshots__/', import.meta.url));
 const MM = 72 / 25.4;
 

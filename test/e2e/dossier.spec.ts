@@ -86,7 +86,7 @@ test('the papers come from the commune’s data, keep the wording typed, downloa
 
   // .docx of the summary table, built offline, matches the engine for the same data.
   const summary = page.locator('li[data-doc="summary"]');
-  const [download] = await Promise.all([page.waitForEvent('download'), summary.getByRole('button', { name: 'Tải .docx' }).click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), summary.getByRole('button', { name: 'Tải tệp Word' }).click()]);
   expect(download.suggestedFilename()).toBe('bang-tong-hop-2025.docx');
   const docx = readDocx(new Uint8Array(readFileSync((await download.path())!)));
   const table = docx.tables.find((t) => t[0]?.includes('Tiêu chí, chỉ tiêu'))!;
@@ -129,7 +129,7 @@ test('the papers come from the commune’s data, keep the wording typed, downloa
   for (const s of ['TỜ TRÌNH', 'BÁO CÁO', 'BẢNG TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ CÁC TIÊU CHÍ, CHỈ TIÊU', 'Nguyễn Thị Hoa', 'Phong trào khuyến học lan rộng ở mọi thôn.']) {
     expect(text).toContain(s);
   }
-  for (const s of ['Hạn gửi hồ sơ năm', 'Nội dung soạn thảo', 'Tải .docx']) expect(text).not.toContain(s);
+  for (const s of ['Hạn gửi hồ sơ năm', 'Nội dung soạn thảo', 'Tải tệp Word']) expect(text).not.toContain(s);
 });
 
 test('the meeting locks the year; reopening needs a reason, which is kept', async ({ page }) => {

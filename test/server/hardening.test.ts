@@ -268,6 +268,21 @@ describe('3. a token speaks only for its own device', () => {
     expect((await fetch(`${server.url}/api/v1/me`, { headers: { authorization: `Bearer ${officer.token}` } })).status).toBe(401);
   });
 
+  it("refuses to enrol a phone under one of the server's own device ids (demo seed, sheet import)", async () => {
+    const [code] = await server.issueCodes(COMMUNE, 1, 'collector');
+    await nothingWritten(async () => {
+      for (const deviceId of ['server.import', 'server.seed', 'seed']) {
+        const r = await fetch(`${server.url}/api/v1/enroll`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, deviceId }) });
+        expect(r.status).toBe(400);
+        const j = (await r.json()) as ErrorResponse;
+        expect(j.problems).toEqual([expect.objectContaining({ path: 'deviceId', vi: 'Mã thiết bị này dành riêng cho máy chủ' })]);
+      }
+    });
+    // The code was not spent by the refused attempts.
+    const ok = await fetch(`${server.url}/api/v1/enroll`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, deviceId: `dev-${randomUUID()}` }) });
+    expect(ok.status).toBe(200);
+  });
+
   it('gives a receipt per device, batch id AND content', async () => {
     const officer = await enrol();
     const a = op(`${COMMUNE}/2025/T09`, { households: 218 }, officer.deviceId);
@@ -288,6 +303,11 @@ describe('4. the rules of each record are checked on the merged state every op w
     ['families recognised above registered, in one op', `${COMMUNE}/2026/T02`, { households: 100, familiesRegistered: 50, familiesRecognized: 60 }, 'villageCounts', 'familiesRecognized'],
     ['citizens recognised above citizens, in one op', `${COMMUNE}/2026/T02`, { citizens: 10, citizensRecognized: 11 }, 'villageCounts', 'citizensRecognized'],
     ['households below the registered families already held', `${COMMUNE}/2025/T01`, { households: 100 }, 'villageCounts', 'familiesRegistered'],
+    // TC5.2's chain (university ≤ trained ≤ citizens), on the server as in the app.
+    ['trained people above citizens, in one op', `${COMMUNE}/2026/T03`, { citizens: 100, trained: 101 }, 'villageCounts', 'trained'],
+    ['university degrees above trained people, in one op', `${COMMUNE}/2026/T03`, { citizens: 100, trained: 40, university: 41 }, 'villageCounts', 'university'],
+    ['university degrees above the trained people already held', `${COMMUNE}/2025/T01`, { university: 468 }, 'villageCounts', 'university'],
+    ['trained people below the university degrees already held', `${COMMUNE}/2025/T01`, { trained: 100 }, 'villageCounts', 'university'],
     ['units recognised above units', `${COMMUNE}/2026`, { units: 3, unitsRecognized: 4 }, 'communeFigures', 'unitsRecognized'],
     ['an amount on an indicator that carries none', `${COMMUNE}/2026/TC1.1`, { met: true, amount: 5_000_000 }, 'answer', 'amount'],
   ] as const)('refuses %s (400, the field named), writing nothing', async (_name, key, fields, entity, field) => {
@@ -300,6 +320,21 @@ describe('4. the rules of each record are checked on the merged state every op w
       expect((res.json as ErrorResponse).error).toBe('invalid-batch');
       expect(res.json.problems).toEqual([expect.objectContaining({ opId: bad.opId, path: `ops[1].fields.${field}`, vi: expect.stringMatching(/[ăâđêôơư]/) })]);
     });
+  });
+
+  it('takes the chain at its bounds (university = trained = citizens)', async () => {
+    const officer = await enrol();
+    const res = await post(officer, body(officer, [op(`${COMMUNE}/2026/T04`, { citizens: 300, trained: 300, university: 300 }, officer.deviceId)]));
+    expect(res.status).toBe(200);
+    expect(await serverValue('villageCounts', `${COMMUNE}/2026/T04`, 'university')).toBe(300);
+  });
+
+  it("takes an answer whose evidence names its issuer and keeps an older release's note", async () => {
+    const officer = await enrol();
+    const evidence = [{ number: '12/QĐ-UBND', date: '2025-04-02', issuer: 'UBND xã Ba Tô', title: 'Quyết định thành lập', note: 'bản chụp' }];
+    const res = await post(officer, body(officer, [op(`${COMMUNE}/2026/TC1.1`, { met: true, evidence }, officer.deviceId, 'answer')]));
+    expect(res.status, JSON.stringify(res.json)).toBe(200);
+    expect(await serverValue('answer', `${COMMUNE}/2026/TC1.1`, 'evidence')).toEqual(evidence);
   });
 
   it('checks each op on the state the ops before it in the batch leave', async () => {

@@ -1,12 +1,14 @@
 // The .docx papers built from the shared sample communes and the demo commune: unzipped, their
 // word/document.xml read back, and every indicator, figure and Đạt/Chưa đạt checked against the
 // sample's own input and expected.json (figures recomputed here, formatted with Intl, not the app).
+// Updated for issue #11 (the circular's 15 indicators and wording, TC5.2's two shares, nothing
+// "tạm tính", evidence with its issuer); the layout checks are the papers' and unchanged.
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { AssessInput, Status } from '../../src/domain/assess-types.ts';
 import { tt25_2023 } from '../../src/domain/catalog/index.ts';
-import type { IndicatorDef } from '../../src/domain/catalog/index.ts';
+import { indicatorText, type IndicatorDef } from '../../src/domain/catalog/index.ts';
 import { demoCommune } from '../../src/domain/demo-commune.ts';
 import { assess } from '../../src/domain/readiness/assess.ts';
 import { buildDocx } from '../../src/dossier/docx.ts';
@@ -14,7 +16,7 @@ import { buildDossier } from '../../src/dossier/model.ts';
 import type { DossierTexts } from '../../src/dossier/texts.ts';
 import { readDocx } from './dossier-xml.ts';
 
-const SAMPLES = fileURLToPath(new URL('../../../shared/domain/samples/', import.meta.url));
+const SAMPLES = fileURLToPath(new URL('../../docs/domain/samples/', import.meta.url));
 
 interface Expected {
   level: number;
@@ -38,48 +40,53 @@ const LABEL: Record<Status, string> = { met: 'Đạt', unmet: 'Chưa đạt', un
 const int = (n: number) => new Intl.NumberFormat('vi-VN').format(n);
 const pct = (n: number, d: number) =>
   `${new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(Math.round((n / d) * 1000) / 10)}%`;
+/** A share beside a threshold: one decimal, or cut to two where one would read as reaching it. */
+const share = (n: number, d: number, t: number) => {
+  const one = Math.round((n * 1000) / d) / 10;
+  const p = one >= t && n * 100 < t * d ? Math.floor((n * 10000) / d) / 100 : one;
+  return `${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }).format(p)} %`;
+};
 const indicators = tt25_2023.criteria.flatMap((c) => c.indicators);
 
-/** The commune's figure of one indicator as the paper must show it, computed from the raw input. */
-function expectedFigure(input: AssessInput, def: IndicatorDef): string[] {
-  if (def.kind === 'ratio') {
-    let n = 0;
-    let d = 0;
-    const src = def.source;
-    if (src.scope === 'figures') {
-      n = input.figures?.[src.numerator] ?? 0;
-      d = input.figures?.[src.denominator] ?? 0;
-    } else if (src.scope === 'village-flag') {
-      for (const v of input.villages) {
-        if (typeof v[src.flag] === 'boolean') {
-          d++;
-          if (v[src.flag]) n++;
-        }
-      }
-    } else {
-      for (const v of input.villages) {
-        const a = v[src.numerator];
-        const b = v[src.denominator];
-        if (typeof a === 'number' && typeof b === 'number') {
-          n += a;
-          d += b;
-        }
-      }
+/** Σ of a count and of the citizens over the villages that have every count the indicator reads. */
+function sums(input: AssessInput, key: 'citizensRecognized' | 'trained' | 'university'): [number, number] {
+  const reads = key === 'citizensRecognized' ? [key] : (['trained', 'university'] as const);
+  let n = 0;
+  let d = 0;
+  for (const v of input.villages) {
+    if (reads.every((k) => typeof v[k] === 'number') && typeof v.citizens === 'number') {
+      n += v[key] as number;
+      d += v.citizens;
     }
-    return [`${int(n)}/${int(d)} ${def.noun.vi}`, `(${pct(n, d)})`];
+  }
+  return [n, d];
+}
+
+/** The commune's figure of one indicator as the paper must show it, computed from the raw input. */
+function expectedFigure(input: AssessInput, def: IndicatorDef, level: 1 | 2): string[] {
+  const area = input.figures?.difficultArea === true;
+  if (def.kind === 'ratio') {
+    const [n, d] = sums(input, 'citizensRecognized');
+    return [`${int(n)}/${int(d)} người từ 15 tuổi trở lên`, `(${share(n, d, def.thresholds[level])})`];
+  }
+  if (def.kind === 'training') {
+    const t = (area ? def.difficultAreaThresholds : def.thresholds)[level];
+    const [tn, td] = sums(input, 'trained');
+    const [un, ud] = sums(input, 'university');
+    return [`Được đào tạo: ${int(tn)}/${int(td)} người`, `(${share(tn, td, t.trained)})`, `Đại học trở lên: ${int(un)}/${int(ud)} người`, `(${share(un, ud, t.university)})`];
   }
   if (def.kind === 'standard') {
-    return def.figures.map((k) => {
-      const v = input.figures?.[k];
-      if (typeof v === 'boolean') return v ? 'đạt chuẩn' : 'chưa đạt chuẩn';
-      return v === 0 ? 'chưa đạt chuẩn' : `mức độ ${v}`;
-    });
+    const v = input.figures?.[def.figure];
+    if (v === undefined || v === null) return ['chưa có số liệu'];
+    if (typeof v === 'boolean') return [v ? 'đạt chuẩn' : 'chưa đạt chuẩn'];
+    return [v === 0 ? 'chưa đạt chuẩn' : `mức độ ${v}`];
   }
   const a = input.answers?.[def.id];
   const out = [a?.met === true ? 'Đã thực hiện' : a?.met === false ? 'Chưa thực hiện' : 'Chưa trả lời'];
   if (typeof a?.amount === 'number') out.push(`${int(a.amount)} đồng`);
   for (const e of a?.evidence ?? []) {
     if (e.number) out.push(e.number);
+    if (e.issuer) out.push(e.issuer);
     if (e.title) out.push(e.title);
   }
   if (def.kind === 'yes-no' && (a?.evidence ?? []).length === 0) out.push('Chưa có minh chứng');
@@ -124,8 +131,8 @@ const cases: { name: string; input: AssessInput; expected: Expected | null }[] =
 ];
 
 describe('the summary table (.docx) of each sample commune', () => {
-  it('has all four shared samples to test', () => {
-    expect(sampleNames).toEqual(['level-2-waiting', 'meets-level-1', 'missing-data', 'one-indicator-short']);
+  it('has all five shared samples to test', () => {
+    expect(sampleNames).toEqual(['difficult-area', 'level-2-waiting', 'meets-level-1', 'missing-data', 'one-indicator-short']);
   });
 
   for (const c of cases) {
@@ -142,20 +149,22 @@ describe('the summary table (.docx) of each sample commune', () => {
         const row = byNo.get(no);
         expect(row, `row ${no}`).toBeDefined();
         const [, text, requirement, figure, status, evidence] = row!;
-        expect(text).toContain(def.text.vi);
+        expect(text).toContain(indicatorText(def, tableLevel as 1 | 2).vi);
         const want = c.expected
           ? c.expected.levels[String(tableLevel)]!.indicators[def.id]!.status
           : output.levels.find((l) => l.level === tableLevel)!.criteria.flatMap((x) => x.indicators).find((i) => i.id === def.id)!.status;
         expect(status, `${def.id} status`).toBe(LABEL[want]);
-        for (const piece of expectedFigure(c.input, def)) {
+        for (const piece of expectedFigure(c.input, def, tableLevel as 1 | 2)) {
           expect(`${figure}\n${evidence}`, `${def.id} figure`).toContain(piece);
         }
-        if (def.kind === 'ratio') {
-          const th = def.thresholds[tableLevel as 1 | 2];
-          const override = c.input.thresholds?.[def.id]?.[String(tableLevel) as '1' | '2'];
-          expect(requirement).toContain(`Từ ${override ?? th}%`);
+        if (def.kind === 'ratio') expect(requirement).toBe(`Từ ${def.thresholds[tableLevel as 1 | 2]}% trở lên`);
+        if (def.kind === 'training') {
+          const t = (c.input.figures?.difficultArea ? def.difficultAreaThresholds : def.thresholds)[tableLevel as 1 | 2];
+          expect(requirement).toContain(`từ ${t.trained}% trở lên`);
+          expect(requirement).toContain(`đại học trở lên từ ${t.university}%`);
         }
-        if (def.provisional) expect(`${text} ${requirement}`).toContain('tạm tính');
+        if (def.kind === 'standard') expect(requirement).toBe(def.minimum[tableLevel as 1 | 2] === true ? 'Đạt chuẩn' : `Đạt chuẩn mức độ ${def.minimum[tableLevel as 1 | 2]} trở lên`);
+        expect(`${text} ${requirement} ${figure}`).not.toMatch(/tạm tính/);
       }
       for (const crit of tt25_2023.criteria) {
         const row = byNo.get(crit.id.replace('TC', ''))!;
@@ -172,13 +181,14 @@ describe('the summary table (.docx) of each sample commune', () => {
     input.answers!['TC1.2'] = {
       met: true,
       evidence: [
-        { number: '21/KH-UBND', date: '2025-01-20', title: 'Kế hoạch xây dựng xã hội học tập năm 2025' },
+        { number: '21/KH-UBND', date: '2025-01-20', issuer: 'UBND xã Đạt Mức Một', title: 'Kế hoạch xây dựng xã hội học tập năm 2025' },
         { title: 'Báo cáo sơ kết 6 tháng', date: '2025-07-02' },
       ],
     };
+    input.answers!['TC1.1'] = { met: true };
     const { summary, model } = await papers(input);
     const row = summaryTable(summary.tables).find((r) => r[0] === '1.2')!;
-    expect(row[5]).toContain('21/KH-UBND ngày 20/01/2025: Kế hoạch xây dựng xã hội học tập năm 2025');
+    expect(row[5]).toContain('21/KH-UBND ngày 20/01/2025 của UBND xã Đạt Mức Một: Kế hoạch xây dựng xã hội học tập năm 2025');
     expect(row[5]).toContain('Báo cáo sơ kết 6 tháng (ngày 02/07/2025)');
     const other = summaryTable(summary.tables).find((r) => r[0] === '1.1')!;
     expect(other[5]).toBe('Chưa có minh chứng');
@@ -189,7 +199,7 @@ describe('the summary table (.docx) of each sample commune', () => {
     const { input } = loadSample('one-indicator-short');
     const { summary } = await papers(input);
     const row = summaryTable(summary.tables).find((r) => r[0] === '5.1')!;
-    expect(row[3]).toContain('Còn thiếu: 5 hộ được công nhận "Gia đình học tập"');
+    expect(row[3]).toContain('Còn thiếu: 5 người đạt danh hiệu "Công dân học tập"');
     expect(row[4]).toBe('Chưa đạt');
   });
 
@@ -198,7 +208,8 @@ describe('the summary table (.docx) of each sample commune', () => {
     const { summary } = await papers(input);
     const rows = summaryTable(summary.tables);
     expect(rows.find((r) => r[0] === '5.1')![3]).toContain('Thôn chưa có số liệu: Nước Lầy');
-    expect(rows.find((r) => r[0] === '5.3')![3]).toContain('Thôn chưa có số liệu: Ba Khâm');
+    expect(rows.find((r) => r[0] === '5.2')![3]).toContain('Thôn chưa có số liệu: Ba Khâm');
+    expect(rows.find((r) => r[0] === '4.4')![3]).toContain('chưa có số liệu');
     expect(rows.find((r) => r[0] === '1.3')![3]).toContain('Chưa trả lời');
   });
 });
@@ -288,7 +299,8 @@ describe('the layout of the papers (.docx)', () => {
     const citizens = report.tables.find((t) => t[0]?.some((c) => c.includes('Công dân học tập')))!;
     input.villages.forEach((v, i) => {
       expect(citizens[1 + i]!.slice(1, 4)).toEqual([v.name, int(v.citizens!), int(v.citizensRecognized!)]);
-      expect(citizens[1 + i]![5]).toBe(v.villageRecognized ? 'Đạt' : 'Chưa đạt');
+      expect(citizens[1 + i]!.slice(5, 7)).toEqual([int(v.trained!), int(v.university!)]);
+      expect(citizens[1 + i]![7]).toBe(v.villageRecognized ? 'Đạt' : 'Chưa đạt');
     });
   });
 });

@@ -82,6 +82,24 @@ describe('ops pulled from the server that fail validation', () => {
     expect(({} as Record<string, unknown>).households).toBeUndefined();
   });
 
+  it('ops of a retired entity (province thresholds of an older release) are skipped quietly, not listed as refused', async () => {
+    const { repo, engine } = await phoneWith({
+      0: pageText([
+        opText(1, '21085', '{"TC5.1@1":75}', 'thresholds'),
+        opText(2, '21085/2025/T01', '{"households":9}'),
+        opText(3, '21085', '{"TC5.1@1":null}', 'thresholds'),
+      ], 3),
+    });
+    expect(await engine.syncNow()).toMatchObject({ ok: true });
+    expect((await repo.getVillageCounts('21085', 2025))[0]?.households).toBe(9);
+    expect(await repo.listPulledRefused()).toEqual([]);
+    expect(await repo.getMeta('pullCursor')).toBe(3);
+    // An entity nobody ever had is still a refusal.
+    const other = await phoneWith({ 0: pageText([opText(1, '21085', '{"x":1}', 'gadgets')], 1) });
+    expect((await other.engine.syncNow()).ok).toBe(true);
+    expect((await other.repo.listPulledRefused()).map((r) => r.seq)).toEqual([1]);
+  });
+
   it('a phone can still save and merge after a quarantined op on the same key', async () => {
     const { repo, engine } = await phoneWith({ 0: pageText([opText(1, '21085/2025/T01', '{"households":1,"__proto__":{"value":9}}')], 1) });
     expect((await engine.syncNow()).ok).toBe(true);

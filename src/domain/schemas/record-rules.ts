@@ -15,7 +15,7 @@ function answerSchemaOf(indicatorId: string) {
   if (s === undefined) {
     const catalog = catalogs[DEFAULT_CATALOG_ID];
     const ind = catalog ? findIndicator(catalog, indicatorId) : undefined;
-    s = ind && ind.kind === 'yes-no' ? makeAnswerSchema(ind.hasAmount, ind.id) : null;
+    s = ind && ind.kind === 'yes-no' ? makeAnswerSchema(ind.hasAmount, ind.id, true) : null;
     answerSchemas.set(indicatorId, s);
   }
   return s;

@@ -62,10 +62,27 @@ export const SyncBatchSchema = v.strictObject({
   ops: v.pipe(v.array(v.unknown()), v.minLength(1), v.maxLength(MAX_BATCH_OPS)),
 });
 
+/**
+ * Device ids of the server's own writers (the demo seed, `admin import-villages`). Their ops carry
+ * that id as their stamp's node like any device's; no phone may enrol with one, so nobody can
+ * stamp as the server and erase its values without a conflict. `seed` is the demo's node of
+ * releases before issue 12 (their databases still hold those ops).
+ */
+export const SERVER_DEVICE_PREFIX = 'server.';
+/** The device id (and HLC node) of the demo commune's ops on a fresh server. */
+export const SERVER_SEED_DEVICE = `${SERVER_DEVICE_PREFIX}seed`;
+/** The device id (and HLC node) of the ops the admin CLI's village import writes. */
+export const SERVER_IMPORT_DEVICE = `${SERVER_DEVICE_PREFIX}import`;
+export const isServerDevice = (id: string): boolean => id.startsWith(SERVER_DEVICE_PREFIX) || id === 'seed';
+
 /** POST /api/v1/enroll body. */
 export const EnrollRequestSchema = v.strictObject({
   code: v.pipe(v.string(), v.minLength(4), v.maxLength(64)),
-  deviceId: v.optional(v.pipe(v.string(), v.regex(ID_RE))),
+  deviceId: v.optional(v.pipe(
+    v.string(),
+    v.regex(ID_RE),
+    v.check((id) => !isServerDevice(id), msg('Mã thiết bị này dành riêng cho máy chủ', "This device id is the server's own")),
+  )),
   // A phone's name is shown in lists and terminals: cleaned (controls, invisibles) rather than refused.
   deviceName: v.optional(v.pipe(v.string(), v.maxLength(1000), v.transform((s) => cleanLabel(s, 100)))),
 });
@@ -188,7 +205,6 @@ const KEY_SHAPES: Record<EntityName, readonly ('commune' | 'village' | 'year' | 
   villageCounts: ['commune', 'year', 'village'],
   communeFigures: ['commune', 'year'],
   answer: ['commune', 'year', 'indicatorId'],
-  thresholds: ['commune'],
   decision: ['commune', 'decisionId'],
   dossier: ['commune', 'year'],
 };

@@ -4,9 +4,7 @@
 // An enrolment the server would refuse (a village collector, a viewer) sees the wording read-only.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
-  buildAssessInput,
   getCommune,
-  getDossier,
   lockYear,
   reopenYear,
   saveCommune,
@@ -14,10 +12,9 @@ import {
   type CommuneRow,
   type DossierRow,
 } from '../../db/index.ts';
-import type { AssessInput } from '../../domain/assess-types.ts';
+import type { AssessInput, AssessOutput } from '../../domain/assess-types.ts';
 import { getCatalog, tt25_2023 } from '../../domain/catalog/index.ts';
-import { assess } from '../../domain/readiness/index.ts';
-import { yearDeadlines, localToday, deadlineIn, DEFAULT_DOSSIER_DEADLINE } from '../../dossier/deadlines.ts';
+import { yearDeadlines, localToday } from '../../dossier/deadlines.ts';
 import type { Doc, DocId } from '../../dossier/doc.ts';
 import { parseIsoDate, formatDate } from '../../dossier/format.ts';
 import { docHtml, dossierCss } from '../../dossier/html.ts';
@@ -34,11 +31,13 @@ import { SCREEN_CSS } from './screen-css.ts';
 import { readOnlyReason, type Access } from '../access.ts';
 import { loadAccess } from '../hooks/use-access.ts';
 import { ReadOnlyNote } from '../components/read-only-note.tsx';
+import { loadAssessment } from '../assessment.ts';
 
 interface Loaded {
   commune: CommuneRow | undefined;
   dossier: DossierRow | undefined;
   input: AssessInput;
+  output: AssessOutput;
   access: Access;
 }
 
@@ -74,13 +73,9 @@ function daysText(n: number): string {
 /** The "Hồ sơ" screen of one commune and year. */
 export function DossierScreen({ commune, year }: { commune: string; year: number }) {
   const live = useLive<Loaded>(async () => {
-    const c = await getCommune(commune);
-    const dossier = await getDossier(commune, year);
-    // Level-2 eligibility is judged on the day the papers are signed, else on the dossier deadline.
-    const signed = typeof dossier?.docDate === 'string' && parseIsoDate(dossier.docDate) ? dossier.docDate : null;
-    const asOf = signed ?? deadlineIn(year + 1, c?.dossierDeadline, DEFAULT_DOSSIER_DEADLINE);
-    const input = await buildAssessInput(commune, year, asOf);
-    return { commune: c, dossier, input, access: await loadAccess(commune) };
+    // The one assessment of the year (signing date, else the dossier deadline, as every screen).
+    const a = await loadAssessment(commune, year);
+    return { commune: a.commune, dossier: a.dossier, input: a.input, output: a.output, access: await loadAccess(commune) };
   }, [commune, year]);
 
   const built = useMemo((): { model: DossierModel } | { error: string } | null => {
@@ -88,7 +83,7 @@ export function DossierScreen({ commune, year }: { commune: string; year: number
     if (!v) return null;
     try {
       const catalog = getCatalog(v.input.catalog) ?? tt25_2023;
-      const output = assess(v.input, { catalog });
+      const output = v.output;
       const c = v.commune;
       const model = buildDossier({
         input: v.input,
