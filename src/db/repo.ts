@@ -681,9 +681,20 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
       }
       const seq = typeof (raw as { seq?: unknown } | null)?.seq === 'number' ? (raw as { seq: number }).seq : null;
       const r = parseOp(raw && typeof raw === 'object' ? stripSeq(raw) : raw);
-      const why = !r.ok ? r.problems.map((p) => `${p.path}: ${p.vi}`).join('; ') : dexieKey(r.op.entity, r.op.key) === null ? `key: Khóa "${r.op.key}" không hợp lệ` : null;
-      if (r.ok && why === null) good.push(r.op);
-      else refused.push({ seq, opId: typeof (raw as { opId?: unknown } | null)?.opId === 'string' ? (raw as { opId: string }).opId : null, error: why ?? '', at, op: safeCopy(raw) });
+      const problems = !r.ok
+        ? r.problems
+        : dexieKey(r.op.entity, r.op.key) === null ? [{ path: 'key', vi: `Khóa "${r.op.key}" không hợp lệ`, en: `Key "${r.op.key}" is not valid` }] : [];
+      if (r.ok && problems.length === 0) good.push(r.op);
+      else {
+        refused.push({
+          seq,
+          opId: typeof (raw as { opId?: unknown } | null)?.opId === 'string' ? (raw as { opId: string }).opId : null,
+          error: problems.map((p) => `${p.path}: ${p.vi}`).join('; '),
+          reasons: problems.map((p) => ({ vi: p.vi, en: p.en })),
+          at,
+          op: safeCopy(raw),
+        });
+      }
     }
     await rw(async () => {
       if (refused.length) {
@@ -767,6 +778,8 @@ export interface PulledRefusal {
   opId: string | null;
   /** Path and reason of each problem, in Vietnamese. */
   error: string;
+  /** Why, for the person, one line per problem (absent on rows kept before it existed). */
+  reasons?: { vi: string; en: string }[];
   /** ISO time it was pulled. */
   at: string;
   /** The op as received, as JSON text cut at 2 000 characters (text: no object of it is ever merged). */

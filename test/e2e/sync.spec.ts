@@ -423,3 +423,56 @@ test('a change the server refuses is shown on the sync screen and does not hold 
   expect((await outbox(page)).map((r) => [r.op.opId, r.state])).toEqual([[refusedOp.opId, 'quarantined']]);
   await page.context().close();
 });
+
+test('ops an older server hands out that fail the checks are listed on the sync screen with the reason; retired ones are not', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const code = await issueCode({ commune: COMMUNE, role: 'officer', name: 'Điện thoại nhận dữ liệu lỗi e2e' });
+  // The service worker is blocked so that the page's own requests reach the route below.
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await enrolInApp(page, code);
+  await expect(syncBar(page)).toContainText('Đồng bộ lần cuối:');
+  const year = await currentYear(page);
+  const [t02, t03] = demoCommune.villages.slice(1, 3).map((v) => v.code) as [string, string];
+  const hlc = (i: number) => formatHlc({ wall: Date.now() - 60_000 + i, counter: 0, node: 'old-server-phone' });
+  const opText = (seq: number, entity: string, key: string, fields: string, i: number) =>
+    `{"seq":${seq},"opId":"${crypto.randomUUID()}","entity":"${entity}","key":"${key}","fields":${fields},"hlc":"${hlc(i)}"}`;
+  const before = await countsRow(page, COMMUNE, year, t03);
+
+  // The next page of changes is the real one plus what an older server stored unchecked.
+  let served = false;
+  await page.route('**/api/v1/changes?*', async (route) => {
+    if (served) return route.fallback();
+    served = true;
+    const real = (await (await route.fetch()).json()) as { ops: ChangeOp[]; nextCursor: number; hasMore: boolean };
+    const seq = real.nextCursor;
+    const injected = [
+      opText(seq, 'villageCounts', `${COMMUNE}/${year}/${t02}`, '{"households":"nhiều"}', 1),
+      opText(seq, 'thresholds', COMMUNE, '{"TC5.1@1":75}', 2),
+      opText(seq, 'villageCounts', `${COMMUNE}/${year}/${t03}`, '{"households":1,"__proto__":-5}', 3),
+      opText(seq, 'villageCounts', `${COMMUNE}/${year}/${t03}`, `{"citizens":${(Number(before?.citizens) || 0) + 11}}`, 4),
+    ];
+    const body = `{"ops":[${[...real.ops.map((o) => JSON.stringify(o)), ...injected].join(',')}],"nextCursor":${real.nextCursor},"hasMore":${real.hasMore}}`;
+    await route.fulfill({ status: 200, contentType: 'application/json', body });
+  });
+  await sendNow(page);
+  await expect.poll(() => served).toBe(true);
+  // The good op behind the bad ones landed.
+  await expect.poll(async () => (await countsRow(page, COMMUNE, year, t03))?.citizens).toBe((Number(before?.citizens) || 0) + 11);
+  expect((await countsRow(page, COMMUNE, year, t03))?.households).toBe(before?.households);
+
+  await page.goto('/#/dong-bo');
+  const list = page.getByRole('region', { name: 'Dữ liệu từ máy chủ không nhận được' });
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+  await expect(list).toContainText('Máy chủ gửi về các thay đổi dưới đây nhưng chúng không hợp lệ');
+  const [first, second] = [list.getByRole('listitem').nth(0), list.getByRole('listitem').nth(1)];
+  await expect(first).toContainText(`Số liệu thôn ${COMMUNE}/${year}/${t02}`);
+  await expect(first).toContainText(`${label('households')}: nhiều`);
+  await expect(first.locator('.field-error')).toHaveText(`${label('households')} phải là một số`);
+  await expect(second).toContainText(`Số liệu thôn ${COMMUNE}/${year}/${t03}`);
+  await expect(second.locator('.field-error')).toContainText('Tên "__proto__" không được dùng làm tên trường hay khóa');
+  await expect(second).toContainText(/Nhận lúc \d/);
+  // The retired province thresholds are not the person's concern: not listed.
+  await expect(list).not.toContainText('TC5.1');
+  await context.close();
+});

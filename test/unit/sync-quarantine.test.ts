@@ -76,6 +76,8 @@ describe('ops pulled from the server that fail validation', () => {
     expect(refused[2]!.error).toMatch(/key.*Năm "1999"/);
     expect(refused[3]!.error).toContain('constructor');
     expect(refused[0]!.op).toContain('"__proto__":-5');
+    // Each reason as the sync screen shows it, in both languages.
+    expect(refused[1]!.reasons).toEqual([{ vi: 'Tổng số hộ gia đình phải là một số', en: expect.stringContaining('number') }]);
     // The cursor moved past the bad ops: the next run asks from the end, nothing is pulled twice.
     expect(await repo.getMeta('pullCursor')).toBe(102);
     // Nothing leaked into the prototype of plain objects.

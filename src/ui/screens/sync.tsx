@@ -1,8 +1,9 @@
 // Sync screen (route `#/dong-bo`): the full sync status, "Gửi ngay", enrolment (server address +
-// one-time code → device token), changes the server refused, and the conflict list where a person
-// re-applies the value they want. All work is done by src/sync and src/db.
+// one-time code → device token), changes the server refused, changes pulled from the server that
+// this device set aside, and the conflict list where a person re-applies the value they want.
+// All work is done by src/sync and src/db.
 import { useState } from 'preact/hooks';
-import { getMeta, listConflicts, listQuarantined, requeueOps, resolveConflict, type ConflictRow } from '../../db/index.ts';
+import { getMeta, listConflicts, listPulledRefused, listQuarantined, requeueOps, resolveConflict, type ConflictRow, type PulledRefusal } from '../../db/index.ts';
 import { enroll, EnrollError, refreshSyncStatus, syncNow } from '../../sync/index.ts';
 import { COMMUNE_FIGURE_LABELS, OTHER_LABELS, VILLAGE_COUNT_LABELS } from '../../domain/schemas/labels.ts';
 import type { Text } from '../../domain/catalog/types.ts';
@@ -26,13 +27,20 @@ const ENTITY_LABELS: Record<string, Text> = {
   dossier: { vi: 'Hồ sơ', en: 'Dossier' },
 };
 
+const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+/** A field's label, or its name (own keys only: a pulled op may name `__proto__`). */
+const fieldLabel = (f: string): string => (own(FIELD_LABELS, f) ? tx(FIELD_LABELS[f]!) : f);
+const entityLabel = (e: string): string => (own(ENTITY_LABELS, e) ? tx(ENTITY_LABELS[e]!) : e);
+
 function valueText(field: string, v: unknown): string {
   if (v === null || v === undefined || v === '') return t('emptyValue');
   if (typeof v === 'boolean') return field === 'met' ? (v ? t('met') : t('unmet')) : v ? t('yes') : t('no');
   if (typeof v === 'number') return fmtNumber(v);
-  if (typeof v === 'string') return v;
-  return JSON.stringify(v);
+  const text = typeof v === 'string' ? v : JSON.stringify(v);
+  return text.length > 120 ? `${text.slice(0, 120)}…` : text;
 }
+
+const fieldsText = (fields: [string, unknown][]) => fields.map(([f, v]) => `${fieldLabel(f)}: ${valueText(f, v)}`).join('; ');
 
 function Status() {
   const s = useSyncStatus();
@@ -125,13 +133,9 @@ function Quarantined() {
         {rows.map((r) => (
           <li key={r.op.opId}>
             <p>
-              <strong>{tx(ENTITY_LABELS[r.op.entity] ?? { vi: r.op.entity, en: r.op.entity })}</strong> {r.op.key}
+              <strong>{entityLabel(r.op.entity)}</strong> {r.op.key}
             </p>
-            <p class="small">
-              {Object.entries(r.op.fields)
-                .map(([f, v]) => `${FIELD_LABELS[f] ? tx(FIELD_LABELS[f]) : f}: ${valueText(f, v)}`)
-                .join('; ')}
-            </p>
+            <p class="small">{fieldsText(Object.entries(r.op.fields))}</p>
             {r.error ? <p class="field-error">{r.error}</p> : null}
             <button
               type="button"
@@ -150,9 +154,64 @@ function Quarantined() {
   );
 }
 
+/** What a pulled op held, read from its kept copy (null when it cannot be read: cut, not an op). */
+function pulledOp(text: string): { entity: string; key: string; fields: [string, unknown][] } | null {
+  let x: unknown;
+  try {
+    x = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (!x || typeof x !== 'object' || Array.isArray(x)) return null;
+  const o = x as Record<string, unknown>;
+  const fields = o.fields && typeof o.fields === 'object' && !Array.isArray(o.fields) ? Object.entries(o.fields) : [];
+  return { entity: typeof o.entity === 'string' ? o.entity : '', key: typeof o.key === 'string' ? o.key : '', fields };
+}
+
+function PulledItem({ r }: { r: PulledRefusal }) {
+  const op = pulledOp(r.op);
+  const en = getLang() === 'en';
+  return (
+    <li>
+      <p>
+        <strong>{op?.entity ? entityLabel(op.entity) : t('pulledUnreadable')}</strong> {op?.key ?? ''}
+      </p>
+      {op?.fields.length ? <p class="small">{fieldsText(op.fields)}</p> : null}
+      {r.reasons?.length ? (
+        r.reasons.map((x, i) => (
+          <p key={i} class="field-error">
+            {en ? x.en : x.vi}
+          </p>
+        ))
+      ) : (
+        <p class="field-error">{r.error}</p>
+      )}
+      <p class="small muted">{t('pulledAt', { time: fmtDateTime(r.at) })}</p>
+    </li>
+  );
+}
+
+/** Ops pulled from the server that failed this device's checks: never merged, listed here. */
+function PulledRefused() {
+  const live = useLive(listPulledRefused, []);
+  const rows = live.value ?? [];
+  if (!rows.length) return null;
+  return (
+    <section aria-labelledby="pr-h" class="card" data-testid="pulled-refused">
+      <h2 id="pr-h">{t('pulledRefusedTitle')}</h2>
+      <p class="hint">{t('pulledRefusedHint')}</p>
+      <ul class="plain-list">
+        {rows.map((r, i) => (
+          <PulledItem key={`${r.seq ?? ''}-${r.opId ?? ''}-${i}`} r={r} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 function ConflictItem({ c }: { c: ConflictRow }) {
   const [busy, setBusy] = useState(false);
-  const label = FIELD_LABELS[c.field] ? tx(FIELD_LABELS[c.field]!) : c.field;
+  const label = fieldLabel(c.field);
   const keep = (side: 'local' | 'remote') => {
     if (c.id === undefined) return;
     setBusy(true);
@@ -163,7 +222,7 @@ function ConflictItem({ c }: { c: ConflictRow }) {
   return (
     <li>
       <p>
-        <strong>{tx(ENTITY_LABELS[c.entity] ?? { vi: c.entity, en: c.entity })}</strong> {c.key} — {label}
+        <strong>{entityLabel(c.entity)}</strong> {c.key} — {label}
       </p>
       <p class="small">{t('localValue', { value: valueText(c.field, c.localValue) })}</p>
       <p class="small">{t('remoteValue', { value: valueText(c.field, c.remoteValue) })}</p>
@@ -210,6 +269,7 @@ export function SyncScreen(_: ScreenProps) {
       <Status />
       <Enrol />
       <Quarantined />
+      <PulledRefused />
       <Conflicts />
     </>
   );
