@@ -4,6 +4,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { communeOf, type Op } from '../src/domain/sync/op.ts';
 import { parseKey, type Problem, type Role, type SyncBatch } from '../src/domain/sync/protocol.ts';
 import { parseHlc } from '../src/domain/sync/hlc.ts';
+import { isLockAct } from '../src/domain/sync/year-lock.ts';
 import { randomCode } from './random-code.ts';
 import type { TokenGrant } from './store/store.ts';
 
@@ -56,6 +57,12 @@ export function writeRefusal(grant: TokenGrant, op: Op): Omit<Problem, 'path' | 
   if (grant.role === 'officer') return null;
   if (OFFICER_ONLY.has(op.entity)) {
     return { vi: 'Chỉ cán bộ phụ trách cấp xã được sửa mục này', en: 'Only the commune officer may change this' };
+  }
+  if (isLockAct(op.entity, op.fields)) {
+    return {
+      vi: 'Chỉ cán bộ phụ trách cấp xã được ghi cuộc họp xét, khóa hoặc mở lại năm',
+      en: 'Only the commune officer may record the meeting, lock or reopen the year',
+    };
   }
   if (grant.villages) {
     if (!VILLAGE_KEYED.has(op.entity)) {

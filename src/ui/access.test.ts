@@ -35,6 +35,16 @@ describe('readOnlyReason agrees with the server', () => {
             const keyed = entity === 'village' || entity === 'villageCounts';
             expect(readOnlyReason(access, entity, keyed ? village : undefined) === null).toBe(writeRefusal(grant, op) === null);
           });
+          // Recording the meeting, locking or reopening a year (isLockAct), as the dossier screen asks it.
+          for (const fields of [{ locked: true }, { locked: false, reopenReasons: '[]' }, { meetingDate: '2026-01-15' }, { narrSituation: 'x' }]) {
+            it(`${role} ${JSON.stringify(villages)} ${entity} ${village} ${Object.keys(fields).join(',')}`, () => {
+              const grant = { role, commune: C, villages } as unknown as TokenGrant;
+              const op = { opId: 'x', entity, key: keyOf(entity, village), fields, hlc: '' } as unknown as Op;
+              const access = accessFrom({ role, villageScope: villages, enrolledCommune: C }, C);
+              const keyed = entity === 'village' || entity === 'villageCounts';
+              expect(readOnlyReason(access, entity, keyed ? village : undefined, fields) === null).toBe(writeRefusal(grant, op) === null);
+            });
+          }
         }
       }
     }
@@ -60,6 +70,10 @@ describe('accessFrom', () => {
     expect(readOnlyReason({ role: 'collector', villages: null }, 'decision')).toBe('officerOnly');
     expect(readOnlyReason({ role: 'collector', villages: ['T01'] }, 'communeFigures')).toBe('villageScope');
     expect(readOnlyReason({ role: 'collector', villages: ['T01'] }, 'villageCounts', 'T02')).toBe('villageScope');
+    // The meeting and the year lock are the officer's, even for a commune-wide collector who may word the dossier.
+    expect(readOnlyReason({ role: 'collector', villages: null }, 'dossier')).toBeNull();
+    expect(readOnlyReason({ role: 'collector', villages: null }, 'dossier', undefined, { locked: true })).toBe('lockOfficerOnly');
+    expect(readOnlyReason({ role: 'officer', villages: null }, 'dossier', undefined, { locked: false, reopenReasons: '[]' })).toBeNull();
   });
 });
 

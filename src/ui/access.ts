@@ -1,8 +1,10 @@
 // What this phone's enrolment lets the person change, mirroring the server's rule (server/auth.ts
-// writeRefusal), so a screen shows read-only what the server would refuse. Pure: never reads or
-// saves; the server stays the authority (an op it refuses is still shown as refused).
+// writeRefusal, with the same isLockAct), so a screen shows read-only what the server would
+// refuse. Pure: never reads or saves; the server stays the authority (an op it refuses is still
+// shown as refused).
 import type { EntityName } from '../domain/sync/op.ts';
 import type { Role } from '../domain/sync/protocol.ts';
+import { isLockAct } from '../domain/sync/year-lock.ts';
 
 /** The enrolment as stored in meta: null role = a phone not enrolled for this commune (no limits). */
 export interface Access {
@@ -19,7 +21,7 @@ const OFFICER_ONLY: ReadonlySet<EntityName> = new Set<EntityName>(['commune', 'd
 const VILLAGE_KEYED: ReadonlySet<EntityName> = new Set<EntityName>(['village', 'villageCounts']);
 
 /** Why a write is not allowed (a string key of the UI's note), or null when it is. */
-export type ReadOnlyReason = 'readOnlyRole' | 'officerOnly' | 'villageScope';
+export type ReadOnlyReason = 'readOnlyRole' | 'officerOnly' | 'lockOfficerOnly' | 'villageScope';
 
 /** The access of this phone for `commune`, from the meta values the enrolment stored. */
 export function accessFrom(meta: { role?: unknown; villageScope?: unknown; enrolledCommune?: unknown }, commune: string): Access {
@@ -31,12 +33,16 @@ export function accessFrom(meta: { role?: unknown; villageScope?: unknown; enrol
   return { role, villages: role === 'collector' ? scope : null };
 }
 
-/** Why `access` may not write `entity` (of `village`, for village-keyed ones), or null when it may. */
-export function readOnlyReason(access: Access, entity: EntityName, village?: string): ReadOnlyReason | null {
+/**
+ * Why `access` may not write `entity` (of `village`, for village-keyed ones; `fields` when the
+ * fields matter: recording the meeting, locking or reopening a year is the officer's), or null.
+ */
+export function readOnlyReason(access: Access, entity: EntityName, village?: string, fields?: Readonly<Record<string, unknown>>): ReadOnlyReason | null {
   const { role } = access;
   if (role === null || role === 'officer') return null;
   if (role !== 'collector') return 'readOnlyRole';
   if (OFFICER_ONLY.has(entity)) return 'officerOnly';
+  if (fields && isLockAct(entity, fields)) return 'lockOfficerOnly';
   if (!access.villages) return null;
   if (!VILLAGE_KEYED.has(entity)) return 'villageScope';
   return village !== undefined && access.villages.includes(village) ? null : 'villageScope';

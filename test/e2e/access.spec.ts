@@ -100,3 +100,21 @@ test('a reviewer sees every village and the commune figures read-only', async ({
   expect(await readStore(page, 'outbox')).toEqual([]);
   await page.context().close();
 });
+
+test("a commune-wide collector words the dossier, but the meeting and the year's lock are the officer's", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const page = await newPhone(browser, await issueCode({ commune: COMMUNE, role: 'collector', name: 'Cán bộ TTHTCĐ e2e' }));
+  const year = await currentYear(page);
+  await page.goto('/#/ho-so');
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(String(year)) })).toBeVisible();
+  const meeting = page.getByRole('region', { name: 'Họp thống nhất kết quả tự đánh giá' });
+  await expect(meeting.getByTestId('read-only-note')).toHaveText(
+    'Cuộc họp xét do Ủy ban nhân dân xã tổ chức: chỉ cán bộ phụ trách cấp xã được ghi cuộc họp, khóa hoặc mở lại năm. Bạn chỉ xem được.',
+  );
+  await expect(meeting.getByLabel('Ngày họp')).toBeDisabled();
+  await expect(meeting.getByRole('button', { name: `Khóa số liệu năm ${year}` })).toBeDisabled();
+  // The dossier's wording stays theirs to write: one note only, on the meeting.
+  await expect(page.getByTestId('read-only-note')).toHaveCount(1);
+  await expect(page.getByLabel('Số tờ trình')).toBeEnabled();
+  await page.context().close();
+});

@@ -399,6 +399,26 @@ describe('5. a locked year stays locked on the server', () => {
     expect(await serverValue('villageCounts', `${COMMUNE}/2024/T01`, 'households')).toBe(320);
   });
 
+  it("locking, reopening and the meeting's record are the officer's: a collector's are refused (403), writing nothing", async () => {
+    const officer = await enrol();
+    const collector = await enrol('collector'); // commune-wide: may word the dossier, not lock it
+    const year = 2027;
+    await nothingWritten(async () => {
+      for (const o of [lock(collector, year), op(`${COMMUNE}/${year}`, { meetingDate: '2028-01-10' }, collector.deviceId, 'dossier')]) {
+        const res = await post(collector, body(collector, [o]));
+        expect(res.status).toBe(403);
+        expect(res.json.problems).toEqual([expect.objectContaining({ opId: o.opId, vi: 'Chỉ cán bộ phụ trách cấp xã được ghi cuộc họp xét, khóa hoặc mở lại năm' })]);
+      }
+    });
+    expect((await post(collector, body(collector, [op(`${COMMUNE}/${year}`, { narrSituation: 'Xã có truyền thống hiếu học.' }, collector.deviceId, 'dossier')]))).status).toBe(200);
+    expect((await post(officer, body(officer, [lock(officer, year)]))).status).toBe(200);
+    const reopenAttempt = reopen(collector, year, 'Người thu thập muốn sửa');
+    await nothingWritten(async () => {
+      expect((await post(collector, body(collector, [reopenAttempt]))).status).toBe(403);
+    });
+    expect((await post(officer, body(officer, [reopen(officer, year, 'Sửa theo biên bản bổ sung')]))).status).toBe(200);
+  });
+
   it('a phone whose edit reaches a locked year lists it with the reason, keeps it, and sends the rest', async () => {
     const officer = await enrol();
     const p = await phone('late-collector', 0, 'collector');

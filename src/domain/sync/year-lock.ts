@@ -11,6 +11,16 @@ export const LOCK_FIELDS: ReadonlySet<string> = new Set(['locked', 'lockReason',
 /** What a lock act may carry besides: the council meeting it records. */
 const LOCK_ACT_FIELDS: ReadonlySet<string> = new Set([...LOCK_FIELDS, 'meetingDate', 'minutesRef']);
 
+/**
+ * Whether an op records the self-assessment meeting or locks or reopens its year: a dossier op
+ * writing any of LOCK_ACT_FIELDS. The lock follows the meeting the commune People's Committee
+ * holds (Điều 9.1.c), so it is the commune's side — the officer (cán bộ phụ trách) — and never
+ * a collector's (server/auth.ts and the app's src/ui/access.ts both ask this).
+ */
+export function isLockAct(entity: EntityName, fields: Readonly<Record<string, unknown>>): boolean {
+  return entity === 'dossier' && Object.keys(fields).some((f) => LOCK_ACT_FIELDS.has(f));
+}
+
 /** The dossier key (`commune/year`) an op's year lock is read from, or null when no lock applies. */
 export function lockKeyOf(entity: EntityName, key: string): string | null {
   if (!YEAR_LOCKED_ENTITIES.has(entity) && entity !== 'dossier') return null;

@@ -28,7 +28,7 @@ import { ds } from './strings.ts';
 import { printDocs, removePrintRoot, setPrintDocs } from './print.ts';
 import { MonthDayField, TextInput } from './fields.tsx';
 import { SCREEN_CSS } from './screen-css.ts';
-import { readOnlyReason, type Access } from '../access.ts';
+import { readOnlyReason, type Access, type ReadOnlyReason } from '../access.ts';
 import { loadAccess } from '../hooks/use-access.ts';
 import { ReadOnlyNote } from '../components/read-only-note.tsx';
 import { loadAssessment } from '../assessment.ts';
@@ -121,6 +121,8 @@ export function DossierScreen({ commune, year }: { commune: string; year: number
   const { dossier, access } = live.value;
   const locked = dossier?.locked === true;
   const readOnly = readOnlyReason(access, 'dossier');
+  // Recording the meeting and locking or reopening the year: the officer's (isLockAct).
+  const lockReadOnly = readOnlyReason(access, 'dossier', undefined, { locked: true });
   return (
     <section class="xd-screen" aria-labelledby="xd-title">
       <style>{SCREEN_CSS + dossierCss('.xd-paper')}</style>
@@ -138,7 +140,9 @@ export function DossierScreen({ commune, year }: { commune: string; year: number
       {/* A disabled fieldset keeps the wording and the meeting read-only for who may not write them. */}
       <fieldset class="xd-ro" disabled={readOnly !== null}>
         <Texts commune={commune} year={year} row={dossier} locked={locked} />
-        <Meeting commune={commune} year={year} row={dossier} />
+      </fieldset>
+      <fieldset class="xd-ro" disabled={lockReadOnly !== null}>
+        <Meeting commune={commune} year={year} row={dossier} note={readOnly === null ? lockReadOnly : null} />
       </fieldset>
     </section>
   );
@@ -349,7 +353,7 @@ function Texts({ commune, year, row, locked }: { commune: string; year: number; 
   );
 }
 
-function Meeting({ commune, year, row }: { commune: string; year: number; row: DossierRow | undefined }) {
+function Meeting({ commune, year, row, note }: { commune: string; year: number; row: DossierRow | undefined; note: ReadOnlyReason | null }) {
   const saver = useSaver();
   const locked = row?.locked === true;
   const [confirmLock, setConfirmLock] = useState(false);
@@ -383,6 +387,7 @@ function Meeting({ commune, year, row }: { commune: string; year: number; row: D
     <section class="xd-card" aria-labelledby="xd-meeting">
       <h2 id="xd-meeting">{ds('meeting')}</h2>
       <p class="hint">{ds('meetingHint')}</p>
+      <ReadOnlyNote reason={note} level="commune" />
       <TextInput
         id="xd-meetingDate"
         label={ds('meetingDate')}

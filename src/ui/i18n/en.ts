@@ -227,6 +227,7 @@ export const en: UiStrings = {
   roVillageScope: 'You may only enter data for the villages assigned to you. This village is read-only.',
   roVillageScopeCommune: 'You may only enter data for the villages assigned to you. This commune-level item is read-only.',
   roVillageScopeList: 'You may only enter data for the villages assigned to you: {villages}. Other villages are read-only.',
+  roLockOfficerOnly: "The assessment meeting is held by the commune People's Committee: only the commune officer may record it, lock or reopen the year. You can view it.",
   roOfficerOnly: 'Only the commune officer may change this. You can view it.',
   roRole: 'Your role is read-only: you can view but not change data.',
   roPill: 'Read-only',

@@ -222,6 +222,7 @@ export const viScreens = {
   roVillageScope: 'Bạn chỉ được nhập số liệu cho thôn được giao. Số liệu của thôn này chỉ để xem.',
   roVillageScopeCommune: 'Bạn chỉ được nhập số liệu cho thôn được giao. Mục cấp xã này chỉ để xem.',
   roVillageScopeList: 'Bạn chỉ được nhập số liệu cho thôn được giao: {villages}. Các thôn khác chỉ để xem.',
+  roLockOfficerOnly: 'Cuộc họp xét do Ủy ban nhân dân xã tổ chức: chỉ cán bộ phụ trách cấp xã được ghi cuộc họp, khóa hoặc mở lại năm. Bạn chỉ xem được.',
   roOfficerOnly: 'Chỉ cán bộ phụ trách cấp xã được sửa mục này. Bạn chỉ xem được.',
   roRole: 'Vai trò của bạn chỉ được xem, không được sửa số liệu.',
   roPill: 'Chỉ xem',
