@@ -1,6 +1,7 @@
-// "Hồ sơ" screen (lazy chunk): the year's three papers from the commune's own data, their editable
-// wording, recipient and deadlines, warnings, and the meeting that locks the year. Reads and writes
-// only through src/db; the .docx builder is imported on demand, only when a file is asked for.
+// "Hồ sơ" screen (lazy chunk): the year's papers from the commune's own data (Tờ trình only when a
+// request may be made, else why not), their editable wording, recipient and deadlines, warnings,
+// and the meeting (its Biên bản and the lock of the year). Reads and writes only through src/db;
+// the Word builder is imported on demand, only when a file is asked for.
 // An enrolment the server would refuse (a village collector, a viewer) sees the wording read-only.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
@@ -18,11 +19,11 @@ import type { AssessInput } from '../../domain/assess-types.ts';
 import { getCatalog, tt25_2023 } from '../../domain/catalog/index.ts';
 import { assess } from '../../domain/readiness/index.ts';
 import { yearDeadlines, localToday, deadlineIn, DEFAULT_DOSSIER_DEADLINE } from '../../dossier/deadlines.ts';
-import type { Doc, DocId } from '../../dossier/doc.ts';
+import { DRAFT_MARK, type Doc, type DocId } from '../../dossier/doc.ts';
 import { parseIsoDate, formatDate } from '../../dossier/format.ts';
-import { docHtml, dossierCss } from '../../dossier/html.ts';
-import { buildDossier, type DossierModel, type DossierWarning } from '../../dossier/model.ts';
-import { TEXT_FIELDS, textsOfRow, type DossierTextKey } from '../../dossier/texts.ts';
+import { docHtml, dossierCss, PAPERS_CLASS } from '../../dossier/html.ts';
+import { buildDossier, dossierDocs, type DossierModel, type DossierWarning } from '../../dossier/model.ts';
+import { documentNumber, MEETING_FIELDS, minutesNumberOf, TEXT_FIELDS, textsOfRow, type DossierTextKey, type TextField } from '../../dossier/texts.ts';
 import { useLive } from '../hooks/use-live.ts';
 import { getLang } from '../i18n/index.ts';
 import { SaveStatus, saveErrorMessage, useSaver } from '../components/save-status.tsx';
@@ -31,6 +32,7 @@ import { ds } from './strings.ts';
 import { printDocs, removePrintRoot, setPrintDocs } from './print.ts';
 import { MonthDayField, TextInput } from './fields.tsx';
 import { SCREEN_CSS } from './screen-css.ts';
+import { PRINT_FONT_CSS } from './fonts.ts';
 import { readOnlyReason, type Access } from '../access.ts';
 import { loadAccess } from '../hooks/use-access.ts';
 import { ReadOnlyNote } from '../components/read-only-note.tsx';
@@ -41,8 +43,6 @@ interface Loaded {
   input: AssessInput;
   access: Access;
 }
-
-const DOC_ORDER: DocId[] = ['submission', 'report', 'summary'];
 
 /** A self-saving field's save: rejects when the saver refused it, so the field keeps the value as unsaved. */
 async function stored(run: Promise<boolean>): Promise<void> {
@@ -111,11 +111,11 @@ export function DossierScreen({ commune, year }: { commune: string; year: number
   }, [live.value, commune]);
 
   const model = built && 'model' in built ? built.model : null;
-  const allDocs = useMemo(() => (model ? DOC_ORDER.map((id) => model.docs[id]) : []), [model]);
+  const allDocs = useMemo(() => (model ? dossierDocs(model) : []), [model]);
 
   // The print root always holds the whole dossier, so the browser's own Print gives clean pages too.
   useEffect(() => {
-    if (allDocs.length) setPrintDocs(allDocs);
+    if (allDocs.length) void setPrintDocs(allDocs);
   }, [allDocs]);
   useEffect(() => () => removePrintRoot(), []);
 
@@ -128,7 +128,7 @@ export function DossierScreen({ commune, year }: { commune: string; year: number
   const readOnly = readOnlyReason(access, 'dossier');
   return (
     <section class="xd-screen" aria-labelledby="xd-title">
-      <style>{SCREEN_CSS + dossierCss('.xd-paper')}</style>
+      <style>{SCREEN_CSS + PRINT_FONT_CSS + dossierCss(`.${PAPERS_CLASS}`)}</style>
       <Title>
         <span id="xd-title">{ds('title', { year })}</span>
       </Title>
@@ -139,7 +139,7 @@ export function DossierScreen({ commune, year }: { commune: string; year: number
       <ReadOnlyNote reason={readOnly} level="commune" />
       <Deadlines commune={commune} row={live.value.commune} year={year} locked={locked} canEdit={readOnlyReason(access, 'commune') === null} />
       <Result model={built.model} />
-      <Papers docs={allDocs} />
+      <Papers docs={allDocs} model={built.model} />
       {/* A disabled fieldset keeps the wording and the meeting read-only for who may not write them. */}
       <fieldset class="xd-ro" disabled={readOnly !== null}>
         <Texts commune={commune} year={year} row={dossier} locked={locked} />
@@ -240,7 +240,7 @@ function Result({ model }: { model: DossierModel }) {
   );
 }
 
-function Papers({ docs }: { docs: Doc[] }) {
+function Papers({ docs, model }: { docs: Doc[]; model: DossierModel }) {
   const [shown, setShown] = useState<DocId | null>(null);
   const [busy, setBusy] = useState<DocId | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -270,10 +270,27 @@ function Papers({ docs }: { docs: Doc[] }) {
     }
   };
   const current = docs.find((d) => d.id === shown) ?? null;
+  const bare = model.warnings.find((w) => w.code === 'no-evidence');
   return (
     <section class="xd-card" aria-labelledby="xd-papers">
       <h2 id="xd-papers">{ds('papers')}</h2>
+      {model.draft ? (
+        <p class="xd-warn" data-testid="dossier-draft">
+          {ds('draftNote', { mark: DRAFT_MARK })}
+        </p>
+      ) : null}
+      {bare ? (
+        <p class="xd-warn" role="alert" data-testid="dossier-no-evidence">
+          {bare.text}
+        </p>
+      ) : null}
       <ul class="xd-docs">
+        {model.request.kind === 'none' ? (
+          <li data-doc="submission" data-testid="dossier-no-request">
+            <h3>{ds('submissionTitle')}</h3>
+            <p>{model.request.text}</p>
+          </li>
+        ) : null}
         {docs.map((doc) => (
           <li key={doc.id} data-doc={doc.id}>
             <h3>{doc.title}</h3>
@@ -281,7 +298,7 @@ function Papers({ docs }: { docs: Doc[] }) {
               <button type="button" aria-expanded={shown === doc.id} onClick={() => setShown(shown === doc.id ? null : doc.id)}>
                 {shown === doc.id ? ds('hide') : ds('view')}
               </button>
-              <button type="button" onClick={() => printDocs([doc], docs)}>
+              <button type="button" onClick={() => void printDocs([doc], docs)}>
                 {ds('print')}
               </button>
               <button type="button" disabled={busy !== null} onClick={() => void download(doc)}>
@@ -291,7 +308,7 @@ function Papers({ docs }: { docs: Doc[] }) {
           </li>
         ))}
       </ul>
-      <button type="button" class="xd-print-all" onClick={() => printDocs(docs, docs)}>
+      <button type="button" class="xd-print-all" onClick={() => void printDocs(docs, docs)}>
         {ds('printAll')}
       </button>
       {failure ? (
@@ -323,32 +340,42 @@ function Preview({ doc }: { doc: Doc }) {
   const html = useMemo(() => docHtml(doc), [doc]);
   return (
     <div class="xd-preview" ref={outer} aria-label={ds('preview', { title: doc.title })} role="region">
-      <div class="xd-paper" style={{ zoom: String(zoom) }} dangerouslySetInnerHTML={{ __html: html }} />
+      <div class={`xd-paper ${PAPERS_CLASS}`} style={{ zoom: String(zoom) }} dangerouslySetInnerHTML={{ __html: html }} />
     </div>
+  );
+}
+
+/** Self-saving fields of the dossier row, each saved on its own (synced like every dossier field). */
+function DossierFields(p: { fields: readonly TextField[]; row: DossierRow | undefined; disabled: boolean; save: (key: DossierTextKey, value: string) => Promise<void> }) {
+  const texts = textsOfRow(p.row);
+  const en = getLang() === 'en';
+  return (
+    <>
+      {p.fields.map((f) => (
+        <TextInput
+          key={f.key}
+          id={`xd-${f.key}`}
+          label={en ? f.labelEn : f.label}
+          hint={en ? (f.hintEn ?? f.hint) : f.hint}
+          multiline={f.multiline}
+          type={f.kind === 'date' ? 'date' : 'text'}
+          value={texts[f.key] ?? ''}
+          disabled={p.disabled}
+          onSave={(v) => p.save(f.key, v)}
+        />
+      ))}
+    </>
   );
 }
 
 function Texts({ commune, year, row, locked }: { commune: string; year: number; row: DossierRow | undefined; locked: boolean }) {
   const saver = useSaver();
-  const texts = textsOfRow(row);
   const save = (key: DossierTextKey, value: string) => stored(saver.run(() => saveDossier(commune, year, { [key]: value })));
   return (
     <section class="xd-card" aria-labelledby="xd-texts">
       <h2 id="xd-texts">{ds('texts')}</h2>
       <p class="hint">{locked ? ds('textsLocked') : ds('textsHint')}</p>
-      {TEXT_FIELDS.map((f) => (
-        <TextInput
-          key={f.key}
-          id={`xd-${f.key}`}
-          label={getLang() === 'en' ? f.labelEn : f.label}
-          hint={f.hint}
-          multiline={f.multiline}
-          type={f.kind === 'date' ? 'date' : 'text'}
-          value={texts[f.key] ?? ''}
-          disabled={locked}
-          onSave={(v) => save(f.key, v)}
-        />
-      ))}
+      <DossierFields fields={TEXT_FIELDS} row={row} disabled={locked} save={save} />
       <SaveStatus state={saver.state} />
     </section>
   );
@@ -388,25 +415,15 @@ function Meeting({ commune, year, row }: { commune: string; year: number; row: D
     <section class="xd-card" aria-labelledby="xd-meeting">
       <h2 id="xd-meeting">{ds('meeting')}</h2>
       <p class="hint">{ds('meetingHint')}</p>
-      <TextInput
-        id="xd-meetingDate"
-        label={ds('meetingDate')}
-        type="date"
-        value={meetingDate}
+      <DossierFields
+        fields={MEETING_FIELDS}
+        row={row}
         disabled={locked}
-        onSave={(v) => stored(saver.run(() => saveDossier(commune, year, { meetingDate: v })))}
-      />
-      <TextInput
-        id="xd-minutesRef"
-        label={ds('minutesRef')}
-        hint={ds('minutesHint')}
-        value={minutesRef}
-        disabled={locked}
-        onSave={(v) => stored(saver.run(() => saveDossier(commune, year, { minutesRef: v })))}
+        save={(key, value) => stored(saver.run(() => saveDossier(commune, year, { [key]: value })))}
       />
       {locked ? (
         <>
-          <p data-testid="dossier-locked-info">{ds('lockedInfo', { date: formatDate(meetingDate), ref: minutesRef })}</p>
+          <p data-testid="dossier-locked-info">{ds('lockedInfo', { date: formatDate(meetingDate), ref: `Biên bản số ${documentNumber(minutesNumberOf(minutesRef), 'BB-UBND').trim()}` })}</p>
           {reopening ? (
             <div class="xd-confirm">
               <TextInput
