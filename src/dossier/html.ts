@@ -16,8 +16,12 @@ export function escapeHtml(s: string): string {
 /** The class the papers' CSS is scoped to: the print root, the preview and the page measurer carry it. */
 export const PAPERS_CLASS = 'xd-papers';
 
+/** A document number ("15/KH-UBND", "3233/SGDĐT-CTTTCNTX") is never broken at its hyphens. */
+const DOC_NUMBER = /\d+\/[\p{L}\d]+(?:-[\p{L}\d]+)+/gu;
+
 function runHtml(r: Run): string {
   let h = escapeHtml(r.text).replace(/\n/g, '<br>');
+  if (!r.blank) h = h.replace(DOC_NUMBER, (n) => `<span class="xd-nobr">${n}</span>`);
   if (r.blank) h = `<span class="xd-blank">${h}</span>`;
   if (r.size) h = `<span style="font-size:${r.size}pt">${h}</span>`;
   if (r.underline) h = `<u>${h}</u>`;
@@ -138,6 +142,7 @@ ${s}.xd-sec + .xd-sec { break-before: page; }
 ${s}.xd-doc p { margin: 0; orphans: 2; widows: 2; }
 ${s}.xd-doc .xd-break { break-before: page; }
 ${s}.xd-doc .xd-blank { word-break: break-all; }
+${s}.xd-doc .xd-nobr { white-space: nowrap; }
 ${s}.xd-doc .xd-keep { break-inside: avoid; }
 ${s}.xd-doc .xd-rule { display: block; margin: 1pt auto 0; border-top: 1px solid #000; height: 0; max-width: 100%; }
 ${s}.xd-doc table { border-collapse: collapse; width: 100%; table-layout: fixed; }

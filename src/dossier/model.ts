@@ -497,8 +497,8 @@ function submissionDoc(ctx: Ctx, request: Extract<RequestDecision, { level: Leve
   }
   blocks.push(body([{ text: `Ủy ban nhân dân ${ctx.communeText} kính đề nghị ` }, ...recipientRuns(ctx), { text: ` xem xét, ${verb} ${ctx.communeText} đạt ${levelText}.` }]));
   blocks.push(body('Hồ sơ kèm theo gồm:', { keepNext: true }));
-  blocks.push(body(`1. Báo cáo số ${ctx.reportNo} tự đánh giá kết quả xây dựng "Cộng đồng học tập" cấp xã năm ${ctx.year};`, { keepNext: true }));
-  blocks.push(body('2. Bảng tổng hợp kết quả đánh giá các tiêu chí, chỉ tiêu;', { keepNext: true }));
+  blocks.push(body(`1. Báo cáo số ${ctx.reportNo} tự đánh giá kết quả xây dựng "Cộng đồng học tập" cấp xã năm ${ctx.year};`));
+  blocks.push(body('2. Bảng tổng hợp kết quả đánh giá các tiêu chí, chỉ tiêu;'));
   // The last lines go with the signature (never a signature alone on its page).
   blocks.push({
     kind: 'keep',
@@ -795,7 +795,7 @@ function summaryDoc(ctx: Ctx, rows: SummaryRow[]): Omit<Doc, 'draft' | 'size'> {
     blocks: [
       p(
         `Tổng hợp: đạt ${ctx.criteriaMet}/${ctx.criteriaTotal} tiêu chí, ${ctx.indicatorsMet}/${ctx.indicatorsTotal} chỉ tiêu. Tự đánh giá: ${ctx.level.status === 'met' ? `đạt ${ctx.levelName}` : `chưa đạt ${ctx.levelName}`}.`,
-        { before: 12, align: 'justify' },
+        { before: 12, align: 'justify', indent: INDENT },
       ),
       footer(ctx, null),
     ],
@@ -868,7 +868,7 @@ function minutesDoc(ctx: Ctx, rows: SummaryRow[]): Omit<Doc, 'draft' | 'size'> {
   else {
     conclusion.push({ text: `; thống nhất đề nghị ` }, ...recipientRuns(ctx), { text: ` ${requestVerb(ctx.request)} ${ctx.communeText} đạt ${titleOfLevel(ctx, ctx.request.level)}.` });
   }
-  blocks.push(body(conclusion));
+  blocks.push(body(conclusion, { before: 6 }));
   blocks.push(body([{ text: 'Kết quả biểu quyết: ' }, ...(t.meetingVotes?.trim() ? [{ text: t.meetingVotes.trim().replace(/[.]$/, '') }] : [blank(20)]), { text: '.' }]));
   const end = t.meetingEnd?.trim();
   const signer = (role: string, name: string | undefined): Para[] => [
