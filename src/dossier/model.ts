@@ -102,7 +102,7 @@ export interface DossierModel {
   request: RequestDecision;
   /** The level the request asks for (0 = no request). */
   proposedLevel: 0 | LevelNo;
-  /** The level whose requirements the summary table shows (the one asked for or met, else 1). */
+  /** The level whose requirements the summary table shows (asked for, else eligible, else 1). */
   tableLevel: LevelNo;
   /** "Mức độ 1 (Khá)" — the catalog's name of tableLevel. */
   tableLevelName: string;
@@ -165,7 +165,8 @@ export function buildDossier(args: DossierBuildArgs): DossierModel {
   const { output, catalog } = args;
   const request = requestDecision(output, catalog);
   const proposedLevel = request.kind === 'none' ? 0 : request.level;
-  const tableLevel: LevelNo = proposedLevel || (output.level === 0 ? 1 : output.level);
+  // The level asked for, else the one the commune may be recognised at, else level 1.
+  const tableLevel: LevelNo = proposedLevel || output.eligibleLevel || 1;
   const level = levelResult(output, tableLevel);
   const ctx = context(args, tableLevel, level, request);
   const rows = summaryRows(ctx);
