@@ -49,7 +49,8 @@ function paragraphs(d: DocxLib, para: Para, width: number, size: number): Instan
     new d.Paragraph({
       alignment: alignment(d, para.align),
       indent: para.indent ? { firstLine: twip(para.indent) } : undefined,
-      spacing: { before: (para.before ?? 0) * 20, after: (para.after ?? 0) * 20, line: LINE },
+      // A paragraph with a rule under it leaves its space after to the rule, so the rule hugs the text.
+      spacing: { before: (para.before ?? 0) * 20, after: para.rule ? 0 : (para.after ?? 0) * 20, line: LINE },
       keepNext: para.keepNext || undefined,
       pageBreakBefore: para.pageBreakBefore || undefined,
       children,
@@ -61,7 +62,7 @@ function paragraphs(d: DocxLib, para: Para, width: number, size: number): Instan
     out.push(
       new d.Paragraph({
         indent: { left: side, right: side },
-        spacing: { before: 0, after: 0, line: 40, lineRule: d.LineRuleType.EXACT },
+        spacing: { before: 40, after: (para.after ?? 0) * 20, line: 40, lineRule: d.LineRuleType.EXACT },
         border: { top: { style: d.BorderStyle.SINGLE, size: 6, color: '000000', space: 0 } },
         children: [new d.TextRun({ text: '', size: 2 })],
       }),
