@@ -37,6 +37,12 @@ const LEGAL_BASIS =
   'Căn cứ Thông tư số 25/2023/TT-BGDĐT ngày 27/12/2023 của Bộ trưởng Bộ Giáo dục và Đào tạo quy định về đánh giá, công nhận “Cộng đồng học tập” cấp xã, huyện, tỉnh;';
 const FORBIDDEN = /tạm tính|dự án|cấu hình|production/iu;
 
+/** Index of the last item matching, or -1 (ES2022 has no findLastIndex). */
+function lastIndex<T>(list: readonly T[], ok: (x: T) => boolean): number {
+  for (let i = list.length - 1; i >= 0; i--) if (ok(list[i]!)) return i;
+  return -1;
+}
+
 const sample = (name: string) => JSON.parse(readFileSync(`${SAMPLES}${name}/input.json`, 'utf8')) as AssessInput;
 
 const SIGNED: DossierTexts = {
@@ -204,7 +210,7 @@ for (const c of cases) {
 
       // The signature is never alone: the signer's page holds the paper's last lines.
       const signer = doc.id === 'minutes' ? (c.draft ? 'CHỦ TRÌ' : 'Nguyễn Văn Bình') : c.draft ? 'CHỦ TỊCH' : 'Nguyễn Văn Bình';
-      const signPage = pages.findLastIndex((t) => t.includes(signer));
+      const signPage = lastIndex(pages, (t) => t.includes(signer));
       expect(signPage, `${doc.id}: signer`).toBeGreaterThanOrEqual(0);
       expect(pages[signPage], `${doc.id}: last lines with the signature`).toMatch(CLOSING[doc.id]);
 
@@ -233,7 +239,7 @@ test('the finished papers: signing block, closing formulas, numbers, recipients 
   expect(sub).toContain('Đạt Mức Một, ngày 05 tháng 02 năm 2026');
   // The signing block on three lines of the right column, the name below it.
   const lines = layout.submission!.split('\n');
-  const at = ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'Nguyễn Văn Bình'].map((s) => lines.findLastIndex((l) => l.includes(s)));
+  const at = ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'Nguyễn Văn Bình'].map((s) => lastIndex(lines, (l) => l.includes(s)));
   expect(at.every((n, i) => n >= 0 && (i === 0 || n > at[i - 1]!)), `signing lines in order: ${at}`).toBe(true);
   expect(at[2]! - at[0]!, 'three lines together').toBeLessThanOrEqual(3);
   expect(sub).toContain('Kính trình Ủy ban nhân dân tỉnh Quảng Ngãi xem xét, quyết định./.');

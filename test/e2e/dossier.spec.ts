@@ -14,7 +14,7 @@ import { tt25_2023 } from '../../src/domain/catalog/index.ts';
 import { demoCommune } from '../../src/domain/demo-commune.ts';
 import { assess, STATUS_LABELS } from '../../src/domain/readiness/index.ts';
 import { readDocx } from '../unit/dossier-xml.ts';
-import { openDemoUnderServiceWorker } from './helpers/app.ts';
+import { openDemoUnderServiceWorker, readStore } from './helpers/app.ts';
 import { fonts, MM, pageTexts, words } from './helpers/pdf.ts';
 
 // A fixed calendar day (timers keep running): 18 days before the default 28/02 deadline.
@@ -104,6 +104,9 @@ test('the papers come from the commune’s data, keep the wording typed, downloa
   await page.getByLabel('Đại diện các tổ chức chính trị - xã hội').fill('Hội Nông dân xã: Ông Y Blim, Chủ tịch Hội');
   await page.getByLabel('Đại diện các tổ chức chính trị - xã hội').blur();
   await expect(saved(page, 'Họp thống nhất kết quả tự đánh giá')).toHaveText(/Đã lưu/);
+  // Synced like every dossier field: offline, the edit waits in the outbox as a dossier op.
+  const outbox = await readStore<{ op: { entity: string; fields: Record<string, unknown> } }>(page, 'outbox');
+  expect(outbox.some((o) => o.op.entity === 'dossier' && o.op.fields.chairName === 'Ông Đinh Văn Quang')).toBe(true);
 
   // .docx of the summary table, built offline, matches the engine for the same data.
   const summary = page.locator('li[data-doc="summary"]');

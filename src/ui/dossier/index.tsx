@@ -213,7 +213,13 @@ function Result({ model }: { model: DossierModel }) {
     <section class="xd-card" aria-labelledby="xd-result">
       <h2 id="xd-result">{ds('result')}</h2>
       <p data-testid="dossier-proposed">
-        <b>{model.proposedLevel === 0 ? ds('proposedNone') : ds('proposed', { level: levelName })}</b>
+        <b>
+          {model.request.kind !== 'none'
+            ? ds('proposed', { level: levelName })
+            : model.request.reason === 'held'
+              ? ds('proposedHeld')
+              : ds('proposedNone')}
+        </b>
       </p>
       <p>
         {ds('counts', {
