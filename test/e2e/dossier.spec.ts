@@ -86,6 +86,12 @@ test('the papers come from the commune’s data, keep the wording typed, downloa
   await expect(page.getByLabel('Ưu điểm')).toHaveValue('Phong trào khuyến học lan rộng ở mọi thôn.');
   await page.reload();
   await expect(page.getByLabel('Họ và tên người ký')).toHaveValue('Nguyễn Thị Hoa');
+  await expect(page.getByLabel('Ưu điểm')).toHaveValue('Phong trào khuyến học lan rộng ở mọi thôn.');
+  // A reload in the middle of the typing pause does not lose the words either.
+  await page.getByLabel('Hạn chế, nguyên nhân').fill('Một số thôn còn ít dòng họ đăng ký.');
+  await page.reload();
+  await expect(page.getByLabel('Hạn chế, nguyên nhân')).toHaveValue('Một số thôn còn ít dòng họ đăng ký.');
+  await expect.poll(async () => (await readStore(page, 'dossiers'))[0]?.narrWeaknesses).toBe('Một số thôn còn ít dòng họ đăng ký.');
 
   // Preview of the report shows what was typed.
   await page.getByLabel('Số báo cáo').fill('7');

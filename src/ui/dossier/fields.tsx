@@ -20,6 +20,32 @@ interface Props {
   onSave: (value: string) => unknown;
   /** Called on every keystroke (for fields whose value the parent keeps, e.g. a reason). */
   onInputNow?: (value: string) => void;
+  /**
+   * Where the typed draft is kept, synchronously, until it is stored: a reload or a killed tab in the
+   * typing pause cannot wait for IndexedDB, so the draft comes back and is saved on the next visit.
+   */
+  draftKey?: string;
+}
+
+const DRAFT_PREFIX = 'xht-draft:';
+
+function keptDraft(key: string | undefined): string | null {
+  if (!key) return null;
+  try {
+    return localStorage.getItem(DRAFT_PREFIX + key);
+  } catch {
+    return null;
+  }
+}
+
+function keepDraft(key: string | undefined, v: string | null): void {
+  if (!key) return;
+  try {
+    if (v === null) localStorage.removeItem(DRAFT_PREFIX + key);
+    else localStorage.setItem(DRAFT_PREFIX + key, v);
+  } catch {
+    // Storage full or refused: the IndexedDB save below still runs; only the reload safety is lost.
+  }
 }
 
 /**
@@ -35,7 +61,11 @@ export function TextInput(p: Props) {
   onSave.current = p.onSave;
   const saver = useRef<FieldSaver | null>(null);
   if (!saver.current) {
-    saver.current = createFieldSaver((v) => onSave.current(v));
+    saver.current = createFieldSaver(async (v) => {
+      await onSave.current(v);
+      // Stored: the kept draft is no longer needed (unless something newer was typed meanwhile).
+      if (keptDraft(p.draftKey) === v) keepDraft(p.draftKey, null);
+    });
     saver.current.known(p.value);
   }
   const adopt = (v: string) => {
@@ -48,18 +78,42 @@ export function TextInput(p: Props) {
     if (!editing.current && !saver.current!.unsaved()) adopt(p.value);
   }, [p.value]);
 
+  // A draft left by a reload or a killed tab in the typing pause: shown again and stored now.
+  useEffect(() => {
+    const kept = keptDraft(p.draftKey);
+    if (kept === null || p.disabled) return;
+    if (kept === p.value) {
+      keepDraft(p.draftKey, null);
+      return;
+    }
+    setDraft(kept);
+    saver.current!.typed(kept);
+    void saver.current!.flush();
+  }, []);
+
   const flush = () => {
     clearTimeout(timer.current);
     void saver.current!.flush();
   };
-  // Leaving the screen mid-pause still saves.
-  useEffect(
-    () => () => flush(),
-    [],
-  );
+  // Leaving the screen mid-pause still saves; so does leaving the page (a reload, a closed tab, the
+  // phone switching apps): the pause must never be where a typed word is lost.
+  useEffect(() => {
+    const away = () => flush();
+    const hidden = () => {
+      if (document.visibilityState === 'hidden') flush();
+    };
+    window.addEventListener('pagehide', away);
+    document.addEventListener('visibilitychange', hidden);
+    return () => {
+      window.removeEventListener('pagehide', away);
+      document.removeEventListener('visibilitychange', hidden);
+      flush();
+    };
+  }, []);
 
   const onInput = (v: string) => {
     setDraft(v);
+    keepDraft(p.draftKey, v);
     p.onInputNow?.(v);
     saver.current!.typed(v);
     clearTimeout(timer.current);

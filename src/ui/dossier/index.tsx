@@ -114,8 +114,12 @@ export function DossierScreen({ commune, year }: { commune: string; year: number
   const allDocs = useMemo(() => (model ? dossierDocs(model) : []), [model]);
 
   // The print root always holds the whole dossier, so the browser's own Print gives clean pages too.
+  // Counting the pages lays the papers out once more: not on every keystroke, only once typing
+  // pauses (the print buttons lay out what is current anyway).
   useEffect(() => {
-    if (allDocs.length) void setPrintDocs(allDocs);
+    if (!allDocs.length) return;
+    const timer = setTimeout(() => void setPrintDocs(allDocs), 1000);
+    return () => clearTimeout(timer);
   }, [allDocs]);
   useEffect(() => () => removePrintRoot(), []);
 
@@ -352,7 +356,14 @@ function Preview({ doc }: { doc: Doc }) {
 }
 
 /** Self-saving fields of the dossier row, each saved on its own (synced like every dossier field). */
-function DossierFields(p: { fields: readonly TextField[]; row: DossierRow | undefined; disabled: boolean; save: (key: DossierTextKey, value: string) => Promise<void> }) {
+function DossierFields(p: {
+  fields: readonly TextField[];
+  /** "commune/year": where each field's typed draft is kept until stored. */
+  scope: string;
+  row: DossierRow | undefined;
+  disabled: boolean;
+  save: (key: DossierTextKey, value: string) => Promise<void>;
+}) {
   const texts = textsOfRow(p.row);
   const en = getLang() === 'en';
   return (
@@ -367,6 +378,7 @@ function DossierFields(p: { fields: readonly TextField[]; row: DossierRow | unde
           type={f.kind === 'date' ? 'date' : 'text'}
           value={texts[f.key] ?? ''}
           disabled={p.disabled}
+          draftKey={`dossier/${p.scope}/${f.key}`}
           onSave={(v) => p.save(f.key, v)}
         />
       ))}
@@ -381,7 +393,7 @@ function Texts({ commune, year, row, locked }: { commune: string; year: number; 
     <section class="xd-card" aria-labelledby="xd-texts">
       <h2 id="xd-texts">{ds('texts')}</h2>
       <p class="hint">{locked ? ds('textsLocked') : ds('textsHint')}</p>
-      <DossierFields fields={TEXT_FIELDS} row={row} disabled={locked} save={save} />
+      <DossierFields fields={TEXT_FIELDS} scope={`${commune}/${year}`} row={row} disabled={locked} save={save} />
       <SaveStatus state={saver.state} />
     </section>
   );
@@ -423,6 +435,7 @@ function Meeting({ commune, year, row }: { commune: string; year: number; row: D
       <p class="hint">{ds('meetingHint')}</p>
       <DossierFields
         fields={MEETING_FIELDS}
+        scope={`${commune}/${year}`}
         row={row}
         disabled={locked}
         save={(key, value) => stored(saver.run(() => saveDossier(commune, year, { [key]: value })))}
