@@ -217,7 +217,7 @@ for (const c of cases) {
       // First page kept for review (regenerate the committed copies with DOSSIER_SHOTS=1).
       const png = info.outputPath(`${c.name}-${doc.id}`);
       execFileSync('pdftoppm', ['-f', '1', '-l', '1', '-r', '70', '-png', '-singlefile', pdf, png]);
-      if (process.env.DOSSIER_SHOTS === '1' && c.name === 'demo draft') {
+      if (process.env.DOSSIER_SHOTS === '1' && c.name === 'meets-level-1 finished') {
         mkdirSync(SHOTS, { recursive: true });
         copyFileSync(`${png}.png`, `${SHOTS}dossier-${doc.id}.png`);
       }
