@@ -3,6 +3,10 @@
 import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { readFileSync } from 'node:fs';
+
+// The version a cadre sees on the data screen ("Phiên bản ứng dụng 0.1.0"), from package.json.
+process.env.VITE_APP_VERSION ??= (JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 export default defineConfig({
   plugins: [

@@ -19,7 +19,7 @@ function rng(seed: number): () => number {
   };
 }
 
-/** A commune of `n` villages of 40–420 households, answers all given, province level-2 thresholds. */
+/** A commune of `n` villages of 40–420 households, answers all given, a level-1 decision in its history. */
 export function syntheticCommune(n: number, seed: number): AssessInput {
   const r = rng(seed);
   const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
@@ -29,12 +29,14 @@ export function syntheticCommune(n: number, seed: number): AssessInput {
     const lineages = int(2, 14);
     const lineagesRegistered = int(1, lineages);
     const citizens = households * int(2, 4);
+    const trained = int(Math.floor(citizens * 0.4), Math.floor(citizens * 0.7));
     return {
       code: `T${String(i + 1).padStart(3, '0')}`,
       name: `Thôn ${i + 1}`,
       households, familiesRegistered, familiesRecognized: int(Math.floor(familiesRegistered * 0.8), familiesRegistered),
       lineages, lineagesRegistered, lineagesRecognized: int(0, lineagesRegistered),
-      citizens, citizensRecognized: int(0, Math.floor(citizens * 0.5)),
+      citizens, citizensRecognized: int(Math.floor(citizens * 0.5), citizens),
+      trained, university: int(Math.floor(trained * 0.15), Math.floor(trained * 0.35)),
       villageRecognized: r() < 0.75,
     };
   });
@@ -46,7 +48,6 @@ export function syntheticCommune(n: number, seed: number): AssessInput {
     figures: { units: 15, unitsRecognized: 13, pcgdPreschool5: true, pcgdPrimary: 2, pcgdLowerSecondary: 2, literacy: 2 },
     answers: Object.fromEntries(['TC1.1', 'TC1.2', 'TC1.3', 'TC2.1', 'TC2.2', 'TC2.3', 'TC3.1', 'TC3.2', 'TC3.3'].map((id) => [id, { met: true }])),
     history: [{ level: 1, decidedOn: '2025-03-20' }],
-    thresholds: { 'TC4.1': { 2: { pcgdPrimary: 2, pcgdLowerSecondary: 2 } }, 'TC5.1': { 2: 75 }, 'TC5.2': { 2: 70 }, 'TC5.3': { 2: 70 }, 'TC5.4': { 2: 85 } },
   };
 }
 

@@ -37,7 +37,7 @@ export function codeHash(typed: string): string {
 }
 
 /** Entities only a commune officer may change. */
-const OFFICER_ONLY = new Set<Op['entity']>(['commune', 'thresholds', 'decision']);
+const OFFICER_ONLY = new Set<Op['entity']>(['commune', 'decision']);
 /** Entities keyed by a village. */
 const VILLAGE_KEYED = new Set<Op['entity']>(['village', 'villageCounts']);
 

@@ -4,7 +4,8 @@
 import { Dexie, type Table } from 'dexie';
 import type { Op } from '../domain/sync/op.ts';
 import type { EntityState } from '../domain/sync/merge.ts';
-import type { CommuneFigures, Evidence, ThresholdOverrides, VillageCounts } from '../domain/assess-types.ts';
+import type { CommuneFigures, Evidence, VillageCounts } from '../domain/assess-types.ts';
+import { RETIRED_ENTITIES } from '../domain/sync/op.ts';
 
 /** Xã — one commune this device works on. */
 export interface CommuneRow {
@@ -42,12 +43,6 @@ export interface AnswerRow {
   note?: string;
   amount?: number;
   evidence: Evidence[];
-}
-
-/** Ngưỡng của tỉnh — the province's own thresholds. */
-export interface ThresholdsRow {
-  commune: string;
-  values: ThresholdOverrides;
 }
 
 /** Quyết định công nhận — an earlier recognition decision. */
@@ -127,7 +122,6 @@ export type XhtDb = Dexie & {
   villageCounts: Table<VillageCountsRow, [string, number, string]>;
   communeFigures: Table<CommuneFiguresRow, [string, number]>;
   answers: Table<AnswerRow, [string, number, string]>;
-  thresholds: Table<ThresholdsRow, string>;
   decisions: Table<DecisionRow, [string, string]>;
   dossiers: Table<DossierRow, [string, number]>;
   outbox: Table<OutboxRow, number>;
@@ -150,6 +144,18 @@ export const V1_STORES = {
   outbox: '++seq, &op.opId',
 };
 
+/** What version 2 added or changed (exported so the migration test can create a v2 database). */
+export const V2_CHANGES = {
+  answers: '[commune+year+indicator], [commune+year], commune',
+  outbox: '++seq, &op.opId, state',
+  thresholds: 'commune',
+  decisions: '[commune+id], commune',
+  dossiers: '[commune+year], commune',
+  conflicts: '++id, [entity+key]',
+  stamps: '[entity+key]',
+  acked: 'opId',
+};
+
 /** Opens (and upgrades if needed) the database called `name`. */
 export function openDatabase(name: string = DB_NAME): XhtDb {
   const db = new Dexie(name) as XhtDb;
@@ -166,16 +172,7 @@ export function openDatabase(name: string = DB_NAME): XhtDb {
   // The outbox gains a `state` index so quarantined ops no longer block the queue; answers a
   // `commune` index for listing years.
   db.version(2)
-    .stores({
-      answers: '[commune+year+indicator], [commune+year], commune',
-      outbox: '++seq, &op.opId, state',
-      thresholds: 'commune',
-      decisions: '[commune+id], commune',
-      dossiers: '[commune+year], commune',
-      conflicts: '++id, [entity+key]',
-      stamps: '[entity+key]',
-      acked: 'opId',
-    })
+    .stores(V2_CHANGES)
     .upgrade(async (tx) => {
       await tx
         .table('answers')
@@ -200,6 +197,18 @@ export function openDatabase(name: string = DB_NAME): XhtDb {
         .modify((row: { state?: string }) => {
           if (row.state !== 'quarantined') row.state = 'pending';
         });
+    });
+
+  // v3 (issue #11, the circular as written): the province threshold table goes — TT25's thresholds
+  // are the law's, nobody sets them. Its rows, merge stamps, conflicts and queued ops are dropped
+  // quietly; every other row and op is kept untouched (village counts gain `trained` and
+  // `university`, commune figures `difficultArea`: new optional fields, nothing to convert).
+  db.version(3)
+    .stores({ thresholds: null })
+    .upgrade(async (tx) => {
+      await tx.table('outbox').filter((r: OutboxRow) => RETIRED_ENTITIES.has(r.op?.entity)).delete();
+      await tx.table('stamps').filter((r: StampRow) => RETIRED_ENTITIES.has(r.entity)).delete();
+      await tx.table('conflicts').filter((r: ConflictRow) => RETIRED_ENTITIES.has(r.entity)).delete();
     });
 
   return db;

@@ -20,7 +20,6 @@ const SPECS: Record<EntityName, EntitySpec> = {
   villageCounts: { table: 'villageCounts', keyProps: ['commune', 'year', 'village'], numeric: [false, true, false] },
   communeFigures: { table: 'communeFigures', keyProps: ['commune', 'year'], numeric: [false, true] },
   answer: { table: 'answers', keyProps: ['commune', 'year', 'indicator'], numeric: [false, true, false] },
-  thresholds: { table: 'thresholds', keyProps: ['commune'], numeric: [false] },
   decision: { table: 'decisions', keyProps: ['commune', 'id'], numeric: [false, false] },
   dossier: { table: 'dossiers', keyProps: ['commune', 'year'], numeric: [false, true] },
 };
@@ -63,19 +62,10 @@ export function dexieKey(entity: EntityName, key: string): string | number | (st
   return values.length === 1 ? values[0]! : values;
 }
 
-/** The synced fields of a row, flat (thresholds become `${indicator}@${level}`). */
+/** The synced fields of a row, flat. */
 export function fieldsOfRow(entity: EntityName, row: object | undefined): Record<string, JsonValue> {
   const out: Record<string, JsonValue> = {};
   if (!row) return out;
-  if (entity === 'thresholds') {
-    const values = ((row as AnyRow).values ?? {}) as Record<string, Record<string, JsonValue>>;
-    for (const [ind, byLevel] of Object.entries(values)) {
-      for (const [level, v] of Object.entries(byLevel ?? {})) {
-        if (v !== undefined) out[`${ind}@${level}`] = v;
-      }
-    }
-    return out;
-  }
   const keyProps = new Set(SPECS[entity].keyProps);
   for (const [k, v] of Object.entries(row)) {
     if (keyProps.has(k) || LOCAL_ONLY.has(k) || v === undefined) continue;
@@ -87,24 +77,6 @@ export function fieldsOfRow(entity: EntityName, row: object | undefined): Record
 /** A new row object with `fields` applied to `row` (or to a fresh row made from the key). */
 export function applyFieldsToRow(entity: EntityName, key: string, row: AnyRow | undefined, fields: Record<string, JsonValue>): AnyRow {
   const base: AnyRow = row ? structuredClone(row) : { ...parseKey(entity, key) };
-  if (entity === 'thresholds') {
-    const values = (base.values ?? {}) as Record<string, Record<string, unknown>>;
-    for (const [flat, v] of Object.entries(fields)) {
-      const at = flat.lastIndexOf('@');
-      const ind = flat.slice(0, at);
-      const level = flat.slice(at + 1);
-      if (v === null) {
-        if (values[ind]) {
-          delete values[ind][level];
-          if (Object.keys(values[ind]).length === 0) delete values[ind];
-        }
-      } else {
-        values[ind] = { ...(values[ind] ?? {}), [level]: v };
-      }
-    }
-    base.values = values;
-    return base;
-  }
   for (const [k, v] of Object.entries(fields)) base[k] = entity === 'dossier' && k === REASONS ? decodeReasons(v) : v;
   if (entity === 'answer') {
     if (base.met === undefined) base.met = null;

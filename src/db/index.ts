@@ -7,7 +7,7 @@ import type { ExportFile, ImportResult } from './transfer.ts';
 
 export type {
   AnswerRow, CommuneFiguresRow, CommuneRow, ConflictRow, DecisionRow, DossierRow, OutboxRow,
-  ThresholdsRow, VillageCountsRow, VillageRow, XhtDb,
+  VillageCountsRow, VillageRow, XhtDb,
 } from './db.ts';
 export type { MetaKey, QuarantineItem, Repo, RepoOptions } from './repo.ts';
 export type { ExportFile, ImportResult } from './transfer.ts';
@@ -55,8 +55,6 @@ export const saveCommuneFigures: R['saveCommuneFigures'] = (...a) => repo().save
 export const getCommuneFigures: R['getCommuneFigures'] = (...a) => repo().getCommuneFigures(...a);
 export const saveAnswer: R['saveAnswer'] = (...a) => repo().saveAnswer(...a);
 export const getAnswers: R['getAnswers'] = (...a) => repo().getAnswers(...a);
-export const saveThresholds: R['saveThresholds'] = (...a) => repo().saveThresholds(...a);
-export const getThresholds: R['getThresholds'] = (...a) => repo().getThresholds(...a);
 export const saveDecision: R['saveDecision'] = (...a) => repo().saveDecision(...a);
 export const listDecisions: R['listDecisions'] = (...a) => repo().listDecisions(...a);
 export const saveDossier: R['saveDossier'] = (...a) => repo().saveDossier(...a);

@@ -6,10 +6,10 @@ import { formatHlc, parseHlc, receive, tick, type Hlc } from '../domain/sync/hlc
 import { conflictsOf, mergeOp, winnerOf, type EntityState } from '../domain/sync/merge.ts';
 import type { EntityName, JsonValue, Op } from '../domain/sync/op.ts';
 import { CODE_RE, MAX_YEAR, MIN_YEAR } from '../domain/sync/limits.ts';
-import type { Answer, AssessInput, CommuneFigures, ThresholdOverrides, VillageCounts, VillageInput } from '../domain/assess-types.ts';
+import type { Answer, AssessInput, CommuneFigures, Evidence, VillageCounts, VillageInput } from '../domain/assess-types.ts';
 import type {
   AnswerRow, CommuneFiguresRow, CommuneRow, ConflictRow, DecisionRow, DossierRow, OutboxRow,
-  ThresholdsRow, VillageCountsRow, VillageRow, XhtDb,
+  VillageCountsRow, VillageRow, XhtDb,
 } from './db.ts';
 import { applyFieldsToRow, changedFields, dexieKey, fieldsOfRow, tableOf } from './entities.ts';
 import { ValidationError, YearLockedError, isRealDate } from './errors.ts';
@@ -45,7 +45,7 @@ export interface QuarantineItem {
 
 /** Tables every write transaction spans (one scope, so saves can nest inside loaders). */
 const WRITE_TABLES = [
-  'meta', 'communes', 'villages', 'villageCounts', 'communeFigures', 'answers', 'thresholds',
+  'meta', 'communes', 'villages', 'villageCounts', 'communeFigures', 'answers',
   'decisions', 'dossiers', 'outbox', 'conflicts', 'stamps', 'acked',
 ];
 
@@ -359,20 +359,6 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
     return db.answers.where('[commune+year]').equals([commune, year]).toArray();
   }
 
-  /** Lưu ngưỡng của tỉnh: `values` replaces the whole set (a threshold left out is cleared). */
-  async function saveThresholds(commune: string, values: ThresholdOverrides): Promise<void> {
-    await rw(async () => {
-      const current = fieldsOfRow('thresholds', await db.thresholds.get(commune));
-      const next = fieldsOfRow('thresholds', { commune, values });
-      const patch: Record<string, JsonValue> = { ...next };
-      for (const k of Object.keys(current)) if (!(k in next)) patch[k] = null;
-      await write('thresholds', commune, patch);
-    });
-  }
-  async function getThresholds(commune: string): Promise<ThresholdOverrides> {
-    return (await db.thresholds.get(commune))?.values ?? {};
-  }
-
   /** Lưu quyết định công nhận; the id defaults to `${decidedOn}_${level}` so re-entry does not duplicate. */
   async function saveDecision(commune: string, d: { id?: string; level: 1 | 2; decidedOn: string; number?: string; archived?: boolean }): Promise<string> {
     if (d.level !== 1 && d.level !== 2) throw new ValidationError({ level: 'Mức độ chỉ là 1 hoặc 2.' });
@@ -460,7 +446,7 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
 
   /** The readiness engine's input for one commune and year, from what this device holds. */
   async function buildAssessInput(commune: string, year: number, asOf?: string): Promise<AssessInput> {
-    return db.transaction('r', ['communes', 'villages', 'villageCounts', 'communeFigures', 'answers', 'decisions', 'thresholds'], async () => {
+    return db.transaction('r', ['communes', 'villages', 'villageCounts', 'communeFigures', 'answers', 'decisions'], async () => {
       const c = await db.communes.get(commune);
       const villages = await listVillages(commune, { includeArchived: true });
       const counts = new Map((await getVillageCounts(commune, year)).map((r) => [r.village, r]));
@@ -490,7 +476,9 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
         input.answers = {};
         for (const a of answers) {
           const ans: Answer = { met: a.met ?? null };
-          if (a.evidence?.length) ans.evidence = a.evidence;
+          // The readiness input cites number, date, issuer and title (a stored note stays on the row).
+          const evidence = (a.evidence ?? []).map(inputEvidence).filter((e) => Object.keys(e).length > 0);
+          if (evidence.length) ans.evidence = evidence;
           if (typeof a.amount === 'number') ans.amount = a.amount;
           if (a.note) ans.note = a.note;
           input.answers[a.indicator] = ans;
@@ -498,8 +486,6 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
       }
       const decisions = await listDecisions(commune);
       if (decisions.length) input.history = decisions.map((d) => ({ level: d.level, decidedOn: d.decidedOn }));
-      const th = await getThresholds(commune);
-      if (Object.keys(th).length) input.thresholds = th;
       return input;
     });
   }
@@ -521,7 +507,6 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
       if (input.figures) await saveCommuneFigures(code, input.year, input.figures);
       for (const [id, a] of Object.entries(input.answers ?? {})) await saveAnswer(code, input.year, id, a);
       for (const d of input.history ?? []) await saveDecision(code, d);
-      if (input.thresholds) await saveThresholds(code, input.thresholds);
     });
     return code;
   }
@@ -653,7 +638,7 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
     saveCommune, listCommunes, getCommune,
     saveVillage, archiveVillage, listVillages,
     saveVillageCounts, getVillageCounts, saveCommuneFigures, getCommuneFigures,
-    saveAnswer, getAnswers, saveThresholds, getThresholds, saveDecision, listDecisions,
+    saveAnswer, getAnswers, saveDecision, listDecisions,
     saveDossier, getDossier, lockYear, reopenYear, listYears, startYear,
     buildAssessInput, loadAssessInput,
     pendingCount, nextBatch, ackOps, quarantineOps, listQuarantined, requeueOps, applyRemoteOps,
@@ -667,11 +652,18 @@ export type Repo = ReturnType<typeof createRepo>;
 
 const COUNT_KEYS = [
   'households', 'familiesRegistered', 'familiesRecognized', 'lineages', 'lineagesRegistered',
-  'lineagesRecognized', 'citizens', 'citizensRecognized', 'villageRecognized',
+  'lineagesRecognized', 'citizens', 'citizensRecognized', 'trained', 'university', 'villageRecognized',
 ] as const satisfies readonly (keyof VillageCounts)[];
 const FIGURE_KEYS = [
-  'units', 'unitsRecognized', 'pcgdPreschool5', 'pcgdPrimary', 'pcgdLowerSecondary', 'literacy',
+  'units', 'unitsRecognized', 'pcgdPreschool5', 'pcgdPrimary', 'pcgdLowerSecondary', 'literacy', 'difficultArea',
 ] as const satisfies readonly (keyof CommuneFigures)[];
+
+/** The parts of a stored evidence the readiness input carries. */
+function inputEvidence(e: Evidence): Evidence {
+  const out: Evidence = {};
+  for (const k of ['number', 'date', 'issuer', 'title'] as const) if (e[k]) out[k] = e[k];
+  return out;
+}
 
 /** An op as the protocol knows it (the changes feed adds `seq`). */
 function stripSeq(op: Op & { seq?: number }): Op {
@@ -685,7 +677,7 @@ function cleanEvidence(list: unknown[]): Record<string, string>[] {
     .filter((e): e is Record<string, unknown> => !!e && typeof e === 'object')
     .map((e) => {
       const out: Record<string, string> = {};
-      for (const k of ['number', 'date', 'title', 'note']) {
+      for (const k of ['number', 'date', 'issuer', 'title', 'note']) {
         const v = e[k];
         if (typeof v === 'string' && v.trim() !== '') out[k] = v.trim();
       }

@@ -2,7 +2,7 @@
 // Lazy module. Import merges through the same per-field LWW as sync and refuses a bad file whole;
 // it never duplicates an op (opIds) and never copies the device token or identity.
 import type { EntityName, JsonValue, Op } from '../domain/sync/op.ts';
-import { ENTITIES } from '../domain/sync/op.ts';
+import { ENTITIES, RETIRED_ENTITIES } from '../domain/sync/op.ts';
 import { HLC_RE, validateOp } from '../domain/sync/protocol.ts';
 import type { EntityState } from '../domain/sync/merge.ts';
 import type { ConflictRow, MetaRow, OutboxRow, StampRow } from './db.ts';
@@ -33,7 +33,6 @@ export interface ExportFile {
     villageCounts: Record<string, unknown>[];
     communeFigures: Record<string, unknown>[];
     answers: Record<string, unknown>[];
-    thresholds: Record<string, unknown>[];
     decisions: Record<string, unknown>[];
     dossiers: Record<string, unknown>[];
     stamps: StampRow[];
@@ -72,7 +71,6 @@ export async function exportAll(repo: Repo): Promise<ExportFile> {
         villageCounts: await t('villageCounts'),
         communeFigures: await t('communeFigures'),
         answers: await t('answers'),
-        thresholds: await t('thresholds'),
         decisions: await t('decisions'),
         dossiers: await t('dossiers'),
         stamps: await db.stamps.toArray(),
@@ -132,6 +130,12 @@ export function checkExportFile(file: unknown): ExportFile {
       for (const m of Object.values(cross ?? {})) note(`Bảng ${name}, dòng ${i + 1} (${key}): ${m}`);
     });
   }
+  // A file of an older release may hold retired entities (province thresholds): dropped, not refused.
+  const retired = (x: unknown) => isObj(x) && typeof x.entity === 'string' && RETIRED_ENTITIES.has(x.entity);
+  tables.stamps = arr('stamps').filter((s) => !retired(s));
+  tables.outbox = arr('outbox').filter((r) => !(isObj(r) && retired(r.op)));
+  tables.conflicts = arr('conflicts').filter((c) => !retired(c));
+  delete tables.thresholds;
   arr('stamps').forEach((s, i) => {
     if (!isObj(s) || typeof s.entity !== 'string' || !ENTITY_LIST.includes(s.entity as EntityName) || typeof s.key !== 'string' || !isObj(s.state)) {
       return note(`Bảng stamps, dòng ${i + 1}: không hợp lệ.`);

@@ -1,15 +1,18 @@
-// The readiness input and output of ../shared/domain/assess-format.md, as TypeScript types.
+// The readiness input and output of docs/domain/assess-format.md, as TypeScript types.
 // Shared by the engine, CLI, app, server and dossier; the valibot schemas must agree with them.
 
 /** Mức độ — level of recognition (1 = Khá, 2 = Tốt). */
 export type LevelNo = 1 | 2;
 export type Status = 'met' | 'unmet' | 'unknown';
 
-/** Minh chứng — one piece of evidence for an answer. */
+/** Minh chứng — one piece of evidence for an answer: number, date, issuer and title of a document. */
 export interface Evidence {
   number?: string;
   date?: string; // YYYY-MM-DD
+  /** Cơ quan ban hành, e.g. "UBND xã Ba Tô". */
+  issuer?: string;
   title?: string;
+  /** Kept on stored answers only (older releases allowed it); never part of the readiness input. */
   note?: string;
 }
 
@@ -21,8 +24,13 @@ export interface VillageCounts {
   lineages?: number | null;
   lineagesRegistered?: number | null;
   lineagesRecognized?: number | null;
+  /** Người từ 15 tuổi trở lên: the base ("công dân trong xã") of TC5.1 and TC5.2. */
   citizens?: number | null;
   citizensRecognized?: number | null;
+  /** Được đào tạo trình độ chuyên môn kỹ thuật (TC5.2). */
+  trained?: number | null;
+  /** Có trình độ đại học trở lên, counted in `trained` too (TC5.2). */
+  university?: number | null;
   villageRecognized?: boolean | null;
 }
 
@@ -39,6 +47,8 @@ export interface CommuneFigures {
   pcgdPrimary?: number | null;
   pcgdLowerSecondary?: number | null;
   literacy?: number | null;
+  /** Xã thuộc vùng khó khăn (absent = no: the ordinary thresholds of TC5.2). */
+  difficultArea?: boolean | null;
 }
 
 /** Câu trả lời cho một chỉ tiêu dạng có/không. */
@@ -54,9 +64,6 @@ export interface Decision {
   decidedOn: string; // YYYY-MM-DD
 }
 
-/** Per indicator id, per level ("1" | "2"): a percent for ratio indicators, minimums for standard ones. */
-export type ThresholdOverrides = Record<string, Partial<Record<'1' | '2', number | Record<string, number | boolean>>>>;
-
 export interface AssessInput {
   catalog: string;
   year: number;
@@ -66,32 +73,48 @@ export interface AssessInput {
   figures?: CommuneFigures;
   answers?: Record<string, Answer>;
   history?: Decision[];
-  thresholds?: ThresholdOverrides;
 }
 
 export interface RatioValue {
   numerator: number;
   denominator: number;
+  /** Rounded to one decimal for display only; null when the denominator is 0. */
   percent: number | null;
 }
 
+/** The two shares of TC5.2. */
+export interface TrainingValue {
+  trained: RatioValue;
+  university: RatioValue;
+}
+
+export interface TrainingThreshold {
+  trained: number;
+  university: number;
+  /** Whether the difficult-area thresholds were used. */
+  difficultArea: boolean;
+}
+
+export interface TrainingGap {
+  trained: number;
+  university: number;
+}
+
+/**
+ * One indicator at one level. By kind: yes/no → value is the answer, threshold `true`;
+ * standard → the figure and its minimum; TC5.1 → a ratio, a percent and a whole gap;
+ * TC5.2 → two ratios, `{ trained, university, difficultArea }` and `{ trained, university }`.
+ */
 export interface IndicatorResult {
   id: string;
   status: Status;
-  provisional: boolean;
-  /** ratio: RatioValue; standard: the figures read; yes/no: the answer's `met`. */
-  value: RatioValue | Record<string, number | boolean | null> | boolean | null;
-  /** percent for ratio, minimums for standard, true for yes/no; null when not set. */
-  threshold: number | Record<string, number | boolean> | boolean | null;
-  gap: number | null;
+  value: RatioValue | TrainingValue | number | boolean | null;
+  threshold: number | boolean | TrainingThreshold;
+  /** `null` for yes/no and standard indicators and whenever the status is unknown. */
+  gap: number | TrainingGap | null;
+  /** Codes of the villages lacking data for this indicator. */
   missing: string[];
-  /** Why the status is `unknown`: 'threshold-not-set' | 'missing-data' | 'zero-denominator' | 'not-answered'. */
-  reason?: UnknownReason;
-  /** Where the threshold came from: the catalog, or the input's/province's overrides. */
-  thresholdSource?: 'catalog' | 'override';
 }
-
-export type UnknownReason = 'threshold-not-set' | 'missing-data' | 'zero-denominator' | 'not-answered';
 
 export interface CriterionResult {
   id: string;
@@ -105,6 +128,16 @@ export interface LevelResult {
   criteria: CriterionResult[];
 }
 
+/** The decision in force on `asOf` (Điều 5.4: kept until 31/12 of the third year after). */
+export interface HeldTitle {
+  level: LevelNo;
+  decidedOn: string;
+  validUntil: string;
+}
+
+/** A programme ratio with its target (information only). */
+export type ProgrammeRatio = RatioValue & { target: number };
+
 export interface AssessOutput {
   catalog: string;
   year: number;
@@ -113,7 +146,13 @@ export interface AssessOutput {
   eligibleLevel: 0 | LevelNo;
   /** Why eligibleLevel is below level; null when they are equal. */
   eligibility: { reason: 'level2-wait'; from: string } | null;
+  held: HeldTitle | null;
   levels: LevelResult[];
-  /** Công dân học tập: shown beside the indicators, never in the level; `missing` = village codes without data. */
-  info: { citizens: RatioValue & { target: number; missing: string[] } };
+  /** Programme ratios of Quyết định 387/QĐ-TTg: shown beside the criteria, never in the level. */
+  info: {
+    families: ProgrammeRatio | null;
+    lineages: ProgrammeRatio | null;
+    villages: ProgrammeRatio | null;
+    units: ProgrammeRatio | null;
+  };
 }

@@ -1,83 +1,91 @@
 // What the papers say about one indicator: the requirement of a level, the commune's figure and
 // gap, and the evidence it rests on (number, date, issuer, title; the villages' annex; the
 // universal-education decision). The only part of the papers that knows the catalog's kinds of
-// indicator. Pure; the wording of the indicators themselves always comes from the catalog.
-import type { AssessInput, IndicatorResult, RatioValue, Status } from '../domain/assess-types.ts';
-import type { IndicatorDef, StandardFigureKey } from '../domain/catalog/index.ts';
-import { formatDate, formatInt, formatShare, formatThreshold, formatVnd } from './format.ts';
+// indicator. Pure; the wording of the indicators themselves always comes from the catalog, the
+// shares from the engine's formatShare (never rounded up into a threshold).
+import type { AssessInput, IndicatorResult, RatioValue, Status, TrainingGap, TrainingThreshold, TrainingValue } from '../domain/assess-types.ts';
+import type { IndicatorDef } from '../domain/catalog/index.ts';
+import { formatPercent, formatShare, STATUS_LABELS } from '../domain/readiness/explain.ts';
+import { formatDate, formatInt, formatVnd } from './format.ts';
 
 /** Đạt / Không đạt / Chưa có dữ liệu: the glossary's words in a paper ("Không đạt", not "Chưa đạt"). */
-export const PAPER_STATUS: Readonly<Record<Status, string>> = { met: 'Đạt', unmet: 'Không đạt', unknown: 'Chưa có dữ liệu' };
+export const PAPER_STATUS: Readonly<Record<Status, string>> = { ...STATUS_LABELS.vi, unmet: 'Không đạt' };
 
 export const NO_EVIDENCE = 'Chưa có minh chứng';
 
-const STANDARD_LABEL: Record<StandardFigureKey, string> = {
-  pcgdPreschool5: 'Phổ cập giáo dục mầm non cho trẻ em 5 tuổi',
-  pcgdPrimary: 'Phổ cập giáo dục tiểu học',
-  pcgdLowerSecondary: 'Phổ cập giáo dục trung học cơ sở',
-  literacy: 'Xóa mù chữ',
-};
+/** "công dân trong xã" as the project counts them (criteria-tt25-commune.md): the base of TC5.1 and TC5.2. */
+export const CITIZENS = 'người từ 15 tuổi trở lên';
 
-/** The figure of a universal-education or literacy standard, as a paper writes it. */
-export function standardValue(key: StandardFigureKey, v: number | boolean | null | undefined): string {
+/** Xã thuộc vùng khó khăn: the thresholds of TC5.2 that applied. */
+export const DIFFICULT_AREA = 'xã thuộc vùng khó khăn';
+
+const TRAINING_SHARES = ['trained', 'university'] as const;
+
+/** The figure of a universal-education or literacy standard, as a paper writes it (PCGD mầm non is yes/no). */
+export function standardValue(v: number | boolean | null | undefined): string {
   if (v === null || v === undefined) return 'chưa có số liệu';
-  if (typeof v === 'boolean') return v ? 'đạt chuẩn' : 'chưa đạt chuẩn';
-  if (v === 0) return 'chưa đạt chuẩn';
-  return key === 'pcgdPreschool5' ? 'đạt chuẩn' : `đạt chuẩn mức độ ${v}`;
+  if (v === false || v === 0) return 'chưa đạt chuẩn';
+  return v === true ? 'đạt chuẩn' : `đạt chuẩn mức độ ${v}`;
 }
 
-function standardMinimum(key: StandardFigureKey, v: number | boolean): string {
-  if (typeof v === 'boolean') return v ? 'đạt chuẩn' : 'không yêu cầu';
-  return key === 'pcgdPreschool5' ? 'đạt chuẩn' : `đạt chuẩn mức độ ${v} trở lên`;
-}
+/** "từ 60 % trở lên". */
+const atLeast = (t: number): string => `từ ${formatPercent(t)} trở lên`;
 
-function isRatio(v: IndicatorResult['value']): v is RatioValue {
-  return typeof v === 'object' && v !== null && 'numerator' in v && 'denominator' in v;
-}
-
-/** Every threshold of a ratio indicator (both levels), so no shown percent reads as one it is not. */
-function ratioThresholds(def: IndicatorDef): number[] {
-  if (def.kind !== 'ratio') return [];
-  return Object.values(def.thresholds).filter((t): t is number => typeof t === 'number');
-}
-
-/** What a level asks of the indicator: "Từ 60% trở lên", "Đạt chuẩn mức độ 2 trở lên". */
+/** What a level asks of the indicator: "Từ 60 % trở lên", "Đạt chuẩn mức độ 2 trở lên", TC5.2's two shares. */
 export function requirementText(def: IndicatorDef, r: IndicatorResult): string {
-  if (def.kind === 'yes-no') return 'Có thực hiện';
-  if (r.threshold === null) return 'Chưa có quy định';
-  if (def.kind === 'ratio') return `Từ ${formatThreshold(r.threshold as number)} trở lên`;
-  const mins = r.threshold as Record<string, number | boolean>;
-  return def.figures
-    .filter((k) => mins[k] !== undefined)
-    .map((k) => `${STANDARD_LABEL[k]}: ${standardMinimum(k, mins[k]!)}`)
-    .join('; ');
+  switch (def.kind) {
+    case 'yes-no':
+      return 'Có thực hiện';
+    case 'standard':
+      return r.threshold === true ? 'Đạt chuẩn' : `Đạt chuẩn mức độ ${String(r.threshold)} trở lên`;
+    case 'ratio':
+      return `Từ ${formatPercent(r.threshold as number)} trở lên`;
+    case 'training': {
+      const t = r.threshold as TrainingThreshold;
+      const lines = [`Được đào tạo trình độ chuyên môn kỹ thuật: ${atLeast(t.trained)}`, `Trong đó, đại học trở lên: ${atLeast(t.university)}`];
+      if (t.difficultArea) lines.push(`(Ngưỡng của ${DIFFICULT_AREA})`);
+      return lines.join('\n');
+    }
+  }
 }
 
-/** The commune's figure (one line each part): the answer, the standards reached, a ratio with its gap. */
+/** "6.999/10.000 người từ 15 tuổi trở lên (69,99 %)". */
+function shareText(v: RatioValue, threshold: number): string {
+  return `${formatInt(v.numerator)}/${formatInt(v.denominator)} ${CITIZENS} (${formatShare(v, threshold)})`;
+}
+
+/** The commune's figure (one line each part): the answer, the standard reached, the shares with their gaps. */
 export function figureText(input: AssessInput, def: IndicatorDef, r: IndicatorResult, villageNames: (codes: readonly string[]) => string): string {
   const parts: string[] = [];
-  if (def.kind === 'yes-no') {
-    const a = input.answers?.[def.id];
-    const met = a?.met ?? null;
-    parts.push(met === true ? 'Đã thực hiện' : met === false ? 'Chưa thực hiện' : 'Chưa trả lời');
-    if (def.hasAmount && typeof a?.amount === 'number') parts.push(`Kinh phí: ${formatVnd(a.amount)}`);
-    if (a?.note?.trim()) parts.push(`Ghi chú: ${a.note.trim()}`);
-  } else if (def.kind === 'standard') {
-    const values = (r.value ?? {}) as Record<string, number | boolean | null>;
-    const figures = input.figures ?? {};
-    for (const k of def.figures) {
-      const v = k in values ? values[k] : figures[k];
-      parts.push(`${STANDARD_LABEL[k]}: ${standardValue(k, v)}`);
+  switch (def.kind) {
+    case 'yes-no': {
+      const a = input.answers?.[def.id];
+      const met = a?.met ?? null;
+      parts.push(met === true ? 'Đã thực hiện' : met === false ? 'Chưa thực hiện' : 'Chưa trả lời');
+      if (def.hasAmount && typeof a?.amount === 'number') parts.push(`Kinh phí: ${formatVnd(a.amount)}`);
+      if (a?.note?.trim()) parts.push(`Ghi chú: ${a.note.trim()}`);
+      break;
     }
-  } else if (isRatio(r.value)) {
-    const v = r.value;
-    parts.push(`${formatInt(v.numerator)}/${formatInt(v.denominator)} ${def.noun.vi} (${formatShare(v.numerator, v.denominator, ratioThresholds(def))})`);
-  } else {
-    parts.push('Chưa có số liệu');
+    case 'standard':
+      parts.push(`${def.standard.vi.charAt(0).toLocaleUpperCase('vi')}${def.standard.vi.slice(1)}: ${standardValue(r.value as number | boolean | null)}`);
+      break;
+    case 'ratio':
+      parts.push(shareText(r.value as RatioValue, r.threshold as number));
+      break;
+    case 'training': {
+      const v = r.value as TrainingValue;
+      const t = r.threshold as TrainingThreshold;
+      parts.push(`Được đào tạo: ${shareText(v.trained, t.trained)}`, `Đại học trở lên: ${shareText(v.university, t.university)}`);
+      break;
+    }
   }
   if (r.missing.length > 0) parts.push(`Thôn chưa có số liệu: ${villageNames(r.missing)}`);
-  if (r.status === 'unmet' && typeof r.gap === 'number' && r.gap > 0 && def.kind === 'ratio') {
+  if (r.status === 'unmet' && def.kind === 'ratio' && typeof r.gap === 'number' && r.gap > 0) {
     parts.push(`Còn thiếu: ${formatInt(r.gap)} ${def.gapPhrase.vi}`);
+  }
+  if (r.status === 'unmet' && def.kind === 'training' && r.gap !== null && typeof r.gap === 'object') {
+    const g = r.gap as TrainingGap;
+    for (const k of TRAINING_SHARES) if (g[k] > 0) parts.push(`Còn thiếu: ${formatInt(g[k])} ${def.gapPhrase[k].vi}`);
   }
   return parts.join('\n');
 }
@@ -108,10 +116,7 @@ export interface EvidenceSources {
 
 /** The evidence of one indicator, one piece a line; "Chưa có minh chứng" when there is none. */
 export function evidenceText(input: AssessInput, def: IndicatorDef, src: EvidenceSources): string {
-  if (def.kind === 'ratio') {
-    if (def.source.scope === 'figures') return `Số liệu tổng hợp của xã (${src.annexRef})`;
-    return `Số liệu tổng hợp từ ${formatInt(input.villages.length)} thôn (${src.annexRef})`;
-  }
+  if (def.kind === 'ratio' || def.kind === 'training') return `Số liệu tổng hợp từ ${formatInt(input.villages.length)} thôn (${src.annexRef})`;
   if (def.kind === 'standard') return src.pcgdEvidence?.trim() || NO_EVIDENCE;
   const list = input.answers?.[def.id]?.evidence ?? [];
   if (list.length === 0) return NO_EVIDENCE;
@@ -124,7 +129,7 @@ export function evidenceText(input: AssessInput, def: IndicatorDef, src: Evidenc
  * "Chưa có minh chứng" so that nobody signs it unnoticed.
  */
 export function metWithoutEvidence(input: AssessInput, def: IndicatorDef, r: IndicatorResult, src: EvidenceSources): boolean {
-  if (def.kind === 'ratio' || r.status !== 'met') return false;
+  if (def.kind === 'ratio' || def.kind === 'training' || r.status !== 'met') return false;
   if (def.kind === 'standard') return !src.pcgdEvidence?.trim();
   return (input.answers?.[def.id]?.evidence ?? []).length === 0;
 }

@@ -1,40 +1,12 @@
 // Vietnamese number and date wording for the dossier's papers, written out by hand so that
 // Node (tests), Chromium and old Android Chrome print the same characters. Pure; no Intl, no DOM.
+// Shares and percents are the engine's (src/domain/readiness/explain.ts: formatShare, formatPercent).
 
 /** 12345 → "12.345" (vi-VN groups thousands with a dot). */
 export function formatInt(n: number): string {
   const sign = n < 0 ? '-' : '';
   const digits = String(Math.trunc(Math.abs(n)));
   return sign + digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-}
-
-/** 80 → "80,0%"; one decimal, comma as the decimal mark. null → "—". Beside a threshold use formatShare. */
-export function formatPercent(p: number | null | undefined): string {
-  if (p === null || p === undefined || !Number.isFinite(p)) return '—';
-  const tenths = Math.round(p * 10);
-  const whole = Math.trunc(Math.abs(tenths) / 10);
-  const frac = Math.abs(tenths) % 10;
-  return `${tenths < 0 ? '-' : ''}${formatInt(whole)},${frac}%`;
-}
-
-/**
- * numerator/denominator as a percent, one decimal, never rounded up into a threshold: 6.999 of
- * 10.000 against 70 reads "69,99%", not "70,0%" (the status is decided exactly, the words must
- * agree). Exact integer arithmetic; a denominator of 0 is "—".
- */
-export function formatShare(numerator: number, denominator: number, thresholds: readonly number[] = []): string {
-  if (!(denominator > 0)) return '—';
-  // Round half up to tenths: ⌊(2·n·1000 + d) / 2d⌋.
-  const tenths = Math.floor((2 * numerator * 1000 + denominator) / (2 * denominator));
-  const misleading = thresholds.some((t) => numerator * 100 < t * denominator && tenths >= Math.round(t * 10));
-  if (!misleading) return `${formatInt(Math.trunc(tenths / 10))},${tenths % 10}%`;
-  const hundredths = Math.floor((numerator * 10000) / denominator);
-  return `${formatInt(Math.trunc(hundredths / 100))},${String(hundredths % 100).padStart(2, '0')}%`;
-}
-
-/** A threshold percent as written in a requirement: 70 → "70%", 72.5 → "72,5%". */
-export function formatThreshold(p: number): string {
-  return Number.isInteger(p) ? `${p}%` : `${String(p).replace('.', ',')}%`;
 }
 
 /** 25000000 → "25.000.000 đồng". */

@@ -3,10 +3,14 @@
 // Biên bản họp), decides whether a request may be made at all, and lists what to fix before
 // sending. Pure: no DOM, no Dexie, no clock, no `docx`. Indicator wording always comes from the
 // catalog; what is said about each indicator's figure lives in figures.ts.
-import type { AssessInput, AssessOutput, IndicatorResult, LevelNo, LevelResult, Status, VillageInput } from '../domain/assess-types.ts';
-import type { Catalog, StandardFigureKey } from '../domain/catalog/index.ts';
+import type { AssessInput, AssessOutput, IndicatorResult, LevelNo, LevelResult, Status, TrainingThreshold, VillageInput } from '../domain/assess-types.ts';
+import { criterionName, indicatorName, indicatorText, type Catalog, type ProgrammeKey, type StandardFigureKey } from '../domain/catalog/index.ts';
+import { formatPercent, formatShare } from '../domain/readiness/explain.ts';
+import { requestText, type RequestPlan } from '../domain/readiness/request.ts';
+import { COMMUNE_FIGURE_LABELS, VILLAGE_COUNT_LABELS } from '../domain/schemas/labels.ts';
 import { p, type Block, type Cell, type Columns, type Doc, type Para, type Run, type Section, type Table } from './doc.ts';
 import {
+  CITIZENS,
   evidenceText,
   figureText,
   metWithoutEvidence,
@@ -16,7 +20,7 @@ import {
   standardValue,
   type EvidenceSources,
 } from './figures.ts';
-import { communeInText, curlyQuotes, dateLine, formatDate, formatInt, formatShare, issuerLine, longDate, placeName } from './format.ts';
+import { communeInText, curlyQuotes, dateLine, formatDate, formatInt, issuerLine, longDate, placeName } from './format.ts';
 import {
   DEFAULT_ARCHIVE_OFFICE,
   documentNumber,
@@ -43,6 +47,8 @@ export interface CommuneSettings {
 export interface DossierBuildArgs {
   input: AssessInput;
   output: AssessOutput;
+  /** What the year's dossier asks for: the assessment's `requestPlan(output, input)`, never decided here. */
+  plan: RequestPlan;
   catalog: Catalog;
   texts: DossierTexts;
   commune: CommuneSettings;
@@ -66,18 +72,6 @@ export interface SummaryRow {
   noEvidence: boolean;
 }
 
-/** The title the commune holds on the dossier's date (the engine's `held`). */
-export interface HeldTitle {
-  level: LevelNo;
-  decidedOn: string;
-  validUntil: string;
-}
-
-/** Whether the year's dossier carries a request (Tờ trình), and for what; else why not. */
-export type RequestDecision =
-  | { kind: 'new' | 'upgrade' | 'renewal'; level: LevelNo }
-  | { kind: 'none'; reason: 'not-met' | 'held'; text: string };
-
 export type WarningCode =
   | 'no-request'
   | 'eligibility'
@@ -99,7 +93,10 @@ export interface DossierWarning {
 
 export interface DossierModel {
   year: number;
-  request: RequestDecision;
+  /** What the dossier asks for (the assessment's plan), or why it asks nothing. */
+  request: RequestPlan;
+  /** Why no request is made, in a sentence (null when a request is made). */
+  noRequest: string | null;
   /** The level the request asks for (0 = no request). */
   proposedLevel: 0 | LevelNo;
   /** The level whose requirements the summary table shows (asked for, else eligible, else 1). */
@@ -120,50 +117,32 @@ const HEADER_PT = 13;
 /** First-line indent of body paragraphs, mm. */
 const INDENT = 10;
 
-/** "TC1.2" → "1.2"; "TC3" → "3". */
+/** "TC1.2" → "1.2"; "TC3" → "3": the short form beside the circular's name. */
 export function shortNo(id: string): string {
   return id.replace(/^TC/, '');
 }
 
 /** The circular's name of a criterion or indicator: "TC4.2" → "Chỉ tiêu 2 của Tiêu chí 4", "TC4" → "Tiêu chí 4". */
 export function officialName(id: string): string {
-  const [crit, ind] = shortNo(id).split('.');
-  return ind ? `Chỉ tiêu ${ind} của Tiêu chí ${crit}` : `Tiêu chí ${crit}`;
-}
-
-/** The engine's `held` (issue #11 adds it to the output); null when the commune holds no title in force. */
-function heldOf(output: AssessOutput): HeldTitle | null {
-  return (output as AssessOutput & { held?: HeldTitle | null }).held ?? null;
+  return id.includes('.') ? indicatorName(id) : criterionName(id);
 }
 
 function levelLabel(catalog: Catalog, level: LevelNo): string {
   return catalog.levels.find((l) => l.level === level)?.label.vi ?? `Mức độ ${level}`;
 }
 
-/**
- * criteria-tt25-commune.md, "Recognition history": nothing new while a title in force is at least
- * the level met and not in its last year; an upgrade above it; re-recognition in its last year.
- */
-export function requestDecision(output: AssessOutput, catalog: Catalog): RequestDecision {
-  const eligible = output.eligibleLevel;
-  if (eligible === 0) {
-    return { kind: 'none', reason: 'not-met', text: `Theo số liệu hiện có, xã chưa đạt ${levelLabel(catalog, 1)}: chưa lập tờ trình đề nghị công nhận.` };
-  }
-  const held = heldOf(output);
-  if (!held) return { kind: 'new', level: eligible };
-  if (eligible > held.level) return { kind: 'upgrade', level: eligible };
-  if (held.validUntil.slice(0, 4) <= output.asOf.slice(0, 4)) return { kind: 'renewal', level: eligible };
-  return {
-    kind: 'none',
-    reason: 'held',
-    text: `Xã đang giữ danh hiệu ${levelLabel(catalog, held.level)} (quyết định ngày ${formatDate(held.decidedOn)}), còn hiệu lực đến ngày ${formatDate(held.validUntil)}: chưa đến lúc đề nghị công nhận lại, không lập tờ trình.`,
-  };
+/** A request that is made: first recognition, upgrade or re-recognition. */
+type Request = Exclude<RequestPlan, { kind: 'none' }>;
+
+/** Why the dossier carries no Tờ trình: the plan's own sentence, then what it means for the papers. */
+function noRequestText(plan: Extract<RequestPlan, { kind: 'none' }>): string {
+  return `${requestText(plan)} Không lập tờ trình đề nghị công nhận.`;
 }
 
 /** Builds the whole dossier of one year. */
 export function buildDossier(args: DossierBuildArgs): DossierModel {
-  const { output, catalog } = args;
-  const request = requestDecision(output, catalog);
+  const { output } = args;
+  const request = args.plan;
   const proposedLevel = request.kind === 'none' ? 0 : request.level;
   // The level asked for, else the one the commune may be recognised at, else level 1.
   const tableLevel: LevelNo = proposedLevel || output.eligibleLevel || 1;
@@ -177,6 +156,7 @@ export function buildDossier(args: DossierBuildArgs): DossierModel {
   return {
     year: output.year,
     request,
+    noRequest: request.kind === 'none' ? noRequestText(request) : null,
     proposedLevel,
     tableLevel,
     tableLevelName: ctx.levelName,
@@ -231,7 +211,7 @@ interface Ctx {
   communeText: string;
   issuer: string;
   recipient: string | null;
-  request: RequestDecision;
+  request: RequestPlan;
   tableLevel: LevelNo;
   level: LevelResult;
   levelName: string;
@@ -250,7 +230,7 @@ interface Ctx {
   villageNames: (codes: readonly string[]) => string;
 }
 
-function context(args: DossierBuildArgs, tableLevel: LevelNo, level: LevelResult, request: RequestDecision): Ctx {
+function context(args: DossierBuildArgs, tableLevel: LevelNo, level: LevelResult, request: RequestPlan): Ctx {
   const { texts, commune, catalog, output, input } = args;
   const indicators = level.criteria.flatMap((c) => c.indicators);
   const communeText = communeInText(commune.name);
@@ -305,7 +285,7 @@ function summaryRows(ctx: Ctx): SummaryRow[] {
         id: def.id,
         no: shortNo(def.id),
         name: officialName(def.id),
-        text: def.text.vi,
+        text: indicatorText(def, ctx.tableLevel).vi,
         requirement: requirementText(def, r),
         figure: figureText(input, def, r, ctx.villageNames),
         status: r.status,
@@ -340,7 +320,7 @@ function dossierWarnings(ctx: Ctx, rows: SummaryRow[]): DossierWarning[] {
   const out: DossierWarning[] = [];
   const names = (list: SummaryRow[]) => list.map((r) => r.name).join(', ');
 
-  if (ctx.request.kind === 'none') out.push({ code: 'no-request', severity: ctx.request.reason === 'held' ? 'info' : 'block', text: ctx.request.text });
+  if (ctx.request.kind === 'none') out.push({ code: 'no-request', severity: ctx.request.reason === 'in-force' ? 'info' : 'block', text: noRequestText(ctx.request) });
   if (output.eligibility && output.level > output.eligibleLevel) {
     const from = output.eligibility.from ? ` từ ngày ${formatDate(output.eligibility.from)}` : ' sau này';
     out.push({
@@ -466,14 +446,14 @@ function titleOfLevel(ctx: Ctx, level: LevelNo): string {
   return `"Cộng đồng học tập" cấp xã ${levelLabel(ctx.args.catalog, level)} năm ${ctx.year}`;
 }
 
-function requestVerb(r: RequestDecision): string {
+function requestVerb(r: Request): string {
   return r.kind === 'renewal' ? 'công nhận lại' : 'công nhận';
 }
 
 // ---------------------------------------------------------------------------------------------
 // Tờ trình
 
-function submissionDoc(ctx: Ctx, request: Extract<RequestDecision, { level: LevelNo }>): Omit<Doc, 'draft' | 'size'> {
+function submissionDoc(ctx: Ctx, request: Request): Omit<Doc, 'draft' | 'size'> {
   const t = ctx.texts;
   const verb = requestVerb(request);
   const levelText = titleOfLevel(ctx, request.level);
@@ -490,10 +470,12 @@ function submissionDoc(ctx: Ctx, request: Extract<RequestDecision, { level: Leve
       `Ủy ban nhân dân ${ctx.communeText} đã tổ chức tự đánh giá kết quả xây dựng "Cộng đồng học tập" cấp xã năm ${ctx.year} (từ ngày 01/01/${ctx.year} đến ngày 31/12/${ctx.year}) theo các tiêu chí, chỉ tiêu quy định tại Thông tư số 25/2023/TT-BGDĐT. Kết quả: đạt ${ctx.criteriaMet}/${ctx.criteriaTotal} tiêu chí, ${ctx.indicatorsMet}/${ctx.indicatorsTotal} chỉ tiêu ${ctx.levelName}.`,
     ),
   );
-  const held = heldOf(ctx.args.output);
-  if (held && request.kind !== 'new') {
+  // The title the request follows: the one in force (upgrade, last year) or the one that ended.
+  const title = request.kind === 'upgrade' ? request.held : request.kind === 'renewal' ? request.title : null;
+  if (title) {
+    const until = request.kind === 'renewal' && !request.inForce ? 'đã hết hiệu lực ngày' : 'còn hiệu lực đến ngày';
     blocks.push(
-      body(`Xã đã được công nhận đạt ${titleOfLevel(ctx, held.level).replace(/ năm \d+$/, '')} (quyết định ngày ${formatDate(held.decidedOn)}, còn hiệu lực đến ngày ${formatDate(held.validUntil)}).`),
+      body(`Xã đã được công nhận đạt "Cộng đồng học tập" cấp xã ${levelLabel(ctx.args.catalog, title.level)} (quyết định ngày ${formatDate(title.decidedOn)}, ${until} ${formatDate(title.validUntil)}).`),
     );
   }
   blocks.push(body([{ text: `Ủy ban nhân dân ${ctx.communeText} kính đề nghị ` }, ...recipientRuns(ctx), { text: ` xem xét, ${verb} ${ctx.communeText} đạt ${levelText}.` }]));
@@ -524,6 +506,9 @@ function sum(villages: VillageInput[], key: keyof VillageInput): number | null {
   }
   return total;
 }
+
+/** What each programme ratio counts. */
+const PROGRAMME_UNIT: Record<ProgrammeKey, string> = { families: 'hộ', lineages: 'dòng họ', villages: 'thôn', units: 'đơn vị' };
 
 function reportDoc(ctx: Ctx, rows: SummaryRow[]): Omit<Doc, 'draft' | 'size'> {
   const { input, output, catalog } = ctx.args;
@@ -572,7 +557,7 @@ function reportDoc(ctx: Ctx, rows: SummaryRow[]): Omit<Doc, 'draft' | 'size'> {
   blocks.push(heading('III. KẾT QUẢ CHUNG'));
   blocks.push(body(`Tổng hợp: ${ctx.communeText} đạt ${ctx.criteriaMet}/${ctx.criteriaTotal} tiêu chí, ${ctx.indicatorsMet}/${ctx.indicatorsTotal} chỉ tiêu ${ctx.levelName}.`));
   blocks.push(body([{ text: 'Tự đánh giá: ' }, { text: ctx.level.status === 'met' ? `đạt ${ctx.levelName}` : `chưa đạt ${ctx.levelName}`, bold: true }, { text: '.' }]));
-  if (ctx.request.kind === 'none') blocks.push(body(ctx.request.text));
+  if (ctx.request.kind === 'none') blocks.push(body(requestText(ctx.request)));
   else blocks.push(body([{ text: 'Mức độ đề nghị công nhận: ' }, { text: levelLabel(catalog, ctx.request.level), bold: true }, { text: ctx.request.kind === 'renewal' ? ' (công nhận lại).' : '.' }]));
   if (output.eligibility && output.level > output.eligibleLevel) {
     const from = output.eligibility.from ? ` từ ngày ${formatDate(output.eligibility.from)}` : '';
@@ -580,13 +565,14 @@ function reportDoc(ctx: Ctx, rows: SummaryRow[]): Omit<Doc, 'draft' | 'size'> {
       body(`Xã đạt các chỉ tiêu ${levelLabel(catalog, output.level as LevelNo)} nhưng chưa đủ 12 tháng kể từ quyết định công nhận ${levelLabel(catalog, 1)}; xã sẽ đề nghị ${levelLabel(catalog, output.level as LevelNo)}${from}.`),
     );
   }
-  const c = output.info.citizens;
-  if (c.denominator > 0) {
-    blocks.push(
-      body(
-        `Thông tin thêm (không tính vào mức độ): số người đạt "Công dân học tập" là ${formatInt(c.numerator)}/${formatInt(c.denominator)} người từ 15 tuổi trở lên (${formatShare(c.numerator, c.denominator, [c.target])}), mục tiêu ${c.target}% theo ${catalog.info.citizens.source}.`,
-      ),
-    );
+  // The programme targets of Quyết định 387/QĐ-TTg, as the engine reports them: information only.
+  const programmes = catalog.programmes.targets.flatMap((t) => {
+    const r = output.info[t.key];
+    if (!r || r.denominator === 0) return [];
+    return [`"${t.label.vi}" ${formatInt(r.numerator)}/${formatInt(r.denominator)} ${PROGRAMME_UNIT[t.key]} (${formatShare(r, r.target)}, mục tiêu ${formatPercent(r.target)})`];
+  });
+  if (programmes.length) {
+    blocks.push(body(`Thông tin thêm (không tính vào mức độ), theo mục tiêu của ${catalog.programmes.source.vi}: ${programmes.join('; ')}.`));
   }
   blocks.push(
     body(
@@ -621,15 +607,18 @@ function reportDoc(ctx: Ctx, rows: SummaryRow[]): Omit<Doc, 'draft' | 'size'> {
   blocks.push({ kind: 'keep', blocks: [...closing, footer(ctx, recipientLines(ctx, first))] });
 
   // Phụ lục: figures per village, its pages numbered on their own.
+  const shares = annexThresholds(ctx);
   const annex: Block[] = [
     p([{ text: 'PHỤ LỤC', bold: true }], { align: 'center', keepNext: true }),
-    p([{ text: `SỐ LIỆU CÁC MÔ HÌNH HỌC TẬP THEO THÔN NĂM ${ctx.year}`, bold: true }], { align: 'center', keepNext: true }),
+    p([{ text: `SỐ LIỆU TỔNG HỢP THEO THÔN NĂM ${ctx.year}`, bold: true }], { align: 'center', keepNext: true }),
     p([{ text: `(Kèm theo ${ctx.reportRef})`, italic: true }], { align: 'center', after: 12, keepNext: true }),
     p([{ text: '1. Gia đình học tập, dòng họ học tập', bold: true }], { after: 6, keepNext: true }),
-    annexFamilies(input),
-    p([{ text: '2. Công dân học tập, thôn đạt "Cộng đồng học tập" cấp thôn', bold: true }], { before: 12, after: 6, keepNext: true }),
-    annexCitizens(input),
-    p([{ text: '3. Số liệu chung của xã', bold: true }], { before: 12, after: 6, keepNext: true }),
+    annexFamilies(input, shares),
+    p([{ text: `2. Công dân học tập (${officialName('TC5.1')}), thôn đạt "Cộng đồng học tập" cấp thôn`, bold: true }], { before: 12, after: 6, keepNext: true }),
+    annexCitizens(input, shares),
+    p([{ text: `3. Trình độ chuyên môn kỹ thuật (${officialName('TC5.2')})`, bold: true }], { before: 12, after: 6, keepNext: true }),
+    annexTraining(input, shares),
+    p([{ text: '4. Số liệu chung của xã', bold: true }], { before: 12, after: 6, keepNext: true }),
     annexFigures(input),
   ];
   return {
@@ -650,12 +639,36 @@ const hcell = (text: string, colSpan?: number): Cell => cell(text, { bold: true,
 const num = (v: number | null | undefined): string => (typeof v === 'number' ? formatInt(v) : '—');
 const ncell = (text: string, bold = false): Cell => cell(text, { align: 'center', bold });
 
-function pct(n: number | null | undefined, d: number | null | undefined): string {
+/** A share in the annex, beside the threshold a reader holds it against (never rounded up into it). */
+function pct(n: number | null | undefined, d: number | null | undefined, threshold: number): string {
   if (typeof n !== 'number' || typeof d !== 'number' || d === 0) return '—';
-  return formatShare(n, d);
+  return formatShare({ numerator: n, denominator: d, percent: null }, threshold);
 }
 
-function annexFamilies(input: AssessInput): Table {
+/** The thresholds the annex's shares are read against: the table level's, and the programme targets. */
+interface AnnexThresholds {
+  families: number;
+  lineages: number;
+  citizens: number;
+  trained: number;
+  university: number;
+}
+
+function annexThresholds(ctx: Ctx): AnnexThresholds {
+  const { catalog, output } = ctx.args;
+  const results = indicatorResults(ctx.level);
+  const target = (k: ProgrammeKey) => output.info[k]?.target ?? catalog.programmes.targets.find((t) => t.key === k)?.target ?? 100;
+  const tc52 = results.get('TC5.2')?.threshold as TrainingThreshold | undefined;
+  return {
+    families: target('families'),
+    lineages: target('lineages'),
+    citizens: (results.get('TC5.1')?.threshold as number | undefined) ?? 100,
+    trained: tc52?.trained ?? 100,
+    university: tc52?.university ?? 100,
+  };
+}
+
+function annexFamilies(input: AssessInput, t: AnnexThresholds): Table {
   const vs = input.villages; // in the order the commune keeps them
   const s = (k: keyof VillageInput) => sum(vs, k);
   return {
@@ -674,11 +687,11 @@ function annexFamilies(input: AssessInput): Table {
         ncell(num(v.households)),
         ncell(num(v.familiesRegistered)),
         ncell(num(v.familiesRecognized)),
-        ncell(pct(v.familiesRecognized, v.households)),
+        ncell(pct(v.familiesRecognized, v.households, t.families)),
         ncell(num(v.lineages)),
         ncell(num(v.lineagesRegistered)),
         ncell(num(v.lineagesRecognized)),
-        ncell(pct(v.lineagesRecognized, v.lineages)),
+        ncell(pct(v.lineagesRecognized, v.lineages, t.lineages)),
       ]),
       [
         ncell(''),
@@ -686,17 +699,19 @@ function annexFamilies(input: AssessInput): Table {
         ncell(num(s('households')), true),
         ncell(num(s('familiesRegistered')), true),
         ncell(num(s('familiesRecognized')), true),
-        ncell(pct(s('familiesRecognized'), s('households')), true),
+        ncell(pct(s('familiesRecognized'), s('households'), t.families), true),
         ncell(num(s('lineages')), true),
         ncell(num(s('lineagesRegistered')), true),
         ncell(num(s('lineagesRecognized')), true),
-        ncell(pct(s('lineagesRecognized'), s('lineages')), true),
+        ncell(pct(s('lineagesRecognized'), s('lineages'), t.lineages), true),
       ],
     ],
   };
 }
 
-function annexCitizens(input: AssessInput): Table {
+const L = VILLAGE_COUNT_LABELS;
+
+function annexCitizens(input: AssessInput, t: AnnexThresholds): Table {
   const vs = input.villages; // in the order the commune keeps them
   const recognised = vs.filter((v) => v.villageRecognized === true).length;
   const answered = vs.filter((v) => typeof v.villageRecognized === 'boolean').length;
@@ -706,16 +721,14 @@ function annexCitizens(input: AssessInput): Table {
     name: 'annex-citizens',
     size: 11,
     widths: [6, 28, 16, 16, 12, 22],
-    head: [
-      [hcell('TT'), hcell('Thôn'), hcell('Số người từ 15 tuổi trở lên'), hcell('Số người đạt "Công dân học tập"'), hcell('Tỷ lệ'), hcell('Thôn được công nhận "Cộng đồng học tập" cấp thôn')],
-    ],
+    head: [[hcell('TT'), hcell('Thôn'), hcell(L.citizens.vi), hcell(L.citizensRecognized.vi), hcell('Tỷ lệ'), hcell(L.villageRecognized.vi)]],
     body: [
       ...vs.map((v, i) => [
         ncell(String(i + 1)),
         cell(v.name ?? v.code),
         ncell(num(v.citizens)),
         ncell(num(v.citizensRecognized)),
-        ncell(pct(v.citizensRecognized, v.citizens)),
+        ncell(pct(v.citizensRecognized, v.citizens, t.citizens)),
         ncell(yesNo(v.villageRecognized)),
       ]),
       [
@@ -723,30 +736,57 @@ function annexCitizens(input: AssessInput): Table {
         cell('Cộng', { bold: true }),
         ncell(num(sum(vs, 'citizens')), true),
         ncell(num(sum(vs, 'citizensRecognized')), true),
-        ncell(pct(sum(vs, 'citizensRecognized'), sum(vs, 'citizens')), true),
+        ncell(pct(sum(vs, 'citizensRecognized'), sum(vs, 'citizens'), t.citizens), true),
         ncell(`${formatInt(recognised)}/${formatInt(answered)} thôn`, true),
       ],
     ],
   };
 }
 
+/** TC5.2 per village: the trained and the university shares of the same base. */
+function annexTraining(input: AssessInput, t: AnnexThresholds): Table {
+  const vs = input.villages; // in the order the commune keeps them
+  const row = (c: Pick<VillageInput, 'citizens' | 'trained' | 'university'>, bold: boolean) => [
+    ncell(num(c.citizens), bold),
+    ncell(num(c.trained), bold),
+    ncell(pct(c.trained, c.citizens, t.trained), bold),
+    ncell(num(c.university), bold),
+    ncell(pct(c.university, c.citizens, t.university), bold),
+  ];
+  return {
+    kind: 'table',
+    name: 'annex-training',
+    size: 11,
+    widths: [6, 24, 14, 16, 11, 16, 13],
+    head: [[hcell('TT'), hcell('Thôn'), hcell(L.citizens.vi), hcell(L.trained.vi), hcell('Tỷ lệ'), hcell(L.university.vi), hcell('Tỷ lệ')]],
+    body: [
+      ...vs.map((v, i) => [ncell(String(i + 1)), cell(v.name ?? v.code), ...row(v, false)]),
+      [ncell(''), cell('Cộng', { bold: true }), ...row({ citizens: sum(vs, 'citizens'), trained: sum(vs, 'trained'), university: sum(vs, 'university') }, true)],
+    ],
+  };
+}
+
 function annexFigures(input: AssessInput): Table {
   const f = input.figures ?? {};
-  const level = (k: StandardFigureKey) => standardValue(k, f[k]);
+  const F = COMMUNE_FIGURE_LABELS;
+  const standard = (k: StandardFigureKey) => standardValue(f[k]);
+  const rows: [string, string][] = [
+    [F.units.vi, num(f.units)],
+    [F.unitsRecognized.vi, num(f.unitsRecognized)],
+    [F.pcgdPreschool5.vi, standard('pcgdPreschool5')],
+    [F.pcgdPrimary.vi, standard('pcgdPrimary')],
+    [F.pcgdLowerSecondary.vi, standard('pcgdLowerSecondary')],
+    [F.literacy.vi, standard('literacy')],
+    // Absent = not a difficult area: the ordinary thresholds of TC5.2 (criteria-tt25-commune.md).
+    [F.difficultArea.vi, f.difficultArea === true ? 'Có' : 'Không'],
+  ];
   return {
     kind: 'table',
     name: 'annex-figures',
     size: 11,
     widths: [6, 60, 34],
     head: [[hcell('TT'), hcell('Nội dung'), hcell('Số liệu')]],
-    body: [
-      [ncell('1'), cell('Tổng số đơn vị (cơ quan, trường học, tổ chức) trên địa bàn xã'), ncell(num(f.units))],
-      [ncell('2'), cell('Số đơn vị được công nhận "Đơn vị học tập"'), ncell(num(f.unitsRecognized))],
-      [ncell('3'), cell('Phổ cập giáo dục mầm non cho trẻ em 5 tuổi'), ncell(level('pcgdPreschool5'))],
-      [ncell('4'), cell('Mức đạt chuẩn phổ cập giáo dục tiểu học'), ncell(level('pcgdPrimary'))],
-      [ncell('5'), cell('Mức đạt chuẩn phổ cập giáo dục trung học cơ sở'), ncell(level('pcgdLowerSecondary'))],
-      [ncell('6'), cell('Mức đạt chuẩn xóa mù chữ'), ncell(level('literacy'))],
-    ],
+    body: rows.map(([label, value], i) => [ncell(String(i + 1)), cell(label), ncell(value)]),
   };
 }
 
@@ -865,7 +905,7 @@ function minutesDoc(ctx: Ctx, rows: SummaryRow[]): Omit<Doc, 'draft' | 'size'> {
     { text: '4. Kết luận: ', bold: true },
     { text: `Cuộc họp thống nhất kết quả tự đánh giá: ${ctx.communeText} đạt ${ctx.criteriaMet}/${ctx.criteriaTotal} tiêu chí, ${ctx.indicatorsMet}/${ctx.indicatorsTotal} chỉ tiêu, ${verdict}` },
   ];
-  if (ctx.request.kind === 'none') conclusion.push({ text: `; ${ctx.request.text.replace(/^[^:]*:\s*/, '')}` });
+  if (ctx.request.kind === 'none') conclusion.push({ text: `; ${requestText(ctx.request).replace(/^[^:]*:\s*/, '')}` });
   else {
     conclusion.push({ text: `; thống nhất đề nghị ` }, ...recipientRuns(ctx), { text: ` ${requestVerb(ctx.request)} ${ctx.communeText} đạt ${titleOfLevel(ctx, ctx.request.level)}.` });
   }

@@ -17,7 +17,6 @@ function keyOf(entity: EntityName, v: string): string {
     case 'villageCounts': return `${C}/2025/${v}`;
     case 'communeFigures': return `${C}/2025`;
     case 'answer': return `${C}/2025/TC1.1`;
-    case 'thresholds': return C;
     case 'decision': return `${C}/2025-03-20_1`;
     case 'dossier': return `${C}/2025`;
   }
@@ -58,7 +57,7 @@ describe('accessFrom', () => {
   });
   it('names the reason', () => {
     expect(readOnlyReason({ role: 'reviewer', villages: null }, 'villageCounts', 'T01')).toBe('readOnlyRole');
-    expect(readOnlyReason({ role: 'collector', villages: null }, 'thresholds')).toBe('officerOnly');
+    expect(readOnlyReason({ role: 'collector', villages: null }, 'decision')).toBe('officerOnly');
     expect(readOnlyReason({ role: 'collector', villages: ['T01'] }, 'communeFigures')).toBe('villageScope');
     expect(readOnlyReason({ role: 'collector', villages: ['T01'] }, 'villageCounts', 'T02')).toBe('villageScope');
   });

@@ -14,7 +14,7 @@ export interface Access {
 export const FULL_ACCESS: Access = { role: null, villages: null };
 
 /** Entities only a commune officer may change (server/auth.ts OFFICER_ONLY). */
-const OFFICER_ONLY: ReadonlySet<EntityName> = new Set<EntityName>(['commune', 'thresholds', 'decision']);
+const OFFICER_ONLY: ReadonlySet<EntityName> = new Set<EntityName>(['commune', 'decision']);
 /** Entities keyed by a village (server/auth.ts VILLAGE_KEYED). */
 const VILLAGE_KEYED: ReadonlySet<EntityName> = new Set<EntityName>(['village', 'villageCounts']);
 

@@ -21,7 +21,6 @@ const Villages = lazy(() => import('./screens/villages.tsx').then((m) => m.Villa
 const VillageForm = lazy(() => import('./screens/village-form.tsx').then((m) => m.VillageForm));
 const CommuneFiguresForm = lazy(() => import('./screens/commune-figures.tsx').then((m) => m.CommuneFiguresForm));
 const Criteria = lazy(() => import('./screens/criteria.tsx').then((m) => m.Criteria));
-const Thresholds = lazy(() => import('./screens/thresholds.tsx').then((m) => m.Thresholds));
 const Readiness = lazy(() => import('./screens/readiness.tsx').then((m) => m.Readiness));
 const More = lazy(() => import('./screens/more.tsx').then((m) => m.More));
 const DataScreen = lazy(() => import('./screens/data.tsx').then((m) => m.DataScreen));
@@ -65,7 +64,7 @@ const NAV: { path: string; key: 'navHome' | 'navVillages' | 'navCriteria' | 'nav
   { path: 'them', key: 'navMore' },
 ];
 /** Screens reached from "Thêm" keep that tab marked. */
-const MORE_ROUTES = new Set(['them', 'so-lieu-xa', 'nguong', 'du-lieu', 'dong-bo', 'ho-so']);
+const MORE_ROUTES = new Set(['them', 'so-lieu-xa', 'du-lieu', 'dong-bo', 'ho-so']);
 
 function Screen({ route, commune, year }: { route: string[]; commune: string; year: number }) {
   const p = { commune, year };
@@ -76,8 +75,6 @@ function Screen({ route, commune, year }: { route: string[]; commune: string; ye
       return <CommuneFiguresForm {...p} />;
     case 'tieu-chi':
       return <Criteria {...p} />;
-    case 'nguong':
-      return <Thresholds {...p} />;
     case 'muc-do':
       return <Readiness {...p} />;
     case 'them':

@@ -26,7 +26,6 @@ const SCREENS: [string, RegExp][] = [
   ['#/thon/T01', /— \d{4}$/],
   ['#/so-lieu-xa', /^Số liệu chung của xã/],
   ['#/tieu-chi', /^Các tiêu chí, chỉ tiêu/],
-  ['#/nguong', /^Ngưỡng của tỉnh$/],
   ['#/muc-do', /^Kết quả tự đánh giá/],
   ['#/them', /^Thêm$/],
   ['#/du-lieu', /^Dữ liệu$/],

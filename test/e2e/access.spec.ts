@@ -66,11 +66,9 @@ test('a village collector enters their village; other villages and commune-level
   await page.goto('/#/tieu-chi');
   await expect(page.getByTestId('read-only-note')).toContainText(SCOPE_NOTE);
   await expect(page.getByRole('radio').first()).toBeDisabled();
-  await page.goto('/#/nguong');
-  await expect(page.getByTestId('read-only-note')).toHaveText('Chỉ cán bộ phụ trách cấp xã được sửa mục này. Bạn chỉ xem được.');
-  await expect(page.getByRole('textbox').first()).toBeDisabled();
+  // Recognition decisions are the officer's (the province thresholds screen is gone with issue #11).
   await page.goto('/#/muc-do');
-  await expect(page.getByTestId('read-only-note')).toBeVisible();
+  await expect(page.getByTestId('read-only-note')).toHaveText('Chỉ cán bộ phụ trách cấp xã được sửa mục này. Bạn chỉ xem được.');
   await expect(page.getByRole('button', { name: 'Thêm quyết định' })).toHaveCount(0);
   await page.goto('/#/ho-so');
   await expect(page.getByTestId('read-only-note')).toContainText(SCOPE_NOTE);

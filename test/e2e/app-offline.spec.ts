@@ -16,18 +16,18 @@ const commune = { name: 'Xã Thử Nghiệm', code: '99001', province: 'Tỉnh T
 const villages: { code: string; name: string; counts: VillageCounts }[] = [
   {
     code: 'T01', name: 'Thôn Một',
-    counts: { households: 120, familiesRegistered: 110, familiesRecognized: 90, lineages: 6, lineagesRegistered: 5, lineagesRecognized: 4, citizens: 310, citizensRecognized: 95, villageRecognized: true },
+    counts: { households: 120, familiesRegistered: 110, familiesRecognized: 90, lineages: 6, lineagesRegistered: 5, lineagesRecognized: 4, citizens: 310, citizensRecognized: 200, trained: 170, university: 40, villageRecognized: true },
   },
   {
     code: 'T02', name: 'Thôn Hai',
-    counts: { households: 80, familiesRegistered: 70, familiesRecognized: 58, lineages: 4, lineagesRegistered: 4, lineagesRecognized: 3, citizens: 200, citizensRecognized: 70, villageRecognized: true },
+    counts: { households: 80, familiesRegistered: 70, familiesRecognized: 58, lineages: 4, lineagesRegistered: 4, lineagesRecognized: 3, citizens: 200, citizensRecognized: 130, trained: 110, university: 30, villageRecognized: true },
   },
   {
     code: 'T03', name: 'Thôn Ba',
-    counts: { households: 100, familiesRegistered: 90, familiesRecognized: 75, lineages: 5, lineagesRegistered: 4, lineagesRecognized: 4, citizens: 260, citizensRecognized: 80, villageRecognized: false },
+    counts: { households: 100, familiesRegistered: 90, familiesRecognized: 75, lineages: 5, lineagesRegistered: 4, lineagesRecognized: 4, citizens: 260, citizensRecognized: 160, trained: 140, university: 32, villageRecognized: false },
   },
 ];
-const figures: CommuneFigures = { units: 10, unitsRecognized: 9, pcgdPreschool5: true, pcgdPrimary: 2, pcgdLowerSecondary: 1, literacy: 2 };
+const figures: CommuneFigures = { units: 10, unitsRecognized: 9, pcgdPreschool5: true, pcgdPrimary: 2, pcgdLowerSecondary: 2, literacy: 2, difficultArea: false };
 // Every yes/no indicator of the catalog, one of them judged not met by the commune.
 const answers: Record<string, boolean> = Object.fromEntries(
   indicatorsOf(getCatalog(DEFAULT_CATALOG_ID)!).filter((i) => i.kind === 'yes-no').map((i) => [i.id, i.id !== 'TC3.3']),

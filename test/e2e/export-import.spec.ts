@@ -10,7 +10,7 @@ import { answerIndicators, enterVillageCounts, readStore } from './helpers/app.t
 /** Every status the readiness screen shows, by its place (level, criterion, indicator). */
 async function readinessSnapshot(page: Page): Promise<Record<string, string>> {
   await page.goto('/#/muc-do');
-  await expect(page.getByTestId('ind-2-TC5.4')).toBeVisible();
+  await expect(page.getByTestId('ind-2-TC5.2')).toBeVisible();
   const snap: Record<string, string> = {
     level: (await page.getByTestId('level-reached').textContent()) ?? '',
     eligible: (await page.getByTestId('eligible-level').textContent()) ?? '',
@@ -98,6 +98,6 @@ test('a file that is not an export is refused with a Vietnamese reason, nothing 
   await expect(page.getByTestId('import-status')).toHaveText(/^Không nhập được tệp: .+/);
   await expect(page.getByTestId('import-status')).toHaveClass(/field-error/);
   await page.locator('#import-file').setInputFiles({ name: 'hong.json', mimeType: 'application/json', buffer: Buffer.from('{"app": "xa-hoc') });
-  await expect(page.getByTestId('import-status')).toHaveText('Không nhập được tệp: Tệp không phải JSON hợp lệ (không phải tệp đã xuất từ Xã Học Tập).');
+  await expect(page.getByTestId('import-status')).toHaveText('Không nhập được tệp: Tệp này không đọc được: không phải tệp đã xuất từ Xã Học Tập.');
   expect(await outboxIds(page)).toEqual(ops);
 });

@@ -3,23 +3,12 @@
 // it never loaded comes from the old cache — and "Có phiên bản mới — Cập nhật" waits for a tap.
 // Only then does v2 take over, with the data intact.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { waitForServiceWorker } from './helpers/app.ts';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.webmanifest': 'application/manifest+json',
-  '.json': 'application/json',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-};
+import { serve } from './helpers/site.ts';
 
 /** Builds the app with a build id into `outDir` (the id ends up in the page: `data-build`). */
 function build(outDir: string, id: string): void {
@@ -27,23 +16,6 @@ function build(outDir: string, id: string): void {
     env: { ...process.env, VITE_BUILD_ID: id },
     stdio: 'pipe',
   });
-}
-
-/** A static server whose folder can be swapped, as a deploy replaces the files on a real server. */
-function serve(): { server: Server; setRoot(dir: string): void; ready: Promise<string> } {
-  let root = '';
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const file = resolve(root, `.${path === '/' ? '/index.html' : path}`);
-    if (!file.startsWith(root + sep) || !existsSync(file) || statSync(file).isDirectory()) {
-      res.writeHead(404).end('not found');
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
-    res.end(readFileSync(file));
-  });
-  const ready = new Promise<string>((ok) => server.listen(0, '127.0.0.1', () => ok(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
-  return { server, setRoot: (dir) => void (root = resolve(dir)), ready };
 }
 
 test('a new version waits for "Cập nhật"; old assets keep loading meanwhile', async ({ browser }) => {
@@ -72,8 +44,8 @@ test('a new version waits for "Cập nhật"; old assets keep loading meanwhile'
     await expect(page.locator('.app')).toHaveAttribute('data-build', 'v1');
     // A screen this page never opened: its v1 chunk is not on the server any more, only in the cache
     // the waiting v2 worker must not have cleaned.
-    await page.goto(`${base}/#/nguong`);
-    await expect(page.getByRole('heading', { level: 1, name: 'Ngưỡng của tỉnh' })).toBeVisible();
+    await page.goto(`${base}/#/so-lieu-xa`);
+    await expect(page.getByRole('heading', { level: 1, name: /^Số liệu chung của xã/ })).toBeVisible();
 
     // Not taken over unasked: another reload is still v1, with the prompt again.
     await page.reload();

@@ -1,6 +1,7 @@
 // The village form refuses what breaks the glossary's rules while the person types: the Vietnamese
 // error sits next to the field (aria-invalid + aria-describedby), and nothing invalid reaches
-// IndexedDB. An unlikely jump from last year is flagged but saved.
+// IndexedDB. An unlikely jump from last year is flagged but saved. The counts of TC5.2 (issue #11)
+// open the numeric keypad, show their rule while typing and last year's value, and save offline.
 import { expect, test, type Page } from '@playwright/test';
 import { validateVillageCounts } from '../../src/domain/schemas/entities.ts';
 import { VILLAGE_COUNT_LABELS } from '../../src/domain/schemas/labels.ts';
@@ -120,7 +121,9 @@ test('the form speaks the glossary: labels exactly as written', async ({ page })
     'Số dòng họ đăng ký "Dòng họ học tập"',
     'Số dòng họ được công nhận "Dòng họ học tập"',
     'Số người từ 15 tuổi trở lên',
-    'Số người đạt "Công dân học tập"',
+    'Số người đạt danh hiệu "Công dân học tập"',
+    'Số người được đào tạo trình độ chuyên môn kỹ thuật',
+    'Số người có trình độ đại học trở lên',
   ]) {
     const box = page.getByLabel(label, { exact: true });
     await expect(box).toHaveAttribute('inputmode', 'numeric');
@@ -129,4 +132,51 @@ test('the form speaks the glossary: labels exactly as written', async ({ page })
     expect(size!.height, `${label} tap target`).toBeGreaterThanOrEqual(48);
   }
   await expect(page.getByRole('group', { name: 'Thôn được công nhận "Cộng đồng học tập" cấp thôn' })).toBeVisible();
+});
+
+test('the counts of TC5.2: numeric keypad, the rule while typing, last year beside them, saved offline', async ({ page, context }) => {
+  const first = await currentYear(page);
+  await page.goto('/#/thon/T01');
+  // The base of TC5.1 and TC5.2 is said under "Số người từ 15 tuổi trở lên".
+  const citizens = page.getByLabel(L.citizens.vi, { exact: true });
+  const citizensHelp = ((await citizens.getAttribute('aria-describedby')) ?? '').split(' ');
+  await expect(page.locator(`[id="${citizensHelp.find((id) => id.endsWith('-rule'))}"]`)).toHaveText(
+    'Là "công dân trong xã" mà Chỉ tiêu 1 và Chỉ tiêu 2 của Tiêu chí 5 tính tỷ lệ: mọi người từ 15 tuổi trở lên đang sống ở thôn.',
+  );
+  await fillSaved(page, L.citizens.vi, '300');
+  await fillSaved(page, L.trained.vi, '160');
+  await fillSaved(page, L.university.vi, '40');
+
+  // The next year: last year's values beside the fields; typed offline, kept.
+  await page.goto('/#/them');
+  await expectSave(page, () => page.getByRole('button', { name: `Bắt đầu năm ${first + 1} từ năm ${first}` }).click());
+  await page.goto('/#/thon/T01');
+  await context.setOffline(true);
+  for (const [label, last] of [[L.trained.vi, '160'], [L.university.vi, '40']] as const) {
+    const box = page.getByLabel(label, { exact: true });
+    await expect(box).toHaveAttribute('inputmode', 'numeric');
+    await expect(box).toHaveAttribute('pattern', '[0-9]*');
+    const ids = ((await box.getAttribute('aria-describedby')) ?? '').split(' ');
+    await expect(page.locator(`[id="${ids.find((id) => id.endsWith('-hint'))}"]`)).toHaveText(`Năm ${first}: ${last}`);
+    // The rule is on screen under the field before anything breaks it.
+    await expect(page.locator(`[id="${ids.find((id) => id.endsWith('-rule'))}"]`)).toContainText('Không lớn hơn');
+  }
+  await fillSaved(page, L.citizens.vi, '310');
+  await fillSaved(page, L.trained.vi, '170');
+
+  // University above trained: refused while typing, with the rule's words, on the field typed.
+  await page.getByLabel(L.university.vi, { exact: true }).fill('171');
+  await expect(await fieldError(page, L.university.vi)).toHaveText(ruleMessage({ citizens: 310, trained: 170, university: 171 }, 'university'));
+  // Trained above the people aged 15 and over: the error goes to trained, where the person typed.
+  await fillSaved(page, L.university.vi, '45');
+  await page.getByLabel(L.trained.vi, { exact: true }).fill('311');
+  await expect(await fieldError(page, L.trained.vi)).toHaveText(ruleMessage({ citizens: 310, trained: 311 }, 'trained'));
+  await expect(await fieldError(page, L.trained.vi)).toContainText('không được lớn hơn số người từ 15 tuổi trở lên');
+
+  const row = await storedRow(page, first + 1, 'T01');
+  expect(row).toMatchObject({ citizens: 310, trained: 170, university: 45 });
+  await page.reload();
+  await expect(page.getByLabel(L.trained.vi, { exact: true })).toHaveValue('170');
+  await expect(page.getByLabel(L.university.vi, { exact: true })).toHaveValue('45');
+  await context.setOffline(false);
 });

@@ -123,13 +123,13 @@ describe('authorization', () => {
     expect(await s.store.stats()).toEqual(before);
   });
 
-  it('lets an unlimited collector write answers but not commune settings, thresholds or decisions', async () => {
+  it('lets an unlimited collector write answers but not commune settings or decisions', async () => {
     const collector = await enrolDevice(s, '21085', 'collector');
     expect((await sync(collector, [makeOp('21085/2025/TC3.1', { met: true }, 'answer'), makeOp('21085/2025/T02', { households: 9 })])).status).toBe(200);
-    for (const op of [makeOp('21085', { name: 'Xã khác' }, 'commune'), makeOp('21085', { 'TC5.1@1': 75 }, 'thresholds'), makeOp('21085/QD1', { level: 1, decidedOn: '2025-03-20' }, 'decision')]) {
+    for (const op of [makeOp('21085', { name: 'Xã khác' }, 'commune'), makeOp('21085/QD1', { level: 1, decidedOn: '2025-03-20' }, 'decision')]) {
       expect((await sync(collector, [op])).status).toBe(403);
     }
     const officer = await enrolDevice(s, '21085', 'officer');
-    expect((await sync(officer, [makeOp('21085', { 'TC5.1@1': 75 }, 'thresholds'), makeOp('21085/QD1', { level: 1, decidedOn: '2025-03-20' }, 'decision')])).status).toBe(200);
+    expect((await sync(officer, [makeOp('21085', { name: 'Xã Ba Tô' }, 'commune'), makeOp('21085/QD1', { level: 1, decidedOn: '2025-03-20' }, 'decision')])).status).toBe(200);
   });
 });

@@ -306,6 +306,6 @@ export async function snapshot(c: Client, commune: string): Promise<unknown> {
     communeFigures: await db.communeFigures.where('commune').equals(commune).toArray(),
     answers: await db.answers.where('commune').equals(commune).toArray(),
     dossiers: await db.dossiers.where('commune').equals(commune).toArray(),
-    thresholds: await db.thresholds.get(commune),
+    decisions: await db.decisions.where('commune').equals(commune).toArray(),
   };
 }

@@ -43,7 +43,7 @@ const validOp: fc.Arbitrary<Op> = fc
       case 3:
         return { opId, hlc, entity: 'village', key: '21086/T01', fields: { name: 'Thôn Một', order: level } };
       default:
-        return { opId, hlc, entity: 'thresholds', key: '21086', fields: { 'TC5.1@1': 70 } };
+        return { opId, hlc, entity: 'villageCounts', key: `21086/${year}/T02`, fields: { citizens: (n ?? 0) + level, trained: n, university: Math.min(n ?? 0, level) } };
     }
   });
 
@@ -76,8 +76,10 @@ const opDefects: ((op: Json) => unknown)[] = [
   (op) => ({ ...op, entity: 'communeFigures', key: '21086/2025', fields: { literacy: 3 } }),
   (op) => ({ ...op, entity: 'answer', key: '21086/2025/TC1.1', fields: { met: 'true' } }),
   (op) => ({ ...op, entity: 'answer', key: '21086/2025/TC1.1', fields: { evidence: [{ date: '2025-02-30' }] } }),
-  (op) => ({ ...op, entity: 'thresholds', key: '21086', fields: { 'TC5.1@1': 70.55 } }),
-  (op) => ({ ...op, entity: 'thresholds', key: '21086', fields: { 'TC1.1@1': 70 } }),
+  // The province thresholds entity is retired (issue #11): even a well-formed op of it is refused.
+  (op) => ({ ...op, entity: 'thresholds', key: '21086', fields: { 'TC5.1@1': 70 } }),
+  (op) => ({ ...op, entity: 'villageCounts', key: '21086/2025/T01', fields: { university: -2 } }),
+  (op) => ({ ...op, entity: 'communeFigures', key: '21086/2025', fields: { difficultArea: 'có' } }),
   (op) => ({ ...op, entity: 'decision', key: '21086/QD1', fields: { level: 3 } }),
   (op) => ({ ...op, hlc: 'yesterday' }),
   (op) => ({ ...op, hlc: '000001-000000-dev' }),

@@ -1,4 +1,6 @@
-// The dashboard's view model: per-village ratios, completeness, threshold comparison.
+// The dashboard's view model: per-village ratios, completeness, threshold comparison. Updated for
+// issue #11: the lines drawn are the circular's (TC5.1, TC5.2's two shares, difficult area), the
+// programme ratios carry their target only, nothing is "tạm tính".
 import { describe, expect, it } from 'vitest';
 import type { AssessInput, VillageInput } from '../../src/domain/assess-types.ts';
 import { demoCommune } from '../../src/domain/demo-commune.ts';
@@ -12,7 +14,7 @@ const full: VillageInput = {
   code: 'T01', name: 'Làng Mạ',
   households: 120, familiesRegistered: 110, familiesRecognized: 90,
   lineages: 6, lineagesRegistered: 5, lineagesRecognized: 4,
-  citizens: 310, citizensRecognized: 95, villageRecognized: true,
+  citizens: 310, citizensRecognized: 95, trained: 170, university: 40, villageRecognized: true,
 };
 
 function input(villages: VillageInput[]): AssessInput {
@@ -44,6 +46,8 @@ describe('villageRows', () => {
     expect(row?.ratios.families).toEqual({ numerator: 90, denominator: 120, percent: 75 });
     expect(row?.ratios.lineages?.percent).toBeCloseTo((4 * 100) / 6, 10);
     expect(row?.ratios.citizens?.numerator).toBe(95);
+    expect(row?.ratios.trained).toEqual({ numerator: 170, denominator: 310, percent: (170 * 100) / 310 });
+    expect(row?.ratios.university?.numerator).toBe(40);
   });
 
   it('has no ratio where a count is missing or the total is 0', () => {
@@ -55,7 +59,7 @@ describe('villageRows', () => {
       ]),
     );
     expect(rows.map((r) => r.state)).toEqual(['empty', 'partial', 'partial']);
-    expect(rows[0]?.ratios).toEqual({ families: null, lineages: null, citizens: null });
+    expect(rows[0]?.ratios).toEqual({ citizens: null, trained: null, university: null, families: null, lineages: null });
     expect(rows[1]?.ratios.families).toBeNull();
     expect(rows[1]?.ratios.lineages).toBeNull();
     expect(rows[1]?.filled).toBe(3); // a 0 is data; null is not
@@ -89,27 +93,21 @@ describe('with the readiness engine on the demo commune', () => {
   const years = demoCommune.years;
   const latest = years[years.length - 1]!;
 
-  it('draws the level lines the engine used: level 1 from the catalog, level 2 only when set', () => {
-    const catalogTc51 = findIndicator(tt25_2023, 'TC5.1');
-    const catalogTc52 = findIndicator(tt25_2023, 'TC5.2');
-    if (catalogTc51?.kind !== 'ratio' || catalogTc52?.kind !== 'ratio') throw new Error('TC5.1/TC5.2 are ratio indicators');
-    const plainInput = { ...latest, thresholds: undefined };
-    const plain = assess(plainInput);
-    expect(ratioLines(plain, 'families', plainInput).levels).toEqual({ 1: catalogTc51.thresholds[1], 2: catalogTc51.thresholds[2] });
-    // The catalog's provisional default is "tạm tính"; a province's own value is not.
-    expect(ratioLines(plain, 'families', plainInput).provisional[1]).toBe(catalogTc51.provisional);
-    expect(ratioLines(plain, 'lineages').levels[1]).toBe(catalogTc52.thresholds[1]);
-    expect(ratioLines(plain, 'families').target).toBeNull();
-
-    const provinceInput = { ...latest, thresholds: { 'TC5.1': { '1': 72.5, '2': 85 } } };
-    const province = assess(provinceInput);
-    expect(ratioLines(province, 'families', provinceInput).levels).toEqual({ 1: 72.5, 2: 85 });
-    expect(ratioLines(province, 'families', provinceInput).provisional).toEqual({ 1: false, 2: false });
-    expect(ratioLines(province, 'lineages', provinceInput).provisional[1]).toBe(catalogTc52.provisional);
-    // Citizens are information only: no level line, the programme target instead.
-    const citizens = ratioLines(province, 'citizens');
-    expect(citizens.levels).toEqual({ 1: null, 2: null });
-    expect(citizens.target).toBe(tt25_2023.info.citizens.target);
+  it('draws the level lines the engine used: the circular\'s thresholds, difficult area too', () => {
+    const tc51 = findIndicator(tt25_2023, 'TC5.1');
+    const tc52 = findIndicator(tt25_2023, 'TC5.2');
+    if (tc51?.kind !== 'ratio' || tc52?.kind !== 'training') throw new Error('TC5.1 is a ratio, TC5.2 two shares');
+    const plain = assess(latest);
+    expect(ratioLines(plain, 'citizens')).toEqual({ levels: { 1: tc51.thresholds[1], 2: tc51.thresholds[2] }, target: null, difficultArea: false });
+    expect(ratioLines(plain, 'trained').levels).toEqual({ 1: tc52.thresholds[1].trained, 2: tc52.thresholds[2].trained });
+    expect(ratioLines(plain, 'university').levels).toEqual({ 1: tc52.thresholds[1].university, 2: tc52.thresholds[2].university });
+    const hard = assess({ ...latest, figures: { ...latest.figures, difficultArea: true } });
+    expect(ratioLines(hard, 'trained')).toEqual({ levels: { 1: 40, 2: 50 }, target: null, difficultArea: true });
+    expect(ratioLines(hard, 'university').levels).toEqual({ 1: 10, 2: 12 });
+    expect(ratioLines(hard, 'citizens').difficultArea).toBe(false);
+    // Programme ratios are information only: no level line, their target instead.
+    expect(ratioLines(plain, 'families')).toEqual({ levels: { 1: null, 2: null }, target: 70, difficultArea: false });
+    expect(ratioLines(plain, 'lineages').target).toBe(65);
   });
 
   it('counts the indicators between the commune and the next level from the engine statuses', () => {
@@ -133,11 +131,12 @@ describe('with the readiness engine on the demo commune', () => {
     expect(after.total).toBe(before.total + 1);
   });
 
-  it('marks a criterion "tạm tính" exactly when the catalog has a provisional indicator in it', () => {
-    const rows = criterionRows(assess(latest));
+  it('lists the five criteria with their status at both levels', () => {
+    const out = assess(latest);
+    const rows = criterionRows(out);
     expect(rows.map((r) => r.id)).toEqual(tt25_2023.criteria.map((c) => c.id));
-    for (const c of tt25_2023.criteria) {
-      expect(rows.find((r) => r.id === c.id)?.provisional).toBe(c.indicators.some((i) => i.provisional));
+    for (const r of rows) {
+      for (const level of [1, 2] as const) expect(r.status[level]).toBe(out.levels[level - 1]!.criteria.find((c) => c.id === r.id)!.status);
     }
   });
 
@@ -149,8 +148,9 @@ describe('with the readiness engine on the demo commune', () => {
       const input = years.find((y) => y.year === p.year)!;
       const sum = (k: keyof VillageInput) => input.villages.reduce((s, v) => s + ((v[k] as number | undefined) ?? 0), 0);
       expect(p.families).toBeCloseTo((sum('familiesRecognized') * 100) / sum('households'), 10);
-      expect(p.lineages).toBeCloseTo((sum('lineagesRecognized') * 100) / sum('lineages'), 10);
       expect(p.citizens).toBeCloseTo((sum('citizensRecognized') * 100) / sum('citizens'), 10);
+      expect(p.trained).toBeCloseTo((sum('trained') * 100) / sum('citizens'), 10);
+      expect(p.university).toBeCloseTo((sum('university') * 100) / sum('citizens'), 10);
       const recognized = input.villages.filter((v) => v.villageRecognized === true).length;
       const answered = input.villages.filter((v) => typeof v.villageRecognized === 'boolean').length;
       expect(p.villages).toBeCloseTo((recognized * 100) / answered, 10);

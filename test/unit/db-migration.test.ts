@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { V1_STORES } from '../../src/db/db.ts';
+import { V1_STORES, V2_CHANGES } from '../../src/db/db.ts';
 import { createRepo, openDatabase } from '../../src/db/index.ts';
 
 async function makeV1(name: string): Promise<void> {
@@ -68,5 +68,48 @@ describe('schema migration from version 1', () => {
     await b.open();
     expect(await b.answers.toArray()).toEqual(before);
     b.close();
+  });
+});
+
+/** Version 2's tables (as release 96506a9 ships them), to build a v2 database the way it left one. */
+const V2_STORES = { ...V1_STORES, ...V2_CHANGES };
+
+describe('schema migration from version 2 (issue #11: the province thresholds retire)', () => {
+  it('drops the thresholds table, its stamps, conflicts and queued ops (pending or quarantined), keeps everything else', async () => {
+    const v2 = new Dexie('mig-3');
+    v2.version(2).stores(V2_STORES);
+    await v2.open();
+    await v2.table('thresholds').put({ commune: 'X1', values: { 'TC5.1': { 1: 72.5 } } });
+    await v2.table('villageCounts').put({ commune: 'X1', year: 2025, village: 'T1', households: 80, citizens: 300 });
+    const op = (opId: string, entity: string, key: string, fields: Record<string, unknown>) => ({ opId, entity, key, fields, hlc: '001760000000000-000000-dev-v2' });
+    await v2.table('outbox').bulkAdd([
+      { op: op('00000000-0000-4000-8000-000000000001', 'thresholds', 'X1', { 'TC5.1@1': 72.5 }), state: 'pending' },
+      { op: op('00000000-0000-4000-8000-000000000002', 'villageCounts', 'X1/2025/T1', { households: 80 }), state: 'pending' },
+      { op: op('00000000-0000-4000-8000-000000000003', 'thresholds', 'X1', { 'TC5.2@2': 70 }), state: 'quarantined', error: 'x' },
+      { op: op('00000000-0000-4000-8000-000000000004', 'answer', 'X1/2025/TC1.1', { note: 'y' }), state: 'quarantined', error: 'z' },
+    ]);
+    await v2.table('stamps').bulkPut([
+      { entity: 'thresholds', key: 'X1', state: {} },
+      { entity: 'villageCounts', key: 'X1/2025/T1', state: {} },
+    ]);
+    await v2.table('conflicts').bulkAdd([
+      { entity: 'thresholds', key: 'X1', field: 'TC5.1@1', localValue: 70, remoteValue: 72.5, localHlc: 'a', remoteHlc: 'b', at: '2025-12-01' },
+      { entity: 'villageCounts', key: 'X1/2025/T1', field: 'households', localValue: 80, remoteValue: 81, localHlc: 'a', remoteHlc: 'b', at: '2025-12-01' },
+    ]);
+    v2.close();
+
+    const db = openDatabase('mig-3');
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(db.tables.map((t) => t.name)).not.toContain('thresholds');
+    expect((await db.outbox.orderBy('seq').toArray()).map((r) => [r.op.opId.slice(-1), r.state])).toEqual([['2', 'pending'], ['4', 'quarantined']]);
+    expect((await db.stamps.toArray()).map((s) => s.entity)).toEqual(['villageCounts']);
+    expect((await db.conflicts.toArray()).map((c) => c.entity)).toEqual(['villageCounts']);
+    expect(await db.villageCounts.toArray()).toEqual([{ commune: 'X1', year: 2025, village: 'T1', households: 80, citizens: 300 }]);
+    // New fields land on the old row.
+    const repo = createRepo(db);
+    await repo.saveVillageCounts('X1', 2025, 'T1', { trained: 160, university: 40 });
+    expect((await repo.getVillageCounts('X1', 2025))[0]).toMatchObject({ households: 80, citizens: 300, trained: 160, university: 40 });
+    db.close();
   });
 });

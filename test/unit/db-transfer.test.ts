@@ -21,10 +21,9 @@ async function seed(r: Repo): Promise<void> {
   await r.saveVillage('X1', { code: 'T01', name: 'Thôn Một' });
   await r.saveVillage('X1', { code: 'T02', name: 'Thôn Hai' });
   await r.saveVillageCounts('X1', 2025, 'T01', { households: 120, familiesRegistered: 110, familiesRecognized: 90 });
-  await r.saveVillageCounts('X1', 2025, 'T02', { households: 60, citizens: 200, citizensRecognized: 50 });
-  await r.saveCommuneFigures('X1', 2025, { units: 12, unitsRecognized: 10 });
-  await r.saveAnswer('X1', 2025, 'TC1.1', { met: true, evidence: [{ number: '15/KH-UBND', date: '2025-01-10', title: 'Kế hoạch' }] });
-  await r.saveThresholds('X1', { 'TC5.1': { '2': 80 } });
+  await r.saveVillageCounts('X1', 2025, 'T02', { households: 60, citizens: 200, citizensRecognized: 50, trained: 110, university: 25 });
+  await r.saveCommuneFigures('X1', 2025, { units: 12, unitsRecognized: 10, difficultArea: true });
+  await r.saveAnswer('X1', 2025, 'TC1.1', { met: true, evidence: [{ number: '15/KH-UBND', date: '2025-01-10', issuer: 'UBND xã Một', title: 'Kế hoạch' }] });
   await r.saveDecision('X1', { level: 1, decidedOn: '2024-03-20' });
   await r.lockYear('X1', 2025, { meetingDate: '2026-01-05', minutesRef: '01/BB' });
   await r.reopenYear('X1', 2025, 'Bổ sung minh chứng');
@@ -115,6 +114,25 @@ describe('export and import', () => {
     await b.saveCommune({ code: 'X8', name: 'Xã Tám' });
     const last = (await b.db.outbox.orderBy('seq').last())!.op.hlc;
     expect(Number(last.slice(0, 15))).toBeLessThan(Date.UTC(2030, 0, 1));
+  });
+});
+
+describe('a file exported by an older release (with province thresholds)', () => {
+  it('imports whole, the retired thresholds (table, stamps, queued op) dropped quietly', async () => {
+    const a = fresh();
+    await seed(a);
+    const file = viaJson(await exportAll(a)) as Record<string, any>;
+    // What release 96506a9 also put in its files: the thresholds table, their stamps and a queued op.
+    const hlc = '001760000000000-000000-old-phone';
+    file.tables.thresholds = [{ commune: 'X1', values: { 'TC5.1': { 1: 72.5 } } }];
+    file.tables.stamps.push({ entity: 'thresholds', key: 'X1', state: { 'TC5.1@1': { 'old-phone': { value: 72.5, hlc, opId: '00000000-0000-4000-8000-00000000000a' } } } });
+    file.tables.outbox.push({ seq: 999, op: { opId: '00000000-0000-4000-8000-00000000000a', entity: 'thresholds', key: 'X1', fields: { 'TC5.1@1': 72.5 }, hlc }, state: 'pending' });
+    const b = fresh();
+    const res = await importAll(b, file);
+    expect(res.communes).toEqual(['X1']);
+    expect(await b.buildAssessInput('X1', 2025)).toEqual(await a.buildAssessInput('X1', 2025));
+    expect(await opIds(b)).toEqual(await opIds(a));
+    expect((await b.db.stamps.toArray()).some((s) => (s.entity as string) === 'thresholds')).toBe(false);
   });
 });
 

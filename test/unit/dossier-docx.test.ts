@@ -7,15 +7,16 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { AssessInput, Status } from '../../src/domain/assess-types.ts';
 import { tt25_2023 } from '../../src/domain/catalog/index.ts';
-import type { IndicatorDef } from '../../src/domain/catalog/index.ts';
+import { indicatorText, type IndicatorDef } from '../../src/domain/catalog/index.ts';
 import { demoCommune } from '../../src/domain/demo-commune.ts';
 import { assess } from '../../src/domain/readiness/assess.ts';
+import { requestPlan } from '../../src/domain/readiness/request.ts';
 import { buildDocx } from '../../src/dossier/docx.ts';
 import { buildDossier } from '../../src/dossier/model.ts';
 import type { DossierTexts } from '../../src/dossier/texts.ts';
 import { readDocx } from './dossier-xml.ts';
 
-const SAMPLES = fileURLToPath(new URL('../../../shared/domain/samples/', import.meta.url));
+const SAMPLES = fileURLToPath(new URL('../../docs/domain/samples/', import.meta.url));
 
 interface Expected {
   level: number;
@@ -40,44 +41,49 @@ const LABEL: Record<Status, string> = { met: 'Đạt', unmet: 'Không đạt', u
 /** Titles in curly quotes, as the papers print them. */
 const curly = (t: string) => t.replace(/"([^"]*)"/g, '“$1”');
 const int = (n: number) => new Intl.NumberFormat('vi-VN').format(n);
-const pct = (n: number, d: number) =>
-  `${new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(Math.round((n / d) * 1000) / 10)}%`;
+/** A share beside a threshold: one decimal, or cut to two where one would read as reaching it. */
+const share = (n: number, d: number, t: number) => {
+  const one = Math.round((n * 1000) / d) / 10;
+  const p = one >= t && n * 100 < t * d ? Math.floor((n * 10000) / d) / 100 : one;
+  return `${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }).format(p)} %`;
+};
 const indicators = tt25_2023.criteria.flatMap((c) => c.indicators);
 
-/** The commune's figure of one indicator as the paper must show it, computed from the raw input. */
-function expectedFigure(input: AssessInput, def: IndicatorDef): string[] {
-  if (def.kind === 'ratio') {
-    let n = 0;
-    let d = 0;
-    const src = def.source;
-    if (src.scope === 'figures') {
-      n = input.figures?.[src.numerator] ?? 0;
-      d = input.figures?.[src.denominator] ?? 0;
-    } else if (src.scope === 'village-flag') {
-      for (const v of input.villages) {
-        if (typeof v[src.flag] === 'boolean') {
-          d++;
-          if (v[src.flag]) n++;
-        }
-      }
-    } else {
-      for (const v of input.villages) {
-        const a = v[src.numerator];
-        const b = v[src.denominator];
-        if (typeof a === 'number' && typeof b === 'number') {
-          n += a;
-          d += b;
-        }
-      }
+/** Σ of a count and of the citizens over the villages that have every count the indicator reads. */
+function sums(input: AssessInput, key: 'citizensRecognized' | 'trained' | 'university'): [number, number] {
+  const reads = key === 'citizensRecognized' ? [key] : (['trained', 'university'] as const);
+  let n = 0;
+  let d = 0;
+  for (const v of input.villages) {
+    if (reads.every((k) => typeof v[k] === 'number') && typeof v.citizens === 'number') {
+      n += v[key] as number;
+      d += v.citizens;
     }
-    return [`${int(n)}/${int(d)} ${curly(def.noun.vi)}`];
+  }
+  return [n, d];
+}
+
+/** The commune's figure of one indicator as the paper must show it, computed from the raw input. */
+function expectedFigure(input: AssessInput, def: IndicatorDef, level: 1 | 2): string[] {
+  const area = input.figures?.difficultArea === true;
+  if (def.kind === 'ratio') {
+    const [n, d] = sums(input, 'citizensRecognized');
+    return [`${int(n)}/${int(d)} người từ 15 tuổi trở lên`, `(${share(n, d, def.thresholds[level])})`];
+  }
+  if (def.kind === 'training') {
+    const t = (area ? def.difficultAreaThresholds : def.thresholds)[level];
+    const [tn, td] = sums(input, 'trained');
+    const [un, ud] = sums(input, 'university');
+    return [
+      `Được đào tạo: ${int(tn)}/${int(td)} người từ 15 tuổi trở lên (${share(tn, td, t.trained)})`,
+      `Đại học trở lên: ${int(un)}/${int(ud)} người từ 15 tuổi trở lên (${share(un, ud, t.university)})`,
+    ];
   }
   if (def.kind === 'standard') {
-    return def.figures.map((k) => {
-      const v = input.figures?.[k];
-      if (typeof v === 'boolean') return v ? 'đạt chuẩn' : 'chưa đạt chuẩn';
-      return v === 0 ? 'chưa đạt chuẩn' : `mức độ ${v}`;
-    });
+    const v = input.figures?.[def.figure];
+    if (v === undefined || v === null) return ['chưa có số liệu'];
+    if (typeof v === 'boolean') return [v ? 'đạt chuẩn' : 'chưa đạt chuẩn'];
+    return [v === 0 ? 'chưa đạt chuẩn' : `mức độ ${v}`];
   }
   const a = input.answers?.[def.id];
   const out = [a?.met === true ? 'Đã thực hiện' : a?.met === false ? 'Chưa thực hiện' : 'Chưa trả lời'];
@@ -85,7 +91,7 @@ function expectedFigure(input: AssessInput, def: IndicatorDef): string[] {
   for (const e of a?.evidence ?? []) {
     if (e.number) out.push(e.number);
     if (e.title) out.push(curly(e.title));
-    if ((e as { issuer?: string }).issuer) out.push(`của ${curly((e as { issuer?: string }).issuer!)}`);
+    if (e.issuer) out.push(`của ${curly(e.issuer)}`);
   }
   if (def.kind === 'yes-no' && a?.met === true && (a?.evidence ?? []).length === 0) out.push('Chưa có minh chứng');
   return out;
@@ -104,6 +110,7 @@ async function papers(input: AssessInput) {
   const model = buildDossier({
     input,
     output,
+    plan: requestPlan(output, input),
     catalog: tt25_2023,
     texts,
     commune: { code: input.commune.code, name: input.commune.name, recipient: 'Ủy ban nhân dân tỉnh Thử Nghiệm' },
@@ -148,14 +155,26 @@ describe('the summary table (.docx) of each sample commune', () => {
         const row = byNo.get(no);
         expect(row, `row ${no}`).toBeDefined();
         const [, text, requirement, figure, status, evidence] = row!;
-        expect(text).toContain(`Chỉ tiêu ${no.split('.')[1]} của Tiêu chí ${no.split('.')[0]}: ${curly(def.text.vi)}`);
+        // The circular's wording at the table's level (level 2 rewords TC4 and TC5).
+        expect(text).toContain(`Chỉ tiêu ${no.split('.')[1]} của Tiêu chí ${no.split('.')[0]}: ${curly(indicatorText(def, tableLevel as 1 | 2).vi)}`);
         const want = c.expected
           ? c.expected.levels[String(tableLevel)]!.indicators[def.id]!.status
           : output.levels.find((l) => l.level === tableLevel)!.criteria.flatMap((x) => x.indicators).find((i) => i.id === def.id)!.status;
         expect(status, `${def.id} status`).toBe(LABEL[want]);
-        for (const piece of expectedFigure(c.input, def)) {
+        for (const piece of expectedFigure(c.input, def, tableLevel as 1 | 2)) {
           expect(`${figure}\n${evidence}`, `${def.id} figure`).toContain(piece);
         }
+        const level = tableLevel as 1 | 2;
+        if (def.kind === 'ratio') expect(requirement).toBe(`Từ ${def.thresholds[level]} % trở lên`);
+        if (def.kind === 'training') {
+          const area = c.input.figures?.difficultArea === true;
+          const t = (area ? def.difficultAreaThresholds : def.thresholds)[level];
+          expect(requirement).toContain(`Được đào tạo trình độ chuyên môn kỹ thuật: từ ${t.trained} % trở lên`);
+          expect(requirement).toContain(`Trong đó, đại học trở lên: từ ${t.university} % trở lên`);
+          if (area) expect(requirement).toContain('(Ngưỡng của xã thuộc vùng khó khăn)');
+          else expect(requirement).not.toContain('vùng khó khăn');
+        }
+        if (def.kind === 'standard') expect(requirement).toBe(def.minimum[level] === true ? 'Đạt chuẩn' : `Đạt chuẩn mức độ ${def.minimum[level]} trở lên`);
         expect(`${text} ${requirement} ${figure} ${evidence}`).not.toMatch(/tạm tính|dự án|cấu hình|production/iu);
       }
       for (const crit of tt25_2023.criteria) {
@@ -206,6 +225,11 @@ describe('the summary table (.docx) of each sample commune', () => {
     const lacking = input.villages.filter((v) => v.citizensRecognized === null || v.citizensRecognized === undefined).map((v) => v.name!);
     expect(lacking.length).toBeGreaterThan(0);
     for (const name of lacking) expect(rows.find((r) => r[0] === '5.1')![3]).toContain(name);
+    // TC5.2 reads trained and university: a village lacking either is named there.
+    const lackingTraining = input.villages.filter((v) => typeof v.trained !== 'number' || typeof v.university !== 'number').map((v) => v.name!);
+    expect(lackingTraining.length).toBeGreaterThan(0);
+    for (const name of lackingTraining) expect(rows.find((r) => r[0] === '5.2')![3]).toContain(`Thôn chưa có số liệu: ${name}`);
+    expect(rows.find((r) => r[0] === '4.4')![3]).toContain('chưa có số liệu');
     expect(rows.find((r) => r[0] === '1.3')![3]).toContain('Chưa trả lời');
   });
 });
@@ -266,6 +290,7 @@ describe('the layout of the papers (.docx)', () => {
     const done = buildDossier({
       input,
       output,
+      plan: requestPlan(output, input),
       catalog: tt25_2023,
       texts: { ...texts, meetingDate: '2026-01-20', minutesRef: '03', pcgdEvidence: 'Quyết định số 120/QĐ-UBND', locked: true },
       commune: { code: input.commune.code, name: input.commune.name, recipient: 'Sở' },
@@ -296,7 +321,7 @@ describe('the layout of the papers (.docx)', () => {
   it('a commune below level 1 gets no request paper; its report says why', async () => {
     const { submission, report } = await papers(loadSample('one-indicator-short').input);
     expect(submission).toBeNull();
-    expect(report.text).toContain('Theo số liệu hiện có, xã chưa đạt Mức độ 1 (Khá): chưa lập tờ trình đề nghị công nhận.');
+    expect(report.text).toContain('Xã chưa đạt mức độ nào: chưa đủ điều kiện đề nghị công nhận.');
     expect(report.text).not.toContain('đề nghị Ủy ban nhân dân tỉnh');
     expect(report.text).toContain('Ủy ban nhân dân xã Một Chỉ Tiêu Thiếu kính báo cáo./.'.replace('Một Chỉ Tiêu Thiếu', loadSample('one-indicator-short').input.commune.name.replace(/^Xã /, '')));
   });
@@ -324,11 +349,11 @@ describe('the layout of the papers (.docx)', () => {
         int(v.households!),
         int(v.familiesRegistered!),
         int(v.familiesRecognized!),
-        pct(v.familiesRecognized!, v.households!),
+        share(v.familiesRecognized!, v.households!, 70),
         int(v.lineages!),
         int(v.lineagesRegistered!),
         int(v.lineagesRecognized!),
-        pct(v.lineagesRecognized!, v.lineages!),
+        share(v.lineagesRecognized!, v.lineages!, 65),
       ]);
     });
     const total = annex.at(-1)!;
@@ -338,7 +363,32 @@ describe('the layout of the papers (.docx)', () => {
     const citizens = report.tables.find((t) => t[0]?.some((c) => c.includes('Công dân học tập')))!;
     input.villages.forEach((v, i) => {
       expect(citizens[1 + i]!.slice(1, 4)).toEqual([v.name, int(v.citizens!), int(v.citizensRecognized!)]);
+      expect(citizens[1 + i]![4]).toBe(share(v.citizensRecognized!, v.citizens!, 60));
       expect(citizens[1 + i]![5]).toBe(v.villageRecognized ? 'Đạt' : 'Không đạt');
     });
+    // TC5.2 per village: trained and university, each beside its level-1 threshold.
+    const training = report.tables.find((t) => t[0]?.includes('Số người có trình độ đại học trở lên'))!;
+    expect(training[0]).toEqual(['TT', 'Thôn', 'Số người từ 15 tuổi trở lên', 'Số người được đào tạo trình độ chuyên môn kỹ thuật', 'Tỷ lệ', 'Số người có trình độ đại học trở lên', 'Tỷ lệ']);
+    input.villages.forEach((v, i) => {
+      expect(training[1 + i]!.slice(1)).toEqual([v.name, int(v.citizens!), int(v.trained!), share(v.trained!, v.citizens!, 50), int(v.university!), share(v.university!, v.citizens!, 12)]);
+    });
+    const sum = (k: 'citizens' | 'trained' | 'university') => input.villages.reduce((n, v) => n + (v[k] as number), 0);
+    expect(training.at(-1)!.slice(1)).toEqual(['Cộng', int(sum('citizens')), int(sum('trained')), share(sum('trained'), sum('citizens'), 50), int(sum('university')), share(sum('university'), sum('citizens'), 12)]);
+    // The commune's figures end with whether it is in a difficult area (absent = no).
+    const figures = report.tables.find((t) => t[0]?.includes('Nội dung'))!;
+    expect(figures.at(-1)!.slice(1)).toEqual(['Xã thuộc vùng khó khăn', 'Không']);
+  });
+
+  it('a commune in a difficult area: its thresholds in the summary and the line in the annex', async () => {
+    const { input } = loadSample('difficult-area');
+    const { report, summary } = await papers(input);
+    const figures = report.tables.find((t) => t[0]?.includes('Nội dung'))!;
+    expect(figures.at(-1)!.slice(1)).toEqual(['Xã thuộc vùng khó khăn', 'Có']);
+    const row = summaryTable(summary.tables).find((r) => r[0] === '5.2')!;
+    expect(row[2]).toContain('từ 40 % trở lên');
+    expect(row[2]).toContain('từ 10 % trở lên');
+    const training = report.tables.find((t) => t[0]?.includes('Số người có trình độ đại học trở lên'))!;
+    const v = input.villages[0]!;
+    expect(training[1]![4]).toBe(share(v.trained!, v.citizens!, 40));
   });
 });

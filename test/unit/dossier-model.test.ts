@@ -10,18 +10,22 @@ import { demoCommune } from '../../src/domain/demo-commune.ts';
 import { assess } from '../../src/domain/readiness/assess.ts';
 import { daysBetween, daysLeftText, deadlineIn, isValidMonthDay, previousYearDeadlines, yearDeadlines } from '../../src/dossier/deadlines.ts';
 import { docText } from '../../src/dossier/doc.ts';
-import { curlyQuotes, dateLine, formatInt, formatPercent, formatShare, issuerLine, placeName } from '../../src/dossier/format.ts';
+import { requestPlan } from '../../src/domain/readiness/request.ts';
+import { curlyQuotes, dateLine, formatInt, issuerLine, placeName } from '../../src/dossier/format.ts';
 import { pageCss, printHtml } from '../../src/dossier/html.ts';
 import { buildDossier, dossierDocs, officialName, type WarningCode } from '../../src/dossier/model.ts';
 import { documentNumber, LEGAL_BASIS, minutesNumberOf, signingLines, textsOfRow, type DossierTexts } from '../../src/dossier/texts.ts';
 
-const SAMPLES = fileURLToPath(new URL('../../../shared/domain/samples/', import.meta.url));
+const SAMPLES = fileURLToPath(new URL('../../docs/domain/samples/', import.meta.url));
 const sample = (name: string): AssessInput => JSON.parse(readFileSync(`${SAMPLES}${name}/input.json`, 'utf8')) as AssessInput;
 
+/** The dossier as the screen builds it: the engine's output and the one request plan. */
 function build(input: AssessInput, texts: DossierTexts = {}, recipient?: string) {
+  const output = assess(input);
   return buildDossier({
     input,
-    output: assess(input),
+    output,
+    plan: requestPlan(output, input),
     catalog: tt25_2023,
     texts,
     commune: { code: input.commune.code, name: input.commune.name, recipient },
@@ -37,9 +41,9 @@ interface Expected {
 }
 const expected = (name: string): Expected => JSON.parse(readFileSync(`${SAMPLES}${name}/expected.json`, 'utf8')) as Expected;
 
-/** An engine output with a recognition decision in force (the engine's `held`, issue #11). */
-function holding(input: AssessInput, held: { level: 1 | 2; decidedOn: string; validUntil: string }) {
-  return buildDossier({ input, output: { ...assess(input), held } as ReturnType<typeof assess>, catalog: tt25_2023, texts: {}, commune: { code: input.commune.code, name: input.commune.name } });
+/** The dossier of a commune with these earlier recognition decisions. */
+function holding(input: AssessInput, history: NonNullable<AssessInput['history']>) {
+  return build({ ...input, history });
 }
 
 describe('warnings before the dossier is sent', () => {
@@ -83,7 +87,7 @@ describe('warnings before the dossier is sent', () => {
     const m = build(sample('meets-level-1'), { ...texts, locked: true }, 'Sở GD&ĐT');
     expect(m.warnings).toEqual([]);
     expect(m.draft).toBe(false);
-    expect(m.request).toEqual({ kind: 'new', level: 1 });
+    expect(m.request).toEqual({ kind: 'first', level: 1 });
     for (const d of dossierDocs(m)) expect(d.draft).toBe(false);
     // The same year not yet locked: every paper is a draft.
     const open = build(sample('meets-level-1'), texts, 'Sở GD&ĐT');
@@ -103,36 +107,69 @@ describe('warnings before the dossier is sent', () => {
     expect(m.request).toMatchObject({ kind: 'none', reason: 'not-met' });
     expect(m.docs.submission).toBeNull();
     expect(dossierDocs(m).map((d) => d.id)).toEqual(['report', 'summary', 'minutes']);
-    expect(m.warnings.find((w) => w.code === 'no-request')).toMatchObject({ severity: 'block', text: 'Theo số liệu hiện có, xã chưa đạt Mức độ 1 (Khá): chưa lập tờ trình đề nghị công nhận.' });
+    expect(m.warnings.find((w) => w.code === 'no-request')).toMatchObject({
+      severity: 'block',
+      text: 'Xã chưa đạt mức độ nào: chưa đủ điều kiện đề nghị công nhận. Không lập tờ trình đề nghị công nhận.',
+    });
+    expect(m.noRequest).toBe(m.warnings.find((w) => w.code === 'no-request')!.text);
     expect(m.tableLevel).toBe(1);
     expect(m.rows.find((r) => r.id === 'TC3.1')!.status).toBe('unmet');
     expect(m.rows.find((r) => r.id === 'TC3')!.status).toBe('unmet');
   });
 
   it('a title in force and not in its last year: no request paper', () => {
-    const m = holding(sample('meets-level-1'), { level: 1, decidedOn: '2024-03-20', validUntil: '2027-12-31' });
-    expect(m.request).toMatchObject({ kind: 'none', reason: 'held' });
+    const m = holding(sample('meets-level-1'), [{ level: 1, decidedOn: '2024-03-20' }]);
+    expect(m.request).toMatchObject({ kind: 'none', reason: 'in-force', held: { validUntil: '2027-12-31' } });
     expect(m.docs.submission).toBeNull();
-    expect((m.request as { text: string }).text).toBe(
-      'Xã đang giữ danh hiệu Mức độ 1 (Khá) (quyết định ngày 20/03/2024), còn hiệu lực đến ngày 31/12/2027: chưa đến lúc đề nghị công nhận lại, không lập tờ trình.',
+    expect(m.noRequest).toBe(
+      'Xã đang giữ danh hiệu Mức độ 1 (Khá) (quyết định ngày 20/03/2024, còn hiệu lực đến 31/12/2027): năm nay không cần đề nghị công nhận. Không lập tờ trình đề nghị công nhận.',
     );
-    expect(docText(m.docs.report)).toContain('còn hiệu lực đến ngày 31/12/2027');
+    expect(m.warnings.find((w) => w.code === 'no-request')!.severity).toBe('info');
+    expect(docText(m.docs.report)).toContain('còn hiệu lực đến 31/12/2027');
+    expect(docText(m.docs.minutes)).toContain('; năm nay không cần đề nghị công nhận.');
   });
 
-  it('a title in its last year asks for re-recognition; a higher level met asks for the upgrade', () => {
-    const renewal = holding(sample('meets-level-1'), { level: 1, decidedOn: '2023-03-20', validUntil: '2026-12-31' });
-    expect(renewal.request).toEqual({ kind: 'renewal', level: 1 });
-    expect(docText(renewal.docs.submission!)).toContain('Về việc đề nghị công nhận lại xã Đạt Mức Một đạt “Cộng đồng học tập” cấp xã Mức độ 1 (Khá) năm 2025');
-    const both = sample('level-2-waiting');
-    const m = buildDossier({
-      input: both,
-      output: { ...assess(both), level: 2, eligibleLevel: 2, eligibility: null, held: { level: 1, decidedOn: '2024-01-10', validUntil: '2027-12-31' } } as ReturnType<typeof assess>,
-      catalog: tt25_2023,
-      texts: {},
-      commune: { code: both.commune.code, name: both.commune.name },
-    });
-    expect(m.request).toEqual({ kind: 'upgrade', level: 2 });
-    expect(docText(m.docs.submission!)).toContain('Xã đã được công nhận đạt “Cộng đồng học tập” cấp xã Mức độ 1 (Khá) (quyết định ngày 10/01/2024, còn hiệu lực đến ngày 31/12/2027).');
+  it('a title in its last year, or one that ended in the assessment year, asks for re-recognition', () => {
+    // Decided 2023: in force until 31/12/2026, and asOf (28/02/2026) falls in that last year.
+    const last = holding(sample('meets-level-1'), [{ level: 1, decidedOn: '2023-03-20' }]);
+    expect(last.request).toMatchObject({ kind: 'renewal', level: 1, inForce: true });
+    const sub = docText(last.docs.submission!);
+    expect(sub).toContain('Về việc đề nghị công nhận lại xã Đạt Mức Một đạt “Cộng đồng học tập” cấp xã Mức độ 1 (Khá) năm 2025');
+    expect(sub).toContain('Xã đã được công nhận đạt “Cộng đồng học tập” cấp xã Mức độ 1 (Khá) (quyết định ngày 20/03/2023, còn hiệu lực đến ngày 31/12/2026).');
+    expect(docText(last.docs.report)).toContain('Mức độ đề nghị công nhận: Mức độ 1 (Khá) (công nhận lại).');
+    // Decided 2022: it ended on 31/12/2025, within the assessment year.
+    const ended = holding(sample('meets-level-1'), [{ level: 1, decidedOn: '2022-04-01' }]);
+    expect(ended.request).toMatchObject({ kind: 'renewal', level: 1, inForce: false });
+    expect(docText(ended.docs.submission!)).toContain('(quyết định ngày 01/04/2022, đã hết hiệu lực ngày 31/12/2025)');
+    // Decided 2021: it ended before the year; a first request.
+    expect(holding(sample('meets-level-1'), [{ level: 1, decidedOn: '2021-04-01' }]).request).toEqual({ kind: 'first', level: 1 });
+  });
+
+  it('a higher level met 12 months after the level-1 decision asks for the upgrade', () => {
+    const m = holding(sample('level-2-waiting'), [{ level: 1, decidedOn: '2024-01-10' }]);
+    expect(m.request).toMatchObject({ kind: 'upgrade', level: 2, held: { level: 1 } });
+    expect(m.tableLevel).toBe(2);
+    const sub = docText(m.docs.submission!);
+    expect(sub).toContain('Về việc đề nghị công nhận xã');
+    expect(sub).toContain('Xã đã được công nhận đạt “Cộng đồng học tập” cấp xã Mức độ 1 (Khá) (quyết định ngày 10/01/2024, còn hiệu lực đến ngày 31/12/2027).');
+  });
+
+  it('the papers ask for what the plan says, for every kind of plan', () => {
+    const kinds = new Set<string>();
+    const histories: NonNullable<AssessInput['history']>[] = [[], [{ level: 1, decidedOn: '2024-03-20' }], [{ level: 1, decidedOn: '2023-03-20' }], [{ level: 1, decidedOn: '2022-04-01' }]];
+    for (const name of ['meets-level-1', 'one-indicator-short', 'level-2-waiting']) {
+      for (const history of histories) {
+        const input = { ...sample(name), history };
+        const output = assess(input);
+        const plan = requestPlan(output, input);
+        const m = build(input);
+        kinds.add(plan.kind);
+        expect(m.request).toEqual(plan);
+        expect(m.docs.submission === null).toBe(plan.kind === 'none');
+        expect(m.proposedLevel).toBe(plan.kind === 'none' ? 0 : plan.level);
+      }
+    }
+    expect([...kinds].sort()).toEqual(['first', 'none', 'renewal', 'upgrade']);
   });
 
   it('level 2 met under 12 months after a level-1 decision still in force: no request, the date level 2 opens', () => {
@@ -140,7 +177,7 @@ describe('warnings before the dossier is sent', () => {
     const want = expected('level-2-waiting');
     const m = build(sample('level-2-waiting'));
     expect(want.held?.validUntil).toBe('2028-12-31');
-    expect(m.request).toMatchObject({ kind: 'none', reason: 'held' });
+    expect(m.request).toMatchObject({ kind: 'none', reason: 'in-force' });
     expect(m.tableLevel).toBe(1);
     expect(m.warnings.find((w) => w.code === 'eligibility')!.text).toContain('từ ngày 20/03/2026');
   });
@@ -206,25 +243,26 @@ describe('official wording', () => {
     expect(documentNumber(' ', 'TTr-UBND')).toBe('\u00a0'.repeat(6) + '/TTr-UBND');
     expect(['Biên bản số 03/BB-UBND', 'Biên bản họp số 3', '03/BB-UBND', ' 3 '].map(minutesNumberOf)).toEqual(['03/BB-UBND', '3', '03/BB-UBND', '3']);
   });
-  it('numbers and percents in the vi-VN way', () => {
+  it('numbers in the vi-VN way', () => {
     expect([0, 999, 1000, 1234567].map(formatInt)).toEqual(['0', '999', '1.000', '1.234.567']);
-    expect([78.12, 70, null].map(formatPercent)).toEqual(['78,1%', '70,0%', '—']);
   });
-  it('a share beside a threshold never reads as met when it is not', () => {
-    const cases: [number, number, number[], string][] = [
-      [6999, 10000, [70], '69,99%'], // 69,99 % rounds to 70,0 %: two decimals, cut, not rounded
-      [69999, 100000, [70], '69,99%'],
-      [6995, 10000, [70], '69,95%'],
-      [6994, 10000, [70], '69,9%'], // one decimal already reads below 70
-      [7000, 10000, [70], '70,0%'],
-      [5999, 10000, [60, 80], '59,99%'],
-      [7996, 10000, [60, 80], '79,96%'],
-      [2, 3, [60], '66,7%'], // rounding up is fine away from a threshold
-      [1, 3, [], '33,3%'],
-      [123456, 100, [], '123.456,0%'],
-      [0, 0, [60], '—'],
-    ];
-    for (const [n, d, t, want] of cases) expect(formatShare(n, d, t), `${n}/${d}`).toBe(want);
+  it('a share beside a threshold never reads as met when it is not (the engine’s formatShare, in the papers)', () => {
+    const input = sample('meets-level-1');
+    // One village of 10.000 people: 5.999 "Công dân học tập" against 60 %, 5.000 trained against 50 %.
+    input.villages = [{ ...input.villages[0]!, citizens: 10000, citizensRecognized: 5999, trained: 5000, university: 1199 }];
+    const m = build(input);
+    const tc51 = m.rows.find((r) => r.id === 'TC5.1')!;
+    expect(tc51.status).toBe('unmet');
+    expect(tc51.figure).toContain('5.999/10.000 người từ 15 tuổi trở lên (59,99 %)');
+    expect(tc51.figure).toContain('Còn thiếu: 1 người đạt danh hiệu "Công dân học tập"');
+    expect(tc51.requirement).toBe('Từ 60 % trở lên');
+    const tc52 = m.rows.find((r) => r.id === 'TC5.2')!;
+    expect(tc52.figure).toContain('Được đào tạo: 5.000/10.000 người từ 15 tuổi trở lên (50 %)');
+    expect(tc52.figure).toContain('Đại học trở lên: 1.199/10.000 người từ 15 tuổi trở lên (11,99 %)');
+    expect(tc52.figure).toContain('Còn thiếu: 1 người có trình độ đại học trở lên');
+    expect(tc52.figure).not.toContain('Còn thiếu: 1 người được đào tạo');
+    expect(docText(m.docs.report)).toContain('59,99 %');
+    expect(docText(m.docs.report)).not.toMatch(/\b60,0 %/);
   });
   it('titles take curly quotes, as the seeds print them', () => {
     expect(curlyQuotes('đạt "Cộng đồng học tập" cấp xã, "Công dân học tập"')).toBe('đạt “Cộng đồng học tập” cấp xã, “Công dân học tập”');

@@ -1,14 +1,20 @@
-// Table-driven tests of the readiness engine: every indicator at both levels, ratio boundaries,
-// missing data, zero denominators, threshold overrides, aggregation and the 12-month rule.
+// Table-driven tests of the readiness engine as TT25 is written (issue #11): every indicator at
+// both levels — at the threshold, one below, with denominators that are not multiples of 100 —,
+// TC5.2 with the difficult area on, off and absent, missing data, the title kept until 31/12 of
+// the third year (in force on its last day, gone the day after), and the 12-month rule (one day
+// before, on the day, from 29/02). Rewritten from the old tests, whose expectations were the old
+// (wrong) reading: 9 provisional indicators, programme ratios as TC5, unset level-2 thresholds.
 import { describe, it, expect } from 'vitest';
 import { assess } from '../../src/domain/readiness/assess.ts';
-import { eligibilityOf, defaultAsOf } from '../../src/domain/readiness/eligibility.ts';
-import { meetsRatio, ratioGap, displayPercent } from '../../src/domain/readiness/ratio.ts';
+import { eligibilityOf, defaultAsOf, heldOn, validUntil } from '../../src/domain/readiness/eligibility.ts';
+import { meetsRatio, ratioGap, displayPercent, percentBeside } from '../../src/domain/readiness/ratio.ts';
+import { requestPlan } from '../../src/domain/readiness/request.ts';
+import { validateAssessInput } from '../../src/domain/readiness/validate.ts';
 import { addMonths } from '../../src/domain/schemas/dates.ts';
 import { tt25_2023 } from '../../src/domain/catalog/tt25-2023.ts';
 import { indicatorsOf } from '../../src/domain/catalog/index.ts';
-import type { AssessInput, AssessOutput, IndicatorResult, LevelNo, VillageInput } from '../../src/domain/assess-types.ts';
-import { baseInput, oneVillage, LEVEL2_THRESHOLDS, YES_NO_IDS } from './readiness-fixtures.ts';
+import type { AssessInput, AssessOutput, IndicatorResult, LevelNo } from '../../src/domain/assess-types.ts';
+import { baseInput, level2Input, oneVillage, YES_NO_IDS } from './readiness-fixtures.ts';
 
 function ind(out: AssessOutput, level: LevelNo, id: string): IndicatorResult {
   const r = out.levels.find((l) => l.level === level)!.criteria.flatMap((c) => c.indicators).find((i) => i.id === id);
@@ -16,62 +22,65 @@ function ind(out: AssessOutput, level: LevelNo, id: string): IndicatorResult {
   return r;
 }
 
-function run(edit: (i: AssessInput) => void): AssessOutput {
-  const input = baseInput();
+/** Runs the engine on an edited base commune, checking first that the input is valid. */
+function run(edit: (i: AssessInput) => void, from: () => AssessInput = baseInput): AssessOutput {
+  const input = from();
   edit(input);
+  const checked = validateAssessInput(input);
+  if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
   return assess(input);
 }
 
-describe('the base commune', () => {
-  it('meets level 1, level 2 unknown for want of thresholds', () => {
-    const out = assess(baseInput());
+describe('the base communes', () => {
+  it('the base meets level 1 and not level 2; asOf defaults to 28/02 of the next year', () => {
+    const out = run(() => undefined);
     expect(out.level).toBe(1);
     expect(out.eligibleLevel).toBe(1);
     expect(out.eligibility).toBeNull();
-    expect(out.levels.map((l) => l.status)).toEqual(['met', 'unknown']);
+    expect(out.held).toBeNull();
+    expect(out.levels.map((l) => l.status)).toEqual(['met', 'unmet']);
     expect(out.asOf).toBe('2026-02-28');
     expect(out.catalog).toBe('tt25-2023');
   });
 
-  it('lists every criterion and indicator of every level in catalog order', () => {
-    const out = assess(baseInput());
+  it('the level-2 commune meets both levels', () => {
+    const out = run(() => undefined, level2Input);
+    expect(out.levels.map((l) => l.status)).toEqual(['met', 'met']);
+    expect(out.level).toBe(2);
+    expect(out.eligibleLevel).toBe(2);
+  });
+
+  it('lists every criterion and indicator of both levels in catalog order, with the output keys of assess-format.md', () => {
+    const out = run(() => undefined);
     const ids = indicatorsOf(tt25_2023).map((i) => i.id);
     expect(ids).toHaveLength(15);
+    expect(out.levels.map((l) => l.level)).toEqual([1, 2]);
     for (const l of out.levels) {
       expect(l.criteria.map((c) => c.id)).toEqual(['TC1', 'TC2', 'TC3', 'TC4', 'TC5']);
       expect(l.criteria.flatMap((c) => c.indicators.map((i) => i.id))).toEqual(ids);
+      for (const c of l.criteria) for (const i of c.indicators) expect(Object.keys(i)).toEqual(['id', 'status', 'value', 'threshold', 'gap', 'missing']);
     }
-  });
-
-  it('meets level 2 with a province\'s level-2 thresholds and figures at level 2', () => {
-    const out = run((i) => {
-      i.thresholds = LEVEL2_THRESHOLDS;
-      i.figures = { ...i.figures, pcgdPrimary: 2, pcgdLowerSecondary: 2, literacy: 2 };
-    });
-    expect(out.level).toBe(2);
-    expect(out.eligibleLevel).toBe(2);
+    expect(Object.keys(out)).toEqual(['catalog', 'year', 'asOf', 'level', 'eligibleLevel', 'eligibility', 'held', 'levels', 'info']);
   });
 });
 
 describe('yes/no indicators, both levels', () => {
-  const cases: { met: boolean | null | undefined; status: string; reason?: string }[] = [
+  const cases: { met: boolean | null | undefined; status: string }[] = [
     { met: true, status: 'met' },
     { met: false, status: 'unmet' },
-    { met: null, status: 'unknown', reason: 'not-answered' },
-    { met: undefined, status: 'unknown', reason: 'not-answered' },
+    { met: null, status: 'unknown' },
+    { met: undefined, status: 'unknown' },
   ];
   for (const id of YES_NO_IDS) {
     for (const c of cases) {
-      it(`${id} answered ${String(c.met)} → ${c.status}`, () => {
+      it(`${id} answered ${String(c.met)} → ${c.status} at both levels`, () => {
         const out = run((i) => {
           if (c.met === undefined) delete i.answers![id];
-          else i.answers![id] = { met: c.met, note: 'x', evidence: [{ number: '1/KH', date: '2025-01-01' }] };
+          else i.answers![id] = { met: c.met, note: 'x', evidence: [{ number: '1/KH', date: '2025-01-01', issuer: 'UBND xã', title: 'Kế hoạch' }] };
         });
         for (const level of [1, 2] as const) {
           const r = ind(out, level, id);
-          expect(r.status).toBe(c.status);
-          expect(r.gap).toBeNull();
-          expect(r.reason).toBe(c.reason);
+          expect(r).toMatchObject({ status: c.status, value: c.met ?? null, threshold: true, gap: null, missing: [] });
         }
         expect(out.level).toBe(c.status === 'met' ? 1 : 0);
         expect(out.levels[0]!.status).toBe(c.status);
@@ -80,320 +89,440 @@ describe('yes/no indicators, both levels', () => {
   }
 
   it('evidence and amount never change the status', () => {
-    const a = run((i) => { i.answers!['TC2.1'] = { met: false, amount: 900_000_000, evidence: [{ title: 'Dự toán' }] }; });
-    expect(ind(a, 1, 'TC2.1').status).toBe('unmet');
-    const b = run((i) => { i.answers!['TC2.1'] = { met: true }; });
-    expect(ind(b, 1, 'TC2.1').status).toBe('met');
+    expect(ind(run((i) => { i.answers!['TC2.1'] = { met: false, amount: 900_000_000, evidence: [{ title: 'Dự toán' }] }; }), 1, 'TC2.1').status).toBe('unmet');
+    expect(ind(run((i) => { i.answers!['TC2.1'] = { met: true }; }), 1, 'TC2.1').status).toBe('met');
   });
 });
 
-describe('standard indicators', () => {
-  const tc41: { figures: Record<string, unknown>; l1: string }[] = [
-    { figures: { pcgdPreschool5: true, pcgdPrimary: 1, pcgdLowerSecondary: 1 }, l1: 'met' },
-    { figures: { pcgdPreschool5: true, pcgdPrimary: 3, pcgdLowerSecondary: 3 }, l1: 'met' },
-    { figures: { pcgdPreschool5: false, pcgdPrimary: 3, pcgdLowerSecondary: 3 }, l1: 'unmet' },
-    { figures: { pcgdPreschool5: true, pcgdPrimary: 0, pcgdLowerSecondary: 1 }, l1: 'unmet' },
-    { figures: { pcgdPreschool5: true, pcgdPrimary: 1, pcgdLowerSecondary: 0 }, l1: 'unmet' },
-    { figures: { pcgdPreschool5: null, pcgdPrimary: 1, pcgdLowerSecondary: 1 }, l1: 'unknown' },
-    { figures: { pcgdPreschool5: true, pcgdLowerSecondary: 1 }, l1: 'unknown' },
-    // One figure below its minimum decides "unmet" even though another is absent.
-    { figures: { pcgdPreschool5: null, pcgdPrimary: 0, pcgdLowerSecondary: 1 }, l1: 'unmet' },
-  ];
-  for (const c of tc41) {
-    it(`TC4.1 ${JSON.stringify(c.figures)} → level 1 ${c.l1}, level 2 unknown (threshold not set)`, () => {
-      const out = run((i) => { i.figures = { units: 10, unitsRecognized: 9, literacy: 1, ...c.figures } as AssessInput['figures']; });
-      expect(ind(out, 1, 'TC4.1').status).toBe(c.l1);
-      expect(ind(out, 1, 'TC4.1').threshold).toEqual({ pcgdPreschool5: true, pcgdPrimary: 1, pcgdLowerSecondary: 1 });
-      expect(ind(out, 2, 'TC4.1')).toMatchObject({ status: 'unknown', reason: 'threshold-not-set', threshold: null, gap: null });
-    });
-  }
-
-  const tc42: [number | null, string][] = [[0, 'unmet'], [1, 'met'], [2, 'met'], [null, 'unknown']];
-  for (const [literacy, l1] of tc42) {
-    it(`TC4.2 literacy ${literacy} → level 1 ${l1}`, () => {
-      const out = run((i) => { i.figures = { ...i.figures, literacy }; });
-      expect(ind(out, 1, 'TC4.2').status).toBe(l1);
-      expect(ind(out, 2, 'TC4.2').reason).toBe('threshold-not-set');
-    });
-  }
-
-  it('no figures at all: both standards unknown at level 1', () => {
-    const out = run((i) => { delete i.figures; });
-    expect(ind(out, 1, 'TC4.1').status).toBe('unknown');
-    expect(ind(out, 1, 'TC4.2').status).toBe('unknown');
-    expect(ind(out, 1, 'TC5.4')).toMatchObject({ status: 'unknown', reason: 'missing-data', value: null });
-  });
-});
-
-describe('ratio indicators: boundaries one below, at, one above', () => {
-  type Row = { id: string; threshold: number; num: number; den: number; status: 'met' | 'unmet'; gap: number };
-  const make = (id: string, threshold: number, den: number, at: number): Row[] => [
-    { id, threshold, den, num: at - 1, status: 'unmet', gap: 1 },
-    { id, threshold, den, num: at, status: 'met', gap: 0 },
-    { id, threshold, den, num: at + 1, status: 'met', gap: 0 },
-  ];
+describe('TC4: standards of Nghị định 20/2014/NĐ-CP, mức độ 2 (3 at level 2)', () => {
+  type Row = { id: string; figure: 'pcgdPreschool5' | 'pcgdPrimary' | 'pcgdLowerSecondary' | 'literacy'; value: number | boolean | null | undefined; l1: string; l2: string };
   const rows: Row[] = [
-    ...make('TC5.1', 70, 1000, 700),
-    ...make('TC5.1', 70, 7, 5), // 4.9 needed → 5
-    ...make('TC5.2', 65, 100, 65),
-    ...make('TC5.2', 65, 3, 2), // 1.95 → 2
-    ...make('TC5.4', 80, 15, 12),
-    ...make('TC5.4', 80, 14, 12), // 11.2 → 12
+    { id: 'TC4.1', figure: 'pcgdPreschool5', value: true, l1: 'met', l2: 'met' },
+    { id: 'TC4.1', figure: 'pcgdPreschool5', value: false, l1: 'unmet', l2: 'unmet' },
+    { id: 'TC4.1', figure: 'pcgdPreschool5', value: null, l1: 'unknown', l2: 'unknown' },
+    { id: 'TC4.1', figure: 'pcgdPreschool5', value: undefined, l1: 'unknown', l2: 'unknown' },
+    // PCGD tiểu học at mức độ 1 no longer passes level 1 (issue #11).
+    { id: 'TC4.2', figure: 'pcgdPrimary', value: 0, l1: 'unmet', l2: 'unmet' },
+    { id: 'TC4.2', figure: 'pcgdPrimary', value: 1, l1: 'unmet', l2: 'unmet' },
+    { id: 'TC4.2', figure: 'pcgdPrimary', value: 2, l1: 'met', l2: 'unmet' },
+    { id: 'TC4.2', figure: 'pcgdPrimary', value: 3, l1: 'met', l2: 'met' },
+    { id: 'TC4.2', figure: 'pcgdPrimary', value: null, l1: 'unknown', l2: 'unknown' },
+    { id: 'TC4.3', figure: 'pcgdLowerSecondary', value: 1, l1: 'unmet', l2: 'unmet' },
+    { id: 'TC4.3', figure: 'pcgdLowerSecondary', value: 2, l1: 'met', l2: 'unmet' },
+    { id: 'TC4.3', figure: 'pcgdLowerSecondary', value: 3, l1: 'met', l2: 'met' },
+    { id: 'TC4.3', figure: 'pcgdLowerSecondary', value: undefined, l1: 'unknown', l2: 'unknown' },
+    { id: 'TC4.4', figure: 'literacy', value: 0, l1: 'unmet', l2: 'unmet' },
+    { id: 'TC4.4', figure: 'literacy', value: 1, l1: 'met', l2: 'unmet' },
+    { id: 'TC4.4', figure: 'literacy', value: 2, l1: 'met', l2: 'met' },
+    { id: 'TC4.4', figure: 'literacy', value: null, l1: 'unknown', l2: 'unknown' },
   ];
-
-  function inputFor(r: Row, threshold?: number): AssessInput {
-    const input = baseInput();
-    if (r.id === 'TC5.1') input.villages = oneVillage({ households: r.den, familiesRegistered: r.den, familiesRecognized: r.num });
-    if (r.id === 'TC5.2') input.villages = oneVillage({ lineages: r.den, lineagesRegistered: r.den, lineagesRecognized: r.num });
-    if (r.id === 'TC5.4') input.figures = { ...input.figures, units: r.den, unitsRecognized: r.num };
-    if (threshold !== undefined) input.thresholds = { [r.id]: { 1: threshold } };
-    return input;
-  }
-
+  const minimum: Record<string, [number | true, number | true]> = { 'TC4.1': [true, true], 'TC4.2': [2, 3], 'TC4.3': [2, 3], 'TC4.4': [1, 2] };
   for (const r of rows) {
-    it(`${r.id}: ${r.num}/${r.den} at ${r.threshold}% → ${r.status}, gap ${r.gap}`, () => {
-      const out = assess(inputFor(r));
-      const res = ind(out, 1, r.id);
-      expect(res.status).toBe(r.status);
-      expect(res.gap).toBe(r.gap);
-      expect(res.threshold).toBe(r.threshold);
-      expect(res.value).toMatchObject({ numerator: r.num, denominator: r.den });
-      expect(ind(out, 2, r.id)).toMatchObject({ status: 'unknown', reason: 'threshold-not-set', gap: null });
+    it(`${r.id} ${r.figure} = ${String(r.value)} → level 1 ${r.l1}, level 2 ${r.l2}`, () => {
+      const out = run((i) => {
+        if (r.value === undefined) delete i.figures![r.figure];
+        else (i.figures as Record<string, unknown>)[r.figure] = r.value;
+      }, level2Input);
+      for (const [level, want] of [[1, r.l1], [2, r.l2]] as const) {
+        expect(ind(out, level, r.id)).toMatchObject({
+          status: want, value: r.value ?? null, threshold: minimum[r.id]![level - 1], gap: null, missing: [],
+        });
+      }
     });
   }
 
-  it('TC5.3 counts recognised villages: 13 of 20 at 65 % met, 12 not (gap 1)', () => {
-    const twenty = (recognised: number): VillageInput[] =>
-      Array.from({ length: 20 }, (_, k) => ({ code: `V${String(k).padStart(2, '0')}`, households: 10, familiesRegistered: 10, familiesRecognized: 10, lineages: 1, lineagesRegistered: 1, lineagesRecognized: 1, villageRecognized: k < recognised }));
-    for (const [n, status, gap] of [[12, 'unmet', 1], [13, 'met', 0], [14, 'met', 0], [5, 'unmet', 8]] as const) {
-      const out = run((i) => { i.villages = twenty(n); });
-      expect(ind(out, 1, 'TC5.3')).toMatchObject({ status, gap, value: { numerator: n, denominator: 20 } });
+  it('no figures at all: every TC4 indicator unknown, never met', () => {
+    const out = run((i) => { delete i.figures; });
+    for (const id of ['TC4.1', 'TC4.2', 'TC4.3', 'TC4.4']) expect(ind(out, 1, id).status).toBe('unknown');
+    expect(out.level).toBe(0);
+  });
+});
+
+describe('TC5.1: citizens recognised "Công dân học tập", 60 % / 80 %', () => {
+  // at = ⌈d·t/100⌉ worked out by hand: the first count that meets the threshold.
+  const rows: { d: number; level: LevelNo; t: number; at: number }[] = [
+    { d: 5, level: 1, t: 60, at: 3 },
+    { d: 5, level: 2, t: 80, at: 4 },
+    { d: 7, level: 1, t: 60, at: 5 }, // 4,2 needed
+    { d: 7, level: 2, t: 80, at: 6 }, // 5,6 needed
+    { d: 333, level: 1, t: 60, at: 200 }, // 199,8
+    { d: 333, level: 2, t: 80, at: 267 }, // 266,4
+    { d: 1234, level: 1, t: 60, at: 741 }, // 740,4
+    { d: 1234, level: 2, t: 80, at: 988 }, // 987,2
+    { d: 2313, level: 1, t: 60, at: 1388 }, // 1387,8
+  ];
+  for (const r of rows) {
+    const below = Math.min(11, r.at);
+    for (const [n, status, gap] of [[r.at, 'met', 0], [r.at - 1, 'unmet', 1], [r.at - below, 'unmet', below]] as const) {
+      it(`${n}/${r.d} at level ${r.level} (${r.t} %) → ${status}, gap ${gap}`, () => {
+        const out = run((i) => { i.villages = oneVillage({ citizens: r.d, citizensRecognized: n, trained: r.d, university: r.d }); });
+        const res = ind(out, r.level, 'TC5.1');
+        expect(res).toMatchObject({ status, gap, threshold: r.t, missing: [] });
+        expect(res.value).toEqual({ numerator: n, denominator: r.d, percent: displayPercent(n, r.d) });
+      });
+    }
+  }
+
+  it('the difficult area changes nothing for TC5.1', () => {
+    for (const difficultArea of [true, false, undefined]) {
+      const out = run((i) => {
+        i.villages = oneVillage({ citizens: 1234, citizensRecognized: 740 });
+        if (difficultArea === undefined) delete i.figures!.difficultArea;
+        else i.figures!.difficultArea = difficultArea;
+      });
+      expect(ind(out, 1, 'TC5.1')).toMatchObject({ status: 'unmet', gap: 1, threshold: 60 });
     }
   });
 
-  it('a decimal threshold of 72.5 % is decided exactly: 145/200 met, 144/200 not', () => {
-    for (const [num, status, gap] of [[144, 'unmet', 1], [145, 'met', 0], [146, 'met', 0], [100, 'unmet', 45]] as const) {
-      const out = assess(inputFor({ id: 'TC5.1', threshold: 72.5, den: 200, num, status, gap }, 72.5));
-      expect(ind(out, 1, 'TC5.1')).toMatchObject({ status, gap, threshold: 72.5, thresholdSource: 'override' });
+  it('sums numerators and denominators over the villages (not the mean of the villages\' shares)', () => {
+    // 1/1 (100 %) and 59/199 (29,6 %): the mean is 64,8 %, the commune's share 60/200 = 30 %.
+    const out = run((i) => {
+      i.villages = [
+        { code: 'A', citizens: 1, citizensRecognized: 1, trained: 1, university: 1 },
+        { code: 'B', citizens: 199, citizensRecognized: 59, trained: 150, university: 40 },
+      ];
+    });
+    expect(ind(out, 1, 'TC5.1')).toMatchObject({ status: 'unmet', value: { numerator: 60, denominator: 200, percent: 30 }, gap: 60 });
+  });
+});
+
+describe('TC5.2: trained and university shares, ordinary and difficult-area thresholds', () => {
+  const d = 1234;
+  // ⌈d·t/100⌉ by hand for each threshold.
+  const cases: { level: LevelNo; area: boolean | undefined; t: number; u: number; atT: number; atU: number }[] = [
+    { level: 1, area: undefined, t: 50, u: 12, atT: 617, atU: 149 }, // 617; 148,08
+    { level: 1, area: false, t: 50, u: 12, atT: 617, atU: 149 },
+    { level: 1, area: true, t: 40, u: 10, atT: 494, atU: 124 }, // 493,6; 123,4
+    { level: 2, area: undefined, t: 60, u: 15, atT: 741, atU: 186 }, // 740,4; 185,1
+    { level: 2, area: false, t: 60, u: 15, atT: 741, atU: 186 },
+    { level: 2, area: true, t: 50, u: 12, atT: 617, atU: 149 },
+  ];
+  for (const c of cases) {
+    const area = c.area === undefined ? 'absent' : c.area ? 'on' : 'off';
+    const table: { trained: number; university: number; status: string; gap: { trained: number; university: number } }[] = [
+      { trained: c.atT, university: c.atU, status: 'met', gap: { trained: 0, university: 0 } },
+      { trained: c.atT - 1, university: c.atU, status: 'unmet', gap: { trained: 1, university: 0 } },
+      { trained: c.atT, university: c.atU - 1, status: 'unmet', gap: { trained: 0, university: 1 } },
+      { trained: c.atT - 30, university: c.atU - 7, status: 'unmet', gap: { trained: 30, university: 7 } },
+    ];
+    for (const row of table) {
+      it(`level ${c.level}, difficult area ${area}: ${row.trained} trained, ${row.university} university of ${d} → ${row.status}`, () => {
+        const out = run((i) => {
+          i.villages = oneVillage({ citizens: d, citizensRecognized: d, trained: row.trained, university: row.university });
+          if (c.area === undefined) delete i.figures!.difficultArea;
+          else i.figures!.difficultArea = c.area;
+        });
+        const r = ind(out, c.level, 'TC5.2');
+        expect(r).toMatchObject({
+          status: row.status,
+          threshold: { trained: c.t, university: c.u, difficultArea: c.area === true },
+          gap: row.gap,
+          missing: [],
+        });
+        expect(r.value).toEqual({
+          trained: { numerator: row.trained, denominator: d, percent: displayPercent(row.trained, d) },
+          university: { numerator: row.university, denominator: d, percent: displayPercent(row.university, d) },
+        });
+      });
     }
+  }
+
+  it('a trained person who gains a degree closes the university gap without changing the trained one', () => {
+    const before = run((i) => { i.villages = oneVillage({ citizens: 1000, citizensRecognized: 1000, trained: 500, university: 110 }); });
+    const after = run((i) => { i.villages = oneVillage({ citizens: 1000, citizensRecognized: 1000, trained: 500, university: 111 }); });
+    expect(ind(before, 1, 'TC5.2').gap).toEqual({ trained: 0, university: 10 });
+    expect(ind(after, 1, 'TC5.2').gap).toEqual({ trained: 0, university: 9 });
   });
 
-  it('thresholds whose floating-point product is inexact are still exact (57.3 %, 33.3 %)', () => {
-    expect(meetsRatio(573, 1000, 57.3)).toBe(true);
-    expect(meetsRatio(572, 1000, 57.3)).toBe(false);
-    expect(meetsRatio(1, 3, 33.3)).toBe(true);
-    expect(meetsRatio(1, 3, 33.4)).toBe(false);
-    expect(ratioGap(0, 3, 33.4)).toBe(2);
-    expect(meetsRatio(29, 100, 29)).toBe(true); // 0.29 * 100 = 28.999999999999996 in floating point
-    expect(ratioGap(28, 100, 29)).toBe(1);
-  });
-
-  it('0 % is met with nothing recognised and 100 % needs everything', () => {
-    expect(meetsRatio(0, 50, 0)).toBe(true);
-    expect(ratioGap(0, 50, 0)).toBe(0);
-    expect(meetsRatio(49, 50, 100)).toBe(false);
-    expect(ratioGap(49, 50, 100)).toBe(1);
-    expect(ratioGap(0, 50, 100)).toBe(50);
-  });
-
-  it('huge counts fall back to exact big-integer arithmetic', () => {
-    const d = 9_000_000_000_000;
-    expect(meetsRatio(d * 0.7, d, 70)).toBe(true);
-    expect(meetsRatio(d * 0.7 - 1, d, 70)).toBe(false);
-    expect(ratioGap(d * 0.7 - 1, d, 70)).toBe(1);
-  });
-
-  it('percent is rounded half up to one decimal for display', () => {
-    expect(displayPercent(95, 310)).toBe(30.6);
-    expect(displayPercent(1, 8)).toBe(12.5);
-    expect(displayPercent(1, 16)).toBe(6.3); // 6.25 → 6.3
-    expect(displayPercent(699, 1000)).toBe(69.9);
-    expect(displayPercent(6999, 10000)).toBe(70); // shows 70 but…
-    expect(meetsRatio(6999, 10000, 70)).toBe(false); // …the status is decided exactly
-    expect(displayPercent(0, 0)).toBeNull();
+  it('the difficult-area sample of the reference: 43 % / 10,5 % meets level 1 only because of the area', () => {
+    const input = baseInput();
+    input.villages = oneVillage({ citizens: 1000, citizensRecognized: 700, trained: 430, university: 105 });
+    const on = assess({ ...input, figures: { ...input.figures, difficultArea: true } });
+    const off = assess({ ...input, figures: { ...input.figures, difficultArea: false } });
+    expect(ind(on, 1, 'TC5.2').status).toBe('met');
+    expect(ind(off, 1, 'TC5.2')).toMatchObject({ status: 'unmet', gap: { trained: 70, university: 15 } });
   });
 });
 
 describe('missing data and zero denominators', () => {
-  it('a village without a figure makes the ratio unknown, names it, and reports the rest', () => {
-    const out = run((i) => {
-      i.villages[2]!.familiesRecognized = null;
-      delete i.villages[0]!.households;
-    });
+  it('a village without a figure makes the indicator unknown, names it, and reports the rest', () => {
+    const out = run((i) => { i.villages[1]!.citizensRecognized = null; });
     const r = ind(out, 1, 'TC5.1');
-    expect(r).toMatchObject({ status: 'unknown', reason: 'missing-data', gap: null, missing: ['T01', 'T03'] });
-    expect(r.value).toEqual({ numerator: 320, denominator: 400, percent: 80 });
+    expect(r).toMatchObject({ status: 'unknown', gap: null, missing: ['T02'] });
+    expect(r.value).toEqual({ numerator: 1400, denominator: 2100, percent: 66.7 });
+    expect(ind(out, 1, 'TC5.2').status).toBe('met'); // TC5.2 does not read citizensRecognized
     expect(out.level).toBe(0);
-    expect(out.levels[0]!.status).toBe('unknown');
+  });
+
+  it('TC5.2 is unknown when a village lacks trained or university, with both shares over the rest', () => {
+    const out = run((i) => { delete i.villages[2]!.university; i.villages[3]!.trained = null; });
+    const r = ind(out, 1, 'TC5.2');
+    expect(r).toMatchObject({ status: 'unknown', gap: null, missing: ['T03', 'T04'] });
+    expect(r.value).toEqual({
+      trained: { numerator: 1200, denominator: 2100, percent: 57.1 },
+      university: { numerator: 280, denominator: 2100, percent: 13.3 },
+    });
+  });
+
+  it('a missing citizens count makes both TC5.1 and TC5.2 unknown', () => {
+    const out = run((i) => { i.villages[0]!.citizens = null; });
+    expect(ind(out, 1, 'TC5.1').missing).toEqual(['T01']);
+    expect(ind(out, 1, 'TC5.2').missing).toEqual(['T01']);
   });
 
   it('missing data is unknown even when the villages with data already reach the threshold', () => {
-    const out = run((i) => { i.villages[3]!.villageRecognized = null; });
-    expect(ind(out, 1, 'TC5.3')).toMatchObject({ status: 'unknown', missing: ['T04'], value: { numerator: 3, denominator: 3 } });
+    const out = run((i) => { i.villages.push({ code: 'T05', name: 'Chưa nhập' }); });
+    expect(ind(out, 1, 'TC5.1')).toMatchObject({ status: 'unknown', missing: ['T05'] });
   });
 
-  it('missing codes are sorted, whatever the villages\' order', () => {
-    const out = run((i) => {
-      i.villages.reverse();
-      for (const v of i.villages) v.lineages = null;
-    });
-    expect(ind(out, 1, 'TC5.2').missing).toEqual(['T01', 'T02', 'T03', 'T04']);
-  });
-
-  it('no villages: every village ratio is unknown (zero denominator), not met', () => {
-    const out = run((i) => { i.villages = []; });
-    for (const id of ['TC5.1', 'TC5.2', 'TC5.3']) {
-      expect(ind(out, 1, id)).toMatchObject({ status: 'unknown', reason: 'zero-denominator', gap: null, missing: [] });
-    }
-    expect(out.level).toBe(0);
-    expect(out.info.citizens).toEqual({ numerator: 0, denominator: 0, percent: null, target: 40, missing: [] });
-  });
-
-  it('zero households or zero units make the indicator unknown', () => {
-    const a = run((i) => { i.villages = oneVillage({ households: 0, familiesRegistered: 0, familiesRecognized: 0 }); });
-    expect(ind(a, 1, 'TC5.1')).toMatchObject({ status: 'unknown', reason: 'zero-denominator', gap: null });
-    const b = run((i) => { i.figures = { ...i.figures, units: 0, unitsRecognized: 0 }; });
-    expect(ind(b, 1, 'TC5.4')).toMatchObject({ status: 'unknown', reason: 'zero-denominator' });
+  it('no villages, or no citizens counted: unknown (zero denominator), never met', () => {
+    const none = run((i) => { i.villages = []; });
+    expect(ind(none, 1, 'TC5.1')).toMatchObject({ status: 'unknown', gap: null, missing: [], value: { numerator: 0, denominator: 0, percent: null } });
+    expect(ind(none, 1, 'TC5.2')).toMatchObject({ status: 'unknown', gap: null });
+    const zero = run((i) => { i.villages = oneVillage({ citizens: 0, citizensRecognized: 0, trained: 0, university: 0 }); });
+    expect(ind(zero, 2, 'TC5.1').status).toBe('unknown');
+    expect(ind(zero, 2, 'TC5.2').status).toBe('unknown');
   });
 });
 
 describe('criteria and levels', () => {
   it('a criterion is unmet when any indicator is unmet, even with another unknown', () => {
-    const out = run((i) => {
-      i.answers!['TC1.1'] = { met: false };
-      i.answers!['TC1.2'] = { met: null };
-    });
-    const tc1 = out.levels[0]!.criteria[0]!;
-    expect(tc1.status).toBe('unmet');
+    const out = run((i) => { i.answers!['TC1.1'] = { met: false }; i.answers!['TC1.2'] = { met: null }; });
+    expect(out.levels[0]!.criteria[0]).toMatchObject({ id: 'TC1', status: 'unmet' });
     expect(out.levels[0]!.status).toBe('unmet');
   });
 
   it('a criterion is unknown when none is unmet and one is unknown', () => {
-    const out = run((i) => { i.answers!['TC3.3'] = { met: null }; });
+    const out = run((i) => { i.answers!['TC3.2'] = { met: null }; });
     expect(out.levels[0]!.criteria[2]!.status).toBe('unknown');
-    expect(out.levels[0]!.criteria.filter((c) => c.status !== 'met').map((c) => c.id)).toEqual(['TC3']);
-  });
-
-  it('level 2 met but level 1 not (stricter level-1 override) gives level 0', () => {
-    const out = run((i) => {
-      i.thresholds = { ...LEVEL2_THRESHOLDS, 'TC5.1': { 1: 90, 2: 75 } };
-      i.figures = { ...i.figures, pcgdPrimary: 2, pcgdLowerSecondary: 2, literacy: 2 };
-    });
-    expect(out.levels.map((l) => l.status)).toEqual(['unmet', 'met']);
+    expect(out.levels[0]!.status).toBe('unknown');
     expect(out.level).toBe(0);
-    expect(out.eligibleLevel).toBe(0);
   });
 
-  it('reports the Learning Citizen share beside the indicators, never in the level', () => {
-    const out = run((i) => { for (const v of i.villages) v.citizensRecognized = 0; });
-    expect(out.info.citizens).toEqual({ numerator: 0, denominator: 3000, percent: 0, target: 40, missing: [] });
+  it('level 2 needs level 1: a level-2 commune with one level-1 yes/no unmet is level 0', () => {
+    const out = run((i) => { i.answers!['TC2.3'] = { met: false }; }, level2Input);
+    expect(out.levels.map((l) => l.status)).toEqual(['unmet', 'unmet']);
+    expect(out.level).toBe(0);
+  });
+
+  it('the programme ratios are information, never in the level', () => {
+    const out = run((i) => { for (const v of i.villages) { v.familiesRecognized = 0; v.villageRecognized = false; } i.figures!.unitsRecognized = 0; });
     expect(out.level).toBe(1);
-    const half = run((i) => { i.villages[1]!.citizens = null; });
-    expect(half.info.citizens).toMatchObject({ numerator: 780, denominator: 2100, percent: 37.1, missing: ['T02'] });
+    expect(out.info).toEqual({
+      families: { numerator: 0, denominator: 1000, percent: 0, target: 70 },
+      lineages: { numerator: 40, denominator: 50, percent: 80, target: 65 },
+      villages: { numerator: 0, denominator: 4, percent: 0, target: 65 },
+      units: { numerator: 0, denominator: 10, percent: 0, target: 80 },
+    });
+  });
+
+  it('each programme ratio is null when no village or figure gives it', () => {
+    const out = assess({ ...baseInput(), villages: [{ code: 'T01' }], figures: {} });
+    expect(out.info).toEqual({ families: null, lineages: null, villages: null, units: null });
   });
 });
 
-describe('threshold overrides', () => {
-  it('a ratio override replaces one level only and is reported as used', () => {
-    const out = run((i) => { i.thresholds = { 'TC5.1': { 2: 80 } }; });
-    expect(ind(out, 1, 'TC5.1')).toMatchObject({ threshold: 70, thresholdSource: 'catalog', status: 'met' });
-    expect(ind(out, 2, 'TC5.1')).toMatchObject({ threshold: 80, thresholdSource: 'override', status: 'met', gap: 0 });
-    const higher = run((i) => { i.thresholds = { 'TC5.1': { 2: 85.5 } }; });
-    expect(ind(higher, 2, 'TC5.1')).toMatchObject({ status: 'unmet', gap: 55 });
+describe('ratio arithmetic', () => {
+  it('decides exactly: 60 of 100 at 60 % is met, 59 is not; huge counts use big integers', () => {
+    expect(meetsRatio(60, 100, 60)).toBe(true);
+    expect(meetsRatio(59, 100, 60)).toBe(false);
+    expect(ratioGap(59, 100, 60)).toBe(1);
+    expect(ratioGap(0, 0, 60)).toBe(0);
+    const big = 2 ** 52;
+    expect(meetsRatio(big * 0.5, big, 50)).toBe(true);
+    expect(ratioGap(big / 2 - 3, big, 50)).toBe(3);
   });
 
-  it('a level-1 ratio override replaces the catalog default', () => {
-    const out = run((i) => { i.thresholds = { 'TC5.1': { 1: 81 } }; });
-    expect(ind(out, 1, 'TC5.1')).toMatchObject({ threshold: 81, status: 'unmet', gap: 10 });
+  it('rounds the percent half up for display only', () => {
+    expect(displayPercent(2, 3)).toBe(66.7);
+    expect(displayPercent(1, 8)).toBe(12.5);
+    expect(displayPercent(1, 0)).toBeNull();
   });
 
-  it('a standard override keeps the minimums it does not name (that level\'s, or level 1\'s)', () => {
-    const out = run((i) => { i.thresholds = { 'TC4.1': { 2: { pcgdPrimary: 2, pcgdLowerSecondary: 2 } } }; });
-    expect(ind(out, 2, 'TC4.1').threshold).toEqual({ pcgdPreschool5: true, pcgdPrimary: 2, pcgdLowerSecondary: 2 });
-    expect(ind(out, 2, 'TC4.1').status).toBe('unmet');
-    const l1 = run((i) => { i.thresholds = { 'TC4.1': { 1: { pcgdPrimary: 2 } } }; });
-    expect(ind(l1, 1, 'TC4.1').threshold).toEqual({ pcgdPreschool5: true, pcgdPrimary: 2, pcgdLowerSecondary: 1 });
-    expect(ind(l1, 1, 'TC4.1').status).toBe('unmet');
-    expect(ind(l1, 2, 'TC4.1').reason).toBe('threshold-not-set');
-  });
-
-  it('a level-2 standard override inherits a level-1 override where level 2 has none', () => {
-    const out = run((i) => {
-      i.thresholds = { 'TC4.1': { 1: { pcgdPrimary: 2 }, 2: { pcgdLowerSecondary: 3 } } };
-      i.figures = { ...i.figures, pcgdPrimary: 2, pcgdLowerSecondary: 3 };
-    });
-    expect(ind(out, 2, 'TC4.1')).toMatchObject({ status: 'met', threshold: { pcgdPreschool5: true, pcgdPrimary: 2, pcgdLowerSecondary: 3 } });
-  });
-
-  it('a boolean minimum of false accepts either answer', () => {
-    const out = run((i) => {
-      i.thresholds = { 'TC4.1': { 1: { pcgdPreschool5: false } } };
-      i.figures = { ...i.figures, pcgdPreschool5: false };
-    });
-    expect(ind(out, 1, 'TC4.1').status).toBe('met');
-  });
-
-  it('TC4.2 level 2 at literacy 2 is unmet with literacy 1', () => {
-    const out = run((i) => { i.thresholds = { 'TC4.2': { 2: { literacy: 2 } } }; });
-    expect(ind(out, 2, 'TC4.2')).toMatchObject({ status: 'unmet', threshold: { literacy: 2 } });
+  it('never shows a percent beside a threshold rounded up into it', () => {
+    expect(percentBeside(6999, 10000, 70)).toBe(69.99);
+    expect(percentBeside(6996, 10000, 70)).toBe(69.96);
+    expect(percentBeside(7000, 10000, 70)).toBe(70);
+    expect(percentBeside(1351, 2313, 60)).toBe(58.4);
+    expect(percentBeside(199999, 200000, 100)).toBe(99.99);
+    expect(percentBeside(2, 3, 60)).toBe(66.7);
   });
 });
 
-describe('the 12-month rule', () => {
-  const level2 = (history: AssessInput['history'], asOf?: string) => run((i) => {
-    i.thresholds = LEVEL2_THRESHOLDS;
-    i.figures = { ...i.figures, pcgdPrimary: 2, pcgdLowerSecondary: 2, literacy: 2 };
-    i.history = history;
-    if (asOf) i.asOf = asOf;
+describe('the title held (Điều 5.4): kept until 31/12 of the third year after the decision', () => {
+  it('validUntil is 31/12 of the year of the decision + 3', () => {
+    expect(validUntil('2025-03-20')).toBe('2028-12-31');
+    expect(validUntil('2024-12-31')).toBe('2027-12-31');
   });
 
-  it('one day before the anniversary: level 1 only, with the date it opens', () => {
-    const out = level2([{ level: 1, decidedOn: '2024-03-20' }], '2025-03-19');
+  it('in force on its last day, gone the day after', () => {
+    const history = [{ level: 1 as const, decidedOn: '2022-05-10' }];
+    expect(heldOn(history, '2025-12-31')).toEqual({ level: 1, decidedOn: '2022-05-10', validUntil: '2025-12-31' });
+    expect(heldOn(history, '2026-01-01')).toBeNull();
+    const last = run((i) => { i.year = 2024; i.asOf = '2025-12-31'; i.history = history; });
+    expect(last.held).toEqual({ level: 1, decidedOn: '2022-05-10', validUntil: '2025-12-31' });
+    const after = run((i) => { i.asOf = '2026-01-01'; i.history = history; });
+    expect(after.held).toBeNull();
+  });
+
+  it('in force from the day of the decision', () => {
+    expect(heldOn([{ level: 2, decidedOn: '2026-02-20' }], '2026-02-20')?.level).toBe(2);
+    expect(heldOn([{ level: 2, decidedOn: '2026-02-21' }], '2026-02-20')).toBeNull();
+  });
+
+  it('the highest level in force wins, the latest among equals', () => {
+    const history = [
+      { level: 1 as const, decidedOn: '2024-03-01' },
+      { level: 2 as const, decidedOn: '2023-03-01' },
+      { level: 2 as const, decidedOn: '2022-03-01' },
+      { level: 2 as const, decidedOn: '2021-03-01' }, // ended 31/12/2024
+    ];
+    expect(heldOn(history, '2026-02-28')).toEqual({ level: 2, decidedOn: '2023-03-01', validUntil: '2026-12-31' });
+    expect(heldOn(history, '2027-01-01')).toEqual({ level: 1, decidedOn: '2024-03-01', validUntil: '2027-12-31' });
+  });
+});
+
+describe('the 12-month rule between level 1 and level 2', () => {
+  const history = [{ level: 1 as const, decidedOn: '2025-03-20' }];
+
+  it('one day before the anniversary: level 1 only, with the date level 2 opens', () => {
+    const out = run((i) => { i.asOf = '2026-03-19'; i.history = history; }, level2Input);
     expect(out.level).toBe(2);
     expect(out.eligibleLevel).toBe(1);
-    expect(out.eligibility).toEqual({ reason: 'level2-wait', from: '2025-03-20' });
+    expect(out.eligibility).toEqual({ reason: 'level2-wait', from: '2026-03-20' });
+    expect(out.held).toEqual({ level: 1, decidedOn: '2025-03-20', validUntil: '2028-12-31' });
   });
 
   it('on the anniversary: level 2', () => {
-    const out = level2([{ level: 1, decidedOn: '2024-03-20' }], '2025-03-20');
+    const out = run((i) => { i.asOf = '2026-03-20'; i.history = history; }, level2Input);
     expect(out.eligibleLevel).toBe(2);
     expect(out.eligibility).toBeNull();
   });
 
-  it('a decision on 29 February opens level 2 on 28 February the next year', () => {
+  it('a decision on 29/02 opens level 2 on 28/02 of the next year', () => {
     expect(addMonths('2024-02-29', 12)).toBe('2025-02-28');
-    expect(level2([{ level: 1, decidedOn: '2024-02-29' }], '2025-02-27').eligibility).toEqual({ reason: 'level2-wait', from: '2025-02-28' });
-    expect(level2([{ level: 1, decidedOn: '2024-02-29' }], '2025-02-28').eligibleLevel).toBe(2);
-    expect(addMonths('2023-02-28', 12)).toBe('2024-02-28');
-    expect(addMonths('2024-01-31', 1)).toBe('2024-02-29');
-    expect(addMonths('2023-01-31', 1)).toBe('2023-02-28');
-    expect(addMonths('2024-12-15', 1)).toBe('2025-01-15');
-    expect(addMonths('2024-08-31', 13)).toBe('2025-09-30');
+    const h = [{ level: 1 as const, decidedOn: '2024-02-29' }];
+    const before = run((i) => { i.year = 2024; i.asOf = '2025-02-27'; i.history = h; }, level2Input);
+    expect(before.eligibility).toEqual({ reason: 'level2-wait', from: '2025-02-28' });
+    const on = run((i) => { i.year = 2024; i.asOf = '2025-02-28'; i.history = h; }, level2Input);
+    expect(on.eligibleLevel).toBe(2);
   });
 
-  it('uses the latest level-1 decision, ignores older ones', () => {
-    const out = level2([{ level: 1, decidedOn: '2021-03-01' }, { level: 1, decidedOn: '2025-03-20' }], '2026-02-20');
-    expect(out.eligibility).toEqual({ reason: 'level2-wait', from: '2026-03-20' });
+  it('uses the latest level-1 decision', () => {
+    const e = eligibilityOf(2, [{ level: 1, decidedOn: '2023-01-10' }, { level: 1, decidedOn: '2025-06-01' }], '2026-02-28');
+    expect(e).toEqual({ eligibleLevel: 1, eligibility: { reason: 'level2-wait', from: '2026-06-01' } });
   });
 
-  it('a level-2 decision since the level-1 decision lifts the wait', () => {
-    const out = level2([{ level: 1, decidedOn: '2024-03-20' }, { level: 2, decidedOn: '2025-04-01' }], '2025-05-01');
-    expect(out.eligibleLevel).toBe(2);
-  });
-
-  it('no history: the commune may ask at the level it meets', () => {
-    expect(level2(undefined).eligibleLevel).toBe(2);
-    expect(level2([]).eligibleLevel).toBe(2);
+  it('no level-1 decision, or a commune at level 0 or 1: no wait', () => {
+    expect(eligibilityOf(2, [], '2026-02-28').eligibleLevel).toBe(2);
+    expect(eligibilityOf(2, [{ level: 2, decidedOn: '2025-06-01' }], '2026-02-28').eligibleLevel).toBe(2);
+    expect(eligibilityOf(1, [{ level: 1, decidedOn: '2025-06-01' }], '2026-02-28')).toEqual({ eligibleLevel: 1, eligibility: null });
+    expect(eligibilityOf(0, [{ level: 1, decidedOn: '2025-06-01' }], '2026-02-28')).toEqual({ eligibleLevel: 0, eligibility: null });
   });
 
   it('asOf defaults to 28 February of the next year', () => {
     expect(defaultAsOf(2025)).toBe('2026-02-28');
-    expect(level2([{ level: 1, decidedOn: '2025-02-28' }]).eligibleLevel).toBe(2);
-    expect(level2([{ level: 1, decidedOn: '2025-03-01' }]).eligibility).toEqual({ reason: 'level2-wait', from: '2026-03-01' });
-  });
-
-  it('a commune at level 1 or 0 has no eligibility note', () => {
-    expect(eligibilityOf(1, [{ level: 1, decidedOn: '2025-12-01' }], '2026-01-01')).toEqual({ eligibleLevel: 1, eligibility: null });
-    expect(eligibilityOf(0, [{ level: 1, decidedOn: '2025-12-01' }], '2026-01-01')).toEqual({ eligibleLevel: 0, eligibility: null });
+    expect(defaultAsOf(2027)).toBe('2028-02-28');
   });
 });
+
+describe('what the commune should send (criteria-tt25-commune.md, "Recognition history")', () => {
+  type Case = {
+    name: string;
+    from?: () => AssessInput;
+    year?: number;
+    asOf?: string;
+    history?: AssessInput['history'];
+    unmet?: boolean;
+    want: Record<string, unknown>;
+  };
+  // Assessment year 2025, asOf 28/02/2026 unless a case says otherwise. A decision of year D is in
+  // force until 31/12/(D + 3); its last year of validity is D + 3.
+  const cases: Case[] = [
+    { name: 'no level met, no title: nothing to ask for', unmet: true, want: { kind: 'none', reason: 'not-met', held: null } },
+    {
+      name: 'no level met while a title is in force: still nothing',
+      unmet: true,
+      history: [{ level: 1, decidedOn: '2024-03-20' }],
+      want: { kind: 'none', reason: 'not-met', held: { level: 1, validUntil: '2027-12-31' } },
+    },
+    { name: 'no history: a first request at the eligible level', want: { kind: 'first', level: 1 } },
+    { name: 'level 2 met, no history: a first request at level 2', from: level2Input, want: { kind: 'first', level: 2 } },
+    {
+      name: 'a level-1 title in force, not in its last year: nothing new',
+      history: [{ level: 1, decidedOn: '2024-03-20' }],
+      want: { kind: 'none', reason: 'in-force', held: { level: 1, decidedOn: '2024-03-20', validUntil: '2027-12-31' } },
+    },
+    {
+      name: 'a level-2 title in force above the eligible level 1: nothing new',
+      history: [{ level: 2, decidedOn: '2024-03-20' }],
+      want: { kind: 'none', reason: 'in-force', held: { level: 2 } },
+    },
+    {
+      name: 'eligible above the title held: an upgrade',
+      from: level2Input,
+      history: [{ level: 1, decidedOn: '2024-03-20' }],
+      want: { kind: 'upgrade', level: 2, held: { level: 1, validUntil: '2027-12-31' } },
+    },
+    {
+      name: 'eligible above a title in its last year: an upgrade, not a re-recognition',
+      from: level2Input,
+      history: [{ level: 1, decidedOn: '2023-03-20' }],
+      want: { kind: 'upgrade', level: 2, held: { level: 1, validUntil: '2026-12-31' } },
+    },
+    {
+      name: 'level 2 met within 12 months of the level-1 decision: eligible 1, title in force, nothing new',
+      from: level2Input,
+      history: [{ level: 1, decidedOn: '2025-06-01' }],
+      want: { kind: 'none', reason: 'in-force', held: { level: 1 } },
+    },
+    {
+      name: 'the title in force on asOf is in its last year: re-recognition',
+      history: [{ level: 1, decidedOn: '2023-03-20' }],
+      want: { kind: 'renewal', level: 1, inForce: true, title: { level: 1, decidedOn: '2023-03-20', validUntil: '2026-12-31' } },
+    },
+    {
+      name: 'a level-2 title in its last year, level 1 eligible: re-recognition at level 1',
+      history: [{ level: 2, decidedOn: '2023-03-20' }],
+      want: { kind: 'renewal', level: 1, inForce: true, title: { level: 2, validUntil: '2026-12-31' } },
+    },
+    {
+      name: 'the same title one assessment year earlier (asOf 2025) is not yet in its last year',
+      year: 2024,
+      asOf: '2025-02-28',
+      history: [{ level: 1, decidedOn: '2023-03-20' }],
+      want: { kind: 'none', reason: 'in-force', held: { validUntil: '2026-12-31' } },
+    },
+    {
+      name: 'asOf on the last day of validity: in force, in its last year: re-recognition',
+      asOf: '2026-12-31',
+      history: [{ level: 1, decidedOn: '2023-03-20' }],
+      want: { kind: 'renewal', level: 1, inForce: true, title: { validUntil: '2026-12-31' } },
+    },
+    {
+      name: 'the title ended within the assessment year: re-recognition',
+      history: [{ level: 1, decidedOn: '2022-04-01' }],
+      want: { kind: 'renewal', level: 1, inForce: false, title: { level: 1, validUntil: '2025-12-31' } },
+    },
+    {
+      name: 'the title ended before the assessment year: a first request',
+      history: [{ level: 1, decidedOn: '2021-04-01' }],
+      want: { kind: 'first', level: 1 },
+    },
+  ];
+
+  for (const c of cases) {
+    it(c.name, () => {
+      const input = (c.from ?? baseInput)();
+      if (c.year) input.year = c.year;
+      if (c.asOf) input.asOf = c.asOf;
+      if (c.history) input.history = c.history;
+      if (c.unmet) input.answers!['TC1.1'] = { met: false };
+      const out = assess(input);
+      const plan = requestPlan(out, input);
+      expect(plan).toMatchObject(c.want);
+      if (plan.kind !== 'none' && plan.kind !== 'first') expect(plan.level).toBe(out.eligibleLevel);
+    });
+  }
+});
+

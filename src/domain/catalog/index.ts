@@ -1,7 +1,8 @@
 // Registry of criteria catalogs by version id, and lookups over a catalog's indicators.
 // Pure data access: never changes a catalog (assessments record the version they used).
 
-import type { Catalog, CriterionDef, IndicatorDef } from './types.ts';
+import type { LevelNo } from '../assess-types.ts';
+import type { Catalog, CriterionDef, IndicatorDef, Text } from './types.ts';
 import { tt25_2023 } from './tt25-2023.ts';
 
 export type * from './types.ts';
@@ -38,4 +39,23 @@ export function findIndicator(catalog: Catalog, id: string): IndicatorDef | unde
 /** The criterion with that id, or undefined. */
 export function findCriterion(catalog: Catalog, id: string): CriterionDef | undefined {
   return catalog.criteria.find((c) => c.id === id);
+}
+
+/** The circular's wording of an indicator at a level (level 2 rewords TC4 and TC5). */
+export function indicatorText(ind: IndicatorDef, level: LevelNo = 1): Text {
+  return level === 2 && ind.level2Text ? ind.level2Text : ind.text;
+}
+
+/** "Chỉ tiêu 1 của Tiêu chí 5" — how a cadre and a paper name an indicator (its id is the short form). */
+export function indicatorName(id: string, lang: 'vi' | 'en' = 'vi'): string {
+  const m = /^TC(\d+)\.(\d+)$/.exec(id);
+  if (!m) return id;
+  return lang === 'vi' ? `Chỉ tiêu ${m[2]} của Tiêu chí ${m[1]}` : `Indicator ${m[2]} of Criterion ${m[1]}`;
+}
+
+/** "Tiêu chí 5" for `TC5`. */
+export function criterionName(id: string, lang: 'vi' | 'en' = 'vi'): string {
+  const m = /^TC(\d+)$/.exec(id);
+  if (!m) return id;
+  return lang === 'vi' ? `Tiêu chí ${m[1]}` : `Criterion ${m[1]}`;
 }

@@ -1,5 +1,5 @@
 // Shapes of a criteria catalog: the TT25 criteria and indicators as plain data with a version id.
-// Types only; never logic. The engine reads these, the UI shows their texts.
+// Types only; never logic. The engine reads these, the UI and the papers show their texts.
 
 import type { LevelNo } from '../assess-types.ts';
 
@@ -9,57 +9,70 @@ export interface Text {
   en: string;
 }
 
-/** The figures a standard-level indicator may compare (keys of CommuneFigures). */
+/** The commune figures a standard indicator compares (keys of CommuneFigures). */
 export type StandardFigureKey = 'pcgdPreschool5' | 'pcgdPrimary' | 'pcgdLowerSecondary' | 'literacy';
 
-/** Minimums of a standard-level indicator: `true` for a yes/no standard, a level otherwise. */
-export type StandardMinimums = Partial<Record<StandardFigureKey, number | boolean>>;
-
-/** Where a ratio indicator reads its numerator and denominator. */
-export type RatioSource =
-  | { scope: 'villages'; numerator: 'familiesRecognized' | 'lineagesRecognized' | 'citizensRecognized'; denominator: 'households' | 'lineages' | 'citizens' }
-  /** One per village: recognised villages over villages with an answer. */
-  | { scope: 'village-flag'; flag: 'villageRecognized' }
-  | { scope: 'figures'; numerator: 'unitsRecognized'; denominator: 'units' };
-
 interface IndicatorBase {
-  /** Chỉ tiêu id, e.g. `TC5.1`. */
+  /** Chỉ tiêu id, e.g. `TC5.1` (a short form: on screen and on paper it is "Chỉ tiêu 1 của Tiêu chí 5"). */
   id: string;
   /** Tiêu chí id it belongs to, e.g. `TC5`. */
   criterion: string;
+  /** The circular's wording at level 1 (Điều 6). */
   text: Text;
-  /** "tạm tính": the circular's wording was not available, the project worded it. */
-  provisional: boolean;
+  /** The circular's wording at level 2 (Điều 7) where it differs from level 1's. */
+  level2Text?: Text;
 }
 
-/** Chỉ tiêu dạng có/không: read from the commune's answer. */
+/** Chỉ tiêu dạng có/không: read from the commune's answer, with evidence. */
 export interface YesNoIndicator extends IndicatorBase {
   kind: 'yes-no';
   /** TC2.1/TC2.2 carry a budget amount in VND. */
   hasAmount: boolean;
 }
 
-/** Chỉ tiêu dạng mức chuẩn: compares commune figures with minimums. */
+/**
+ * Chỉ tiêu dạng chuẩn: one figure of the commune (a standard of Nghị định 20/2014/NĐ-CP) against
+ * a minimum per level — `true` for a standard reached or not, else the lowest mức độ accepted.
+ */
 export interface StandardIndicator extends IndicatorBase {
   kind: 'standard';
-  figures: readonly StandardFigureKey[];
-  /** Per level; `null` = not set in this catalog (level 2 then stays unknown). */
-  thresholds: Record<LevelNo, StandardMinimums | null>;
+  figure: StandardFigureKey;
+  /** The standard's name inside a sentence: "phổ cập giáo dục tiểu học". */
+  standard: Text;
+  minimum: Record<LevelNo, number | true>;
 }
 
-/** Chỉ tiêu dạng tỷ lệ: Σ numerator / Σ denominator against a percent. */
+/** Chỉ tiêu dạng tỷ lệ (TC5.1): Σ numerator / Σ citizens over the villages, at least a percent. */
 export interface RatioIndicator extends IndicatorBase {
   kind: 'ratio';
-  source: RatioSource;
-  /** Percent with at most one decimal, per level; `null` = not set. */
-  thresholds: Record<LevelNo, number | null>;
-  /** Counted thing, for the gap: "hộ", "dòng họ", "thôn", "đơn vị". */
-  noun: Text & { enOne: string };
-  /** What the gap counts: `hộ được công nhận "Gia đình học tập"`. */
+  numerator: 'citizensRecognized';
+  denominator: 'citizens';
+  /** Whole percent per level. */
+  thresholds: Record<LevelNo, number>;
+  /** What the gap counts: `người đạt danh hiệu "Công dân học tập"`. */
   gapPhrase: Text & { enOne: string };
 }
 
-export type IndicatorDef = YesNoIndicator | StandardIndicator | RatioIndicator;
+/** The two shares of TC5.2, each a whole percent. */
+export interface TrainingShares {
+  trained: number;
+  university: number;
+}
+
+/**
+ * Chỉ tiêu hai tỷ lệ (TC5.2): Σ trained / Σ citizens and Σ university / Σ citizens, each at
+ * least its percent; lower percents for a commune in a difficult area (`difficultArea`).
+ */
+export interface TrainingIndicator extends IndicatorBase {
+  kind: 'training';
+  denominator: 'citizens';
+  thresholds: Record<LevelNo, TrainingShares>;
+  difficultAreaThresholds: Record<LevelNo, TrainingShares>;
+  /** What each gap counts. */
+  gapPhrase: Record<keyof TrainingShares, Text & { enOne: string }>;
+}
+
+export type IndicatorDef = YesNoIndicator | StandardIndicator | RatioIndicator | TrainingIndicator;
 export type IndicatorKind = IndicatorDef['kind'];
 
 /** Tiêu chí — one criterion with its indicators, in catalog order. */
@@ -69,6 +82,18 @@ export interface CriterionDef {
   indicators: readonly IndicatorDef[];
 }
 
+/** The ratios of the national programmes, keyed as the output's `info`. */
+export type ProgrammeKey = 'families' | 'lineages' | 'villages' | 'units';
+
+/** A programme ratio: where it is read and its target (information only, never in the level). */
+export interface ProgrammeTarget {
+  key: ProgrammeKey;
+  /** What is counted: "Gia đình học tập". */
+  label: Text;
+  /** Whole percent. */
+  target: number;
+}
+
 /** A versioned catalog of criteria. */
 export interface Catalog {
   id: string;
@@ -76,6 +101,6 @@ export interface Catalog {
   source: string;
   levels: readonly { level: LevelNo; label: Text }[];
   criteria: readonly CriterionDef[];
-  /** Information shown beside the indicators, never in the level. */
-  info: { citizens: { target: number; source: string } };
+  /** The programme targets shown beside the criteria (Quyết định 387/QĐ-TTg), never in the level. */
+  programmes: { source: Text; targets: readonly ProgrammeTarget[] };
 }

@@ -1,14 +1,15 @@
-// Words for readiness results: status and level labels, the gap of one indicator as a sentence, and
-// the ordered actions that would close the gaps to a level. Pure text from (output, input, catalog);
-// never judges anything itself — the statuses and gaps come from assess().
+// Words for readiness results: status and level labels, the gap of one indicator said in people
+// or in the standard to reach, and the ordered actions that would close the gaps to a level.
+// Pure text from (output, input, catalog); never judges anything itself — assess() decides.
 
 import type {
-  AssessInput, AssessOutput, IndicatorResult, LevelNo, RatioValue, Status, VillageInput,
+  AssessInput, AssessOutput, IndicatorResult, LevelNo, RatioValue, Status, TrainingGap, TrainingThreshold,
+  TrainingValue, VillageInput,
 } from '../assess-types.ts';
-import { findIndicator, getCatalog } from '../catalog/index.ts';
-import type { Catalog, IndicatorDef, RatioIndicator, StandardFigureKey, StandardIndicator } from '../catalog/types.ts';
+import { findIndicator, getCatalog, indicatorText } from '../catalog/index.ts';
+import type { Catalog, IndicatorDef, RatioIndicator, StandardIndicator, TrainingIndicator } from '../catalog/types.ts';
 import { COMMUNE_FIGURE_LABELS, VILLAGE_COUNT_LABELS, inSentence } from '../schemas/labels.ts';
-import { percentToTenths } from './ratio.ts';
+import { percentBeside } from './ratio.ts';
 
 export type Lang = 'vi' | 'en';
 
@@ -23,9 +24,6 @@ export const LEVEL_LABELS: Readonly<Record<Lang, Readonly<Record<0 | LevelNo, st
   vi: { 0: 'Chưa đạt mức độ nào', 1: 'Mức độ 1 (Khá)', 2: 'Mức độ 2 (Tốt)' },
   en: { 0: 'No level met', 1: 'Level 1 (Good)', 2: 'Level 2 (Very good)' },
 };
-
-/** "tạm tính": shown beside provisional wordings and thresholds. */
-export const PROVISIONAL_LABEL: Readonly<Record<Lang, string>> = { vi: 'tạm tính', en: 'provisional' };
 
 /** Còn thiếu (glossary `gap`). */
 export const GAP_LABEL: Readonly<Record<Lang, string>> = { vi: 'Còn thiếu', en: 'Still missing' };
@@ -43,9 +41,16 @@ export function formatCount(n: number, lang: Lang = 'vi'): string {
   return n.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 0 });
 }
 
-/** A percent with at most one decimal: 72,5% (vi-VN), 72.5% (en). */
+/** A percent as computed (at most two decimals): 58,4 % (vi-VN), 58.4% (en). */
 export function formatPercent(p: number, lang: Lang = 'vi'): string {
-  return `${p.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 })}%`;
+  const n = p.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 2 });
+  return lang === 'vi' ? `${n} %` : `${n}%`;
+}
+
+/** A ratio's percent beside its threshold, never rounded up into it (69,99 %, not 70 %). */
+export function formatShare(v: RatioValue, threshold: number, lang: Lang = 'vi'): string {
+  const p = percentBeside(v.numerator, v.denominator, threshold);
+  return p === null ? '—' : formatPercent(p, lang);
 }
 
 /** `YYYY-MM-DD` as 20/03/2026 (vi) or 20 Mar 2026 (en). */
@@ -66,14 +71,15 @@ export function villageDisplayName(v: { code: string; name?: string | undefined 
   return `Thôn ${name}`;
 }
 
-function plural(ind: RatioIndicator, n: number, lang: Lang): string {
-  if (lang === 'vi') return ind.gapPhrase.vi;
-  return n === 1 ? ind.gapPhrase.enOne : ind.gapPhrase.en;
+/** "Tiêu chí 5, chỉ tiêu 1" — the head of a step towards a level (issue #11, item 6). */
+export function indicatorHead(id: string, lang: Lang = 'vi'): string {
+  const m = /^TC(\d+)\.(\d+)$/.exec(id);
+  if (!m) return id;
+  return lang === 'vi' ? `Tiêu chí ${m[1]}, chỉ tiêu ${m[2]}` : `Criterion ${m[1]}, indicator ${m[2]}`;
 }
 
-function nounOf(ind: RatioIndicator, n: number, lang: Lang): string {
-  if (lang === 'vi') return ind.noun.vi;
-  return n === 1 ? ind.noun.enOne : ind.noun.en;
+function phrase(p: { vi: string; en: string; enOne: string }, n: number, lang: Lang): string {
+  return lang === 'vi' ? p.vi : n === 1 ? p.enOne : p.en;
 }
 
 function label(key: string, lang: Lang): string {
@@ -82,94 +88,96 @@ function label(key: string, lang: Lang): string {
   return l ? l[lang] : key;
 }
 
-/** The fields a ratio indicator reads. */
-function ratioFields(ind: RatioIndicator): string[] {
-  const s = ind.source;
-  return s.scope === 'village-flag' ? [s.flag] : [s.numerator, s.denominator];
-}
-
-function joinList(items: string[], lang: Lang): string {
-  if (items.length <= 1) return items.join('');
-  const and = lang === 'vi' ? ' và ' : ' and ';
-  return `${items.slice(0, -1).join(', ')}${and}${items[items.length - 1]}`;
+/** The village counts an indicator reads. */
+function villageFields(ind: RatioIndicator | TrainingIndicator): string[] {
+  return ind.kind === 'ratio' ? [ind.numerator, ind.denominator] : ['trained', 'university', ind.denominator];
 }
 
 export interface GapContext {
-  /** The level the result belongs to, for "ngưỡng mức độ 2 chưa được cấu hình". */
-  level?: LevelNo;
   /** The input's villages, to name the villages that lack data. */
   villages?: readonly { code: string; name?: string | undefined }[];
 }
 
-function standardShortfalls(ind: StandardIndicator, r: IndicatorResult, lang: Lang): { below: string[]; absent: string[] } {
-  const value = (r.value ?? {}) as Record<string, number | boolean | null>;
-  const mins = (r.threshold ?? {}) as Record<string, number | boolean>;
-  const below: string[] = [];
-  const absent: string[] = [];
-  for (const f of ind.figures) {
-    const min = mins[f];
-    if (min === undefined) continue;
-    const got = value[f];
-    if (got === null || got === undefined) absent.push(label(f, lang));
-    else if (typeof min === 'boolean') {
-      if (min && got !== true) below.push(lang === 'vi' ? `${label(f, lang)}: chưa đạt` : `${label(f, lang)}: not met`);
-    } else if (typeof got === 'number' && got < min) {
-      below.push(lang === 'vi'
-        ? `${label(f, lang)}: mức ${got}, cần từ mức ${min} trở lên`
-        : `${label(f, lang)}: level ${got}, needs level ${min} or higher`);
-    }
+/** "mức độ 2" / "chưa đạt chuẩn" of a standard figure. */
+function standardLevel(got: number | boolean, lang: Lang): string {
+  if (got === 0 || got === false) return lang === 'vi' ? 'chưa đạt chuẩn' : 'not reached';
+  if (got === true) return lang === 'vi' ? 'đã đạt chuẩn' : 'reached';
+  return lang === 'vi' ? `mức độ ${got}` : `level ${got}`;
+}
+
+function standardGap(ind: StandardIndicator, r: IndicatorResult, lang: Lang): string {
+  const min = r.threshold as number | true;
+  const std = ind.standard[lang];
+  const target = min === true ? std : lang === 'vi' ? `${std} mức độ ${min}` : `${std} at level ${min}`;
+  if (r.status === 'unknown') {
+    return lang === 'vi'
+      ? `chưa có số liệu: ${inSentence(label(ind.figure, lang))} (cần đạt chuẩn ${target})`
+      : `no data yet: ${label(ind.figure, lang)} (the ${target} standard is needed)`;
   }
-  return { below, absent };
+  const now = standardLevel(r.value as number | boolean, lang);
+  return lang === 'vi' ? `cần đạt chuẩn ${target} (hiện ${now})` : `the ${target} standard is needed (now ${now})`;
+}
+
+function missingText(r: IndicatorResult, ind: RatioIndicator | TrainingIndicator, lang: Lang, ctx: GapContext): string {
+  if (r.missing.length > 0) {
+    const names = r.missing.map((code) => villageDisplayName(ctx.villages?.find((v) => v.code === code) ?? { code }, lang));
+    return lang === 'vi'
+      ? `chưa có số liệu của ${r.missing.length} thôn: ${names.join(', ')}`
+      : `no data yet from ${r.missing.length} ${r.missing.length === 1 ? 'village' : 'villages'}: ${names.join(', ')}`;
+  }
+  const den = label(ind.denominator, lang);
+  return lang === 'vi' ? `${den} bằng 0, chưa tính được tỷ lệ` : `${den} is 0, the ratio cannot be computed`;
+}
+
+/** "cần thêm 37 người đạt danh hiệu "Công dân học tập" (hiện 58,4 %, cần 60 %)". */
+function peopleGap(gap: number, p: { vi: string; en: string; enOne: string }, v: RatioValue, t: number, lang: Lang): string {
+  const now = formatShare(v, t, lang);
+  const need = formatPercent(t, lang);
+  return lang === 'vi'
+    ? `cần thêm ${formatCount(gap, lang)} ${phrase(p, gap, lang)} (hiện ${now}, cần ${need})`
+    : `${formatCount(gap, lang)} more ${phrase(p, gap, lang)} needed (now ${now}, needs ${need})`;
+}
+
+function trainingGap(ind: TrainingIndicator, r: IndicatorResult, lang: Lang): string {
+  const v = r.value as TrainingValue;
+  const t = r.threshold as TrainingThreshold;
+  const g = r.gap as TrainingGap;
+  const parts: string[] = [];
+  for (const k of ['trained', 'university'] as const) {
+    if (g[k] > 0) parts.push(peopleGap(g[k], ind.gapPhrase[k], v[k], t[k], lang));
+  }
+  const text = parts.join('; ');
+  return t.difficultArea ? `${text}${lang === 'vi' ? ' — ngưỡng của xã thuộc vùng khó khăn' : ' — thresholds of a commune in a disadvantaged area'}` : text;
 }
 
 /**
  * The gap of one indicator result as a short phrase, or null when it is met:
- * `cần thêm 23 hộ được công nhận "Gia đình học tập"` / `23 more households recognised as "Learning Family" needed`.
+ * `cần thêm 37 người đạt danh hiệu "Công dân học tập" (hiện 58,4 %, cần 60 %)`,
+ * `cần đạt chuẩn phổ cập giáo dục tiểu học mức độ 2 (hiện mức độ 1)`, `chưa trả lời`.
  */
 export function gapText(r: IndicatorResult, catalog: Catalog, lang: Lang = 'vi', ctx: GapContext = {}): string | null {
   if (r.status === 'met') return null;
   const ind = findIndicator(catalog, r.id);
   if (!ind) return null;
-  if (r.reason === 'threshold-not-set') {
-    if (lang === 'vi') return ctx.level ? `ngưỡng mức độ ${ctx.level} chưa được cấu hình` : 'ngưỡng chưa được cấu hình';
-    return ctx.level ? `the level ${ctx.level} threshold is not configured` : 'the threshold is not configured';
-  }
   switch (ind.kind) {
     case 'yes-no':
       if (r.status === 'unknown') return lang === 'vi' ? 'chưa trả lời' : 'not answered yet';
       return lang === 'vi' ? 'xã tự đánh giá là Chưa đạt' : 'the commune assessed it as not met';
-    case 'standard': {
-      const { below, absent } = standardShortfalls(ind, r, lang);
-      if (r.status === 'unmet') return below.join('; ');
-      return lang === 'vi' ? `chưa có số liệu: ${joinList(absent, lang)}` : `no data yet: ${joinList(absent, lang)}`;
-    }
-    case 'ratio': {
-      if (r.status === 'unmet') {
-        const gap = r.gap ?? 0;
-        return lang === 'vi'
-          ? `cần thêm ${formatCount(gap, lang)} ${plural(ind, gap, lang)}`
-          : `${formatCount(gap, lang)} more ${plural(ind, gap, lang)} needed`;
-      }
-      if (r.reason === 'zero-denominator') {
-        const den = ind.source.scope === 'village-flag' ? (lang === 'vi' ? 'số thôn có số liệu' : 'villages with data') : label(ind.source.denominator, lang);
-        return lang === 'vi' ? `${den} bằng 0, chưa tính được tỷ lệ` : `${den} is 0, the ratio cannot be computed`;
-      }
-      if (r.missing.length > 0) {
-        const names = r.missing.map((code) => villageDisplayName(ctx.villages?.find((v) => v.code === code) ?? { code }, lang));
-        return lang === 'vi'
-          ? `chưa có số liệu của ${r.missing.length} thôn: ${names.join(', ')}`
-          : `no data yet from ${r.missing.length} ${r.missing.length === 1 ? 'village' : 'villages'}: ${names.join(', ')}`;
-      }
-      const fields = joinList(ratioFields(ind).map((f) => lang === 'vi' ? inSentence(label(f, lang)) : label(f, lang)), lang);
-      return lang === 'vi' ? `chưa có số liệu ${fields}` : `no data yet: ${fields}`;
-    }
+    case 'standard':
+      return standardGap(ind, r, lang);
+    case 'ratio':
+      if (r.status === 'unknown') return missingText(r, ind, lang, ctx);
+      return peopleGap(r.gap as number, ind.gapPhrase, r.value as RatioValue, r.threshold as number, lang);
+    case 'training':
+      if (r.status === 'unknown') return missingText(r, ind, lang, ctx);
+      return trainingGap(ind, r, lang);
   }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Actions
 
-export type ActionKind = 'answer' | 'enter-data' | 'close-gap' | 'raise-standard' | 'meet-yes-no' | 'set-threshold' | 'wait';
+export type ActionKind = 'answer' | 'enter-data' | 'close-gap' | 'raise-standard' | 'meet-yes-no' | 'wait';
 
 /** One concrete step towards a level. */
 export interface Action {
@@ -179,72 +187,38 @@ export interface Action {
   /** Cheaper first: the kind's rank, then the gap relative to the denominator. */
   weight: number;
   text: string;
-  /** Per-village steps, e.g. "Thôn Làng Mạ: thêm 12 hộ". */
+  /** Per-village steps, e.g. "Thôn Làng Mạ: thêm 12 người đạt danh hiệu …". */
   details: string[];
-  /** The same per-village steps as data (`add` = how many to recognise there). */
-  villages: { code: string; name: string; add: number }[];
+  /** The same per-village steps as data (`add` = how many people to add there; 0 = enter data). */
+  villages: { code: string; name: string; add: number; share?: 'trained' | 'university' }[];
 }
 
 const RANK: Record<ActionKind, number> = {
-  answer: 0, 'enter-data': 1, 'close-gap': 2, 'raise-standard': 3, 'meet-yes-no': 4, 'set-threshold': 5, wait: 6,
+  answer: 0, 'enter-data': 1, 'close-gap': 2, 'raise-standard': 3, 'meet-yes-no': 4, wait: 6,
 };
 
-function villageRatio(v: VillageInput, num: string, den: string): number {
-  const n = v[num as keyof VillageInput] as number;
-  const d = v[den as keyof VillageInput] as number;
-  return d > 0 ? n / d : 1;
-}
-
-/** Splits a ratio gap over the villages furthest below the threshold, none past the threshold. */
-function allocateGap(ind: RatioIndicator, r: IndicatorResult, input: AssessInput, lang: Lang) {
-  const src = ind.source;
-  const rows: Action['villages'] = [];
-  const details: string[] = [];
-  let remaining = r.gap ?? 0;
-  if (src.scope === 'villages' && typeof r.threshold === 'number') {
-    const t = percentToTenths(r.threshold);
-    const registeredKey = src.numerator === 'familiesRecognized' ? 'familiesRegistered'
-      : src.numerator === 'lineagesRecognized' ? 'lineagesRegistered' : null;
-    const candidates = input.villages
-      .filter((v) => typeof v[src.numerator] === 'number' && typeof v[src.denominator] === 'number')
-      .map((v) => ({ v, ratio: villageRatio(v, src.numerator, src.denominator) }))
-      .sort((a, b) => a.ratio - b.ratio || (a.v.code < b.v.code ? -1 : 1));
-    for (const { v } of candidates) {
-      if (remaining <= 0) break;
-      const n = v[src.numerator] as number;
-      const d = v[src.denominator] as number;
-      const need = Math.max(0, Math.ceil((d * t) / 1000) - n);
-      const add = Math.min(need, remaining);
-      if (add <= 0) continue;
-      remaining -= add;
-      const name = villageDisplayName(v, lang);
-      rows.push({ code: v.code, name, add });
-      const reg = registeredKey ? v[registeredKey] : null;
-      const alsoRegister = typeof reg === 'number' ? Math.max(0, n + add - reg) : 0;
-      const noun = nounOf(ind, add, lang);
-      details.push(lang === 'vi'
-        ? `${name}: thêm ${formatCount(add, lang)} ${noun}${alsoRegister > 0 ? ` (cần đăng ký thêm ${formatCount(alsoRegister, lang)} ${noun})` : ''}`
-        : `${name}: ${formatCount(add, lang)} more ${noun}${alsoRegister > 0 ? ` (${formatCount(alsoRegister, lang)} more must register)` : ''}`);
-    }
-  } else if (src.scope === 'village-flag') {
-    // Villages not yet recognised, those whose families are furthest along first.
-    const candidates = input.villages
-      .filter((v) => v[src.flag] === false)
-      .sort((a, b) => villageRatioSafe(b) - villageRatioSafe(a) || (a.code < b.code ? -1 : 1));
-    for (const v of candidates.slice(0, remaining)) {
-      const name = villageDisplayName(v, lang);
-      rows.push({ code: v.code, name, add: 1 });
-      details.push(lang === 'vi'
-        ? `${name}: đề nghị công nhận "Cộng đồng học tập" cấp thôn`
-        : `${name}: seek recognition as village-level "Learning Community"`);
-    }
+/**
+ * Splits a gap of `num` over the villages furthest below `threshold` of `den`, none past the
+ * threshold and none past its own room (`den − num`).
+ */
+function allocate(villages: readonly VillageInput[], num: 'citizensRecognized' | 'trained' | 'university', den: 'citizens', threshold: number, gap: number) {
+  const out: { v: VillageInput; add: number }[] = [];
+  let remaining = gap;
+  const candidates = villages
+    .filter((v) => typeof v[num] === 'number' && typeof v[den] === 'number' && (v[den] as number) > 0)
+    .map((v) => ({ v, ratio: (v[num] as number) / (v[den] as number) }))
+    .sort((a, b) => a.ratio - b.ratio || (a.v.code < b.v.code ? -1 : 1));
+  for (const { v } of candidates) {
+    if (remaining <= 0) break;
+    const n = v[num] as number;
+    const d = v[den] as number;
+    const need = Math.max(0, Math.ceil((d * threshold) / 100) - n);
+    const add = Math.min(need, d - n, remaining);
+    if (add <= 0) continue;
+    remaining -= add;
+    out.push({ v, add });
   }
-  return { rows, details };
-}
-
-function villageRatioSafe(v: VillageInput): number {
-  return typeof v.familiesRecognized === 'number' && typeof v.households === 'number' && v.households > 0
-    ? v.familiesRecognized / v.households : 0;
+  return out;
 }
 
 function missingFieldsOf(v: VillageInput, fields: string[]): string[] {
@@ -256,41 +230,28 @@ function missingFieldsOf(v: VillageInput, fields: string[]): string[] {
 
 function actionFor(ind: IndicatorDef, r: IndicatorResult, level: LevelNo, input: AssessInput, catalog: Catalog, lang: Lang): Action | null {
   if (r.status === 'met') return null;
-  const head = `${ind.id}`;
+  const head = indicatorHead(ind.id, lang);
   const base = { indicatorId: ind.id, details: [] as string[], villages: [] as Action['villages'] };
-  if (r.reason === 'threshold-not-set') {
-    return {
-      ...base, kind: 'set-threshold', weight: RANK['set-threshold'],
-      text: lang === 'vi'
-        ? `${head}: cấu hình ngưỡng mức độ ${level} theo quy định của tỉnh`
-        : `${head}: configure the level ${level} threshold set by the province`,
-    };
-  }
+  const gap = gapText(r, catalog, lang, { villages: input.villages }) ?? '';
   if (ind.kind === 'yes-no') {
+    const wording = indicatorText(ind, level)[lang];
     if (r.status === 'unknown') {
-      return {
-        ...base, kind: 'answer', weight: RANK.answer,
-        text: lang === 'vi' ? `${head}: trả lời "${ind.text.vi}"` : `${head}: answer "${ind.text.en}"`,
-      };
+      return { ...base, kind: 'answer', weight: RANK.answer, text: lang === 'vi' ? `${head}: trả lời "${wording}"` : `${head}: answer "${wording}"` };
     }
     const note = input.answers?.[ind.id]?.note;
     return {
       ...base, kind: 'meet-yes-no', weight: RANK['meet-yes-no'],
-      text: lang === 'vi'
-        ? `${head}: thực hiện "${ind.text.vi}" và lưu minh chứng`
-        : `${head}: carry out "${ind.text.en}" and keep the evidence`,
+      text: lang === 'vi' ? `${head}: thực hiện "${wording}" và lưu minh chứng` : `${head}: carry out "${wording}" and keep the evidence`,
       details: note ? [note] : [],
     };
   }
   if (ind.kind === 'standard') {
-    const text = gapText(r, catalog, lang, { level }) ?? '';
     return r.status === 'unknown'
-      ? { ...base, kind: 'enter-data', weight: RANK['enter-data'], text: lang === 'vi' ? `${head}: nhập số liệu — ${text}` : `${head}: enter the figures — ${text}` }
-      : { ...base, kind: 'raise-standard', weight: RANK['raise-standard'], text: `${head}: ${text}` };
+      ? { ...base, kind: 'enter-data', weight: RANK['enter-data'], text: `${head}: ${gap}` }
+      : { ...base, kind: 'raise-standard', weight: RANK['raise-standard'], text: `${head}: ${gap}` };
   }
-  // ratio
   if (r.status === 'unknown') {
-    const fields = ratioFields(ind);
+    const fields = villageFields(ind);
     const details: string[] = [];
     const villages: Action['villages'] = [];
     for (const code of r.missing) {
@@ -300,31 +261,42 @@ function actionFor(ind: IndicatorDef, r: IndicatorResult, level: LevelNo, input:
       villages.push({ code, name, add: 0 });
       details.push(`${name}: ${missingFieldsOf(v, fields).map((f) => label(f, lang)).join(', ')}`);
     }
-    return {
-      ...base, kind: 'enter-data', weight: RANK['enter-data'] + r.missing.length / 1000, details, villages,
-      text: lang === 'vi'
-        ? `${head}: ${gapText(r, catalog, lang, { level, villages: input.villages })}`
-        : `${head}: ${gapText(r, catalog, lang, { level, villages: input.villages })}`,
-    };
+    return { ...base, kind: 'enter-data', weight: RANK['enter-data'] + r.missing.length / 1000, details, villages, text: `${head}: ${gap}` };
   }
-  const value = r.value as RatioValue;
-  const relative = value.denominator > 0 ? (r.gap ?? 0) / value.denominator : 1;
-  const { rows, details } = allocateGap(ind, r, input, lang);
-  const now = value.percent === null ? '' : formatPercent(value.percent, lang);
-  const need = typeof r.threshold === 'number' ? formatPercent(r.threshold, lang) : '';
-  return {
-    indicatorId: ind.id, kind: 'close-gap', weight: RANK['close-gap'] + relative, details, villages: rows,
-    text: lang === 'vi'
-      ? `${head}: ${gapText(r, catalog, lang)} (hiện ${now}, cần ${need})`
-      : `${head}: ${gapText(r, catalog, lang)} (now ${now}, needs ${need})`,
-  };
+  // A ratio short of its threshold: how many people, and where.
+  const rows: Action['villages'] = [];
+  const details: string[] = [];
+  let relative = 0;
+  const shares: { share?: 'trained' | 'university'; num: 'citizensRecognized' | 'trained' | 'university'; t: number; gap: number; p: { vi: string; en: string; enOne: string }; den: number }[] = [];
+  if (ind.kind === 'ratio') {
+    const v = r.value as RatioValue;
+    shares.push({ num: ind.numerator, t: r.threshold as number, gap: r.gap as number, p: ind.gapPhrase, den: v.denominator });
+  } else {
+    const v = r.value as TrainingValue;
+    const t = r.threshold as TrainingThreshold;
+    const g = r.gap as TrainingGap;
+    for (const k of ['trained', 'university'] as const) {
+      if (g[k] > 0) shares.push({ share: k, num: k, t: t[k], gap: g[k], p: ind.gapPhrase[k], den: v[k].denominator });
+    }
+  }
+  for (const s of shares) {
+    relative = Math.max(relative, s.den > 0 ? s.gap / s.den : 1);
+    for (const { v, add } of allocate(input.villages, s.num, ind.denominator, s.t, s.gap)) {
+      const name = villageDisplayName(v, lang);
+      rows.push(s.share ? { code: v.code, name, add, share: s.share } : { code: v.code, name, add });
+      details.push(lang === 'vi'
+        ? `${name}: thêm ${formatCount(add, lang)} ${phrase(s.p, add, lang)}`
+        : `${name}: ${formatCount(add, lang)} more ${phrase(s.p, add, lang)}`);
+    }
+  }
+  return { ...base, kind: 'close-gap', weight: RANK['close-gap'] + relative, details, villages: rows, text: `${head}: ${gap}` };
 }
 
 /**
  * Concrete steps that would bring the commune to `level`, cheapest first: answer what is
- * unanswered, enter missing data (naming the villages), close ratio gaps from the smallest
+ * unanswered, enter missing data (naming the villages), close the people gaps from the smallest
  * relative gap (split over the villages furthest below), then standards, failed yes/no
- * indicators, unset thresholds, and the 12-month wait for level 2.
+ * indicators, and the 12-month wait for level 2.
  */
 export function actionsToReach(output: AssessOutput, level: LevelNo, input: AssessInput, lang: Lang = 'vi', catalog?: Catalog): Action[] {
   const cat = catalog ?? getCatalog(output.catalog);
@@ -332,7 +304,7 @@ export function actionsToReach(output: AssessOutput, level: LevelNo, input: Asse
   const byKey = new Map<string, Action>();
   const order = new Map<string, number>();
   cat.criteria.flatMap((c) => c.indicators).forEach((ind, i) => order.set(ind.id, i));
-  // A level needs the levels below it too; an indicator short at two levels keeps its larger step.
+  // A level needs the levels below it too; an indicator short at two levels keeps the higher level's step.
   for (const l of output.levels) {
     if (l.level > level) continue;
     for (const c of l.criteria) {

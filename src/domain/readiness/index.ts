@@ -5,12 +5,13 @@ export { assess, combine } from './assess.ts';
 export type { AssessOptions } from './assess.ts';
 export { validateAssessInput } from './validate.ts';
 export type { ValidateResult } from './validate.ts';
-export { defaultAsOf, eligibilityOf, LEVEL2_WAIT_MONTHS } from './eligibility.ts';
+export { defaultAsOf, eligibilityOf, heldOn, inForce, titleOf, validUntil, LEVEL2_WAIT_MONTHS, VALIDITY_YEARS } from './eligibility.ts';
 export type { Eligibility } from './eligibility.ts';
-export { meetsRatio, ratioGap, displayPercent, percentToTenths } from './ratio.ts';
-export { ratioThreshold, standardThreshold } from './thresholds.ts';
+export { meetsRatio, ratioGap, displayPercent, percentBeside, percentToTenths } from './ratio.ts';
 export {
-  STATUS_LABELS, LEVEL_LABELS, PROVISIONAL_LABEL, GAP_LABEL, statusLabel, levelLabel, formatCount, formatPercent, formatDay,
-  villageDisplayName, gapText, actionsToReach,
+  STATUS_LABELS, LEVEL_LABELS, GAP_LABEL, statusLabel, levelLabel, formatCount, formatPercent, formatShare, formatDay,
+  villageDisplayName, indicatorHead, gapText, actionsToReach,
 } from './explain.ts';
 export type { Lang, GapContext, Action, ActionKind } from './explain.ts';
+export { requestPlan, requestText } from './request.ts';
+export type { RequestPlan } from './request.ts';

@@ -1,5 +1,5 @@
-// Exact ratio arithmetic for the TC5 indicators: met/not met and the gap, decided with integers.
-// Never decides with floating point: 70 of 100 at 70 % is met, 69 of 100 is not; 72.5 % is 725 ‰₀.
+// Exact ratio arithmetic for TC5.1 and TC5.2: met/not met and the gap, decided with integers.
+// Never decides with floating point: 60 of 100 at 60 % is met, 59 of 100 is not.
 
 /** A percent with at most one decimal, as whole tenths (72.5 → 725). */
 export function percentToTenths(percent: number): number {
@@ -38,4 +38,15 @@ export function displayPercent(numerator: number, denominator: number): number |
   if (denominator <= 0) return null;
   if (safe(numerator, 2000)) return Math.floor((numerator * 2000 + denominator) / (2 * denominator)) / 10;
   return Number((BigInt(numerator) * 2000n + BigInt(denominator)) / (2n * BigInt(denominator))) / 10;
+}
+
+/**
+ * The percent to show beside `threshold`: one decimal, except where that would round up into a
+ * threshold not met — then cut (never rounded) to two decimals (6 999 of 10 000 at 70 % is 69.99,
+ * not 70.0). Null when the denominator is 0.
+ */
+export function percentBeside(numerator: number, denominator: number, threshold: number): number | null {
+  const p = displayPercent(numerator, denominator);
+  if (p === null || p < threshold || meetsRatio(numerator, denominator, threshold)) return p;
+  return Number((BigInt(numerator) * 10000n) / BigInt(denominator)) / 100;
 }

@@ -23,7 +23,7 @@ function schemaFor(catalog: Catalog) {
 
 /** Checks parsed JSON against the readiness input format; problems carry paths like `villages[3].households`. */
 export function validateAssessInput(json: unknown): ValidateResult {
-  // Answers and thresholds are checked against the catalog the input names (or the default one,
+  // Answers are checked against the catalog the input names (or the default one,
   // so an unknown catalog id still gets the rest of the input checked).
   const named = json && typeof json === 'object' ? (json as { catalog?: unknown }).catalog : undefined;
   const catalog = (typeof named === 'string' ? getCatalog(named) : undefined) ?? getCatalog(DEFAULT_CATALOG_ID)!;

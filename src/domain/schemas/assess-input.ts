@@ -1,4 +1,4 @@
-// The valibot schema of the readiness input (shared/domain/assess-format.md) for one catalog.
+// The valibot schema of the readiness input (docs/domain/assess-format.md) for one catalog.
 // Strict: unknown keys, unknown indicator ids, wrong types, broken "≤" rules, duplicate village
 // codes and unreal dates are all refused. Never fills defaults in: the engine does that.
 
@@ -7,13 +7,15 @@ import type { Catalog, Text } from '../catalog/types.ts';
 import { catalogs } from '../catalog/index.ts';
 import {
   CommuneFiguresSchema, CommuneSchema, HistoryEntrySchema, VillageInputSchema, dateSchema, makeAnswersSchema,
-  makeThresholdOverridesSchema,
 } from './entities.ts';
+import { isRealDate } from './dates.ts';
+import { defaultAsOf } from '../readiness/eligibility.ts';
 import { OTHER_LABELS } from './labels.ts';
 import { msg } from './problems.ts';
 
-/** Earliest assessment year: TT25 took effect in 2023. */
-export const FIRST_YEAR = 2023;
+/** Earliest assessment year: the circular applies from 12/02/2024, so 2024 is its first year. */
+export const FIRST_YEAR = 2024;
+
 
 const inputLabel: Text = { vi: 'Dữ liệu đánh giá', en: 'Assessment input' };
 const inputKeyLabels: Record<string, Text> = {
@@ -53,7 +55,47 @@ const villagesSchema = v.pipe(
   }),
 );
 
-/** The readiness input schema for a catalog (answers and thresholds depend on its indicators). */
+type PathItem = { type: 'object' | 'array'; origin: 'value'; input: never; key: string | number; value: unknown };
+const at = (input: unknown, key: string | number, value: unknown) =>
+  ({ type: typeof key === 'number' ? 'array' : 'object', origin: 'value', input, key, value }) as unknown as PathItem;
+
+/**
+ * The date rules across fields: `asOf` after the assessment year (the dossier is sent once the
+ * year is over), and no earlier decision dated after `asOf` (its default when absent).
+ */
+const datesCheck = v.rawCheck<unknown>(({ dataset, addIssue }) => {
+  const x = dataset.value as Record<string, unknown> | null;
+  if (!x || typeof x !== 'object') return;
+  const year = x.year;
+  if (!Number.isSafeInteger(year) || (year as number) < FIRST_YEAR || (year as number) > 9998) return;
+  const y = year as number;
+  const asOf = x.asOf === undefined ? defaultAsOf(y) : x.asOf;
+  if (!isRealDate(asOf)) return;
+  if (x.asOf !== undefined && asOf < `${y + 1}-01-01`) {
+    addIssue({
+      message: msg(
+        `${OTHER_LABELS.asOf.vi} (${asOf}) phải sau năm đánh giá ${y}: từ ngày 01/01/${y + 1} trở đi`,
+        `${OTHER_LABELS.asOf.en} (${asOf}) must be after the assessment year ${y}: on or after ${y + 1}-01-01`,
+      ),
+      path: [at(x, 'asOf', asOf)] as never,
+    });
+  }
+  const history = x.history;
+  if (!Array.isArray(history)) return;
+  history.forEach((d: unknown, i) => {
+    const decidedOn = d && typeof d === 'object' ? (d as { decidedOn?: unknown }).decidedOn : undefined;
+    if (!isRealDate(decidedOn) || decidedOn <= asOf) return;
+    addIssue({
+      message: msg(
+        `${OTHER_LABELS.decidedOn.vi} (${decidedOn}) sau ${OTHER_LABELS.asOf.vi.toLocaleLowerCase('vi')} (${asOf}): chỉ ghi các quyết định đã có`,
+        `${OTHER_LABELS.decidedOn.en} (${decidedOn}) is after the ${OTHER_LABELS.asOf.en.toLowerCase()} (${asOf}): list only decisions already made`,
+      ),
+      path: [at(x, 'history', history), at(history, i, d), at(d, 'decidedOn', decidedOn)] as never,
+    });
+  });
+});
+
+/** The readiness input schema for a catalog (answers depend on its indicators). */
 /* @__NO_SIDE_EFFECTS__ */
 export function makeAssessInputSchema(catalog: Catalog) {
   const ids = Object.keys(catalogs);
@@ -73,10 +115,15 @@ export function makeAssessInputSchema(catalog: Catalog) {
       history: v.optional(v.array(HistoryEntrySchema, msg(
         `${OTHER_LABELS.history.vi} phải là một danh sách ([…])`, `${OTHER_LABELS.history.en} must be a list ([…])`,
       ))),
-      thresholds: v.optional(makeThresholdOverridesSchema(catalog)),
     }, (issue) => {
       if (issue.expected === 'never') {
         const k = String(issue.input);
+        if (k === 'thresholds') {
+          return msg(
+            'Không có trường "thresholds": các ngưỡng là của Thông tư 25/2023/TT-BGDĐT, không ai đặt lại được',
+            'There is no "thresholds" field: the thresholds are those of Circular 25/2023/TT-BGDĐT and cannot be set',
+          );
+        }
         return msg(`Trường "${k}" không có trong định dạng dữ liệu đánh giá`, `Field "${k}" is not part of the assessment input format`);
       }
       if (issue.expected?.startsWith('"')) {
@@ -86,5 +133,6 @@ export function makeAssessInputSchema(catalog: Catalog) {
       }
       return msg(`${inputLabel.vi} phải là một đối tượng JSON ({…})`, `${inputLabel.en} must be a JSON object ({…})`);
     }),
+    datesCheck,
   );
 }

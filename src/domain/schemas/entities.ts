@@ -3,11 +3,12 @@
 // server and the readiness input; must agree with ../assess-types.ts. Never reads app state.
 
 import * as v from 'valibot';
-import type { Catalog, IndicatorDef, StandardIndicator, Text } from '../catalog/types.ts';
-import { DEFAULT_CATALOG_ID, catalogs, indicatorsOf } from '../catalog/index.ts';
+import type { Catalog, Text } from '../catalog/types.ts';
+import { indicatorsOf } from '../catalog/index.ts';
 import { isRealDate } from './dates.ts';
 import {
   COMMUNE_FIGURE_LABELS, FIGURE_LEVEL_MAX, OTHER_LABELS, VILLAGE_COUNT_KEYS, VILLAGE_COUNT_LABELS, inSentence,
+  type VillageCountKey,
 } from './labels.ts';
 import { msg, toProblems, type Problem } from './problems.ts';
 
@@ -116,11 +117,14 @@ function key(input: Record<string, unknown>, k: string): v.ObjectPathItem {
 // Cross-field rules
 
 /** "A ≤ B" rules of the glossary: each count against the nearest present count above it. */
-const CHAINS: readonly (readonly string[])[] = [
+export const VILLAGE_COUNT_CHAINS = [
   ['households', 'familiesRegistered', 'familiesRecognized'],
   ['lineages', 'lineagesRegistered', 'lineagesRecognized'],
   ['citizens', 'citizensRecognized'],
-];
+  // "trong đó": people with a degree are among the trained (criteria-tt25-commune.md, TC5.2).
+  ['citizens', 'trained', 'university'],
+] as const satisfies readonly (readonly VillageCountKey[])[];
+const CHAINS: readonly (readonly string[])[] = VILLAGE_COUNT_CHAINS;
 const FIGURE_CHAINS: readonly (readonly string[])[] = [['units', 'unitsRecognized']];
 
 /** The field-level problems of the "≤" rules; fields whose value is absent or wrong are skipped. */
@@ -174,6 +178,8 @@ const villageCountEntries = {
   lineagesRecognized: v.nullish(countSchema(VILLAGE_COUNT_LABELS.lineagesRecognized)),
   citizens: v.nullish(countSchema(VILLAGE_COUNT_LABELS.citizens)),
   citizensRecognized: v.nullish(countSchema(VILLAGE_COUNT_LABELS.citizensRecognized)),
+  trained: v.nullish(countSchema(VILLAGE_COUNT_LABELS.trained)),
+  university: v.nullish(countSchema(VILLAGE_COUNT_LABELS.university)),
   villageRecognized: v.nullish(boolSchema(VILLAGE_COUNT_LABELS.villageRecognized)),
 };
 const villageCountsLabel: Text = { vi: 'Số liệu của thôn', en: 'Village counts' };
@@ -207,6 +213,7 @@ const figureEntries = {
   pcgdPrimary: v.nullish(levelSchema(COMMUNE_FIGURE_LABELS.pcgdPrimary, FIGURE_LEVEL_MAX.pcgdPrimary)),
   pcgdLowerSecondary: v.nullish(levelSchema(COMMUNE_FIGURE_LABELS.pcgdLowerSecondary, FIGURE_LEVEL_MAX.pcgdLowerSecondary)),
   literacy: v.nullish(levelSchema(COMMUNE_FIGURE_LABELS.literacy, FIGURE_LEVEL_MAX.literacy)),
+  difficultArea: v.nullish(boolSchema(COMMUNE_FIGURE_LABELS.difficultArea)),
 };
 
 /** One edit's changed `communeFigures` fields. */
@@ -228,21 +235,31 @@ export function validateCommuneFigures(merged: unknown): Problem[] {
 const evidenceKeyLabels = {
   number: OTHER_LABELS.evidenceNumber,
   date: OTHER_LABELS.evidenceDate,
+  issuer: OTHER_LABELS.evidenceIssuer,
   title: OTHER_LABELS.evidenceTitle,
   note: OTHER_LABELS.note,
 };
 
-/** Minh chứng — one piece of evidence. */
-export const EvidenceSchema = strict({
+/** Số, ngày, cơ quan ban hành, tên văn bản: what the readiness input and the papers cite. */
+const evidenceEntries = {
   number: v.optional(textSchema(OTHER_LABELS.evidenceNumber)),
   date: v.optional(dateSchema(OTHER_LABELS.evidenceDate)),
+  issuer: v.optional(textSchema(OTHER_LABELS.evidenceIssuer)),
   title: v.optional(textSchema(OTHER_LABELS.evidenceTitle)),
+};
+
+/** Minh chứng as stored and synced: the four parts, plus the note older releases allowed. */
+export const EvidenceSchema = strict({
+  ...evidenceEntries,
   note: v.optional(textSchema(OTHER_LABELS.note)),
 }, OTHER_LABELS.evidence, evidenceKeyLabels);
 
-const evidenceList = v.array(EvidenceSchema, msg(
-  `${OTHER_LABELS.evidence.vi} phải là một danh sách ([…])`, `${OTHER_LABELS.evidence.en} must be a list ([…])`,
-));
+/** Minh chứng in the readiness input (assess-format.md): number, date, issuer, title only. */
+export const InputEvidenceSchema = strict(evidenceEntries, OTHER_LABELS.evidence, evidenceKeyLabels);
+
+const listMessage = msg(`${OTHER_LABELS.evidence.vi} phải là một danh sách ([…])`, `${OTHER_LABELS.evidence.en} must be a list ([…])`);
+const evidenceList = v.array(EvidenceSchema, listMessage);
+const inputEvidenceList = v.array(InputEvidenceSchema, listMessage);
 
 const metSchema = v.nullable(v.boolean(msg(
   `${OTHER_LABELS.met.vi} phải là true (Đạt), false (Chưa đạt) hoặc null (chưa có dữ liệu)`,
@@ -260,7 +277,10 @@ function answerLabel(indicatorId?: string): Text {
     : OTHER_LABELS.answer;
 }
 
-/** A whole answer; `amount` (VND) only where the indicator carries one (TC2.1, TC2.2). */
+/**
+ * A whole answer of the readiness input; `amount` (VND) only where the indicator carries one
+ * (TC2.1, TC2.2); evidence of number, date, issuer and title.
+ */
 /* @__NO_SIDE_EFFECTS__ */
 export function makeAnswerSchema(hasAmount: boolean, indicatorId?: string) {
   const label = answerLabel(indicatorId);
@@ -270,7 +290,7 @@ export function makeAnswerSchema(hasAmount: boolean, indicatorId?: string) {
   const base = {
     met: metSchema,
     note: v.nullish(textSchema(OTHER_LABELS.note)),
-    evidence: v.optional(evidenceList),
+    evidence: v.optional(inputEvidenceList),
   };
   return hasAmount
     ? strict({ ...base, amount: v.nullish(countSchema(OTHER_LABELS.amount)) }, label, answerKeyLabels, unknownKey)
@@ -372,102 +392,16 @@ export const VillageInputSchema = v.pipe(
   chainCheck(CHAINS, VILLAGE_COUNT_LABELS),
 );
 
-// ---------------------------------------------------------------------------------------------
-// Thresholds
-
-/** A percent 0–100 with at most one decimal (72.5 yes, 72.55 no). */
+/** The message for an answer keyed by an id the catalog has not, or has with another kind. */
 /* @__NO_SIDE_EFFECTS__ */
-export function isPercent(x: unknown): x is number {
-  if (typeof x !== 'number' || !Number.isFinite(x) || x < 0 || x > 100) return false;
-  const tenths = x * 10;
-  return Math.abs(tenths - Math.round(tenths)) < 1e-9;
-}
-
-/* @__NO_SIDE_EFFECTS__ */
-function percentSchema(label: Text) {
-  return v.pipe(
-    v.number(msg(`${label.vi} phải là một số phần trăm`, `${label.en} must be a percent`)),
-    v.check((x: number) => isPercent(x), msg(
-      `${label.vi} phải từ 0 đến 100, nhiều nhất một chữ số thập phân`,
-      `${label.en} must be from 0 to 100 with at most one decimal`,
-    )),
-  );
-}
-
-/* @__NO_SIDE_EFFECTS__ */
-function minimumsSchema(ind: StandardIndicator, label: Text) {
-  const entries: Record<string, v.GenericSchema> = {};
-  for (const f of ind.figures) {
-    entries[f] = v.optional(f === 'pcgdPreschool5'
-      ? boolSchema(COMMUNE_FIGURE_LABELS[f])
-      : levelSchema(COMMUNE_FIGURE_LABELS[f], FIGURE_LEVEL_MAX[f]));
-  }
-  return strict(entries, label, COMMUNE_FIGURE_LABELS);
-}
-
-/* @__NO_SIDE_EFFECTS__ */
-function thresholdLabel(id: string, level?: string): Text {
-  return level
-    ? { vi: `Ngưỡng mức độ ${level} của chỉ tiêu ${id}`, en: `Level ${level} threshold of indicator ${id}` }
-    : { vi: `Ngưỡng của chỉ tiêu ${id}`, en: `Thresholds of indicator ${id}` };
-}
-
-/* @__NO_SIDE_EFFECTS__ */
-function thresholdValueSchema(ind: IndicatorDef, level: string): v.GenericSchema | null {
-  const label = thresholdLabel(ind.id, level);
-  if (ind.kind === 'ratio') return percentSchema(label);
-  if (ind.kind === 'standard') return minimumsSchema(ind, label);
-  return null;
-}
-
-/** The message for an id that a catalog has not, or has with another kind. */
-/* @__NO_SIDE_EFFECTS__ */
-function indicatorKeyMessage(catalog: Catalog, want: 'answer' | 'threshold') {
+function answerKeyMessage(catalog: Catalog) {
   const byId = new Map(indicatorsOf(catalog).map((i) => [i.id, i]));
   return (k: string): string => {
     const ind = byId.get(k);
     if (!ind) return msg(`Không có chỉ tiêu "${k}" trong bộ tiêu chí ${catalog.id}`, `There is no indicator "${k}" in catalog ${catalog.id}`);
-    return want === 'answer'
-      ? msg(`Chỉ tiêu ${k} không phải dạng có/không: kết quả được tính từ số liệu`, `Indicator ${k} is not a yes/no indicator: it is computed from the figures`)
-      : msg(`Chỉ tiêu ${k} là dạng có/không, không có ngưỡng`, `Indicator ${k} is a yes/no indicator and has no threshold`);
+    return msg(`Chỉ tiêu ${k} không phải dạng có/không: kết quả được tính từ số liệu`, `Indicator ${k} is not a yes/no indicator: it is computed from the figures`);
   };
 }
-
-/** Threshold overrides of a catalog: by indicator id, then level "1"/"2". */
-/* @__NO_SIDE_EFFECTS__ */
-export function makeThresholdOverridesSchema(catalog: Catalog) {
-  const entries: Record<string, v.GenericSchema> = {};
-  for (const ind of indicatorsOf(catalog)) {
-    const one = thresholdValueSchema(ind, '1');
-    const two = thresholdValueSchema(ind, '2');
-    if (!one || !two) continue;
-    entries[ind.id] = v.optional(strict({ 1: v.optional(one), 2: v.optional(two) }, thresholdLabel(ind.id), {},
-      (k) => msg(`Mức độ "${k}" không có: chỉ có "1" hoặc "2"`, `There is no level "${k}": only "1" or "2"`)));
-  }
-  return strict(entries, OTHER_LABELS.thresholds, {}, indicatorKeyMessage(catalog, 'threshold'));
-}
-
-/** Ngưỡng — overrides for the default catalog. */
-export const ThresholdOverridesSchema = makeThresholdOverridesSchema(catalogs[DEFAULT_CATALOG_ID]!);
-
-/** One edit's changed `thresholds` fields: `${indicatorId}@${level}` → a threshold, or null to unset. */
-/* @__NO_SIDE_EFFECTS__ */
-export function makeThresholdFieldsSchema(catalog: Catalog) {
-  const entries: Record<string, v.GenericSchema> = {};
-  for (const ind of indicatorsOf(catalog)) {
-    for (const level of ['1', '2']) {
-      const s = thresholdValueSchema(ind, level);
-      if (s) entries[`${ind.id}@${level}`] = v.nullish(s);
-    }
-  }
-  return strict(entries, OTHER_LABELS.thresholds, {}, (k) => msg(
-    `"${k}" không phải một ngưỡng của bộ tiêu chí ${catalog.id} (dạng TC5.1@1)`,
-    `"${k}" is not a threshold of catalog ${catalog.id} (form TC5.1@1)`,
-  ));
-}
-
-/** Threshold fields for the default catalog. */
-export const ThresholdFieldsSchema = makeThresholdFieldsSchema(catalogs[DEFAULT_CATALOG_ID]!);
 
 /** Answers of a catalog: only its yes/no indicators, each with amount where it has one. */
 /* @__NO_SIDE_EFFECTS__ */
@@ -476,7 +410,7 @@ export function makeAnswersSchema(catalog: Catalog) {
   for (const ind of indicatorsOf(catalog)) {
     if (ind.kind === 'yes-no') entries[ind.id] = v.optional(makeAnswerSchema(ind.hasAmount, ind.id));
   }
-  return strict(entries, OTHER_LABELS.answers, {}, indicatorKeyMessage(catalog, 'answer'));
+  return strict(entries, OTHER_LABELS.answers, {}, answerKeyMessage(catalog));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -489,7 +423,6 @@ export const OP_FIELDS_SCHEMAS = {
   villageCounts: VillageCountsFieldsSchema,
   communeFigures: CommuneFiguresFieldsSchema,
   answer: AnswerFieldsSchema,
-  thresholds: ThresholdFieldsSchema,
   decision: DecisionFieldsSchema,
 } as const;
 

@@ -1,4 +1,4 @@
-// The glossary's labels for every field the schemas check (shared/domain/glossary.md), vi + en.
+// The glossary's labels for every field the schemas check (docs/domain/glossary.md), vi + en.
 // Data only. Messages and forms use these words exactly; never reword a glossary label here.
 
 import type { Text } from '../catalog/types.ts';
@@ -12,7 +12,9 @@ export const VILLAGE_COUNT_LABELS = {
   lineagesRegistered: { vi: 'Số dòng họ đăng ký "Dòng họ học tập"', en: 'Lineages registered as Learning Lineage' },
   lineagesRecognized: { vi: 'Số dòng họ được công nhận "Dòng họ học tập"', en: 'Lineages recognised as Learning Lineage' },
   citizens: { vi: 'Số người từ 15 tuổi trở lên', en: 'People aged 15 and over' },
-  citizensRecognized: { vi: 'Số người đạt "Công dân học tập"', en: 'People recognised as Learning Citizen' },
+  citizensRecognized: { vi: 'Số người đạt danh hiệu "Công dân học tập"', en: 'People recognised as Learning Citizen' },
+  trained: { vi: 'Số người được đào tạo trình độ chuyên môn kỹ thuật', en: 'People with vocational or technical training' },
+  university: { vi: 'Số người có trình độ đại học trở lên', en: 'People with a university degree or higher' },
   villageRecognized: {
     vi: 'Thôn được công nhận "Cộng đồng học tập" cấp thôn',
     en: 'Village recognised as Learning Community (village level)',
@@ -24,8 +26,27 @@ export type VillageCountKey = keyof typeof VILLAGE_COUNT_LABELS;
 export const VILLAGE_COUNT_KEYS = [
   'households', 'familiesRegistered', 'familiesRecognized',
   'lineages', 'lineagesRegistered', 'lineagesRecognized',
-  'citizens', 'citizensRecognized',
+  'citizens', 'citizensRecognized', 'trained', 'university',
 ] as const;
+
+/**
+ * The short hints under some village-count labels (the label itself stays the glossary's):
+ * what the reference says a cadre must know while typing.
+ */
+export const VILLAGE_COUNT_HINTS: Partial<Record<VillageCountKey, Text>> = {
+  citizens: {
+    vi: 'Là "công dân trong xã" mà Chỉ tiêu 1 và Chỉ tiêu 2 của Tiêu chí 5 tính tỷ lệ: mọi người từ 15 tuổi trở lên đang sống ở thôn.',
+    en: 'The "citizens of the commune" on which Indicators 1 and 2 of Criterion 5 are counted: everyone aged 15 and over living in the village.',
+  },
+  trained: {
+    vi: 'Gồm cả những người có trình độ đại học trở lên. Không lớn hơn số người từ 15 tuổi trở lên.',
+    en: 'Includes those with a university degree or higher. No more than the people aged 15 and over.',
+  },
+  university: {
+    vi: 'Những người này cũng được tính trong số người được đào tạo. Không lớn hơn số người được đào tạo.',
+    en: 'They are counted among the trained people too. No more than the trained people.',
+  },
+};
 
 /** Số liệu chung của xã (`communeFigures`). */
 export const COMMUNE_FIGURE_LABELS = {
@@ -35,6 +56,7 @@ export const COMMUNE_FIGURE_LABELS = {
   pcgdPrimary: { vi: 'Mức đạt chuẩn phổ cập giáo dục tiểu học', en: 'Universal primary education level' },
   pcgdLowerSecondary: { vi: 'Mức đạt chuẩn phổ cập giáo dục trung học cơ sở', en: 'Universal lower-secondary education level' },
   literacy: { vi: 'Mức đạt chuẩn xóa mù chữ', en: 'Literacy standard level' },
+  difficultArea: { vi: 'Xã thuộc vùng khó khăn', en: 'Commune in a disadvantaged area' },
 } as const satisfies Record<string, Text>;
 
 export type CommuneFigureKey = keyof typeof COMMUNE_FIGURE_LABELS;
@@ -69,14 +91,13 @@ export const OTHER_LABELS = {
   evidence: { vi: 'Minh chứng', en: 'Evidence' },
   evidenceNumber: { vi: 'Số văn bản', en: 'Document number' },
   evidenceDate: { vi: 'Ngày văn bản', en: 'Document date' },
+  evidenceIssuer: { vi: 'Cơ quan ban hành', en: 'Issuing body' },
   evidenceTitle: { vi: 'Tên văn bản', en: 'Document title' },
   history: { vi: 'Quyết định công nhận trước đây', en: 'Earlier recognition decisions' },
   decision: { vi: 'Quyết định công nhận', en: 'Recognition decision' },
   level: { vi: 'Mức độ', en: 'Level' },
   decidedOn: { vi: 'Ngày quyết định', en: 'Decision date' },
   decisionNumber: { vi: 'Số quyết định', en: 'Decision number' },
-  thresholds: { vi: 'Ngưỡng', en: 'Thresholds' },
-  threshold: { vi: 'Ngưỡng', en: 'Threshold' },
 } as const satisfies Record<string, Text>;
 
 /** Lower-cases the first letter, to use a label inside a sentence ("không được lớn hơn số hộ…"). */

@@ -13,8 +13,6 @@ export const ENTITIES = {
   communeFigures: 'communeFigures',
   /** Câu trả lời chỉ tiêu — key `${commune}/${year}/${indicatorId}`; fields met, note, amount, evidence */
   answer: 'answer',
-  /** Ngưỡng của tỉnh — key `${commune}`; field per `${indicatorId}@${level}` */
-  thresholds: 'thresholds',
   /** Quyết định công nhận — key `${commune}/${decisionId}`; fields level, decidedOn, number */
   decision: 'decision',
   /** Hồ sơ năm — key `${commune}/${year}`; narrative texts, signer, meeting, lock */
@@ -22,6 +20,13 @@ export const ENTITIES = {
 } as const;
 
 export type EntityName = keyof typeof ENTITIES;
+
+/**
+ * Entities older releases synced and this one has retired. `thresholds` (a province's own
+ * thresholds) went with issue #11: the circular's thresholds are the law's. Their ops are dropped
+ * quietly wherever they turn up: the phone's outbox (db.ts v3), an old export file, a pull.
+ */
+export const RETIRED_ENTITIES: ReadonlySet<string> = new Set(['thresholds']);
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [k: string]: JsonValue };
 

@@ -178,7 +178,6 @@ const KEY_SHAPES: Record<EntityName, readonly ('commune' | 'village' | 'year' | 
   villageCounts: ['commune', 'year', 'village'],
   communeFigures: ['commune', 'year'],
   answer: ['commune', 'year', 'indicatorId'],
-  thresholds: ['commune'],
   decision: ['commune', 'decisionId'],
   dossier: ['commune', 'year'],
 };

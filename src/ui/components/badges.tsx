@@ -1,4 +1,4 @@
-// Small status marks: Đạt / Chưa đạt / Chưa có dữ liệu, and "tạm tính". Text, never colour alone.
+// Small status marks: Đạt / Chưa đạt / Chưa có dữ liệu. Text, never colour alone.
 import type { Status } from '../../domain/assess-types.ts';
 import { t } from '../i18n/index.ts';
 
@@ -14,15 +14,6 @@ export function StatusBadge({ status }: { status: Status }) {
     <span class={`badge status-${status}`} data-testid="status">
       <span aria-hidden="true">{icon} </span>
       {statusText(status)}
-    </span>
-  );
-}
-
-/** "tạm tính": the wording or threshold is the project's, pending the circular's own. */
-export function ProvisionalBadge() {
-  return (
-    <span class="badge provisional" title={t('provisionalHint')}>
-      {t('provisional')}
     </span>
   );
 }

@@ -7,12 +7,14 @@ interface FieldBase {
   id: string;
   label: string;
   hint?: string | undefined;
+  /** A rule the value must keep, shown under the hint while typing (e.g. "không lớn hơn …"). */
+  rule?: string | undefined;
   error?: string | undefined;
   warning?: string | undefined;
 }
 
 function describedBy(f: FieldBase): string | undefined {
-  const ids = [f.hint ? `${f.id}-hint` : '', f.error ? `${f.id}-error` : '', f.warning ? `${f.id}-warn` : ''].filter(Boolean);
+  const ids = [f.hint ? `${f.id}-hint` : '', f.rule ? `${f.id}-rule` : '', f.error ? `${f.id}-error` : '', f.warning ? `${f.id}-warn` : ''].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
 }
 
@@ -22,6 +24,11 @@ function Messages(f: FieldBase) {
       {f.hint ? (
         <p id={`${f.id}-hint`} class="hint">
           {f.hint}
+        </p>
+      ) : null}
+      {f.rule ? (
+        <p id={`${f.id}-rule`} class="hint field-rule">
+          {f.rule}
         </p>
       ) : null}
       {f.error ? (
@@ -54,7 +61,7 @@ export function Field(props: FieldBase & { children: ComponentChildren }) {
     <div class={`field${props.error ? ' has-error' : ''}`}>
       <label for={props.id}>{props.label}</label>
       {props.children}
-      <Messages id={props.id} label={props.label} hint={props.hint} error={props.error} warning={props.warning} />
+      <Messages id={props.id} label={props.label} hint={props.hint} rule={props.rule} error={props.error} warning={props.warning} />
     </div>
   );
 }

@@ -3,15 +3,18 @@
 // Charts are drawn by ../charts (chart.js loaded on demand); each has a table alternative.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { AssessInput, AssessOutput, LevelNo, Status } from '../../domain/assess-types.ts';
-import { assess } from '../../domain/readiness/index.ts';
-import { actionsToReach, formatDay, formatPercent, levelLabel, statusLabel, type Action } from '../../domain/readiness/explain.ts';
-import { findCriterion, getCatalog, DEFAULT_CATALOG_ID } from '../../domain/catalog/index.ts';
-import { buildAssessInput, getCommune, getDossier, listYears, type CommuneRow } from '../../db/index.ts';
+import {
+  actionsToReach, formatDay, formatPercent, formatShare, levelLabel, statusLabel, type Action,
+} from '../../domain/readiness/explain.ts';
+import { requestText, type RequestPlan } from '../../domain/readiness/request.ts';
+import { criterionName, findCriterion, getCatalog, DEFAULT_CATALOG_ID } from '../../domain/catalog/index.ts';
+import { getDossier, listYears, type CommuneRow } from '../../db/index.ts';
+import { loadAssessment } from '../assessment.ts';
 import { localToday, previousYearDeadlines } from '../../dossier/deadlines.ts';
 import { BarChart } from '../charts/bar-chart.tsx';
 import type { BarChartSpec, ThresholdLine } from '../charts/types.ts';
 import {
-  completeness, criterionRows, distanceTo, nextLevel, RATIO_KEYS, ratioLines, reaches, villageRows, yearSeries,
+  COUNT_FIELDS, completeness, criterionRows, distanceTo, nextLevel, RATIO_KEYS, ratioLines, reaches, villageRows, yearSeries,
   type RatioKey, type VillageRow, type YearPoint,
 } from './model.ts';
 import { strings, type Lang, type Strings } from './strings.ts';
@@ -25,24 +28,26 @@ const COLOR_ABOVE = '#1d4ed8';
 const COLOR_BELOW = '#b45309';
 const COLOR_LINE_1 = '#111827';
 const COLOR_LINE_2 = '#6b21a8';
-const YEAR_COLORS = ['#1d4ed8', '#b45309', '#047857', '#6b21a8'];
+const YEAR_COLORS = ['#1d4ed8', '#b45309', '#047857', '#6b21a8', '#be185d'];
 
 interface DashboardData {
   input: AssessInput;
-  /** Inputs of earlier years, oldest first (year over year). */
-  earlier: AssessInput[];
+  output: AssessOutput;
+  plan: RequestPlan;
+  /** Outputs of earlier years, oldest first (year over year). */
+  earlier: AssessOutput[];
   settings: CommuneRow | undefined;
   /** Whether the dossier due this calendar year (last year's) is locked after its meeting. */
   dueLocked: boolean;
 }
 
 async function loadDashboard(commune: string, year: number): Promise<DashboardData> {
-  const [input, years] = await Promise.all([buildAssessInput(commune, year), listYears(commune)]);
+  // The same assessment every screen shows (../assessment.ts), this year's and each earlier one's.
+  const [now, years] = await Promise.all([loadAssessment(commune, year), listYears(commune)]);
   const earlierYears = years.filter((y) => y < year).sort((a, b) => a - b);
-  const earlier = await Promise.all(earlierYears.map((y) => buildAssessInput(commune, y)));
-  const settings = await getCommune(commune);
+  const earlier = await Promise.all(earlierYears.map(async (y) => (await loadAssessment(commune, y)).output));
   const due = await getDossier(commune, Number(localToday().slice(0, 4)) - 1);
-  return { input, earlier, settings, dueLocked: due?.locked === true };
+  return { input: now.input, output: now.output, plan: now.plan, earlier, settings: now.commune, dueLocked: due?.locked === true };
 }
 
 /** Chart labels drop the "Thôn" every village shares, so names fit beside the bars at 360 px. */
@@ -56,8 +61,8 @@ export function Dashboard({ commune, year }: { commune: string; year: number }) 
   const lang: Lang = getLang();
   const t = strings(lang);
   const { value: data, error } = useLive(() => loadDashboard(commune, year), [commune, year]);
-  const output = useMemo(() => (data ? assess(data.input) : null), [data]);
-  const earlierOutputs = useMemo(() => (data ? data.earlier.map((i) => assess(i)) : []), [data]);
+  const output = data?.output ?? null;
+  const earlierOutputs = data?.earlier ?? [];
   useEffect(() => {
     // A printout carries the tables: open every table alternative before printing.
     const open = () => document.querySelectorAll<HTMLDetailsElement>('.xht-dash details').forEach((d) => (d.open = true));
@@ -79,10 +84,11 @@ export function Dashboard({ commune, year }: { commune: string; year: number }) 
         {t.title} <span class="xht-dash__sub">{data.input.commune.name} · {t.yearLabel(year)}</span>
       </h1>
       <DossierDue data={data} lang={lang} t={t} />
-      <LevelCard output={output} lang={lang} t={t} />
+      <LevelCard output={output} plan={data.plan} lang={lang} t={t} />
       <Actions output={output} input={data.input} lang={lang} t={t} />
       <Criteria output={output} lang={lang} t={t} />
       <Villages input={data.input} output={output} lang={lang} t={t} />
+      <Programmes output={output} lang={lang} t={t} />
       {earlierOutputs.length > 0 && <Years outputs={[...earlierOutputs, output]} lang={lang} t={t} />}
     </section>
   );
@@ -111,7 +117,7 @@ interface Part {
   t: Strings;
 }
 
-function LevelCard({ output, lang, t }: Part) {
+function LevelCard({ output, plan, lang, t }: Part & { plan: RequestPlan }) {
   const next = nextLevel(output);
   const dist = next ? distanceTo(output, next) : null;
   const reached = output.level === 0 ? levelLabel(0, lang) : t.reached(levelLabel(output.level, lang));
@@ -140,6 +146,10 @@ function LevelCard({ output, lang, t }: Part) {
       </p>
       {waitFrom && output.eligibleLevel < output.level && (
         <p data-testid="dash-wait">{t.waitUntil(levelLabel(output.level as LevelNo, lang), formatDay(waitFrom, lang))}</p>
+      )}
+      {/* "Chưa thể đề nghị công nhận" above already says it when no level is met. */}
+      {plan.kind === 'none' && plan.reason === 'not-met' ? null : (
+        <p data-testid="dash-request" data-kind={plan.kind}>{requestText(plan, lang)}</p>
       )}
     </div>
   );
@@ -217,8 +227,7 @@ function Criteria({ output, lang, t }: Part) {
           return (
             <li key={r.id} data-criterion={r.id}>
               <span class="xht-dash__crit-name">
-                <b>{r.id}</b> {def ? def.text[lang] : ''}
-                {r.provisional && <span class="xht-tag"> ({t.provisional})</span>}
+                <b>{criterionName(r.id, lang)}</b> {def ? def.text[lang] : ''}
               </span>
               <span class="xht-dash__crit-status">
                 <span data-level="1">
@@ -236,13 +245,12 @@ function Criteria({ output, lang, t }: Part) {
   );
 }
 
-function linesFor(output: AssessOutput, input: AssessInput, key: RatioKey, lang: Lang, t: Strings): ThresholdLine[] {
-  const l = ratioLines(output, key, input);
+function linesFor(output: AssessOutput, key: RatioKey, lang: Lang, t: Strings): ThresholdLine[] {
+  const l = ratioLines(output, key);
   const label = (level: LevelNo, value: number) =>
-    t.lineLevel(levelLabel(level, lang), formatPercent(value, lang)) + (l.provisional[level] ? ` (${t.provisional})` : '');
+    t.lineLevel(levelLabel(level, lang), formatPercent(value, lang)) + (l.difficultArea ? ` (${t.difficultArea})` : '');
   const lines: ThresholdLine[] = [];
   if (l.levels[1] !== null) lines.push({ value: l.levels[1], label: label(1, l.levels[1]), color: COLOR_LINE_1 });
-  // Level 2 is drawn only when a threshold is set (e.g. by the province): never guessed.
   if (l.levels[2] !== null) lines.push({ value: l.levels[2], label: label(2, l.levels[2]), color: COLOR_LINE_2, dashed: true });
   if (l.target !== null) lines.push({ value: l.target, label: t.lineTarget(formatPercent(l.target, lang)), color: COLOR_LINE_1, dashed: true });
   return lines;
@@ -255,15 +263,15 @@ function nameList(names: string[], t: Strings): string {
 }
 
 function ratioName(key: RatioKey, t: Strings): string {
-  return key === 'families' ? t.families : key === 'lineages' ? t.lineages : t.citizens;
+  return t.ratioName[key];
 }
 
 function Villages({ input, output, lang, t }: Part & { input: AssessInput }) {
-  const [key, setKey] = useState<RatioKey>('families');
+  const [key, setKey] = useState<RatioKey>('citizens');
   const rows = useMemo(() => villageRows(input), [input]);
   const done = completeness(rows);
-  const lines = useMemo(() => linesFor(output, input, key, lang, t), [output, input, key, lang, t]);
-  // Bars are coloured against the lowest line drawn (level 1, or the citizens' target).
+  const lines = useMemo(() => linesFor(output, key, lang, t), [output, key, lang, t]);
+  // Bars are coloured against the lowest line drawn (level 1, or the programme target).
   const bar = lines[0]?.value ?? null;
   const spec = useMemo<BarChartSpec>(
     () => ({
@@ -281,7 +289,7 @@ function Villages({ input, output, lang, t }: Part & { input: AssessInput }) {
       lines,
       horizontal: true,
       max: 100,
-      format: (v) => formatPercent(v, lang),
+      format: (v) => pct(lang, v),
       valueLabels: true,
     }),
     [rows, key, lines, lang, t, bar],
@@ -353,8 +361,12 @@ function Villages({ input, output, lang, t }: Part & { input: AssessInput }) {
   );
 }
 
+/**
+ * A percent cut (never rounded up) to one decimal: a share of 59,96 % reads 59,9 %, never as the
+ * 60 % it does not reach. The epsilon keeps an exact 57,3 % (57.29999… in floating point) whole.
+ */
 function pct(lang: Lang, v: number | null | undefined): string {
-  return v === null || v === undefined ? '—' : formatPercent(Math.round(v * 10) / 10, lang);
+  return v === null || v === undefined ? '—' : formatPercent(Math.floor(v * 10 + 1e-9) / 10, lang);
 }
 
 function VillageTable({ rows, lang, t }: { rows: VillageRow[]; lang: Lang; t: Strings }) {
@@ -366,9 +378,11 @@ function VillageTable({ rows, lang, t }: { rows: VillageRow[]; lang: Lang; t: St
           <thead>
             <tr>
               <th scope="col">{t.village}</th>
-              <th scope="col">{t.families}</th>
-              <th scope="col">{t.lineages}</th>
-              <th scope="col">{t.citizens}</th>
+              {RATIO_KEYS.map((k) => (
+                <th scope="col" key={k}>
+                  {t.ratioName[k]}
+                </th>
+              ))}
               <th scope="col">{t.villageCommunity}</th>
               <th scope="col">{t.dataColumn}</th>
             </tr>
@@ -377,11 +391,13 @@ function VillageTable({ rows, lang, t }: { rows: VillageRow[]; lang: Lang; t: St
             {rows.map((r) => (
               <tr key={r.code} data-village={r.code}>
                 <th scope="row">{r.name}</th>
-                <td data-ratio="families">{pct(lang, r.ratios.families?.percent)}</td>
-                <td data-ratio="lineages">{pct(lang, r.ratios.lineages?.percent)}</td>
-                <td data-ratio="citizens">{pct(lang, r.ratios.citizens?.percent)}</td>
+                {RATIO_KEYS.map((k) => (
+                  <td data-ratio={k} key={k}>
+                    {pct(lang, r.ratios[k]?.percent)}
+                  </td>
+                ))}
                 <td>{r.recognized === null ? '—' : r.recognized ? t.yes : t.no}</td>
-                <td>{r.state === 'empty' ? t.noData : t.filled(r.filled, 9)}</td>
+                <td>{r.state === 'empty' ? t.noData : t.filled(r.filled, COUNT_FIELDS.length)}</td>
               </tr>
             ))}
           </tbody>
@@ -392,11 +408,36 @@ function VillageTable({ rows, lang, t }: { rows: VillageRow[]; lang: Lang; t: St
 }
 
 const YEAR_SERIES: { key: keyof Omit<YearPoint, 'year'>; name: (t: Strings) => string }[] = [
-  { key: 'families', name: (t) => t.families },
-  { key: 'lineages', name: (t) => t.lineages },
+  { key: 'citizens', name: (t) => t.ratioName.citizens },
+  { key: 'trained', name: (t) => t.ratioName.trained },
+  { key: 'university', name: (t) => t.ratioName.university },
+  { key: 'families', name: (t) => t.ratioName.families },
   { key: 'villages', name: (t) => t.villageCommunity },
-  { key: 'citizens', name: (t) => t.citizens },
 ];
+
+/** Programme targets of Quyết định 387/QĐ-TTg: information beside the criteria, never in the level. */
+function Programmes({ output, lang, t }: Part) {
+  const catalog = getCatalog(output.catalog) ?? getCatalog(DEFAULT_CATALOG_ID)!;
+  return (
+    <div class="xht-dash__card" data-testid="dash-programmes">
+      <h2>{t.programmes}</h2>
+      <p class="xht-dash__note">{t.programmesNote(catalog.programmes.source[lang])}</p>
+      <ul class="xht-dash__criteria">
+        {catalog.programmes.targets.map((p) => {
+          const r = output.info[p.key];
+          return (
+            <li key={p.key} data-programme={p.key}>
+              <span class="xht-dash__crit-name">{p.label[lang]}</span>
+              <span class="xht-dash__crit-status">
+                {r && r.denominator > 0 ? formatShare(r, p.target, lang) : '—'} · {t.lineTarget(formatPercent(p.target, lang))}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
 
 function Years({ outputs, lang, t }: { outputs: AssessOutput[]; lang: Lang; t: Strings }) {
   const points = useMemo(() => yearSeries(outputs), [outputs]);
@@ -411,7 +452,7 @@ function Years({ outputs, lang, t }: { outputs: AssessOutput[]; lang: Lang; t: S
       lines: [],
       horizontal: false,
       max: 100,
-      format: (v) => formatPercent(v, lang),
+      format: (v) => pct(lang, v),
       valueLabels: false,
     }),
     [points, lang, t],

@@ -1,29 +1,33 @@
 // What the dashboard shows, computed from the engine's input and output: per-village ratios and
 // completeness, the thresholds to draw, the year-over-year series. Pure; never judges a level
 // itself (the readiness engine does) and never touches Dexie or the DOM.
-import type { AssessInput, AssessOutput, IndicatorResult, LevelNo, RatioValue, Status, VillageInput } from '../../domain/assess-types.ts';
-import { findIndicator, getCatalog } from '../../domain/catalog/index.ts';
-import { ratioThreshold } from '../../domain/readiness/thresholds.ts';
+import type {
+  AssessInput, AssessOutput, IndicatorResult, LevelNo, RatioValue, Status, TrainingThreshold, TrainingValue, VillageInput,
+} from '../../domain/assess-types.ts';
+import { VILLAGE_COUNT_KEYS } from '../../domain/schemas/labels.ts';
 
-/** The learning-model ratios drawn per village. */
-export type RatioKey = 'families' | 'lineages' | 'citizens';
-export const RATIO_KEYS: readonly RatioKey[] = ['families', 'lineages', 'citizens'];
+/**
+ * The ratios drawn per village: the two of the circular (TC5.1, and TC5.2's two shares), then the
+ * programme ratios (Quyết định 387/QĐ-TTg), which are information only and never in the level.
+ */
+export type RatioKey = 'citizens' | 'trained' | 'university' | 'families' | 'lineages';
+export const RATIO_KEYS: readonly RatioKey[] = ['citizens', 'trained', 'university', 'families', 'lineages'];
 
-/** Indicator that judges each ratio (citizens is information only, never in the level). */
-export const RATIO_INDICATOR: Record<RatioKey, string | null> = { families: 'TC5.1', lineages: 'TC5.2', citizens: null };
-
-const RATIO_FIELDS: Record<RatioKey, { num: keyof VillageInput; den: keyof VillageInput }> = {
-  families: { num: 'familiesRecognized', den: 'households' },
-  lineages: { num: 'lineagesRecognized', den: 'lineages' },
-  citizens: { num: 'citizensRecognized', den: 'citizens' },
+/** The indicator that judges each ratio; null for a programme ratio. */
+export const RATIO_INDICATOR: Record<RatioKey, 'TC5.1' | 'TC5.2' | null> = {
+  citizens: 'TC5.1', trained: 'TC5.2', university: 'TC5.2', families: null, lineages: null,
 };
 
-/** The glossary's nine counts of one village in one year (`villageCounts`). */
-export const COUNT_FIELDS = [
-  'households', 'familiesRegistered', 'familiesRecognized',
-  'lineages', 'lineagesRegistered', 'lineagesRecognized',
-  'citizens', 'citizensRecognized', 'villageRecognized',
-] as const satisfies readonly (keyof VillageInput)[];
+const RATIO_FIELDS: Record<RatioKey, { num: keyof VillageInput; den: keyof VillageInput }> = {
+  citizens: { num: 'citizensRecognized', den: 'citizens' },
+  trained: { num: 'trained', den: 'citizens' },
+  university: { num: 'university', den: 'citizens' },
+  families: { num: 'familiesRecognized', den: 'households' },
+  lineages: { num: 'lineagesRecognized', den: 'lineages' },
+};
+
+/** The glossary's counts of one village in one year (`villageCounts`). */
+export const COUNT_FIELDS = [...VILLAGE_COUNT_KEYS, 'villageRecognized'] as const satisfies readonly (keyof VillageInput)[];
 
 export interface VillageRatio {
   numerator: number;
@@ -34,7 +38,7 @@ export interface VillageRatio {
 export interface VillageRow {
   code: string;
   name: string;
-  /** How many of the nine counts are entered. */
+  /** How many of the counts are entered. */
   filled: number;
   state: 'empty' | 'partial' | 'complete';
   /** Thôn được công nhận "Cộng đồng học tập" cấp thôn; null = not answered. */
@@ -64,7 +68,7 @@ export function villageRows(input: AssessInput): VillageRow[] {
       filled,
       state: filled === 0 ? 'empty' : filled === COUNT_FIELDS.length ? 'complete' : 'partial',
       recognized: typeof v.villageRecognized === 'boolean' ? v.villageRecognized : null,
-      ratios: { families: ratioOf(v, 'families'), lineages: ratioOf(v, 'lineages'), citizens: ratioOf(v, 'citizens') },
+      ratios: Object.fromEntries(RATIO_KEYS.map((k) => [k, ratioOf(v, k)])) as Record<RatioKey, VillageRatio | null>,
     };
   });
 }
@@ -101,33 +105,36 @@ export function indicatorAt(output: AssessOutput, level: LevelNo, id: string): I
   return undefined;
 }
 
-/** A percent threshold used by the engine for a ratio indicator at a level; null when not set. */
-export function thresholdAt(output: AssessOutput, level: LevelNo, id: string): number | null {
+/** The percent a ratio must reach at a level, as the engine used it (TC5.2: that share's). */
+export function thresholdAt(output: AssessOutput, level: LevelNo, key: RatioKey): number | null {
+  const id = RATIO_INDICATOR[key];
+  if (!id) return null;
   const t = indicatorAt(output, level, id)?.threshold;
-  return typeof t === 'number' ? t : null;
+  if (typeof t === 'number') return t;
+  if (t && typeof t === 'object' && (key === 'trained' || key === 'university')) return (t as TrainingThreshold)[key];
+  return null;
 }
 
 export interface RatioLines {
-  /** Threshold per level as the engine used it (null = not set: no line). */
+  /** Threshold per level as the engine used it (null for a programme ratio). */
   levels: Record<LevelNo, number | null>;
-  /** "tạm tính": the catalog's provisional default is in use (no province value replaces it). */
-  provisional: Record<LevelNo, boolean>;
-  /** Programme target (Công dân học tập), information only. */
+  /** Programme target (information only), for families and lineages. */
   target: number | null;
+  /** TC5.2 judged with the thresholds of a commune in a difficult area. */
+  difficultArea: boolean;
 }
 
-/** Which lines to draw for a ratio: each level's threshold, or the citizens' target. */
-export function ratioLines(output: AssessOutput, key: RatioKey, input?: AssessInput): RatioLines {
-  const id = RATIO_INDICATOR[key];
-  if (!id) return { levels: { 1: null, 2: null }, provisional: { 1: false, 2: false }, target: output.info.citizens.target };
-  const catalog = getCatalog(output.catalog);
-  const def = catalog ? findIndicator(catalog, id) : undefined;
-  const provisional = (level: LevelNo) =>
-    def?.kind === 'ratio' && def.provisional && ratioThreshold(def, level, input?.thresholds).source === 'catalog';
+/** Which lines to draw for a ratio: each level's threshold, or the programme target. */
+export function ratioLines(output: AssessOutput, key: RatioKey): RatioLines {
+  if (!RATIO_INDICATOR[key]) {
+    const info = key === 'families' || key === 'lineages' ? output.info[key] : null;
+    return { levels: { 1: null, 2: null }, target: info?.target ?? null, difficultArea: false };
+  }
+  const t = indicatorAt(output, 1, 'TC5.2')?.threshold as TrainingThreshold | undefined;
   return {
-    levels: { 1: thresholdAt(output, 1, id), 2: thresholdAt(output, 2, id) },
-    provisional: { 1: provisional(1), 2: provisional(2) },
+    levels: { 1: thresholdAt(output, 1, key), 2: thresholdAt(output, 2, key) },
     target: null,
+    difficultArea: key !== 'citizens' && t?.difficultArea === true,
   };
 }
 
@@ -164,8 +171,6 @@ export function distanceTo(output: AssessOutput, level: LevelNo): Distance {
 export interface CriterionRow {
   id: string;
   status: Record<LevelNo, Status>;
-  /** Any indicator of the criterion is "tạm tính". */
-  provisional: boolean;
 }
 
 /** Tiêu chí TC1…TC5 with their status at each level, in catalog order. */
@@ -174,42 +179,45 @@ export function criterionRows(output: AssessOutput): CriterionRow[] {
   if (!first) return [];
   return first.criteria.map((c) => {
     const status = { 1: 'unknown', 2: 'unknown' } as Record<LevelNo, Status>;
-    let provisional = false;
     for (const l of output.levels) {
       const found = l.criteria.find((x) => x.id === c.id);
-      if (!found) continue;
-      status[l.level] = found.status;
-      provisional ||= found.indicators.some((i) => i.provisional);
+      if (found) status[l.level] = found.status;
     }
-    return { id: c.id, status, provisional };
+    return { id: c.id, status };
   });
 }
 
 export interface YearPoint {
   year: number;
-  families: number | null;
-  lineages: number | null;
   citizens: number | null;
+  trained: number | null;
+  university: number | null;
+  families: number | null;
   /** Thôn công nhận "Cộng đồng học tập" cấp thôn. */
   villages: number | null;
 }
 
-function percentOf(v: IndicatorResult['value'] | RatioValue | undefined): number | null {
-  if (v && typeof v === 'object' && 'denominator' in v && typeof v.denominator === 'number') {
-    return v.denominator > 0 && typeof v.numerator === 'number' ? (v.numerator * 100) / v.denominator : null;
-  }
-  return null;
+function percentOf(v: RatioValue | null | undefined): number | null {
+  return v && v.denominator > 0 ? (v.numerator * 100) / v.denominator : null;
+}
+
+function valueOf(r: IndicatorResult | undefined): unknown {
+  return r?.value;
 }
 
 /** Commune-wide ratios of each year, oldest first, from each year's engine output. */
 export function yearSeries(outputs: readonly AssessOutput[]): YearPoint[] {
   return [...outputs]
     .sort((a, b) => a.year - b.year)
-    .map((o) => ({
-      year: o.year,
-      families: percentOf(indicatorAt(o, 1, 'TC5.1')?.value),
-      lineages: percentOf(indicatorAt(o, 1, 'TC5.2')?.value),
-      villages: percentOf(indicatorAt(o, 1, 'TC5.3')?.value),
-      citizens: percentOf(o.info.citizens),
-    }));
+    .map((o) => {
+      const training = valueOf(indicatorAt(o, 1, 'TC5.2')) as TrainingValue | undefined;
+      return {
+        year: o.year,
+        citizens: percentOf(valueOf(indicatorAt(o, 1, 'TC5.1')) as RatioValue | undefined),
+        trained: percentOf(training?.trained),
+        university: percentOf(training?.university),
+        families: percentOf(o.info.families),
+        villages: percentOf(o.info.villages),
+      };
+    });
 }

@@ -5,9 +5,7 @@
 // An enrolment the server would refuse (a village collector, a viewer) sees the wording read-only.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
-  buildAssessInput,
   getCommune,
-  getDossier,
   lockYear,
   reopenYear,
   saveCommune,
@@ -15,10 +13,8 @@ import {
   type CommuneRow,
   type DossierRow,
 } from '../../db/index.ts';
-import type { AssessInput } from '../../domain/assess-types.ts';
 import { getCatalog, tt25_2023 } from '../../domain/catalog/index.ts';
-import { assess } from '../../domain/readiness/index.ts';
-import { yearDeadlines, localToday, deadlineIn, DEFAULT_DOSSIER_DEADLINE } from '../../dossier/deadlines.ts';
+import { yearDeadlines, localToday } from '../../dossier/deadlines.ts';
 import { DRAFT_MARK, type Doc, type DocId } from '../../dossier/doc.ts';
 import { parseIsoDate, formatDate } from '../../dossier/format.ts';
 import { docHtml, dossierCss, PAPERS_CLASS } from '../../dossier/html.ts';
@@ -36,11 +32,11 @@ import { PRINT_FONT_CSS } from './fonts.ts';
 import { readOnlyReason, type Access } from '../access.ts';
 import { loadAccess } from '../hooks/use-access.ts';
 import { ReadOnlyNote } from '../components/read-only-note.tsx';
+import { loadAssessment, type Assessment } from '../assessment.ts';
+import { requestText } from '../../domain/readiness/request.ts';
 
 interface Loaded {
-  commune: CommuneRow | undefined;
-  dossier: DossierRow | undefined;
-  input: AssessInput;
+  assessment: Assessment;
   access: Access;
 }
 
@@ -74,30 +70,25 @@ function daysText(n: number): string {
 /** The "Hồ sơ" screen of one commune and year. */
 export function DossierScreen({ commune, year }: { commune: string; year: number }) {
   const live = useLive<Loaded>(async () => {
-    const c = await getCommune(commune);
-    const dossier = await getDossier(commune, year);
-    // Level-2 eligibility is judged on the day the papers are signed, else on the dossier deadline.
-    const signed = typeof dossier?.docDate === 'string' && parseIsoDate(dossier.docDate) ? dossier.docDate : null;
-    const asOf = signed ?? deadlineIn(year + 1, c?.dossierDeadline, DEFAULT_DOSSIER_DEADLINE);
-    const input = await buildAssessInput(commune, year, asOf);
-    return { commune: c, dossier, input, access: await loadAccess(commune) };
+    // The one assessment of the year (signing date, else the dossier deadline, as every screen).
+    return { assessment: await loadAssessment(commune, year), access: await loadAccess(commune) };
   }, [commune, year]);
 
   const built = useMemo((): { model: DossierModel } | { error: string } | null => {
     const v = live.value;
     if (!v) return null;
     try {
-      const catalog = getCatalog(v.input.catalog) ?? tt25_2023;
-      const output = assess(v.input, { catalog });
-      const c = v.commune;
+      const { input, output, plan, commune: c, dossier } = v.assessment;
+      const catalog = getCatalog(input.catalog) ?? tt25_2023;
       const model = buildDossier({
-        input: v.input,
+        input,
         output,
+        plan,
         catalog,
-        texts: textsOfRow(v.dossier),
+        texts: textsOfRow(dossier),
         commune: {
           code: commune,
-          name: c?.name ?? v.input.commune.name,
+          name: c?.name ?? input.commune.name,
           province: c?.province,
           recipient: c?.recipient,
           dossierDeadline: c?.dossierDeadline,
@@ -127,7 +118,8 @@ export function DossierScreen({ commune, year }: { commune: string; year: number
   if (!live.value || !built) return <p class="muted">…</p>;
   if ('error' in built) return <p role="alert" class="error">{ds('engineFailed', { reason: built.error })}</p>;
 
-  const { dossier, access } = live.value;
+  const { access } = live.value;
+  const { dossier, commune: communeRow } = live.value.assessment;
   const locked = dossier?.locked === true;
   const readOnly = readOnlyReason(access, 'dossier');
   return (
@@ -141,7 +133,7 @@ export function DossierScreen({ commune, year }: { commune: string; year: number
       </p>
       <p class="hint">{ds('intro')}</p>
       <ReadOnlyNote reason={readOnly} level="commune" />
-      <Deadlines commune={commune} row={live.value.commune} year={year} locked={locked} canEdit={readOnlyReason(access, 'commune') === null} />
+      <Deadlines commune={commune} row={communeRow} year={year} locked={locked} canEdit={readOnlyReason(access, 'commune') === null} />
       <Result model={built.model} />
       <Papers docs={allDocs} model={built.model} />
       {/* A disabled fieldset keeps the wording and the meeting read-only for who may not write them. */}
@@ -216,14 +208,9 @@ function Result({ model }: { model: DossierModel }) {
   return (
     <section class="xd-card" aria-labelledby="xd-result">
       <h2 id="xd-result">{ds('result')}</h2>
-      <p data-testid="dossier-proposed">
-        <b>
-          {model.request.kind !== 'none'
-            ? ds('proposed', { level: levelName })
-            : model.request.reason === 'held'
-              ? ds('proposedHeld')
-              : ds('proposedNone')}
-        </b>
+      {/* The same sentence as Tổng quan and Mức độ: the one plan of the one assessment. */}
+      <p data-testid="dossier-proposed" data-kind={model.request.kind}>
+        <b>{requestText(model.request, getLang())}</b>
       </p>
       <p>
         {ds('counts', {
@@ -298,7 +285,7 @@ function Papers({ docs, model }: { docs: Doc[]; model: DossierModel }) {
         {model.request.kind === 'none' ? (
           <li data-doc="submission" data-testid="dossier-no-request">
             <h3>{ds('submissionTitle')}</h3>
-            <p>{model.request.text}</p>
+            <p>{model.noRequest}</p>
           </li>
         ) : null}
         {docs.map((doc) => (

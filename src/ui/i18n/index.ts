@@ -70,9 +70,9 @@ export function fmtNumber(n: number): string {
   return nf.format(n);
 }
 
-/** 75.25 → "75,3%"; null → "—". */
+/** 75.25 → "75,3 %" (vi-VN; "75.3%" in English); null → "—". As explain.ts's formatPercent. */
 export function fmtPercent(p: number | null | undefined): string {
-  return p === null || p === undefined ? '—' : `${nf1.format(p)}%`;
+  return p === null || p === undefined ? '—' : `${nf1.format(p)}${lang === 'vi' ? ' %' : '%'}`;
 }
 
 /** "2026-02-20" → "20/02/2026" (string work only, so no time zone can shift the day). */

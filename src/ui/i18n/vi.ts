@@ -1,5 +1,5 @@
 // Vietnamese UI strings of the screens (lazy: loaded with the first screen; the shell's own few
-// are in vi-shell.ts). Glossary words are kept exactly as in shared/domain/glossary.md; field
+// are in vi-shell.ts). Glossary words are kept exactly as in docs/domain/glossary.md; field
 // labels come from src/domain/schemas/labels.ts, not from here.
 import type { viShell } from './vi-shell.ts';
 
@@ -20,14 +20,12 @@ export const viScreens = {
   selfAssessment: 'Tự đánh giá',
   pending: 'Chờ đồng bộ',
   lastSynced: 'Đồng bộ lần cuối',
-  provisional: 'tạm tính',
-  provisionalHint: 'Chưa có lời văn chính thức của Thông tư; ngưỡng có thể do tỉnh thay.',
 
   // Save status
   saving: 'Đang lưu…',
   saved: 'Đã lưu',
   saveFailed: 'Chưa lưu được: {reason}',
-  yearLocked: 'Năm {year} đã khoá sau cuộc họp tự đánh giá; mở lại ở màn hình Hồ sơ nếu cần sửa.',
+  yearLocked: 'Năm {year} đã khóa sau cuộc họp tự đánh giá; mở lại ở màn hình Hồ sơ nếu cần sửa.',
 
   // First run
   firstRunTitle: 'Bắt đầu',
@@ -61,6 +59,8 @@ export const viScreens = {
   familyRatio: 'Gia đình học tập',
   lineageRatio: 'Dòng họ học tập',
   citizenRatio: 'Công dân học tập',
+  trainedRatio: 'Được đào tạo chuyên môn kỹ thuật',
+  universityRatio: 'Đại học trở lên',
   communityRecognized: 'Cộng đồng học tập cấp thôn',
   yes: 'Có',
   no: 'Không',
@@ -78,17 +78,22 @@ export const viScreens = {
 
   // Commune figures
   figuresTitle: 'Số liệu chung của xã',
-  figuresHint: 'Dùng cho tiêu chí 4 (phổ cập giáo dục, xóa mù chữ) và chỉ tiêu 5.4 (đơn vị học tập).',
+  figuresHint: 'Kết quả phổ cập giáo dục, xóa mù chữ được đánh giá ở Tiêu chí 4; "Xã thuộc vùng khó khăn" quyết định ngưỡng của Chỉ tiêu 2 của Tiêu chí 5; số đơn vị chỉ để theo dõi mục tiêu chương trình.',
+  figuresStandards: 'Phổ cập giáo dục, xóa mù chữ (Tiêu chí 4)',
+  figuresArea: 'Vùng khó khăn',
+  figuresUnits: 'Đơn vị học tập (mục tiêu chương trình)',
+  standardHint: '{indicator}: mức độ 1 cần {one}; mức độ 2 cần {two}.',
+  difficultAreaHint: 'Theo danh sách của tỉnh. Xã thuộc vùng khó khăn: Chỉ tiêu 2 của Tiêu chí 5 cần ít nhất 40 % người được đào tạo và 10 % có trình độ đại học trở lên (mức độ 2: 50 % và 12 %); các xã khác 50 % và 12 % (mức độ 2: 60 % và 15 %). Chưa chọn thì tính như xã không thuộc vùng khó khăn.',
   choose: '— Chưa chọn —',
-  levelN: 'Mức {n}',
-  level0: '0 (chưa đạt)',
+  levelN: 'Mức độ {n}',
+  level0: 'Chưa đạt chuẩn',
 
   // Criteria form
   criteriaTitle: 'Các tiêu chí, chỉ tiêu',
   criteriaHint: 'Trả lời từng chỉ tiêu và ghi minh chứng. Các chỉ tiêu tính từ số liệu được tự tính.',
   criterion: 'Tiêu chí',
   indicator: 'Chỉ tiêu',
-  answerLegend: 'Kết quả chỉ tiêu {id}',
+  answerLegend: 'Kết quả {name}',
   computedFrom: 'Tính tự động từ số liệu: {where}.',
   fromVillages: 'số liệu các thôn',
   fromFigures: 'số liệu chung của xã',
@@ -101,22 +106,13 @@ export const viScreens = {
   notesAndEvidence: 'Ghi chú và minh chứng ({n})',
   evidenceNumber: 'Số văn bản',
   evidenceDate: 'Ngày văn bản',
+  evidenceIssuer: 'Cơ quan ban hành',
+  level2Wording: 'Mức độ 2: {text}',
   evidenceTitle: 'Tên văn bản',
   addEvidence: 'Thêm minh chứng',
-  removeEvidence: 'Xoá minh chứng {n}',
+  removeEvidence: 'Xóa minh chứng {n}',
   evidenceN: 'Minh chứng {n}',
   statusNow: 'Hiện tại:',
-
-  // Thresholds
-  thresholdsTitle: 'Ngưỡng của tỉnh',
-  thresholdsHint: 'Nhập ngưỡng tỉnh đã công bố cho từng chỉ tiêu và mức độ. Để trống để dùng ngưỡng mặc định; nếu mặc định là "chưa đặt" thì mức độ đó chưa thể đánh giá.',
-  catalogDefault: 'Mặc định: {value}',
-  notSet: 'chưa đặt',
-  provinceValue: 'Ngưỡng của tỉnh (%)',
-  provinceMin: 'Ngưỡng của tỉnh',
-  useDefault: '— Dùng mặc định —',
-  errPercent: 'Nhập phần trăm từ 0 đến 100, nhiều nhất một chữ số thập phân (ví dụ 72,5).',
-  atLevel: '{level}',
 
   // Readiness
   readinessTitle: 'Kết quả tự đánh giá',
@@ -133,10 +129,23 @@ export const viScreens = {
   criteriaOfLevel: 'Các tiêu chí của {level}',
   value: 'Số liệu: {value}',
   thresholdIs: 'Ngưỡng: {value}',
-  thresholdNotSet: 'ngưỡng mức độ 2 chưa được cấu hình',
   missingVillages: 'Thôn chưa có số liệu: {list}',
   gapCount: 'Còn thiếu {n}',
-  citizensInfo: 'Công dân học tập (thông tin, không tính vào mức độ): {value}, mục tiêu {target}',
+  // Readiness: the title held, the request, values by kind, programme targets
+  heldTitle: 'Danh hiệu đang giữ',
+  heldValue: '{level}, quyết định ngày {date}, còn hiệu lực đến {until}',
+  heldNone: 'Không có danh hiệu còn hiệu lực',
+  asOfSigned: 'Tính đến ngày ký hồ sơ: {date}',
+  standardReached: 'đạt chuẩn',
+  standardNotReached: 'chưa đạt chuẩn',
+  levelAtLeast: 'đạt chuẩn mức độ {n} trở lên',
+  percentAtLeast: 'từ {value} trở lên',
+  trainingValue: 'được đào tạo {trained}; đại học trở lên {university}',
+  trainingThreshold: 'được đào tạo từ {trained}; trong đó đại học trở lên từ {university}',
+  trainingThresholdDifficult: 'được đào tạo từ {trained}; trong đó đại học trở lên từ {university} (ngưỡng của xã thuộc vùng khó khăn)',
+  programmesTitle: 'Mục tiêu chương trình (không tính vào mức độ)',
+  programmesHint: 'Tỷ lệ theo dõi theo {source}; mức độ chỉ tính theo 15 chỉ tiêu của Thông tư 25/2023/TT-BGDĐT.',
+  targetIs: 'mục tiêu {value}',
   decisionsTitle: 'Quyết định công nhận',
   decisionsHint: 'Ghi các quyết định đã có để biết khi nào được đề nghị mức độ 2.',
   noDecisions: 'Chưa có quyết định nào.',
@@ -160,16 +169,16 @@ export const viScreens = {
   langVi: 'Tiếng Việt',
   langEn: 'English',
   storageTitle: 'An toàn dữ liệu',
-  persisted: 'Bộ nhớ bền vững',
-  persistedYes: 'Có — trình duyệt sẽ không tự xoá dữ liệu',
+  persisted: 'Máy giữ dữ liệu lâu dài',
+  persistedYes: 'Có — dữ liệu không bị tự xóa khi máy thiếu bộ nhớ',
   persistedNo: 'Không',
   persistedUnknown: 'Không rõ',
   storageUsed: 'Dung lượng đã dùng',
   storageOf: '{used} / {quota}',
-  notPersistedWarning: 'Trình duyệt có thể xoá dữ liệu khi máy thiếu bộ nhớ. Hãy xuất dữ liệu thường xuyên và cất tệp ở nơi an toàn.',
-  askPersist: 'Yêu cầu lưu bền vững',
+  notPersistedWarning: 'Máy có thể tự xóa dữ liệu khi thiếu bộ nhớ. Hãy xuất dữ liệu thường xuyên và cất tệp ở nơi an toàn.',
+  askPersist: 'Đề nghị máy giữ dữ liệu lâu dài',
   exportData: 'Xuất dữ liệu',
-  exportHint: 'Tải về một tệp JSON chứa toàn bộ dữ liệu trên máy, kể cả phần chưa đồng bộ.',
+  exportHint: 'Tải về một tệp chứa toàn bộ dữ liệu trên máy, kể cả phần chưa đồng bộ, để cất giữ hoặc chép sang máy khác.',
   exported: 'Đã xuất tệp {name}.',
   importData: 'Nhập dữ liệu',
   importHint: 'Chọn tệp đã xuất. Dữ liệu trùng không bị nhân đôi.',
@@ -179,7 +188,7 @@ export const viScreens = {
   communesTitle: 'Xã trên máy',
   switchCommune: 'Đổi xã hoặc thêm xã',
   current: '(đang dùng)',
-  build: 'Phiên bản {id}',
+  build: 'Phiên bản ứng dụng {id}',
 
   // Sync
   syncTitle: 'Đồng bộ',

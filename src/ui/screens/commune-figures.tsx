@@ -1,15 +1,18 @@
-// Commune figures form (route `#/so-lieu-xa`): units, universal-education levels and literacy of
-// the year. Saved on every valid change; invalid values stay on screen only, with their error.
+// Commune figures form (route `#/so-lieu-xa`): the four standards of TC4 (universal education and
+// literacy, each with the level the circular asks), whether the commune is in a difficult area
+// (it sets TC5.2's thresholds), and the units (a programme target only). Saved on every valid
+// change; invalid values stay on screen only, with their error.
 // Read-only, with the reason, for an enrolment the server would refuse (a village collector, a viewer).
 import { useRef, useState } from 'preact/hooks';
 import { getCommuneFigures, getDossier, saveCommuneFigures } from '../../db/index.ts';
 import type { CommuneFigures } from '../../domain/assess-types.ts';
 import { COMMUNE_FIGURE_LABELS, FIGURE_LEVEL_MAX } from '../../domain/schemas/labels.ts';
+import { DEFAULT_CATALOG_ID, getCatalog, indicatorName, indicatorsOf, type StandardIndicator } from '../../domain/catalog/index.ts';
 import { validateCommuneFigures } from '../../domain/schemas/entities.ts';
 import { getLang, t, tx } from '../i18n/index.ts';
 import { useLive } from '../hooks/use-live.ts';
 import { Title } from '../components/title.tsx';
-import { NumberField, SelectField, type Option } from '../components/fields.tsx';
+import { NumberField, RadioGroup, SelectField, type Option } from '../components/fields.tsx';
 import { FormStatus, useSaver } from '../components/save-status.tsx';
 import { changedCounts, knownSaved, markSent, readDrafts, unmarkSent, type SentValues } from '../parse.ts';
 import type { ScreenProps } from '../app.tsx';
@@ -21,6 +24,16 @@ type UnitKey = 'units' | 'unitsRecognized';
 type LevelKey = 'pcgdPrimary' | 'pcgdLowerSecondary' | 'literacy';
 const UNIT_KEYS: UnitKey[] = ['units', 'unitsRecognized'];
 const LEVEL_KEYS: LevelKey[] = ['pcgdPrimary', 'pcgdLowerSecondary', 'literacy'];
+
+const STANDARDS = indicatorsOf(getCatalog(DEFAULT_CATALOG_ID)!).filter((i): i is StandardIndicator => i.kind === 'standard');
+
+/** "Chỉ tiêu 2 của Tiêu chí 4: mức độ 1 cần từ mức độ 2, mức độ 2 cần từ mức độ 3." */
+function standardHint(key: string): string | undefined {
+  const ind = STANDARDS.find((s) => s.figure === key);
+  if (!ind) return undefined;
+  const need = (m: number | true) => (m === true ? t('standardReached') : t('levelAtLeast', { n: String(m) }));
+  return t('standardHint', { indicator: indicatorName(ind.id, getLang()), one: need(ind.minimum[1]), two: need(ind.minimum[2]) });
+}
 
 function levelOptions(max: number): Option[] {
   const out: Option[] = [{ value: '', label: t('choose') }, { value: '0', label: t('level0') }];
@@ -78,25 +91,18 @@ function Form({ commune, year, fig, locked: yearLocked, readOnly }: ScreenProps 
   };
 
   const pre = fig?.pcgdPreschool5;
+  const area = fig?.difficultArea;
   return (
     <>
       <ReadOnlyNote reason={readOnly} level="commune" />
       <FormStatus state={saver.state} locked={yearLocked} year={year} />
       <form onSubmit={(e) => e.preventDefault()} noValidate>
         <fieldset disabled={readOnly !== null}>
-          {UNIT_KEYS.map((k) => (
-            <NumberField
-              key={k}
-              id={`g-${k}`}
-              label={tx(COMMUNE_FIGURE_LABELS[k])}
-              value={drafts[k] ?? (typeof fig?.[k] === 'number' ? String(fig[k]) : '')}
-              error={errors[k] ?? refused[k]}
-              onInput={(r) => onUnit(k, r)}
-            />
-          ))}
+          <h2 class="form-section">{t('figuresStandards')}</h2>
           <SelectField
             id="g-pcgdPreschool5"
             label={tx(COMMUNE_FIGURE_LABELS.pcgdPreschool5)}
+            hint={standardHint('pcgdPreschool5')}
             value={pre === true ? 'yes' : pre === false ? 'no' : ''}
             error={refused.pcgdPreschool5}
             options={[
@@ -111,10 +117,36 @@ function Form({ commune, year, fig, locked: yearLocked, readOnly }: ScreenProps 
               key={k}
               id={`g-${k}`}
               label={tx(COMMUNE_FIGURE_LABELS[k])}
+              hint={standardHint(k)}
               value={typeof fig?.[k] === 'number' ? String(fig[k]) : ''}
               error={refused[k]}
               options={levelOptions(FIGURE_LEVEL_MAX[k])}
               onChange={(v) => void (locked ? null : save({ [k]: v === '' ? null : Number(v) }))}
+            />
+          ))}
+          <h2 class="form-section">{t('figuresArea')}</h2>
+          <RadioGroup
+            id="g-difficultArea"
+            name="difficultArea"
+            label={tx(COMMUNE_FIGURE_LABELS.difficultArea)}
+            hint={t('difficultAreaHint')}
+            value={area === true ? 'yes' : area === false ? 'no' : ''}
+            options={[
+              { value: 'yes', label: t('yes') },
+              { value: 'no', label: t('no') },
+              { value: '', label: t('notAnswered') },
+            ]}
+            onChange={(v) => void (locked ? null : save({ difficultArea: v === 'yes' ? true : v === 'no' ? false : null }))}
+          />
+          <h2 class="form-section">{t('figuresUnits')}</h2>
+          {UNIT_KEYS.map((k) => (
+            <NumberField
+              key={k}
+              id={`g-${k}`}
+              label={tx(COMMUNE_FIGURE_LABELS[k])}
+              value={drafts[k] ?? (typeof fig?.[k] === 'number' ? String(fig[k]) : '')}
+              error={errors[k] ?? refused[k]}
+              onInput={(r) => onUnit(k, r)}
             />
           ))}
         </fieldset>

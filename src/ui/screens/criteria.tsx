@@ -3,17 +3,19 @@
 // computed ones show their live status and where their data is entered. Saves every change.
 // Read-only, with the reason, for an enrolment the server would refuse (a village collector, a viewer).
 import { useMemo, useState } from 'preact/hooks';
-import { buildAssessInput, getAnswers, getDossier, saveAnswer, type AnswerRow } from '../../db/index.ts';
+import { getAnswers, saveAnswer, type AnswerRow } from '../../db/index.ts';
 import type { Answer, Evidence, IndicatorResult, Status } from '../../domain/assess-types.ts';
-import { DEFAULT_CATALOG_ID, getCatalog, type IndicatorDef, type YesNoIndicator } from '../../domain/catalog/index.ts';
-import { assess } from '../../domain/readiness/index.ts';
-import { t, tx } from '../i18n/index.ts';
+import {
+  DEFAULT_CATALOG_ID, criterionName, getCatalog, indicatorName, type IndicatorDef, type YesNoIndicator,
+} from '../../domain/catalog/index.ts';
+import { getLang, t, tx } from '../i18n/index.ts';
 import { useLive } from '../hooks/use-live.ts';
 import { href } from '../router.ts';
 import { Title } from '../components/title.tsx';
 import { NumberField, RadioGroup, TextArea, TextField } from '../components/fields.tsx';
 import { FormStatus, useSaver } from '../components/save-status.tsx';
-import { ProvisionalBadge, StatusBadge } from '../components/badges.tsx';
+import { StatusBadge } from '../components/badges.tsx';
+import { loadAssessment } from '../assessment.ts';
 import { parseCount } from '../parse.ts';
 import type { ScreenProps } from '../app.tsx';
 import { readOnlyReason } from '../access.ts';
@@ -24,10 +26,10 @@ const catalog = getCatalog(DEFAULT_CATALOG_ID)!;
 
 async function load(commune: string, year: number) {
   const answers = new Map((await getAnswers(commune, year)).map((a) => [a.indicator, a]));
-  const output = assess(await buildAssessInput(commune, year));
+  const { output, dossier } = await loadAssessment(commune, year);
   const level1 = new Map<string, IndicatorResult>();
   for (const c of output.levels[0]?.criteria ?? []) for (const i of c.indicators) level1.set(i.id, i);
-  const locked = (await getDossier(commune, year))?.locked === true;
+  const locked = dossier?.locked === true;
   const readOnly = readOnlyReason(await loadAccess(commune), 'answer');
   return { answers, level1, locked, readOnly };
 }
@@ -63,7 +65,7 @@ function AnswerEditor({
     setEvidence(list);
     save({ evidence: list.map(({ k: _k, ...e }) => e) });
   };
-  const editEv = (k: number, field: 'number' | 'date' | 'title', value: string) =>
+  const editEv = (k: number, field: 'number' | 'date' | 'issuer' | 'title', value: string) =>
     setEv(evList.map((e) => (e.k === k ? { ...e, [field]: value } : e)));
 
   return (
@@ -71,7 +73,7 @@ function AnswerEditor({
       <RadioGroup
         id={`a-${id}`}
         name={`met-${id}`}
-        label={t('answerLegend', { id: ind.id })}
+        label={t('answerLegend', { name: indicatorName(ind.id, getLang()) })}
         value={met === true ? 'yes' : met === false ? 'no' : ''}
         options={[
           { value: 'yes', label: t('met') },
@@ -81,7 +83,7 @@ function AnswerEditor({
         onChange={(v) => save({ met: v === 'yes' ? true : v === 'no' ? false : null })}
       />
       <details class="more">
-        <summary>{t('notesAndEvidence', { n: evList.filter((e) => e.number || e.date || e.title).length })}</summary>
+        <summary>{t('notesAndEvidence', { n: evList.filter((e) => e.number || e.date || e.issuer || e.title).length })}</summary>
         {ind.hasAmount ? (
           <NumberField
             id={`amount-${id}`}
@@ -112,6 +114,7 @@ function AnswerEditor({
               <p class="evidence-n">{t('evidenceN', { n: i + 1 })}</p>
               <TextField id={`ev-${id}-${e.k}-number`} label={t('evidenceNumber')} value={e.number ?? ''} onInput={(v) => editEv(e.k, 'number', v)} />
               <TextField id={`ev-${id}-${e.k}-date`} label={t('evidenceDate')} type="date" value={e.date ?? ''} onInput={(v) => editEv(e.k, 'date', v)} />
+              <TextField id={`ev-${id}-${e.k}-issuer`} label={t('evidenceIssuer')} value={e.issuer ?? ''} onInput={(v) => editEv(e.k, 'issuer', v)} />
               <TextField id={`ev-${id}-${e.k}-title`} label={t('evidenceTitle')} value={e.title ?? ''} onInput={(v) => editEv(e.k, 'title', v)} />
               <button type="button" class="link danger" onClick={() => setEv(evList.filter((x) => x.k !== e.k))}>
                 {t('removeEvidence', { n: i + 1 })}
@@ -128,7 +131,7 @@ function AnswerEditor({
 }
 
 function Computed({ ind, result }: { ind: IndicatorDef; result: IndicatorResult | undefined }) {
-  const fromVillages = ind.kind === 'ratio' && ind.source.scope !== 'figures';
+  const fromVillages = ind.kind === 'ratio' || ind.kind === 'training';
   return (
     <>
       <p>
@@ -163,14 +166,15 @@ export function Criteria({ commune, year }: ScreenProps) {
           {catalog.criteria.map((c) => (
             <section key={c.id} class="criterion" aria-labelledby={`h-${c.id}`}>
               <h2 id={`h-${c.id}`}>
-                {c.id}. {tx(c.text)}
+                {criterionName(c.id, getLang())}. {tx(c.text)}
               </h2>
               {c.indicators.map((ind) => (
                 <article key={ind.id} class="indicator card" aria-labelledby={`h-${ind.id.replace('.', '-')}`}>
                   <h3 id={`h-${ind.id.replace('.', '-')}`}>
-                    <span class="ind-id">{ind.id}</span> {tx(ind.text)}
-                    {ind.provisional ? <ProvisionalBadge /> : null}
+                    {indicatorName(ind.id, getLang())} <span class="ind-id">({ind.id})</span>
                   </h3>
+                  <p class="indicator-text">{tx(ind.text)}</p>
+                  {ind.level2Text ? <p class="small muted">{t('level2Wording', { text: tx(ind.level2Text) })}</p> : null}
                   {ind.kind === 'yes-no' ? (
                     <AnswerEditor
                       commune={commune}

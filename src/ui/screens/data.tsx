@@ -8,8 +8,11 @@ import { fmtBytes, t } from '../i18n/index.ts';
 import { Title } from '../components/title.tsx';
 import { saveErrorMessage } from '../components/save-status.tsx';
 import { ImportData } from '../components/import-data.tsx';
-import { BUILD_ID, type ScreenProps } from '../app.tsx';
+import type { ScreenProps } from '../app.tsx';
 import { localToday } from '../../dossier/deadlines.ts';
+
+/** package.json's version, set at build time by vite.config.ts. */
+const APP_VERSION: string = import.meta.env.VITE_APP_VERSION ?? '';
 
 function Storage() {
   const [s, setS] = useState<StorageStatus | null>(null);
@@ -80,7 +83,7 @@ export function DataScreen({ commune }: ScreenProps) {
         <h2 id="import-h">{t('importData')}</h2>
         <ImportData />
       </section>
-      <p class="small muted">{t('build', { id: BUILD_ID })}</p>
+      <p class="small muted">{t('build', { id: APP_VERSION })}</p>
     </>
   );
 }

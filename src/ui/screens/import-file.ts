@@ -9,7 +9,7 @@ export async function importFile(file: File): Promise<ImportResult> {
   try {
     json = JSON.parse(text);
   } catch {
-    throw new ImportError('Tệp không phải JSON hợp lệ (không phải tệp đã xuất từ Xã Học Tập).');
+    throw new ImportError('Tệp này không đọc được: không phải tệp đã xuất từ Xã Học Tập.');
   }
   return importAll(json);
 }

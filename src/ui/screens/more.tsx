@@ -70,7 +70,6 @@ function Years({ commune, year }: ScreenProps) {
 export function More(props: ScreenProps) {
   const links: [string, string][] = [
     [href('so-lieu-xa'), t('figuresTitle')],
-    [href('nguong'), t('thresholdsTitle')],
     [href('ho-so'), t('dossier')],
     [href('du-lieu'), t('dataTitle')],
     [href('dong-bo'), t('syncTitle')],

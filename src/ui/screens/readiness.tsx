@@ -1,76 +1,109 @@
 // Readiness (route `#/muc-do`): the level reached, the level the commune may apply for now (with the
-// reason and date), what is still missing cheapest-first, and every level's criteria and
-// indicators. Judges nothing itself: assess() decides, explain.ts words it. Updates live.
+// reason and date), the title it holds and what it should send, what is still missing
+// cheapest-first, every level's criteria and indicators in the circular's words, and the programme
+// targets as information. Judges nothing itself: the one assessment (../assessment.ts) decides,
+// explain.ts words it. Updates live.
 import { useState } from 'preact/hooks';
-import { buildAssessInput, listDecisions, saveDecision, type DecisionRow } from '../../db/index.ts';
-import type { AssessInput, AssessOutput, IndicatorResult, LevelNo, RatioValue } from '../../domain/assess-types.ts';
-import { DEFAULT_CATALOG_ID, findIndicator, getCatalog, type StandardFigureKey } from '../../domain/catalog/index.ts';
-import { assess } from '../../domain/readiness/index.ts';
-import { actionsToReach, gapText, levelLabel } from '../../domain/readiness/explain.ts';
-import { COMMUNE_FIGURE_LABELS } from '../../domain/schemas/labels.ts';
+import { listDecisions, saveDecision, type DecisionRow } from '../../db/index.ts';
+import type {
+  AssessInput, AssessOutput, IndicatorResult, LevelNo, RatioValue, TrainingThreshold, TrainingValue,
+} from '../../domain/assess-types.ts';
+import { DEFAULT_CATALOG_ID, criterionName, findIndicator, getCatalog, indicatorName, indicatorText } from '../../domain/catalog/index.ts';
+import { actionsToReach, formatShare, gapText, levelLabel } from '../../domain/readiness/explain.ts';
+import { requestText } from '../../domain/readiness/request.ts';
 import { fmtDate, fmtNumber, fmtPercent, getLang, t, tx } from '../i18n/index.ts';
 import { useLive } from '../hooks/use-live.ts';
 import { Title } from '../components/title.tsx';
 import { SelectField, TextField } from '../components/fields.tsx';
 import { SaveStatus, useSaver } from '../components/save-status.tsx';
-import { ProvisionalBadge, StatusBadge } from '../components/badges.tsx';
+import { StatusBadge } from '../components/badges.tsx';
 import type { ScreenProps } from '../app.tsx';
 import { readOnlyReason, type ReadOnlyReason } from '../access.ts';
 import { loadAccess } from '../hooks/use-access.ts';
 import { ReadOnlyNote } from '../components/read-only-note.tsx';
+import { loadAssessment } from '../assessment.ts';
 
 const catalog = getCatalog(DEFAULT_CATALOG_ID)!;
 
 async function load(commune: string, year: number) {
-  const input = await buildAssessInput(commune, year);
-  const decisions = await listDecisions(commune);
+  const [assessment, decisions, access] = await Promise.all([loadAssessment(commune, year), listDecisions(commune), loadAccess(commune)]);
   // Recording a decision is the commune officer's (server/auth.ts); others see the list only.
-  const decisionsReadOnly = readOnlyReason(await loadAccess(commune), 'decision');
-  return { input, output: assess(input), decisions, decisionsReadOnly };
+  return { ...assessment, decisions, decisionsReadOnly: readOnlyReason(access, 'decision') };
 }
 
-function ratioText(v: RatioValue): string {
-  return `${fmtPercent(v.percent)} (${fmtNumber(v.numerator)}/${fmtNumber(v.denominator)})`;
+/** "58,4 % (1.234/2.113)" — the percent never rounded up into the threshold beside it. */
+function shareText(v: RatioValue, threshold: number): string {
+  return `${formatShare(v, threshold, getLang())} (${fmtNumber(v.numerator)}/${fmtNumber(v.denominator)})`;
 }
 
-function figureText(key: string, v: number | boolean | null | undefined): string {
-  if (v === null || v === undefined) return '—';
-  if (typeof v === 'boolean') return v ? t('met') : t('unmet');
-  return key === 'pcgdPreschool5' ? String(v) : t('levelN', { n: v });
+function standardText(v: unknown): string {
+  if (v === null || v === undefined) return t('unknown');
+  if (v === true) return t('standardReached');
+  if (v === false || v === 0) return t('standardNotReached');
+  return t('levelN', { n: String(v) });
+}
+
+/** The figures and the requirement of one indicator, by kind. */
+function valueLines(r: IndicatorResult): { value: string | null; threshold: string | null } {
+  const ind = findIndicator(catalog, r.id);
+  if (!ind || ind.kind === 'yes-no') return { value: null, threshold: null };
+  if (ind.kind === 'standard') {
+    return { value: standardText(r.value), threshold: r.threshold === true ? t('standardReached') : t('levelAtLeast', { n: String(r.threshold) }) };
+  }
+  if (ind.kind === 'ratio') {
+    const th = r.threshold as number;
+    return { value: shareText(r.value as RatioValue, th), threshold: t('percentAtLeast', { value: fmtPercent(th) }) };
+  }
+  const v = r.value as TrainingValue;
+  const th = r.threshold as TrainingThreshold;
+  return {
+    value: t('trainingValue', { trained: shareText(v.trained, th.trained), university: shareText(v.university, th.university) }),
+    threshold: t(th.difficultArea ? 'trainingThresholdDifficult' : 'trainingThreshold', { trained: fmtPercent(th.trained), university: fmtPercent(th.university) }),
+  };
 }
 
 function IndicatorLine({ r, level, input }: { r: IndicatorResult; level: LevelNo; input: AssessInput }) {
   const ind = findIndicator(catalog, r.id);
   const lang = getLang();
-  const gap = gapText(r, catalog, lang, { level, villages: input.villages });
-  let value: string | null = null;
-  let threshold: string | null = null;
-  if (ind?.kind === 'ratio') {
-    value = r.value && typeof r.value === 'object' && 'numerator' in r.value ? ratioText(r.value as RatioValue) : null;
-    threshold = typeof r.threshold === 'number' ? fmtPercent(r.threshold) : null;
-  } else if (ind?.kind === 'standard') {
-    const vals = (r.value ?? {}) as Record<string, number | boolean | null>;
-    const mins = (r.threshold ?? {}) as Record<string, number | boolean>;
-    value = ind.figures.map((f) => `${tx(COMMUNE_FIGURE_LABELS[f as StandardFigureKey])}: ${figureText(f, vals[f])}`).join('; ');
-    threshold = r.threshold ? ind.figures.filter((f) => f in mins).map((f) => `${tx(COMMUNE_FIGURE_LABELS[f])}: ${figureText(f, mins[f])}`).join('; ') : null;
-  }
+  const gap = gapText(r, catalog, lang, { villages: input.villages });
+  const { value, threshold } = valueLines(r);
   return (
     <li class={`indicator-line status-line-${r.status}`} data-testid={`ind-${level}-${r.id}`}>
       <div class="line-head">
         <span>
-          <span class="ind-id">{r.id}</span> {ind ? tx(ind.text) : ''}
-          {r.provisional ? <ProvisionalBadge /> : null}
+          <strong>{indicatorName(r.id, lang)}</strong> <span class="ind-id">({r.id})</span>
         </span>
         <StatusBadge status={r.status} />
       </div>
-      {value ? <p class="small">{t('value', { value })}</p> : null}
-      {threshold ? <p class="small">{t('thresholdIs', { value: threshold })}</p> : null}
+      {ind ? <p class="small">{tx(indicatorText(ind, level))}</p> : null}
+      {value ? <p class="small" data-testid="value-line">{t('value', { value })}</p> : null}
+      {threshold ? <p class="small" data-testid="threshold-line">{t('thresholdIs', { value: threshold })}</p> : null}
       {gap ? (
-        <p class="small gap-text">
+        <p class="small gap-text" data-testid="gap-line">
           {t('gap')}: {gap}
         </p>
       ) : null}
     </li>
+  );
+}
+
+/** Programme targets (Quyết định 387/QĐ-TTg): shown as information, never part of the level. */
+function Programmes({ output }: { output: AssessOutput }) {
+  return (
+    <section aria-labelledby="programmes-h" class="card" data-testid="programmes">
+      <h2 id="programmes-h">{t('programmesTitle')}</h2>
+      <p class="hint">{t('programmesHint', { source: tx(catalog.programmes.source) })}</p>
+      <ul class="plain-list">
+        {catalog.programmes.targets.map((p) => {
+          const r = output.info[p.key];
+          return (
+            <li key={p.key} data-programme={p.key}>
+              {tx(p.label)}: {r && r.denominator > 0 ? shareText(r, p.target) : '—'} — {t('targetIs', { value: fmtPercent(p.target) })}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
   );
 }
 
@@ -180,9 +213,8 @@ export function Readiness({ commune, year }: ScreenProps) {
       </>
     );
   }
-  const { input, output } = data;
+  const { input, output, plan } = data;
   const target: LevelNo | null = output.level === 0 ? 1 : output.level === 1 ? 2 : null;
-  const info = output.info.citizens;
   return (
     <>
       <Title>
@@ -197,15 +229,18 @@ export function Readiness({ commune, year }: ScreenProps) {
           <dd data-testid="level-reached">{levelLabel(output.level, lang)}</dd>
           <dt>{t('mayApply')}</dt>
           <dd data-testid="eligible-level">{output.eligibleLevel === 0 ? t('mayApplyNone') : levelLabel(output.eligibleLevel, lang)}</dd>
+          <dt>{t('heldTitle')}</dt>
+          <dd data-testid="held">
+            {output.held
+              ? t('heldValue', { level: levelLabel(output.held.level, lang), date: fmtDate(output.held.decidedOn), until: fmtDate(output.held.validUntil) })
+              : t('heldNone')}
+          </dd>
         </dl>
-        {output.eligibility ? (
-          <p class="notice">
-            {output.eligibility.reason === 'level2-wait' && output.eligibility.from
-              ? t('level2Wait', { date: fmtDate(output.eligibility.from) })
-              : t('eligibilityOther', { reason: output.eligibility.reason })}
-          </p>
-        ) : null}
-        <p class="small muted">{t('asOf', { date: fmtDate(output.asOf) })}</p>
+        {output.eligibility ? <p class="notice">{t('level2Wait', { date: fmtDate(output.eligibility.from) })}</p> : null}
+        <p class="notice" data-testid="request-plan" data-kind={plan.kind}>
+          {requestText(plan, lang)}
+        </p>
+        <p class="small muted">{t(data.asOfFrom === 'signed' ? 'asOfSigned' : 'asOf', { date: fmtDate(output.asOf) })}</p>
       </section>
       {target ? (
         <section aria-labelledby="gaps-h" class="card">
@@ -224,7 +259,7 @@ export function Readiness({ commune, year }: ScreenProps) {
               <div key={c.id} class="criterion-result" data-testid={`crit-${l.level}-${c.id}`}>
                 <h3 class="line-head">
                   <span>
-                    {c.id}. {def ? tx(def.text) : ''}
+                    {criterionName(c.id, lang)}. {def ? tx(def.text) : ''}
                   </span>
                   <StatusBadge status={c.status} />
                 </h3>
@@ -238,7 +273,7 @@ export function Readiness({ commune, year }: ScreenProps) {
           })}
         </section>
       ))}
-      <p class="card small">{t('citizensInfo', { value: info.denominator ? ratioText(info) : '—', target: fmtPercent(info.target) })}</p>
+      <Programmes output={output} />
       <Decisions commune={commune} decisions={data.decisions} readOnly={data.decisionsReadOnly} />
     </>
   );

@@ -22,7 +22,6 @@ const ENTITY_LABELS: Record<string, Text> = {
   villageCounts: { vi: 'Số liệu thôn', en: 'Village counts' },
   communeFigures: OTHER_LABELS.figures,
   answer: OTHER_LABELS.answer,
-  thresholds: OTHER_LABELS.thresholds,
   decision: OTHER_LABELS.decision,
   dossier: { vi: 'Hồ sơ', en: 'Dossier' },
 };

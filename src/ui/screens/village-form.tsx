@@ -1,6 +1,8 @@
-// Village form (route `#/thon/<code>`): the 9 learning-model items of one village for the year.
-// Every valid change is saved at once; an invalid value is shown with its Vietnamese error and is
-// never sent to the database. An unlikely jump from last year is flagged but still saved.
+// Village form (route `#/thon/<code>`): the glossary's counts of one village for the year (the
+// learning models, the people aged 15 and over, recognised, trained, with a degree). Every valid
+// change is saved at once; an invalid value is shown with its Vietnamese error and is never sent
+// to the database; the "≤" rules are shown under the fields they bind, last year's value beside
+// each. An unlikely jump from last year is flagged but still saved.
 // A village this phone's enrolment may not enter (a collector's other villages, a read-only role)
 // is shown read-only with the reason, never edited only to be refused by the server.
 import { useRef, useState } from 'preact/hooks';
@@ -8,8 +10,8 @@ import {
   getDossier, getVillageCounts, listVillages, listYears, saveVillage, saveVillageCounts,
   type VillageCountsRow,
 } from '../../db/index.ts';
-import { VILLAGE_COUNT_KEYS, VILLAGE_COUNT_LABELS } from '../../domain/schemas/labels.ts';
-import { validateVillageCounts } from '../../domain/schemas/entities.ts';
+import { VILLAGE_COUNT_HINTS, VILLAGE_COUNT_KEYS, VILLAGE_COUNT_LABELS } from '../../domain/schemas/labels.ts';
+import { VILLAGE_COUNT_CHAINS, validateVillageCounts } from '../../domain/schemas/entities.ts';
 import { fmtNumber, getLang, t, tx } from '../i18n/index.ts';
 import { useLive } from '../hooks/use-live.ts';
 import { href } from '../router.ts';
@@ -24,12 +26,8 @@ import { ReadOnlyNote } from '../components/read-only-note.tsx';
 
 type CountKey = (typeof VILLAGE_COUNT_KEYS)[number];
 
-/** The chains of the "≤" rules, to name the field a person just edited when a rule breaks. */
-const CHAINS: CountKey[][] = [
-  ['households', 'familiesRegistered', 'familiesRecognized'],
-  ['lineages', 'lineagesRegistered', 'lineagesRecognized'],
-  ['citizens', 'citizensRecognized'],
-];
+/** The chains of the "≤" rules (the shared schema's), to name the field a person just edited when a rule breaks. */
+const CHAINS: readonly (readonly CountKey[])[] = VILLAGE_COUNT_CHAINS;
 
 async function load(commune: string, year: number, village: string) {
   const villages = await listVillages(commune);
@@ -82,7 +80,8 @@ function Form({ commune, year, code, data }: { commune: string; year: number; co
       const msg = lang === 'en' ? p.en : p.vi;
       // A "≤" rule names two fields: the one it is reported on and the nearest filled one above
       // it. Show it where the person just typed if that is one of the two, else on a typed one.
-      const chain = CHAINS.find((c) => c.includes(field)) ?? [field];
+      // The chain where the field is bound by a count above it (citizens heads two chains).
+      const chain = CHAINS.find((c) => c.indexOf(field) > 0) ?? [field];
       const above = chain.slice(0, chain.indexOf(field)).reverse().find((k) => typeof merged[k] === 'number');
       const pair = [field, above].filter((k): k is CountKey => !!k);
       const target = edited && pair.includes(edited) && edited in d ? edited : pair.find((k) => k in d);
@@ -140,12 +139,14 @@ function Form({ commune, year, code, data }: { commune: string; year: number; co
               typeof prevVal === 'number' && typeof parsed === 'number' && !errors[key] && isUnlikelyJump(prevVal, parsed)
                 ? t('jumpWarning', { year: data.prevYear ?? '', from: fmtNumber(prevVal), to: fmtNumber(parsed) })
                 : undefined;
+            const rule = VILLAGE_COUNT_HINTS[key];
             return (
               <NumberField
                 key={key}
                 id={`f-${key}`}
                 label={tx(VILLAGE_COUNT_LABELS[key])}
                 hint={typeof prevVal === 'number' ? t('lastYear', { year: data.prevYear ?? '', value: fmtNumber(prevVal) }) : undefined}
+                rule={rule ? tx(rule) : undefined}
                 value={raw}
                 error={errors[key] ?? refused[key]}
                 warning={warn}

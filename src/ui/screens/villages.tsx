@@ -1,8 +1,10 @@
 // Village list (route `#/thon`): each village of the commune with its completion for the year
-// ("7/9 mục") and its learning-model ratios. Reads live; adding villages reuses the first-run adder.
+// ("9/11 mục"), its shares of the circular (TC5.1, TC5.2) and its learning-model ratios (programme
+// targets). Reads live; adding villages reuses the first-run adder.
 // A collector sees their villages first; villages they may not enter are marked read-only.
 import { getVillageCounts, listVillages, type VillageCountsRow } from '../../db/index.ts';
 import { missingCountKeys } from '../../domain/schemas/entities.ts';
+import { VILLAGE_COUNT_KEYS } from '../../domain/schemas/labels.ts';
 import { fmtNumber, fmtPercent, t } from '../i18n/index.ts';
 import { useLive } from '../hooks/use-live.ts';
 import { href } from '../router.ts';
@@ -13,17 +15,18 @@ import { loadAccess } from '../hooks/use-access.ts';
 import { ReadOnlyNote } from '../components/read-only-note.tsx';
 import type { ScreenProps } from '../app.tsx';
 
-/** Number of glossary items of villageCounts (8 counts + villageRecognized). */
-export const VILLAGE_ITEMS = 9;
+/** Number of glossary items of villageCounts (the counts + villageRecognized). */
+export const VILLAGE_ITEMS = VILLAGE_COUNT_KEYS.length + 1;
 
-/** How many of the 9 items of a village's counts hold a value. */
+/** How many of the items of a village's counts hold a value. */
 export function completionOf(row: VillageCountsRow | undefined): number {
   return VILLAGE_ITEMS - missingCountKeys((row ?? {}) as Record<string, unknown>).length;
 }
 
 function ratio(num: number | null | undefined, den: number | null | undefined): string {
   if (typeof num !== 'number' || typeof den !== 'number' || den === 0) return '—';
-  return `${fmtPercent(Math.round((num / den) * 1000) / 10)} (${fmtNumber(num)}/${fmtNumber(den)})`;
+  // Cut, never rounded up, to one decimal: a village at 59,96 % must not read as 60 %.
+  return `${fmtPercent(Math.floor((num * 1000) / den) / 10)} (${fmtNumber(num)}/${fmtNumber(den)})`;
 }
 
 async function load(commune: string, year: number) {
@@ -71,12 +74,16 @@ export function Villages({ commune, year }: ScreenProps) {
                   {readOnly ? <span class="pill ro">{t('roPill')}</span> : mine ? <span class="pill ok">{t('assignedPill')}</span> : null}
                 </span>
                 <dl class="ratios">
+                  <dt>{t('citizenRatio')}</dt>
+                  <dd>{ratio(c.citizensRecognized, c.citizens)}</dd>
+                  <dt>{t('trainedRatio')}</dt>
+                  <dd>{ratio(c.trained, c.citizens)}</dd>
+                  <dt>{t('universityRatio')}</dt>
+                  <dd>{ratio(c.university, c.citizens)}</dd>
                   <dt>{t('familyRatio')}</dt>
                   <dd>{ratio(c.familiesRecognized, c.households)}</dd>
                   <dt>{t('lineageRatio')}</dt>
                   <dd>{ratio(c.lineagesRecognized, c.lineages)}</dd>
-                  <dt>{t('citizenRatio')}</dt>
-                  <dd>{ratio(c.citizensRecognized, c.citizens)}</dd>
                   <dt>{t('communityRecognized')}</dt>
                   <dd>{c.villageRecognized === true ? t('yes') : c.villageRecognized === false ? t('no') : '—'}</dd>
                 </dl>

@@ -3,7 +3,8 @@
 import { expect, type Page } from '@playwright/test';
 import { VILLAGE_COUNT_KEYS, VILLAGE_COUNT_LABELS, COMMUNE_FIGURE_LABELS } from '../../../src/domain/schemas/labels.ts';
 import type { AssessOutput, CommuneFigures, VillageCounts } from '../../../src/domain/assess-types.ts';
-import { levelLabel, statusLabel } from '../../../src/domain/readiness/explain.ts';
+import { gapText, levelLabel, statusLabel } from '../../../src/domain/readiness/explain.ts';
+import { indicatorName, tt25_2023 } from '../../../src/domain/catalog/index.ts';
 
 /** Waits until a service worker controls the page (first visit: after install + clients.claim). */
 export async function waitForServiceWorker(page: Page): Promise<void> {
@@ -134,13 +135,17 @@ export async function enterFigures(page: Page, f: CommuneFigures): Promise<void>
     const box = page.getByLabel(COMMUNE_FIGURE_LABELS[key].vi, { exact: true });
     await expectSave(page, async () => void (await box.selectOption(String(v))));
   }
+  if (typeof f.difficultArea === 'boolean') {
+    const group = page.getByRole('group', { name: COMMUNE_FIGURE_LABELS.difficultArea.vi });
+    await expectSave(page, () => group.getByRole('radio', { name: f.difficultArea ? 'Có' : 'Không', exact: true }).check());
+  }
 }
 
 /** Answers yes/no indicators on the criteria form (`#/tieu-chi`): true → Đạt, false → Chưa đạt. */
 export async function answerIndicators(page: Page, answers: Record<string, boolean>): Promise<void> {
   await page.goto('/#/tieu-chi');
   for (const [id, met] of Object.entries(answers)) {
-    const group = page.getByRole('group', { name: `Kết quả chỉ tiêu ${id}` });
+    const group = page.getByRole('group', { name: `Kết quả ${indicatorName(id)}` });
     await expectSave(page, () => group.getByRole('radio', { name: met ? 'Đạt' : 'Chưa đạt', exact: true }).check());
   }
 }
@@ -167,7 +172,11 @@ export async function expectReadiness(page: Page, output: AssessOutput): Promise
       const crit = page.getByTestId(`crit-${l.level}-${c.id}`);
       await expect(crit.getByRole('heading', { level: 3 }).getByTestId('status')).toHaveText(badge(statusLabel(c.status, 'vi')));
       for (const r of c.indicators) {
-        await expect(page.getByTestId(`ind-${l.level}-${r.id}`).getByTestId('status')).toHaveText(badge(statusLabel(r.status, 'vi')));
+        const line = page.getByTestId(`ind-${l.level}-${r.id}`);
+        await expect(line.getByTestId('status')).toHaveText(badge(statusLabel(r.status, 'vi')));
+        // What is missing, in the engine's words (people, or the standard to reach).
+        const gap = gapText(r, tt25_2023, 'vi');
+        if (gap && r.status === 'unmet') await expect(line.getByTestId('gap-line')).toHaveText(`Còn thiếu: ${gap}`);
       }
     }
   }

@@ -1,0 +1,51 @@
+// The Vietnamese words of every screen (issue #11, item 8): one spelling of khóa/xóa, "mức độ"
+// never "Mức 1/2/3", nothing "tạm tính", no software words a cadre would not use ("cấu hình",
+// "tệp JSON", "production", ".docx", "bộ nhớ bền vững"), "đã khóa" and not "đã chốt". Read from the
+// string tables themselves, so a new string is checked the day it is written.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { tt25_2023 } from '../../src/domain/catalog/tt25-2023.ts';
+import { VILLAGE_COUNT_HINTS, VILLAGE_COUNT_LABELS, COMMUNE_FIGURE_LABELS, OTHER_LABELS } from '../../src/domain/schemas/labels.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const read = (p: string) => readFileSync(`${root}${p}`, 'utf8');
+/** The Vietnamese table of a file that holds `const vi = { … };` then the English one. */
+const viPart = (p: string) => {
+  const s = read(p);
+  const start = s.indexOf('const vi = {');
+  return s.slice(start, s.indexOf('\n};', start));
+};
+
+const FORBIDDEN: [RegExp, string][] = [
+  [/khoá|xoá|Khoá|Xoá/, 'khóa/xóa, one spelling'],
+  [/Mức [0-9{]/, '"mức độ", not "Mức 1/2/3"'],
+  [/tạm tính/, 'nothing is provisional'],
+  [/cấu hình/, 'no "cấu hình"'],
+  [/JSON/, 'no "tệp JSON"'],
+  [/production/i, 'no "production"'],
+  [/\.docx/, '"tệp Word", not ".docx"'],
+  [/bền vững/, 'say what it does, not "bộ nhớ bền vững"'],
+  [/đã chốt|Đã chốt/, '"đã khóa", not "đã chốt"'],
+];
+
+const sources: [string, string][] = [
+  ['src/ui/i18n/vi.ts', read('src/ui/i18n/vi.ts').replace(/^\/\/.*$/gm, '')],
+  ['src/ui/i18n/vi-shell.ts', read('src/ui/i18n/vi-shell.ts').replace(/^\/\/.*$/gm, '')],
+  ['src/ui/dashboard/strings.ts (vi)', viPart('src/ui/dashboard/strings.ts')],
+  ['src/ui/dossier/strings.ts (vi)', viPart('src/ui/dossier/strings.ts')],
+  ['catalog tt25-2023 (vi)', JSON.stringify(tt25_2023.criteria.map((c) => [c.text.vi, c.indicators.map((i) => [i.text.vi, i.level2Text?.vi])]))],
+  ['glossary labels (vi)', JSON.stringify([VILLAGE_COUNT_LABELS, COMMUNE_FIGURE_LABELS, OTHER_LABELS, VILLAGE_COUNT_HINTS].map((t) => Object.values(t).map((x) => x?.vi)))],
+];
+
+describe('the Vietnamese words of the screens', () => {
+  for (const [name, text] of sources) {
+    it(`${name}: ${FORBIDDEN.map(([, why]) => why).join('; ')}`, () => {
+      expect(text.length).toBeGreaterThan(200);
+      for (const [re, why] of FORBIDDEN) {
+        const m = re.exec(text);
+        expect(m ? `${why}: …${text.slice(Math.max(0, m.index - 40), m.index + 40)}…` : null).toBeNull();
+      }
+    });
+  }
+});
