@@ -152,7 +152,10 @@ ${s}.xd-doc table.xd-grid { margin: 0; }
 ${s}.xd-doc table.xd-grid th, ${s}.xd-doc table.xd-grid td { border: 1px solid #000; padding: 1.2mm 1.2mm; vertical-align: top; overflow-wrap: anywhere; }
 ${s}.xd-doc table.xd-grid .xd-mid { vertical-align: middle; }
 ${s}.xd-doc table.xd-grid .xd-shade { background: #e7e6e6; }
-${s}.xd-doc table.xd-grid thead { display: table-header-group; }
+/* The header repeats on every page of a long table. Chromium repeats it in print regardless but in
+   the columns that count the pages (paginate.ts) only when it cannot break: say so, or the count
+   falls a page short of the print. */
+${s}.xd-doc table.xd-grid thead { display: table-header-group; break-inside: avoid; }
 ${s}.xd-doc table.xd-grid tr { break-inside: avoid; }
 .xd-measure .xd-sec + .xd-sec, .xd-measure .xd-doc .xd-break { break-before: column; }
 `;

@@ -155,9 +155,13 @@ test('the papers come from the commune’s data, keep the wording typed, downloa
   const papers = output.eligibleLevel === 0 ? 3 : 4;
   await expect(page.locator('#xd-print article')).toHaveCount(papers);
 
-  // "In cả bộ hồ sơ" waits for the pages to be counted, then prints every paper.
+  // "In cả bộ hồ sơ" right after typing, with no pause for the save: the paper carries the words
+  // just typed (the print stores them first), then waits for the pages to be counted.
+  const typedNow = 'Nhiều dòng họ lập quỹ khuyến học.';
+  await page.getByLabel('Ưu điểm').fill(`Phong trào khuyến học lan rộng ở mọi thôn.\n${typedNow}`);
   await page.getByRole('button', { name: 'In cả bộ hồ sơ' }).click();
   await expect.poll(() => page.evaluate(() => (window as unknown as { __printed: string[] }).__printed.length)).toBe(2);
+  expect((await page.evaluate(() => (window as unknown as { __printed: string[] }).__printed))[1]).toContain(typedNow);
   await expect(page.locator('#xd-print-pages')).toHaveCount(1);
 
   // The page printed by Chromium: A4 pages holding the papers and none of the app around them.
@@ -170,7 +174,7 @@ test('the papers come from the commune’s data, keep the wording typed, downloa
     expect(Math.abs(Number(m[2]) - 841.89)).toBeLessThan(1);
   }
   const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).normalize('NFC');
-  for (const s of ['BÁO CÁO', 'BẢNG TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ CÁC TIÊU CHÍ, CHỈ TIÊU', 'BIÊN BẢN', 'Nguyễn Thị Hoa', 'Phong trào khuyến học lan rộng ở mọi thôn.', 'Ông Đinh Văn Quang']) {
+  for (const s of ['BÁO CÁO', 'BẢNG TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ CÁC TIÊU CHÍ, CHỈ TIÊU', 'BIÊN BẢN', 'Nguyễn Thị Hoa', 'Phong trào khuyến học lan rộng ở mọi thôn.', typedNow, 'Ông Đinh Văn Quang']) {
     expect(text).toContain(s);
   }
   for (const s of ['Hạn gửi hồ sơ năm', 'Nội dung soạn thảo', 'Tải tệp Word']) expect(text).not.toContain(s);

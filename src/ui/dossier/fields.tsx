@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { isValidMonthDay } from '../../dossier/deadlines.ts';
 import { controlAttrs, Field } from '../components/fields.tsx';
 import { createFieldSaver, type FieldSaver } from './field-saver.ts';
+import type { PendingFields } from './pending.ts';
 import { ds } from './strings.ts';
 
 const PAUSE_MS = 600;
@@ -25,6 +26,8 @@ interface Props {
    * typing pause cannot wait for IndexedDB, so the draft comes back and is saved on the next visit.
    */
   draftKey?: string;
+  /** Where the screen asks for this field's typed value before it prints or builds a file. */
+  pending?: { fields: PendingFields; key: string } | undefined;
 }
 
 const DRAFT_PREFIX = 'xht-draft:';
@@ -55,6 +58,9 @@ function keepDraft(key: string | undefined, v: string | null): void {
  */
 export function TextInput(p: Props) {
   const [draft, setDraft] = useState(p.value);
+  // The value the field shows, read by the screen before a print (state would be a render late).
+  const shown = useRef(p.value);
+  shown.current = draft;
   const editing = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const onSave = useRef(p.onSave);
@@ -95,6 +101,18 @@ export function TextInput(p: Props) {
     clearTimeout(timer.current);
     void saver.current!.flush();
   };
+  // A print or a Word file asks first: the typing pause ends now, and what is still unsaved is told.
+  useEffect(() => {
+    if (!p.pending) return;
+    return p.pending.fields.register(p.pending.key, {
+      flush: () => {
+        clearTimeout(timer.current);
+        return saver.current!.flush();
+      },
+      unsaved: () => (saver.current!.unsaved() ? shown.current : null),
+    });
+  }, [p.pending?.fields, p.pending?.key]);
+
   // Leaving the screen mid-pause still saves; so does leaving the page (a reload, a closed tab, the
   // phone switching apps): the pause must never be where a typed word is lost.
   useEffect(() => {
@@ -112,6 +130,7 @@ export function TextInput(p: Props) {
   }, []);
 
   const onInput = (v: string) => {
+    shown.current = v;
     setDraft(v);
     keepDraft(p.draftKey, v);
     p.onInputNow?.(v);
@@ -159,7 +178,7 @@ export function textToMonthDay(text: string): string | null {
 }
 
 /** A day/month deadline typed as "28/02"; refused (with the reason) unless it is a real day. */
-export function MonthDayField(p: { id: string; label: string; value: string; onSave: (md: string) => unknown }) {
+export function MonthDayField(p: { id: string; label: string; value: string; onSave: (md: string) => unknown; pending?: Props['pending'] }) {
   const [error, setError] = useState<string | undefined>();
   return (
     <TextInput
@@ -168,6 +187,7 @@ export function MonthDayField(p: { id: string; label: string; value: string; onS
       hint={ds('monthDayHint')}
       error={error}
       value={monthDayToText(p.value)}
+      pending={p.pending}
       onSave={(text) => {
         const md = textToMonthDay(text);
         if (!md) {

@@ -33,6 +33,7 @@ import { readOnlyReason, type Access } from '../access.ts';
 import { loadAccess } from '../hooks/use-access.ts';
 import { ReadOnlyNote } from '../components/read-only-note.tsx';
 import { loadAssessment, type Assessment } from '../assessment.ts';
+import { createPendingFields, unsavedOf, type PendingFields } from './pending.ts';
 import { requestText } from '../../domain/readiness/request.ts';
 
 interface Loaded {
@@ -78,28 +79,20 @@ export function DossierScreen({ commune, year }: { commune: string; year: number
     const v = live.value;
     if (!v) return null;
     try {
-      const { input, output, plan, commune: c, dossier } = v.assessment;
-      const catalog = getCatalog(input.catalog) ?? tt25_2023;
-      const model = buildDossier({
-        input,
-        output,
-        plan,
-        catalog,
-        texts: textsOfRow(dossier),
-        commune: {
-          code: commune,
-          name: c?.name ?? input.commune.name,
-          province: c?.province,
-          recipient: c?.recipient,
-          dossierDeadline: c?.dossierDeadline,
-          decisionDeadline: c?.decisionDeadline,
-        },
-      });
-      return { model };
+      return { model: modelOf(v.assessment, commune) };
     } catch (e) {
       return { error: e instanceof Error ? e.message : String(e) };
     }
   }, [live.value, commune]);
+
+  // Every self-saving field of the screen signs in here, so a print or a Word file never misses
+  // what was typed a moment ago.
+  const pending = useMemo(createPendingFields, []);
+  /** The papers as they are now: each field's typing stored first, then read back (plus what is still unsaved). */
+  const current = async (): Promise<Doc[]> => {
+    const left = await pending.settle();
+    return dossierDocs(modelOf(await loadAssessment(commune, year), commune, left));
+  };
 
   const model = built && 'model' in built ? built.model : null;
   const allDocs = useMemo(() => (model ? dossierDocs(model) : []), [model]);
@@ -133,19 +126,44 @@ export function DossierScreen({ commune, year }: { commune: string; year: number
       </p>
       <p class="hint">{ds('intro')}</p>
       <ReadOnlyNote reason={readOnly} level="commune" />
-      <Deadlines commune={commune} row={communeRow} year={year} locked={locked} canEdit={readOnlyReason(access, 'commune') === null} />
+      <Deadlines commune={commune} row={communeRow} year={year} locked={locked} canEdit={readOnlyReason(access, 'commune') === null} pending={pending} />
       <Result model={built.model} />
-      <Papers docs={allDocs} model={built.model} />
+      <Papers docs={allDocs} model={built.model} current={current} />
       {/* A disabled fieldset keeps the wording and the meeting read-only for who may not write them. */}
       <fieldset class="xd-ro" disabled={readOnly !== null}>
-        <Texts commune={commune} year={year} row={dossier} locked={locked} />
-        <Meeting commune={commune} year={year} row={dossier} />
+        <Texts commune={commune} year={year} row={dossier} locked={locked} pending={pending} />
+        <Meeting commune={commune} year={year} row={dossier} pending={pending} />
       </fieldset>
     </section>
   );
 }
 
-function Deadlines({ commune, row, year, locked, canEdit }: { commune: string; row: CommuneRow | undefined; year: number; locked: boolean; canEdit: boolean }) {
+/**
+ * The dossier model of one assessment, as the screen and its prints show it. `unsaved` holds what
+ * a field shows but could not store yet ("dossier:…", "commune:…"): the paper says what the screen says.
+ */
+function modelOf(a: Assessment, commune: string, unsaved: Record<string, string> = {}): DossierModel {
+  const { input, output, plan, commune: c, dossier } = a;
+  const catalog = getCatalog(input.catalog) ?? tt25_2023;
+  const settings = unsavedOf(unsaved, 'commune');
+  return buildDossier({
+    input,
+    output,
+    plan,
+    catalog,
+    texts: { ...textsOfRow(dossier), ...(unsavedOf(unsaved, 'dossier') as Partial<Record<DossierTextKey, string>>) },
+    commune: {
+      code: commune,
+      name: c?.name ?? input.commune.name,
+      province: c?.province,
+      recipient: settings.recipient ?? c?.recipient,
+      dossierDeadline: c?.dossierDeadline,
+      decisionDeadline: c?.decisionDeadline,
+    },
+  });
+}
+
+function Deadlines({ commune, row, year, locked, canEdit, pending }: { commune: string; row: CommuneRow | undefined; year: number; locked: boolean; canEdit: boolean; pending: PendingFields }) {
   const today = localToday();
   const d = yearDeadlines(year, { dossierDeadline: row?.dossierDeadline, decisionDeadline: row?.decisionDeadline }, today);
   const saver = useSaver();
@@ -177,17 +195,26 @@ function Deadlines({ commune, row, year, locked, canEdit }: { commune: string; r
         <details>
           <summary>{ds('settings')}</summary>
           <p class="hint">{ds('settingsHint')}</p>
-          <TextInput id="xd-recipient" label={ds('recipient')} hint={ds('recipientHint')} value={row.recipient ?? ''} onSave={(v) => save({ recipient: v })} />
+          <TextInput
+            id="xd-recipient"
+            label={ds('recipient')}
+            hint={ds('recipientHint')}
+            value={row.recipient ?? ''}
+            pending={{ fields: pending, key: 'commune:recipient' }}
+            onSave={(v) => save({ recipient: v })}
+          />
           <MonthDayField
             id="xd-dossier-deadline"
             label={ds('dossierDeadline')}
             value={row.dossierDeadline ?? '02-28'}
+            pending={{ fields: pending, key: 'commune:dossierDeadline' }}
             onSave={(v) => save({ dossierDeadline: v })}
           />
           <MonthDayField
             id="xd-decision-deadline"
             label={ds('decisionDeadline')}
             value={row.decisionDeadline ?? '03-31'}
+            pending={{ fields: pending, key: 'commune:decisionDeadline' }}
             onSave={(v) => save({ decisionDeadline: v })}
           />
           <SaveStatus state={saver.state} />
@@ -237,14 +264,28 @@ function Result({ model }: { model: DossierModel }) {
   );
 }
 
-function Papers({ docs, model }: { docs: Doc[]; model: DossierModel }) {
+function Papers({ docs, model, current: now }: { docs: Doc[]; model: DossierModel; current: () => Promise<Doc[]> }) {
   const [shown, setShown] = useState<DocId | null>(null);
   const [busy, setBusy] = useState<DocId | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const download = async (doc: Doc) => {
-    setBusy(doc.id);
+  /** The papers with what was just typed (the rendered ones may be a save behind). */
+  const fresh = async (): Promise<Doc[]> => {
+    try {
+      return await now();
+    } catch {
+      return docs;
+    }
+  };
+  const print = async (id: DocId | null) => {
+    const all = await fresh();
+    const one = id === null ? all : all.filter((d) => d.id === id);
+    await printDocs(one.length ? one : all, all);
+  };
+  const download = async (id: DocId) => {
+    setBusy(id);
     setFailure(null);
     try {
+      const doc = (await fresh()).find((d) => d.id === id) ?? docs.find((d) => d.id === id)!;
       // The generator and `docx` load only now, from their own precached chunk (works offline).
       const { buildDocx, docxFileName } = await import('../../dossier/docx.ts');
       const bytes = await buildDocx(doc);
@@ -295,17 +336,17 @@ function Papers({ docs, model }: { docs: Doc[]; model: DossierModel }) {
               <button type="button" aria-expanded={shown === doc.id} onClick={() => setShown(shown === doc.id ? null : doc.id)}>
                 {shown === doc.id ? ds('hide') : ds('view')}
               </button>
-              <button type="button" onClick={() => void printDocs([doc], docs)}>
+              <button type="button" onClick={() => void print(doc.id)}>
                 {ds('print')}
               </button>
-              <button type="button" disabled={busy !== null} onClick={() => void download(doc)}>
+              <button type="button" disabled={busy !== null} onClick={() => void download(doc.id)}>
                 {busy === doc.id ? ds('downloading') : ds('download')}
               </button>
             </div>
           </li>
         ))}
       </ul>
-      <button type="button" class="xd-print-all" onClick={() => void printDocs(docs, docs)}>
+      <button type="button" class="xd-print-all" onClick={() => void print(null)}>
         {ds('printAll')}
       </button>
       {failure ? (
@@ -350,6 +391,7 @@ function DossierFields(p: {
   row: DossierRow | undefined;
   disabled: boolean;
   save: (key: DossierTextKey, value: string) => Promise<void>;
+  pending: PendingFields;
 }) {
   const texts = textsOfRow(p.row);
   const en = getLang() === 'en';
@@ -366,6 +408,7 @@ function DossierFields(p: {
           value={texts[f.key] ?? ''}
           disabled={p.disabled}
           draftKey={`dossier/${p.scope}/${f.key}`}
+          pending={{ fields: p.pending, key: `dossier:${f.key}` }}
           onSave={(v) => p.save(f.key, v)}
         />
       ))}
@@ -373,20 +416,20 @@ function DossierFields(p: {
   );
 }
 
-function Texts({ commune, year, row, locked }: { commune: string; year: number; row: DossierRow | undefined; locked: boolean }) {
+function Texts({ commune, year, row, locked, pending }: { commune: string; year: number; row: DossierRow | undefined; locked: boolean; pending: PendingFields }) {
   const saver = useSaver();
   const save = (key: DossierTextKey, value: string) => stored(saver.run(() => saveDossier(commune, year, { [key]: value })));
   return (
     <section class="xd-card" aria-labelledby="xd-texts">
       <h2 id="xd-texts">{ds('texts')}</h2>
       <p class="hint">{locked ? ds('textsLocked') : ds('textsHint')}</p>
-      <DossierFields fields={TEXT_FIELDS} scope={`${commune}/${year}`} row={row} disabled={locked} save={save} />
+      <DossierFields fields={TEXT_FIELDS} scope={`${commune}/${year}`} row={row} disabled={locked} save={save} pending={pending} />
       <SaveStatus state={saver.state} />
     </section>
   );
 }
 
-function Meeting({ commune, year, row }: { commune: string; year: number; row: DossierRow | undefined }) {
+function Meeting({ commune, year, row, pending }: { commune: string; year: number; row: DossierRow | undefined; pending: PendingFields }) {
   const saver = useSaver();
   const locked = row?.locked === true;
   const [confirmLock, setConfirmLock] = useState(false);
@@ -426,6 +469,7 @@ function Meeting({ commune, year, row }: { commune: string; year: number; row: D
         row={row}
         disabled={locked}
         save={(key, value) => stored(saver.run(() => saveDossier(commune, year, { [key]: value })))}
+        pending={pending}
       />
       {locked ? (
         <>
