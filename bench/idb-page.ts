@@ -4,6 +4,7 @@
 import { buildAssessInput, loadAssessInput, saveVillageCounts, useDatabase, pendingCount } from '../src/db/index.ts';
 import { assess } from '../src/domain/readiness/index.ts';
 import type { AssessInput, VillageInput } from '../src/domain/assess-types.ts';
+import { stat, type Stat } from './stat.ts';
 
 export interface IdbBenchOptions {
   years: number;
@@ -12,13 +13,7 @@ export interface IdbBenchOptions {
   loadRuns: number;
 }
 
-export interface Stat {
-  runs: number;
-  p50Ms: number;
-  p95Ms: number;
-  meanMs: number;
-  maxMs: number;
-}
+export type { Stat };
 
 export interface IdbBenchResult {
   dataset: { commune: string; years: number[]; villagesPerYear: number; opsQueued: number };
@@ -28,14 +23,6 @@ export interface IdbBenchResult {
   loadDashboardAllYears: Stat;
   storageBytes: number | null;
   userAgent: string;
-}
-
-function stat(samples: number[]): Stat {
-  const s = [...samples].sort((a, b) => a - b);
-  // Nearest-rank percentiles: a real sample, no interpolation.
-  const at = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))]!;
-  const round = (x: number) => Math.round(x * 1000) / 1000;
-  return { runs: s.length, p50Ms: round(at(0.5)), p95Ms: round(at(0.95)), meanMs: round(s.reduce((a, b) => a + b, 0) / s.length), maxMs: round(s[s.length - 1]!) };
 }
 
 /** A plausible commune year: 50 villages of 60–400 households, counts within the rules. */

@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Page } from '@playwright/test';
 import type { IdbBenchOptions, IdbBenchResult } from './idb-page.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -56,10 +57,12 @@ function serve(dir: string): Promise<{ server: Server; url: string }> {
   }));
 }
 
-/** The bench: what `npm run bench` calls for the "storage" part. */
-export async function benchIdb(ctx: IdbBenchContext = {}): Promise<IdbBenchResult & { method: string }> {
-  const o = { ...DEFAULTS, ...(ctx.options ?? {}) };
-  const dir = mkdtempSync(join(tmpdir(), 'xht-idb-bench-'));
+/**
+ * Builds bench/<entry>.ts into a temp folder, serves it, opens it in Chromium at 360×740 and runs
+ * `measure` on the page once it says "ready" (optionally at a CPU slowdown); closes everything.
+ */
+export async function onBenchPage<T>(entry: string, ctx: { deadline?: number }, measure: (page: Page) => Promise<T>, opts: { cpuSlowdown?: number; capMs?: number } = {}): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), `xht-${entry}-`));
   const { chromium } = await import('@playwright/test');
   let served: { server: Server; url: string } | null = null;
   const browser = await chromium.launch({
@@ -67,23 +70,30 @@ export async function benchIdb(ctx: IdbBenchContext = {}): Promise<IdbBenchResul
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
   });
   try {
-    await buildIdbPage(dir);
+    await buildIdbPage(dir, entry);
     served = await serve(dir);
     const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
     await page.goto(served.url);
     await page.waitForFunction(() => document.title === 'ready');
-    const timeout = ctx.deadline ? Math.max(10_000, ctx.deadline - Date.now() - 5_000) : 170_000;
-    page.setDefaultTimeout(timeout);
-    const result = await page.evaluate((opts) => (window as unknown as { __xhtIdbBench: { run(o: IdbBenchOptions): Promise<IdbBenchResult> } }).__xhtIdbBench.run(opts), o);
-    return {
-      ...result,
-      method: `Chromium (${result.userAgent.match(/Chrome\/[\d.]+/)?.[0] ?? '?'}) headless, real IndexedDB, src/db via bench/idb-page.ts built by Vite; ${o.years} years × ${o.villages} villages seeded through loadAssessInput; ${o.saveRuns} single-field saveVillageCounts (each its own transaction with its outbox op); ${o.loadRuns} loads of buildAssessInput + assess for one year, half as many for all years; nearest-rank percentiles; no CPU throttling.`,
-    };
+    if (opts.cpuSlowdown) await (await page.context().newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: opts.cpuSlowdown });
+    page.setDefaultTimeout(ctx.deadline ? Math.max(10_000, ctx.deadline - Date.now() - 5_000) : (opts.capMs ?? 170_000));
+    return await measure(page);
   } finally {
     await browser.close();
     if (served) await new Promise<void>((ok) => served!.server.close(() => ok()));
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The bench: what `npm run bench` calls for the "storage" part. */
+export async function benchIdb(ctx: IdbBenchContext = {}): Promise<IdbBenchResult & { method: string }> {
+  const o = { ...DEFAULTS, ...(ctx.options ?? {}) };
+  const result = await onBenchPage('idb-page', ctx, (page) =>
+    page.evaluate((opts) => (window as unknown as { __xhtIdbBench: { run(o: IdbBenchOptions): Promise<IdbBenchResult> } }).__xhtIdbBench.run(opts), o));
+  return {
+    ...result,
+    method: `Chromium (${result.userAgent.match(/Chrome\/[\d.]+/)?.[0] ?? '?'}) headless, real IndexedDB, src/db via bench/idb-page.ts built by Vite; ${o.years} years × ${o.villages} villages seeded through loadAssessInput; ${o.saveRuns} single-field saveVillageCounts (each its own transaction with its outbox op); ${o.loadRuns} loads of buildAssessInput + assess for one year, half as many for all years; nearest-rank percentiles; no CPU throttling.`,
+  };
 }
 
 // `npx tsx bench/idb.ts` prints the part alone.

@@ -41,7 +41,7 @@ interface Options {
   partOut: string | null;
 }
 
-const PARTS = ['bundle', 'lighthouse', 'engine', 'storage', 'server', 'sync'] as const;
+const PARTS = ['bundle', 'lighthouse', 'engine', 'storage', 'server', 'sync', 'import'] as const;
 type Part = (typeof PARTS)[number];
 
 const USAGE = `npm run bench [-- options]
@@ -240,7 +240,7 @@ async function observedEncoding(url: string, bundle: BundleReport | null): Promi
 }
 
 // ---------------------------------------------------------------------------------------------
-// Parts written by others (bench/engine.ts, bench/idb.ts, bench/server.ts), each run in its own
+// Parts written by others (bench/engine.ts, bench/idb.ts, bench/server.ts, bench/sync.ts, bench/import.ts), each run in its own
 // process with a time cap, so a hang or a crash costs that figure and nothing else.
 
 interface PartSpec { part: Part; file: string; fns: string[]; capSeconds: number; what: string }
@@ -249,6 +249,7 @@ const OTHER_PARTS: PartSpec[] = [
   { part: 'storage', file: 'idb.ts', fns: ['benchIdb', 'benchStorage', 'benchBrowserStorage', 'benchIndexedDb'], capSeconds: 180, what: 'IndexedDB in Chromium: save one village, load the dashboard with 5 years × 50 villages' },
   { part: 'server', file: 'server.ts', fns: ['benchServer'], capSeconds: 180, what: 'sync server on loopback: ingest ops/s, p50/p99 with 500 devices, memory' },
   { part: 'sync', file: 'sync.ts', fns: ['benchSync'], capSeconds: 210, what: 'end to end: 10 000 ops synced from one client in Chromium to the server, and pulled by a fresh client' },
+  { part: 'import', file: 'import.ts', fns: ['benchImport'], capSeconds: 150, what: 'sheet import in Chromium at 4× CPU slowdown: a 60-village .xlsx read in the worker, and its dry run' },
 ];
 
 /** Part processes running now (each leads its own process group), for an interrupted bench. */
@@ -386,7 +387,7 @@ function printSummary(doc: Record<string, unknown>, bundle: BundleReport | null,
     log(`peer ${String(peer.label)}: first visit ${'runs' in f ? `score ${f.performanceScore}, LCP ${f.lcpMs} ms, transfer ${f.totalTransferBytes} B` : `n/a (${f.reason})`}; offline ${o && 'runs' in o ? `document from ${o.offline.documentFrom}, LCP ${o.lcpMs ?? '–'} ms` : 'n/a'}`);
     log(`  app ÷ peer: ${JSON.stringify(peer.appOverPeer)}`);
   }
-  for (const k of ['engine', 'browserStorage', 'server', 'sync'] as const) {
+  for (const k of ['engine', 'browserStorage', 'server', 'sync', 'import'] as const) {
     const v = doc[k] as Record<string, unknown> | undefined;
     if (v) log(`${k}: ${v.available === false ? `n/a (${String(v.reason)})` : JSON.stringify(Object.fromEntries(Object.entries(v).filter(([key]) => !['available', 'source', 'durationMs'].includes(key))))}`);
   }
@@ -479,6 +480,7 @@ async function main(): Promise<void> {
     doc.browserStorage = results.storage;
     doc.server = results.server;
     doc.sync = results.sync;
+    doc.import = results.import;
 
     // 3. Serve the build and measure it with Lighthouse; peers the same way.
     let app: SiteReport | null = null;

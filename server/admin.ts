@@ -1,9 +1,11 @@
 // Admin CLI (`npm run admin -- <command> …`): communes, enrolment codes, revocation. Uses the same
 // Store as the server (DB_PATH or --db). Prints a code once, when issued; never prints a token.
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { CODE_RE, ROLES, type Role } from '../src/domain/sync/protocol.ts';
 import { issueCode } from './codes.ts';
+import { importVillages } from './import-villages.ts';
 import { openSqliteStore } from './store/sqlite-store.ts';
 import type { Store } from './store/store.ts';
 
@@ -17,6 +19,9 @@ const USAGE = `Cách dùng / usage: npm run admin -- <lệnh> [tùy chọn]   (-
                  [--villages T01,T02]      (chỉ cho người thu thập / collectors only)
   list-codes     [--commune 21085]
   revoke-token   --id <id từ list-codes>   (thu hồi mã và thiết bị đã dùng nó)
+  import-villages --commune 21085 --year 2025 <tệp.xlsx | tệp.csv>
+                 (nhập số liệu các thôn từ bảng tính, chỉ khi tệp không có lỗi; kiểm tra trước bằng
+                  npm run import -- <tệp> --dry-run / applies a clean villages' sheet as ordinary ops)
 `;
 
 class UsageError extends Error {}
@@ -26,7 +31,7 @@ export async function runAdmin(argv: string[], io: { out: (s: string) => void; e
   const [command, ...rest] = argv;
   let store: Store | undefined = io.store;
   try {
-    const { values } = parseArgs({
+    const { values, positionals } = parseArgs({
       args: rest,
       options: {
         db: { type: 'string' },
@@ -38,8 +43,10 @@ export async function runAdmin(argv: string[], io: { out: (s: string) => void; e
         role: { type: 'string' },
         villages: { type: 'string' },
         id: { type: 'string' },
+        year: { type: 'string' },
       },
       strict: true,
+      allowPositionals: command === 'import-villages',
     });
     const need = (k: keyof typeof values): string => {
       const x = values[k];
@@ -50,7 +57,7 @@ export async function runAdmin(argv: string[], io: { out: (s: string) => void; e
       io.out(USAGE);
       return command ? 0 : 2;
     }
-    if (!['create-commune', 'issue-code', 'list-codes', 'revoke-token'].includes(command)) throw new UsageError(`Lệnh không có: ${command} / unknown command`);
+    if (!['create-commune', 'issue-code', 'list-codes', 'revoke-token', 'import-villages'].includes(command)) throw new UsageError(`Lệnh không có: ${command} / unknown command`);
     store ??= openSqliteStore(values.db ?? io.env?.DB_PATH ?? process.env.DB_PATH ?? DEFAULT_DB_PATH);
 
     if (command === 'create-commune') {
@@ -73,6 +80,29 @@ export async function runAdmin(argv: string[], io: { out: (s: string) => void; e
       const villages = values.villages ? values.villages.split(',').map((s) => s.trim()).filter(Boolean) : null;
       const { id, code } = await issueCode(store, { commune: need('commune'), role, villages, person: need('name') });
       io.out(`Mã đăng ký (dùng một lần) / enrolment code: ${code}\nid: ${id}\n`);
+      return 0;
+    }
+    if (command === 'import-villages') {
+      const commune = need('commune');
+      const year = Number(need('year'));
+      if (positionals.length !== 1) throw new UsageError('Cần đúng một tệp bảng tính / one sheet file is needed');
+      const file = positionals[0]!;
+      let bytes: Uint8Array;
+      try {
+        bytes = new Uint8Array(readFileSync(file));
+      } catch (e) {
+        throw new Error(`Không đọc được "${file}" / cannot read "${file}": ${(e as Error).message}`);
+      }
+      const res = await importVillages(store, { commune, year, bytes, now: Date.now() });
+      if (res.kind === 'refused') {
+        io.err(`Không nhập gì cả: tệp có ${res.problems.length} chỗ cần sửa / nothing imported, ${res.problems.length} problem(s):\n`);
+        for (const p of res.problems) io.err(`  ${p.vi}\n    ${p.en}\n`);
+        return 2;
+      }
+      const { tally } = res.plan;
+      io.out(res.ops === 0
+        ? `Không có gì thay đổi: số liệu năm ${year} của xã ${commune} đã giống tệp (${tally.unchanged} thôn) / nothing to change.\n`
+        : `Đã nhập số liệu năm ${year} của xã ${commune}: ${res.villagesAdded} thôn mới, ${res.villagesChanged} thôn thay đổi, ${tally.unchanged} thôn không đổi (${res.ops} thao tác, các máy sẽ nhận khi đồng bộ) / imported ${res.ops} op(s).\n`);
       return 0;
     }
     if (command === 'list-codes') {

@@ -2,16 +2,12 @@
 // Bad input: exit 2, one "path: vi / en" line per problem on stderr, nothing on stdout.
 // An unreadable file: exit 1. Never prints a partial result.
 
-import { readFileSync } from 'node:fs';
+import { readInputFile } from './read-file.ts';
 import { assess } from '../domain/readiness/assess.ts';
 import { validateAssessInput } from '../domain/readiness/validate.ts';
 import { notJsonProblem, type Problem } from '../domain/schemas/problems.ts';
 
 const USAGE = 'Cách dùng / Usage: npm run assess -- <tệp.json | ->';
-
-function readInput(arg: string): string {
-  return readFileSync(arg === '-' ? 0 : arg, 'utf8');
-}
 
 function problemLine(p: Problem): string {
   return `${p.path}: ${p.vi} / ${p.en}`;
@@ -28,16 +24,9 @@ export function main(
     return 1;
   }
   const arg = args[0];
-  let text: string;
-  try {
-    text = readInput(arg);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') err(`Không tìm thấy tệp "${arg}" / File not found: "${arg}"\n`);
-    else if (code === 'EISDIR') err(`"${arg}" là một thư mục, không phải tệp / "${arg}" is a folder, not a file\n`);
-    else err(`Không đọc được "${arg}" / Cannot read "${arg}": ${(e as Error).message}\n`);
-    return 1;
-  }
+  const file = readInputFile(arg, err);
+  if (!file) return 1;
+  const text = file.toString('utf8');
   let json: unknown;
   try {
     // Files saved by some Windows editors start with a byte-order mark.

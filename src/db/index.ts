@@ -4,6 +4,8 @@
 import { DB_NAME, openDatabase, type XhtDb } from './db.ts';
 import { createRepo, type Repo, type RepoOptions } from './repo.ts';
 import type { ExportFile, ImportResult } from './transfer.ts';
+import type { Refusal, VillageImportResult } from './village-import.ts';
+import type { ImportPlan, VillageSheet } from '../import/index.ts';
 
 export type {
   AnswerRow, CommuneFiguresRow, CommuneRow, ConflictRow, DecisionRow, DossierRow, OutboxRow,
@@ -11,6 +13,7 @@ export type {
 } from './db.ts';
 export type { MetaKey, QuarantineItem, Repo, RepoOptions } from './repo.ts';
 export type { ExportFile, ImportResult } from './transfer.ts';
+export type { Refusal, VillageImportResult } from './village-import.ts';
 export { ImportError, ValidationError, YearLockedError } from './errors.ts';
 export { createRepo, openDatabase, DB_NAME };
 
@@ -85,6 +88,18 @@ export async function exportAll(): Promise<ExportFile> {
 export async function importAll(file: unknown): Promise<ImportResult> {
   const { importAll: run } = await import('./transfer.ts');
   return run(repo(), file);
+}
+
+/** Xem trước khi nhập bảng tính — the dry run of a read villages' sheet; writes nothing (lazy module). */
+export async function previewVillageImport(commune: string, year: number, sheet: VillageSheet, refusal?: Refusal): Promise<ImportPlan> {
+  const { previewVillageImport: run } = await import('./village-import.ts');
+  return run(repo(), commune, year, sheet, refusal);
+}
+
+/** Nhập bảng tính — writes a confirmed dry run through the save functions, all or nothing (lazy module). */
+export async function applyVillageImport(commune: string, year: number, sheet: VillageSheet, confirmed: ImportPlan, refusal?: Refusal): Promise<VillageImportResult> {
+  const { applyVillageImport: run } = await import('./village-import.ts');
+  return run(repo(), commune, year, sheet, confirmed, refusal);
 }
 
 /** Dữ liệu mẫu — loads the demo commune through the save functions; idempotent. Returns its code. */

@@ -148,7 +148,7 @@ export function buildDossier(args: DossierBuildArgs): DossierModel {
   const tableLevel: LevelNo = proposedLevel || output.eligibleLevel || 1;
   const level = levelResult(output, tableLevel);
   const ctx = context(args, tableLevel, level, request);
-  const rows = summaryRows(ctx);
+  const rows = levelRows(args.input, args.catalog, level, ctx.sources, ctx.villageNames);
   const warnings = dossierWarnings(ctx, rows);
   const draft =
     !args.texts.locked || rows.some((r) => r.status === 'unknown' || r.noEvidence) || level.criteria.some((c) => c.indicators.some((i) => i.missing.length > 0));
@@ -236,7 +236,6 @@ function context(args: DossierBuildArgs, tableLevel: LevelNo, level: LevelResult
   const communeText = communeInText(commune.name);
   const reportNo = documentNumber(texts.reportNumber, 'BC-UBND').trim();
   const reportRef = `Báo cáo số ${reportNo} ${longDate(texts.docDate, output.year + 1)} của Ủy ban nhân dân ${communeText}`;
-  const byCode = new Map(input.villages.map((v) => [v.code, v.name ?? v.code]));
   return {
     args,
     year: output.year,
@@ -256,8 +255,8 @@ function context(args: DossierBuildArgs, tableLevel: LevelNo, level: LevelResult
     reportNo,
     reportRef,
     minutesRef: minutesCitation(texts),
-    sources: { annexRef: `Phụ lục kèm theo Báo cáo số ${reportNo}`, pcgdEvidence: texts.pcgdEvidence },
-    villageNames: (codes) => codes.map((c) => byCode.get(c) ?? c).join(', '),
+    sources: sourcesOf(texts),
+    villageNames: namesOfVillages(input),
   };
 }
 
@@ -271,10 +270,28 @@ function minutesCitation(t: DossierTexts): string | null {
 // ---------------------------------------------------------------------------------------------
 // The summary rows (shared by the summary table, the report and the minutes)
 
-function summaryRows(ctx: Ctx): SummaryRow[] {
-  const { catalog, input } = ctx.args;
-  const results = indicatorResults(ctx.level);
-  const criteria = new Map(ctx.level.criteria.map((c) => [c.id, c]));
+/** "Thôn Làng Mạ, Thôn Gò Ra" for village codes, by the names the input gives. */
+function namesOfVillages(input: AssessInput): (codes: readonly string[]) => string {
+  const byCode = new Map(input.villages.map((v) => [v.code, v.name ?? v.code]));
+  return (codes) => codes.map((c) => byCode.get(c) ?? c).join(', ');
+}
+
+/** Where the papers cite their figures from: the report's annex, the PCGD–XMC decision typed. */
+function sourcesOf(texts: DossierTexts): EvidenceSources {
+  return { annexRef: `Phụ lục kèm theo Báo cáo số ${documentNumber(texts.reportNumber, 'BC-UBND').trim()}`, pcgdEvidence: texts.pcgdEvidence };
+}
+
+/**
+ * The summary rows of one level, in the papers' words: the Bảng tổng hợp (paper and .xlsx sheet),
+ * the report and the minutes all say the same about each indicator.
+ */
+export function summaryRows(args: Pick<DossierBuildArgs, 'input' | 'catalog'> & { texts?: DossierTexts }, level: LevelResult): SummaryRow[] {
+  return levelRows(args.input, args.catalog, level, sourcesOf(args.texts ?? {}), namesOfVillages(args.input));
+}
+
+function levelRows(input: AssessInput, catalog: Catalog, level: LevelResult, sources: EvidenceSources, villageNames: (codes: readonly string[]) => string): SummaryRow[] {
+  const results = indicatorResults(level);
+  const criteria = new Map(level.criteria.map((c) => [c.id, c]));
   const rows: SummaryRow[] = [];
   for (const crit of catalog.criteria) {
     const indicatorRows: SummaryRow[] = crit.indicators.map((def) => {
@@ -285,12 +302,12 @@ function summaryRows(ctx: Ctx): SummaryRow[] {
         id: def.id,
         no: shortNo(def.id),
         name: officialName(def.id),
-        text: indicatorText(def, ctx.tableLevel).vi,
+        text: indicatorText(def, level.level).vi,
         requirement: requirementText(def, r),
-        figure: figureText(input, def, r, ctx.villageNames),
+        figure: figureText(input, def, r, villageNames),
         status: r.status,
-        evidence: evidenceText(input, def, ctx.sources),
-        noEvidence: metWithoutEvidence(input, def, r, ctx.sources),
+        evidence: evidenceText(input, def, sources),
+        noEvidence: metWithoutEvidence(input, def, r, sources),
       };
     });
     const met = indicatorRows.filter((r) => r.status === 'met').length;

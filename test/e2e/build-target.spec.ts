@@ -40,6 +40,8 @@ const POLYFILLED = new Set(['crypto.randomUUID', 'structuredClone']);
 const GUARDED: Record<string, RegExp> = {
   WeakRef: /typeof FinalizationRegistry<["'`]u["'`]&&typeof WeakRef<["'`]u["'`]/,
   FinalizationRegistry: /typeof FinalizationRegistry<["'`]u["'`]&&typeof WeakRef<["'`]u["'`]/,
+  // write-excel-file (the spreadsheet export) asks the string first and else replaces by RegExp.
+  'String replaceAll': /\b(\w+)\.replaceAll\?\1\.replaceAll\(/,
 };
 
 function scripts(): string[] {

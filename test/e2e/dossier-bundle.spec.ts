@@ -1,11 +1,10 @@
 // The dossier stays out of the first load: in the built app, the scripts index.html loads (and
 // everything they import statically) hold neither the `docx` library nor the paper generator;
 // both exist as their own chunks for the "Hồ sơ" screen to load on demand.
-import { readFileSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-
-const dist = resolve(process.env.E2E_DIST ?? 'dist');
+import { dist, firstLoad, lazyChunks } from './helpers/bundle.ts';
 
 /** Markers: the `docx` library, the .docx generator, and the paper model / print view. */
 const MARKERS = {
@@ -14,23 +13,6 @@ const MARKERS = {
   paperModel: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
   printRoot: 'xd-print-style',
 };
-
-/** index.html's scripts and modulepreloads, closed over their static imports. */
-function firstLoad(): string[] {
-  const html = readFileSync(join(dist, 'index.html'), 'utf8');
-  const start = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
-  const seen = new Set<string>();
-  const queue = [...start];
-  while (queue.length) {
-    const file = queue.pop()!;
-    if (seen.has(file)) continue;
-    seen.add(file);
-    const code = readFileSync(join(dist, file), 'utf8');
-    // Static imports only: `import{a}from"./x.js"`, `import"./x.js"`; never `import("./x.js")`.
-    for (const m of code.matchAll(/(?:\bfrom|\bimport)\s*["'`]\.\/([^"'`]+\.js)["'`]/g)) queue.push(`assets/${m[1]}`);
-  }
-  return [...seen];
-}
 
 test('neither docx nor the dossier generator is in the first-load JavaScript', () => {
   const first = firstLoad();
@@ -43,8 +25,7 @@ test('neither docx nor the dossier generator is in the first-load JavaScript', (
     }
   }
   // They do exist, lazily: otherwise the check above would prove nothing.
-  const all = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.js'));
-  const lazy = all.filter((f) => !first.includes(`assets/${f}`));
+  const lazy = lazyChunks(first);
   const holding = (marker: string) => lazy.filter((f) => readFileSync(join(dist, 'assets', f), 'utf8').includes(marker));
   expect(holding(MARKERS.docxLibrary).length).toBeGreaterThan(0);
   expect(holding(MARKERS.paperModel).length).toBeGreaterThan(0);

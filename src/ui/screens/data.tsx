@@ -1,6 +1,7 @@
 // "Dữ liệu" (route `#/du-lieu`): storage safety (persistent or not, usage, a warning when the
 // browser may evict us), "Xuất dữ liệu" (a JSON file of everything, incl. unsent ops) and
-// "Nhập dữ liệu" (its reader is a lazy chunk). Never edits entities itself.
+// "Nhập dữ liệu" (its reader is a lazy chunk), and the spreadsheets (Bảng tính Excel: villages' table,
+// Bảng tổng hợp, template; src/ui/excel, lazy). Never edits entities itself.
 import { useEffect, useState } from 'preact/hooks';
 import { exportAll } from '../../db/index.ts';
 import { requestPersist, storageStatus, type StorageStatus } from '../../pwa/index.ts';
@@ -10,6 +11,11 @@ import { saveErrorMessage } from '../components/save-status.tsx';
 import { ImportData } from '../components/import-data.tsx';
 import type { ScreenProps } from '../app.tsx';
 import { localToday } from '../../dossier/deadlines.ts';
+import { ExcelCard } from '../excel/excel-card.tsx';
+import { saveBlob } from '../save-file.ts';
+import { readOnlyReason } from '../access.ts';
+import { loadAccess } from '../hooks/use-access.ts';
+import { useLive } from '../hooks/use-live.ts';
 
 /** package.json's version, set at build time by vite.config.ts. */
 const APP_VERSION: string = import.meta.env.VITE_APP_VERSION ?? '';
@@ -44,21 +50,15 @@ function Storage() {
 type Msg = { ok: boolean; text: string } | null;
 
 /** The data screen. */
-export function DataScreen({ commune }: ScreenProps) {
+export function DataScreen({ commune, year }: ScreenProps) {
   const [exportMsg, setExportMsg] = useState<Msg>(null);
+  const access = useLive(() => loadAccess(commune), [commune]).value;
 
   const doExport = async () => {
     try {
       const file = await exportAll();
       const name = `xa-hoc-tap-${commune}-${localToday()}.json`;
-      const url = URL.createObjectURL(new Blob([JSON.stringify(file)], { type: 'application/json' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = name;
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveBlob(new Blob([JSON.stringify(file)], { type: 'application/json' }), name);
       setExportMsg({ ok: true, text: t('exported', { name }) });
     } catch (e) {
       setExportMsg({ ok: false, text: saveErrorMessage(e) });
@@ -79,6 +79,9 @@ export function DataScreen({ commune }: ScreenProps) {
           {exportMsg?.text ?? ''}
         </p>
       </section>
+      {access ? (
+        <ExcelCard commune={commune} year={year} kinds={['villages', 'summary', 'template']} onImport={readOnlyReason(access, 'villageCounts', access.villages?.[0]) === null ? undefined : null} />
+      ) : null}
       <section aria-labelledby="import-h" class="card">
         <h2 id="import-h">{t('importData')}</h2>
         <ImportData />

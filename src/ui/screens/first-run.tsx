@@ -14,6 +14,7 @@ import { Title } from '../components/title.tsx';
 import { TextField } from '../components/fields.tsx';
 import { SaveStatus, saveErrorMessage, useSaver } from '../components/save-status.tsx';
 import { ImportData } from '../components/import-data.tsx';
+import { nextVillageCode } from '../../import/village-code.ts';
 
 /** Opens a commune: remembers it and its latest year (starting this year if it has none). */
 export async function openCommune(code: string): Promise<void> {
@@ -66,14 +67,6 @@ function NewCommuneForm({ taken }: { taken: string[] }) {
       <SaveStatus state={saver.state} />
     </form>
   );
-}
-
-/** The next free village code T01, T02… */
-function nextVillageCode(existing: string[]): string {
-  for (let i = existing.length + 1; ; i++) {
-    const c = `T${String(i).padStart(2, '0')}`;
-    if (!existing.includes(c)) return c;
-  }
 }
 
 /** Adding (and removing) the villages of a commune; also used by the village list. */

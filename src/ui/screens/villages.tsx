@@ -2,6 +2,8 @@
 // ("9/11 mục"), its shares of the circular (TC5.1, TC5.2) and its learning-model ratios (programme
 // targets). Reads live; adding villages reuses the first-run adder.
 // A collector sees their villages first; villages they may not enter are marked read-only.
+// "Bảng tính Excel" opens the sheet import in place of the list (src/ui/excel, lazy).
+import { useState } from 'preact/hooks';
 import { getVillageCounts, listVillages, type VillageCountsRow } from '../../db/index.ts';
 import { missingCountKeys } from '../../domain/schemas/entities.ts';
 import { VILLAGE_COUNT_KEYS } from '../../domain/schemas/labels.ts';
@@ -14,6 +16,7 @@ import { ownVillagesFirst, readOnlyReason } from '../access.ts';
 import { loadAccess } from '../hooks/use-access.ts';
 import { ReadOnlyNote } from '../components/read-only-note.tsx';
 import type { ScreenProps } from '../app.tsx';
+import { ExcelCard, ImportButton, LazyImportPanel, isImportOpen, setImportOpen } from '../excel/excel-card.tsx';
 
 /** Number of glossary items of villageCounts (the counts + villageRecognized). */
 export const VILLAGE_ITEMS = VILLAGE_COUNT_KEYS.length + 1;
@@ -48,12 +51,25 @@ export function Villages({ commune, year }: ScreenProps) {
   const access = live.value?.access;
   const mine = access?.role === 'collector' && access.villages ? rows.filter((r) => !r.readOnly) : null;
   const incomplete = rows.filter((r) => completionOf(r.counts) < VILLAGE_ITEMS).length;
+  const [importing, setImporting] = useState(isImportOpen());
+  if (importing) {
+    return (
+      <>
+        <Title>
+          {t('villagesTitle')} — {year}
+        </Title>
+        <LazyImportPanel commune={commune} year={year} onClose={() => { setImportOpen(false); setImporting(false); }} />
+      </>
+    );
+  }
+  const canImport = access ? readOnlyReason(access, 'villageCounts', access.villages?.[0]) === null : false;
   return (
     <>
       <Title>
         {t('villagesTitle')} — {year}
       </Title>
       {rows.length ? <p>{t('villagesMissing', { n: incomplete, total: rows.length })}</p> : null}
+      {incomplete && canImport ? <ImportButton onImport={() => setImporting(true)} /> : null}
       {mine ? (
         <p class="notice" role="note" data-testid="read-only-note">
           {t('roVillageScopeList', { villages: mine.map((r) => r.village.name).join(', ') || '—' })}
@@ -93,6 +109,7 @@ export function Villages({ commune, year }: ScreenProps) {
         })}
       </ul>
       {access && readOnlyReason(access, 'village') === null ? <VillageAdder commune={commune} /> : null}
+      {access ? <ExcelCard commune={commune} year={year} kinds={['template', 'villages']} onImport={canImport ? () => setImporting(true) : null} /> : null}
     </>
   );
 }

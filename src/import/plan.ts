@@ -1,0 +1,177 @@
+// The dry run: a read sheet against what the commune holds for the year — each village new,
+// changed (old value beside the new), unchanged or refused, with why. The same rules as the form:
+// the domain schema on the merged record, refusing only what this import breaks (as src/db does).
+// Pure: the app (Dexie) and the admin CLI (server store) hand in what they hold; nothing is written.
+import type { Text } from '../domain/catalog/types.ts';
+import { validateVillageCounts } from '../domain/schemas/entities.ts';
+import { OTHER_LABELS } from '../domain/schemas/labels.ts';
+import { SHEET_FIELDS, upperKeysOf, villageNameKey } from './columns.ts';
+import { nextVillageCode } from './village-code.ts';
+import { cellProblem, type SheetProblem, type VillageSheet } from './village-sheet.ts';
+import { shown } from './text.ts';
+
+/** A village the commune holds (archived ones too: a sheet may bring one back). */
+export interface KnownVillage {
+  code: string;
+  name: string;
+  archived?: boolean;
+}
+
+export interface PlanContext {
+  villages: readonly KnownVillage[];
+  /** The year's stored counts by village code. */
+  counts: ReadonlyMap<string, Readonly<Record<string, unknown>>>;
+  /** Why nothing may be written at all (a locked year), or null. */
+  blocked?: Text | null;
+  /** Why this device may not write a village (collector scope), or null. `isNew`: it would be created. */
+  refusal?: (code: string, isNew: boolean) => Text | null;
+}
+
+export type PlanStatus = 'new' | 'changed' | 'unchanged' | 'refused';
+
+export interface FieldChange {
+  field: string;
+  column: string;
+  old: number | boolean | null;
+  new: number | boolean;
+}
+
+export interface PlanRow {
+  row: number;
+  status: PlanStatus;
+  /** The app's village (its own name), or the one the import would add. */
+  village: { code: string; name: string };
+  /** It is added (or an archived one brought back) by this import. */
+  addVillage: boolean;
+  changes: FieldChange[];
+  problems: SheetProblem[];
+}
+
+export interface ImportPlan {
+  rows: PlanRow[];
+  /** Problems of the whole sheet (a header twice), and why nothing may be written. */
+  problems: SheetProblem[];
+  blocked: Text | null;
+  tally: Record<PlanStatus, number>;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return (a ?? null) === (b ?? null);
+}
+
+/** The dry run of `sheet` against `ctx`. Deterministic: the same sheet and data give the same plan. */
+export function planImport(sheet: VillageSheet, ctx: PlanContext): ImportPlan {
+  const active = ctx.villages.filter((v) => !v.archived);
+  const archived = ctx.villages.filter((v) => v.archived);
+  const byCode = (list: readonly KnownVillage[], code: string) =>
+    list.find((v) => v.code === code) ?? list.find((v) => v.code.toLowerCase() === code.toLowerCase());
+  const byName = (list: readonly KnownVillage[], name: string) => list.filter((v) => villageNameKey(v.name) === villageNameKey(name));
+  const usedCodes = ctx.villages.map((v) => v.code);
+  const nameCol = sheet.columns.find((c) => c.role === 'name') ?? sheet.columns.find((c) => c.role === 'code');
+  const codeCol = sheet.columns.find((c) => c.role === 'code');
+  const sheetFields = new Set(sheet.columns.filter((c) => c.field).map((c) => c.field!.key));
+  const columnOf = (key: string) => sheet.columns.find((c) => c.field?.key === key)?.column ?? null;
+  const rowProblems = new Map<number, SheetProblem[]>();
+  const fileProblems: SheetProblem[] = [];
+  for (const p of sheet.problems) {
+    if (p.row === null || p.row === sheet.headerRow) fileProblems.push(p);
+    else rowProblems.set(p.row, [...(rowProblems.get(p.row) ?? []), p]);
+  }
+  const matched = new Set<string>();
+
+  const rows: PlanRow[] = sheet.rows.map((r) => {
+    const problems = [...(rowProblems.get(r.row) ?? [])];
+    const sheetName = r.village.name;
+    let village: KnownVillage | undefined;
+    let addVillage = false;
+    if (r.village.code) {
+      village = byCode(active, r.village.code) ?? byCode(archived, r.village.code);
+      const namesake = village ? [] : byName(active, sheetName);
+      if (namesake.length) {
+        // A new code for a village the commune already has by that name is a typo, not a new village.
+        problems.push(cellProblem(r.row, codeCol?.column ?? null, null,
+          `mã thôn "${shown(r.village.code)}" không có trong xã, nhưng thôn "${shown(namesake[0]!.name)}" có mã ${namesake.map((v) => v.code).join(', ')}: hãy sửa mã cho đúng`,
+          `village code "${shown(r.village.code)}" is not in the commune, but "${shown(namesake[0]!.name)}" has code ${namesake.map((v) => v.code).join(', ')}: correct the code`));
+      }
+    } else {
+      const hits = byName(active, sheetName);
+      const old = hits.length ? hits : byName(archived, sheetName);
+      if (old.length > 1) {
+        problems.push(cellProblem(r.row, nameCol?.column ?? null, null,
+          `có ${old.length} thôn cùng tên "${shown(sheetName)}" (${old.map((v) => v.code).join(', ')}): thêm cột "${OTHER_LABELS.villageCode.vi}" để phân biệt`,
+          `${old.length} villages are named "${shown(sheetName)}" (${old.map((v) => v.code).join(', ')}): add a "${OTHER_LABELS.villageCode.en}" column`));
+      }
+      village = old.length === 1 ? old[0] : undefined;
+    }
+    if (!village && r.village.code && r.village.name === r.village.code && !sheet.columns.some((c) => c.role === 'name')) {
+      // A code the commune does not have, and no name to give a new village.
+      problems.push(cellProblem(r.row, codeCol?.column ?? null, null,
+        `mã thôn "${shown(r.village.code)}" không có trong xã; muốn thêm thôn mới thì thêm cột "${OTHER_LABELS.villageName.vi}"`,
+        `village code "${shown(r.village.code)}" is not in the commune; to add a village, add a "${OTHER_LABELS.villageName.en}" column`));
+    }
+    if (!village || village.archived) {
+      addVillage = true;
+      const code = village?.code ?? r.village.code ?? nextVillageCode(usedCodes);
+      if (!village) usedCodes.push(code);
+      village = { code, name: village?.name ?? sheetName };
+    }
+    if (!addVillage && matched.has(village.code)) {
+      // Two rows (one by code, one by name) reach the same village.
+      problems.push(cellProblem(r.row, (r.village.code ? codeCol : nameCol)?.column ?? null, null,
+        `thôn "${shown(village.name)}" đã có ở một dòng khác của bảng: mỗi thôn chỉ một dòng`,
+        `village "${shown(village.name)}" is on another row of the sheet too: one row per village`));
+    }
+    matched.add(village.code);
+
+    const stored = addVillage && !ctx.villages.some((v) => v.code === village!.code) ? {} : (ctx.counts.get(village.code) ?? {});
+    const changes: FieldChange[] = [];
+    for (const f of SHEET_FIELDS) {
+      if (!(f.key in r.fields)) continue;
+      const next = r.fields[f.key]!;
+      const old = stored[f.key];
+      if (!sameValue(old, next)) {
+        changes.push({ field: f.key, column: columnOf(f.key) ?? '', old: (old ?? null) as number | boolean | null, new: next });
+      }
+    }
+    // The form's rule on the whole record, as src/db checks it: refuse what this import breaks,
+    // not an old disagreement left by a merge that the sheet does not touch.
+    if (changes.length) {
+      const merged: Record<string, unknown> = {};
+      const before: Record<string, unknown> = {};
+      for (const f of SHEET_FIELDS) {
+        if (stored[f.key] !== undefined && stored[f.key] !== null) before[f.key] = stored[f.key];
+      }
+      Object.assign(merged, before);
+      for (const c of changes) merged[c.field] = c.new;
+      const had = new Set(validateVillageCounts(before).map((p) => p.path));
+      const changed = new Set(changes.map((c) => c.field));
+      const already = new Set(problems.map((p) => p.field));
+      for (const p of validateVillageCounts(merged)) {
+        if (had.has(p.path) && !changed.has(p.path)) continue;
+        if (already.has(p.path)) continue;
+        const fromApp = !sheetFields.has(p.path) || upperKeysOf(p.path).some((u) => !sheetFields.has(u) && before[u] !== undefined);
+        const note = fromApp ? { vi: ' (so với số đã lưu)', en: ' (against the figure already saved)' } : { vi: '', en: '' };
+        // A figure the sheet lacks is named at the sheet's column it disagrees with.
+        const column = columnOf(p.path) ?? upperKeysOf(p.path).map(columnOf).find((c) => c !== null) ?? nameCol?.column ?? null;
+        problems.push(cellProblem(r.row, column, p.path, p.vi + note.vi, p.en + note.en));
+      }
+    }
+    const reason = ctx.refusal?.(village.code, addVillage) ?? null;
+    if (reason && (addVillage || changes.length)) {
+      problems.push(cellProblem(r.row, nameCol?.column ?? null, null, reason.vi, reason.en));
+    }
+    let status: PlanStatus = addVillage ? 'new' : changes.length ? 'changed' : 'unchanged';
+    if (problems.length) status = 'refused';
+    return { row: r.row, status, village: { code: village.code, name: village.name }, addVillage, changes, problems };
+  });
+
+  const tally: Record<PlanStatus, number> = { new: 0, changed: 0, unchanged: 0, refused: 0 };
+  for (const r of rows) tally[r.status]++;
+  const blocked = ctx.blocked ?? (fileProblems.length ? { vi: fileProblems[0]!.vi, en: fileProblems[0]!.en } : null);
+  return { rows, problems: fileProblems, blocked, tally };
+}
+
+/** What a confirmed plan writes, to compare it with a fresh plan at write time (did the data move?). */
+export function planFingerprint(plan: ImportPlan): string {
+  return JSON.stringify(plan.rows.filter((r) => r.status === 'new' || r.status === 'changed').map((r) => [r.village.code, r.addVillage, r.changes.map((c) => [c.field, c.old, c.new])]));
+}
