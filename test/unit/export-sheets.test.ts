@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { demoCommune } from '../../src/domain/demo-commune.ts';
 import { tt25_2023 } from '../../src/domain/catalog/index.ts';
 import { assess } from '../../src/domain/readiness/index.ts';
-import type { Status } from '../../src/domain/assess-types.ts';
+import { STATUS_LABELS } from '../../src/domain/readiness/explain.ts';
 import { SHEET_FIELDS, planImport, readGrid, readVillageFile, readVillageSheet } from '../../src/import/index.ts';
 import { summaryTableXlsx, templateXlsx, villagesTableXlsx, type VillagesTableInput } from '../../src/export/index.ts';
 
@@ -75,9 +75,6 @@ describe('"Tải mẫu Excel": the template', () => {
   });
 });
 
-// glossary.md: unmet is "Chưa đạt" on screen, "Không đạt" in the papers; the sheet is the Bảng tổng hợp paper.
-const PAPER_WORD: Record<Status, string> = { met: 'Đạt', unmet: 'Không đạt', unknown: 'Chưa có dữ liệu' };
-
 describe('Bảng tổng hợp', () => {
   it('lists every criterion and indicator with the engine\'s result at each level, under merged level headers', async () => {
     const output = assess(year);
@@ -90,9 +87,9 @@ describe('Bảng tổng hợp', () => {
     for (const level of output.levels) {
       const statusCol = 2 + (level.level - 1) * 3 + 2;
       for (const c of level.criteria) {
-        expect(byNo.get(c.id.replace(/^TC/, ''))![statusCol], `${c.id} level ${level.level}`).toBe(PAPER_WORD[c.status]);
+        expect(byNo.get(c.id.replace(/^TC/, ''))![statusCol], `${c.id} level ${level.level}`).toBe(STATUS_LABELS.vi[c.status]);
         for (const i of c.indicators) {
-          expect(byNo.get(i.id.replace(/^TC/, ''))![statusCol], `${i.id} level ${level.level}`).toBe(PAPER_WORD[i.status]);
+          expect(byNo.get(i.id.replace(/^TC/, ''))![statusCol], `${i.id} level ${level.level}`).toBe(STATUS_LABELS.vi[i.status]);
         }
       }
     }
