@@ -57,6 +57,8 @@ export interface Table {
   size: number;
   /** Identifies the table for tests and print CSS (e.g. "summary", "annex-families"). */
   name: string;
+  /** Body rows (by index) kept on the page of the row after them: a criterion with its first indicator, the last row with the totals. */
+  keepWithNext?: readonly number[];
 }
 
 /** Two borderless columns side by side: the header (issuer | motto) and the footer (Nơi nhận | signature). */

@@ -111,7 +111,10 @@ function tableOf(d: DocxLib, t: Table) {
   const rows: InstanceType<DocxLib['TableRow']>[] = [];
   // Columns covered by a rowSpan from the row above, per row index.
   const coveredBy = new Map<number, Set<number>>();
-  const all = [...t.head.map((r) => ({ r, head: true })), ...t.body.map((r) => ({ r, head: false }))];
+  // A row kept with the next: Word keeps it when each of its paragraphs keeps with the next.
+  const keep = new Set(t.keepWithNext ?? []);
+  const body = t.body.map((r, i) => (keep.has(i) ? r.map((c) => ({ ...c, paras: c.paras.map(kept) })) : r));
+  const all = [...t.head.map((r) => ({ r, head: true })), ...body.map((r) => ({ r, head: false }))];
   all.forEach(({ r, head }, i) => {
     const covered = coveredBy.get(i) ?? new Set<number>();
     let col = 0;

@@ -42,7 +42,8 @@ export function requirementText(def: IndicatorDef, r: IndicatorResult): string {
       return `Từ ${formatPercent(r.threshold as number)} trở lên`;
     case 'training': {
       const t = r.threshold as TrainingThreshold;
-      const lines = [`Được đào tạo trình độ chuyên môn kỹ thuật: ${atLeast(t.trained)}`, `Trong đó, đại học trở lên: ${atLeast(t.university)}`];
+      // The same two labels as the figure beside it; the full wording is the indicator's own text.
+      const lines = [`Được đào tạo: ${atLeast(t.trained)}`, `Đại học trở lên: ${atLeast(t.university)}`];
       if (t.difficultArea) lines.push(`(Ngưỡng của ${DIFFICULT_AREA})`);
       return lines.join('\n');
     }

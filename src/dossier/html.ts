@@ -59,7 +59,8 @@ function tableHtml(t: Table): string {
   const total = t.widths.reduce((a, b) => a + b, 0);
   const cols = t.widths.map((w) => `<col style="width:${((w / total) * 100).toFixed(2)}%">`).join('');
   const head = t.head.map((row) => `<tr>${row.map((c) => cellHtml(c, 'th')).join('')}</tr>`).join('');
-  const body = t.body.map((row) => `<tr>${row.map((c) => cellHtml(c, 'td')).join('')}</tr>`).join('');
+  const keep = new Set(t.keepWithNext ?? []);
+  const body = t.body.map((row, i) => `<tr${keep.has(i) ? ' class="xd-keepnext"' : ''}>${row.map((c) => cellHtml(c, 'td')).join('')}</tr>`).join('');
   return `<table class="xd-grid" data-table="${escapeHtml(t.name)}" style="font-size:${t.size}pt"><colgroup>${cols}</colgroup><thead>${head}</thead><tbody>${body}</tbody></table>`;
 }
 
@@ -157,6 +158,7 @@ ${s}.xd-doc table.xd-grid .xd-shade { background: #e7e6e6; }
    falls a page short of the print. */
 ${s}.xd-doc table.xd-grid thead { display: table-header-group; break-inside: avoid; }
 ${s}.xd-doc table.xd-grid tr { break-inside: avoid; }
+${s}.xd-doc table.xd-grid tr.xd-keepnext { break-after: avoid; }
 .xd-measure .xd-sec + .xd-sec, .xd-measure .xd-doc .xd-break { break-before: column; }
 `;
 }

@@ -172,9 +172,12 @@ export function buildDossier(args: DossierBuildArgs): DossierModel {
   };
 }
 
-/** Curly quotes in every run, as the seeds print titles (“Cộng đồng học tập”). */
+/** A percent never parted from its number at a line end: "10,5 %" keeps a no-break space. */
+const keepPercent = (t: string): string => t.replace(/(\d) %/g, '$1\u00a0%');
+
+/** Curly quotes in every run, as the seeds print titles (“Cộng đồng học tập”); percents kept whole. */
 function typeset(doc: Doc): Doc {
-  const para = (x: Para): Para => ({ ...x, runs: x.runs.map((r) => (r.blank ? r : { ...r, text: curlyQuotes(r.text) })) });
+  const para = (x: Para): Para => ({ ...x, runs: x.runs.map((r) => (r.blank ? r : { ...r, text: keepPercent(curlyQuotes(r.text)) })) });
   const cols = (c: Columns): Columns => ({ ...c, left: c.left.map(para), right: c.right.map(para) });
   const cellOf = (c: Cell): Cell => ({ ...c, paras: c.paras.map(para) });
   const block = (b: Block): Block => {
@@ -656,6 +659,11 @@ const hcell = (text: string, colSpan?: number): Cell => cell(text, { bold: true,
 const num = (v: number | null | undefined): string => (typeof v === 'number' ? formatInt(v) : '—');
 const ncell = (text: string, bold = false): Cell => cell(text, { align: 'center', bold });
 
+/** A table whose last row is its totals: the row above keeps with it (never "Cộng" alone on a page). */
+function withTotals(t: Table): Table {
+  return { ...t, keepWithNext: [t.body.length - 2] };
+}
+
 /** A share in the annex, beside the threshold a reader holds it against (never rounded up into it). */
 function pct(n: number | null | undefined, d: number | null | undefined, threshold: number): string {
   if (typeof n !== 'number' || typeof d !== 'number' || d === 0) return '—';
@@ -688,7 +696,7 @@ function annexThresholds(ctx: Ctx): AnnexThresholds {
 function annexFamilies(input: AssessInput, t: AnnexThresholds): Table {
   const vs = input.villages; // in the order the commune keeps them
   const s = (k: keyof VillageInput) => sum(vs, k);
-  return {
+  return withTotals({
     kind: 'table',
     name: 'annex-families',
     size: 11,
@@ -723,7 +731,7 @@ function annexFamilies(input: AssessInput, t: AnnexThresholds): Table {
         ncell(pct(s('lineagesRecognized'), s('lineages'), t.lineages), true),
       ],
     ],
-  };
+  });
 }
 
 const L = VILLAGE_COUNT_LABELS;
@@ -733,7 +741,7 @@ function annexCitizens(input: AssessInput, t: AnnexThresholds): Table {
   const recognised = vs.filter((v) => v.villageRecognized === true).length;
   const answered = vs.filter((v) => typeof v.villageRecognized === 'boolean').length;
   const yesNo = (b: boolean | null | undefined) => (b === true ? 'Đạt' : b === false ? 'Không đạt' : 'Chưa có dữ liệu');
-  return {
+  return withTotals({
     kind: 'table',
     name: 'annex-citizens',
     size: 11,
@@ -757,7 +765,7 @@ function annexCitizens(input: AssessInput, t: AnnexThresholds): Table {
         ncell(`${formatInt(recognised)}/${formatInt(answered)} thôn`, true),
       ],
     ],
-  };
+  });
 }
 
 /** TC5.2 per village: the trained and the university shares of the same base. */
@@ -770,7 +778,7 @@ function annexTraining(input: AssessInput, t: AnnexThresholds): Table {
     ncell(num(c.university), bold),
     ncell(pct(c.university, c.citizens, t.university), bold),
   ];
-  return {
+  return withTotals({
     kind: 'table',
     name: 'annex-training',
     size: 11,
@@ -780,7 +788,7 @@ function annexTraining(input: AssessInput, t: AnnexThresholds): Table {
       ...vs.map((v, i) => [ncell(String(i + 1)), cell(v.name ?? v.code), ...row(v, false)]),
       [ncell(''), cell('Cộng', { bold: true }), ...row({ citizens: sum(vs, 'citizens'), trained: sum(vs, 'trained'), university: sum(vs, 'university') }, true)],
     ],
-  };
+  });
 }
 
 function annexFigures(input: AssessInput): Table {
@@ -847,6 +855,8 @@ function summaryDoc(ctx: Ctx, rows: SummaryRow[]): Omit<Doc, 'draft' | 'size'> {
     widths: [6, 29, 14, 18, 10, 23],
     head: [[hcell('TT'), hcell('Tiêu chí, chỉ tiêu'), hcell(`Yêu cầu ${ctx.levelName}`), hcell('Kết quả của xã'), hcell('Tự đánh giá'), hcell('Minh chứng')]],
     body: tableBody,
+    // A criterion's row keeps with its first indicator (never a criterion alone at a page's foot).
+    keepWithNext: rows.flatMap((r, i) => (r.kind === 'criterion' ? [i] : [])),
   });
   blocks.push({
     kind: 'keep',
@@ -906,7 +916,7 @@ function minutesDoc(ctx: Ctx, rows: SummaryRow[]): Omit<Doc, 'draft' | 'size'> {
   blocks.push(...narrative(t.meetingOpinions));
   blocks.push(body(`3. Kết quả đánh giá từng tiêu chí (${ctx.levelName}):`, { keepNext: true }));
   const crit = rows.filter((r) => r.kind === 'criterion');
-  blocks.push({
+  blocks.push(withTotals({
     kind: 'table',
     name: 'minutes-criteria',
     size: TABLE_PT,
@@ -916,7 +926,7 @@ function minutesDoc(ctx: Ctx, rows: SummaryRow[]): Omit<Doc, 'draft' | 'size'> {
       ...crit.map((r) => [ncell(r.no), cell(`${r.name}: ${r.text}`), ncell(r.figure.replace(/^Đạt /, '').replace(' chỉ tiêu', '')), ncell(PAPER_STATUS[r.status], r.status !== 'met')]),
       [ncell(''), cell('Cộng', { bold: true }), ncell(`${ctx.indicatorsMet}/${ctx.indicatorsTotal}`, true), ncell(`${ctx.criteriaMet}/${ctx.criteriaTotal} tiêu chí đạt`, true)],
     ],
-  });
+  }));
   const verdict = ctx.level.status === 'met' ? `đạt ${ctx.levelName}` : `chưa đạt ${ctx.levelName}`;
   const conclusion: Run[] = [
     { text: '4. Kết luận: ', bold: true },

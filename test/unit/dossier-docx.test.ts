@@ -41,11 +41,11 @@ const LABEL: Record<Status, string> = { met: 'Đạt', unmet: 'Không đạt', u
 /** Titles in curly quotes, as the papers print them. */
 const curly = (t: string) => t.replace(/"([^"]*)"/g, '“$1”');
 const int = (n: number) => new Intl.NumberFormat('vi-VN').format(n);
-/** A share beside a threshold: one decimal, or cut to two where one would read as reaching it. */
+/** A share beside a threshold: one decimal, or cut to two where one would read as reaching it; never parted from its %. */
 const share = (n: number, d: number, t: number) => {
   const one = Math.round((n * 1000) / d) / 10;
   const p = one >= t && n * 100 < t * d ? Math.floor((n * 10000) / d) / 100 : one;
-  return `${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }).format(p)} %`;
+  return `${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }).format(p)}\u00a0%`;
 };
 const indicators = tt25_2023.criteria.flatMap((c) => c.indicators);
 
@@ -165,12 +165,12 @@ describe('the summary table (.docx) of each sample commune', () => {
           expect(`${figure}\n${evidence}`, `${def.id} figure`).toContain(piece);
         }
         const level = tableLevel as 1 | 2;
-        if (def.kind === 'ratio') expect(requirement).toBe(`Từ ${def.thresholds[level]} % trở lên`);
+        if (def.kind === 'ratio') expect(requirement).toBe(`Từ ${def.thresholds[level]}\u00a0% trở lên`);
         if (def.kind === 'training') {
           const area = c.input.figures?.difficultArea === true;
           const t = (area ? def.difficultAreaThresholds : def.thresholds)[level];
-          expect(requirement).toContain(`Được đào tạo trình độ chuyên môn kỹ thuật: từ ${t.trained} % trở lên`);
-          expect(requirement).toContain(`Trong đó, đại học trở lên: từ ${t.university} % trở lên`);
+          expect(requirement).toContain(`Được đào tạo: từ ${t.trained}\u00a0% trở lên`);
+          expect(requirement).toContain(`Đại học trở lên: từ ${t.university}\u00a0% trở lên`);
           if (area) expect(requirement).toContain('(Ngưỡng của xã thuộc vùng khó khăn)');
           else expect(requirement).not.toContain('vùng khó khăn');
         }
@@ -318,6 +318,15 @@ describe('the layout of the papers (.docx)', () => {
     expect(closing).toContain('<w:keepNext/>');
   });
 
+  it('Word keeps a criterion row with its first indicator', async () => {
+    const { summary } = await papers(loadSample('meets-level-1').input);
+    const rows = summary.xml.match(/<w:tr>[\s\S]*?<\/w:tr>/g)!;
+    const crit = rows.find((r) => r.includes('Tiêu chí 5:'))!;
+    const ind = rows.find((r) => r.includes('Chỉ tiêu 1 của Tiêu chí 5:'))!;
+    expect(crit.match(/<w:p>/g)!.length).toBe(crit.match(/<w:keepNext\/>/g)?.length);
+    expect(ind).not.toContain('<w:keepNext/>');
+  });
+
   it('a commune below level 1 gets no request paper; its report says why', async () => {
     const { submission, report } = await papers(loadSample('one-indicator-short').input);
     expect(submission).toBeNull();
@@ -385,8 +394,8 @@ describe('the layout of the papers (.docx)', () => {
     const figures = report.tables.find((t) => t[0]?.includes('Nội dung'))!;
     expect(figures.at(-1)!.slice(1)).toEqual(['Xã thuộc vùng khó khăn', 'Có']);
     const row = summaryTable(summary.tables).find((r) => r[0] === '5.2')!;
-    expect(row[2]).toContain('từ 40 % trở lên');
-    expect(row[2]).toContain('từ 10 % trở lên');
+    expect(row[2]).toContain('từ 40\u00a0% trở lên');
+    expect(row[2]).toContain('từ 10\u00a0% trở lên');
     const training = report.tables.find((t) => t[0]?.includes('Số người có trình độ đại học trở lên'))!;
     const v = input.villages[0]!;
     expect(training[1]![4]).toBe(share(v.trained!, v.citizens!, 40));

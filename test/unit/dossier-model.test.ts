@@ -261,8 +261,10 @@ describe('official wording', () => {
     expect(tc52.figure).toContain('Đại học trở lên: 1.199/10.000 người từ 15 tuổi trở lên (11,99 %)');
     expect(tc52.figure).toContain('Còn thiếu: 1 người có trình độ đại học trở lên');
     expect(tc52.figure).not.toContain('Còn thiếu: 1 người được đào tạo');
-    expect(docText(m.docs.report)).toContain('59,99 %');
-    expect(docText(m.docs.report)).not.toMatch(/\b60,0 %/);
+    // On paper the percent keeps to its number (a no-break space): never "59,99" at a line end and "%" below.
+    expect(docText(m.docs.report)).toContain('(59,99\u00a0%)');
+    expect(docText(m.docs.report)).not.toMatch(/\d %/);
+    expect(docText(m.docs.report)).not.toMatch(/\b60,0\s%/);
   });
   it('titles take curly quotes, as the seeds print them', () => {
     expect(curlyQuotes('đạt "Cộng đồng học tập" cấp xã, "Công dân học tập"')).toBe('đạt “Cộng đồng học tập” cấp xã, “Công dân học tập”');
@@ -333,6 +335,21 @@ describe('the print HTML', () => {
     const done = build(sample('meets-level-1'), { locked: true, signerName: 'A', meetingDate: '2026-01-15', minutesRef: '1', pcgdEvidence: 'QĐ 1' }, 'Sở');
     expect(done.draft).toBe(false);
     expect(pageCss(dossierDocs(done))).not.toContain('DỰ THẢO');
+  });
+  it('a criterion keeps with its first indicator, a table’s last row with its totals', () => {
+    const m = build(sample('meets-level-1'));
+    const tables = dossierDocs(m).flatMap((d) => d.sections.flatMap((sec) => sec.blocks)).filter((b) => b.kind === 'table');
+    const summary = tables.find((t) => t.name === 'summary')!;
+    expect(summary.kind === 'table' && summary.keepWithNext).toEqual(m.rows.flatMap((r, i) => (r.kind === 'criterion' ? [i] : [])));
+    for (const name of ['annex-families', 'annex-citizens', 'annex-training', 'minutes-criteria']) {
+      const t = tables.find((x) => x.name === name)!;
+      if (t.kind !== 'table') throw new Error(name);
+      expect(t.body.at(-1)![1]!.paras[0]!.runs[0]!.text, name).toBe('Cộng');
+      expect(t.keepWithNext, name).toEqual([t.body.length - 2]);
+    }
+    const html = printHtml([m.docs.summary]);
+    expect(html.match(/<tr class="xd-keepnext">/g)?.length).toBe(5);
+    expect(pageCss([m.docs.summary]) + html).toContain('tr.xd-keepnext { break-after: avoid; }');
   });
   it('escapes what a person typed', () => {
     const m = build(sample('meets-level-1'), { signerName: '<script>alert(1)</script> & "B"' });
