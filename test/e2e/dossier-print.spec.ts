@@ -10,12 +10,11 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import type { AssessInput } from '../../src/domain/assess-types.ts';
-import { tt25_2023 } from '../../src/domain/catalog/index.ts';
 import { demoCommune } from '../../src/domain/demo-commune.ts';
-import { assess, requestPlan } from '../../src/domain/readiness/index.ts';
 import type { Doc, DocId } from '../../src/dossier/doc.ts';
 import { printHtml } from '../../src/dossier/html.ts';
-import { buildDossier, dossierDocs, type DossierModel } from '../../src/dossier/model.ts';
+import { dossierDocs, type DossierModel } from '../../src/dossier/model.ts';
+import { dossierOf } from '../unit/dossier-fixtures.ts';
 import type { DossierTexts } from '../../src/dossier/texts.ts';
 import { flatText, fonts, glyphRuns, lineWords, MM, pageSizes, pageTexts, sizesIn, words, type Word } from './helpers/pdf.ts';
 
@@ -66,15 +65,7 @@ const SIGNED: DossierTexts = {
 };
 
 function model(input: AssessInput, texts: DossierTexts): DossierModel {
-  const output = assess(input);
-  return buildDossier({
-    input,
-    output,
-    plan: requestPlan(output, input),
-    catalog: tt25_2023,
-    texts,
-    commune: { code: input.commune.code, name: input.commune.name, recipient: 'Ủy ban nhân dân tỉnh Quảng Ngãi' },
-  });
+  return dossierOf(input, texts, 'Ủy ban nhân dân tỉnh Quảng Ngãi');
 }
 
 /** meets-level-1 with every indicator documented, the meeting recorded and the year locked: not a draft. */

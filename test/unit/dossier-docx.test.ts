@@ -10,9 +10,8 @@ import { tt25_2023 } from '../../src/domain/catalog/index.ts';
 import { indicatorText, type IndicatorDef } from '../../src/domain/catalog/index.ts';
 import { demoCommune } from '../../src/domain/demo-commune.ts';
 import { assess } from '../../src/domain/readiness/assess.ts';
-import { requestPlan } from '../../src/domain/readiness/request.ts';
 import { buildDocx } from '../../src/dossier/docx.ts';
-import { buildDossier } from '../../src/dossier/model.ts';
+import { dossierOf } from './dossier-fixtures.ts';
 import type { DossierTexts } from '../../src/dossier/texts.ts';
 import { readDocx } from './dossier-xml.ts';
 
@@ -107,14 +106,7 @@ const texts: DossierTexts = {
 
 async function papers(input: AssessInput) {
   const output = assess(input);
-  const model = buildDossier({
-    input,
-    output,
-    plan: requestPlan(output, input),
-    catalog: tt25_2023,
-    texts,
-    commune: { code: input.commune.code, name: input.commune.name, recipient: 'Ủy ban nhân dân tỉnh Thử Nghiệm' },
-  });
+  const model = dossierOf(input, texts, 'Ủy ban nhân dân tỉnh Thử Nghiệm');
   const [summary, report, minutes, submission] = await Promise.all([
     buildDocx(model.docs.summary).then(readDocx),
     buildDocx(model.docs.report).then(readDocx),
@@ -285,16 +277,7 @@ describe('the layout of the papers (.docx)', () => {
       expect(hs.length).toBe(d === draft.report ? 4 : 2);
       for (const h of hs) expect(h).toContain('DỰ THẢO');
     }
-    const input = loadSample('meets-level-1').input;
-    const output = assess(input);
-    const done = buildDossier({
-      input,
-      output,
-      plan: requestPlan(output, input),
-      catalog: tt25_2023,
-      texts: { ...texts, meetingDate: '2026-01-20', minutesRef: '03', pcgdEvidence: 'Quyết định số 120/QĐ-UBND', locked: true },
-      commune: { code: input.commune.code, name: input.commune.name, recipient: 'Sở' },
-    });
+    const done = dossierOf(loadSample('meets-level-1').input, { ...texts, meetingDate: '2026-01-20', minutesRef: '03', pcgdEvidence: 'Quyết định số 120/QĐ-UBND', locked: true }, 'Sở');
     expect(done.draft).toBe(false);
     for (const h of headers(readDocx(await buildDocx(done.docs.report)))) expect(h).not.toContain('DỰ THẢO');
   });

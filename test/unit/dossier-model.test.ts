@@ -5,7 +5,6 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { AssessInput } from '../../src/domain/assess-types.ts';
-import { tt25_2023 } from '../../src/domain/catalog/index.ts';
 import { demoCommune } from '../../src/domain/demo-commune.ts';
 import { assess } from '../../src/domain/readiness/assess.ts';
 import { daysBetween, daysLeftText, deadlineIn, isValidMonthDay, previousYearDeadlines, yearDeadlines } from '../../src/dossier/deadlines.ts';
@@ -13,24 +12,15 @@ import { docText } from '../../src/dossier/doc.ts';
 import { requestPlan } from '../../src/domain/readiness/request.ts';
 import { curlyQuotes, dateLine, formatInt, issuerLine, placeName } from '../../src/dossier/format.ts';
 import { pageCss, printHtml } from '../../src/dossier/html.ts';
-import { buildDossier, dossierDocs, officialName, type WarningCode } from '../../src/dossier/model.ts';
+import { dossierDocs, officialName, type WarningCode } from '../../src/dossier/model.ts';
+import { dossierOf } from './dossier-fixtures.ts';
 import { documentNumber, LEGAL_BASIS, minutesNumberOf, signingLines, textsOfRow, type DossierTexts } from '../../src/dossier/texts.ts';
 
 const SAMPLES = fileURLToPath(new URL('../../docs/domain/samples/', import.meta.url));
 const sample = (name: string): AssessInput => JSON.parse(readFileSync(`${SAMPLES}${name}/input.json`, 'utf8')) as AssessInput;
 
 /** The dossier as the screen builds it: the engine's output and the one request plan. */
-function build(input: AssessInput, texts: DossierTexts = {}, recipient?: string) {
-  const output = assess(input);
-  return buildDossier({
-    input,
-    output,
-    plan: requestPlan(output, input),
-    catalog: tt25_2023,
-    texts,
-    commune: { code: input.commune.code, name: input.commune.name, recipient },
-  });
-}
+const build = dossierOf;
 const codes = (m: ReturnType<typeof build>): WarningCode[] => m.warnings.map((w) => w.code);
 
 interface Expected {
