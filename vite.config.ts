@@ -44,6 +44,11 @@ export default defineConfig({
       devOptions: { enabled: false },
     }),
   ],
+  // Web workers (photo compression, src/evidence) as classic scripts, like the service worker:
+  // Vite then starts them without `type: 'module'` in the build (any Chrome with workers) and as
+  // modules in `npm run dev`. Written out although it is Vite 8's default: the bench and e2e pages
+  // read it from here (bench/idb.ts buildIdbPage).
+  worker: { format: 'iife' },
   build: {
     // Cheap Android phones may run a Chrome years old; Vite 8's default is newer.
     target: 'chrome80',

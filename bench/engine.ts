@@ -6,18 +6,10 @@ import { fileURLToPath } from 'node:url';
 import { assess } from '../src/domain/readiness/assess.ts';
 import { validateAssessInput } from '../src/domain/readiness/validate.ts';
 import type { AssessInput, VillageInput } from '../src/domain/assess-types.ts';
+import { mulberry32 } from '../test/fixtures/rng.ts';
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run measures the same communes. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic pseudo-random numbers, so every run measures the same communes. */
+const rng = mulberry32;
 
 /** A commune of `n` villages of 40–420 households, answers all given, a level-1 decision in its history. */
 export function syntheticCommune(n: number, seed: number): AssessInput {

@@ -21,17 +21,23 @@ export interface IdbBenchContext {
 
 const DEFAULTS: IdbBenchOptions = { years: 5, villages: 50, saveRuns: 200, loadRuns: 40 };
 
-/** Builds a bench page (bench/<entry>.ts) into `outDir` (index.html + <entry>.js); bench/sync.ts builds its own. */
+/**
+ * Builds a bench page (bench/<entry>.ts) into `outDir` (index.html + <entry>.js, and any worker it
+ * starts); bench/sync.ts, bench/evidence.ts and the evidence e2e build theirs with it. The build
+ * target and the worker format are the app's own (vite.config.ts), so a page runs what ships.
+ */
 export async function buildIdbPage(outDir: string, entry = 'idb-page'): Promise<void> {
-  const { build } = await import('vite');
+  const { build, loadConfigFromFile } = await import('vite');
+  const app = (await loadConfigFromFile({ command: 'build', mode: 'production' }, join(ROOT, 'vite.config.ts'), ROOT, 'silent'))?.config;
   await build({
     configFile: false,
     root: ROOT,
     logLevel: 'warn',
+    worker: { format: app?.worker?.format ?? 'iife' },
     build: {
       outDir,
       emptyOutDir: true,
-      target: 'chrome80',
+      target: app?.build?.target ?? 'chrome80',
       minify: true,
       rollupOptions: { input: join(ROOT, `bench/${entry}.ts`), output: { entryFileNames: `${entry}.js`, format: 'es' } },
     },
@@ -39,7 +45,8 @@ export async function buildIdbPage(outDir: string, entry = 'idb-page'): Promise<
   writeFileSync(join(outDir, 'index.html'), `<!doctype html><meta charset="utf-8"><title>loading</title><script type="module" src="/${entry}.js"></script>`);
 }
 
-function serve(dir: string): Promise<{ server: Server; url: string }> {
+/** Serves `dir` on a free loopback port. */
+export function serve(dir: string): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] === '/' ? '/index.html' : (req.url ?? '/').split('?')[0]!;
     try {

@@ -41,7 +41,7 @@ interface Options {
   partOut: string | null;
 }
 
-const PARTS = ['bundle', 'lighthouse', 'engine', 'storage', 'server', 'sync', 'import'] as const;
+const PARTS = ['bundle', 'lighthouse', 'engine', 'storage', 'server', 'sync', 'import', 'evidence'] as const;
 type Part = (typeof PARTS)[number];
 
 const USAGE = `npm run bench [-- options]
@@ -250,6 +250,7 @@ const OTHER_PARTS: PartSpec[] = [
   { part: 'server', file: 'server.ts', fns: ['benchServer'], capSeconds: 180, what: 'sync server on loopback: ingest ops/s, p50/p99 with 500 devices, memory' },
   { part: 'sync', file: 'sync.ts', fns: ['benchSync'], capSeconds: 210, what: 'end to end: 10 000 ops synced from one client in Chromium to the server, and pulled by a fresh client' },
   { part: 'import', file: 'import.ts', fns: ['benchImport'], capSeconds: 150, what: 'sheet import in Chromium at 4× CPU slowdown: a 60-village .xlsx read in the worker, and its dry run' },
+  { part: 'evidence', file: 'evidence.ts', fns: ['benchEvidence'], capSeconds: 120, what: 'evidence photos in Chromium at 4× CPU slowdown: a 12-megapixel photo compressed to ≤ 300 KB with its thumbnail, in the worker and on the page' },
 ];
 
 /** Part processes running now (each leads its own process group), for an interrupted bench. */
@@ -387,7 +388,7 @@ function printSummary(doc: Record<string, unknown>, bundle: BundleReport | null,
     log(`peer ${String(peer.label)}: first visit ${'runs' in f ? `score ${f.performanceScore}, LCP ${f.lcpMs} ms, transfer ${f.totalTransferBytes} B` : `n/a (${f.reason})`}; offline ${o && 'runs' in o ? `document from ${o.offline.documentFrom}, LCP ${o.lcpMs ?? '–'} ms` : 'n/a'}`);
     log(`  app ÷ peer: ${JSON.stringify(peer.appOverPeer)}`);
   }
-  for (const k of ['engine', 'browserStorage', 'server', 'sync', 'import'] as const) {
+  for (const k of ['engine', 'browserStorage', 'server', 'sync', 'import', 'evidence'] as const) {
     const v = doc[k] as Record<string, unknown> | undefined;
     if (v) log(`${k}: ${v.available === false ? `n/a (${String(v.reason)})` : JSON.stringify(Object.fromEntries(Object.entries(v).filter(([key]) => !['available', 'source', 'durationMs'].includes(key))))}`);
   }
@@ -481,6 +482,7 @@ async function main(): Promise<void> {
     doc.server = results.server;
     doc.sync = results.sync;
     doc.import = results.import;
+    doc.evidence = results.evidence;
 
     // 3. Serve the build and measure it with Lighthouse; peers the same way.
     let app: SiteReport | null = null;

@@ -5,11 +5,11 @@
 import { execFileSync } from 'node:child_process';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { demoCommune } from '../../src/domain/demo-commune.ts';
-import { VILLAGE_COUNT_LABELS, type VillageCountKey } from '../../src/domain/schemas/labels.ts';
+import { COMMUNE_FIGURE_LABELS, VILLAGE_COUNT_LABELS, type VillageCountKey } from '../../src/domain/schemas/labels.ts';
 import { compareHlc, formatHlc } from '../../src/domain/sync/hlc.ts';
 import type { ChangeOp, ErrorResponse, SyncResponse } from '../../src/domain/sync/protocol.ts';
 import { batchIdOf } from '../../src/sync/index.ts';
-import { currentYear, fillSaved, waitForServiceWorker } from './helpers/app.ts';
+import { currentYear, fillSaved, readStore, waitForServiceWorker } from './helpers/app.ts';
 import {
   countsRow, e2eDbPath, enrolInApp, enrolOverApi, issueCode, openConflicts, outbox, readMeta, sendNow, serverOps, syncBar, viNumber,
   type CountsRow,
@@ -242,6 +242,85 @@ test('two phones edit one village offline: identical data, the concurrent field 
   expect(await openConflicts(loser)).toEqual([]);
   const after = (await serverOps(request, reader.token)).filter((op) => op.entity === 'villageCounts' && op.key === key);
   expect(serverValues(after, 'villageCounts', key)).toMatchObject({ households: loseValue, lineages: typedA.lineages, citizens: typedB.citizens });
+  await a.context().close();
+  await b.context().close();
+});
+
+test('edits from another phone land while a form is open: the village form and the commune figures show what the phone holds; a text not saved says so', async ({ browser }) => {
+  test.setTimeout(180_000);
+  // Two enrolments only: the server limits how fast one address may enrol, and this file enrols often.
+  const [codeA, codeB] = await Promise.all([
+    issueCode({ commune: COMMUNE, role: 'officer', name: 'Điện thoại mở sẵn A' }),
+    issueCode({ commune: COMMUNE, role: 'officer', name: 'Điện thoại mở sẵn B' }),
+  ]);
+  const village = demoCommune.villages[5]!;
+  const a = await newPhone(browser, codeA);
+  const b = await newPhone(browser, codeB);
+  const year = await currentYear(a);
+  const start = await formCounts(a, village, year, ['households', 'lineages']);
+  await formCounts(b, village, year, []);
+  const households = a.getByLabel(label('households'), { exact: true });
+
+  // A types households and stays in the field (saved, sent on its own shortly after); then loses signal.
+  await fillSaved(a, label('households'), String(start.households + 7));
+  await expect(pending(a)).toHaveText('Chờ đồng bộ: 0');
+  await a.context().setOffline(true);
+  await expect(households).toBeFocused();
+  // B, having received A's value, changes it and sends it. (Each phone saw the other's value
+  // before writing: an informed change, no conflict left behind for later tests.)
+  await sendNow(b);
+  await expect(b.getByLabel(label('households'), { exact: true })).toHaveValue(String(start.households + 7));
+  await typeCounts(b, { households: start.households + 19 });
+  await sendNow(b);
+  await expect(pending(b)).toHaveText('Chờ đồng bộ: 0');
+  // A gets signal back: the `online` event brings B's value, nobody touching A's screen.
+  await a.context().setOffline(false);
+  await expect.poll(async () => (await countsRow(a, COMMUNE, year, village.code))?.households).toBe(start.households + 19);
+  // The open form shows what the phone now holds, not the value A typed before.
+  await expect(households).toBeFocused();
+  await expect(households).toHaveValue(String(start.households + 19));
+  await expect(a.getByText('Số đã lưu trên máy vừa đổi thành')).toHaveCount(0);
+
+  // Text that is no number is never saved: when B's edit of the same field arrives under it, it
+  // stays as typed and the field says the saved number changed (and to what).
+  const lineages = a.getByLabel(label('lineages'), { exact: true });
+  await lineages.fill('1.000');
+  await expect(a.getByText('Chỉ nhập số nguyên không âm')).toBeVisible();
+  await typeCounts(b, { lineages: start.lineages + 2 });
+  await sendNow(b);
+  await expect(pending(b)).toHaveText('Chờ đồng bộ: 0');
+  await sendNow(a);
+  await expect.poll(async () => (await countsRow(a, COMMUNE, year, village.code))?.lineages).toBe(start.lineages + 2);
+  await expect(lineages).toHaveValue('1.000');
+  await expect(lineages).toHaveAccessibleDescription(new RegExp(`Số đã lưu trên máy vừa đổi thành ${viNumber(start.lineages + 2)}`));
+  // A valid number typed there is saved, and the note goes.
+  await fillSaved(a, label('lineages'), String(start.lineages + 5));
+  await expect(a.getByText('Số đã lưu trên máy vừa đổi thành')).toHaveCount(0);
+  await expect.poll(async () => (await countsRow(a, COMMUNE, year, village.code))?.lineages).toBe(start.lineages + 5);
+
+  // The commune figures form, the same: A types units (saved and sent), B later; A's next sync
+  // brings B's newer value into A's open form.
+  const unitsLabel = COMMUNE_FIGURE_LABELS.units.vi;
+  const units = (p: Page) => p.getByLabel(unitsLabel, { exact: true });
+  for (const p of [a, b]) {
+    await p.goto('/#/so-lieu-xa');
+    await expect(units(p)).toBeVisible();
+  }
+  const shown = Number((await units(a).inputValue()) || '0');
+  await fillSaved(a, unitsLabel, String(shown + 4));
+  await sendNow(a);
+  await expect(pending(a)).toHaveText('Chờ đồng bộ: 0');
+  await sendNow(b);
+  await expect(units(b)).toHaveValue(String(shown + 4));
+  await fillSaved(b, unitsLabel, String(shown + 9));
+  await sendNow(b);
+  await expect(pending(b)).toHaveText('Chờ đồng bộ: 0');
+  await sendNow(a);
+  const held = async () =>
+    (await readStore<{ commune: string; year: number; units?: number }>(a, 'communeFigures')).find((r) => r.commune === COMMUNE && r.year === year)?.units;
+  await expect.poll(held).toBe(shown + 9);
+  await expect(units(a)).toHaveValue(String(shown + 9));
+  expect(await openConflicts(a)).toEqual([]);
   await a.context().close();
   await b.context().close();
 });

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { tt25_2023 } from '../../src/domain/catalog/tt25-2023.ts';
+import { EVIDENCE_ERROR_CODES, evidenceErrorMessage, STAGE_LABELS } from '../../src/evidence/messages.ts';
 import { VILLAGE_COUNT_HINTS, VILLAGE_COUNT_LABELS, COMMUNE_FIGURE_LABELS, OTHER_LABELS } from '../../src/domain/schemas/labels.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -35,6 +36,10 @@ const sources: [string, string][] = [
   ['src/ui/dashboard/strings.ts (vi)', viPart('src/ui/dashboard/strings.ts')],
   ['src/ui/dossier/strings.ts (vi)', viPart('src/ui/dossier/strings.ts')],
   ['catalog tt25-2023 (vi)', JSON.stringify(tt25_2023.criteria.map((c) => [c.text.vi, c.indicators.map((i) => [i.text.vi, i.level2Text?.vi])]))],
+  ['src/evidence/messages.ts (vi)', JSON.stringify([
+    ...EVIDENCE_ERROR_CODES.map((c) => evidenceErrorMessage(c, { name: 'a.jpg', sizeMb: 7.2, maxMb: 5, megapixels: 60, maxMegapixels: 50 })),
+    STAGE_LABELS.vi,
+  ])],
   ['glossary labels (vi)', JSON.stringify([VILLAGE_COUNT_LABELS, COMMUNE_FIGURE_LABELS, OTHER_LABELS, VILLAGE_COUNT_HINTS].map((t) => Object.values(t).map((x) => x?.vi)))],
 ];
 

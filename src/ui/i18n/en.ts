@@ -76,6 +76,7 @@ export const en: UiStrings = {
   lastYear: '{year}: {value}',
   jumpWarning: 'Large change from {year} ({from} → {to}). Please check; the figure is still saved.',
   notANumber: 'Enter a whole number 0 or more (0, 1, 2…), no dots or letters.',
+  savedChangedUnder: 'The number saved on this device just changed to {value}. What is typed in this box is not saved.',
   villageNotFound: 'Village {code} not found.',
   villageName: 'Village name',
   prevVillage: 'Previous village',

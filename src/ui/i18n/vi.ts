@@ -71,6 +71,7 @@ export const viScreens = {
   lastYear: 'Năm {year}: {value}',
   jumpWarning: 'Thay đổi lớn so với năm {year} ({from} → {to}). Hãy kiểm tra lại; số liệu vẫn được lưu.',
   notANumber: 'Chỉ nhập số nguyên không âm (0, 1, 2…), không có dấu chấm hay chữ.',
+  savedChangedUnder: 'Số đã lưu trên máy vừa đổi thành {value}. Số đang nhập ở ô này chưa được lưu.',
   villageNotFound: 'Không tìm thấy thôn {code}.',
   villageName: 'Tên thôn',
   prevVillage: 'Thôn trước',

@@ -3,18 +3,19 @@
 // (it sets TC5.2's thresholds), and the units (a programme target only). Saved on every valid
 // change; invalid values stay on screen only, with their error.
 // Read-only, with the reason, for an enrolment the server would refuse (a village collector, a viewer).
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { getCommuneFigures, getDossier, saveCommuneFigures } from '../../db/index.ts';
 import type { CommuneFigures } from '../../domain/assess-types.ts';
 import { COMMUNE_FIGURE_LABELS, FIGURE_LEVEL_MAX } from '../../domain/schemas/labels.ts';
 import { DEFAULT_CATALOG_ID, getCatalog, indicatorName, indicatorsOf, type StandardIndicator } from '../../domain/catalog/index.ts';
 import { validateCommuneFigures } from '../../domain/schemas/entities.ts';
-import { getLang, t, tx } from '../i18n/index.ts';
+import { fmtNumber, getLang, t, tx } from '../i18n/index.ts';
 import { useLive } from '../hooks/use-live.ts';
 import { Title } from '../components/title.tsx';
 import { NumberField, RadioGroup, SelectField, type Option } from '../components/fields.tsx';
 import { FormStatus, useSaver } from '../components/save-status.tsx';
-import { changedCounts, knownSaved, markSent, readDrafts, unmarkSent, type SentValues } from '../parse.ts';
+import { readDrafts } from '../parse.ts';
+import { useDrafts } from '../hooks/use-drafts.ts';
 import type { ScreenProps } from '../app.tsx';
 import { readOnlyReason, type ReadOnlyReason } from '../access.ts';
 import { loadAccess } from '../hooks/use-access.ts';
@@ -52,11 +53,10 @@ async function load(commune: string, year: number) {
 function Form({ commune, year, fig, locked: yearLocked, readOnly }: ScreenProps & { fig: CommuneFigures | undefined; locked: boolean; readOnly: ReadOnlyReason | null }) {
   // Nothing is saved while the year is locked or the enrolment may not write here.
   const locked = yearLocked || readOnly !== null;
-  const [drafts, setDrafts] = useState<Partial<Record<UnitKey, string>>>({});
   const [refused, setRefused] = useState<Record<string, string>>({});
   const saver = useSaver();
-  // What this form sent, so a count whose save finished before the live row arrived is not sent twice.
-  const sent = useRef<SentValues<UnitKey>>({});
+  const book = useDrafts(UNIT_KEYS, fig);
+  const drafts = book.drafts;
 
   const errorsFor = (d: Partial<Record<UnitKey, string>>): Partial<Record<UnitKey, string>> => {
     const merged: Record<string, unknown> = { ...(fig ?? {}) };
@@ -77,16 +77,14 @@ function Form({ commune, year, fig, locked: yearLocked, readOnly }: ScreenProps 
   const save = (patch: Partial<CommuneFigures>) => saver.run(() => saveCommuneFigures(commune, year, patch), setRefused);
 
   const onUnit = (key: UnitKey, raw: string) => {
-    const next = { ...drafts, [key]: raw };
-    setDrafts(next);
+    const next = book.type(key, raw);
     setRefused({});
     const errs = errorsFor(next);
     if (locked) return;
-    const patch = changedCounts(UNIT_KEYS, next, errs, knownSaved(UNIT_KEYS, fig, sent.current));
+    const patch = book.takePatch(next, errs);
     if (Object.keys(patch).length === 0) return;
-    markSent(sent.current, patch, fig);
     void save(patch).then((ok) => {
-      if (!ok) unmarkSent(sent.current, patch);
+      if (!ok) book.refused(patch);
     });
   };
 
@@ -139,16 +137,21 @@ function Form({ commune, year, fig, locked: yearLocked, readOnly }: ScreenProps 
             onChange={(v) => void (locked ? null : save({ difficultArea: v === 'yes' ? true : v === 'no' ? false : null }))}
           />
           <h2 class="form-section">{t('figuresUnits')}</h2>
-          {UNIT_KEYS.map((k) => (
-            <NumberField
-              key={k}
-              id={`g-${k}`}
-              label={tx(COMMUNE_FIGURE_LABELS[k])}
-              value={drafts[k] ?? (typeof fig?.[k] === 'number' ? String(fig[k]) : '')}
-              error={errors[k] ?? refused[k]}
-              onInput={(r) => onUnit(k, r)}
-            />
-          ))}
+          {UNIT_KEYS.map((k) => {
+            const now = fig?.[k];
+            return (
+              <NumberField
+                key={k}
+                id={`g-${k}`}
+                label={tx(COMMUNE_FIGURE_LABELS[k])}
+                value={drafts[k] ?? (typeof now === 'number' ? String(now) : '')}
+                error={errors[k] ?? refused[k]}
+                // A text not saved over a value someone else just saved: say so.
+                warning={book.moved[k] ? t('savedChangedUnder', { value: typeof now === 'number' ? fmtNumber(now) : t('emptyValue') }) : undefined}
+                onInput={(r) => onUnit(k, r)}
+              />
+            );
+          })}
         </fieldset>
       </form>
     </>

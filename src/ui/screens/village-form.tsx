@@ -5,7 +5,7 @@
 // each. An unlikely jump from last year is flagged but still saved.
 // A village this phone's enrolment may not enter (a collector's other villages, a read-only role)
 // is shown read-only with the reason, never edited only to be refused by the server.
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import {
   getDossier, getVillageCounts, listVillages, listYears, saveVillage, saveVillageCounts,
   type VillageCountsRow,
@@ -18,7 +18,8 @@ import { href } from '../router.ts';
 import { Title } from '../components/title.tsx';
 import { NumberField, RadioGroup, TextField } from '../components/fields.tsx';
 import { FormStatus, useSaver } from '../components/save-status.tsx';
-import { changedCounts, isUnlikelyJump, knownSaved, markSent, parseCount, readDrafts, unmarkSent, type SentValues } from '../parse.ts';
+import { isUnlikelyJump, parseCount, readDrafts } from '../parse.ts';
+import { useDrafts } from '../hooks/use-drafts.ts';
 import type { ScreenProps } from '../app.tsx';
 import { readOnlyReason } from '../access.ts';
 import { loadAccess } from '../hooks/use-access.ts';
@@ -57,15 +58,14 @@ function storedText(row: VillageCountsRow | undefined, key: CountKey): string {
 
 /** The form itself, once the data is there. */
 function Form({ commune, year, code, data }: { commune: string; year: number; code: string; data: Data }) {
-  const [drafts, setDrafts] = useState<Partial<Record<CountKey, string>>>({});
   const [lastEdited, setLastEdited] = useState<CountKey | null>(null);
   const [refused, setRefused] = useState<Record<string, string>>({});
   const [name, setName] = useState<string | null>(null);
   const saver = useSaver();
-  // What this form sent, so a count whose save finished before the live row arrived is not sent twice.
-  const sent = useRef<SentValues<CountKey>>({});
   const lang = getLang();
   const stored = data.row;
+  const book = useDrafts(VILLAGE_COUNT_KEYS, stored);
+  const drafts = book.drafts;
 
   /** Errors per field for these drafts, attributed to the field the person can act on. */
   const errorsFor = (d: Partial<Record<CountKey, string>>, edited: CountKey | null): Partial<Record<CountKey, string>> => {
@@ -93,29 +93,16 @@ function Form({ commune, year, code, data }: { commune: string; year: number; co
   const errors = errorsFor(drafts, lastEdited);
 
   const onCount = (key: CountKey, raw: string) => {
-    const next = { ...drafts, [key]: raw };
-    setDrafts(next);
+    const next = book.type(key, raw);
     setLastEdited(key);
     setRefused({});
     const errs = errorsFor(next, key);
     if (data.locked || data.readOnly) return;
-    const patch = changedCounts(VILLAGE_COUNT_KEYS, next, errs, knownSaved(VILLAGE_COUNT_KEYS, stored, sent.current));
+    const patch = book.takePatch(next, errs);
     if (Object.keys(patch).length === 0) return;
-    markSent(sent.current, patch, stored);
     void saver.run(() => saveVillageCounts(commune, year, code, patch), setRefused).then((ok) => {
-      if (!ok) unmarkSent(sent.current, patch);
+      if (!ok) book.refused(patch);
     });
-  };
-
-  const onBlur = (key: CountKey) => {
-    // Once saved, let the stored value show again (so a merge from another device shows too).
-    const r = drafts[key];
-    if (r === undefined || errors[key]) return;
-    if (parseCount(r) === (stored?.[key] ?? null)) {
-      const next = { ...drafts };
-      delete next[key];
-      setDrafts(next);
-    }
   };
 
   const recognized = stored?.villageRecognized;
@@ -135,8 +122,11 @@ function Form({ commune, year, code, data }: { commune: string; year: number; co
             const prevVal = data.prev?.[key];
             const raw = drafts[key] ?? storedText(stored, key);
             const parsed = parseCount(raw);
-            const warn =
-              typeof prevVal === 'number' && typeof parsed === 'number' && !errors[key] && isUnlikelyJump(prevVal, parsed)
+            const now = stored?.[key];
+            // A text not saved over a value someone else just saved: say so first.
+            const warn = book.moved[key]
+              ? t('savedChangedUnder', { value: typeof now === 'number' ? fmtNumber(now) : t('emptyValue') })
+              : typeof prevVal === 'number' && typeof parsed === 'number' && !errors[key] && isUnlikelyJump(prevVal, parsed)
                 ? t('jumpWarning', { year: data.prevYear ?? '', from: fmtNumber(prevVal), to: fmtNumber(parsed) })
                 : undefined;
             const rule = VILLAGE_COUNT_HINTS[key];
@@ -151,7 +141,6 @@ function Form({ commune, year, code, data }: { commune: string; year: number; co
                 error={errors[key] ?? refused[key]}
                 warning={warn}
                 onInput={(r) => onCount(key, r)}
-                onBlur={() => onBlur(key)}
               />
             );
           })}
