@@ -6,7 +6,7 @@ import writeExcelFile from 'write-excel-file/universal';
 import type { CellObject, Row, SheetData } from 'write-excel-file/universal';
 import type { AssessInput, AssessOutput, LevelNo } from '../domain/assess-types.ts';
 import type { Catalog } from '../domain/catalog/index.ts';
-import { STATUS_LABELS } from '../domain/readiness/explain.ts';
+import { PAPER_STATUS } from '../dossier/figures.ts';
 import { summaryRows, type CommuneSettings, type SummaryRow } from '../dossier/model.ts';
 import type { DossierTexts } from '../dossier/texts.ts';
 import { fitRows } from './fit.ts';
@@ -64,7 +64,7 @@ export function summaryTableData(t: SummaryTableInput): SheetData {
     ];
     for (const lv of levels) {
       const r: SummaryRow = perLevel.get(lv)!.get(base.id)!;
-      row.push(text(r.requirement, style), text(r.figure, style), text(STATUS_LABELS.vi[r.status], { align: 'center', ...style, fontWeight: r.status === 'met' && !criterion ? undefined : 'bold' }));
+      row.push(text(r.requirement, style), text(r.figure, style), text(PAPER_STATUS[r.status], { align: 'center', ...style, fontWeight: r.status === 'met' && !criterion ? undefined : 'bold' }));
     }
     row.push(text(base.evidence, style));
     rows.push(row);
@@ -72,7 +72,7 @@ export function summaryTableData(t: SummaryTableInput): SheetData {
   const overall: Row = [text('', { fontWeight: 'bold' }), text('Kết quả chung', { fontWeight: 'bold' })];
   for (const lv of levels) {
     const status = t.output.levels.find((l) => l.level === lv)!.status;
-    overall.push(text('', {}), text('', {}), text(STATUS_LABELS.vi[status], { align: 'center', fontWeight: 'bold' }));
+    overall.push(text('', {}), text('', {}), text(PAPER_STATUS[status], { align: 'center', fontWeight: 'bold' }));
   }
   overall.push(text(''));
   rows.push(overall);
