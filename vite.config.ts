@@ -20,9 +20,9 @@ export default defineConfig({
       // Classic script: module service workers need Chrome 91+, our floor is Chrome 80.
       injectManifest: {
         rollupFormat: 'iife',
-        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
-        // Lazy chunks (charts, dossier export) are precached too so they work offline,
-        // but they are not part of the first load.
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,woff2}'],
+        // Lazy chunks (charts, dossier export) and the papers' print font are precached too so
+        // they work offline, but they are not part of the first load.
         maximumFileSizeToCacheInBytes: 2 * 1024 * 1024,
       },
       manifest: {

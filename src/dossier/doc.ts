@@ -1,5 +1,6 @@
-// The neutral document tree both renderers read (print HTML and .docx): paragraphs, tables and
-// borderless two-column blocks, sized in points and millimetres. Pure data: no DOM, no `docx` here.
+// The neutral document tree both renderers read (print HTML and .docx): paragraphs, tables,
+// borderless two-column blocks and keep-together groups, in sections whose pages are numbered on
+// their own, sized in points and millimetres. Pure data: no DOM, no `docx` here.
 
 /** One stretch of text with one formatting. */
 export interface Run {
@@ -9,6 +10,8 @@ export interface Run {
   underline?: boolean;
   /** Font size in points; the paragraph's (or the document's) when absent. */
   size?: number;
+  /** Dots left blank to fill by hand: they wrap anywhere, so they never widen the text. */
+  blank?: boolean;
 }
 
 export type Align = 'left' | 'center' | 'right' | 'justify';
@@ -54,6 +57,8 @@ export interface Table {
   size: number;
   /** Identifies the table for tests and print CSS (e.g. "summary", "annex-families"). */
   name: string;
+  /** Body rows (by index) kept on the page of the row after them: a criterion with its first indicator, the last row with the totals. */
+  keepWithNext?: readonly number[];
 }
 
 /** Two borderless columns side by side: the header (issuer | motto) and the footer (Nơi nhận | signature). */
@@ -64,21 +69,35 @@ export interface Columns {
   right: Para[];
 }
 
-export type Block = Para | Table | Columns;
+/** Blocks that stay on one page: the last lines of a paper with its signature (Nghị định 30/2020). */
+export interface Keep {
+  kind: 'keep';
+  blocks: (Para | Columns)[];
+}
 
-/** A document ready to render: A4 portrait, Times New Roman. */
+export type Block = Para | Table | Columns | Keep;
+
+/** A run of pages numbered on their own: the paper itself, then each annex ("Phụ lục"). */
+export interface Section {
+  /** 'main' or the annex's name, e.g. 'annex'. */
+  id: string;
+  blocks: Block[];
+}
+
+export type DocId = 'submission' | 'report' | 'summary' | 'minutes';
+
+/** A document ready to render: A4 portrait, Times New Roman (or its metric twin). */
 export interface Doc {
-  /** 'submission' | 'report' | 'summary' */
   id: DocId;
   /** Short Vietnamese name shown on buttons and used for the file name. */
   title: string;
   fileName: string;
   /** Body font size in points. */
   size: number;
-  blocks: Block[];
+  /** "DỰ THẢO" on every page: data, evidence or the lock still missing. */
+  draft: boolean;
+  sections: Section[];
 }
-
-export type DocId = 'submission' | 'report' | 'summary';
 
 /** Page geometry in millimetres, per Nghị định 30/2020/NĐ-CP (top/bottom 20–25, left 30–35, right 15–20). */
 export const PAGE = {
@@ -92,8 +111,13 @@ export const PAGE = {
 
 /** Text width in millimetres. */
 export const TEXT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
+/** Text height in millimetres (one page's body). */
+export const TEXT_HEIGHT = PAGE.height - PAGE.top - PAGE.bottom;
 
 export const FONT = 'Times New Roman';
+
+/** The mark of a draft, on every page. */
+export const DRAFT_MARK = 'DỰ THẢO';
 
 /** Shorthand for a paragraph. */
 export function p(text: string | Run[], opts: Omit<Para, 'kind' | 'runs'> = {}): Para {
@@ -103,4 +127,28 @@ export function p(text: string | Run[], opts: Omit<Para, 'kind' | 'runs'> = {}):
 /** Concatenated plain text of a paragraph list (for tests and previews). */
 export function plainText(paras: Para[]): string {
   return paras.map((x) => x.runs.map((r) => r.text).join('')).join('\n');
+}
+
+/** The paragraphs of a block, in reading order (cells row by row, columns left then right). */
+export function parasOf(b: Block): Para[] {
+  switch (b.kind) {
+    case 'p':
+      return [b];
+    case 'columns':
+      return [...b.left, ...b.right];
+    case 'keep':
+      return b.blocks.flatMap(parasOf);
+    case 'table':
+      return [...b.head, ...b.body].flat().flatMap((c) => c.paras);
+  }
+}
+
+/** Every block of a document, sections in order. */
+export function blocksOf(doc: Doc): Block[] {
+  return doc.sections.flatMap((s) => s.blocks);
+}
+
+/** The whole text of a document, one paragraph a line (for tests and searches). */
+export function docText(doc: Doc): string {
+  return plainText(blocksOf(doc).flatMap(parasOf));
 }

@@ -1,7 +1,8 @@
-// .docx of a dossier paper, built with the `docx` package so cadres can still edit wording in Word.
-// `docx` is imported on demand here and this module is itself imported on demand by the screen:
-// neither may ever be reached from the first-load bundle.
-import { FONT, PAGE, TEXT_WIDTH, type Block, type Cell, type Columns, type Doc, type Para, type Table } from './doc.ts';
+// .docx of a dossier paper, built with the `docx` package so cadres can still edit wording in Word:
+// one Word section per paper section, each numbering its own pages from 2 (centred at the top),
+// "DỰ THẢO" in the header of every page of a draft. `docx` is imported on demand here and this
+// module is itself imported on demand by the screen: neither may ever be reached from the first load.
+import { DRAFT_MARK, FONT, PAGE, TEXT_WIDTH, type Block, type Cell, type Columns, type Doc, type Para, type Table } from './doc.ts';
 
 type DocxLib = typeof import('docx');
 
@@ -29,6 +30,7 @@ function paragraphs(d: DocxLib, para: Para, width: number, size: number): Instan
   const children: InstanceType<DocxLib['TextRun']>[] = [];
   for (const r of para.runs) {
     const lines = r.text.split('\n');
+    // Blanks stay dots: Word breaks a run of dots at the margin, as the print view does.
     lines.forEach((line, i) =>
       children.push(
         new d.TextRun({
@@ -47,7 +49,8 @@ function paragraphs(d: DocxLib, para: Para, width: number, size: number): Instan
     new d.Paragraph({
       alignment: alignment(d, para.align),
       indent: para.indent ? { firstLine: twip(para.indent) } : undefined,
-      spacing: { before: (para.before ?? 0) * 20, after: (para.after ?? 0) * 20, line: LINE },
+      // A paragraph with a rule under it leaves its space after to the rule, so the rule hugs the text.
+      spacing: { before: (para.before ?? 0) * 20, after: para.rule ? 0 : (para.after ?? 0) * 20, line: LINE },
       keepNext: para.keepNext || undefined,
       pageBreakBefore: para.pageBreakBefore || undefined,
       children,
@@ -59,7 +62,7 @@ function paragraphs(d: DocxLib, para: Para, width: number, size: number): Instan
     out.push(
       new d.Paragraph({
         indent: { left: side, right: side },
-        spacing: { before: 0, after: 0, line: 40, lineRule: d.LineRuleType.EXACT },
+        spacing: { before: 40, after: (para.after ?? 0) * 20, line: 40, lineRule: d.LineRuleType.EXACT },
         border: { top: { style: d.BorderStyle.SINGLE, size: 6, color: '000000', space: 0 } },
         children: [new d.TextRun({ text: '', size: 2 })],
       }),
@@ -108,7 +111,10 @@ function tableOf(d: DocxLib, t: Table) {
   const rows: InstanceType<DocxLib['TableRow']>[] = [];
   // Columns covered by a rowSpan from the row above, per row index.
   const coveredBy = new Map<number, Set<number>>();
-  const all = [...t.head.map((r) => ({ r, head: true })), ...t.body.map((r) => ({ r, head: false }))];
+  // A row kept with the next: Word keeps it when each of its paragraphs keeps with the next.
+  const keep = new Set(t.keepWithNext ?? []);
+  const body = t.body.map((r, i) => (keep.has(i) ? r.map((c) => ({ ...c, paras: c.paras.map(kept) })) : r));
+  const all = [...t.head.map((r) => ({ r, head: true })), ...body.map((r) => ({ r, head: false }))];
   all.forEach(({ r, head }, i) => {
     const covered = coveredBy.get(i) ?? new Set<number>();
     let col = 0;
@@ -157,28 +163,48 @@ function columnsOf(d: DocxLib, c: Columns, size: number) {
   });
 }
 
+/** Keeps a paragraph with what follows (the paragraphs of a keep-together group, but its last). */
+const kept = (para: Para): Para => ({ ...para, keepNext: true });
+const keptColumns = (c: Columns): Columns => ({ ...c, left: c.left.map(kept), right: c.right.map(kept) });
+
 function blocksOf(d: DocxLib, blocks: Block[], size: number) {
   const out: (InstanceType<DocxLib['Paragraph']> | InstanceType<DocxLib['Table']>)[] = [];
   for (const b of blocks) {
     if (b.kind === 'p') out.push(...paragraphs(d, b, TEXT_WIDTH, size));
-    else if (b.kind === 'table') {
-      out.push(tableOf(d, b));
-    } else out.push(columnsOf(d, b, size));
+    else if (b.kind === 'table') out.push(tableOf(d, b));
+    else if (b.kind === 'columns') out.push(columnsOf(d, b, size));
+    else {
+      // Word keeps a group on one page when each paragraph keeps with the next and rows never split.
+      const inner = b.blocks.map((x, i) => (i === b.blocks.length - 1 ? x : x.kind === 'p' ? kept(x) : keptColumns(x)));
+      out.push(...blocksOf(d, inner, size));
+    }
   }
   return out;
+}
+
+/** The header of a section's pages: the page number (not on the first page), "DỰ THẢO" on all of a draft. */
+function headers(d: DocxLib, draft: boolean) {
+  const mark = draft ? [new d.TextRun({ text: `\t${DRAFT_MARK}`, bold: true, font: FONT, size: halfPt(13) })] : [];
+  // Centre and right tab stops across the text width: the number centred, the mark flush right.
+  const tabStops = [
+    { type: d.TabStopType.CENTER, position: twip(TEXT_WIDTH / 2) },
+    { type: d.TabStopType.RIGHT, position: twip(TEXT_WIDTH) },
+  ];
+  const line = (number: boolean) =>
+    new d.Paragraph({
+      tabStops,
+      children: [
+        new d.TextRun({ text: '\t', font: FONT, size: halfPt(13) }),
+        ...(number ? [new d.TextRun({ children: [d.PageNumber.CURRENT], font: FONT, size: halfPt(13) })] : []),
+        ...mark,
+      ],
+    });
+  return { default: new d.Header({ children: [line(true)] }), first: new d.Header({ children: [line(false)] }) };
 }
 
 /** The Word document of one paper, as the bytes of a .docx file. */
 export async function buildDocx(doc: Doc): Promise<Uint8Array> {
   const d = await import('docx');
-  const pageNumber = new d.Header({
-    children: [
-      new d.Paragraph({
-        alignment: d.AlignmentType.CENTER,
-        children: [new d.TextRun({ children: [d.PageNumber.CURRENT], font: FONT, size: halfPt(13) })],
-      }),
-    ],
-  });
   const document = new d.Document({
     creator: 'Xã Học Tập',
     title: doc.title,
@@ -190,20 +216,20 @@ export async function buildDocx(doc: Doc): Promise<Uint8Array> {
         },
       },
     },
-    sections: [
-      {
-        properties: {
-          // Nghị định 30/2020: no number on the first page, centred on top from page 2.
-          titlePage: true,
-          page: {
-            size: { width: twip(PAGE.width), height: twip(PAGE.height), orientation: d.PageOrientation.PORTRAIT },
-            margin: { top: twip(PAGE.top), bottom: twip(PAGE.bottom), left: twip(PAGE.left), right: twip(PAGE.right), header: twip(10), footer: twip(10) },
-          },
+    sections: doc.sections.map((s) => ({
+      properties: {
+        // Nghị định 30/2020: no number on the first page, centred on top from page 2; an annex
+        // numbers its own pages.
+        titlePage: true,
+        page: {
+          size: { width: twip(PAGE.width), height: twip(PAGE.height), orientation: d.PageOrientation.PORTRAIT },
+          margin: { top: twip(PAGE.top), bottom: twip(PAGE.bottom), left: twip(PAGE.left), right: twip(PAGE.right), header: twip(10), footer: twip(10) },
+          pageNumbers: { start: 1 },
         },
-        headers: { default: pageNumber, first: new d.Header({ children: [new d.Paragraph({ children: [] })] }) },
-        children: blocksOf(d, doc.blocks, doc.size),
       },
-    ],
+      headers: headers(d, doc.draft),
+      children: blocksOf(d, s.blocks, doc.size),
+    })),
   });
   return new Uint8Array(await d.Packer.toArrayBuffer(document));
 }

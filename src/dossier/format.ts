@@ -1,25 +1,12 @@
 // Vietnamese number and date wording for the dossier's papers, written out by hand so that
 // Node (tests), Chromium and old Android Chrome print the same characters. Pure; no Intl, no DOM.
+// Shares and percents are the engine's (src/domain/readiness/explain.ts: formatShare, formatPercent).
 
 /** 12345 → "12.345" (vi-VN groups thousands with a dot). */
 export function formatInt(n: number): string {
   const sign = n < 0 ? '-' : '';
   const digits = String(Math.trunc(Math.abs(n)));
   return sign + digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-}
-
-/** 80 → "80,0%"; one decimal, comma as the decimal mark. null → "—". */
-export function formatPercent(p: number | null | undefined): string {
-  if (p === null || p === undefined || !Number.isFinite(p)) return '—';
-  const tenths = Math.round(p * 10);
-  const whole = Math.trunc(Math.abs(tenths) / 10);
-  const frac = Math.abs(tenths) % 10;
-  return `${tenths < 0 ? '-' : ''}${formatInt(whole)},${frac}%`;
-}
-
-/** A threshold percent as written in a requirement: 70 → "70%", 72.5 → "72,5%". */
-export function formatThreshold(p: number): string {
-  return Number.isInteger(p) ? `${p}%` : `${String(p).replace('.', ',')}%`;
 }
 
 /** 25000000 → "25.000.000 đồng". */
@@ -50,17 +37,30 @@ export function formatDate(s: string | undefined | null): string {
   return p ? `${pad2(p.d)}/${pad2(p.m)}/${p.y}` : (s ?? '');
 }
 
+/** "ngày 05 tháng 02 năm 2026" (days and months below 10 with a leading zero); blanks for the hand without a date. */
+export function longDate(iso: string | undefined, fallbackYear: number): string {
+  const p = parseIsoDate(iso);
+  if (!p) return `ngày … tháng … năm ${fallbackYear}`;
+  return `ngày ${pad2(p.d)} tháng ${pad2(p.m)} năm ${p.y}`;
+}
+
 /**
- * The place-and-date line of an administrative paper (Nghị định 30/2020: days below 10 and the
- * months January and February take a leading zero): "Ba Tô, ngày 05 tháng 02 năm 2026".
- * Without a date the blanks are left for the hand: "Ba Tô, ngày … tháng … năm 2026".
+ * The place-and-date line of an administrative paper (papers.md: day and month below 10 with a
+ * leading zero): "Ba Tô, ngày 05 tháng 02 năm 2026". Without a date the blanks are left for the
+ * hand: "Ba Tô, ngày … tháng … năm 2026".
  */
 export function dateLine(place: string, iso: string | undefined, fallbackYear: number): string {
-  const p = parseIsoDate(iso);
-  const where = place.trim() || '…';
-  if (!p) return `${where}, ngày … tháng … năm ${fallbackYear}`;
-  const month = p.m <= 2 ? pad2(p.m) : String(p.m);
-  return `${where}, ngày ${pad2(p.d)} tháng ${month} năm ${p.y}`;
+  return `${place.trim() || '…'}, ${longDate(iso, fallbackYear)}`;
+}
+
+/** Straight double quotes around a title become curly ones, as the seeds print them: "x" → “x”. */
+export function curlyQuotes(s: string): string {
+  let open = true;
+  return s.replace(/"/g, () => {
+    const q = open ? '\u201c' : '\u201d';
+    open = !open;
+    return q;
+  });
 }
 
 /** "Xã Ba Tô" → "Ba Tô": the place name used in the date line. */

@@ -1,41 +1,37 @@
 // The dossier as documents: from the readiness input and output, the catalog, the year's texts and
-// the commune's settings, builds the three papers (Tờ trình, Báo cáo tự đánh giá, Bảng tổng hợp)
-// and the warnings shown before sending. Pure: no DOM, no Dexie, no clock, no `docx`.
-import type {
-  AssessInput,
-  AssessOutput,
-  CriterionResult,
-  IndicatorResult,
-  LevelNo,
-  LevelResult,
-  RatioValue,
-  Status,
-  TrainingThreshold,
-  TrainingValue,
-  VillageInput,
-} from '../domain/assess-types.ts';
-import { indicatorText, type Catalog, type CriterionDef, type IndicatorDef } from '../domain/catalog/index.ts';
-import { STATUS_LABELS, formatShare } from '../domain/readiness/explain.ts';
-import { p, type Block, type Cell, type Columns, type Doc, type Para, type Run, type Table } from './doc.ts';
+// the commune's settings, builds the four papers (Tờ trình, Báo cáo tự đánh giá, Bảng tổng hợp,
+// Biên bản họp), decides whether a request may be made at all, and lists what to fix before
+// sending. Pure: no DOM, no Dexie, no clock, no `docx`. Indicator wording always comes from the
+// catalog; what is said about each indicator's figure lives in figures.ts.
+import type { AssessInput, AssessOutput, IndicatorResult, LevelNo, LevelResult, Status, TrainingThreshold, VillageInput } from '../domain/assess-types.ts';
+import { criterionName, indicatorName, indicatorText, type Catalog, type ProgrammeKey, type StandardFigureKey } from '../domain/catalog/index.ts';
+import { formatPercent, formatShare } from '../domain/readiness/explain.ts';
+import { requestText, type RequestPlan } from '../domain/readiness/request.ts';
+import { COMMUNE_FIGURE_LABELS, VILLAGE_COUNT_LABELS } from '../domain/schemas/labels.ts';
+import { p, type Block, type Cell, type Columns, type Doc, type Para, type Run, type Section, type Table } from './doc.ts';
 import {
-  communeInText,
-  dateLine,
-  formatDate,
-  formatInt,
-  formatPercent,
-  formatThreshold,
-  formatVnd,
-  issuerLine,
-  placeName,
-} from './format.ts';
+  CITIZENS,
+  evidenceText,
+  figureText,
+  metWithoutEvidence,
+  NO_EVIDENCE,
+  PAPER_STATUS,
+  requirementText,
+  standardValue,
+  type EvidenceSources,
+} from './figures.ts';
+import { communeInText, curlyQuotes, dateLine, formatDate, formatInt, issuerLine, longDate, placeName } from './format.ts';
 import {
-  DEFAULT_BASIS,
-  DEFAULT_SIGNER_AUTHORITY,
-  DEFAULT_SIGNER_TITLE,
+  DEFAULT_ARCHIVE_OFFICE,
   documentNumber,
+  LEGAL_BASIS,
   linesOf,
+  minutesNumberOf,
+  signingLines,
   type DossierTexts,
 } from './texts.ts';
+
+export { PAPER_STATUS } from './figures.ts';
 
 /** The commune's settings that reach the papers (the commune row). */
 export interface CommuneSettings {
@@ -51,29 +47,33 @@ export interface CommuneSettings {
 export interface DossierBuildArgs {
   input: AssessInput;
   output: AssessOutput;
+  /** What the year's dossier asks for: the assessment's `requestPlan(output, input)`, never decided here. */
+  plan: RequestPlan;
   catalog: Catalog;
   texts: DossierTexts;
   commune: CommuneSettings;
 }
 
-/** Đạt / Chưa đạt / Chưa có dữ liệu — the glossary's words, as the readiness screens show them. */
-export const STATUS_LABEL: Readonly<Record<Status, string>> = STATUS_LABELS.vi;
-
 /** One line of the summary table: a criterion or one of its indicators. */
 export interface SummaryRow {
   kind: 'criterion' | 'indicator';
   id: string;
-  /** "1" for a criterion, "1.1" for an indicator. */
+  /** "1" for a criterion, "1.1" for an indicator (the short form). */
   no: string;
+  /** As the circular names it: "Tiêu chí 4", "Chỉ tiêu 2 của Tiêu chí 4". */
+  name: string;
+  /** The catalog's wording. */
   text: string;
   requirement: string;
   figure: string;
   status: Status;
   evidence: string;
+  /** Judged "Đạt" with no evidence. */
+  noEvidence: boolean;
 }
 
 export type WarningCode =
-  | 'not-met'
+  | 'no-request'
   | 'eligibility'
   | 'unknown'
   | 'missing-villages'
@@ -93,15 +93,22 @@ export interface DossierWarning {
 
 export interface DossierModel {
   year: number;
-  /** The level the request asks for: the level met and allowed now (0 = none). */
+  /** What the dossier asks for (the assessment's plan), or why it asks nothing. */
+  request: RequestPlan;
+  /** Why no request is made, in a sentence (null when a request is made). */
+  noRequest: string | null;
+  /** The level the request asks for (0 = no request). */
   proposedLevel: 0 | LevelNo;
-  /** The level whose requirements the summary table shows (the proposed one, else 1). */
+  /** The level whose requirements the summary table shows (asked for, else eligible, else 1). */
   tableLevel: LevelNo;
   /** "Mức độ 1 (Khá)" — the catalog's name of tableLevel. */
   tableLevelName: string;
   rows: SummaryRow[];
   warnings: DossierWarning[];
-  docs: { submission: Doc; report: Doc; summary: Doc };
+  /** Not all data, not all evidence, or not locked: every page says "DỰ THẢO". */
+  draft: boolean;
+  /** The papers in dossier order; the request only when one may be made. */
+  docs: { submission: Doc | null; report: Doc; summary: Doc; minutes: Doc };
 }
 
 const BODY_PT = 14;
@@ -110,39 +117,87 @@ const HEADER_PT = 13;
 /** First-line indent of body paragraphs, mm. */
 const INDENT = 10;
 
-const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII'];
-
-/** "TC1.2" → "1.2"; "TC3" → "3". */
+/** "TC1.2" → "1.2"; "TC3" → "3": the short form beside the circular's name. */
 export function shortNo(id: string): string {
   return id.replace(/^TC/, '');
+}
+
+/** The circular's name of a criterion or indicator: "TC4.2" → "Chỉ tiêu 2 của Tiêu chí 4", "TC4" → "Tiêu chí 4". */
+export function officialName(id: string): string {
+  return id.includes('.') ? indicatorName(id) : criterionName(id);
+}
+
+function levelLabel(catalog: Catalog, level: LevelNo): string {
+  return catalog.levels.find((l) => l.level === level)?.label.vi ?? `Mức độ ${level}`;
+}
+
+/** A request that is made: first recognition, upgrade or re-recognition. */
+type Request = Exclude<RequestPlan, { kind: 'none' }>;
+
+/** Why the dossier carries no Tờ trình: the plan's own sentence, then what it means for the papers. */
+function noRequestText(plan: Extract<RequestPlan, { kind: 'none' }>): string {
+  return `${requestText(plan)} Không lập tờ trình đề nghị công nhận.`;
 }
 
 /** Builds the whole dossier of one year. */
 export function buildDossier(args: DossierBuildArgs): DossierModel {
   const { output } = args;
-  const proposedLevel = output.eligibleLevel;
-  const tableLevel: LevelNo = proposedLevel === 0 ? 1 : proposedLevel;
+  const request = args.plan;
+  const proposedLevel = request.kind === 'none' ? 0 : request.level;
+  // The level asked for, else the one the commune may be recognised at, else level 1.
+  const tableLevel: LevelNo = proposedLevel || output.eligibleLevel || 1;
   const level = levelResult(output, tableLevel);
-  const rows = summaryRows(args, level);
-  const ctx = context(args, tableLevel, level);
+  const ctx = context(args, tableLevel, level, request);
+  const rows = levelRows(args.input, args.catalog, level, ctx.sources, ctx.villageNames);
+  const warnings = dossierWarnings(ctx, rows);
+  const draft =
+    !args.texts.locked || rows.some((r) => r.status === 'unknown' || r.noEvidence) || level.criteria.some((c) => c.indicators.some((i) => i.missing.length > 0));
+  const finish = (doc: Omit<Doc, 'draft' | 'size'>): Doc => typeset({ ...doc, size: BODY_PT, draft });
   return {
     year: output.year,
+    request,
+    noRequest: request.kind === 'none' ? noRequestText(request) : null,
     proposedLevel,
     tableLevel,
-    tableLevelName: levelLabel(args.catalog, tableLevel),
+    tableLevelName: ctx.levelName,
     rows,
-    warnings: dossierWarnings(args, level, proposedLevel),
+    warnings,
+    draft,
     docs: {
-      submission: submissionDoc(ctx),
-      report: reportDoc(ctx, rows),
-      summary: summaryDoc(ctx, rows),
+      submission: request.kind === 'none' ? null : finish(submissionDoc(ctx, request)),
+      report: finish(reportDoc(ctx, rows)),
+      summary: finish(summaryDoc(ctx, rows)),
+      minutes: finish(minutesDoc(ctx, rows)),
     },
   };
 }
 
+/** A percent never parted from its number at a line end: "10,5 %" keeps a no-break space. */
+const keepPercent = (t: string): string => t.replace(/(\d) %/g, '$1\u00a0%');
+
+/** Curly quotes in every run, as the seeds print titles (“Cộng đồng học tập”); percents kept whole. */
+function typeset(doc: Doc): Doc {
+  const para = (x: Para): Para => ({ ...x, runs: x.runs.map((r) => (r.blank ? r : { ...r, text: keepPercent(curlyQuotes(r.text)) })) });
+  const cols = (c: Columns): Columns => ({ ...c, left: c.left.map(para), right: c.right.map(para) });
+  const cellOf = (c: Cell): Cell => ({ ...c, paras: c.paras.map(para) });
+  const block = (b: Block): Block => {
+    switch (b.kind) {
+      case 'p':
+        return para(b);
+      case 'columns':
+        return cols(b);
+      case 'keep':
+        return { ...b, blocks: b.blocks.map((x) => (x.kind === 'p' ? para(x) : cols(x))) };
+      case 'table':
+        return { ...b, head: b.head.map((r) => r.map(cellOf)), body: b.body.map((r) => r.map(cellOf)) };
+    }
+  };
+  return { ...doc, sections: doc.sections.map((s) => ({ ...s, blocks: s.blocks.map(block) })) };
+}
+
 function levelResult(output: AssessOutput, level: LevelNo): LevelResult {
   const found = output.levels.find((l) => l.level === level);
-  if (!found) throw new Error(`Kết quả đánh giá thiếu Mức độ ${level}`);
+  if (!found) throw new Error(`Kết quả đánh giá thiếu mức độ ${level}`);
   return found;
 }
 
@@ -150,218 +205,16 @@ function indicatorResults(level: LevelResult): Map<string, IndicatorResult> {
   return new Map(level.criteria.flatMap((c) => c.indicators.map((i) => [i.id, i] as const)));
 }
 
-function levelLabel(catalog: Catalog, level: LevelNo): string {
-  return catalog.levels.find((l) => l.level === level)?.label.vi ?? `Mức độ ${level}`;
-}
-
 // ---------------------------------------------------------------------------------------------
-// Figures and requirements, in the words of the papers
-
-/** "đạt chuẩn mức độ 2" / "chưa đạt chuẩn" of a standard figure. */
-function standardValue(v: number | boolean | null | undefined): string {
-  if (v === null || v === undefined) return 'chưa có số liệu';
-  if (typeof v === 'boolean') return v ? 'đạt chuẩn' : 'chưa đạt chuẩn';
-  if (v === 0) return 'chưa đạt chuẩn';
-  return `đạt chuẩn mức độ ${v}`;
-}
-
-/** "6.999/10.000 người từ 15 tuổi trở lên (69,99 %)": never rounded up into the threshold. */
-function ratioFigure(v: RatioValue, noun: string, threshold: number): string {
-  return `${formatInt(v.numerator)}/${formatInt(v.denominator)} ${noun} (${formatShare(v, threshold)})`;
-}
-
-function isRatio(v: IndicatorResult['value']): v is RatioValue {
-  return typeof v === 'object' && v !== null && 'numerator' in v && 'denominator' in v;
-}
-
-function villageNames(input: AssessInput, codes: readonly string[]): string {
-  const byCode = new Map(input.villages.map((v) => [v.code, v.name ?? v.code]));
-  return codes.map((c) => byCode.get(c) ?? c).join(', ');
-}
-
-function evidenceText(input: AssessInput, def: IndicatorDef): string {
-  if (def.kind === 'ratio' || def.kind === 'training') {
-    return `Số liệu tổng hợp từ ${formatInt(input.villages.length)} thôn (Phụ lục kèm theo Báo cáo)`;
-  }
-  if (def.kind === 'standard') return 'Kết quả kiểm tra công nhận phổ cập giáo dục, xóa mù chữ năm ' + input.year;
-  const list = input.answers?.[def.id]?.evidence ?? [];
-  if (list.length === 0) return 'Chưa có minh chứng';
-  return list.length === 1 ? evidenceLine(list[0]!) : list.map((e) => `- ${evidenceLine(e)}`).join('\n');
-}
-
-/** "15/KH-UBND ngày 10/01/2025 của UBND xã Ba Tô: Kế hoạch tuyên truyền (ghi chú)". */
-export function evidenceLine(e: { number?: string; date?: string; issuer?: string; title?: string; note?: string }): string {
-  const num = e.number?.trim() ?? '';
-  const issuer = e.issuer?.trim() ? `của ${e.issuer.trim()}` : '';
-  const date = [e.date ? `ngày ${formatDate(e.date)}` : '', issuer].filter(Boolean).join(' ');
-  const title = e.title?.trim() ?? '';
-  let s: string;
-  if (num) s = [[num, date].filter(Boolean).join(' '), title].filter(Boolean).join(': ');
-  else s = title && date ? `${title} (${date})` : title || date;
-  if (e.note?.trim()) s = s ? `${s} (${e.note.trim()})` : e.note.trim();
-  return s || 'Minh chứng chưa ghi số, ngày, tên';
-}
-
-function requirementText(def: IndicatorDef, r: IndicatorResult): string {
-  if (def.kind === 'yes-no') return 'Có thực hiện';
-  if (def.kind === 'standard') return r.threshold === true ? 'Đạt chuẩn' : `Đạt chuẩn mức độ ${String(r.threshold)} trở lên`;
-  if (def.kind === 'ratio') return `Từ ${formatThreshold(r.threshold as number)} trở lên`;
-  const t = r.threshold as TrainingThreshold;
-  return `Được đào tạo trình độ chuyên môn kỹ thuật từ ${formatThreshold(t.trained)} trở lên; trong đó, có trình độ đại học trở lên từ ${formatThreshold(t.university)}${t.difficultArea ? ' (xã thuộc vùng khó khăn)' : ''}`;
-}
-
-const CITIZENS = 'người từ 15 tuổi trở lên';
-
-function figureText(input: AssessInput, def: IndicatorDef, r: IndicatorResult): string {
-  const parts: string[] = [];
-  if (def.kind === 'yes-no') {
-    const a = input.answers?.[def.id];
-    const met = a?.met ?? null;
-    parts.push(met === true ? 'Đã thực hiện' : met === false ? 'Chưa thực hiện' : 'Chưa trả lời');
-    if (def.hasAmount && typeof a?.amount === 'number') parts.push(`Kinh phí: ${formatVnd(a.amount)}`);
-    if (a?.note?.trim()) parts.push(`Ghi chú: ${a.note.trim()}`);
-  } else if (def.kind === 'standard') {
-    parts.push(standardValue(r.value as number | boolean | null));
-  } else if (def.kind === 'ratio') {
-    parts.push(ratioFigure(r.value as RatioValue, CITIZENS, r.threshold as number));
-  } else {
-    const v = r.value as TrainingValue;
-    const t = r.threshold as TrainingThreshold;
-    parts.push(`Được đào tạo: ${ratioFigure(v.trained, CITIZENS, t.trained)}`);
-    parts.push(`Đại học trở lên: ${ratioFigure(v.university, CITIZENS, t.university)}`);
-  }
-  if (r.missing.length > 0) parts.push(`Thôn chưa có số liệu: ${villageNames(input, r.missing)}`);
-  if (r.status === 'unmet' && def.kind === 'ratio' && typeof r.gap === 'number' && r.gap > 0) {
-    parts.push(`Còn thiếu: ${formatInt(r.gap)} ${def.gapPhrase.vi}`);
-  }
-  if (r.status === 'unmet' && def.kind === 'training' && r.gap && typeof r.gap === 'object') {
-    for (const k of ['trained', 'university'] as const) {
-      if (r.gap[k] > 0) parts.push(`Còn thiếu: ${formatInt(r.gap[k])} ${def.gapPhrase[k].vi}`);
-    }
-  }
-  return parts.join('\n');
-}
-
-export function summaryRows(args: DossierBuildArgs, level: LevelResult): SummaryRow[] {
-  const { catalog, input } = args;
-  const results = indicatorResults(level);
-  const criteria = new Map(level.criteria.map((c) => [c.id, c]));
-  const rows: SummaryRow[] = [];
-  for (const crit of catalog.criteria) {
-    const cr = criteria.get(crit.id);
-    const indicatorRows: SummaryRow[] = [];
-    for (const def of crit.indicators) {
-      const r = results.get(def.id);
-      if (!r) throw new Error(`Kết quả đánh giá thiếu chỉ tiêu ${def.id}`);
-      indicatorRows.push({
-        kind: 'indicator',
-        id: def.id,
-        no: shortNo(def.id),
-        text: indicatorText(def, level.level).vi,
-        requirement: requirementText(def, r),
-        figure: figureText(input, def, r),
-        status: r.status,
-        evidence: evidenceText(input, def),
-      });
-    }
-    const met = indicatorRows.filter((r) => r.status === 'met').length;
-    rows.push({
-      kind: 'criterion',
-      id: crit.id,
-      no: shortNo(crit.id),
-      text: crit.text.vi,
-      requirement: `Đạt tất cả ${crit.indicators.length} chỉ tiêu`,
-      figure: `Đạt ${met}/${crit.indicators.length} chỉ tiêu`,
-      status: cr?.status ?? 'unknown',
-      evidence: '',
-    });
-    rows.push(...indicatorRows);
-  }
-  return rows;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Warnings
-
-function dossierWarnings(args: DossierBuildArgs, level: LevelResult, proposed: 0 | LevelNo): DossierWarning[] {
-  const { input, output, catalog, texts, commune } = args;
-  const out: DossierWarning[] = [];
-  const defs = catalog.criteria.flatMap((c) => c.indicators);
-  const results = indicatorResults(level);
-
-  if (proposed === 0) {
-    out.push({
-      code: 'not-met',
-      severity: 'block',
-      text: `Theo số liệu hiện có, xã chưa đạt ${levelLabel(catalog, 1)}: chưa thể đề nghị công nhận, tờ trình chỉ là dự thảo.`,
-    });
-  }
-  if (output.eligibility && output.level > output.eligibleLevel) {
-    const from = output.eligibility.from ? ` từ ngày ${formatDate(output.eligibility.from)}` : ' sau này';
-    out.push({
-      code: 'eligibility',
-      severity: 'info',
-      text: `Xã đạt ${levelLabel(catalog, output.level as LevelNo)} nhưng chỉ được đề nghị mức này${from} (chưa đủ 12 tháng kể từ quyết định công nhận ${levelLabel(catalog, 1)}); hồ sơ đề nghị ${levelLabel(catalog, output.eligibleLevel === 0 ? 1 : output.eligibleLevel)}.`,
-    });
-  }
-  const unknown = defs.filter((d) => results.get(d.id)?.status === 'unknown');
-  if (unknown.length > 0) {
-    out.push({
-      code: 'unknown',
-      severity: 'block',
-      text: `Số liệu năm ${input.year} chưa đủ — chỉ tiêu chưa có dữ liệu: ${unknown.map((d) => shortNo(d.id)).join(', ')}.`,
-    });
-  }
-  const missing = new Set(defs.flatMap((d) => results.get(d.id)?.missing ?? []));
-  if (missing.size > 0) {
-    out.push({
-      code: 'missing-villages',
-      severity: 'block',
-      text: `Thôn chưa đủ số liệu: ${villageNames(input, [...missing])}.`,
-    });
-  }
-  const noEvidence = defs.filter((d) => d.kind === 'yes-no' && (input.answers?.[d.id]?.evidence ?? []).length === 0);
-  if (noEvidence.length > 0) {
-    out.push({
-      code: 'no-evidence',
-      severity: 'warn',
-      text: `Chỉ tiêu chưa có minh chứng: ${noEvidence.map((d) => shortNo(d.id)).join(', ')}.`,
-    });
-  }
-  if (!commune.recipient?.trim()) {
-    out.push({ code: 'no-recipient', severity: 'warn', text: 'Chưa đặt nơi nhận hồ sơ (cơ quan thẩm định của tỉnh).' });
-  }
-  if (!texts.signerName?.trim()) {
-    out.push({ code: 'no-signer', severity: 'warn', text: 'Chưa nhập họ và tên người ký.' });
-  }
-  if (!texts.meetingDate || !texts.minutesRef?.trim()) {
-    out.push({
-      code: 'no-meeting',
-      severity: 'warn',
-      text: 'Chưa ghi ngày họp và biên bản họp thống nhất kết quả tự đánh giá.',
-    });
-  } else if (!texts.locked) {
-    out.push({
-      code: 'not-locked',
-      severity: 'info',
-      text: `Số liệu năm ${input.year} chưa khóa: giấy tờ có thể lệch với số liệu nếu còn sửa.`,
-    });
-  }
-  return out;
-}
-
-// ---------------------------------------------------------------------------------------------
-// The papers
+// Context shared by the papers
 
 interface Ctx {
   args: DossierBuildArgs;
   year: number;
-  commune: string;
   communeText: string;
   issuer: string;
-  place: string;
-  recipient: string;
-  proposed: 0 | LevelNo;
+  recipient: string | null;
+  request: RequestPlan;
   tableLevel: LevelNo;
   level: LevelResult;
   levelName: string;
@@ -371,139 +224,298 @@ interface Ctx {
   indicatorsTotal: number;
   texts: DossierTexts;
   dateText: string;
+  reportNo: string;
+  /** "Báo cáo số 15/BC-UBND ngày 05 tháng 02 năm 2026 của Ủy ban nhân dân xã Ba Tô". */
+  reportRef: string;
+  /** "Biên bản số 03/BB-UBND ngày 20/01/2026", or null before the meeting is recorded. */
+  minutesRef: string | null;
+  sources: EvidenceSources;
+  villageNames: (codes: readonly string[]) => string;
 }
 
-function context(args: DossierBuildArgs, tableLevel: LevelNo, level: LevelResult): Ctx {
-  const { texts, commune, catalog, output } = args;
+function context(args: DossierBuildArgs, tableLevel: LevelNo, level: LevelResult, request: RequestPlan): Ctx {
+  const { texts, commune, catalog, output, input } = args;
   const indicators = level.criteria.flatMap((c) => c.indicators);
+  const communeText = communeInText(commune.name);
+  const reportNo = documentNumber(texts.reportNumber, 'BC-UBND').trim();
+  const reportRef = `Báo cáo số ${reportNo} ${longDate(texts.docDate, output.year + 1)} của Ủy ban nhân dân ${communeText}`;
   return {
     args,
     year: output.year,
-    commune: commune.name,
-    communeText: communeInText(commune.name),
+    communeText,
     issuer: issuerLine(commune.name),
-    place: texts.place?.trim() || placeName(commune.name),
-    recipient: commune.recipient?.trim() || '……………………………………',
-    proposed: output.eligibleLevel,
+    recipient: commune.recipient?.trim() || null,
+    request,
     tableLevel,
     level,
     levelName: levelLabel(catalog, tableLevel),
-    criteriaMet: level.criteria.filter((c: CriterionResult) => c.status === 'met').length,
+    criteriaMet: level.criteria.filter((c) => c.status === 'met').length,
     indicatorsMet: indicators.filter((i) => i.status === 'met').length,
     criteriaTotal: catalog.criteria.length,
-    indicatorsTotal: catalog.criteria.reduce((n, c: CriterionDef) => n + c.indicators.length, 0),
+    indicatorsTotal: catalog.criteria.reduce((n, c) => n + c.indicators.length, 0),
     texts,
     dateText: dateLine(texts.place?.trim() || placeName(commune.name), texts.docDate, output.year + 1),
+    reportNo,
+    reportRef,
+    minutesRef: minutesCitation(texts),
+    sources: sourcesOf(texts),
+    villageNames: namesOfVillages(input),
   };
 }
+
+function minutesCitation(t: DossierTexts): string | null {
+  const number = minutesNumberOf(t.minutesRef);
+  if (!number && !t.meetingDate) return null;
+  const date = t.meetingDate ? ` ngày ${formatDate(t.meetingDate)}` : '';
+  return `Biên bản số ${number ? documentNumber(number, 'BB-UBND').trim() : '…/BB-UBND'}${date}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The summary rows (shared by the summary table, the report and the minutes)
+
+/** "Thôn Làng Mạ, Thôn Gò Ra" for village codes, by the names the input gives. */
+function namesOfVillages(input: AssessInput): (codes: readonly string[]) => string {
+  const byCode = new Map(input.villages.map((v) => [v.code, v.name ?? v.code]));
+  return (codes) => codes.map((c) => byCode.get(c) ?? c).join(', ');
+}
+
+/** Where the papers cite their figures from: the report's annex, the PCGD–XMC decision typed. */
+function sourcesOf(texts: DossierTexts): EvidenceSources {
+  return { annexRef: `Phụ lục kèm theo Báo cáo số ${documentNumber(texts.reportNumber, 'BC-UBND').trim()}`, pcgdEvidence: texts.pcgdEvidence };
+}
+
+/**
+ * The summary rows of one level, in the papers' words: the Bảng tổng hợp (paper and .xlsx sheet),
+ * the report and the minutes all say the same about each indicator.
+ */
+export function summaryRows(args: Pick<DossierBuildArgs, 'input' | 'catalog'> & { texts?: DossierTexts }, level: LevelResult): SummaryRow[] {
+  return levelRows(args.input, args.catalog, level, sourcesOf(args.texts ?? {}), namesOfVillages(args.input));
+}
+
+function levelRows(input: AssessInput, catalog: Catalog, level: LevelResult, sources: EvidenceSources, villageNames: (codes: readonly string[]) => string): SummaryRow[] {
+  const results = indicatorResults(level);
+  const criteria = new Map(level.criteria.map((c) => [c.id, c]));
+  const rows: SummaryRow[] = [];
+  for (const crit of catalog.criteria) {
+    const indicatorRows: SummaryRow[] = crit.indicators.map((def) => {
+      const r = results.get(def.id);
+      if (!r) throw new Error(`Kết quả đánh giá thiếu chỉ tiêu ${def.id}`);
+      return {
+        kind: 'indicator',
+        id: def.id,
+        no: shortNo(def.id),
+        name: officialName(def.id),
+        text: indicatorText(def, level.level).vi,
+        requirement: requirementText(def, r),
+        figure: figureText(input, def, r, villageNames),
+        status: r.status,
+        evidence: evidenceText(input, def, sources),
+        noEvidence: metWithoutEvidence(input, def, r, sources),
+      };
+    });
+    const met = indicatorRows.filter((r) => r.status === 'met').length;
+    rows.push({
+      kind: 'criterion',
+      id: crit.id,
+      no: shortNo(crit.id),
+      name: officialName(crit.id),
+      text: crit.text.vi,
+      requirement: `Đạt tất cả ${crit.indicators.length} chỉ tiêu`,
+      figure: `Đạt ${met}/${crit.indicators.length} chỉ tiêu`,
+      status: criteria.get(crit.id)?.status ?? 'unknown',
+      evidence: '',
+      noEvidence: false,
+    });
+    rows.push(...indicatorRows);
+  }
+  return rows;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Warnings
+
+function dossierWarnings(ctx: Ctx, rows: SummaryRow[]): DossierWarning[] {
+  const { input, output, catalog, commune } = ctx.args;
+  const t = ctx.texts;
+  const out: DossierWarning[] = [];
+  const names = (list: SummaryRow[]) => list.map((r) => r.name).join(', ');
+
+  if (ctx.request.kind === 'none') out.push({ code: 'no-request', severity: ctx.request.reason === 'in-force' ? 'info' : 'block', text: noRequestText(ctx.request) });
+  if (output.eligibility && output.level > output.eligibleLevel) {
+    const from = output.eligibility.from ? ` từ ngày ${formatDate(output.eligibility.from)}` : ' sau này';
+    out.push({
+      code: 'eligibility',
+      severity: 'info',
+      text: `Xã đạt ${levelLabel(catalog, output.level as LevelNo)} nhưng chỉ được đề nghị mức này${from} (chưa đủ 12 tháng kể từ quyết định công nhận ${levelLabel(catalog, 1)}); hồ sơ đề nghị ${ctx.levelName}.`,
+    });
+  }
+  const indicators = rows.filter((r) => r.kind === 'indicator');
+  const unknown = indicators.filter((r) => r.status === 'unknown');
+  if (unknown.length > 0) {
+    out.push({ code: 'unknown', severity: 'block', text: `Số liệu năm ${input.year} chưa đủ — chưa có dữ liệu: ${names(unknown)}.` });
+  }
+  const missing = new Set(ctx.level.criteria.flatMap((c) => c.indicators.flatMap((i) => i.missing)));
+  if (missing.size > 0) {
+    out.push({ code: 'missing-villages', severity: 'block', text: `Thôn chưa đủ số liệu: ${ctx.villageNames([...missing])}.` });
+  }
+  const bare = indicators.filter((r) => r.noEvidence);
+  if (bare.length > 0) {
+    out.push({
+      code: 'no-evidence',
+      severity: 'warn',
+      text: `Tự đánh giá Đạt nhưng chưa có minh chứng: ${names(bare)}. Giấy tờ in ra sẽ ghi "${NO_EVIDENCE}".`,
+    });
+  }
+  if (!commune.recipient?.trim()) {
+    out.push({ code: 'no-recipient', severity: 'warn', text: 'Chưa đặt nơi nhận hồ sơ (cơ quan thẩm định của tỉnh).' });
+  }
+  if (!t.signerName?.trim()) out.push({ code: 'no-signer', severity: 'warn', text: 'Chưa nhập họ và tên người ký.' });
+  if (!t.meetingDate || !minutesNumberOf(t.minutesRef)) {
+    out.push({ code: 'no-meeting', severity: 'warn', text: 'Chưa ghi ngày họp và số biên bản họp thống nhất kết quả tự đánh giá.' });
+  } else if (!t.locked) {
+    out.push({ code: 'not-locked', severity: 'info', text: `Số liệu năm ${input.year} chưa khóa: giấy tờ còn ghi "DỰ THẢO" và có thể lệch với số liệu nếu còn sửa.` });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Building blocks of the papers
+
+/** Dots to fill by hand, about `em` characters wide; they wrap inside the text width. */
+const blank = (em = 20): Run => ({ text: '…'.repeat(em), blank: true });
+/** A whole line left to fill by hand (the body's first-line indent taken into account). */
+const blankLine = (): Run => blank(30);
 
 const body = (text: string | Run[], extra: Omit<Para, 'kind' | 'runs'> = {}): Para =>
   p(text, { align: 'justify', indent: INDENT, after: 6, ...extra });
 
 const heading = (text: string): Para => p([{ text, bold: true }], { align: 'justify', indent: INDENT, before: 6, after: 6, keepNext: true });
 
+/** The recipient's name, or a blank for the hand. */
+function recipientRuns(ctx: Ctx): Run[] {
+  return ctx.recipient ? [{ text: ctx.recipient }] : [blank()];
+}
+
 /** Quốc hiệu, tiêu ngữ, cơ quan ban hành, số, địa danh và ngày tháng (Nghị định 30/2020, Phụ lục I). */
-function officialHeader(ctx: Ctx, numberLine: string | null): Columns {
+function officialHeader(ctx: Ctx, numberLine: string | null, withDate = true): Columns {
+  // The issuing body in full and bold, both lines (papers.md), a short rule under it.
   const left: Para[] = [
-    p([{ text: 'ỦY BAN NHÂN DÂN' }], { align: 'center', size: HEADER_PT }),
+    p([{ text: 'ỦY BAN NHÂN DÂN', bold: true }], { align: 'center', size: HEADER_PT }),
     p([{ text: ctx.issuer, bold: true }], { align: 'center', size: HEADER_PT, rule: 18 }),
   ];
   if (numberLine) left.push(p(numberLine, { align: 'center', size: HEADER_PT, before: 6 }));
   const right: Para[] = [
     p([{ text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', bold: true }], { align: 'center', size: 12 }),
     p([{ text: 'Độc lập - Tự do - Hạnh phúc', bold: true }], { align: 'center', size: HEADER_PT, rule: 58 }),
-    p([{ text: ctx.dateText, italic: true }], { align: 'center', size: HEADER_PT, before: 6 }),
   ];
+  if (withDate) right.push(p([{ text: ctx.dateText, italic: true }], { align: 'center', size: HEADER_PT, before: 6 }));
   return { kind: 'columns', widths: [38, 62], left, right };
 }
 
-/** Nơi nhận (left) and the signature block (right). */
+/** Tên loại and trích yếu, with the short rule under it. */
+function titleBlock(kind: string, summary: string): Para[] {
+  return [
+    p([{ text: kind, bold: true }], { align: 'center', before: 18, keepNext: true }),
+    p([{ text: summary, bold: true }], { align: 'center', rule: 40, after: 12, keepNext: true }),
+  ];
+}
+
+/** Căn cứ: the circular first, then the province's guidance letter, then any other ground typed. */
+function basisParas(ctx: Ctx): Para[] {
+  const t = ctx.texts;
+  const lines = [LEGAL_BASIS];
+  for (const l of linesOf(t.guidanceLetter)) lines.push(/^căn cứ\s/iu.test(l) ? l : `Căn cứ ${l.replace(/[;.]$/, '')};`);
+  for (const l of linesOf(t.basis)) lines.push(l);
+  return lines.map((l) => body(l));
+}
+
+/** Nơi nhận (left) and the signature block (right): up to three lines, then the name in bold. */
 function footer(ctx: Ctx, recipients: string[] | null): Columns {
   const t = ctx.texts;
   const left: Para[] = recipients
-    ? [
-        p([{ text: 'Nơi nhận:', bold: true, italic: true }], { size: 12, before: 12 }),
-        ...recipients.map((r) => p(r, { size: 11 })),
-      ]
+    ? [p([{ text: 'Nơi nhận:', bold: true, italic: true }], { size: 12, before: 12 }), ...recipients.map((r) => p(r, { size: 11 }))]
     : [];
+  const lines = signingLines(t);
   const right: Para[] = [
-    p([{ text: t.signerAuthority?.trim() || DEFAULT_SIGNER_AUTHORITY, bold: true }], { align: 'center', before: 12 }),
-    p([{ text: t.signerTitle?.trim() || DEFAULT_SIGNER_TITLE, bold: true }], { align: 'center' }),
+    ...lines.map((l, i) => p([{ text: l, bold: true }], { align: 'center', before: i === 0 ? 12 : 0 })),
     // Room for the signature and the seal.
     p([{ text: t.signerName?.trim() || ' ', bold: true }], { align: 'center', before: 72 }),
   ];
   return { kind: 'columns', widths: [45, 55], left, right };
 }
 
+/** "- Như trên;" or the recipient, the other recipients, then "- Lưu: VT, VHXH.". */
 function recipientLines(ctx: Ctx, first: string[]): string[] {
-  const extra = linesOf(ctx.texts.copyTo).map((l) => `- ${l.replace(/^[-–•]\s*/, '').replace(/[;.]$/, '')};`);
-  return [...first, ...extra, '- Lưu: VT.'];
-}
-
-function meetingSentence(ctx: Ctx): string | null {
-  const t = ctx.texts;
-  if (!t.meetingDate && !t.minutesRef?.trim()) return null;
-  const ref = t.minutesRef?.trim() || 'Biên bản họp';
-  const date = t.meetingDate ? ` ngày ${formatDate(t.meetingDate)}` : '';
-  return `${ref}${date}`;
-}
-
-function submissionDoc(ctx: Ctx): Doc {
-  const t = ctx.texts;
-  const levelText = `"Cộng đồng học tập" cấp xã ${ctx.levelName} năm ${ctx.year}`;
-  const blocks: Block[] = [];
-  blocks.push(officialHeader(ctx, `Số: ${documentNumber(t.submissionNumber, 'TTr-UBND')}`));
-  if (ctx.proposed === 0) {
-    blocks.push(p([{ text: 'DỰ THẢO', bold: true }], { align: 'right', before: 6, size: 12 }));
-  }
-  blocks.push(p([{ text: 'TỜ TRÌNH', bold: true }], { align: 'center', before: 18, keepNext: true }));
-  blocks.push(
-    p([{ text: `Về việc đề nghị công nhận ${ctx.communeText} đạt ${levelText}`, bold: true }], {
-      align: 'center',
-      rule: 40,
-      keepNext: true,
-    }),
-  );
-  blocks.push(p(`Kính gửi: ${ctx.recipient}.`, { align: 'center', before: 12, after: 12 }));
-  for (const line of linesOf(t.basis).length ? linesOf(t.basis) : [DEFAULT_BASIS]) blocks.push(body(line));
-  const meeting = meetingSentence(ctx);
-  blocks.push(
-    body(
-      `Căn cứ kết quả tự đánh giá "Cộng đồng học tập" cấp xã năm ${ctx.year} của Ủy ban nhân dân ${ctx.communeText}${meeting ? ` đã được thống nhất tại ${meeting}` : ''};`,
-    ),
-  );
-  blocks.push(
-    body(
-      `Ủy ban nhân dân ${ctx.communeText} đã tổ chức tự đánh giá kết quả xây dựng "Cộng đồng học tập" cấp xã năm ${ctx.year} (từ ngày 01/01/${ctx.year} đến ngày 31/12/${ctx.year}) theo các tiêu chí, chỉ tiêu quy định. Kết quả: đạt ${ctx.criteriaMet}/${ctx.criteriaTotal} tiêu chí, ${ctx.indicatorsMet}/${ctx.indicatorsTotal} chỉ tiêu ${ctx.levelName}.`,
-    ),
-  );
-  if (ctx.proposed === 0) {
-    blocks.push(
-      body(
-        `Theo kết quả tự đánh giá, ${ctx.communeText} chưa đạt ${ctx.levelName}; Ủy ban nhân dân xã tiếp tục chỉ đạo khắc phục các chỉ tiêu chưa đạt trước khi đề nghị công nhận.`,
-      ),
-    );
-  } else {
-    blocks.push(
-      body(
-        `Ủy ban nhân dân ${ctx.communeText} kính đề nghị ${ctx.recipient} xem xét, công nhận ${ctx.communeText} đạt ${levelText}.`,
-      ),
-    );
-  }
-  blocks.push(body('Hồ sơ kèm theo gồm:'));
-  blocks.push(body(`1. Báo cáo tự đánh giá kết quả xây dựng "Cộng đồng học tập" cấp xã năm ${ctx.year};`));
-  blocks.push(body('2. Bảng tổng hợp kết quả đánh giá các tiêu chí, chỉ tiêu;'));
-  blocks.push(body(`3. ${meeting ?? 'Biên bản họp thống nhất kết quả tự đánh giá'}.`));
-  blocks.push(body(`Kính trình ${ctx.recipient} xem xét, quyết định./.`));
-  blocks.push(footer(ctx, recipientLines(ctx, ['- Như trên;'])));
-  return { id: 'submission', title: 'Tờ trình đề nghị công nhận', fileName: `to-trinh-${ctx.year}`, size: BODY_PT, blocks };
+  const extra = linesOf(ctx.texts.copyTo).map((l) => `- ${l.replace(/^[-–•+]\s*/, '').replace(/[;.]$/, '')};`);
+  const office = ctx.texts.archiveOffice?.trim().replace(/[;.]$/, '') || DEFAULT_ARCHIVE_OFFICE;
+  return [...first, ...extra, `- Lưu: VT, ${office}.`];
 }
 
 function narrative(text: string | undefined): Para[] {
   const lines = linesOf(text);
   // Left blank for the hand when the commune has written nothing yet.
-  return lines.length ? lines.map((l) => body(l)) : [body('…………………………………………………………………………………………')];
+  return lines.length ? lines.map((l) => body(l)) : [body([blankLine()]), body([blankLine()])];
 }
+
+function section(id: string, blocks: Block[]): Section {
+  return { id, blocks };
+}
+
+/** "“Cộng đồng học tập” cấp xã Mức độ 1 (Khá) năm 2025". */
+function titleOfLevel(ctx: Ctx, level: LevelNo): string {
+  return `"Cộng đồng học tập" cấp xã ${levelLabel(ctx.args.catalog, level)} năm ${ctx.year}`;
+}
+
+function requestVerb(r: Request): string {
+  return r.kind === 'renewal' ? 'công nhận lại' : 'công nhận';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tờ trình
+
+function submissionDoc(ctx: Ctx, request: Request): Omit<Doc, 'draft' | 'size'> {
+  const t = ctx.texts;
+  const verb = requestVerb(request);
+  const levelText = titleOfLevel(ctx, request.level);
+  const blocks: Block[] = [];
+  blocks.push(officialHeader(ctx, `Số: ${documentNumber(t.submissionNumber, 'TTr-UBND')}`));
+  blocks.push(...titleBlock('TỜ TRÌNH', `Về việc đề nghị ${verb} ${ctx.communeText} đạt ${levelText}`));
+  blocks.push(p([{ text: 'Kính gửi: ' }, ...recipientRuns(ctx), { text: '.' }], { align: 'center', after: 12 }));
+  blocks.push(...basisParas(ctx));
+  blocks.push(
+    body(`Căn cứ kết quả tự đánh giá "Cộng đồng học tập" cấp xã năm ${ctx.year} của Ủy ban nhân dân ${ctx.communeText}${ctx.minutesRef ? ` đã được thống nhất tại ${ctx.minutesRef}` : ''};`),
+  );
+  blocks.push(
+    body(
+      `Ủy ban nhân dân ${ctx.communeText} đã tổ chức tự đánh giá kết quả xây dựng "Cộng đồng học tập" cấp xã năm ${ctx.year} (từ ngày 01/01/${ctx.year} đến ngày 31/12/${ctx.year}) theo các tiêu chí, chỉ tiêu quy định tại Thông tư số 25/2023/TT-BGDĐT. Kết quả: đạt ${ctx.criteriaMet}/${ctx.criteriaTotal} tiêu chí, ${ctx.indicatorsMet}/${ctx.indicatorsTotal} chỉ tiêu ${ctx.levelName}.`,
+    ),
+  );
+  // The title the request follows: the one in force (upgrade, last year) or the one that ended.
+  const title = request.kind === 'upgrade' ? request.held : request.kind === 'renewal' ? request.title : null;
+  if (title) {
+    const until = request.kind === 'renewal' && !request.inForce ? 'đã hết hiệu lực ngày' : 'còn hiệu lực đến ngày';
+    blocks.push(
+      body(`Xã đã được công nhận đạt "Cộng đồng học tập" cấp xã ${levelLabel(ctx.args.catalog, title.level)} (quyết định ngày ${formatDate(title.decidedOn)}, ${until} ${formatDate(title.validUntil)}).`),
+    );
+  }
+  blocks.push(body([{ text: `Ủy ban nhân dân ${ctx.communeText} kính đề nghị ` }, ...recipientRuns(ctx), { text: ` xem xét, ${verb} ${ctx.communeText} đạt ${levelText}.` }]));
+  blocks.push(body('Hồ sơ kèm theo gồm:', { keepNext: true }));
+  blocks.push(body(`1. Báo cáo số ${ctx.reportNo} tự đánh giá kết quả xây dựng "Cộng đồng học tập" cấp xã năm ${ctx.year};`));
+  blocks.push(body('2. Bảng tổng hợp kết quả đánh giá các tiêu chí, chỉ tiêu;'));
+  // The last lines go with the signature (never a signature alone on its page).
+  blocks.push({
+    kind: 'keep',
+    blocks: [
+      body(`3. ${ctx.minutesRef ?? 'Biên bản họp'} thống nhất kết quả tự đánh giá.`),
+      body([{ text: 'Kính trình ' }, ...recipientRuns(ctx), { text: ' xem xét, quyết định./.' }]),
+      footer(ctx, recipientLines(ctx, ['- Như trên;'])),
+    ],
+  });
+  return { id: 'submission', title: 'Tờ trình đề nghị công nhận', fileName: `to-trinh-${ctx.year}`, sections: [section('main', blocks)] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Báo cáo tự đánh giá (+ its annex)
 
 function sum(villages: VillageInput[], key: keyof VillageInput): number | null {
   let total = 0;
@@ -515,22 +527,16 @@ function sum(villages: VillageInput[], key: keyof VillageInput): number | null {
   return total;
 }
 
-function reportDoc(ctx: Ctx, rows: SummaryRow[]): Doc {
+/** What each programme ratio counts. */
+const PROGRAMME_UNIT: Record<ProgrammeKey, string> = { families: 'hộ', lineages: 'dòng họ', villages: 'thôn', units: 'đơn vị' };
+
+function reportDoc(ctx: Ctx, rows: SummaryRow[]): Omit<Doc, 'draft' | 'size'> {
   const { input, output, catalog } = ctx.args;
   const t = ctx.texts;
   const blocks: Block[] = [];
-  const reportNo = documentNumber(t.reportNumber, 'BC-UBND');
-  blocks.push(officialHeader(ctx, `Số: ${reportNo}`));
-  blocks.push(p([{ text: 'BÁO CÁO', bold: true }], { align: 'center', before: 18, keepNext: true }));
-  blocks.push(
-    p([{ text: `Tự đánh giá kết quả xây dựng "Cộng đồng học tập" cấp xã năm ${ctx.year}`, bold: true }], {
-      align: 'center',
-      rule: 40,
-      after: 12,
-      keepNext: true,
-    }),
-  );
-  for (const line of linesOf(t.basis).length ? linesOf(t.basis) : [DEFAULT_BASIS]) blocks.push(body(line));
+  blocks.push(officialHeader(ctx, `Số: ${documentNumber(t.reportNumber, 'BC-UBND')}`));
+  blocks.push(...titleBlock('BÁO CÁO', `Kết quả tự đánh giá "Cộng đồng học tập" cấp xã năm ${ctx.year}`));
+  blocks.push(...basisParas(ctx));
   blocks.push(
     body(`Ủy ban nhân dân ${ctx.communeText} báo cáo kết quả tự đánh giá "Cộng đồng học tập" cấp xã năm ${ctx.year} (từ ngày 01/01/${ctx.year} đến ngày 31/12/${ctx.year}) như sau:`),
   );
@@ -548,66 +554,51 @@ function reportDoc(ctx: Ctx, rows: SummaryRow[]): Doc {
   blocks.push(body(`Năm ${ctx.year}, ${ctx.communeText} có ${facts.join(', ')}.`));
   blocks.push(...narrative(t.narrSituation));
 
-  blocks.push(heading('II. KẾT QUẢ TỰ ĐÁNH GIÁ THEO TIÊU CHÍ, CHỈ TIÊU'));
-  const narr: Record<string, string | undefined> = {
-    TC1: t.narrTC1,
-    TC2: t.narrTC2,
-    TC3: t.narrTC3,
-    TC4: t.narrTC4,
-    TC5: t.narrTC5,
-  };
+  blocks.push(heading(`II. KẾT QUẢ TỰ ĐÁNH GIÁ THEO TIÊU CHÍ, CHỈ TIÊU (${ctx.levelName.toUpperCase()})`));
+  const narr: Record<string, string | undefined> = { TC1: t.narrTC1, TC2: t.narrTC2, TC3: t.narrTC3, TC4: t.narrTC4, TC5: t.narrTC5 };
   for (const crit of catalog.criteria) {
     const critRow = rows.find((r) => r.kind === 'criterion' && r.id === crit.id)!;
-    blocks.push(heading(`${critRow.no}. Tiêu chí ${critRow.no}: ${crit.text.vi}`));
+    blocks.push(heading(`${critRow.no}. ${critRow.name}: ${crit.text.vi}`));
     blocks.push(...narrative(narr[crit.id]));
     for (const r of rows.filter((x) => x.kind === 'indicator' && x.id.startsWith(`${crit.id}.`))) {
       blocks.push(
         body([
-          { text: `- Chỉ tiêu ${r.no}: `, italic: true },
-          { text: `${r.text}. `, italic: true },
+          { text: `- ${r.name}: `, bold: true, italic: true },
+          { text: `${r.text.replace(/[.;]\s*$/, '')}. `, italic: true },
           { text: `Kết quả: ${r.figure.split('\n').join('; ')}. ` },
-          { text: `Tự đánh giá: ${STATUS_LABEL[r.status]}.`, bold: true },
+          { text: `Minh chứng: ${r.evidence.split('\n').map((l) => l.replace(/^- /, '')).join('; ')}. `, italic: r.evidence === NO_EVIDENCE },
+          { text: `Tự đánh giá: ${PAPER_STATUS[r.status]}.`, bold: true },
         ]),
       );
     }
-    blocks.push(body([{ text: `Kết luận: Tiêu chí ${critRow.no} ${STATUS_LABEL[critRow.status]} (${critRow.figure.toLowerCase()}).`, bold: true }]));
+    blocks.push(body([{ text: `Kết luận: ${critRow.name} ${PAPER_STATUS[critRow.status]} (${critRow.figure.toLowerCase()}).`, bold: true }]));
   }
 
   blocks.push(heading('III. KẾT QUẢ CHUNG'));
-  blocks.push(
-    body(`Tổng hợp: ${ctx.communeText} đạt ${ctx.criteriaMet}/${ctx.criteriaTotal} tiêu chí, ${ctx.indicatorsMet}/${ctx.indicatorsTotal} chỉ tiêu ${ctx.levelName}.`),
-  );
-  blocks.push(
-    body([
-      { text: 'Mức độ đề nghị công nhận: ' },
-      {
-        text: ctx.proposed === 0 ? `chưa đạt ${ctx.levelName}` : `${ctx.levelName}`,
-        bold: true,
-      },
-      { text: '.' },
-    ]),
-  );
+  blocks.push(body(`Tổng hợp: ${ctx.communeText} đạt ${ctx.criteriaMet}/${ctx.criteriaTotal} tiêu chí, ${ctx.indicatorsMet}/${ctx.indicatorsTotal} chỉ tiêu ${ctx.levelName}.`));
+  blocks.push(body([{ text: 'Tự đánh giá: ' }, { text: ctx.level.status === 'met' ? `đạt ${ctx.levelName}` : `chưa đạt ${ctx.levelName}`, bold: true }, { text: '.' }]));
+  if (ctx.request.kind === 'none') blocks.push(body(requestText(ctx.request)));
+  else blocks.push(body([{ text: 'Mức độ đề nghị công nhận: ' }, { text: levelLabel(catalog, ctx.request.level), bold: true }, { text: ctx.request.kind === 'renewal' ? ' (công nhận lại).' : '.' }]));
   if (output.eligibility && output.level > output.eligibleLevel) {
     const from = output.eligibility.from ? ` từ ngày ${formatDate(output.eligibility.from)}` : '';
     blocks.push(
       body(`Xã đạt các chỉ tiêu ${levelLabel(catalog, output.level as LevelNo)} nhưng chưa đủ 12 tháng kể từ quyết định công nhận ${levelLabel(catalog, 1)}; xã sẽ đề nghị ${levelLabel(catalog, output.level as LevelNo)}${from}.`),
     );
   }
-  const programmes = catalog.programmes.targets
-    .map((t) => ({ t, r: output.info[t.key] }))
-    .filter((x) => x.r && x.r.denominator > 0)
-    .map(({ t, r }) => `"${t.label.vi}" ${formatInt(r!.numerator)}/${formatInt(r!.denominator)} (${formatShare(r!, t.target)}, mục tiêu ${formatThreshold(t.target)})`);
+  // The programme targets of Quyết định 387/QĐ-TTg, as the engine reports them: information only.
+  const programmes = catalog.programmes.targets.flatMap((t) => {
+    const r = output.info[t.key];
+    if (!r || r.denominator === 0) return [];
+    return [`"${t.label.vi}" ${formatInt(r.numerator)}/${formatInt(r.denominator)} ${PROGRAMME_UNIT[t.key]} (${formatShare(r, r.target)}, mục tiêu ${formatPercent(r.target)})`];
+  });
   if (programmes.length) {
-    blocks.push(
-      body(`Thông tin thêm (không tính vào mức độ), theo mục tiêu của ${catalog.programmes.source.vi}: ${programmes.join('; ')}.`),
-    );
+    blocks.push(body(`Thông tin thêm (không tính vào mức độ), theo mục tiêu của ${catalog.programmes.source.vi}: ${programmes.join('; ')}.`));
   }
-  const meeting = meetingSentence(ctx);
   blocks.push(
     body(
-      meeting
-        ? `Kết quả tự đánh giá đã được thống nhất tại cuộc họp (${meeting}).`
-        : 'Kết quả tự đánh giá được thống nhất tại cuộc họp ngày …/…/… (Biên bản số …).',
+      ctx.minutesRef
+        ? `Kết quả tự đánh giá đã được thống nhất tại cuộc họp (${ctx.minutesRef}).`
+        : [{ text: 'Kết quả tự đánh giá được thống nhất tại cuộc họp ngày ' }, blank(8), { text: ' (Biên bản số ' }, blank(5), { text: ').' }],
     ),
   );
 
@@ -619,32 +610,43 @@ function reportDoc(ctx: Ctx, rows: SummaryRow[]): Doc {
 
   blocks.push(heading('V. ĐỀ XUẤT, KIẾN NGHỊ'));
   blocks.push(...narrative(t.narrProposals));
-  if (ctx.proposed !== 0) {
-    blocks.push(
-      body(`Ủy ban nhân dân ${ctx.communeText} đề nghị ${ctx.recipient} xem xét, công nhận ${ctx.communeText} đạt "Cộng đồng học tập" cấp xã ${ctx.levelName} năm ${ctx.year}./.`),
+  const closing: Para[] = [];
+  if (ctx.request.kind !== 'none') {
+    closing.push(
+      body([
+        { text: `Ủy ban nhân dân ${ctx.communeText} đề nghị ` },
+        ...recipientRuns(ctx),
+        { text: ` xem xét, ${requestVerb(ctx.request)} ${ctx.communeText} đạt ${titleOfLevel(ctx, ctx.request.level)}.` },
+      ]),
     );
   }
-  blocks.push(footer(ctx, recipientLines(ctx, [`- ${ctx.recipient.replace(/[.;]$/, '')};`])));
+  closing.push(
+    body(`Trên đây là báo cáo kết quả tự đánh giá "Cộng đồng học tập" cấp xã năm ${ctx.year} của Ủy ban nhân dân ${ctx.communeText}. Ủy ban nhân dân ${ctx.communeText} kính báo cáo./.`),
+  );
+  const first = ctx.recipient ? [`- ${ctx.recipient.replace(/[.;]$/, '')};`] : ['- …;'];
+  blocks.push({ kind: 'keep', blocks: [...closing, footer(ctx, recipientLines(ctx, first))] });
 
-  // Phụ lục: figures per village.
-  blocks.push(p([{ text: 'PHỤ LỤC', bold: true }], { align: 'center', pageBreakBefore: true, keepNext: true }));
-  blocks.push(
-    p([{ text: `SỐ LIỆU CÁC MÔ HÌNH HỌC TẬP THEO THÔN NĂM ${ctx.year}`, bold: true }], { align: 'center', keepNext: true }),
-  );
-  blocks.push(
-    p([{ text: `(Kèm theo Báo cáo số ${reportNo.trim()} của Ủy ban nhân dân ${ctx.communeText})`, italic: true }], {
-      align: 'center',
-      after: 12,
-      keepNext: true,
-    }),
-  );
-  blocks.push(p([{ text: '1. Gia đình học tập, dòng họ học tập', bold: true }], { after: 6, keepNext: true }));
-  blocks.push(annexFamilies(input));
-  blocks.push(p([{ text: '2. Công dân học tập, thôn đạt "Cộng đồng học tập" cấp thôn', bold: true }], { before: 12, after: 6, keepNext: true }));
-  blocks.push(annexCitizens(input));
-  blocks.push(p([{ text: '3. Số liệu chung của xã', bold: true }], { before: 12, after: 6, keepNext: true }));
-  blocks.push(annexFigures(input));
-  return { id: 'report', title: 'Báo cáo tự đánh giá', fileName: `bao-cao-tu-danh-gia-${ctx.year}`, size: BODY_PT, blocks };
+  // Phụ lục: figures per village, its pages numbered on their own.
+  const shares = annexThresholds(ctx);
+  const annex: Block[] = [
+    p([{ text: 'PHỤ LỤC', bold: true }], { align: 'center', keepNext: true }),
+    p([{ text: `SỐ LIỆU TỔNG HỢP THEO THÔN NĂM ${ctx.year}`, bold: true }], { align: 'center', keepNext: true }),
+    p([{ text: `(Kèm theo ${ctx.reportRef})`, italic: true }], { align: 'center', after: 12, keepNext: true }),
+    p([{ text: '1. Gia đình học tập, dòng họ học tập', bold: true }], { after: 6, keepNext: true }),
+    annexFamilies(input, shares),
+    p([{ text: `2. Công dân học tập (${officialName('TC5.1')}), thôn đạt "Cộng đồng học tập" cấp thôn`, bold: true }], { before: 12, after: 6, keepNext: true }),
+    annexCitizens(input, shares),
+    p([{ text: `3. Trình độ chuyên môn kỹ thuật (${officialName('TC5.2')})`, bold: true }], { before: 12, after: 6, keepNext: true }),
+    annexTraining(input, shares),
+    p([{ text: '4. Số liệu chung của xã', bold: true }], { before: 12, after: 6, keepNext: true }),
+    annexFigures(input),
+  ];
+  return {
+    id: 'report',
+    title: 'Báo cáo tự đánh giá',
+    fileName: `bao-cao-tu-danh-gia-${ctx.year}`,
+    sections: [section('main', blocks), section('annex', annex)],
+  };
 }
 
 const cell = (text: string, opts: { bold?: boolean; italic?: boolean; align?: Para['align']; colSpan?: number; shade?: boolean } = {}): Cell => ({
@@ -657,15 +659,44 @@ const hcell = (text: string, colSpan?: number): Cell => cell(text, { bold: true,
 const num = (v: number | null | undefined): string => (typeof v === 'number' ? formatInt(v) : '—');
 const ncell = (text: string, bold = false): Cell => cell(text, { align: 'center', bold });
 
-function pct(n: number | null | undefined, d: number | null | undefined): string {
-  if (typeof n !== 'number' || typeof d !== 'number' || d === 0) return '—';
-  return formatPercent((n / d) * 100);
+/** A table whose last row is its totals: the row above keeps with it (never "Cộng" alone on a page). */
+function withTotals(t: Table): Table {
+  return { ...t, keepWithNext: [t.body.length - 2] };
 }
 
-function annexFamilies(input: AssessInput): Table {
+/** A share in the annex, beside the threshold a reader holds it against (never rounded up into it). */
+function pct(n: number | null | undefined, d: number | null | undefined, threshold: number): string {
+  if (typeof n !== 'number' || typeof d !== 'number' || d === 0) return '—';
+  return formatShare({ numerator: n, denominator: d, percent: null }, threshold);
+}
+
+/** The thresholds the annex's shares are read against: the table level's, and the programme targets. */
+interface AnnexThresholds {
+  families: number;
+  lineages: number;
+  citizens: number;
+  trained: number;
+  university: number;
+}
+
+function annexThresholds(ctx: Ctx): AnnexThresholds {
+  const { catalog, output } = ctx.args;
+  const results = indicatorResults(ctx.level);
+  const target = (k: ProgrammeKey) => output.info[k]?.target ?? catalog.programmes.targets.find((t) => t.key === k)?.target ?? 100;
+  const tc52 = results.get('TC5.2')?.threshold as TrainingThreshold | undefined;
+  return {
+    families: target('families'),
+    lineages: target('lineages'),
+    citizens: (results.get('TC5.1')?.threshold as number | undefined) ?? 100,
+    trained: tc52?.trained ?? 100,
+    university: tc52?.university ?? 100,
+  };
+}
+
+function annexFamilies(input: AssessInput, t: AnnexThresholds): Table {
   const vs = input.villages; // in the order the commune keeps them
   const s = (k: keyof VillageInput) => sum(vs, k);
-  return {
+  return withTotals({
     kind: 'table',
     name: 'annex-families',
     size: 11,
@@ -681,11 +712,11 @@ function annexFamilies(input: AssessInput): Table {
         ncell(num(v.households)),
         ncell(num(v.familiesRegistered)),
         ncell(num(v.familiesRecognized)),
-        ncell(pct(v.familiesRecognized, v.households)),
+        ncell(pct(v.familiesRecognized, v.households, t.families)),
         ncell(num(v.lineages)),
         ncell(num(v.lineagesRegistered)),
         ncell(num(v.lineagesRecognized)),
-        ncell(pct(v.lineagesRecognized, v.lineages)),
+        ncell(pct(v.lineagesRecognized, v.lineages, t.lineages)),
       ]),
       [
         ncell(''),
@@ -693,38 +724,36 @@ function annexFamilies(input: AssessInput): Table {
         ncell(num(s('households')), true),
         ncell(num(s('familiesRegistered')), true),
         ncell(num(s('familiesRecognized')), true),
-        ncell(pct(s('familiesRecognized'), s('households')), true),
+        ncell(pct(s('familiesRecognized'), s('households'), t.families), true),
         ncell(num(s('lineages')), true),
         ncell(num(s('lineagesRegistered')), true),
         ncell(num(s('lineagesRecognized')), true),
-        ncell(pct(s('lineagesRecognized'), s('lineages')), true),
+        ncell(pct(s('lineagesRecognized'), s('lineages'), t.lineages), true),
       ],
     ],
-  };
+  });
 }
 
-function annexCitizens(input: AssessInput): Table {
+const L = VILLAGE_COUNT_LABELS;
+
+function annexCitizens(input: AssessInput, t: AnnexThresholds): Table {
   const vs = input.villages; // in the order the commune keeps them
   const recognised = vs.filter((v) => v.villageRecognized === true).length;
   const answered = vs.filter((v) => typeof v.villageRecognized === 'boolean').length;
-  const yesNo = (b: boolean | null | undefined) => (b === true ? 'Đạt' : b === false ? 'Chưa đạt' : 'Chưa có dữ liệu');
-  return {
+  const yesNo = (b: boolean | null | undefined) => (b === true ? 'Đạt' : b === false ? 'Không đạt' : 'Chưa có dữ liệu');
+  return withTotals({
     kind: 'table',
     name: 'annex-citizens',
     size: 11,
-    widths: [5, 19, 12, 12, 9, 13, 11, 19],
-    head: [
-      [hcell('TT'), hcell('Thôn'), hcell('Số người từ 15 tuổi trở lên'), hcell('Số người đạt danh hiệu "Công dân học tập"'), hcell('Tỷ lệ'), hcell('Số người được đào tạo trình độ chuyên môn kỹ thuật'), hcell('Số người có trình độ đại học trở lên'), hcell('Thôn được công nhận "Cộng đồng học tập" cấp thôn')],
-    ],
+    widths: [6, 28, 16, 16, 12, 22],
+    head: [[hcell('TT'), hcell('Thôn'), hcell(L.citizens.vi), hcell(L.citizensRecognized.vi), hcell('Tỷ lệ'), hcell(L.villageRecognized.vi)]],
     body: [
       ...vs.map((v, i) => [
         ncell(String(i + 1)),
         cell(v.name ?? v.code),
         ncell(num(v.citizens)),
         ncell(num(v.citizensRecognized)),
-        ncell(pct(v.citizensRecognized, v.citizens)),
-        ncell(num(v.trained)),
-        ncell(num(v.university)),
+        ncell(pct(v.citizensRecognized, v.citizens, t.citizens)),
         ncell(yesNo(v.villageRecognized)),
       ]),
       [
@@ -732,107 +761,204 @@ function annexCitizens(input: AssessInput): Table {
         cell('Cộng', { bold: true }),
         ncell(num(sum(vs, 'citizens')), true),
         ncell(num(sum(vs, 'citizensRecognized')), true),
-        ncell(pct(sum(vs, 'citizensRecognized'), sum(vs, 'citizens')), true),
-        ncell(num(sum(vs, 'trained')), true),
-        ncell(num(sum(vs, 'university')), true),
+        ncell(pct(sum(vs, 'citizensRecognized'), sum(vs, 'citizens'), t.citizens), true),
         ncell(`${formatInt(recognised)}/${formatInt(answered)} thôn`, true),
       ],
     ],
-  };
+  });
+}
+
+/** TC5.2 per village: the trained and the university shares of the same base. */
+function annexTraining(input: AssessInput, t: AnnexThresholds): Table {
+  const vs = input.villages; // in the order the commune keeps them
+  const row = (c: Pick<VillageInput, 'citizens' | 'trained' | 'university'>, bold: boolean) => [
+    ncell(num(c.citizens), bold),
+    ncell(num(c.trained), bold),
+    ncell(pct(c.trained, c.citizens, t.trained), bold),
+    ncell(num(c.university), bold),
+    ncell(pct(c.university, c.citizens, t.university), bold),
+  ];
+  return withTotals({
+    kind: 'table',
+    name: 'annex-training',
+    size: 11,
+    widths: [6, 24, 14, 16, 11, 16, 13],
+    head: [[hcell('TT'), hcell('Thôn'), hcell(L.citizens.vi), hcell(L.trained.vi), hcell('Tỷ lệ'), hcell(L.university.vi), hcell('Tỷ lệ')]],
+    body: [
+      ...vs.map((v, i) => [ncell(String(i + 1)), cell(v.name ?? v.code), ...row(v, false)]),
+      [ncell(''), cell('Cộng', { bold: true }), ...row({ citizens: sum(vs, 'citizens'), trained: sum(vs, 'trained'), university: sum(vs, 'university') }, true)],
+    ],
+  });
 }
 
 function annexFigures(input: AssessInput): Table {
   const f = input.figures ?? {};
-  const level = (k: 'pcgdPreschool5' | 'pcgdPrimary' | 'pcgdLowerSecondary' | 'literacy') => standardValue(f[k]);
+  const F = COMMUNE_FIGURE_LABELS;
+  const standard = (k: StandardFigureKey) => standardValue(f[k]);
+  const rows: [string, string][] = [
+    [F.units.vi, num(f.units)],
+    [F.unitsRecognized.vi, num(f.unitsRecognized)],
+    [F.pcgdPreschool5.vi, standard('pcgdPreschool5')],
+    [F.pcgdPrimary.vi, standard('pcgdPrimary')],
+    [F.pcgdLowerSecondary.vi, standard('pcgdLowerSecondary')],
+    [F.literacy.vi, standard('literacy')],
+    // Absent = not a difficult area: the ordinary thresholds of TC5.2 (criteria-tt25-commune.md).
+    [F.difficultArea.vi, f.difficultArea === true ? 'Có' : 'Không'],
+  ];
   return {
     kind: 'table',
     name: 'annex-figures',
     size: 11,
     widths: [6, 60, 34],
     head: [[hcell('TT'), hcell('Nội dung'), hcell('Số liệu')]],
-    body: [
-      [ncell('1'), cell('Tổng số đơn vị (cơ quan, trường học, tổ chức) trên địa bàn xã'), ncell(num(f.units))],
-      [ncell('2'), cell('Số đơn vị được công nhận "Đơn vị học tập"'), ncell(num(f.unitsRecognized))],
-      [ncell('3'), cell('Phổ cập giáo dục mầm non cho trẻ em 5 tuổi'), ncell(level('pcgdPreschool5'))],
-      [ncell('4'), cell('Mức đạt chuẩn phổ cập giáo dục tiểu học'), ncell(level('pcgdPrimary'))],
-      [ncell('5'), cell('Mức đạt chuẩn phổ cập giáo dục trung học cơ sở'), ncell(level('pcgdLowerSecondary'))],
-      [ncell('6'), cell('Mức đạt chuẩn xóa mù chữ'), ncell(level('literacy'))],
-      [ncell('7'), cell('Xã thuộc vùng khó khăn'), ncell(f.difficultArea === true ? 'Có' : 'Không')],
-    ],
+    body: rows.map(([label, value], i) => [ncell(String(i + 1)), cell(label), ncell(value)]),
   };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Bảng tổng hợp
 
 function multiline(text: string, opts: { bold?: boolean; italic?: boolean; align?: Para['align'] } = {}): Para[] {
   return text.split('\n').map((line) => p([{ text: line, bold: opts.bold, italic: opts.italic }], { align: opts.align ?? 'left' }));
 }
 
-function summaryDoc(ctx: Ctx, rows: SummaryRow[]): Doc {
-  const t = ctx.texts;
+function summaryDoc(ctx: Ctx, rows: SummaryRow[]): Omit<Doc, 'draft' | 'size'> {
   const blocks: Block[] = [];
   blocks.push(officialHeader(ctx, null));
-  blocks.push(
-    p([{ text: 'BẢNG TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ CÁC TIÊU CHÍ, CHỈ TIÊU', bold: true }], { align: 'center', before: 18, keepNext: true }),
-  );
-  blocks.push(
-    p([{ text: `"Cộng đồng học tập" cấp xã năm ${ctx.year} — ${ctx.levelName}`, bold: true }], { align: 'center', keepNext: true }),
-  );
-  blocks.push(
-    p([{ text: `(Kèm theo Báo cáo số ${documentNumber(t.reportNumber, 'BC-UBND').trim()} của Ủy ban nhân dân ${ctx.communeText})`, italic: true }], {
-      align: 'center',
-      after: 12,
-      rule: 40,
-    }),
-  );
-  const body: Cell[][] = rows.map((r) => {
+  blocks.push(p([{ text: 'BẢNG TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ CÁC TIÊU CHÍ, CHỈ TIÊU', bold: true }], { align: 'center', before: 18, keepNext: true }));
+  blocks.push(p([{ text: `"Cộng đồng học tập" cấp xã năm ${ctx.year} — ${ctx.levelName}`, bold: true }], { align: 'center', keepNext: true }));
+  blocks.push(p([{ text: `(Kèm theo ${ctx.reportRef})`, italic: true }], { align: 'center', after: 12, rule: 40 }));
+  const tableBody: Cell[][] = rows.map((r) => {
     if (r.kind === 'criterion') {
       return [
         cell(r.no, { bold: true, align: 'center', shade: true }),
-        cell(`Tiêu chí ${r.no}: ${r.text}`, { bold: true, shade: true }),
+        cell(`${r.name}: ${r.text}`, { bold: true, shade: true }),
         cell(r.requirement, { bold: true, shade: true }),
         cell(r.figure, { bold: true, shade: true }),
-        cell(STATUS_LABEL[r.status], { bold: true, align: 'center', shade: true }),
+        cell(PAPER_STATUS[r.status], { bold: true, align: 'center', shade: true }),
         cell('', { shade: true }),
       ];
     }
     return [
       ncell(r.no),
-      { paras: [p([{ text: `Chỉ tiêu ${r.no}: ${r.text}` }])], valign: 'center' },
+      { paras: [p([{ text: `${r.name}: `, bold: true }, { text: r.text }])], valign: 'center' },
       { paras: multiline(r.requirement), valign: 'center' },
       { paras: multiline(r.figure), valign: 'center' },
-      cell(STATUS_LABEL[r.status], { align: 'center', bold: r.status !== 'met' }),
-      { paras: multiline(r.evidence, { italic: r.evidence === 'Chưa có minh chứng' }), valign: 'center' },
+      cell(PAPER_STATUS[r.status], { align: 'center', bold: r.status !== 'met' }),
+      { paras: multiline(r.evidence, { italic: r.evidence === NO_EVIDENCE, bold: r.noEvidence }), valign: 'center' },
     ];
   });
-  const table: Table = {
+  blocks.push({
     kind: 'table',
     name: 'summary',
     size: TABLE_PT,
     widths: [6, 29, 14, 18, 10, 23],
-    head: [
-      [
-        hcell('TT'),
-        hcell('Tiêu chí, chỉ tiêu'),
-        hcell(`Yêu cầu ${ctx.levelName}`),
-        hcell('Kết quả của xã'),
-        hcell('Tự đánh giá'),
-        hcell('Minh chứng'),
-      ],
+    head: [[hcell('TT'), hcell('Tiêu chí, chỉ tiêu'), hcell(`Yêu cầu ${ctx.levelName}`), hcell('Kết quả của xã'), hcell('Tự đánh giá'), hcell('Minh chứng')]],
+    body: tableBody,
+    // A criterion's row keeps with its first indicator (never a criterion alone at a page's foot).
+    keepWithNext: rows.flatMap((r, i) => (r.kind === 'criterion' ? [i] : [])),
+  });
+  blocks.push({
+    kind: 'keep',
+    blocks: [
+      p(
+        `Tổng hợp: đạt ${ctx.criteriaMet}/${ctx.criteriaTotal} tiêu chí, ${ctx.indicatorsMet}/${ctx.indicatorsTotal} chỉ tiêu. Tự đánh giá: ${ctx.level.status === 'met' ? `đạt ${ctx.levelName}` : `chưa đạt ${ctx.levelName}`}.`,
+        { before: 12, align: 'justify', indent: INDENT },
+      ),
+      footer(ctx, null),
     ],
-    body,
-  };
-  blocks.push(table);
-  blocks.push(
-    p(`Tổng hợp: đạt ${ctx.criteriaMet}/${ctx.criteriaTotal} tiêu chí, ${ctx.indicatorsMet}/${ctx.indicatorsTotal} chỉ tiêu. Tự đánh giá: ${ctx.proposed === 0 ? `chưa đạt ${ctx.levelName}` : `đạt ${ctx.levelName}`}.`, {
-      before: 12,
-      align: 'justify',
-    }),
-  );
-  blocks.push(footer(ctx, null));
-  return {
-    id: 'summary',
-    title: 'Bảng tổng hợp kết quả tự đánh giá',
-    fileName: `bang-tong-hop-${ctx.year}`,
-    size: BODY_PT,
-    blocks,
-  };
+  });
+  return { id: 'summary', title: 'Bảng tổng hợp kết quả tự đánh giá', fileName: `bang-tong-hop-${ctx.year}`, sections: [section('main', blocks)] };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Biên bản họp (Điều 9.1.c)
+
+function personLine(name: string | undefined, title: string | undefined): Run[] {
+  const n = name?.trim();
+  const ti = title?.trim();
+  if (!n && !ti) return [blank(24)];
+  return [{ text: [n, ti].filter(Boolean).join(', ') }];
+}
+
+function minutesDoc(ctx: Ctx, rows: SummaryRow[]): Omit<Doc, 'draft' | 'size'> {
+  const t = ctx.texts;
+  const number = minutesNumberOf(t.minutesRef);
+  const blocks: Block[] = [];
+  blocks.push(officialHeader(ctx, `Số: ${documentNumber(number, 'BB-UBND')}`, false));
+  blocks.push(...titleBlock('BIÊN BẢN', `Họp thống nhất kết quả tự đánh giá "Cộng đồng học tập" cấp xã năm ${ctx.year}`));
+  const start = t.meetingStart?.trim();
+  blocks.push(body([{ text: 'Thời gian bắt đầu: ' }, ...(start ? [{ text: start }] : [blank(6)]), { text: `, ${longDate(t.meetingDate, ctx.year + 1)}.` }]));
+  blocks.push(body([{ text: 'Địa điểm: ' }, ...(t.meetingPlace?.trim() ? [{ text: t.meetingPlace.trim() }] : [blank(24)]), { text: '.' }]));
+  blocks.push(body([{ text: 'Chủ trì: ', bold: true }, ...personLine(t.chairName, t.chairTitle), { text: '.' }]));
+  blocks.push(body([{ text: 'Thư ký: ', bold: true }, ...personLine(t.secretaryName, t.secretaryTitle), { text: '.' }]));
+  blocks.push(body([{ text: 'Thành phần tham dự:', bold: true }], { keepNext: true }));
+  const member = (label: string, v: string | undefined) => body([{ text: `- ${label}: ` }, ...(v?.trim() ? [{ text: v.trim().replace(/[;.]$/, '') }] : [blank(16)]), { text: ';' }]);
+  blocks.push(member('Đại diện Hội Khuyến học xã', t.memberKhuyenHoc));
+  blocks.push(member('Đại diện Ủy ban Mặt trận Tổ quốc Việt Nam xã', t.memberMttq));
+  const orgs = linesOf(t.memberOrgs);
+  blocks.push(body('- Đại diện các tổ chức chính trị - xã hội:', { keepNext: true }));
+  if (orgs.length) for (const o of orgs) blocks.push(body(`+ ${o.replace(/^[-+•]\s*/, '').replace(/[;.]$/, '')};`));
+  else blocks.push(body([{ text: '+ ' }, blankLine()]));
+  const others = linesOf(t.memberOthers);
+  if (others.length) {
+    blocks.push(body('- Thành phần khác:', { keepNext: true }));
+    for (const o of others) blocks.push(body(`+ ${o.replace(/^[-+•]\s*/, '').replace(/[;.]$/, '')};`));
+  }
+
+  blocks.push(body([{ text: 'Nội dung:', bold: true }], { keepNext: true }));
+  blocks.push(
+    body(
+      `1. Cuộc họp nghe dự thảo Báo cáo tự đánh giá và Bảng tổng hợp kết quả đánh giá các tiêu chí, chỉ tiêu "Cộng đồng học tập" cấp xã năm ${ctx.year} của Ủy ban nhân dân ${ctx.communeText} (từ ngày 01/01/${ctx.year} đến ngày 31/12/${ctx.year}).`,
+    ),
+  );
+  blocks.push(body('2. Ý kiến thảo luận:', { keepNext: true }));
+  blocks.push(...narrative(t.meetingOpinions));
+  blocks.push(body(`3. Kết quả đánh giá từng tiêu chí (${ctx.levelName}):`, { keepNext: true }));
+  const crit = rows.filter((r) => r.kind === 'criterion');
+  blocks.push(withTotals({
+    kind: 'table',
+    name: 'minutes-criteria',
+    size: TABLE_PT,
+    widths: [7, 55, 18, 20],
+    head: [[hcell('TT'), hcell('Tiêu chí'), hcell('Số chỉ tiêu đạt'), hcell('Kết quả')]],
+    body: [
+      ...crit.map((r) => [ncell(r.no), cell(`${r.name}: ${r.text}`), ncell(r.figure.replace(/^Đạt /, '').replace(' chỉ tiêu', '')), ncell(PAPER_STATUS[r.status], r.status !== 'met')]),
+      [ncell(''), cell('Cộng', { bold: true }), ncell(`${ctx.indicatorsMet}/${ctx.indicatorsTotal}`, true), ncell(`${ctx.criteriaMet}/${ctx.criteriaTotal} tiêu chí đạt`, true)],
+    ],
+  }));
+  const verdict = ctx.level.status === 'met' ? `đạt ${ctx.levelName}` : `chưa đạt ${ctx.levelName}`;
+  const conclusion: Run[] = [
+    { text: '4. Kết luận: ', bold: true },
+    { text: `Cuộc họp thống nhất kết quả tự đánh giá: ${ctx.communeText} đạt ${ctx.criteriaMet}/${ctx.criteriaTotal} tiêu chí, ${ctx.indicatorsMet}/${ctx.indicatorsTotal} chỉ tiêu, ${verdict}` },
+  ];
+  if (ctx.request.kind === 'none') conclusion.push({ text: `; ${requestText(ctx.request).replace(/^[^:]*:\s*/, '')}` });
+  else {
+    conclusion.push({ text: `; thống nhất đề nghị ` }, ...recipientRuns(ctx), { text: ` ${requestVerb(ctx.request)} ${ctx.communeText} đạt ${titleOfLevel(ctx, ctx.request.level)}.` });
+  }
+  blocks.push(body(conclusion, { before: 6 }));
+  blocks.push(body([{ text: 'Kết quả biểu quyết: ' }, ...(t.meetingVotes?.trim() ? [{ text: t.meetingVotes.trim().replace(/[.]$/, '') }] : [blank(20)]), { text: '.' }]));
+  const end = t.meetingEnd?.trim();
+  const signer = (role: string, name: string | undefined): Para[] => [
+    p([{ text: role, bold: true }], { align: 'center', before: 12 }),
+    p([{ text: name?.trim() || ' ', bold: true }], { align: 'center', before: 72 }),
+  ];
+  blocks.push({
+    kind: 'keep',
+    blocks: [
+      body([
+        { text: 'Cuộc họp kết thúc vào lúc ' },
+        ...(end ? [{ text: end }] : [blank(6)]),
+        { text: ' cùng ngày. Biên bản đã được đọc lại cho những người dự họp cùng nghe và thống nhất./.' },
+      ]),
+      { kind: 'columns', widths: [50, 50], left: signer('THƯ KÝ', t.secretaryName), right: signer('CHỦ TRÌ', t.chairName) },
+    ],
+  });
+  return { id: 'minutes', title: 'Biên bản họp', fileName: `bien-ban-hop-${ctx.year}`, sections: [section('main', blocks)] };
+}
+
+/** The papers of the dossier in the order they are sent. */
+export function dossierDocs(m: DossierModel): Doc[] {
+  return [m.docs.submission, m.docs.report, m.docs.summary, m.docs.minutes].filter((d): d is Doc => d !== null);
+}
+

@@ -6,7 +6,9 @@ import writeExcelFile from 'write-excel-file/universal';
 import type { CellObject, Row, SheetData } from 'write-excel-file/universal';
 import type { AssessInput, AssessOutput, LevelNo } from '../domain/assess-types.ts';
 import type { Catalog } from '../domain/catalog/index.ts';
-import { STATUS_LABEL, summaryRows, type CommuneSettings, type SummaryRow } from '../dossier/model.ts';
+import { PAPER_STATUS } from '../dossier/figures.ts';
+import { summaryRows, type CommuneSettings, type SummaryRow } from '../dossier/model.ts';
+import type { DossierTexts } from '../dossier/texts.ts';
 import { fitRows } from './fit.ts';
 import { FONT } from './villages-sheet.ts';
 
@@ -15,6 +17,8 @@ export interface SummaryTableInput {
   output: AssessOutput;
   catalog: Catalog;
   commune: CommuneSettings;
+  /** The dossier's texts of the year (the PCGD–XMC decision and the report number the evidence cites). */
+  texts?: DossierTexts | undefined;
 }
 
 /** The glossary's name of the table (summaryTable). */
@@ -32,7 +36,7 @@ export function summaryTableData(t: SummaryTableInput): SheetData {
   const perLevel = new Map(levels.map((lv) => {
     const result = t.output.levels.find((l) => l.level === lv);
     if (!result) throw new Error(`Kết quả đánh giá thiếu Mức độ ${lv}`);
-    const rows = summaryRows({ input: t.input, output: t.output, catalog: t.catalog, texts: {}, commune: t.commune }, result);
+    const rows = summaryRows({ input: t.input, catalog: t.catalog, texts: t.texts }, result);
     return [lv, new Map(rows.map((r) => [r.id, r]))] as const;
   }));
   const first = [...perLevel.values()][0]!;
@@ -56,11 +60,11 @@ export function summaryTableData(t: SummaryTableInput): SheetData {
     const style: Partial<CellObject> = criterion ? { fontWeight: 'bold', backgroundColor: '#f2f2f2' } : {};
     const row: Row = [
       text(base.no, { align: 'center', ...style }),
-      text(criterion ? `Tiêu chí ${base.no}: ${base.text}` : `Chỉ tiêu ${base.no}: ${base.text}`, style),
+      text(`${base.name}: ${base.text}`, style),
     ];
     for (const lv of levels) {
       const r: SummaryRow = perLevel.get(lv)!.get(base.id)!;
-      row.push(text(r.requirement, style), text(r.figure, style), text(STATUS_LABEL[r.status], { align: 'center', ...style, fontWeight: r.status === 'met' && !criterion ? undefined : 'bold' }));
+      row.push(text(r.requirement, style), text(r.figure, style), text(PAPER_STATUS[r.status], { align: 'center', ...style, fontWeight: r.status === 'met' && !criterion ? undefined : 'bold' }));
     }
     row.push(text(base.evidence, style));
     rows.push(row);
@@ -68,7 +72,7 @@ export function summaryTableData(t: SummaryTableInput): SheetData {
   const overall: Row = [text('', { fontWeight: 'bold' }), text('Kết quả chung', { fontWeight: 'bold' })];
   for (const lv of levels) {
     const status = t.output.levels.find((l) => l.level === lv)!.status;
-    overall.push(text('', {}), text('', {}), text(STATUS_LABEL[status], { align: 'center', fontWeight: 'bold' }));
+    overall.push(text('', {}), text('', {}), text(PAPER_STATUS[status], { align: 'center', fontWeight: 'bold' }));
   }
   overall.push(text(''));
   rows.push(overall);

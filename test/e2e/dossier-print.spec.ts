@@ -1,125 +1,296 @@
-// The print view of each paper rendered by Chromium to PDF (as "In / Lưu PDF" does): every page is
-// A4, text stays inside the Nghị định 30/2020 margins, and the expected words and figures are in
-// the PDF's text (pdftotext). The first page of each paper is kept as a PNG for review (pdftoppm).
+// The print view of each paper rendered by Chromium to PDF (as "In / Lưu PDF" does), read back as a
+// reviewer would: every page A4 with the text inside the Nghị định 30/2020 margins, nothing scaled
+// (font sizes read from the PDF's own text matrices), the print font embedded, the legal basis with
+// its date and scope, the circular's wording of TC3.1, none of the words a paper must not carry,
+// "DỰ THẢO" on every page of a draft and on none of a finished dossier, page numbers from page 2 of
+// each paper and annex, and the signature on the page of the paper's last lines. The first page of
+// each paper is kept as a PNG for review (pdftoppm).
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import type { AssessInput } from '../../src/domain/assess-types.ts';
-import { tt25_2023 } from '../../src/domain/catalog/index.ts';
 import { demoCommune } from '../../src/domain/demo-commune.ts';
-import { assess } from '../../src/domain/readiness/index.ts';
-import { buildDossier } from '../../src/dossier/model.ts';
+import type { Doc, DocId } from '../../src/dossier/doc.ts';
 import { printHtml } from '../../src/dossier/html.ts';
-import type { DocId } from '../../src/dossier/doc.ts';
+import { dossierDocs, type DossierModel } from '../../src/dossier/model.ts';
+import { dossierOf } from '../unit/dossier-fixtures.ts';
+import type { DossierTexts } from '../../src/dossier/texts.ts';
+import { flatText, fonts, glyphRuns, lineWords, MM, pageSizes, pageTexts, sizesIn, words, type Word } from './helpers/pdf.ts';
 
-const SAMPLES = fileURLToPath(new URL('../../docs/domain/samples/', import.meta.url));
+// The project's own copy of the reference (docs/domain), never ../shared.
+const REFERENCE = fileURLToPath(new URL('../../docs/domain/', import.meta.url));
+const SAMPLES = `${REFERENCE}samples/`;
 const SHOTS = fileURLToPath(new URL('./__screenshots__/', import.meta.url));
-const MM = 72 / 25.4;
+const FONTS = fileURLToPath(new URL('../../node_modules/@fontsource/tinos/files/', import.meta.url));
+const FONT_ORIGIN = 'http://print-font.test/';
 
-interface Word {
-  page: number;
-  xMin: number;
-  yMin: number;
-  xMax: number;
-  yMax: number;
-  text: string;
+/** The circular's wording of one indicator, read from the reference (not from the app's catalog). */
+function officialWording(id: string): string {
+  const md = readFileSync(`${REFERENCE}criteria-tt25-commune.md`, 'utf8');
+  const row = md.split('\n').find((l) => l.startsWith(`| ${id} |`));
+  if (!row) throw new Error(`${id} not in the reference`);
+  return row.split('|')[2]!.trim().replace(/"([^"]*)"/g, '“$1”');
 }
 
-/** Page sizes (pt) of every page, from pdfinfo. */
-function pageSizes(pdf: string): { w: number; h: number }[] {
-  const out = execFileSync('pdfinfo', ['-f', '1', '-l', '999', pdf], { encoding: 'utf8' });
-  return [...out.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => ({ w: Number(m[1]), h: Number(m[2]) }));
+const LEGAL_BASIS =
+  'Căn cứ Thông tư số 25/2023/TT-BGDĐT ngày 27/12/2023 của Bộ trưởng Bộ Giáo dục và Đào tạo quy định về đánh giá, công nhận “Cộng đồng học tập” cấp xã, huyện, tỉnh;';
+const FORBIDDEN = /tạm tính|dự án|cấu hình|production/iu;
+
+/** Index of the last item matching, or -1 (ES2022 has no findLastIndex). */
+function lastIndex<T>(list: readonly T[], ok: (x: T) => boolean): number {
+  for (let i = list.length - 1; i >= 0; i--) if (ok(list[i]!)) return i;
+  return -1;
 }
 
-/** Every word with its box, from pdftotext -bbox. */
-function words(pdf: string): Word[] {
-  const html = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8' });
-  const out: Word[] = [];
-  let page = 0;
-  for (const line of html.split('\n')) {
-    if (line.includes('<page ')) page++;
-    const m = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*)<\/word>/.exec(line);
-    if (m) out.push({ page, xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), yMax: Number(m[4]), text: m[5]! });
-  }
-  return out;
-}
+const sample = (name: string) => JSON.parse(readFileSync(`${SAMPLES}${name}/input.json`, 'utf8')) as AssessInput;
 
-const pdfText = (pdf: string) => execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).normalize('NFC').replace(/[ \t]+/g, ' ');
-
-function model(input: AssessInput) {
-  return buildDossier({
-    input,
-    output: assess(input),
-    catalog: tt25_2023,
-    texts: { signerName: 'Nguyễn Văn Bình', submissionNumber: '12', reportNumber: '15', docDate: '2026-02-05' },
-    commune: { code: input.commune.code, name: input.commune.name, recipient: 'Ủy ban nhân dân tỉnh Quảng Ngãi' },
-  });
-}
-
-const communes: { name: string; input: AssessInput }[] = [
-  { name: 'demo', input: demoCommune.years.find((y) => y.year === 2025)! },
-  { name: 'meets-level-1', input: JSON.parse(readFileSync(`${SAMPLES}meets-level-1/input.json`, 'utf8')) as AssessInput },
-];
-
-const EXPECT: Record<DocId, string[]> = {
-  submission: ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'TỜ TRÌNH', 'Số: 12/TTr-UBND', 'Kính gửi: Ủy ban nhân dân tỉnh Quảng Ngãi.', 'Nơi nhận:', 'Nguyễn Văn Bình'],
-  report: ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'BÁO CÁO', 'Số: 15/BC-UBND', 'PHỤ LỤC', 'Mức độ đề nghị công nhận:', 'Nguyễn Văn Bình'],
-  summary: ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'BẢNG TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ CÁC TIÊU CHÍ, CHỈ TIÊU', 'Tiêu chí, chỉ tiêu', 'Minh chứng'],
+const SIGNED: DossierTexts = {
+  signerName: 'Nguyễn Văn Bình',
+  signerTitle: 'PHÓ CHỦ TỊCH',
+  submissionNumber: '5',
+  reportNumber: '15',
+  docDate: '2026-02-05',
+  meetingDate: '2026-01-20',
+  minutesRef: '3',
+  chairName: 'Ông Nguyễn Văn Bình',
+  chairTitle: 'Phó Chủ tịch Ủy ban nhân dân xã',
+  secretaryName: 'Bà Trần Thị Hạnh',
+  secretaryTitle: 'Công chức Văn hóa - Xã hội',
+  memberKhuyenHoc: 'Ông Lê Văn An, Chủ tịch Hội Khuyến học xã',
+  memberMttq: 'Bà Phạm Thị Lan, Phó Chủ tịch Ủy ban MTTQ Việt Nam xã',
+  memberOrgs: 'Hội Liên hiệp Phụ nữ xã: Bà Lê Thị Cúc, Chủ tịch Hội\nHội Nông dân xã: Ông Đinh Văn Tư, Chủ tịch Hội',
+  guidanceLetter: 'Công văn số 3233/SGDĐT-CTTTCNTX ngày 26/12/2024 của Sở Giáo dục và Đào tạo về việc hướng dẫn đánh giá, công nhận “Cộng đồng học tập” cấp xã năm 2025',
+  pcgdEvidence: 'Quyết định số 120/QĐ-UBND ngày 15/12/2025 của Ủy ban nhân dân tỉnh',
 };
 
-for (const c of communes) {
-  for (const id of ['submission', 'report', 'summary'] as DocId[]) {
-    test(`print view of the ${id} (${c.name}) is A4 PDF with its text inside the margins`, async ({ page }, info) => {
-      const m = model(c.input);
-      const doc = m.docs[id];
-      await page.setContent(printHtml([doc], doc.title));
-      const pdf = info.outputPath(`${c.name}-${id}.pdf`);
-      writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+function model(input: AssessInput, texts: DossierTexts): DossierModel {
+  return dossierOf(input, texts, 'Ủy ban nhân dân tỉnh Quảng Ngãi');
+}
 
+/** meets-level-1 with every indicator documented, the meeting recorded and the year locked: not a draft. */
+function finished(): DossierModel {
+  const m = model(sample('meets-level-1'), { ...SIGNED, locked: true });
+  expect(m.draft, m.warnings.map((w) => w.text).join('\n')).toBe(false);
+  return m;
+}
+
+const cases: { name: string; build: () => DossierModel; draft: boolean }[] = [
+  { name: 'meets-level-1 finished', build: finished, draft: false },
+  { name: 'demo draft', build: () => model(structuredClone(demoCommune.years.find((y) => y.year === 2025)!), {}), draft: true },
+];
+
+/** Prints the papers as the print view does and returns the PDF's path and the pages per section. */
+async function print(page: Page, docs: Doc[], file: string): Promise<{ pdf: string; sections: { name: string; pages: number }[] }> {
+  await page.route(`${FONT_ORIGIN}*`, (route) =>
+    route.fulfill({ body: readFileSync(FONTS + new URL(route.request().url()).pathname.slice(1)), contentType: 'font/woff2' }),
+  );
+  await page.setContent(printHtml(docs, { title: docs[0]!.title, fontUrl: (f) => FONT_ORIGIN + f }));
+  await page.waitForFunction(() => document.documentElement.hasAttribute('data-paged'));
+  const sections = JSON.parse((await page.locator('html').getAttribute('data-paged'))!) as { name: string; pages: number }[];
+  writeFileSync(file, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+  return { pdf: file, sections };
+}
+
+/** The words of one column of the summary table, in reading order (page, line, left to right). */
+function columnText(doc: Doc, all: readonly Word[], column: number): string {
+  const table = doc.sections[0]!.blocks.find((b) => b.kind === 'table' && b.name === 'summary');
+  if (!table || table.kind !== 'table') throw new Error('no summary table');
+  const total = table.widths.reduce((a, b) => a + b, 0);
+  const at = (i: number) => (30 + (165 * table.widths.slice(0, i).reduce((a, b) => a + b, 0)) / total) * MM;
+  const [left, right] = [at(column), at(column + 1)];
+  return all
+    .filter((w) => w.yMin > 20 * MM && w.xMin >= left - 0.5 && w.xMax <= right + 0.5)
+    .sort((a, b) => a.page - b.page || Math.round(a.yMin) - Math.round(b.yMin) || a.xMin - b.xMin)
+    .map((w) => w.text)
+    .join(' ')
+    .normalize('NFC');
+}
+
+/** Sizes (pt) of the glyph runs of the first line that reads `phrase`. */
+function lineSizes(pdf: string, all: Word[], phrase: string): number[] {
+  const ws = lineWords(all, phrase);
+  expect(ws.length, `line "${phrase}"`).toBeGreaterThan(0);
+  const runs = glyphRuns(pdf);
+  return [...new Set(ws.flatMap((w) => sizesIn(runs, w)))];
+}
+
+const BODY_LINE: Record<DocId, string> = {
+  submission: 'Căn cứ Thông tư số',
+  report: 'Căn cứ Thông tư số',
+  summary: 'Tổng hợp: đạt',
+  minutes: 'Thời gian bắt đầu:',
+};
+const CLOSING: Record<DocId, RegExp> = {
+  submission: /Kính trình .* xem xét, quyết định\.\/\./,
+  report: /kính báo cáo\.\/\./,
+  summary: /Tổng hợp: đạt/,
+  minutes: /Cuộc họp kết thúc vào lúc/,
+};
+
+for (const c of cases) {
+  test(`each paper of ${c.name} prints at full size on A4, numbered per paper, as a reviewer expects`, async ({ page }, info) => {
+    const m = c.build();
+    const docs = dossierDocs(m);
+    expect(docs.map((d) => d.id)).toEqual(m.docs.submission ? ['submission', 'report', 'summary', 'minutes'] : ['report', 'summary', 'minutes']);
+    for (const doc of docs) {
+      const { pdf, sections } = await print(page, [doc], info.outputPath(`${c.name}-${doc.id}.pdf`));
       const sizes = pageSizes(pdf);
-      expect(sizes.length).toBeGreaterThan(0);
       for (const s of sizes) {
         expect(Math.abs(s.w - 210 * MM)).toBeLessThan(1);
         expect(Math.abs(s.h - 297 * MM)).toBeLessThan(1);
       }
+      // The pages counted for the numbers are the pages printed.
+      expect(sections.reduce((n, s) => n + s.pages, 0), `${doc.id} pages`).toBe(sizes.length);
 
-      const text = pdfText(pdf);
-      for (const s of EXPECT[id]) expect(text).toContain(s);
-      expect(text).toContain(`${c.input.commune.name.replace(/^Xã /, '')}, ngày 05 tháng 02 năm 2026`);
-      if (id === 'summary') {
-        for (const row of m.rows) {
-          expect(text).toMatch(new RegExp(`(^|\\s)${row.no.replace('.', '\\.')}\\s`, 'm'));
-        }
-        const statuses = text.match(/Chưa đạt|Chưa có dữ liệu|Đạt/g) ?? [];
-        expect(statuses.length).toBeGreaterThanOrEqual(m.rows.length);
+      const pages = pageTexts(pdf);
+      const text = flatText(pdf);
+      expect(text, doc.id).not.toMatch(FORBIDDEN);
+      if (doc.id === 'submission' || doc.id === 'report') {
+        expect(text).toContain(LEGAL_BASIS);
+        if (!c.draft) expect(text).toContain('Căn cứ Công văn số 3233/SGDĐT-CTTTCNTX ngày 26/12/2024');
+      }
+      if (doc.id === 'report' || doc.id === 'summary') {
+        // The report as text; the summary's criteria column read on its own (its cells wrap their
+        // own lines beside the other columns), line by line down every page.
+        const raw = doc.id === 'report' ? execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).normalize('NFC').replace(/\s+/g, ' ') : columnText(doc, words(pdf), 1);
+        expect(raw, 'TC3.1 in the words of the circular').toContain(officialWording('TC3.1'));
       }
 
-      // Body text stays within left 30 mm, right 15 mm, top and bottom 20 mm; only the page number
-      // (from page 2, centred) sits in the top margin.
+      // DỰ THẢO on every page of a draft, on none of a finished paper.
+      pages.forEach((t, i) => expect(t.includes('DỰ THẢO'), `${doc.id} page ${i + 1}`).toBe(c.draft));
+
+      // Full size: Quốc hiệu 12–13 pt, body 13–14 pt, read from the PDF.
       const ws = words(pdf);
-      expect(ws.length).toBeGreaterThan(50);
+      for (const s of lineSizes(pdf, ws, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')) {
+        expect(s, 'Quốc hiệu').toBeGreaterThanOrEqual(11.95);
+        expect(s, 'Quốc hiệu').toBeLessThanOrEqual(13.05);
+      }
+      for (const s of lineSizes(pdf, ws, BODY_LINE[doc.id])) {
+        expect(s, 'body').toBeGreaterThanOrEqual(12.95);
+        expect(s, 'body').toBeLessThanOrEqual(14.05);
+      }
+      // The print font, embedded (a phone without Times prints the same).
+      const fs = fonts(pdf);
+      expect(fs.length).toBeGreaterThan(0);
+      for (const f of fs) {
+        expect(f.embedded, f.name).toBe(true);
+        expect(f.name, 'print font').toMatch(/Tinos/);
+      }
+
+      // Text inside the margins; only the page number (centred) and DỰ THẢO (right) sit in the top margin.
+      let pageNo = 0;
+      const firstOfSection = new Set<number>();
+      const expectedNo = new Map<number, number>();
+      for (const s of sections) {
+        for (let k = 1; k <= s.pages; k++) {
+          pageNo++;
+          if (k === 1) firstOfSection.add(pageNo);
+          expectedNo.set(pageNo, k);
+        }
+      }
       for (const w of ws) {
-        const pageNo = /^\d+$/.test(w.text) && w.page > 1 && w.yMax < 20 * MM;
-        if (pageNo) {
-          expect(w.text).toBe(String(w.page));
+        if (w.yMax < 20 * MM) {
+          if (/^\d+$/.test(w.text)) {
+            expect(firstOfSection.has(w.page), `no number on page ${w.page}`).toBe(false);
+            expect(Number(w.text), `number of page ${w.page}`).toBe(expectedNo.get(w.page));
+            expect(Math.abs((w.xMin + w.xMax) / 2 - (30 + 165 / 2) * MM)).toBeLessThan(3);
+          } else expect(['DỰ', 'THẢO'], `top margin: ${w.text}`).toContain(w.text);
           continue;
         }
         expect(w.xMin, w.text).toBeGreaterThanOrEqual(30 * MM - 1);
         expect(w.xMax, w.text).toBeLessThanOrEqual((210 - 15) * MM + 1);
-        expect(w.yMin, w.text).toBeGreaterThanOrEqual(20 * MM - 1);
         expect(w.yMax, w.text).toBeLessThanOrEqual((297 - 20) * MM + 1);
       }
-      const firstPage = ws.filter((w) => w.page === 1);
-      expect(firstPage.some((w) => /^\d+$/.test(w.text) && w.yMax < 20 * MM)).toBe(false);
+      for (let n = 1; n <= sizes.length; n++) {
+        const numbered = ws.some((w) => w.page === n && w.yMax < 20 * MM && /^\d+$/.test(w.text));
+        expect(numbered, `page ${n} numbered`).toBe(!firstOfSection.has(n));
+      }
+      if (doc.id === 'report') {
+        // The annex starts its own numbering on the page that opens with "PHỤ LỤC".
+        expect(sections.map((s) => s.name)).toEqual(['xd-report-main', 'xd-report-annex']);
+        const annexFirst = sections[0]!.pages + 1;
+        expect(pages[annexFirst - 1]).toContain('PHỤ LỤC');
+        const annexPage = pages[annexFirst - 1]!.replace(/\s+/g, ' ');
+        expect(annexPage).toContain(
+          c.draft ? '(Kèm theo Báo cáo số /BC-UBND ngày … tháng … năm 2026 của Ủy ban nhân dân xã Ba Tô)' : '(Kèm theo Báo cáo số 15/BC-UBND ngày 05 tháng 02 năm 2026 của Ủy ban nhân dân xã Đạt Mức Một)',
+        );
+      }
+
+      // The signature is never alone: the signer's page holds the paper's last lines.
+      const signer = doc.id === 'minutes' ? (c.draft ? 'CHỦ TRÌ' : 'Nguyễn Văn Bình') : c.draft ? 'CHỦ TỊCH' : 'Nguyễn Văn Bình';
+      const signPage = lastIndex(pages, (t) => t.includes(signer));
+      expect(signPage, `${doc.id}: signer`).toBeGreaterThanOrEqual(0);
+      expect(pages[signPage], `${doc.id}: last lines with the signature`).toMatch(CLOSING[doc.id]);
 
       // First page kept for review (regenerate the committed copies with DOSSIER_SHOTS=1).
-      const png = info.outputPath(`${c.name}-${id}`);
+      const png = info.outputPath(`${c.name}-${doc.id}`);
       execFileSync('pdftoppm', ['-f', '1', '-l', '1', '-r', '70', '-png', '-singlefile', pdf, png]);
-      if (process.env.DOSSIER_SHOTS === '1' && c.name === 'demo') {
+      if (process.env.DOSSIER_SHOTS === '1' && c.name === 'meets-level-1 finished') {
         mkdirSync(SHOTS, { recursive: true });
-        copyFileSync(`${png}.png`, `${SHOTS}dossier-${id}.png`);
+        copyFileSync(`${png}.png`, `${SHOTS}dossier-${doc.id}.png`);
       }
-    });
-  }
+    }
+  });
 }
+
+test('the finished papers: signing block, closing formulas, numbers, recipients and the Biên bản họp', async ({ page }, info) => {
+  const m = finished();
+  const texts: Partial<Record<DocId, string>> = {};
+  const layout: Partial<Record<DocId, string>> = {};
+  for (const doc of dossierDocs(m)) {
+    const { pdf } = await print(page, [doc], info.outputPath(`${doc.id}.pdf`));
+    texts[doc.id] = flatText(pdf);
+    layout[doc.id] = pageTexts(pdf).join('\n');
+  }
+  const sub = texts.submission!;
+  expect(sub).toContain('Số: 05/TTr-UBND');
+  expect(sub).toContain('Đạt Mức Một, ngày 05 tháng 02 năm 2026');
+  // The signing block on three lines of the right column, the name below it.
+  const lines = layout.submission!.split('\n');
+  const at = ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'Nguyễn Văn Bình'].map((s) => lastIndex(lines, (l) => l.includes(s)));
+  expect(at.every((n, i) => n >= 0 && (i === 0 || n > at[i - 1]!)), `signing lines in order: ${at}`).toBe(true);
+  expect(at[2]! - at[0]!, 'three lines together').toBeLessThanOrEqual(3);
+  expect(sub).toContain('Kính trình Ủy ban nhân dân tỉnh Quảng Ngãi xem xét, quyết định./.');
+  expect(sub).toContain('- Lưu: VT, VHXH.');
+  expect(sub).toContain('Căn cứ Công văn số 3233/SGDĐT-CTTTCNTX ngày 26/12/2024 của Sở Giáo dục và Đào tạo');
+  expect(texts.report).toContain('Ủy ban nhân dân xã Đạt Mức Một kính báo cáo./.');
+  expect(texts.summary).toContain('(Kèm theo Báo cáo số 15/BC-UBND ngày 05 tháng 02 năm 2026 của Ủy ban nhân dân xã Đạt Mức Một)');
+  const bb = texts.minutes!;
+  for (const s of [
+    'BIÊN BẢN',
+    'Số: 03/BB-UBND',
+    'Họp thống nhất kết quả tự đánh giá “Cộng đồng học tập” cấp xã năm 2025',
+    'Chủ trì: Ông Nguyễn Văn Bình, Phó Chủ tịch Ủy ban nhân dân xã.',
+    'Thư ký: Bà Trần Thị Hạnh, Công chức Văn hóa - Xã hội.',
+    'Đại diện Hội Khuyến học xã: Ông Lê Văn An, Chủ tịch Hội Khuyến học xã;',
+    'Đại diện Ủy ban Mặt trận Tổ quốc Việt Nam xã: Bà Phạm Thị Lan',
+    '+ Hội Liên hiệp Phụ nữ xã: Bà Lê Thị Cúc, Chủ tịch Hội;',
+    'THƯ KÝ',
+    'CHỦ TRÌ',
+  ]) {
+    expect(bb).toContain(s);
+  }
+  // The result agreed per criterion: each of the five named, each with its result (all met here).
+  for (const crit of m.rows.filter((r) => r.kind === 'criterion')) expect(bb).toContain(`Tiêu chí ${crit.no}: ${crit.text.split(' ').slice(0, 3).join(' ')}`);
+  expect(bb).toContain('5/5 tiêu chí đạt');
+  expect(bb.match(/(^|\s)Đạt(?=[\s.,;]|$)/g)?.length ?? 0).toBeGreaterThanOrEqual(5);
+});
+
+test('"In cả bộ hồ sơ": one print job, every paper and annex numbered on its own', async ({ page }, info) => {
+  const m = finished();
+  const docs = dossierDocs(m);
+  const { pdf, sections } = await print(page, docs, info.outputPath('all.pdf'));
+  expect(sections.map((s) => s.name)).toEqual(['xd-submission-main', 'xd-report-main', 'xd-report-annex', 'xd-summary-main', 'xd-minutes-main']);
+  const pages = pageTexts(pdf);
+  expect(pages.length).toBe(sections.reduce((n, s) => n + s.pages, 0));
+  const ws = words(pdf);
+  let at = 0;
+  for (const s of sections) {
+    for (let k = 1; k <= s.pages; k++) {
+      at++;
+      const top = ws.filter((w) => w.page === at && w.yMax < 20 * MM && /^\d+$/.test(w.text)).map((w) => Number(w.text));
+      expect(top, `${s.name} page ${k} (sheet ${at})`).toEqual(k === 1 ? [] : [k]);
+    }
+  }
+});

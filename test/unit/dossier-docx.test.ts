@@ -1,8 +1,7 @@
 // The .docx papers built from the shared sample communes and the demo commune: unzipped, their
-// word/document.xml read back, and every indicator, figure and Đạt/Chưa đạt checked against the
-// sample's own input and expected.json (figures recomputed here, formatted with Intl, not the app).
-// Updated for issue #11 (the circular's 15 indicators and wording, TC5.2's two shares, nothing
-// "tạm tính", evidence with its issuer); the layout checks are the papers' and unchanged.
+// word/document.xml (and headers) read back, and every indicator, figure and Đạt/Không đạt checked
+// against the sample's own input and expected.json (figures recomputed here, formatted with Intl,
+// not the app); the layout of Nghị định 30/2020 (sections numbered on their own, DỰ THẢO on a draft).
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +11,7 @@ import { indicatorText, type IndicatorDef } from '../../src/domain/catalog/index
 import { demoCommune } from '../../src/domain/demo-commune.ts';
 import { assess } from '../../src/domain/readiness/assess.ts';
 import { buildDocx } from '../../src/dossier/docx.ts';
-import { buildDossier } from '../../src/dossier/model.ts';
+import { dossierOf } from './dossier-fixtures.ts';
 import type { DossierTexts } from '../../src/dossier/texts.ts';
 import { readDocx } from './dossier-xml.ts';
 
@@ -36,15 +35,16 @@ function loadSample(name: string): { input: AssessInput; expected: Expected } {
   };
 }
 
-const LABEL: Record<Status, string> = { met: 'Đạt', unmet: 'Chưa đạt', unknown: 'Chưa có dữ liệu' };
+// glossary.md: "Chưa đạt (in the papers: Không đạt)".
+const LABEL: Record<Status, string> = { met: 'Đạt', unmet: 'Không đạt', unknown: 'Chưa có dữ liệu' };
+/** Titles in curly quotes, as the papers print them. */
+const curly = (t: string) => t.replace(/"([^"]*)"/g, '“$1”');
 const int = (n: number) => new Intl.NumberFormat('vi-VN').format(n);
-const pct = (n: number, d: number) =>
-  `${new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(Math.round((n / d) * 1000) / 10)}%`;
-/** A share beside a threshold: one decimal, or cut to two where one would read as reaching it. */
+/** A share beside a threshold: one decimal, or cut to two where one would read as reaching it; never parted from its %. */
 const share = (n: number, d: number, t: number) => {
   const one = Math.round((n * 1000) / d) / 10;
   const p = one >= t && n * 100 < t * d ? Math.floor((n * 10000) / d) / 100 : one;
-  return `${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }).format(p)} %`;
+  return `${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }).format(p)}\u00a0%`;
 };
 const indicators = tt25_2023.criteria.flatMap((c) => c.indicators);
 
@@ -73,7 +73,10 @@ function expectedFigure(input: AssessInput, def: IndicatorDef, level: 1 | 2): st
     const t = (area ? def.difficultAreaThresholds : def.thresholds)[level];
     const [tn, td] = sums(input, 'trained');
     const [un, ud] = sums(input, 'university');
-    return [`Được đào tạo: ${int(tn)}/${int(td)} người`, `(${share(tn, td, t.trained)})`, `Đại học trở lên: ${int(un)}/${int(ud)} người`, `(${share(un, ud, t.university)})`];
+    return [
+      `Được đào tạo: ${int(tn)}/${int(td)} người từ 15 tuổi trở lên (${share(tn, td, t.trained)})`,
+      `Đại học trở lên: ${int(un)}/${int(ud)} người từ 15 tuổi trở lên (${share(un, ud, t.university)})`,
+    ];
   }
   if (def.kind === 'standard') {
     const v = input.figures?.[def.figure];
@@ -86,10 +89,10 @@ function expectedFigure(input: AssessInput, def: IndicatorDef, level: 1 | 2): st
   if (typeof a?.amount === 'number') out.push(`${int(a.amount)} đồng`);
   for (const e of a?.evidence ?? []) {
     if (e.number) out.push(e.number);
-    if (e.issuer) out.push(e.issuer);
-    if (e.title) out.push(e.title);
+    if (e.title) out.push(curly(e.title));
+    if (e.issuer) out.push(`của ${curly(e.issuer)}`);
   }
-  if (def.kind === 'yes-no' && (a?.evidence ?? []).length === 0) out.push('Chưa có minh chứng');
+  if (def.kind === 'yes-no' && a?.met === true && (a?.evidence ?? []).length === 0) out.push('Chưa có minh chứng');
   return out;
 }
 
@@ -103,19 +106,14 @@ const texts: DossierTexts = {
 
 async function papers(input: AssessInput) {
   const output = assess(input);
-  const model = buildDossier({
-    input,
-    output,
-    catalog: tt25_2023,
-    texts,
-    commune: { code: input.commune.code, name: input.commune.name, recipient: 'Ủy ban nhân dân tỉnh Thử Nghiệm' },
-  });
-  const [summary, report, submission] = await Promise.all([
+  const model = dossierOf(input, texts, 'Ủy ban nhân dân tỉnh Thử Nghiệm');
+  const [summary, report, minutes, submission] = await Promise.all([
     buildDocx(model.docs.summary).then(readDocx),
     buildDocx(model.docs.report).then(readDocx),
-    buildDocx(model.docs.submission).then(readDocx),
+    buildDocx(model.docs.minutes).then(readDocx),
+    model.docs.submission ? buildDocx(model.docs.submission).then(readDocx) : null,
   ]);
-  return { model, output, summary, report, submission };
+  return { model, output, summary, report, minutes, submission };
 }
 
 /** The summary table: the one whose header names the criteria column. */
@@ -136,7 +134,7 @@ describe('the summary table (.docx) of each sample commune', () => {
   });
 
   for (const c of cases) {
-    it(`${c.name}: every indicator with its text, figure, requirement level and Đạt/Chưa đạt`, async () => {
+    it(`${c.name}: every indicator with its text, figure, requirement level and Đạt/Không đạt`, async () => {
       const { summary, output } = await papers(c.input);
       const table = summaryTable(summary.tables);
       const tableLevel = c.expected ? c.expected.eligibleLevel || 1 : output.eligibleLevel || 1;
@@ -149,7 +147,8 @@ describe('the summary table (.docx) of each sample commune', () => {
         const row = byNo.get(no);
         expect(row, `row ${no}`).toBeDefined();
         const [, text, requirement, figure, status, evidence] = row!;
-        expect(text).toContain(indicatorText(def, tableLevel as 1 | 2).vi);
+        // The circular's wording at the table's level (level 2 rewords TC4 and TC5).
+        expect(text).toContain(`Chỉ tiêu ${no.split('.')[1]} của Tiêu chí ${no.split('.')[0]}: ${curly(indicatorText(def, tableLevel as 1 | 2).vi)}`);
         const want = c.expected
           ? c.expected.levels[String(tableLevel)]!.indicators[def.id]!.status
           : output.levels.find((l) => l.level === tableLevel)!.criteria.flatMap((x) => x.indicators).find((i) => i.id === def.id)!.status;
@@ -157,20 +156,24 @@ describe('the summary table (.docx) of each sample commune', () => {
         for (const piece of expectedFigure(c.input, def, tableLevel as 1 | 2)) {
           expect(`${figure}\n${evidence}`, `${def.id} figure`).toContain(piece);
         }
-        if (def.kind === 'ratio') expect(requirement).toBe(`Từ ${def.thresholds[tableLevel as 1 | 2]}% trở lên`);
+        const level = tableLevel as 1 | 2;
+        if (def.kind === 'ratio') expect(requirement).toBe(`Từ ${def.thresholds[level]}\u00a0% trở lên`);
         if (def.kind === 'training') {
-          const t = (c.input.figures?.difficultArea ? def.difficultAreaThresholds : def.thresholds)[tableLevel as 1 | 2];
-          expect(requirement).toContain(`từ ${t.trained}% trở lên`);
-          expect(requirement).toContain(`đại học trở lên từ ${t.university}%`);
+          const area = c.input.figures?.difficultArea === true;
+          const t = (area ? def.difficultAreaThresholds : def.thresholds)[level];
+          expect(requirement).toContain(`Được đào tạo: từ ${t.trained}\u00a0% trở lên`);
+          expect(requirement).toContain(`Đại học trở lên: từ ${t.university}\u00a0% trở lên`);
+          if (area) expect(requirement).toContain('(Ngưỡng của xã thuộc vùng khó khăn)');
+          else expect(requirement).not.toContain('vùng khó khăn');
         }
-        if (def.kind === 'standard') expect(requirement).toBe(def.minimum[tableLevel as 1 | 2] === true ? 'Đạt chuẩn' : `Đạt chuẩn mức độ ${def.minimum[tableLevel as 1 | 2]} trở lên`);
-        expect(`${text} ${requirement} ${figure}`).not.toMatch(/tạm tính/);
+        if (def.kind === 'standard') expect(requirement).toBe(def.minimum[level] === true ? 'Đạt chuẩn' : `Đạt chuẩn mức độ ${def.minimum[level]} trở lên`);
+        expect(`${text} ${requirement} ${figure} ${evidence}`).not.toMatch(/tạm tính|dự án|cấu hình|production/iu);
       }
       for (const crit of tt25_2023.criteria) {
         const row = byNo.get(crit.id.replace('TC', ''))!;
-        expect(row[1]).toContain(crit.text.vi);
+        expect(row[1]).toContain(curly(crit.text.vi));
         const statuses = crit.indicators.map((d) => byNo.get(d.id.replace('TC', ''))![4]);
-        const want = statuses.every((s) => s === 'Đạt') ? 'Đạt' : statuses.includes('Chưa đạt') ? 'Chưa đạt' : 'Chưa có dữ liệu';
+        const want = statuses.every((s) => s === 'Đạt') ? 'Đạt' : statuses.includes('Không đạt') ? 'Không đạt' : 'Chưa có dữ liệu';
         expect(row[4], `${crit.id}`).toBe(want);
       }
     });
@@ -183,32 +186,41 @@ describe('the summary table (.docx) of each sample commune', () => {
       evidence: [
         { number: '21/KH-UBND', date: '2025-01-20', issuer: 'UBND xã Đạt Mức Một', title: 'Kế hoạch xây dựng xã hội học tập năm 2025' },
         { title: 'Báo cáo sơ kết 6 tháng', date: '2025-07-02' },
-      ],
+      ] as NonNullable<AssessInput['answers']>[string]['evidence'],
     };
     input.answers!['TC1.1'] = { met: true };
-    const { summary, model } = await papers(input);
+    const { summary, report, model } = await papers(input);
     const row = summaryTable(summary.tables).find((r) => r[0] === '1.2')!;
     expect(row[5]).toContain('21/KH-UBND ngày 20/01/2025 của UBND xã Đạt Mức Một: Kế hoạch xây dựng xã hội học tập năm 2025');
     expect(row[5]).toContain('Báo cáo sơ kết 6 tháng (ngày 02/07/2025)');
     const other = summaryTable(summary.tables).find((r) => r[0] === '1.1')!;
     expect(other[5]).toBe('Chưa có minh chứng');
-    expect(model.warnings.find((w) => w.code === 'no-evidence')?.text).not.toContain('1.2');
+    expect(report.text).toContain('Minh chứng: 21/KH-UBND ngày 20/01/2025 của UBND xã Đạt Mức Một: Kế hoạch xây dựng xã hội học tập năm 2025; Báo cáo sơ kết 6 tháng (ngày 02/07/2025).');
+    const flagged = model.warnings.find((w) => w.code === 'no-evidence')!.text;
+    expect(flagged).toContain('Chỉ tiêu 1 của Tiêu chí 1');
+    expect(flagged).not.toContain('Chỉ tiêu 2 của Tiêu chí 1');
   });
 
-  it('shows the gap where a ratio falls short', async () => {
-    const { input } = loadSample('one-indicator-short');
+  it('shows the gap where a share falls short', async () => {
+    const { input, expected } = loadSample('one-indicator-short');
+    const gap = expected.levels['1']!.indicators['TC5.1']!.gap as number;
     const { summary } = await papers(input);
     const row = summaryTable(summary.tables).find((r) => r[0] === '5.1')!;
-    expect(row[3]).toContain('Còn thiếu: 5 người đạt danh hiệu "Công dân học tập"');
-    expect(row[4]).toBe('Chưa đạt');
+    expect(row[3]).toContain(`Còn thiếu: ${int(gap)} `);
+    expect(row[4]).toBe('Không đạt');
   });
 
   it('names the villages lacking data where an indicator has none', async () => {
     const { input } = loadSample('missing-data');
     const { summary } = await papers(input);
     const rows = summaryTable(summary.tables);
-    expect(rows.find((r) => r[0] === '5.1')![3]).toContain('Thôn chưa có số liệu: Nước Lầy');
-    expect(rows.find((r) => r[0] === '5.2')![3]).toContain('Thôn chưa có số liệu: Ba Khâm');
+    const lacking = input.villages.filter((v) => v.citizensRecognized === null || v.citizensRecognized === undefined).map((v) => v.name!);
+    expect(lacking.length).toBeGreaterThan(0);
+    for (const name of lacking) expect(rows.find((r) => r[0] === '5.1')![3]).toContain(name);
+    // TC5.2 reads trained and university: a village lacking either is named there.
+    const lackingTraining = input.villages.filter((v) => typeof v.trained !== 'number' || typeof v.university !== 'number').map((v) => v.name!);
+    expect(lackingTraining.length).toBeGreaterThan(0);
+    for (const name of lackingTraining) expect(rows.find((r) => r[0] === '5.2')![3]).toContain(`Thôn chưa có số liệu: ${name}`);
     expect(rows.find((r) => r[0] === '4.4')![3]).toContain('chưa có số liệu');
     expect(rows.find((r) => r[0] === '1.3')![3]).toContain('Chưa trả lời');
   });
@@ -216,57 +228,100 @@ describe('the summary table (.docx) of each sample commune', () => {
 
 describe('the layout of the papers (.docx)', () => {
   it('is A4 portrait with the margins of Nghị định 30/2020 and Times New Roman 14 pt', async () => {
-    const { summary, report, submission } = await papers(loadSample('meets-level-1').input);
-    for (const d of [summary, report, submission]) {
-      const sect = /<w:sectPr>[\s\S]*?<\/w:sectPr>/.exec(d.xml)![0];
-      expect(sect).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
-      // left 30 mm, right 15 mm, top and bottom 20 mm (1 mm = 56.7 twips)
-      expect(sect).toMatch(/w:top="1134" w:right="850" w:bottom="1134" w:left="1701"/);
-      // No page number on the first page, then centred at the top.
-      expect(sect).toContain('<w:titlePg/>');
+    const { summary, report, submission, minutes } = await papers(loadSample('meets-level-1').input);
+    for (const d of [summary, report, submission!, minutes]) {
+      const sects = d.xml.match(/<w:sectPr>[\s\S]*?<\/w:sectPr>/g)!;
+      // The report's annex is a section of its own, numbering its own pages.
+      expect(sects.length).toBe(d === report ? 2 : 1);
+      for (const sect of sects) {
+        expect(sect).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+        // left 30 mm, right 15 mm, top and bottom 20 mm (1 mm = 56.7 twips)
+        expect(sect).toMatch(/w:top="1134" w:right="850" w:bottom="1134" w:left="1701"/);
+        // No page number on the first page, then centred at the top, from 1 in each section.
+        expect(sect).toContain('<w:titlePg/>');
+        expect(sect).toMatch(/<w:pgNumType w:start="1"/);
+      }
       const styles = new TextDecoder().decode(d.files['word/styles.xml']);
       expect(styles).toContain('w:ascii="Times New Roman"');
       expect(styles).toMatch(/<w:docDefaults>[\s\S]*<w:sz w:val="28"\/>/);
     }
   });
 
-  it('opens with the national motto, the issuing body, number and date', async () => {
-    const { submission, report, summary } = await papers(loadSample('meets-level-1').input);
-    for (const d of [submission, report, summary]) {
+  it('opens with the national motto, the issuing body in bold, number and date', async () => {
+    const { submission, report, summary, minutes } = await papers(loadSample('meets-level-1').input);
+    for (const d of [submission!, report, summary, minutes]) {
       const header = d.tables[0]!;
       expect(header[0]![1]).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc');
       expect(header[0]![0]).toContain('ỦY BAN NHÂN DÂN\nXÃ ĐẠT MỨC MỘT');
-      expect(header[0]![1]).toContain('Đạt Mức Một, ngày 05 tháng 02 năm 2026');
+      if (d !== minutes) expect(header[0]![1]).toContain('Đạt Mức Một, ngày 05 tháng 02 năm 2026');
+      // Both lines of the issuer bold (the first run of the first table).
+      const issuer = /<w:tbl>[\s\S]*?<w:tc>([\s\S]*?)<\/w:tc>/.exec(d.xml)![1]!;
+      const runs = issuer.match(/<w:r>[\s\S]*?<\/w:r>/g)!.filter((r) => /ỦY BAN NHÂN DÂN|XÃ ĐẠT MỨC MỘT/.test(r));
+      expect(runs.length).toBe(2);
+      for (const r of runs) expect(r).toContain('<w:b/>');
     }
-    expect(submission.tables[0]![0]![0]).toContain('Số: 12/TTr-UBND');
+    expect(submission!.tables[0]![0]![0]).toContain('Số: 12/TTr-UBND');
     expect(report.tables[0]![0]![0]).toContain('Số: 15/BC-UBND');
+    expect(minutes.text).toContain('BIÊN BẢN');
+  });
+
+  it('a draft says DỰ THẢO in the header of every page; a finished paper does not', async () => {
+    const draft = await papers(loadSample('meets-level-1').input);
+    const headers = (d: { files: Record<string, Uint8Array> }) =>
+      Object.entries(d.files)
+        .filter(([k]) => /^word\/header\d+\.xml$/.test(k))
+        .map(([, v]) => new TextDecoder().decode(v));
+    for (const d of [draft.summary, draft.report, draft.submission!, draft.minutes]) {
+      const hs = headers(d);
+      // The first page's header and the following pages' header of each section.
+      expect(hs.length).toBe(d === draft.report ? 4 : 2);
+      for (const h of hs) expect(h).toContain('DỰ THẢO');
+    }
+    const done = dossierOf(loadSample('meets-level-1').input, { ...texts, meetingDate: '2026-01-20', minutesRef: '03', pcgdEvidence: 'Quyết định số 120/QĐ-UBND', locked: true }, 'Sở');
+    expect(done.draft).toBe(false);
+    for (const h of headers(readDocx(await buildDocx(done.docs.report)))) expect(h).not.toContain('DỰ THẢO');
   });
 
   it('the request asks for the level met, to the recipient, with Nơi nhận and the signature', async () => {
-    const { submission } = await papers(loadSample('meets-level-1').input);
+    const { submission: s } = await papers(loadSample('meets-level-1').input);
+    const submission = s!;
     expect(submission.text).toContain('TỜ TRÌNH');
-    expect(submission.text).toContain('Về việc đề nghị công nhận xã Đạt Mức Một đạt "Cộng đồng học tập" cấp xã Mức độ 1 (Khá) năm 2025');
+    expect(submission.text).toContain('Về việc đề nghị công nhận xã Đạt Mức Một đạt “Cộng đồng học tập” cấp xã Mức độ 1 (Khá) năm 2025');
     expect(submission.text).toContain('Kính gửi: Ủy ban nhân dân tỉnh Thử Nghiệm.');
+    expect(submission.text).toContain('Căn cứ Thông tư số 25/2023/TT-BGDĐT ngày 27/12/2023 của Bộ trưởng Bộ Giáo dục và Đào tạo quy định về đánh giá, công nhận “Cộng đồng học tập” cấp xã, huyện, tỉnh;');
     expect(submission.text).toContain('Kết quả: đạt 5/5 tiêu chí, 15/15 chỉ tiêu Mức độ 1 (Khá).');
+    expect(submission.text).toContain('Kính trình Ủy ban nhân dân tỉnh Thử Nghiệm xem xét, quyết định./.');
     const footer = submission.tables.at(-1)!;
     expect(footer[0]![0]).toContain('Nơi nhận:\n- Như trên;');
-    expect(footer[0]![0]).toContain('- Lưu: VT.');
+    expect(footer[0]![0]).toContain('- Lưu: VT, VHXH.');
     expect(footer[0]![1]).toContain('TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH');
     expect(footer[0]![1]).toContain('Nguyễn Văn Bình');
-    expect(submission.text).not.toContain('DỰ THẢO');
+    // The closing lines keep with the signature in Word too.
+    const closing = submission.xml.match(/<w:p>(?:(?!<\/w:p>)[\s\S])*?Kính trình[\s\S]*?<\/w:p>/)![0];
+    expect(closing).toContain('<w:keepNext/>');
   });
 
-  it('a commune below level 1 gets a draft that asks for nothing', async () => {
-    const { submission } = await papers(loadSample('one-indicator-short').input);
-    expect(submission.text).toContain('DỰ THẢO');
-    expect(submission.text).toContain('chưa đạt Mức độ 1 (Khá)');
-    expect(submission.text).not.toContain('kính đề nghị');
+  it('Word keeps a criterion row with its first indicator', async () => {
+    const { summary } = await papers(loadSample('meets-level-1').input);
+    const rows = summary.xml.match(/<w:tr>[\s\S]*?<\/w:tr>/g)!;
+    const crit = rows.find((r) => r.includes('Tiêu chí 5:'))!;
+    const ind = rows.find((r) => r.includes('Chỉ tiêu 1 của Tiêu chí 5:'))!;
+    expect(crit.match(/<w:p>/g)!.length).toBe(crit.match(/<w:keepNext\/>/g)?.length);
+    expect(ind).not.toContain('<w:keepNext/>');
   });
 
-  it('level 2 met but under 12 months since level 1: the papers ask for level 1', async () => {
+  it('a commune below level 1 gets no request paper; its report says why', async () => {
+    const { submission, report } = await papers(loadSample('one-indicator-short').input);
+    expect(submission).toBeNull();
+    expect(report.text).toContain('Xã chưa đạt mức độ nào: chưa đủ điều kiện đề nghị công nhận.');
+    expect(report.text).not.toContain('đề nghị Ủy ban nhân dân tỉnh');
+    expect(report.text).toContain('Ủy ban nhân dân xã Một Chỉ Tiêu Thiếu kính báo cáo./.'.replace('Một Chỉ Tiêu Thiếu', loadSample('one-indicator-short').input.commune.name.replace(/^Xã /, '')));
+  });
+
+  it('level 2 met but under 12 months since a level-1 title still in force: no request, level 2 from its date', async () => {
     const { submission, report, model } = await papers(loadSample('level-2-waiting').input);
-    expect(model.proposedLevel).toBe(1);
-    expect(submission.text).toContain('Mức độ 1 (Khá) năm 2025');
+    expect(model.proposedLevel).toBe(0);
+    expect(submission).toBeNull();
     expect(report.text).toContain('xã sẽ đề nghị Mức độ 2 (Tốt) từ ngày 20/03/2026');
   });
 
@@ -275,6 +330,7 @@ describe('the layout of the papers (.docx)', () => {
     const { report } = await papers(input);
     expect(report.text).toContain('Mức độ đề nghị công nhận: Mức độ 1 (Khá).');
     expect(report.text).toContain('Xã có truyền thống hiếu học.');
+    expect(report.text).toContain('(Kèm theo Báo cáo số 15/BC-UBND ngày 05 tháng 02 năm 2026 của Ủy ban nhân dân xã Đạt Mức Một)');
     const annex = report.tables.find((t) => t[0]?.includes('Gia đình học tập'))!;
     // two header rows, one row per village, one total row
     expect(annex.length).toBe(2 + input.villages.length + 1);
@@ -285,11 +341,11 @@ describe('the layout of the papers (.docx)', () => {
         int(v.households!),
         int(v.familiesRegistered!),
         int(v.familiesRecognized!),
-        pct(v.familiesRecognized!, v.households!),
+        share(v.familiesRecognized!, v.households!, 70),
         int(v.lineages!),
         int(v.lineagesRegistered!),
         int(v.lineagesRecognized!),
-        pct(v.lineagesRecognized!, v.lineages!),
+        share(v.lineagesRecognized!, v.lineages!, 65),
       ]);
     });
     const total = annex.at(-1)!;
@@ -299,8 +355,32 @@ describe('the layout of the papers (.docx)', () => {
     const citizens = report.tables.find((t) => t[0]?.some((c) => c.includes('Công dân học tập')))!;
     input.villages.forEach((v, i) => {
       expect(citizens[1 + i]!.slice(1, 4)).toEqual([v.name, int(v.citizens!), int(v.citizensRecognized!)]);
-      expect(citizens[1 + i]!.slice(5, 7)).toEqual([int(v.trained!), int(v.university!)]);
-      expect(citizens[1 + i]![7]).toBe(v.villageRecognized ? 'Đạt' : 'Chưa đạt');
+      expect(citizens[1 + i]![4]).toBe(share(v.citizensRecognized!, v.citizens!, 60));
+      expect(citizens[1 + i]![5]).toBe(v.villageRecognized ? 'Đạt' : 'Không đạt');
     });
+    // TC5.2 per village: trained and university, each beside its level-1 threshold.
+    const training = report.tables.find((t) => t[0]?.includes('Số người có trình độ đại học trở lên'))!;
+    expect(training[0]).toEqual(['TT', 'Thôn', 'Số người từ 15 tuổi trở lên', 'Số người được đào tạo trình độ chuyên môn kỹ thuật', 'Tỷ lệ', 'Số người có trình độ đại học trở lên', 'Tỷ lệ']);
+    input.villages.forEach((v, i) => {
+      expect(training[1 + i]!.slice(1)).toEqual([v.name, int(v.citizens!), int(v.trained!), share(v.trained!, v.citizens!, 50), int(v.university!), share(v.university!, v.citizens!, 12)]);
+    });
+    const sum = (k: 'citizens' | 'trained' | 'university') => input.villages.reduce((n, v) => n + (v[k] as number), 0);
+    expect(training.at(-1)!.slice(1)).toEqual(['Cộng', int(sum('citizens')), int(sum('trained')), share(sum('trained'), sum('citizens'), 50), int(sum('university')), share(sum('university'), sum('citizens'), 12)]);
+    // The commune's figures end with whether it is in a difficult area (absent = no).
+    const figures = report.tables.find((t) => t[0]?.includes('Nội dung'))!;
+    expect(figures.at(-1)!.slice(1)).toEqual(['Xã thuộc vùng khó khăn', 'Không']);
+  });
+
+  it('a commune in a difficult area: its thresholds in the summary and the line in the annex', async () => {
+    const { input } = loadSample('difficult-area');
+    const { report, summary } = await papers(input);
+    const figures = report.tables.find((t) => t[0]?.includes('Nội dung'))!;
+    expect(figures.at(-1)!.slice(1)).toEqual(['Xã thuộc vùng khó khăn', 'Có']);
+    const row = summaryTable(summary.tables).find((r) => r[0] === '5.2')!;
+    expect(row[2]).toContain('từ 40\u00a0% trở lên');
+    expect(row[2]).toContain('từ 10\u00a0% trở lên');
+    const training = report.tables.find((t) => t[0]?.includes('Số người có trình độ đại học trở lên'))!;
+    const v = input.villages[0]!;
+    expect(training[1]![4]).toBe(share(v.trained!, v.citizens!, 40));
   });
 });

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { demoCommune } from '../../src/domain/demo-commune.ts';
 import { tt25_2023 } from '../../src/domain/catalog/index.ts';
 import { assess } from '../../src/domain/readiness/index.ts';
-import { STATUS_LABELS } from '../../src/domain/readiness/explain.ts';
+import { PAPER_STATUS } from '../../src/dossier/figures.ts';
 import { SHEET_FIELDS, planImport, readGrid, readVillageFile, readVillageSheet } from '../../src/import/index.ts';
 import { summaryTableXlsx, templateXlsx, villagesTableXlsx, type VillagesTableInput } from '../../src/export/index.ts';
 
@@ -87,9 +87,9 @@ describe('Bảng tổng hợp', () => {
     for (const level of output.levels) {
       const statusCol = 2 + (level.level - 1) * 3 + 2;
       for (const c of level.criteria) {
-        expect(byNo.get(c.id.replace(/^TC/, ''))![statusCol], `${c.id} level ${level.level}`).toBe(STATUS_LABELS.vi[c.status]);
+        expect(byNo.get(c.id.replace(/^TC/, ''))![statusCol], `${c.id} level ${level.level}`).toBe(PAPER_STATUS[c.status]);
         for (const i of c.indicators) {
-          expect(byNo.get(i.id.replace(/^TC/, ''))![statusCol], `${i.id} level ${level.level}`).toBe(STATUS_LABELS.vi[i.status]);
+          expect(byNo.get(i.id.replace(/^TC/, ''))![statusCol], `${i.id} level ${level.level}`).toBe(PAPER_STATUS[i.status]);
         }
       }
     }

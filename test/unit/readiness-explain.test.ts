@@ -221,6 +221,9 @@ describe('requestText', () => {
     );
     expect(say((i) => { i.history = [{ level: 1, decidedOn: '2024-03-20' }]; }, level2Input)).toBe('Đề nghị công nhận Mức độ 2 (Tốt) (xã đang giữ Mức độ 1 (Khá) đến 31/12/2027).');
     expect(say((i) => { i.history = [{ level: 1, decidedOn: '2022-04-01' }]; })).toBe('Đề nghị công nhận lại Mức độ 1 (Khá): danh hiệu Mức độ 1 (Khá) hết hiệu lực ngày 31/12/2025.');
+    expect(say((i) => { i.history = [{ level: 1, decidedOn: '2023-03-20' }]; })).toBe(
+      'Đề nghị công nhận lại Mức độ 1 (Khá): danh hiệu Mức độ 1 (Khá) chỉ còn hiệu lực đến 31/12/2026 (năm cuối được bảo lưu).',
+    );
     expect(say((i) => { i.answers!['TC1.1'] = { met: false }; })).toBe('Xã chưa đạt mức độ nào: chưa đủ điều kiện đề nghị công nhận.');
   });
 });

@@ -426,28 +426,103 @@ describe('the 12-month rule between level 1 and level 2', () => {
   });
 });
 
-describe('what the commune should send', () => {
-  const plan = (edit: (i: AssessInput) => void, from = baseInput) => {
-    const input = from();
-    edit(input);
-    return requestPlan(assess(input), input);
+describe('what the commune should send (criteria-tt25-commune.md, "Recognition history")', () => {
+  type Case = {
+    name: string;
+    from?: () => AssessInput;
+    year?: number;
+    asOf?: string;
+    history?: AssessInput['history'];
+    unmet?: boolean;
+    want: Record<string, unknown>;
   };
+  // Assessment year 2025, asOf 28/02/2026 unless a case says otherwise. A decision of year D is in
+  // force until 31/12/(D + 3); its last year of validity is D + 3.
+  const cases: Case[] = [
+    { name: 'no level met, no title: nothing to ask for', unmet: true, want: { kind: 'none', reason: 'not-met', held: null } },
+    {
+      name: 'no level met while a title is in force: still nothing',
+      unmet: true,
+      history: [{ level: 1, decidedOn: '2024-03-20' }],
+      want: { kind: 'none', reason: 'not-met', held: { level: 1, validUntil: '2027-12-31' } },
+    },
+    { name: 'no history: a first request at the eligible level', want: { kind: 'first', level: 1 } },
+    { name: 'level 2 met, no history: a first request at level 2', from: level2Input, want: { kind: 'first', level: 2 } },
+    {
+      name: 'a level-1 title in force, not in its last year: nothing new',
+      history: [{ level: 1, decidedOn: '2024-03-20' }],
+      want: { kind: 'none', reason: 'in-force', held: { level: 1, decidedOn: '2024-03-20', validUntil: '2027-12-31' } },
+    },
+    {
+      name: 'a level-2 title in force above the eligible level 1: nothing new',
+      history: [{ level: 2, decidedOn: '2024-03-20' }],
+      want: { kind: 'none', reason: 'in-force', held: { level: 2 } },
+    },
+    {
+      name: 'eligible above the title held: an upgrade',
+      from: level2Input,
+      history: [{ level: 1, decidedOn: '2024-03-20' }],
+      want: { kind: 'upgrade', level: 2, held: { level: 1, validUntil: '2027-12-31' } },
+    },
+    {
+      name: 'eligible above a title in its last year: an upgrade, not a re-recognition',
+      from: level2Input,
+      history: [{ level: 1, decidedOn: '2023-03-20' }],
+      want: { kind: 'upgrade', level: 2, held: { level: 1, validUntil: '2026-12-31' } },
+    },
+    {
+      name: 'level 2 met within 12 months of the level-1 decision: eligible 1, title in force, nothing new',
+      from: level2Input,
+      history: [{ level: 1, decidedOn: '2025-06-01' }],
+      want: { kind: 'none', reason: 'in-force', held: { level: 1 } },
+    },
+    {
+      name: 'the title in force on asOf is in its last year: re-recognition',
+      history: [{ level: 1, decidedOn: '2023-03-20' }],
+      want: { kind: 'renewal', level: 1, inForce: true, title: { level: 1, decidedOn: '2023-03-20', validUntil: '2026-12-31' } },
+    },
+    {
+      name: 'a level-2 title in its last year, level 1 eligible: re-recognition at level 1',
+      history: [{ level: 2, decidedOn: '2023-03-20' }],
+      want: { kind: 'renewal', level: 1, inForce: true, title: { level: 2, validUntil: '2026-12-31' } },
+    },
+    {
+      name: 'the same title one assessment year earlier (asOf 2025) is not yet in its last year',
+      year: 2024,
+      asOf: '2025-02-28',
+      history: [{ level: 1, decidedOn: '2023-03-20' }],
+      want: { kind: 'none', reason: 'in-force', held: { validUntil: '2026-12-31' } },
+    },
+    {
+      name: 'asOf on the last day of validity: in force, in its last year: re-recognition',
+      asOf: '2026-12-31',
+      history: [{ level: 1, decidedOn: '2023-03-20' }],
+      want: { kind: 'renewal', level: 1, inForce: true, title: { validUntil: '2026-12-31' } },
+    },
+    {
+      name: 'the title ended within the assessment year: re-recognition',
+      history: [{ level: 1, decidedOn: '2022-04-01' }],
+      want: { kind: 'renewal', level: 1, inForce: false, title: { level: 1, validUntil: '2025-12-31' } },
+    },
+    {
+      name: 'the title ended before the assessment year: a first request',
+      history: [{ level: 1, decidedOn: '2021-04-01' }],
+      want: { kind: 'first', level: 1 },
+    },
+  ];
 
-  it('nothing new while a title of at least the eligible level is in force', () => {
-    expect(plan((i) => { i.history = [{ level: 1, decidedOn: '2024-03-20' }]; })).toMatchObject({ kind: 'none', reason: 'in-force', held: { level: 1, validUntil: '2027-12-31' } });
-    expect(plan((i) => { i.history = [{ level: 2, decidedOn: '2024-03-20' }]; })).toMatchObject({ kind: 'none', reason: 'in-force' });
-  });
-
-  it('an upgrade when the eligible level is above the title held', () => {
-    expect(plan((i) => { i.history = [{ level: 1, decidedOn: '2024-03-20' }]; }, level2Input)).toMatchObject({ kind: 'upgrade', level: 2, held: { level: 1 } });
-  });
-
-  it('a re-recognition when the title ends within the assessment year', () => {
-    expect(plan((i) => { i.history = [{ level: 1, decidedOn: '2022-04-01' }]; })).toMatchObject({ kind: 'renewal', level: 1, ended: { validUntil: '2025-12-31' } });
-  });
-
-  it('a first request otherwise, none when no level is met', () => {
-    expect(plan(() => undefined)).toEqual({ kind: 'first', level: 1 });
-    expect(plan((i) => { i.answers!['TC1.1'] = { met: false }; })).toEqual({ kind: 'none', reason: 'not-met', held: null });
-  });
+  for (const c of cases) {
+    it(c.name, () => {
+      const input = (c.from ?? baseInput)();
+      if (c.year) input.year = c.year;
+      if (c.asOf) input.asOf = c.asOf;
+      if (c.history) input.history = c.history;
+      if (c.unmet) input.answers!['TC1.1'] = { met: false };
+      const out = assess(input);
+      const plan = requestPlan(out, input);
+      expect(plan).toMatchObject(c.want);
+      if (plan.kind !== 'none' && plan.kind !== 'first') expect(plan.level).toBe(out.eligibleLevel);
+    });
+  }
 });
+

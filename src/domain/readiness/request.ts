@@ -9,30 +9,38 @@ import { titleOf } from './eligibility.ts';
 export type RequestPlan =
   /** No level met: nothing to ask for. */
   | { kind: 'none'; reason: 'not-met'; held: HeldTitle | null }
-  /** A title of at least the eligible level is in force past the assessment year. */
+  /** A title of at least the eligible level is in force on asOf and not in its last year. */
   | { kind: 'none'; reason: 'in-force'; held: HeldTitle }
   /** First recognition at `level`. */
   | { kind: 'first'; level: LevelNo }
   /** A higher level than the title in force. */
   | { kind: 'upgrade'; level: LevelNo; held: HeldTitle }
-  /** Công nhận lại (Điều 9.4): the title ended within the assessment year. */
-  | { kind: 'renewal'; level: LevelNo; ended: HeldTitle };
+  /**
+   * Công nhận lại (Điều 9.4): the title ended within the assessment year (`inForce` false), or the
+   * title in force on asOf is in its last year of validity (`inForce` true).
+   */
+  | { kind: 'renewal'; level: LevelNo; title: HeldTitle; inForce: boolean };
+
+const yearOf = (date: string): number => Number(date.slice(0, 4));
 
 /** The request of one assessment (output) given its history (input). */
 export function requestPlan(output: AssessOutput, input: Pick<AssessInput, 'history'>): RequestPlan {
   const held = output.held;
   const eligible = output.eligibleLevel;
   if (eligible === 0) return { kind: 'none', reason: 'not-met', held };
-  // A title held on asOf lasts past the assessment year (asOf is after it), so it is not in its last year.
-  if (held && held.level >= eligible) return { kind: 'none', reason: 'in-force', held };
-  if (held) return { kind: 'upgrade', level: eligible, held };
+  if (held && eligible > held.level) return { kind: 'upgrade', level: eligible, held };
+  if (held) {
+    // In force on asOf: nothing new unless asOf falls in the title's last year (it ends 31/12 of it).
+    if (yearOf(held.validUntil) > yearOf(output.asOf)) return { kind: 'none', reason: 'in-force', held };
+    return { kind: 'renewal', level: eligible, title: held, inForce: true };
+  }
   let ended: HeldTitle | null = null;
   for (const d of input.history ?? []) {
     const t = titleOf(d);
-    if (Number(t.validUntil.slice(0, 4)) !== output.year) continue;
+    if (yearOf(t.validUntil) !== output.year) continue;
     if (!ended || t.level > ended.level || (t.level === ended.level && t.decidedOn > ended.decidedOn)) ended = t;
   }
-  if (ended) return { kind: 'renewal', level: eligible, ended };
+  if (ended) return { kind: 'renewal', level: eligible, title: ended, inForce: false };
   return { kind: 'first', level: eligible };
 }
 
@@ -53,9 +61,17 @@ export function requestText(plan: RequestPlan, lang: Lang = 'vi'): string {
       return vi
         ? `Đề nghị công nhận ${levelLabel(plan.level, lang)} (xã đang giữ ${levelLabel(plan.held.level, lang)} đến ${formatDay(plan.held.validUntil, lang)}).`
         : `Ask for ${levelLabel(plan.level, lang)} (the commune holds ${levelLabel(plan.held.level, lang)} until ${formatDay(plan.held.validUntil, lang)}).`;
-    case 'renewal':
+    case 'renewal': {
+      const title = levelLabel(plan.title.level, lang);
+      const until = formatDay(plan.title.validUntil, lang);
+      if (plan.inForce) {
+        return vi
+          ? `Đề nghị công nhận lại ${levelLabel(plan.level, lang)}: danh hiệu ${title} chỉ còn hiệu lực đến ${until} (năm cuối được bảo lưu).`
+          : `Ask for re-recognition at ${levelLabel(plan.level, lang)}: the ${title} title is in its last year, in force until ${until}.`;
+      }
       return vi
-        ? `Đề nghị công nhận lại ${levelLabel(plan.level, lang)}: danh hiệu ${levelLabel(plan.ended.level, lang)} hết hiệu lực ngày ${formatDay(plan.ended.validUntil, lang)}.`
-        : `Ask for re-recognition at ${levelLabel(plan.level, lang)}: the ${levelLabel(plan.ended.level, lang)} title ended on ${formatDay(plan.ended.validUntil, lang)}.`;
+        ? `Đề nghị công nhận lại ${levelLabel(plan.level, lang)}: danh hiệu ${title} hết hiệu lực ngày ${until}.`
+        : `Ask for re-recognition at ${levelLabel(plan.level, lang)}: the ${title} title ended on ${until}.`;
+    }
   }
 }

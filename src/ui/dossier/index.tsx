@@ -1,6 +1,7 @@
-// "Hồ sơ" screen (lazy chunk): the year's three papers from the commune's own data, their editable
-// wording, recipient and deadlines, warnings, and the meeting that locks the year. Reads and writes
-// only through src/db; the .docx builder is imported on demand, only when a file is asked for.
+// "Hồ sơ" screen (lazy chunk): the year's papers from the commune's own data (Tờ trình only when a
+// request may be made, else why not), their editable wording, recipient and deadlines, warnings,
+// and the meeting (its Biên bản and the lock of the year). Reads and writes only through src/db;
+// the Word builder is imported on demand, only when a file is asked for.
 // An enrolment the server would refuse (a village collector, a viewer) sees the wording read-only.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
@@ -12,14 +13,13 @@ import {
   type CommuneRow,
   type DossierRow,
 } from '../../db/index.ts';
-import type { AssessInput, AssessOutput } from '../../domain/assess-types.ts';
 import { getCatalog, tt25_2023 } from '../../domain/catalog/index.ts';
 import { yearDeadlines, localToday } from '../../dossier/deadlines.ts';
-import type { Doc, DocId } from '../../dossier/doc.ts';
+import { DRAFT_MARK, type Doc, type DocId } from '../../dossier/doc.ts';
 import { parseIsoDate, formatDate } from '../../dossier/format.ts';
-import { docHtml, dossierCss } from '../../dossier/html.ts';
-import { buildDossier, type DossierModel, type DossierWarning } from '../../dossier/model.ts';
-import { TEXT_FIELDS, textsOfRow, type DossierTextKey } from '../../dossier/texts.ts';
+import { docHtml, dossierCss, PAPERS_CLASS } from '../../dossier/html.ts';
+import { buildDossier, dossierDocs, type DossierModel, type DossierWarning } from '../../dossier/model.ts';
+import { documentNumber, MEETING_FIELDS, minutesNumberOf, TEXT_FIELDS, textsOfRow, type DossierTextKey, type TextField } from '../../dossier/texts.ts';
 import { useLive } from '../hooks/use-live.ts';
 import { getLang } from '../i18n/index.ts';
 import { SaveStatus, saveErrorMessage, useSaver } from '../components/save-status.tsx';
@@ -28,20 +28,18 @@ import { ds } from './strings.ts';
 import { printDocs, removePrintRoot, setPrintDocs } from './print.ts';
 import { MonthDayField, TextInput } from './fields.tsx';
 import { SCREEN_CSS } from './screen-css.ts';
+import { PRINT_FONT_CSS } from './fonts.ts';
 import { readOnlyReason, type Access, type ReadOnlyReason } from '../access.ts';
 import { loadAccess } from '../hooks/use-access.ts';
 import { ReadOnlyNote } from '../components/read-only-note.tsx';
-import { loadAssessment } from '../assessment.ts';
+import { loadAssessment, type Assessment } from '../assessment.ts';
+import { createPendingFields, unsavedOf, type PendingFields } from './pending.ts';
+import { requestText } from '../../domain/readiness/request.ts';
 
 interface Loaded {
-  commune: CommuneRow | undefined;
-  dossier: DossierRow | undefined;
-  input: AssessInput;
-  output: AssessOutput;
+  assessment: Assessment;
   access: Access;
 }
-
-const DOC_ORDER: DocId[] = ['submission', 'report', 'summary'];
 
 /** A self-saving field's save: rejects when the saver refused it, so the field keeps the value as unsaved. */
 async function stored(run: Promise<boolean>): Promise<void> {
@@ -74,43 +72,38 @@ function daysText(n: number): string {
 export function DossierScreen({ commune, year }: { commune: string; year: number }) {
   const live = useLive<Loaded>(async () => {
     // The one assessment of the year (signing date, else the dossier deadline, as every screen).
-    const a = await loadAssessment(commune, year);
-    return { commune: a.commune, dossier: a.dossier, input: a.input, output: a.output, access: await loadAccess(commune) };
+    return { assessment: await loadAssessment(commune, year), access: await loadAccess(commune) };
   }, [commune, year]);
 
   const built = useMemo((): { model: DossierModel } | { error: string } | null => {
     const v = live.value;
     if (!v) return null;
     try {
-      const catalog = getCatalog(v.input.catalog) ?? tt25_2023;
-      const output = v.output;
-      const c = v.commune;
-      const model = buildDossier({
-        input: v.input,
-        output,
-        catalog,
-        texts: textsOfRow(v.dossier),
-        commune: {
-          code: commune,
-          name: c?.name ?? v.input.commune.name,
-          province: c?.province,
-          recipient: c?.recipient,
-          dossierDeadline: c?.dossierDeadline,
-          decisionDeadline: c?.decisionDeadline,
-        },
-      });
-      return { model };
+      return { model: modelOf(v.assessment, commune) };
     } catch (e) {
       return { error: e instanceof Error ? e.message : String(e) };
     }
   }, [live.value, commune]);
 
+  // Every self-saving field of the screen signs in here, so a print or a Word file never misses
+  // what was typed a moment ago.
+  const pending = useMemo(createPendingFields, []);
+  /** The papers as they are now: each field's typing stored first, then read back (plus what is still unsaved). */
+  const current = async (): Promise<Doc[]> => {
+    const left = await pending.settle();
+    return dossierDocs(modelOf(await loadAssessment(commune, year), commune, left));
+  };
+
   const model = built && 'model' in built ? built.model : null;
-  const allDocs = useMemo(() => (model ? DOC_ORDER.map((id) => model.docs[id]) : []), [model]);
+  const allDocs = useMemo(() => (model ? dossierDocs(model) : []), [model]);
 
   // The print root always holds the whole dossier, so the browser's own Print gives clean pages too.
+  // Counting the pages lays the papers out once more: not on every keystroke, only once typing
+  // pauses (the print buttons lay out what is current anyway).
   useEffect(() => {
-    if (allDocs.length) setPrintDocs(allDocs);
+    if (!allDocs.length) return;
+    const timer = setTimeout(() => void setPrintDocs(allDocs), 1000);
+    return () => clearTimeout(timer);
   }, [allDocs]);
   useEffect(() => () => removePrintRoot(), []);
 
@@ -118,14 +111,15 @@ export function DossierScreen({ commune, year }: { commune: string; year: number
   if (!live.value || !built) return <p class="muted">…</p>;
   if ('error' in built) return <p role="alert" class="error">{ds('engineFailed', { reason: built.error })}</p>;
 
-  const { dossier, access } = live.value;
+  const { access } = live.value;
+  const { dossier, commune: communeRow } = live.value.assessment;
   const locked = dossier?.locked === true;
   const readOnly = readOnlyReason(access, 'dossier');
   // Recording the meeting and locking or reopening the year: the officer's (isLockAct).
   const lockReadOnly = readOnlyReason(access, 'dossier', undefined, { locked: true });
   return (
     <section class="xd-screen" aria-labelledby="xd-title">
-      <style>{SCREEN_CSS + dossierCss('.xd-paper')}</style>
+      <style>{SCREEN_CSS + PRINT_FONT_CSS + dossierCss(`.${PAPERS_CLASS}`)}</style>
       <Title>
         <span id="xd-title">{ds('title', { year })}</span>
       </Title>
@@ -134,21 +128,46 @@ export function DossierScreen({ commune, year }: { commune: string; year: number
       </p>
       <p class="hint">{ds('intro')}</p>
       <ReadOnlyNote reason={readOnly} level="commune" />
-      <Deadlines commune={commune} row={live.value.commune} year={year} locked={locked} canEdit={readOnlyReason(access, 'commune') === null} />
+      <Deadlines commune={commune} row={communeRow} year={year} locked={locked} canEdit={readOnlyReason(access, 'commune') === null} pending={pending} />
       <Result model={built.model} />
-      <Papers docs={allDocs} />
+      <Papers docs={allDocs} model={built.model} current={current} />
       {/* A disabled fieldset keeps the wording and the meeting read-only for who may not write them. */}
       <fieldset class="xd-ro" disabled={readOnly !== null}>
-        <Texts commune={commune} year={year} row={dossier} locked={locked} />
+        <Texts commune={commune} year={year} row={dossier} locked={locked} pending={pending} />
       </fieldset>
       <fieldset class="xd-ro" disabled={lockReadOnly !== null}>
-        <Meeting commune={commune} year={year} row={dossier} note={readOnly === null ? lockReadOnly : null} />
+        <Meeting commune={commune} year={year} row={dossier} pending={pending} note={readOnly === null ? lockReadOnly : null} />
       </fieldset>
     </section>
   );
 }
 
-function Deadlines({ commune, row, year, locked, canEdit }: { commune: string; row: CommuneRow | undefined; year: number; locked: boolean; canEdit: boolean }) {
+/**
+ * The dossier model of one assessment, as the screen and its prints show it. `unsaved` holds what
+ * a field shows but could not store yet ("dossier:…", "commune:…"): the paper says what the screen says.
+ */
+function modelOf(a: Assessment, commune: string, unsaved: Record<string, string> = {}): DossierModel {
+  const { input, output, plan, commune: c, dossier } = a;
+  const catalog = getCatalog(input.catalog) ?? tt25_2023;
+  const settings = unsavedOf(unsaved, 'commune');
+  return buildDossier({
+    input,
+    output,
+    plan,
+    catalog,
+    texts: { ...textsOfRow(dossier), ...(unsavedOf(unsaved, 'dossier') as Partial<Record<DossierTextKey, string>>) },
+    commune: {
+      code: commune,
+      name: c?.name ?? input.commune.name,
+      province: c?.province,
+      recipient: settings.recipient ?? c?.recipient,
+      dossierDeadline: c?.dossierDeadline,
+      decisionDeadline: c?.decisionDeadline,
+    },
+  });
+}
+
+function Deadlines({ commune, row, year, locked, canEdit, pending }: { commune: string; row: CommuneRow | undefined; year: number; locked: boolean; canEdit: boolean; pending: PendingFields }) {
   const today = localToday();
   const d = yearDeadlines(year, { dossierDeadline: row?.dossierDeadline, decisionDeadline: row?.decisionDeadline }, today);
   const saver = useSaver();
@@ -180,17 +199,26 @@ function Deadlines({ commune, row, year, locked, canEdit }: { commune: string; r
         <details>
           <summary>{ds('settings')}</summary>
           <p class="hint">{ds('settingsHint')}</p>
-          <TextInput id="xd-recipient" label={ds('recipient')} hint={ds('recipientHint')} value={row.recipient ?? ''} onSave={(v) => save({ recipient: v })} />
+          <TextInput
+            id="xd-recipient"
+            label={ds('recipient')}
+            hint={ds('recipientHint')}
+            value={row.recipient ?? ''}
+            pending={{ fields: pending, key: 'commune:recipient' }}
+            onSave={(v) => save({ recipient: v })}
+          />
           <MonthDayField
             id="xd-dossier-deadline"
             label={ds('dossierDeadline')}
             value={row.dossierDeadline ?? '02-28'}
+            pending={{ fields: pending, key: 'commune:dossierDeadline' }}
             onSave={(v) => save({ dossierDeadline: v })}
           />
           <MonthDayField
             id="xd-decision-deadline"
             label={ds('decisionDeadline')}
             value={row.decisionDeadline ?? '03-31'}
+            pending={{ fields: pending, key: 'commune:decisionDeadline' }}
             onSave={(v) => save({ decisionDeadline: v })}
           />
           <SaveStatus state={saver.state} />
@@ -211,8 +239,9 @@ function Result({ model }: { model: DossierModel }) {
   return (
     <section class="xd-card" aria-labelledby="xd-result">
       <h2 id="xd-result">{ds('result')}</h2>
-      <p data-testid="dossier-proposed">
-        <b>{model.proposedLevel === 0 ? ds('proposedNone') : ds('proposed', { level: levelName })}</b>
+      {/* The same sentence as Tổng quan and Mức độ: the one plan of the one assessment. */}
+      <p data-testid="dossier-proposed" data-kind={model.request.kind}>
+        <b>{requestText(model.request, getLang())}</b>
       </p>
       <p>
         {ds('counts', {
@@ -239,14 +268,28 @@ function Result({ model }: { model: DossierModel }) {
   );
 }
 
-function Papers({ docs }: { docs: Doc[] }) {
+function Papers({ docs, model, current: now }: { docs: Doc[]; model: DossierModel; current: () => Promise<Doc[]> }) {
   const [shown, setShown] = useState<DocId | null>(null);
   const [busy, setBusy] = useState<DocId | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const download = async (doc: Doc) => {
-    setBusy(doc.id);
+  /** The papers with what was just typed (the rendered ones may be a save behind). */
+  const fresh = async (): Promise<Doc[]> => {
+    try {
+      return await now();
+    } catch {
+      return docs;
+    }
+  };
+  const print = async (id: DocId | null) => {
+    const all = await fresh();
+    const one = id === null ? all : all.filter((d) => d.id === id);
+    await printDocs(one.length ? one : all, all);
+  };
+  const download = async (id: DocId) => {
+    setBusy(id);
     setFailure(null);
     try {
+      const doc = (await fresh()).find((d) => d.id === id) ?? docs.find((d) => d.id === id)!;
       // The generator and `docx` load only now, from their own precached chunk (works offline).
       const { buildDocx, docxFileName } = await import('../../dossier/docx.ts');
       const bytes = await buildDocx(doc);
@@ -269,10 +312,27 @@ function Papers({ docs }: { docs: Doc[] }) {
     }
   };
   const current = docs.find((d) => d.id === shown) ?? null;
+  const bare = model.warnings.find((w) => w.code === 'no-evidence');
   return (
     <section class="xd-card" aria-labelledby="xd-papers">
       <h2 id="xd-papers">{ds('papers')}</h2>
+      {model.draft ? (
+        <p class="xd-warn" data-testid="dossier-draft">
+          {ds('draftNote', { mark: DRAFT_MARK })}
+        </p>
+      ) : null}
+      {bare ? (
+        <p class="xd-warn" role="alert" data-testid="dossier-no-evidence">
+          {bare.text}
+        </p>
+      ) : null}
       <ul class="xd-docs">
+        {model.request.kind === 'none' ? (
+          <li data-doc="submission" data-testid="dossier-no-request">
+            <h3>{ds('submissionTitle')}</h3>
+            <p>{model.noRequest}</p>
+          </li>
+        ) : null}
         {docs.map((doc) => (
           <li key={doc.id} data-doc={doc.id}>
             <h3>{doc.title}</h3>
@@ -280,17 +340,17 @@ function Papers({ docs }: { docs: Doc[] }) {
               <button type="button" aria-expanded={shown === doc.id} onClick={() => setShown(shown === doc.id ? null : doc.id)}>
                 {shown === doc.id ? ds('hide') : ds('view')}
               </button>
-              <button type="button" onClick={() => printDocs([doc], docs)}>
+              <button type="button" onClick={() => void print(doc.id)}>
                 {ds('print')}
               </button>
-              <button type="button" disabled={busy !== null} onClick={() => void download(doc)}>
+              <button type="button" disabled={busy !== null} onClick={() => void download(doc.id)}>
                 {busy === doc.id ? ds('downloading') : ds('download')}
               </button>
             </div>
           </li>
         ))}
       </ul>
-      <button type="button" class="xd-print-all" onClick={() => printDocs(docs, docs)}>
+      <button type="button" class="xd-print-all" onClick={() => void print(null)}>
         {ds('printAll')}
       </button>
       {failure ? (
@@ -322,38 +382,58 @@ function Preview({ doc }: { doc: Doc }) {
   const html = useMemo(() => docHtml(doc), [doc]);
   return (
     <div class="xd-preview" ref={outer} aria-label={ds('preview', { title: doc.title })} role="region">
-      <div class="xd-paper" style={{ zoom: String(zoom) }} dangerouslySetInnerHTML={{ __html: html }} />
+      <div class={`xd-paper ${PAPERS_CLASS}`} style={{ zoom: String(zoom) }} dangerouslySetInnerHTML={{ __html: html }} />
     </div>
   );
 }
 
-function Texts({ commune, year, row, locked }: { commune: string; year: number; row: DossierRow | undefined; locked: boolean }) {
+/** Self-saving fields of the dossier row, each saved on its own (synced like every dossier field). */
+function DossierFields(p: {
+  fields: readonly TextField[];
+  /** "commune/year": where each field's typed draft is kept until stored. */
+  scope: string;
+  row: DossierRow | undefined;
+  disabled: boolean;
+  save: (key: DossierTextKey, value: string) => Promise<void>;
+  pending: PendingFields;
+}) {
+  const texts = textsOfRow(p.row);
+  const en = getLang() === 'en';
+  return (
+    <>
+      {p.fields.map((f) => (
+        <TextInput
+          key={f.key}
+          id={`xd-${f.key}`}
+          label={en ? f.labelEn : f.label}
+          hint={en ? (f.hintEn ?? f.hint) : f.hint}
+          multiline={f.multiline}
+          type={f.kind === 'date' ? 'date' : 'text'}
+          value={texts[f.key] ?? ''}
+          disabled={p.disabled}
+          draftKey={`dossier/${p.scope}/${f.key}`}
+          pending={{ fields: p.pending, key: `dossier:${f.key}` }}
+          onSave={(v) => p.save(f.key, v)}
+        />
+      ))}
+    </>
+  );
+}
+
+function Texts({ commune, year, row, locked, pending }: { commune: string; year: number; row: DossierRow | undefined; locked: boolean; pending: PendingFields }) {
   const saver = useSaver();
-  const texts = textsOfRow(row);
   const save = (key: DossierTextKey, value: string) => stored(saver.run(() => saveDossier(commune, year, { [key]: value })));
   return (
     <section class="xd-card" aria-labelledby="xd-texts">
       <h2 id="xd-texts">{ds('texts')}</h2>
       <p class="hint">{locked ? ds('textsLocked') : ds('textsHint')}</p>
-      {TEXT_FIELDS.map((f) => (
-        <TextInput
-          key={f.key}
-          id={`xd-${f.key}`}
-          label={getLang() === 'en' ? f.labelEn : f.label}
-          hint={f.hint}
-          multiline={f.multiline}
-          type={f.kind === 'date' ? 'date' : 'text'}
-          value={texts[f.key] ?? ''}
-          disabled={locked}
-          onSave={(v) => save(f.key, v)}
-        />
-      ))}
+      <DossierFields fields={TEXT_FIELDS} scope={`${commune}/${year}`} row={row} disabled={locked} save={save} pending={pending} />
       <SaveStatus state={saver.state} />
     </section>
   );
 }
 
-function Meeting({ commune, year, row, note }: { commune: string; year: number; row: DossierRow | undefined; note: ReadOnlyReason | null }) {
+function Meeting({ commune, year, row, pending, note }: { commune: string; year: number; row: DossierRow | undefined; pending: PendingFields; note: ReadOnlyReason | null }) {
   const saver = useSaver();
   const locked = row?.locked === true;
   const [confirmLock, setConfirmLock] = useState(false);
@@ -388,25 +468,17 @@ function Meeting({ commune, year, row, note }: { commune: string; year: number; 
       <h2 id="xd-meeting">{ds('meeting')}</h2>
       <p class="hint">{ds('meetingHint')}</p>
       <ReadOnlyNote reason={note} level="commune" />
-      <TextInput
-        id="xd-meetingDate"
-        label={ds('meetingDate')}
-        type="date"
-        value={meetingDate}
+      <DossierFields
+        fields={MEETING_FIELDS}
+        scope={`${commune}/${year}`}
+        row={row}
         disabled={locked}
-        onSave={(v) => stored(saver.run(() => saveDossier(commune, year, { meetingDate: v })))}
-      />
-      <TextInput
-        id="xd-minutesRef"
-        label={ds('minutesRef')}
-        hint={ds('minutesHint')}
-        value={minutesRef}
-        disabled={locked}
-        onSave={(v) => stored(saver.run(() => saveDossier(commune, year, { minutesRef: v })))}
+        save={(key, value) => stored(saver.run(() => saveDossier(commune, year, { [key]: value })))}
+        pending={pending}
       />
       {locked ? (
         <>
-          <p data-testid="dossier-locked-info">{ds('lockedInfo', { date: formatDate(meetingDate), ref: minutesRef })}</p>
+          <p data-testid="dossier-locked-info">{ds('lockedInfo', { date: formatDate(meetingDate), ref: `Biên bản số ${documentNumber(minutesNumberOf(minutesRef), 'BB-UBND').trim()}` })}</p>
           {reopening ? (
             <div class="xd-confirm">
               <TextInput

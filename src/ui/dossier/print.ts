@@ -1,15 +1,19 @@
-// The page's print door for the dossier: one hidden root under <body> holding the papers, and the
-// print CSS that shows only that root on paper. Lazy with the screen; never touches app data.
+// The page's print door for the dossier: one hidden root under <body> holding the papers, the
+// print CSS that shows only that root on paper (A4 at 100 %, the print font, "DỰ THẢO" on a
+// draft's pages), and each paper's own page numbers, counted once the font is in. Lazy with the
+// screen; never touches app data.
 import type { Doc } from '../../dossier/doc.ts';
-import { docHtml, dossierCss } from '../../dossier/html.ts';
+import { docHtml, dossierCss, pageCss, PAPERS_CLASS } from '../../dossier/html.ts';
+import { paginate, type SectionPages } from '../../dossier/paginate.ts';
+import { PRINT_FONT_CSS } from './fonts.ts';
 
 const ROOT_ID = 'xd-print';
 const STYLE_ID = 'xd-print-style';
 
 /** CSS for screen + print: the root is hidden on screen; on paper it is all that shows. */
-function printCss(pageNumbers: boolean): string {
+function printCss(docs: readonly Doc[]): string {
   return (
-    dossierCss(`#${ROOT_ID}`, { pageNumbers }) +
+    `${PRINT_FONT_CSS}\n${pageCss(docs)}\n${dossierCss(`#${ROOT_ID}`)}` +
     `@media screen { #${ROOT_ID} { display: none; } }
 @media print {
   body > *:not(#${ROOT_ID}) { display: none !important; }
@@ -24,6 +28,7 @@ function ensure(): { root: HTMLElement; style: HTMLStyleElement } {
   if (!root) {
     root = document.createElement('div');
     root.id = ROOT_ID;
+    root.className = PAPERS_CLASS;
     document.body.appendChild(root);
   }
   let style = document.getElementById(STYLE_ID) as HTMLStyleElement | null;
@@ -35,23 +40,37 @@ function ensure(): { root: HTMLElement; style: HTMLStyleElement } {
   return { root, style };
 }
 
-/** Puts these papers in the print root (the whole dossier by default, ready for Ctrl+P). */
-export function setPrintDocs(docs: Doc[]): void {
+let numbered: Promise<SectionPages[]> = Promise.resolve([]);
+let shown = '';
+
+/**
+ * Puts these papers in the print root (the whole dossier by default, ready for Ctrl+P) and numbers
+ * their pages; resolves with each section's page count once numbered.
+ */
+export function setPrintDocs(docs: Doc[]): Promise<SectionPages[]> {
   const { root, style } = ensure();
-  const css = printCss(docs.length === 1);
+  const css = printCss(docs);
   if (style.textContent !== css) style.textContent = css;
-  root.innerHTML = docs.map(docHtml).join('');
+  const html = docs.map(docHtml).join('');
+  if (shown !== html || !root.firstChild) {
+    shown = html;
+    root.innerHTML = html;
+    // Until counted, no numbers rather than wrong ones.
+    document.getElementById('xd-print-pages')?.remove();
+    numbered = paginate(root, PAPERS_CLASS).catch(() => []);
+  }
+  return numbered;
 }
 
-/** Prints one paper (or several), then puts `restore` back once the print dialog closes. */
-export function printDocs(docs: Doc[], restore: Doc[]): void {
-  setPrintDocs(docs);
+/** Prints one paper (or several) once their pages are numbered, then puts `restore` back. */
+export async function printDocs(docs: Doc[], restore: Doc[]): Promise<void> {
+  await setPrintDocs(docs);
   let done = false;
   const back = () => {
     if (done) return;
     done = true;
     window.removeEventListener('afterprint', back);
-    setPrintDocs(restore);
+    void setPrintDocs(restore);
   };
   window.addEventListener('afterprint', back);
   window.print();
@@ -61,4 +80,6 @@ export function printDocs(docs: Doc[], restore: Doc[]): void {
 export function removePrintRoot(): void {
   document.getElementById(ROOT_ID)?.remove();
   document.getElementById(STYLE_ID)?.remove();
+  document.getElementById('xd-print-pages')?.remove();
+  shown = '';
 }

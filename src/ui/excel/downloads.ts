@@ -3,6 +3,7 @@
 // Reads through src/db, builds with src/export, hands the file to the browser. Writes nothing.
 import { getCommune, getVillageCounts, listVillages } from '../../db/index.ts';
 import { getCatalog, tt25_2023 } from '../../domain/catalog/index.ts';
+import { textsOfRow } from '../../dossier/texts.ts';
 import { loadAssessment } from '../assessment.ts';
 import { saveBlob } from '../save-file.ts';
 
@@ -20,10 +21,10 @@ export async function downloadSheet(kind: SheetKind, commune: string, year: numb
   const x = await import('../../export/index.ts');
   if (kind === 'summary') {
     // The one assessment every screen shows (same asOf, same history): the sheet never disagrees.
-    const { input, output, commune: c } = await loadAssessment(commune, year);
+    const { input, output, commune: c, dossier } = await loadAssessment(commune, year);
     const catalog = getCatalog(input.catalog) ?? tt25_2023;
     const blob = await x.summaryTableXlsx({
-      input, output, catalog,
+      input, output, catalog, texts: textsOfRow(dossier),
       commune: { code: commune, name: c?.name ?? input.commune.name, province: c?.province },
     });
     const name = x.summaryFileName(commune, year);
