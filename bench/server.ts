@@ -67,6 +67,12 @@ export interface ServerBench {
   ingestOverFloor: number;
   /** The two floor runs (before and after the server phases): their spread is the machine's noise. */
   floorRuns: number[];
+  /**
+   * CPU time of the capacity phase: the load generator (this process: 500 devices' requests) and
+   * the server process (event loop, writer thread, zlib pool), against its wall time. On a 2-core
+   * machine both share the cores, which the floor (one thread, nothing else) never does.
+   */
+  ingestCpu: { clientMs: number; serverMs: number; wallMs: number };
   /** Batch latency with the 500 devices sending at half the capacity, at random moments. */
   p50Ms: number;
   p99Ms: number;
@@ -133,7 +139,7 @@ export function benchFloor(batches = DEVICES * BATCHES_PER_DEVICE, perBatch = OP
       const commune = String(30000 + (b % COMMUNES));
       return { device, commune, batchId: randomUUID(), ops: makeOps(device, commune, villages[b % VILLAGES]!.code, perBatch, walls) };
     });
-    const hashes = work.map((w) => w.ops.map(opContentHash));
+    const hashes = work.map((w) => w.ops.map((op) => opContentHash(op)));
     const tx = db.transaction((i: number) => {
       const w = work[i]!;
       w.ops.forEach((op, k) => {
@@ -209,7 +215,14 @@ async function enrolAll(url: string, codes: { commune: string; code: string }[])
   return devices;
 }
 
-export async function benchServer(): Promise<ServerBench> {
+/** Only the floor and the capacity phase (`--ingest`, to profile or compare the batch path alone). */
+export async function benchIngest(): Promise<Pick<ServerBench, 'ingestOpsPerSec' | 'floorOpsPerSec' | 'ingestOverFloor' | 'floorRuns' | 'ingestCpu' | 'saturatedP50Ms' | 'errors' | 'complete'>> {
+  const full = await benchServer({ latency: false, pushPull: false });
+  const { ingestOpsPerSec, floorOpsPerSec, ingestOverFloor, floorRuns, ingestCpu, saturatedP50Ms, errors, complete } = full;
+  return { ingestOpsPerSec, floorOpsPerSec, ingestOverFloor, floorRuns, ingestCpu, saturatedP50Ms, errors, complete };
+}
+
+export async function benchServer(phases: { latency?: boolean; pushPull?: boolean } = {}): Promise<ServerBench> {
   const dir = mkdtempSync(join(tmpdir(), 'xht-bench-server-'));
   const children: ChildProcess[] = [];
   try {
@@ -249,6 +262,7 @@ export async function benchServer(): Promise<ServerBench> {
     // Latency here is only queueing (500 waiting ÷ throughput), so it is reported apart.
     const saturated: number[] = [];
     let batches = 0;
+    const cpuBefore = { client: process.cpuUsage(), server: cpuMsOf(first.child.pid!) };
     const start = performance.now();
     const deadline = start + MAX_LOAD_MS;
     await Promise.all(
@@ -263,12 +277,18 @@ export async function benchServer(): Promise<ServerBench> {
       }),
     );
     const seconds = (performance.now() - start) / 1000;
+    const clientCpu = process.cpuUsage(cpuBefore.client);
+    const ingestCpu = {
+      clientMs: Math.round((clientCpu.user + clientCpu.system) / 1000),
+      serverMs: Math.round(cpuMsOf(first.child.pid!) - cpuBefore.server),
+      wallMs: Math.round(seconds * 1000),
+    };
     const ops = batches * OPS_PER_BATCH;
     const capacity = batches / seconds;
 
     // Phase 2, latency: the same 500 devices send at half that capacity, at random moments
     // (open loop, like phones coming back online one by one), for HALF_LOAD_MS.
-    const planned = Math.max(1, Math.round((capacity / 2) * (HALF_LOAD_MS / 1000)));
+    const planned = phases.latency === false ? 0 : Math.max(1, Math.round((capacity / 2) * (HALF_LOAD_MS / 1000)));
     const plan = new Map<Dev, number[]>();
     for (let i = 0; i < planned; i++) {
       const d = devices[Math.floor(Math.random() * devices.length)]!;
@@ -292,7 +312,7 @@ export async function benchServer(): Promise<ServerBench> {
     const floorAfter = benchFloor();
 
     // Phase 3, push and pull on a fresh server with 1 000 devices enrolled.
-    const profile = await pushPullProfile(join(dir, 'profile.sqlite'), children);
+    const profile = phases.pushPull === false ? { levels: [], rssMb: 0 } : await pushPullProfile(join(dir, 'profile.sqlite'), children);
 
     latencies.sort((a, b) => a - b);
     saturated.sort((a, b) => a - b);
@@ -303,6 +323,7 @@ export async function benchServer(): Promise<ServerBench> {
       floorOpsPerSec: floor,
       ingestOverFloor: Math.round((ingest / floor) * 100) / 100,
       floorRuns: [floorBefore, floorAfter],
+      ingestCpu,
       p50Ms: round1(quantile(latencies, 0.5)),
       p99Ms: round1(quantile(latencies, 0.99)),
       devices: DEVICES,
@@ -421,6 +442,17 @@ function quantile(sorted: number[], q: number): number {
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
+/** User + system CPU time of a process and all its threads so far, in ms (Linux /proc; 0 elsewhere). */
+function cpuMsOf(pid: number): number {
+  try {
+    // Fields 14 and 15 of /proc/<pid>/stat (after the parenthesised name), in clock ticks (100/s).
+    const rest = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(rest[11]) + Number(rest[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
 /** Resident and peak memory of a process (Linux /proc; zeros elsewhere). */
 function memoryOf(pid: number): { rssMb: number; peakRssMb: number } {
   try {
@@ -464,6 +496,7 @@ async function serve(): Promise<void> {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   if (process.argv.includes('--serve')) await serve();
   else if (process.argv.includes('--floor')) process.stdout.write(`${JSON.stringify({ floorOpsPerSec: benchFloor() })}\n`);
+  else if (process.argv.includes('--ingest')) process.stdout.write(`${JSON.stringify(await benchIngest(), null, 2)}\n`);
   else if (process.argv.includes('--push-pull')) {
     // Only phase 4 (to profile it: BENCH_CPU_PROF=dir npx tsx bench/server.ts --push-pull).
     const dir = mkdtempSync(join(tmpdir(), 'xht-bench-pp-'));

@@ -9,7 +9,7 @@ import type { EntityState } from '../../src/domain/sync/merge.ts';
 import type { EntityName } from '../../src/domain/sync/op.ts';
 import { MAX_CHANGES_BYTES, type CommuneInfo, type Role } from '../../src/domain/sync/protocol.ts';
 import { SQLITE_PRAGMAS, createBatchWriter, createGroupCommit, type GroupOutcome } from './sqlite-writer.ts';
-import type { WriterMessage } from './sqlite-writer-worker.ts';
+import type { WriterAnswer, WriterMessage } from './sqlite-writer-worker.ts';
 import type { ApplyBatchInput, ApplyResult, CodeRecord, NewCommune, RedeemResult, Store, TokenGrant } from './store.ts';
 
 export { SQLITE_PRAGMAS, batchContentHash, legacyContentHash, opContentHash } from './sqlite-writer.ts';
@@ -306,12 +306,14 @@ function threadWriter(path: string, db: Database.Database, eager: boolean): Writ
       const w = new Worker(new URL('./sqlite-writer-boot.mjs', import.meta.url), {
         workerData: { path, entry: new URL('./sqlite-writer-worker.ts', import.meta.url).href },
       });
-      w.on('message', (m: { id: number; outcome: GroupOutcome }) => {
-        const p = pending.get(m.id);
-        if (!p) return;
-        pending.delete(m.id);
+      w.on('message', (answers: WriterAnswer) => {
+        for (const m of answers) {
+          const p = pending.get(m.id);
+          if (!p) continue;
+          pending.delete(m.id);
+          settle(p, m.outcome);
+        }
         if (pending.size === 0) w.unref();
-        settle(p, m.outcome);
       });
       w.on('error', (e: Error) => failAll(`writer thread failed: ${e.message}`));
       w.on('exit', () => {
@@ -325,6 +327,25 @@ function threadWriter(path: string, db: Database.Database, eager: boolean): Writ
       return null;
     }
   };
+  let outgoing: { id: number; input: ApplyBatchInput }[] = [];
+  const send = () => {
+    // Those failed meanwhile (the thread stopped) are not sent again: their callers were told.
+    const items = outgoing.filter((o) => pending.has(o.id));
+    outgoing = [];
+    if (!items.length) return;
+    worker ??= start();
+    if (!worker) {
+      fallback = inlineWriter(db);
+      for (const { id, input } of items) {
+        const p = pending.get(id)!;
+        pending.delete(id);
+        fallback.apply(input).then(p.ok, p.fail);
+      }
+      return;
+    }
+    worker.ref();
+    worker.postMessage({ type: 'batches', items } satisfies WriterMessage);
+  };
   // A server starts it with the store, so its first batch does not wait for the thread to load.
   if (eager) {
     worker = start();
@@ -337,15 +358,17 @@ function threadWriter(path: string, db: Database.Database, eager: boolean): Writ
         if (!worker) fallback = inlineWriter(db);
       }
       if (fallback) return fallback.apply(input);
-      const w = worker!;
       const id = ++next;
       return new Promise((ok, fail) => {
         pending.set(id, { ok, fail });
-        w.ref();
-        w.postMessage({ type: 'batch', id, input } satisfies WriterMessage);
+        worker!.ref();
+        // Batches of this turn of the event loop go to the thread in one message.
+        if (outgoing.length === 0) setImmediate(send);
+        outgoing.push({ id, input });
       });
     },
     async close() {
+      send(); // what this turn queued goes first: an accepted request is never dropped
       await fallback?.close();
       const w = worker;
       if (!w) return;

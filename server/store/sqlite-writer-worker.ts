@@ -3,23 +3,38 @@
 // Answers each batch by its id after the commit; commits what is queued before it closes.
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
-import { SQLITE_PRAGMAS, createBatchWriter, createGroupCommit } from './sqlite-writer.ts';
+import { SQLITE_PRAGMAS, createBatchWriter, createGroupCommit, type GroupOutcome } from './sqlite-writer.ts';
 import type { ApplyBatchInput } from './store.ts';
 
-export type WriterMessage = { type: 'batch'; id: number; input: ApplyBatchInput } | { type: 'close' };
+/** Batches that arrived together go in one message (one structured clone, one wake-up). */
+export type WriterMessage = { type: 'batches'; items: { id: number; input: ApplyBatchInput }[] } | { type: 'close' };
+/** The answers of one group commit, in one message. */
+export type WriterAnswer = { id: number; outcome: GroupOutcome }[];
 
 const port = parentPort!;
 const db = new Database((workerData as { path: string }).path);
 for (const p of SQLITE_PRAGMAS) db.pragma(p);
 db.pragma('foreign_keys = ON');
 const group = createGroupCommit<number>(createBatchWriter(db).applyGroup);
-group.onDone((id, outcome) => port.postMessage({ id, outcome }));
+let answers: WriterAnswer = [];
+const answer = () => {
+  if (!answers.length) return;
+  const out = answers;
+  answers = [];
+  port.postMessage(out);
+};
+group.onDone((id, outcome) => {
+  // A group's answers are handed out together, once its commit's loop of onDone is over.
+  if (answers.length === 0) queueMicrotask(answer);
+  answers.push({ id, outcome });
+});
 port.on('message', (m: WriterMessage) => {
-  if (m.type === 'batch') {
-    group.add(m.input, m.id);
+  if (m.type === 'batches') {
+    for (const { id, input } of m.items) group.add(input, id);
     return;
   }
   group.drain();
+  answer(); // before the port closes: every committed batch is answered
   db.close();
   port.close();
 });

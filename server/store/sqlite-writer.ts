@@ -35,8 +35,9 @@ export function batchContentHash(opHashes: readonly string[]): string {
  * (validateBatch), whose JSON is canonical already (schema order, free maps sorted), so plain
  * JSON.stringify serves; sorting every object again cost more than the hash.
  */
-export function opContentHash(op: Op): string {
-  return createHash('sha256').update(JSON.stringify([op.entity, op.key, op.fields, op.hlc, op.prev ?? null])).digest('hex');
+export function opContentHash(op: Op, fieldsJson: string = JSON.stringify(op.fields), prevJson: string | null = op.prev ? JSON.stringify(op.prev) : null): string {
+  // = JSON.stringify([entity, key, fields, hlc, prev ?? null]), from the JSON the log stores anyway.
+  return createHash('sha256').update(`[${JSON.stringify(op.entity)},${JSON.stringify(op.key)},${fieldsJson},${JSON.stringify(op.hlc)},${prevJson ?? 'null'}]`).digest('hex');
 }
 
 /** The hash the log kept before issue 12 (canonical JSON of an object), for ops stored then. */
@@ -60,7 +61,6 @@ export function createBatchWriter(db: Database.Database): { applyGroup(inputs: A
        ON CONFLICT (entity, key) DO UPDATE SET state = excluded.state, seq = excluded.seq`,
     ),
     batch: db.prepare<[string, string, string, string], { receipt: string }>('SELECT receipt FROM batches WHERE commune = ? AND device_id = ? AND batch_id = ? AND content_hash = ?'),
-    receiptTaken: db.prepare<[string], { n: number }>('SELECT 1 AS n FROM batches WHERE receipt = ?'),
     insertBatch: db.prepare('INSERT INTO batches (commune, device_id, batch_id, content_hash, receipt, token_id, ops, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
   };
 
@@ -114,15 +114,18 @@ export function createBatchWriter(db: Database.Database): { applyGroup(inputs: A
     }
     const known: string[] = [];
     const conflicting: string[] = [];
-    const fresh: { op: Op; hash: string; index: number }[] = [];
+    const fresh: { op: Op; hash: string; index: number; fieldsJson: string; prevJson: string | null }[] = [];
     const hashes: string[] = [];
     // Reads and the pure plan first: a refusal must leave the database exactly as it was.
     const held = heldContent(input.ops.map((op) => op.opId));
     input.ops.forEach((op, index) => {
-      const hash = opContentHash(op);
+      // Each op's JSON once: stored as is, and hashed.
+      const fieldsJson = JSON.stringify(op.fields);
+      const prevJson = op.prev ? JSON.stringify(op.prev) : null;
+      const hash = opContentHash(op, fieldsJson, prevJson);
       hashes.push(`${op.opId}:${hash}`);
       const stored = held.get(op.opId);
-      if (stored === undefined) fresh.push({ op, hash, index });
+      if (stored === undefined) fresh.push({ op, hash, index, fieldsJson, prevJson });
       else if (stored === hash || stored === legacyContentHash(op)) known.push(op.opId);
       else conflicting.push(op.opId);
     });
@@ -134,9 +137,9 @@ export function createBatchWriter(db: Database.Database): { applyGroup(inputs: A
     if (seq === undefined) throw new Error(`unknown commune ${input.commune}`);
     const lastSeq = new Map<string, number>();
     const rows: unknown[] = [];
-    for (const { op, hash } of fresh) {
+    for (const { op, hash, fieldsJson, prevJson } of fresh) {
       seq += 1;
-      rows.push(input.commune, seq, op.opId, op.entity, op.key, JSON.stringify(op.fields), op.hlc, op.prev ? JSON.stringify(op.prev) : null, hash, input.deviceId, input.batchId, input.tokenId, input.now);
+      rows.push(input.commune, seq, op.opId, op.entity, op.key, fieldsJson, op.hlc, prevJson, hash, input.deviceId, input.batchId, input.tokenId, input.now);
       lastSeq.set(stateId(op.entity, op.key), seq);
     }
     insertOpRows(rows);
@@ -147,10 +150,15 @@ export function createBatchWriter(db: Database.Database): { applyGroup(inputs: A
 
     const content = batchContentHash(hashes);
     let receipt = q.batch.get(input.commune, input.deviceId, input.batchId, content)?.receipt;
-    if (!receipt) {
-      do receipt = randomCode(8);
-      while (q.receiptTaken.get(receipt));
-      q.insertBatch.run(input.commune, input.deviceId, input.batchId, content, receipt, input.tokenId, input.ops.length, input.now);
+    // A new receipt: random, and drawn again in the (one in 10^12) case it is taken already.
+    while (!receipt) {
+      const drawn = randomCode(8);
+      try {
+        q.insertBatch.run(input.commune, input.deviceId, input.batchId, content, drawn, input.tokenId, input.ops.length, input.now);
+        receipt = drawn;
+      } catch (e) {
+        if ((e as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE') throw e;
+      }
     }
     return { kind: 'ok', applied: fresh.map((f) => f.op.opId), known, receipt, cursor: seq };
   });

@@ -98,8 +98,9 @@ export function mergeWrite(state: EntityState | undefined, op: Op): Omit<MergeRe
     const nextWrites = bare(writes);
     nextWrites[node] = write;
     next[field] = nextWrites;
-    const after = winnerOf(next[field]);
-    if (!before || before.opId !== after!.opId || before.hlc !== after!.hlc) changed.push(field);
+    // The new winner without a second scan: `write` is newer than this node's own old write, so
+    // it wins when it beats the old winner (whoever's that was); otherwise the old winner stays.
+    if (!before || compareWrites(write, before) > 0) changed.push(field);
   }
   return { state: next, changed };
 }

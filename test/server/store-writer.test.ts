@@ -1,0 +1,59 @@
+// The SQLite store's writer thread: batches handed over in the same turn travel together and are
+// committed together, yet each is answered on its own (its receipt, or its refusal), and a store
+// closed right after accepting batches still commits and answers every one of them.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openSqliteStore } from '../../server/store/sqlite-store.ts';
+import type { ApplyResult, Store } from '../../server/store/store.ts';
+import { formatHlc } from '../../src/domain/sync/hlc.ts';
+import { newOpId } from '../../src/domain/sync/op-id.ts';
+import type { Op } from '../../src/domain/sync/op.ts';
+
+const C = '40001';
+let dir = '';
+let path = '';
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'xht-writer-'));
+  path = join(dir, 'db.sqlite');
+  const s = openSqliteStore(path);
+  await s.createCommune({ code: C, name: 'Xã thử', province: 'Tỉnh thử', villages: [{ code: 'T01', name: 'Thôn 1' }] });
+  await s.close();
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const wall = Date.now() - 60_000;
+function batch(device: number, fields: Record<string, number>) {
+  const node = `dev-${device}`;
+  const ops: Op[] = [{ opId: newOpId(wall), entity: 'villageCounts', key: `${C}/2025/T01`, fields, hlc: formatHlc({ wall: wall + device, counter: 0, node }) }];
+  return { commune: C, deviceId: node, batchId: `b-${device}`, tokenId: `t-${device}`, ops, now: Date.now() };
+}
+
+describe('the writer thread', () => {
+  it('answers each of many batches sent in one turn, refusing only the one that breaks a rule', async () => {
+    const store: Store = openSqliteStore(path, { startWriter: true });
+    try {
+      const inputs = Array.from({ length: 30 }, (_, i) => batch(i, i === 7 ? { citizens: 5, citizensRecognized: 6 } : { households: 100 + i }));
+      const results = await Promise.all(inputs.map((x) => store.applyBatch(x)));
+      expect(results.map((r) => r.kind)).toEqual(inputs.map((_, i) => (i === 7 ? 'invalid' : 'ok')));
+      const receipts = results.filter((r): r is Extract<ApplyResult, { kind: 'ok' }> => r.kind === 'ok').map((r) => r.receipt);
+      expect(new Set(receipts).size).toBe(29);
+      expect((await store.stats()).ops).toBe(29);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('a store closed right after accepting batches commits and answers them all', async () => {
+    const store = openSqliteStore(path, { startWriter: true });
+    const pending = Array.from({ length: 12 }, (_, i) => store.applyBatch(batch(i, { households: i })));
+    const closed = store.close();
+    const results = await Promise.all(pending);
+    await closed;
+    expect(results.every((r) => r.kind === 'ok')).toBe(true);
+    const again = openSqliteStore(path);
+    expect((await again.stats()).ops).toBe(12);
+    await again.close();
+  });
+});
