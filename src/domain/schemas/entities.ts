@@ -196,6 +196,32 @@ const villageCountsLabel: Text = { vi: 'Số liệu của thôn', en: 'Village c
 /** One edit's changed `villageCounts` fields: each optional, `null` clears it, no unknown keys. */
 export const VillageCountsFieldsSchema = strict(villageCountEntries, villageCountsLabel, VILLAGE_COUNT_LABELS);
 
+/** The schema's own field order (its output's key order, which the op's content hash sees). */
+const VILLAGE_FIELD_ORDER = Object.keys(villageCountEntries);
+
+/**
+ * VillageCountsFieldsSchema's output for the shape nearly every edit has — each field a count
+ * (a safe integer ≥ 0) or null, `villageRecognized` true/false/null, no other key — made without
+ * the schema's machinery (the server parses every op of every batch); undefined for anything
+ * else, which the schema itself then judges, with its messages. A property test holds it equal
+ * to the schema.
+ */
+export function fastVillageCountsFields(fields: unknown): Record<string, number | boolean | null> | undefined {
+  if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) return undefined;
+  const input = fields as Record<string, unknown>;
+  const out: Record<string, number | boolean | null> = {};
+  let n = 0;
+  for (const k of VILLAGE_FIELD_ORDER) {
+    if (!Object.prototype.hasOwnProperty.call(input, k)) continue;
+    const x = input[k];
+    if (x === null) out[k] = null;
+    else if (k === 'villageRecognized' ? typeof x === 'boolean' : typeof x === 'number' && Number.isSafeInteger(x) && x >= 0) out[k] = x as number | boolean;
+    else return undefined;
+    n++;
+  }
+  return n === Object.keys(input).length ? out : undefined;
+}
+
 /** Số liệu mô hình học tập của một thôn — whole record, with the "≤" rules. */
 export const VillageCountsSchema = v.pipe(VillageCountsFieldsSchema, chainCheck<v.InferOutput<typeof VillageCountsFieldsSchema>>(CHAINS, VILLAGE_COUNT_LABELS));
 

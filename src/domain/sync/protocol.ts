@@ -4,7 +4,7 @@
 import * as v from 'valibot';
 import { ENTITIES, type EntityName, type JsonValue, type Op } from './op.ts';
 import { DEFAULT_CATALOG_ID, catalogs, findIndicator } from '../catalog/index.ts';
-import { OP_FIELDS_SCHEMAS } from '../schemas/entities.ts';
+import { OP_FIELDS_SCHEMAS, fastVillageCountsFields } from '../schemas/entities.ts';
 import { formatPath, msg, toProblems } from '../schemas/problems.ts';
 import { MAX_PARAGRAPH_LENGTH, cleanLabel, reservedKeyPath, textField } from '../schemas/text.ts';
 import { MAX_DRIFT_MS, parseHlc } from './hlc.ts';
@@ -54,6 +54,42 @@ export const OpSchema = v.strictObject({
   hlc: v.pipe(v.string(), v.regex(HLC_RE)),
   prev: v.optional(v.record(v.pipe(v.string(), v.regex(FIELD_RE)), v.pipe(v.string(), v.regex(HLC_RE)))),
 });
+
+const ENVELOPE_KEYS: ReadonlySet<string> = new Set(['opId', 'entity', 'key', 'fields', 'hlc', 'prev']);
+/** valibot's `uuid()` test. */
+const UUID_RE = /^[\da-f]{8}(?:-[\da-f]{4}){3}-[\da-f]{12}$/iu;
+const isPlainObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/**
+ * OpSchema's output for an op that plainly meets it (the common case), made without valibot; null
+ * for anything else, which OpSchema then judges with its messages. A property test holds the two
+ * equal. Reserved names are refused before either is asked (reservedKeyPath).
+ */
+export function fastOpEnvelope(raw: unknown): v.InferOutput<typeof OpSchema> | null {
+  if (!isPlainObject(raw)) return null;
+  for (const k of Object.keys(raw)) if (!ENVELOPE_KEYS.has(k)) return null;
+  const { opId, entity, key, fields, hlc, prev } = raw;
+  if (typeof opId !== 'string' || !UUID_RE.test(opId)) return null;
+  if (typeof entity !== 'string' || !Object.prototype.hasOwnProperty.call(ENTITIES, entity)) return null;
+  if (typeof key !== 'string' || key.length < 1 || key.length > 200) return null;
+  if (typeof hlc !== 'string' || !HLC_RE.test(hlc) || !isPlainObject(fields)) return null;
+  const outFields: Record<string, unknown> = {};
+  for (const f of Object.keys(fields)) {
+    if (!FIELD_RE.test(f)) return null;
+    outFields[f] = fields[f];
+  }
+  const out: v.InferOutput<typeof OpSchema> = { opId, entity: entity as EntityName, key, fields: outFields, hlc };
+  if (prev === undefined) return Object.prototype.hasOwnProperty.call(raw, 'prev') ? null : out;
+  if (!isPlainObject(prev)) return null;
+  const outPrev: Record<string, string> = {};
+  for (const f of Object.keys(prev)) {
+    const p = prev[f];
+    if (!FIELD_RE.test(f) || typeof p !== 'string' || !HLC_RE.test(p)) return null;
+    outPrev[f] = p;
+  }
+  out.prev = outPrev;
+  return out;
+}
 
 /** POST /api/v1/sync body. */
 export const SyncBatchSchema = v.strictObject({
@@ -315,9 +351,10 @@ export function parseOp(raw: unknown, at: readonly (string | number)[] = [], opt
   if (reserved) {
     return { ok: false, problems: [withId({ path: path(...reserved), vi: `Tên "${String(reserved[reserved.length - 1])}" không được dùng làm tên trường hay khóa`, en: `"${String(reserved[reserved.length - 1])}" may not be used as a field name or key` })] };
   }
-  const env = v.safeParse(OpSchema, raw);
-  if (!env.success) return { ok: false, problems: env.issues.map((i) => withId(issueToProblem(i, at))) };
-  const op = env.output;
+  const fastEnv = fastOpEnvelope(raw);
+  const env = fastEnv ? null : v.safeParse(OpSchema, raw);
+  if (env && !env.success) return { ok: false, problems: env.issues.map((i) => withId(issueToProblem(i, at))) };
+  const op = fastEnv ?? env!.output!;
   const problems: Problem[] = [];
   const key = parseKey(op.entity, op.key);
   if ('vi' in key) problems.push(withId({ path: path('key'), vi: key.vi, en: key.en }));
@@ -336,7 +373,8 @@ export function parseOp(raw: unknown, at: readonly (string | number)[] = [], opt
     problems.push(withId({ path: path('fields'), vi: 'Giá trị các trường phải là JSON thuần', en: 'Field values must be plain JSON' }));
     return { ok: false, problems };
   }
-  const fields = v.safeParse(entityFieldsSchema(op.entity), op.fields);
+  const fast = op.entity === 'villageCounts' ? fastVillageCountsFields(op.fields) : undefined;
+  const fields = fast ? { success: true as const, output: fast, issues: undefined } : v.safeParse(entityFieldsSchema(op.entity), op.fields);
   if (!fields.success) problems.push(...toProblems(fields.issues, [...at, 'fields']).map(withId));
   if (problems.length || !fields.success) return { ok: false, problems };
   // Field order made canonical: the entity schemas output their own order; the two free maps
