@@ -9,6 +9,7 @@
 //    0.5–1.5 s, pushes 20 ops, pulls what changed in its commune; p50/p99 and errors per level.
 // Traffic only to 127.0.0.1; every loop bounded in count and time; stops by itself.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { Agent, request as httpRequest } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -201,6 +202,27 @@ async function startChild(dbPath: string): Promise<{ child: ChildProcess; url: s
 
 interface Dev { token: string; deviceId: string; commune: string; village: string }
 
+/**
+ * The devices' connections for the ingest phases: node:http with kept-alive sockets, one per
+ * device. The load generator shares the 2 cores with the server it measures; fetch (undici) costs
+ * it about twice the CPU per request, which the server's figure would then pay for.
+ */
+const deviceAgent = new Agent({ keepAlive: true, maxSockets: Infinity });
+
+/** One request over deviceAgent; resolves with the status and the body text. */
+function send(method: 'GET' | 'POST', url: string, headers: Record<string, string>, body?: string): Promise<{ status: number; text: string }> {
+  return new Promise((ok, fail) => {
+    const req = httpRequest(url, { method, agent: deviceAgent, headers: body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => ok({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', fail);
+    });
+    req.on('error', fail);
+    req.end(body);
+  });
+}
+
 async function enrolAll(url: string, codes: { commune: string; code: string }[]): Promise<Dev[]> {
   const devices = await mapLimit(codes, 50, async ({ commune, code }, i) => {
     const deviceId = `bench-${i}`;
@@ -211,7 +233,10 @@ async function enrolAll(url: string, codes: { commune: string; code: string }[])
   });
   // Open every device's connection before timing: a phone connects once (to enrol) and then
   // syncs; counting the TCP handshakes queued behind busy transactions would measure accept().
-  await Promise.all(devices.map(async (d) => (await fetch(`${url}/api/v1/me`, { headers: { authorization: `Bearer ${d.token}` } })).arrayBuffer()));
+  await Promise.all(devices.map(async (d) => {
+    await (await fetch(`${url}/api/v1/me`, { headers: { authorization: `Bearer ${d.token}` } })).arrayBuffer();
+    await send('GET', `${url}/api/v1/me`, { authorization: `Bearer ${d.token}` });
+  }));
   return devices;
 }
 
@@ -242,13 +267,9 @@ export async function benchServer(phases: { latency?: boolean; pushPull?: boolea
       // Like the app: a network failure is retried with the same batch (the server dedupes).
       for (let attempt = 0; attempt < 3; attempt++) {
         try {
-          const res = await fetch(`${url}/api/v1/sync`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${d.token}` },
-            body,
-          });
-          const answer = (await res.json()) as SyncResponse;
-          if (res.ok && answer.applied.length + answer.known.length === OPS_PER_BATCH) return performance.now() - t0;
+          const res = await send('POST', `${url}/api/v1/sync`, { 'content-type': 'application/json', authorization: `Bearer ${d.token}` }, body);
+          const answer = JSON.parse(res.text) as SyncResponse;
+          if (res.status === 200 && answer.applied.length + answer.known.length === OPS_PER_BATCH) return performance.now() - t0;
           errors += 1;
           return null;
         } catch {
@@ -307,6 +328,7 @@ export async function benchServer(phases: { latency?: boolean; pushPull?: boolea
       }),
     );
     const mem = memoryOf(first.child.pid!);
+    deviceAgent.destroy();
     await stopChild(first.child, false);
     children.length = 0;
     const floorAfter = benchFloor();

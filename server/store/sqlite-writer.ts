@@ -22,7 +22,7 @@ export const SQLITE_PRAGMAS = ['journal_mode = WAL', 'synchronous = FULL', 'cach
 const HLC_HEAD = 22;
 
 /** Most batches, and ops, one group commit takes (the rest wait for the next turn): bounds latency. */
-const MAX_GROUP_BATCHES = 16;
+const MAX_GROUP_BATCHES = 64;
 const MAX_GROUP_OPS = 2_000;
 
 /** What makes two batches "the same batch": their ops (ids and content), in order. */

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
+import { request } from 'node:http';
 import type { ChangesResponse, ErrorResponse, SyncResponse } from '../../src/domain/sync/protocol.ts';
 import { valuesOf } from '../../src/domain/sync/merge.ts';
 import { batch, call, enrolDevice, makeOp, startTestServer, type Device, type TestServer } from './helpers.ts';
@@ -176,6 +177,33 @@ describe('limits and logs', () => {
     const res = await call(s, 'POST', '/api/v1/sync', { token: officer.token, raw: big });
     expect(res.status).toBe(413);
     expect((res.json as ErrorResponse).error).toBe('too-large');
+    expect(await s.store.stats()).toEqual(before);
+  });
+
+  it('answers 413 to a body sent without a length (chunked) once it passes the limit, and closes the connection', async () => {
+    const before = await s.store.stats();
+    const head = JSON.stringify(batch(officer.deviceId, [makeOp('21085/2025/T01', { households: 2 })])).replace('"ops"', '"pad":"');
+    const res = await new Promise<{ status: number; connection: string | undefined; body: string }>((ok, fail) => {
+      const req = request(`${s.url}/api/v1/sync`, { method: 'POST', headers: { authorization: `Bearer ${officer.token}`, 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (r) => {
+        let body = '';
+        r.on('data', (d: Buffer) => (body += d));
+        r.on('end', () => ok({ status: r.statusCode!, connection: r.headers.connection, body }));
+      });
+      req.on('error', (e: NodeJS.ErrnoException) => (e.code === 'ECONNRESET' || e.code === 'EPIPE' ? undefined : fail(e)));
+      req.write(head);
+      const chunk = 'x'.repeat(64 * 1024);
+      // Keep sending past the cap; the server answers without reading the rest.
+      let sent = 0;
+      const pump = () => {
+        while (sent < 40 && req.write(chunk)) sent++;
+        if (sent < 40) req.once('drain', pump);
+        else req.end('",' + '"ops":[]}');
+      };
+      pump();
+    });
+    expect(res.status).toBe(413);
+    expect(res.connection).toBe('close');
+    expect((JSON.parse(res.body) as ErrorResponse).error).toBe('too-large');
     expect(await s.store.stats()).toEqual(before);
   });
 

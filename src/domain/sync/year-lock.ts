@@ -24,8 +24,12 @@ export function isLockAct(entity: EntityName, fields: Readonly<Record<string, un
 /** The dossier key (`commune/year`) an op's year lock is read from, or null when no lock applies. */
 export function lockKeyOf(entity: EntityName, key: string): string | null {
   if (!YEAR_LOCKED_ENTITIES.has(entity) && entity !== 'dossier') return null;
-  const [commune, year] = key.split('/');
-  return commune && year ? `${commune}/${year}` : null;
+  // `commune/year[/…]` → `commune/year` (no split: the server asks this for every op).
+  const first = key.indexOf('/');
+  if (first <= 0) return null;
+  const second = key.indexOf('/', first + 1);
+  const end = second === -1 ? key.length : second;
+  return end > first + 1 ? key.slice(0, end) : null;
 }
 
 /** Whether a dossier's merged values lock its year. */
