@@ -25,6 +25,9 @@ export type Plan =
   /** An op changes a locked year: refused whole (409 year-locked). */
   | { kind: 'locked'; problems: Problem[] };
 
+/** `ops[i].…` of a problem (a module function: a closure per op costs under tsx). */
+const opPath = (index: number, ...p: (string | number)[]) => formatPath(['ops', index, ...p]);
+
 /** The id of an entity/key in the plan's maps. */
 export const stateId = (entity: EntityName, key: string): string => `${entity}\u0000${key}`;
 
@@ -63,12 +66,11 @@ export function planBatch(
   const invalid: Problem[] = [];
   const locked: Problem[] = [];
   for (const { op, index } of ops) {
-    const at = (...p: (string | number)[]) => formatPath(['ops', index, ...p]);
     const lockKey = lockKeyOf(op.entity, op.key);
     if (lockKey !== null) {
       const why = lockRefusal(op.entity, op.key, op.fields, dossierOf(lockKey));
       if (why) {
-        locked.push({ opId: op.opId, path: why.field ? at('fields', why.field) : at('key'), vi: why.vi, en: why.en });
+        locked.push({ opId: op.opId, path: why.field ? opPath(index, 'fields', why.field) : opPath(index, 'key'), vi: why.vi, en: why.en });
         continue;
       }
       if (op.entity === 'dossier') dossiers.delete(lockKey);
@@ -79,7 +81,7 @@ export function planBatch(
     if (merged.changed.length && hasRecordRules(op.entity)) {
       problems = recordProblems(op.entity, op.key, valuesOf(merged.state));
       const fresh = freshProblems(cur.problems, problems, new Set(Object.keys(op.fields)));
-      for (const p of fresh) invalid.push({ opId: op.opId, path: `${at('fields')}.${p.path}`, vi: p.vi, en: p.en });
+      for (const p of fresh) invalid.push({ opId: op.opId, path: `${opPath(index, 'fields')}.${p.path}`, vi: p.vi, en: p.en });
     }
     local.set(stateId(op.entity, op.key), { entity: op.entity, key: op.key, state: merged.state, problems, touched: true });
   }

@@ -342,40 +342,43 @@ export const CLOCK_AHEAD_MESSAGE = {
  * the entity's field schema. On success `op` is built from the schemas' output only, so text is
  * NFC and nothing the schemas did not look at is kept. `at` prefixes paths (`['ops', 3]` → `ops[3].key`).
  */
+// Problem builders of parseOp, at module level: it runs for every op of every batch, and closures
+// made per call cost (the server runs under tsx, which names each one as it is made).
+const withOpId = (opId: string | undefined, p: Omit<Problem, 'opId'>): Problem => (opId === undefined ? p : { opId, ...p });
+const pathAt = (at: readonly (string | number)[], ...keys: (string | number)[]) => formatPath([...at, ...keys]);
+
 export function parseOp(raw: unknown, at: readonly (string | number)[] = [], opts: CheckOptions = {}): OpCheck {
   const opId = typeof raw === 'object' && raw !== null && typeof (raw as { opId?: unknown }).opId === 'string' ? (raw as { opId: string }).opId : undefined;
-  const withId = (p: Omit<Problem, 'opId'>): Problem => (opId === undefined ? p : { opId, ...p });
-  const path = (...keys: (string | number)[]) => formatPath([...at, ...keys]);
   // valibot's record() skips __proto__/constructor/prototype without a word, so look first.
   const reserved = reservedKeyPath(raw);
   if (reserved) {
-    return { ok: false, problems: [withId({ path: path(...reserved), vi: `Tên "${String(reserved[reserved.length - 1])}" không được dùng làm tên trường hay khóa`, en: `"${String(reserved[reserved.length - 1])}" may not be used as a field name or key` })] };
+    return { ok: false, problems: [withOpId(opId, { path: pathAt(at, ...reserved), vi: `Tên "${String(reserved[reserved.length - 1])}" không được dùng làm tên trường hay khóa`, en: `"${String(reserved[reserved.length - 1])}" may not be used as a field name or key` })] };
   }
   const fastEnv = fastOpEnvelope(raw);
   const env = fastEnv ? null : v.safeParse(OpSchema, raw);
-  if (env && !env.success) return { ok: false, problems: env.issues.map((i) => withId(issueToProblem(i, at))) };
+  if (env && !env.success) return { ok: false, problems: env.issues.map((i) => withOpId(opId, issueToProblem(i, at))) };
   const op = fastEnv ?? env!.output!;
   const problems: Problem[] = [];
   const key = parseKey(op.entity, op.key);
-  if ('vi' in key) problems.push(withId({ path: path('key'), vi: key.vi, en: key.en }));
+  if ('vi' in key) problems.push(withOpId(opId, { path: pathAt(at, 'key'), vi: key.vi, en: key.en }));
   if (opts.now !== undefined && parseHlc(op.hlc).wall > opts.now + MAX_DRIFT_MS) {
-    problems.push(withId({ path: path('hlc'), ...CLOCK_AHEAD_MESSAGE }));
+    problems.push(withOpId(opId, { path: pathAt(at, 'hlc'), ...CLOCK_AHEAD_MESSAGE }));
   }
   if (Object.keys(op.fields).length === 0) {
-    problems.push(withId({ path: path('fields'), vi: 'Thao tác không có trường nào', en: 'The op changes no field' }));
+    problems.push(withOpId(opId, { path: pathAt(at, 'fields'), vi: 'Thao tác không có trường nào', en: 'The op changes no field' }));
   }
   for (const f of Object.keys(op.prev ?? {})) {
     if (!Object.prototype.hasOwnProperty.call(op.fields, f)) {
-      problems.push(withId({ path: path('prev', f), vi: 'prev nêu một trường mà thao tác không sửa', en: 'prev names a field the op does not change' }));
+      problems.push(withOpId(opId, { path: pathAt(at, 'prev', f), vi: 'prev nêu một trường mà thao tác không sửa', en: 'prev names a field the op does not change' }));
     }
   }
   if (!isJson(op.fields, 0)) {
-    problems.push(withId({ path: path('fields'), vi: 'Giá trị các trường phải là JSON thuần', en: 'Field values must be plain JSON' }));
+    problems.push(withOpId(opId, { path: pathAt(at, 'fields'), vi: 'Giá trị các trường phải là JSON thuần', en: 'Field values must be plain JSON' }));
     return { ok: false, problems };
   }
   const fast = op.entity === 'villageCounts' ? fastVillageCountsFields(op.fields) : undefined;
   const fields = fast ? { success: true as const, output: fast, issues: undefined } : v.safeParse(entityFieldsSchema(op.entity), op.fields);
-  if (!fields.success) problems.push(...toProblems(fields.issues, [...at, 'fields']).map(withId));
+  if (!fields.success) problems.push(...toProblems(fields.issues, [...at, 'fields']).map((p) => withOpId(opId, p)));
   if (problems.length || !fields.success) return { ok: false, problems };
   // Field order made canonical: the entity schemas output their own order; the two free maps
   // (dossier fields, prev) are sorted, so equal ops serialise to equal JSON.
