@@ -434,7 +434,8 @@ test('ops an older server hands out that fail the checks are listed on the sync 
   await expect(syncBar(page)).toContainText('Đồng bộ lần cuối:');
   const year = await currentYear(page);
   const [t02, t03] = demoCommune.villages.slice(1, 3).map((v) => v.code) as [string, string];
-  const hlc = (i: number) => formatHlc({ wall: Date.now() - 60_000 + i, counter: 0, node: 'old-server-phone' });
+  // Stamped a little ahead, so that the good op wins over whatever earlier tests wrote to the village.
+  const hlc = (i: number) => formatHlc({ wall: Date.now() + 120_000 + i, counter: 0, node: 'old-server-phone' });
   const opText = (seq: number, entity: string, key: string, fields: string, i: number) =>
     `{"seq":${seq},"opId":"${crypto.randomUUID()}","entity":"${entity}","key":"${key}","fields":${fields},"hlc":"${hlc(i)}"}`;
   const before = await countsRow(page, COMMUNE, year, t03);
