@@ -169,7 +169,7 @@ export function typeset<D extends Doc<string>>(doc: D): D {
       case 'table':
         return { ...b, head: b.head.map((r) => r.map(cellOf)), body: b.body.map((r) => r.map(cellOf)) };
       case 'chart':
-        return { ...b, caption: text(b.caption), bars: b.bars.map((x) => ({ ...x, label: text(x.label) })) };
+        return { ...b, caption: text(b.caption), bars: b.bars.map((x) => ({ ...x, label: text(x.label), ...(x.note ? { note: text(x.note) } : {}) })) };
     }
   };
   return { ...doc, sections: doc.sections.map((s) => ({ ...s, blocks: s.blocks.map(block) })) };
