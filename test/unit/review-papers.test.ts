@@ -267,6 +267,14 @@ describe('Tờ trình and dự thảo Quyết định công nhận', () => {
     expect(cellText(t, t.body.length - 1, 1)).toBe(`Cộng: ${recognised.length} xã (${l1} xã đạt Mức độ 1 (Khá), ${l2} xã đạt Mức độ 2 (Tốt))`);
   });
 
+  it('a draft without its number and date leaves them for the hand, on the annex’s attached-to line too', () => {
+    const doc = buildDecision({ ...y, decision: {} }).doc!;
+    expect(doc.draft).toBe(true);
+    const annex = docText({ ...doc, sections: [doc.sections[1]!] });
+    expect(annex).toContain('(Kèm theo Quyết định số …/QĐ-UBND ngày … tháng … năm 2026 của Ủy ban nhân dân tỉnh Quảng Ngãi)');
+    expect(docText(doc)).toMatch(/Số: \u00a0+\/QĐ-UBND/);
+  });
+
   it('a decision signed by a Sở’s director: issued in the director’s name, the annex attached to it', () => {
     const sở = { ...SETTINGS, decider: { ...SETTINGS.receiver, signerTitle: 'Giám đốc', signerName: 'Lê Văn Hải' } };
     const doc = buildDecision({ ...y, settings: sở, decision: { number: '7', date: '2026-03-25', signerName: 'Lê Văn Hải' }, communes: y.communes.filter((c) => c.dossier && c.conclusion) }).doc!;

@@ -27,7 +27,7 @@ import { communeInText, formatDate, longDate } from '../../dossier/format.ts';
 import { PAPER_STATUS } from '../../dossier/figures.ts';
 import { documentNumber, linesOf } from '../../dossier/texts.ts';
 import { councilProblems, membersByOrganisation, ROLE_LABEL, signers } from './council.ts';
-import { councilIssuer, header, provinceDate } from './offices.ts';
+import { citedNumber, councilIssuer, header, provinceDate } from './offices.ts';
 import type { CommuneReview, Council, PaperProblem, PaperResult, ProvinceSettings, SentDossier } from './types.ts';
 import { communeVerdicts, conclusionProblems, reasonText, VERDICT_LABEL, type CommuneVerdicts, type VerdictRow } from './verdicts.ts';
 
@@ -54,13 +54,13 @@ export const verbOf = (kind: SentDossier['request']['kind']): string => (kind ==
 export function requestRef(review: CommuneReview & { dossier: SentDossier }): string {
   const r = review.dossier.request;
   const date = r.date ? ` ngày ${formatDate(r.date)}` : '';
-  return `Tờ trình số ${documentNumber(r.number, 'TTr-UBND').trim()}${date} của Ủy ban nhân dân ${communeInText(review.commune.name)}`;
+  return `Tờ trình số ${citedNumber(r.number, 'TTr-UBND')}${date} của Ủy ban nhân dân ${communeInText(review.commune.name)}`;
 }
 
 /** "Biên bản thẩm định số 12/BB-HĐ ngày 10/03/2026". */
 export function minutesRef(review: CommuneReview, council: Council): string {
   const date = review.minutes?.date ?? council.appraisal.date;
-  return `Biên bản thẩm định số ${documentNumber(review.minutes?.number, 'BB-HĐ').trim()}${date ? ` ngày ${formatDate(date)}` : ''}`;
+  return `Biên bản thẩm định số ${citedNumber(review.minutes?.number, 'BB-HĐ')}${date ? ` ngày ${formatDate(date)}` : ''}`;
 }
 
 /** "Quyết định số 45/QĐ-SGDĐT ngày 15/01/2026 của Sở Giáo dục và Đào tạo tỉnh Quảng Ngãi về việc thành lập …". */
@@ -68,7 +68,7 @@ function establishedBasis(council: Council, settings: ProvinceSettings, year: nu
   const e = council.established;
   const date = e?.date ? ` ngày ${formatDate(e.date)}` : '';
   const by = e?.issuer?.trim() || settings.receiver.name;
-  return `Căn cứ Quyết định số ${documentNumber(e?.number, `QĐ-${settings.receiver.abbr}`).trim()}${date} của ${by} về việc thành lập ${COUNCIL_NAME} năm ${year};`;
+  return `Căn cứ Quyết định số ${citedNumber(e?.number, `QĐ-${settings.receiver.abbr}`)}${date} của ${by} về việc thành lập ${COUNCIL_NAME} năm ${year};`;
 }
 
 /** The verdict table: TT | tiêu chí, chỉ tiêu | kết quả của xã | kết quả thẩm định | ý kiến của Hội đồng. */

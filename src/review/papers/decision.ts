@@ -22,9 +22,9 @@ import {
 } from '../../dossier/blocks.ts';
 import { p, type Block, type Doc, type Table } from '../../dossier/doc.ts';
 import { formatDate, formatInt, longDate } from '../../dossier/format.ts';
-import { documentNumber, linesOf } from '../../dossier/texts.ts';
+import { linesOf } from '../../dossier/texts.ts';
 import { COUNCIL_NAME, minutesRef } from './appraisal.ts';
-import { archiveOf, authorityInText, authorityLine, header, issuerOf, numberLine, officeFooter, provinceDate } from './offices.ts';
+import { archiveOf, authorityInText, citedNumber, authorityLine, header, issuerOf, numberLine, officeFooter, provinceDate } from './offices.ts';
 import type { CommuneReview, PaperProblem, PaperResult, ReviewYear, SentDossier } from './types.ts';
 
 export type ProposalDoc = Doc<'proposal'>;
@@ -79,7 +79,7 @@ function proposalTable(y: ReviewYear, list: Proposed[]): Table {
     kind: 'table',
     name: 'proposal-communes',
     size: TABLE_PT,
-    widths: [7, 30, 22, 20, 21],
+    widths: [7, 27, 21, 24, 21],
     head: [[hcell('TT'), hcell('Xã'), hcell('Mức độ đề nghị công nhận'), hcell('Hình thức'), hcell('Biên bản thẩm định')]],
     body: [
       ...list.map((x, i) => [
@@ -142,7 +142,7 @@ export function buildProposal(y: ReviewYear): PaperResult<ProposalDoc> {
 /** "Quyết định số 120/QĐ-UBND ngày 20 tháng 03 năm 2026 của Chủ tịch Ủy ban nhân dân tỉnh Quảng Ngãi". */
 export function decisionRef(y: ReviewYear): string {
   const d = y.settings.decider;
-  return `Quyết định số ${documentNumber(y.decision?.number, `QĐ-${d.abbr}`).trim()} ${longDate(y.decision?.date, y.year + 1)} của ${authorityInText(d)}`;
+  return `Quyết định số ${citedNumber(y.decision?.number, `QĐ-${d.abbr}`)} ${longDate(y.decision?.date, y.year + 1)} của ${authorityInText(d)}`;
 }
 
 /** The annex: the communes recognised, by level, with how and until when. */
@@ -158,7 +158,7 @@ function annexTable(list: Proposed[], until: string): Table {
     kind: 'table',
     name: 'decision-annex',
     size: TABLE_PT,
-    widths: [7, 33, 22, 20, 18],
+    widths: [7, 29, 21, 25, 18],
     head: [[hcell('TT'), hcell('Tên xã'), hcell('Mức độ công nhận'), hcell('Hình thức'), hcell('Bảo lưu đến ngày')]],
     body: [...rows, [ncell(''), cell(`Cộng: ${formatInt(list.length)} xã (${byLevelText(list)})`, { bold: true, colSpan: 4 })]],
   });
@@ -181,7 +181,7 @@ export function buildDecision(y: ReviewYear): PaperResult<DecisionDoc> {
   for (const l of linesOf(settings.decisionBasis)) blocks.push(body(basisLine(l)));
   blocks.push(...basisParas(settings.guidanceLetter));
   blocks.push(body(basisLine(`kết quả thẩm định của ${COUNCIL_NAME} năm ${year}`)));
-  blocks.push(body(`Theo đề nghị của ${receiver.name} tại Tờ trình số ${documentNumber(y.proposal?.number, `TTr-${receiver.abbr}`).trim()}${proposalDate}.`));
+  blocks.push(body(`Theo đề nghị của ${receiver.name} tại Tờ trình số ${citedNumber(y.proposal?.number, `TTr-${receiver.abbr}`)}${proposalDate}.`));
   blocks.push(p([{ text: 'QUYẾT ĐỊNH:', bold: true }], { align: 'center', before: 6, after: 6, keepNext: true }));
   blocks.push(
     body([

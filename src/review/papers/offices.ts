@@ -43,6 +43,11 @@ export function numberLine(ref: PaperRef | undefined, kind: string, o: Office): 
   return `Số: ${documentNumber(ref?.number, `${kind}-${o.abbr}`)}`;
 }
 
+/** A number cited inside a sentence: "120/QĐ-UBND", or "…/QĐ-UBND" while the office has not given it. */
+export function citedNumber(typed: string | undefined, suffix: string): string {
+  return typed?.trim() ? documentNumber(typed, suffix) : `…/${suffix}`;
+}
+
 /** A letter's number: the office's abbreviation, then its drafting unit ("Số: 120/SGDĐT-GDTX"). */
 export function letterNumberLine(ref: PaperRef | undefined, o: Office): string {
   return `Số: ${documentNumber(ref?.number, o.draftingUnit?.trim() ? `${o.abbr}-${o.draftingUnit.trim()}` : o.abbr)}`;

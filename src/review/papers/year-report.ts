@@ -23,9 +23,9 @@ import {
 } from '../../dossier/blocks.ts';
 import { p, type Bar, type Block, type Chart, type Doc, type Table } from '../../dossier/doc.ts';
 import { formatDate, formatInt, longDate } from '../../dossier/format.ts';
-import { documentNumber, linesOf } from '../../dossier/texts.ts';
+import { linesOf } from '../../dossier/texts.ts';
 import { COUNCIL_NAME } from './appraisal.ts';
-import { archiveOf, header, issuerOf, numberLine, officeFooter, provinceDate } from './offices.ts';
+import { archiveOf, citedNumber, header, issuerOf, numberLine, officeFooter, provinceDate } from './offices.ts';
 import type { CommuneReview, PaperProblem, PaperResult, ReviewYear, SentDossier } from './types.ts';
 import { communeVerdicts } from './verdicts.ts';
 
@@ -202,7 +202,7 @@ function annexNote(r: CommuneReview, o: Outcome, catalog: Catalog): string {
 
 function annexTable(y: ReviewYear, catalog: Catalog, s: YearSummary): Table {
   const decision = (r: CommuneReview) =>
-    r.decision ? `${documentNumber(r.decision.number, `QĐ-${y.settings.decider.abbr}`).trim()}${r.decision.date ? ` ngày ${formatDate(r.decision.date)}` : ''}` : '';
+    r.decision ? `${citedNumber(r.decision.number, `QĐ-${y.settings.decider.abbr}`)}${r.decision.date ? ` ngày ${formatDate(r.decision.date)}` : ''}` : '';
   return withTotals({
     kind: 'table',
     name: 'year-annex',
@@ -243,7 +243,7 @@ export function buildYearReport(y: ReviewYear, catalog: Catalog): PaperResult<Ye
   const { settings, year } = y;
   const receiver = settings.receiver;
   const t = y.report ?? {};
-  const ref = `Báo cáo số ${documentNumber(t.number, `BC-${receiver.abbr}`).trim()} ${longDate(t.date, year + 1)} của ${receiver.name}`;
+  const ref = `Báo cáo số ${citedNumber(t.number, `BC-${receiver.abbr}`)} ${longDate(t.date, year + 1)} của ${receiver.name}`;
   const blocks: Block[] = [];
   blocks.push(header(issuerOf(receiver), numberLine(t, 'BC', receiver), provinceDate(settings, t.date, year)));
   blocks.push(...titleBlock('BÁO CÁO', `Kết quả đánh giá, công nhận "Cộng đồng học tập" cấp xã năm ${year}`));
