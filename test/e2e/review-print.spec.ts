@@ -127,7 +127,7 @@ for (const c of cases) {
 
     const png = info.outputPath(c.name);
     execFileSync('pdftoppm', ['-f', '1', '-l', '1', '-r', '70', '-png', '-singlefile', printed.pdf, png]);
-    if (process.env.REVIEW_SHOTS === '1') {
+    if (process.env.REVIEW_SHOTS === '1' && !c.draft) {
       mkdirSync(SHOTS, { recursive: true });
       copyFileSync(`${png}.png`, `${SHOTS}review-${c.name}.png`);
     }
