@@ -87,6 +87,23 @@ export function narrative(text: string | undefined): Para[] {
 }
 
 /**
+ * Đánh giá chung (Ưu điểm; Hạn chế, nguyên nhân) and Đề xuất, kiến nghị, under the headings the
+ * report numbers them with ("IV. ĐÁNH GIÁ CHUNG", "V. ĐỀ XUẤT, KIẾN NGHỊ"); blanks for the hand
+ * where nothing is written yet.
+ */
+export function closingSections(headings: [string, string], t: { strengths?: string | undefined; weaknesses?: string | undefined; proposals?: string | undefined }): Para[] {
+  return [
+    heading(headings[0]),
+    body([{ text: '1. Ưu điểm', italic: true, bold: true }], { keepNext: true }),
+    ...narrative(t.strengths),
+    body([{ text: '2. Hạn chế, nguyên nhân', italic: true, bold: true }], { keepNext: true }),
+    ...narrative(t.weaknesses),
+    heading(headings[1]),
+    ...narrative(t.proposals),
+  ];
+}
+
+/**
  * Nơi nhận (left) and the signing block (right): the thẩm quyền lines, room for the signature and
  * the seal, then the name in bold. `recipients` null leaves the left column empty.
  */

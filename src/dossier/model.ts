@@ -15,6 +15,7 @@ import {
   body,
   BODY_PT,
   cell,
+  closingSections,
   hcell,
   heading,
   INDENT,
@@ -549,14 +550,7 @@ function reportDoc(ctx: Ctx, rows: SummaryRow[]): Omit<Doc, 'draft' | 'size'> {
     ),
   );
 
-  blocks.push(heading('IV. ĐÁNH GIÁ CHUNG'));
-  blocks.push(body([{ text: '1. Ưu điểm', italic: true, bold: true }], { keepNext: true }));
-  blocks.push(...narrative(t.narrStrengths));
-  blocks.push(body([{ text: '2. Hạn chế, nguyên nhân', italic: true, bold: true }], { keepNext: true }));
-  blocks.push(...narrative(t.narrWeaknesses));
-
-  blocks.push(heading('V. ĐỀ XUẤT, KIẾN NGHỊ'));
-  blocks.push(...narrative(t.narrProposals));
+  blocks.push(...closingSections(['IV. ĐÁNH GIÁ CHUNG', 'V. ĐỀ XUẤT, KIẾN NGHỊ'], { strengths: t.narrStrengths, weaknesses: t.narrWeaknesses, proposals: t.narrProposals }));
   const closing: Para[] = [];
   if (ctx.request.kind !== 'none') {
     closing.push(

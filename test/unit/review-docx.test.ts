@@ -8,7 +8,7 @@ import { buildDocx } from '../../src/dossier/docx.ts';
 import type { Doc } from '../../src/dossier/doc.ts';
 import { buildAnswer, buildAppraisal, buildDecision, buildProposal, buildYearReport, type ReviewYear } from '../../src/review/papers/index.ts';
 import { catalog, reviewYear } from './review-fixtures.ts';
-import { readDocx, type DocxText } from './dossier-xml.ts';
+import { expectPaperLayout, readDocx, type DocxText } from './dossier-xml.ts';
 
 const y = reviewYear();
 const byName = (n: string) => y.communes.find((c) => c.commune.name === n)!;
@@ -33,17 +33,7 @@ describe('the receiver’s papers as .docx', () => {
     it(`${c.name}: A4, Nghị định 30/2020 margins, Times New Roman 14 pt, ${c.sections} section(s) numbered on their own, ${c.draft ? 'DỰ THẢO' : 'no DỰ THẢO'}`, async () => {
       expect(c.doc.draft).toBe(c.draft);
       const d = readDocx(await buildDocx(c.doc));
-      const sects = d.xml.match(/<w:sectPr>[\s\S]*?<\/w:sectPr>/g)!;
-      expect(sects.length).toBe(c.sections);
-      for (const s of sects) {
-        expect(s).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
-        expect(s).toMatch(/w:top="1134" w:right="850" w:bottom="1134" w:left="1701"/);
-        expect(s).toContain('<w:titlePg/>');
-        expect(s).toMatch(/<w:pgNumType w:start="1"/);
-      }
-      const styles = new TextDecoder().decode(d.files['word/styles.xml']);
-      expect(styles).toContain('w:ascii="Times New Roman"');
-      expect(styles).toMatch(/<w:docDefaults>[\s\S]*<w:sz w:val="28"\/>/);
+      expectPaperLayout(d, c.sections);
       const hs = headers(d);
       expect(hs.length).toBe(2 * c.sections);
       for (const h of hs) expect(h.includes('DỰ THẢO')).toBe(c.draft);

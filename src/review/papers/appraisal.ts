@@ -5,23 +5,7 @@
 import type { LevelNo } from '../../domain/assess-types.ts';
 import type { Catalog } from '../../domain/catalog/index.ts';
 import { levelLabel } from '../../domain/readiness/explain.ts';
-import {
-  basisLine,
-  basisParas,
-  body,
-  BODY_PT,
-  cell,
-  hcell,
-  heading,
-  multiline,
-  ncell,
-  orBlank,
-  section,
-  TABLE_PT,
-  titleBlock,
-  twoSigners,
-  typeset,
-} from '../../dossier/blocks.ts';
+import { basisLine, basisParas, body, BODY_PT, cell, hcell, heading, multiline, ncell, orBlank, section, TABLE_PT, titleBlock, twoSigners, typeset } from '../../dossier/blocks.ts';
 import { p, type Block, type Cell, type Doc, type Run } from '../../dossier/doc.ts';
 import { communeInText, formatDate, longDate } from '../../dossier/format.ts';
 import { PAPER_STATUS } from '../../dossier/figures.ts';

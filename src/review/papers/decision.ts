@@ -5,21 +5,7 @@
 import type { LevelNo } from '../../domain/assess-types.ts';
 import { validUntil } from '../../domain/readiness/eligibility.ts';
 import { levelLabel } from '../../domain/readiness/explain.ts';
-import {
-  basisLine,
-  basisParas,
-  body,
-  BODY_PT,
-  cell,
-  hcell,
-  ncell,
-  recipientList,
-  section,
-  TABLE_PT,
-  titleBlock,
-  typeset,
-  withTotals,
-} from '../../dossier/blocks.ts';
+import { basisLine, basisParas, body, BODY_PT, cell, hcell, ncell, recipientList, section, TABLE_PT, titleBlock, typeset, withTotals } from '../../dossier/blocks.ts';
 import { p, type Block, type Doc, type Table } from '../../dossier/doc.ts';
 import { formatDate, formatInt, longDate } from '../../dossier/format.ts';
 import { linesOf } from '../../dossier/texts.ts';
@@ -73,25 +59,28 @@ function noneProposed(): PaperProblem {
   return { code: 'none-proposed', severity: 'block', text: 'Chưa có xã nào được Hội đồng kết luận đề nghị công nhận.' };
 }
 
-/** The communes and levels, as the Tờ trình lists them. */
-function proposalTable(y: ReviewYear, list: Proposed[]): Table {
+/**
+ * The communes proposed, one row each (TT, xã, mức độ, hình thức, and a last column of the
+ * paper's own), then the totals: the Tờ trình's list and the decision's annex.
+ */
+function communesTable(name: string, list: Proposed[], heads: [string, string, string], last: (x: Proposed) => string, totals: string, widths: number[]): Table {
   return withTotals({
     kind: 'table',
-    name: 'proposal-communes',
+    name,
     size: TABLE_PT,
-    widths: [7, 27, 21, 24, 21],
-    head: [[hcell('TT'), hcell('Xã'), hcell('Mức độ đề nghị công nhận'), hcell('Hình thức'), hcell('Biên bản thẩm định')]],
+    widths,
+    head: [[hcell('TT'), hcell(heads[0]), hcell(heads[1]), hcell('Hình thức'), hcell(heads[2])]],
     body: [
-      ...list.map((x, i) => [
-        ncell(String(i + 1)),
-        cell(x.review.commune.name),
-        ncell(levelLabel(x.level)),
-        ncell(KIND_LABEL[x.kind]),
-        ncell(minutesRef(x.review, y.council).replace(/^Biên bản thẩm định /, '')),
-      ]),
-      [ncell(''), cell(`Cộng: ${formatInt(list.length)} xã`, { bold: true, colSpan: 4 })],
+      ...list.map((x, i) => [ncell(String(i + 1)), cell(x.review.commune.name), ncell(levelLabel(x.level)), ncell(KIND_LABEL[x.kind]), ncell(last(x))]),
+      [ncell(''), cell(totals, { bold: true, colSpan: 4 })],
     ],
   });
+}
+
+/** The communes and levels, as the Tờ trình lists them. */
+function proposalTable(y: ReviewYear, list: Proposed[]): Table {
+  const minutes = (x: Proposed) => minutesRef(x.review, y.council).replace(/^Biên bản thẩm định /, '');
+  return communesTable('proposal-communes', list, ['Xã', 'Mức độ đề nghị công nhận', 'Biên bản thẩm định'], minutes, `Cộng: ${formatInt(list.length)} xã`, [7, 27, 21, 24, 21]);
 }
 
 /** Tờ trình đề nghị công nhận from the receiver to the deciding office. */
@@ -147,21 +136,8 @@ export function decisionRef(y: ReviewYear): string {
 
 /** The annex: the communes recognised, by level, with how and until when. */
 function annexTable(list: Proposed[], until: string): Table {
-  const rows = list.map((x, i) => [
-    ncell(String(i + 1)),
-    cell(x.review.commune.name),
-    ncell(levelLabel(x.level)),
-    ncell(KIND_LABEL[x.kind]),
-    ncell(formatDate(until)),
-  ]);
-  return withTotals({
-    kind: 'table',
-    name: 'decision-annex',
-    size: TABLE_PT,
-    widths: [7, 29, 21, 25, 18],
-    head: [[hcell('TT'), hcell('Tên xã'), hcell('Mức độ công nhận'), hcell('Hình thức'), hcell('Bảo lưu đến ngày')]],
-    body: [...rows, [ncell(''), cell(`Cộng: ${formatInt(list.length)} xã (${byLevelText(list)})`, { bold: true, colSpan: 4 })]],
-  });
+  const totals = `Cộng: ${formatInt(list.length)} xã (${byLevelText(list)})`;
+  return communesTable('decision-annex', list, ['Tên xã', 'Mức độ công nhận', 'Bảo lưu đến ngày'], () => formatDate(until), totals, [7, 29, 21, 25, 18]);
 }
 
 /** Dự thảo Quyết định công nhận, with its annex listing the communes and levels. */

@@ -5,22 +5,7 @@
 import type { LevelNo } from '../../domain/assess-types.ts';
 import { criterionName, type Catalog } from '../../domain/catalog/index.ts';
 import { formatShare, levelLabel } from '../../domain/readiness/explain.ts';
-import {
-  basisParas,
-  body,
-  BODY_PT,
-  cell,
-  hcell,
-  heading,
-  narrative,
-  ncell,
-  recipientList,
-  section,
-  TABLE_PT,
-  titleBlock,
-  typeset,
-  withTotals,
-} from '../../dossier/blocks.ts';
+import { basisParas, body, BODY_PT, cell, hcell, heading, closingSections, ncell, recipientList, section, TABLE_PT, titleBlock, typeset, withTotals } from '../../dossier/blocks.ts';
 import { p, type Bar, type Block, type Chart, type Doc, type Table } from '../../dossier/doc.ts';
 import { formatDate, formatInt, longDate } from '../../dossier/format.ts';
 import { linesOf } from '../../dossier/texts.ts';
@@ -289,13 +274,7 @@ export function buildYearReport(y: ReviewYear, catalog: Catalog): PaperResult<Ye
     blocks.push(failingTable(s));
   }
 
-  blocks.push(heading('III. ĐÁNH GIÁ CHUNG'));
-  blocks.push(body([{ text: '1. Ưu điểm', italic: true, bold: true }], { keepNext: true }));
-  blocks.push(...narrative(t.strengths));
-  blocks.push(body([{ text: '2. Hạn chế, nguyên nhân', italic: true, bold: true }], { keepNext: true }));
-  blocks.push(...narrative(t.weaknesses));
-  blocks.push(heading('IV. ĐỀ XUẤT, KIẾN NGHỊ'));
-  blocks.push(...narrative(t.proposals));
+  blocks.push(...closingSections(['III. ĐÁNH GIÁ CHUNG', 'IV. ĐỀ XUẤT, KIẾN NGHỊ'], t));
   const first = linesOf(t.to).map((l) => `- ${l.replace(/[.;]$/, '')};`);
   blocks.push({
     kind: 'keep',
