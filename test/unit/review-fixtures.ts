@@ -114,14 +114,14 @@ export function communeReview(spec: CommuneSpec): CommuneReview {
   return review;
 }
 
-const L1 = sampleInput('meets-level-1');
+export const L1 = sampleInput('meets-level-1');
 const SHORT = sampleInput('one-indicator-short');
 const AREA = sampleInput('difficult-area');
 /** Meets level 2 (the sample waits on a 2025 title; without history it asks for level 2). */
 const L2: AssessInput = { ...sampleInput('level-2-waiting'), history: [] };
 
 /** A level-1 commune whose TC5.1 falls `by` people short of 60 % (the engine's gap), taken from its villages in turn. */
-function short51(base: AssessInput, by: number): AssessInput {
+export function short51(base: AssessInput, by: number): AssessInput {
   const x = structuredClone(base);
   const total = x.villages.reduce((n, v) => n + (v.citizens ?? 0), 0);
   let cut = x.villages.reduce((n, v) => n + (v.citizensRecognized ?? 0), 0) - (Math.ceil((total * 60) / 100) - by);

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { indicatorText } from '../../src/domain/catalog/index.ts';
 import { blocksOf, docText, type Chart, type Doc, type Table } from '../../src/dossier/doc.ts';
 import { buildAnswer, buildAppraisal, buildDecision, buildProposal, buildYearReport, type CommuneReview, type ReviewYear } from '../../src/review/papers/index.ts';
-import { catalog, council, MEMBERS, mixedProvince, reviewYear, SETTINGS } from './review-fixtures.ts';
+import { catalog, communeReview, council, L1, MEMBERS, mixedProvince, reviewYear, SETTINGS, short51 } from './review-fixtures.ts';
 
 const int = (n: number) => new Intl.NumberFormat('vi-VN').format(n);
 const FORBIDDEN = /tạm tính|dự án|cấu hình|production|phần mềm|ứng dụng Xã Học Tập/iu;
@@ -191,6 +191,21 @@ describe('Văn bản trả lời: a commune not recognised, with the reasons (Đ
     expect(text).toContain('KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nTrần Văn Minh');
     expect(text).toContain('Địa chỉ: 152 Hùng Vương');
     expect(doc.draft).toBe(false);
+  });
+
+  it('one person short: the share is cut, never rounded up into the threshold (59,98 %, not 60 %)', () => {
+    const r = communeReview({ no: 30, code: '21999', name: 'Xã Sát Ngưỡng', base: short51(L1, 1), state: 'not-recognised' });
+    const input = r.dossier!.input;
+    const citizens = input.villages.reduce((n, v) => n + v.citizens!, 0);
+    const recognised = input.villages.reduce((n, v) => n + v.citizensRecognized!, 0);
+    // Just below 60 %, where one decimal would read 60,0 %.
+    expect(recognised * 100).toBeLessThan(60 * citizens);
+    expect(Math.round((recognised * 1000) / citizens) / 10).toBe(60);
+    const reason = clean(answer(y, r).doc!).split('\n').find((l) => l.startsWith('1. Chỉ tiêu 1 của Tiêu chí 5'))!;
+    const cut = Math.floor((recognised * 10000) / citizens) / 100;
+    expect(reason).toContain(`(${new Intl.NumberFormat('vi-VN').format(cut)}\u00a0%)`);
+    expect(reason).toContain('cần thêm 1 người đạt danh hiệu “Công dân học tập”');
+    expect(reason).not.toMatch(/\(60(,0)?[\s\u00a0]%\)/);
   });
 
   it('a council’s own finding: its comment is the reason, with the commune’s answer beside it', () => {
