@@ -205,7 +205,9 @@ function blocksOf(d: DocxLib, blocks: Block[], size: number) {
     else if (b.kind === 'columns') out.push(columnsOf(d, b, size));
     else if (b.kind === 'chart') {
       const [caption, table] = chartTable(b);
-      out.push(...paragraphs(d, caption, TEXT_WIDTH, size), tableOf(d, table));
+      // An empty line after it: Word joins two tables that touch into one.
+      const gap: Para = { kind: 'p', runs: [{ text: '' }], after: 3 };
+      out.push(...paragraphs(d, caption, TEXT_WIDTH, size), tableOf(d, table), ...paragraphs(d, gap, TEXT_WIDTH, size));
     } else {
       // Word keeps a group on one page when each paragraph keeps with the next and rows never split.
       const inner = b.blocks.map((x, i) => (i === b.blocks.length - 1 ? x : x.kind === 'p' ? kept(x) : keptColumns(x)));

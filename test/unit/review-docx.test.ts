@@ -91,5 +91,7 @@ describe('the receiver’s papers as .docx', () => {
     expect(d.text).toContain('Biểu đồ 2. Số xã không đạt theo tiêu chí năm 2025');
     const criteria = d.tables.find((rows) => rows[0]?.includes('Số xã không đạt'))!;
     expect(criteria.slice(1).map((r) => [r[1], Number(r[2])])).toEqual(summary.failingCriteria.map((c) => [c.name, c.count]));
+    // A paragraph stands between the chart's table and the next one (Word would join them into one table).
+    expect(d.xml).not.toMatch(/<\/w:tbl>\s*<w:tbl>/);
   });
 });
