@@ -1,6 +1,8 @@
 // The neutral document tree both renderers read (print HTML and .docx): paragraphs, tables,
 // borderless two-column blocks and keep-together groups, in sections whose pages are numbered on
-// their own, sized in points and millimetres. Pure data: no DOM, no `docx` here.
+// their own, sized in points and millimetres, and bar charts drawn from their figures. Pure data:
+// no DOM, no `docx` here.
+import { formatInt } from './format.ts';
 
 /** One stretch of text with one formatting. */
 export interface Run {
@@ -75,7 +77,31 @@ export interface Keep {
   blocks: (Para | Columns)[];
 }
 
-export type Block = Para | Table | Columns | Keep;
+/** One bar of a chart: what it counts and how many; `note` is printed after the count ("25 %"). */
+export interface Bar {
+  label: string;
+  value: number;
+  note?: string;
+}
+
+/**
+ * A horizontal bar chart drawn from its figures: static SVG in print (no script, no canvas), a
+ * table of the same figures in Word. Labels stay short (they do not wrap): "Tiêu chí 5".
+ */
+export interface Chart {
+  kind: 'chart';
+  /** Identifies the chart for tests and print CSS. */
+  name: string;
+  /** "Biểu đồ 1. Kết quả đánh giá, công nhận năm 2025". */
+  caption: string;
+  /** What the bars count, as the Word table's column says it: "Số xã". */
+  unit: string;
+  /** Heading of the Word table's note column, when the bars carry notes: "Tỷ lệ". */
+  noteHead?: string;
+  bars: Bar[];
+}
+
+export type Block = Para | Table | Columns | Keep | Chart;
 
 /** A run of pages numbered on their own: the paper itself, then each annex ("Phụ lục"). */
 export interface Section {
@@ -84,11 +110,12 @@ export interface Section {
   blocks: Block[];
 }
 
+/** The commune's papers. The receiver's papers (src/review/papers) name their own ids. */
 export type DocId = 'submission' | 'report' | 'summary' | 'minutes';
 
 /** A document ready to render: A4 portrait, Times New Roman (or its metric twin). */
-export interface Doc {
-  id: DocId;
+export interface Doc<Id extends string = DocId> {
+  id: Id;
   /** Short Vietnamese name shown on buttons and used for the file name. */
   title: string;
   fileName: string;
@@ -140,15 +167,17 @@ export function parasOf(b: Block): Para[] {
       return b.blocks.flatMap(parasOf);
     case 'table':
       return [...b.head, ...b.body].flat().flatMap((c) => c.paras);
+    case 'chart':
+      return [p(b.caption), ...b.bars.map((x) => p(`${x.label}: ${formatInt(x.value)}${x.note ? ` (${x.note})` : ''}`))];
   }
 }
 
 /** Every block of a document, sections in order. */
-export function blocksOf(doc: Doc): Block[] {
+export function blocksOf(doc: Doc<string>): Block[] {
   return doc.sections.flatMap((s) => s.blocks);
 }
 
 /** The whole text of a document, one paragraph a line (for tests and searches). */
-export function docText(doc: Doc): string {
+export function docText(doc: Doc<string>): string {
   return plainText(blocksOf(doc).flatMap(parasOf));
 }

@@ -2,7 +2,8 @@
 // one Word section per paper section, each numbering its own pages from 2 (centred at the top),
 // "DỰ THẢO" in the header of every page of a draft. `docx` is imported on demand here and this
 // module is itself imported on demand by the screen: neither may ever be reached from the first load.
-import { DRAFT_MARK, FONT, PAGE, TEXT_WIDTH, type Block, type Cell, type Columns, type Doc, type Para, type Table } from './doc.ts';
+import { DRAFT_MARK, FONT, PAGE, TEXT_WIDTH, type Block, type Cell, type Chart, type Columns, type Doc, type Para, type Table } from './doc.ts';
+import { formatInt } from './format.ts';
 
 type DocxLib = typeof import('docx');
 
@@ -163,6 +164,35 @@ function columnsOf(d: DocxLib, c: Columns, size: number) {
   });
 }
 
+/** A chart in Word: its caption, then the same figures as a table (Word draws no SVG without a picture fallback). */
+function chartTable(c: Chart): [Para, Table] {
+  const cellOfText = (text: string, bold = false, align: Para['align'] = 'left'): Cell => ({
+    paras: [{ kind: 'p', runs: [{ text, bold }], align }],
+    valign: 'center',
+    shade: bold || undefined,
+  });
+  const notes = c.bars.some((b) => b.note);
+  const head = [cellOfText('TT', true, 'center'), cellOfText('Nội dung', true, 'center'), cellOfText(c.unit, true, 'center')];
+  if (notes) head.push(cellOfText(c.noteHead ?? '', true, 'center'));
+  return [
+    { kind: 'p', runs: [{ text: c.caption, bold: true }], align: 'center', before: 6, after: 3, keepNext: true },
+    {
+      kind: 'table',
+      name: c.name,
+      size: 12,
+      widths: notes ? [8, 56, 18, 18] : [8, 66, 26],
+      head: [head],
+      body: c.bars.map((b, i) => {
+        const row = [cellOfText(String(i + 1), false, 'center'), cellOfText(b.label), cellOfText(formatInt(b.value), false, 'center')];
+        if (notes) row.push(cellOfText(b.note ?? '', false, 'center'));
+        return row;
+      }),
+      // A chart's table is short: all of it on one page, as the printed chart is.
+      keepWithNext: c.bars.map((_, i) => i).slice(0, -1),
+    },
+  ];
+}
+
 /** Keeps a paragraph with what follows (the paragraphs of a keep-together group, but its last). */
 const kept = (para: Para): Para => ({ ...para, keepNext: true });
 const keptColumns = (c: Columns): Columns => ({ ...c, left: c.left.map(kept), right: c.right.map(kept) });
@@ -173,7 +203,12 @@ function blocksOf(d: DocxLib, blocks: Block[], size: number) {
     if (b.kind === 'p') out.push(...paragraphs(d, b, TEXT_WIDTH, size));
     else if (b.kind === 'table') out.push(tableOf(d, b));
     else if (b.kind === 'columns') out.push(columnsOf(d, b, size));
-    else {
+    else if (b.kind === 'chart') {
+      const [caption, table] = chartTable(b);
+      // An empty line after it: Word joins two tables that touch into one.
+      const gap: Para = { kind: 'p', runs: [{ text: '' }], after: 3 };
+      out.push(...paragraphs(d, caption, TEXT_WIDTH, size), tableOf(d, table), ...paragraphs(d, gap, TEXT_WIDTH, size));
+    } else {
       // Word keeps a group on one page when each paragraph keeps with the next and rows never split.
       const inner = b.blocks.map((x, i) => (i === b.blocks.length - 1 ? x : x.kind === 'p' ? kept(x) : keptColumns(x)));
       out.push(...blocksOf(d, inner, size));
@@ -203,7 +238,7 @@ function headers(d: DocxLib, draft: boolean) {
 }
 
 /** The Word document of one paper, as the bytes of a .docx file. */
-export async function buildDocx(doc: Doc): Promise<Uint8Array> {
+export async function buildDocx(doc: Doc<string>): Promise<Uint8Array> {
   const d = await import('docx');
   const document = new d.Document({
     creator: 'Xã Học Tập',
@@ -235,6 +270,6 @@ export async function buildDocx(doc: Doc): Promise<Uint8Array> {
 }
 
 /** The .docx file name of a paper. */
-export function docxFileName(doc: Doc): string {
+export function docxFileName(doc: Doc<string>): string {
   return `${doc.fileName}.docx`;
 }

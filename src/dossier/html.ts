@@ -2,7 +2,8 @@
 // margins, Tinos/Times 100 %), so the browser's "In / Lưu PDF" gives clean pages. Each section is
 // a named page: drafts carry "DỰ THẢO" on every page, and paginate.ts numbers each section's pages
 // on their own. Pure strings; never touches the DOM.
-import { DRAFT_MARK, PAGE, TEXT_HEIGHT, TEXT_WIDTH, type Block, type Cell, type Columns, type Doc, type Keep, type Para, type Run, type Section, type Table } from './doc.ts';
+import { chartSvg } from './chart-svg.ts';
+import { DRAFT_MARK, PAGE, TEXT_HEIGHT, TEXT_WIDTH, type Block, type Cell, type Chart, type Columns, type Doc, type Keep, type Para, type Run, type Section, type Table } from './doc.ts';
 import { PRINT_FONT_STACK, fontFaceCss } from './fonts.ts';
 import { paginate } from './paginate.ts';
 
@@ -77,6 +78,11 @@ function keepHtml(k: Keep): string {
   return `<div class="xd-keep">${k.blocks.map(blockHtml).join('')}</div>`;
 }
 
+/** A chart as a figure: its caption, then the bars drawn as static SVG, kept on one page. */
+function chartHtml(c: Chart): string {
+  return `<figure class="xd-chart" data-chart="${escapeHtml(c.name)}"><figcaption>${escapeHtml(c.caption)}</figcaption>${chartSvg(c, TEXT_WIDTH)}</figure>`;
+}
+
 function blockHtml(b: Block): string {
   switch (b.kind) {
     case 'p':
@@ -87,15 +93,17 @@ function blockHtml(b: Block): string {
       return columnsHtml(b);
     case 'keep':
       return keepHtml(b);
+    case 'chart':
+      return chartHtml(b);
   }
 }
 
 /** The named page of a section: `xd-report-annex`. */
-export function pageName(doc: Doc, s: Section): string {
+export function pageName(doc: Doc<string>, s: Section): string {
   return `xd-${doc.id}-${s.id}`;
 }
 
-function sectionHtml(doc: Doc, s: Section): string {
+function sectionHtml(doc: Doc<string>, s: Section): string {
   return (
     `<section class="xd-sec" data-page="${pageName(doc, s)}" data-w="${TEXT_WIDTH}" data-h="${TEXT_HEIGHT}" style="page:${pageName(doc, s)}">` +
     `${s.blocks.map(blockHtml).join('')}</section>`
@@ -103,7 +111,7 @@ function sectionHtml(doc: Doc, s: Section): string {
 }
 
 /** One document as an `<article>`; documents after the first start on a new page. */
-export function docHtml(doc: Doc): string {
+export function docHtml(doc: Doc<string>): string {
   return (
     `<article class="xd-doc" data-doc="${doc.id}"${doc.draft ? ' data-draft="1"' : ''} style="font-size:${doc.size}pt">` +
     `${doc.sections.map((s) => sectionHtml(doc, s)).join('')}</article>`
@@ -116,7 +124,7 @@ const MARGIN_BOX = `font-family:${PRINT_FONT_STACK};font-size:13pt;color:#000;`;
  * The @page rules of a print job: A4, the margins of Nghị định 30/2020, and "DỰ THẢO" at the top
  * right of every page of a draft. Page numbers come from paginate() once the pages are counted.
  */
-export function pageCss(docs: readonly Doc[]): string {
+export function pageCss(docs: readonly Doc<string>[]): string {
   const drafts = docs
     .filter((d) => d.draft)
     .flatMap((d) => d.sections.map((s) => `@page ${pageName(d, s)} { @top-right { content: "${DRAFT_MARK}"; font-weight: bold; ${MARGIN_BOX} } }`));
@@ -159,6 +167,9 @@ ${s}.xd-doc table.xd-grid .xd-shade { background: #e7e6e6; }
 ${s}.xd-doc table.xd-grid thead { display: table-header-group; break-inside: avoid; }
 ${s}.xd-doc table.xd-grid tr { break-inside: avoid; }
 ${s}.xd-doc table.xd-grid tr.xd-keepnext { break-after: avoid; }
+${s}.xd-doc .xd-chart { margin: 6pt 0; break-inside: avoid; }
+${s}.xd-doc .xd-chart figcaption { text-align: center; font-weight: bold; font-size: 13pt; margin-bottom: 3pt; }
+${s}.xd-doc .xd-chart svg { display: block; }
 .xd-measure .xd-sec + .xd-sec, .xd-measure .xd-doc .xd-break { break-before: column; }
 `;
 }
@@ -173,7 +184,7 @@ export interface PrintHtmlOptions {
  * A whole printable HTML page holding the given documents (each from a new page). Its script
  * numbers the pages once the fonts are in, then sets `data-paged` on <html>.
  */
-export function printHtml(docs: Doc[], opts: PrintHtmlOptions = {}): string {
+export function printHtml(docs: Doc<string>[], opts: PrintHtmlOptions = {}): string {
   const fonts = opts.fontUrl ? fontFaceCss(opts.fontUrl) : '';
   const script = `(${paginate.toString()})(document.body, ${JSON.stringify(PAPERS_CLASS)}).then(function (p) { document.documentElement.setAttribute('data-paged', JSON.stringify(p)); });`;
   return (

@@ -8,7 +8,32 @@ import { criterionName, indicatorName, indicatorText, type Catalog, type Program
 import { formatPercent, formatShare } from '../domain/readiness/explain.ts';
 import { requestText, type RequestPlan } from '../domain/readiness/request.ts';
 import { COMMUNE_FIGURE_LABELS, VILLAGE_COUNT_LABELS } from '../domain/schemas/labels.ts';
-import { p, type Block, type Cell, type Columns, type Doc, type Para, type Run, type Section, type Table } from './doc.ts';
+import {
+  basisParas as basisOf,
+  blank,
+  blankLine,
+  body,
+  BODY_PT,
+  cell,
+  closingSections,
+  hcell,
+  heading,
+  INDENT,
+  multiline,
+  narrative,
+  ncell,
+  num,
+  officialHeader as header,
+  recipientList,
+  section,
+  signingColumns,
+  TABLE_PT,
+  titleBlock,
+  twoSigners,
+  typeset,
+  withTotals,
+} from './blocks.ts';
+import { p, type Block, type Cell, type Columns, type Doc, type Para, type Run, type Table } from './doc.ts';
 import {
   CITIZENS,
   evidenceText,
@@ -20,11 +45,10 @@ import {
   standardValue,
   type EvidenceSources,
 } from './figures.ts';
-import { communeInText, curlyQuotes, dateLine, formatDate, formatInt, issuerLine, longDate, placeName } from './format.ts';
+import { communeInText, dateLine, formatDate, formatInt, issuerLine, longDate, placeName } from './format.ts';
 import {
   DEFAULT_ARCHIVE_OFFICE,
   documentNumber,
-  LEGAL_BASIS,
   linesOf,
   minutesNumberOf,
   signingLines,
@@ -111,11 +135,6 @@ export interface DossierModel {
   docs: { submission: Doc | null; report: Doc; summary: Doc; minutes: Doc };
 }
 
-const BODY_PT = 14;
-const TABLE_PT = 12;
-const HEADER_PT = 13;
-/** First-line indent of body paragraphs, mm. */
-const INDENT = 10;
 
 /** "TC1.2" → "1.2"; "TC3" → "3": the short form beside the circular's name. */
 export function shortNo(id: string): string {
@@ -170,29 +189,6 @@ export function buildDossier(args: DossierBuildArgs): DossierModel {
       minutes: finish(minutesDoc(ctx, rows)),
     },
   };
-}
-
-/** A percent never parted from its number at a line end: "10,5 %" keeps a no-break space. */
-const keepPercent = (t: string): string => t.replace(/(\d) %/g, '$1\u00a0%');
-
-/** Curly quotes in every run, as the seeds print titles (“Cộng đồng học tập”); percents kept whole. */
-function typeset(doc: Doc): Doc {
-  const para = (x: Para): Para => ({ ...x, runs: x.runs.map((r) => (r.blank ? r : { ...r, text: keepPercent(curlyQuotes(r.text)) })) });
-  const cols = (c: Columns): Columns => ({ ...c, left: c.left.map(para), right: c.right.map(para) });
-  const cellOf = (c: Cell): Cell => ({ ...c, paras: c.paras.map(para) });
-  const block = (b: Block): Block => {
-    switch (b.kind) {
-      case 'p':
-        return para(b);
-      case 'columns':
-        return cols(b);
-      case 'keep':
-        return { ...b, blocks: b.blocks.map((x) => (x.kind === 'p' ? para(x) : cols(x))) };
-      case 'table':
-        return { ...b, head: b.head.map((r) => r.map(cellOf)), body: b.body.map((r) => r.map(cellOf)) };
-    }
-  };
-  return { ...doc, sections: doc.sections.map((s) => ({ ...s, blocks: s.blocks.map(block) })) };
 }
 
 function levelResult(output: AssessOutput, level: LevelNo): LevelResult {
@@ -381,84 +377,36 @@ function dossierWarnings(ctx: Ctx, rows: SummaryRow[]): DossierWarning[] {
 // ---------------------------------------------------------------------------------------------
 // Building blocks of the papers
 
-/** Dots to fill by hand, about `em` characters wide; they wrap inside the text width. */
-const blank = (em = 20): Run => ({ text: '…'.repeat(em), blank: true });
-/** A whole line left to fill by hand (the body's first-line indent taken into account). */
-const blankLine = (): Run => blank(30);
-
-const body = (text: string | Run[], extra: Omit<Para, 'kind' | 'runs'> = {}): Para =>
-  p(text, { align: 'justify', indent: INDENT, after: 6, ...extra });
-
-const heading = (text: string): Para => p([{ text, bold: true }], { align: 'justify', indent: INDENT, before: 6, after: 6, keepNext: true });
-
 /** The recipient's name, or a blank for the hand. */
 function recipientRuns(ctx: Ctx): Run[] {
   return ctx.recipient ? [{ text: ctx.recipient }] : [blank()];
 }
 
-/** Quốc hiệu, tiêu ngữ, cơ quan ban hành, số, địa danh và ngày tháng (Nghị định 30/2020, Phụ lục I). */
+/** The commune's header: the issuing body in full and bold, both lines (papers.md). */
 function officialHeader(ctx: Ctx, numberLine: string | null, withDate = true): Columns {
-  // The issuing body in full and bold, both lines (papers.md), a short rule under it.
-  const left: Para[] = [
-    p([{ text: 'ỦY BAN NHÂN DÂN', bold: true }], { align: 'center', size: HEADER_PT }),
-    p([{ text: ctx.issuer, bold: true }], { align: 'center', size: HEADER_PT, rule: 18 }),
-  ];
-  if (numberLine) left.push(p(numberLine, { align: 'center', size: HEADER_PT, before: 6 }));
-  const right: Para[] = [
-    p([{ text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', bold: true }], { align: 'center', size: 12 }),
-    p([{ text: 'Độc lập - Tự do - Hạnh phúc', bold: true }], { align: 'center', size: HEADER_PT, rule: 58 }),
-  ];
-  if (withDate) right.push(p([{ text: ctx.dateText, italic: true }], { align: 'center', size: HEADER_PT, before: 6 }));
-  return { kind: 'columns', widths: [38, 62], left, right };
-}
-
-/** Tên loại and trích yếu, with the short rule under it. */
-function titleBlock(kind: string, summary: string): Para[] {
-  return [
-    p([{ text: kind, bold: true }], { align: 'center', before: 18, keepNext: true }),
-    p([{ text: summary, bold: true }], { align: 'center', rule: 40, after: 12, keepNext: true }),
-  ];
+  return header({
+    issuer: [
+      { text: 'ỦY BAN NHÂN DÂN', bold: true },
+      { text: ctx.issuer, bold: true },
+    ],
+    numberLine,
+    dateText: withDate ? ctx.dateText : null,
+  });
 }
 
 /** Căn cứ: the circular first, then the province's guidance letter, then any other ground typed. */
 function basisParas(ctx: Ctx): Para[] {
-  const t = ctx.texts;
-  const lines = [LEGAL_BASIS];
-  for (const l of linesOf(t.guidanceLetter)) lines.push(/^căn cứ\s/iu.test(l) ? l : `Căn cứ ${l.replace(/[;.]$/, '')};`);
-  for (const l of linesOf(t.basis)) lines.push(l);
-  return lines.map((l) => body(l));
+  return basisOf(ctx.texts.guidanceLetter, ctx.texts.basis);
 }
 
 /** Nơi nhận (left) and the signature block (right): up to three lines, then the name in bold. */
 function footer(ctx: Ctx, recipients: string[] | null): Columns {
-  const t = ctx.texts;
-  const left: Para[] = recipients
-    ? [p([{ text: 'Nơi nhận:', bold: true, italic: true }], { size: 12, before: 12 }), ...recipients.map((r) => p(r, { size: 11 }))]
-    : [];
-  const lines = signingLines(t);
-  const right: Para[] = [
-    ...lines.map((l, i) => p([{ text: l, bold: true }], { align: 'center', before: i === 0 ? 12 : 0 })),
-    // Room for the signature and the seal.
-    p([{ text: t.signerName?.trim() || ' ', bold: true }], { align: 'center', before: 72 }),
-  ];
-  return { kind: 'columns', widths: [45, 55], left, right };
+  return signingColumns(recipients, signingLines(ctx.texts), ctx.texts.signerName);
 }
 
 /** "- Như trên;" or the recipient, the other recipients, then "- Lưu: VT, VHXH.". */
 function recipientLines(ctx: Ctx, first: string[]): string[] {
-  const extra = linesOf(ctx.texts.copyTo).map((l) => `- ${l.replace(/^[-–•+]\s*/, '').replace(/[;.]$/, '')};`);
-  const office = ctx.texts.archiveOffice?.trim().replace(/[;.]$/, '') || DEFAULT_ARCHIVE_OFFICE;
-  return [...first, ...extra, `- Lưu: VT, ${office}.`];
-}
-
-function narrative(text: string | undefined): Para[] {
-  const lines = linesOf(text);
-  // Left blank for the hand when the commune has written nothing yet.
-  return lines.length ? lines.map((l) => body(l)) : [body([blankLine()]), body([blankLine()])];
-}
-
-function section(id: string, blocks: Block[]): Section {
-  return { id, blocks };
+  return recipientList(first, ctx.texts.copyTo, ctx.texts.archiveOffice?.trim() || DEFAULT_ARCHIVE_OFFICE);
 }
 
 /** "“Cộng đồng học tập” cấp xã Mức độ 1 (Khá) năm 2025". */
@@ -602,14 +550,7 @@ function reportDoc(ctx: Ctx, rows: SummaryRow[]): Omit<Doc, 'draft' | 'size'> {
     ),
   );
 
-  blocks.push(heading('IV. ĐÁNH GIÁ CHUNG'));
-  blocks.push(body([{ text: '1. Ưu điểm', italic: true, bold: true }], { keepNext: true }));
-  blocks.push(...narrative(t.narrStrengths));
-  blocks.push(body([{ text: '2. Hạn chế, nguyên nhân', italic: true, bold: true }], { keepNext: true }));
-  blocks.push(...narrative(t.narrWeaknesses));
-
-  blocks.push(heading('V. ĐỀ XUẤT, KIẾN NGHỊ'));
-  blocks.push(...narrative(t.narrProposals));
+  blocks.push(...closingSections(['IV. ĐÁNH GIÁ CHUNG', 'V. ĐỀ XUẤT, KIẾN NGHỊ'], { strengths: t.narrStrengths, weaknesses: t.narrWeaknesses, proposals: t.narrProposals }));
   const closing: Para[] = [];
   if (ctx.request.kind !== 'none') {
     closing.push(
@@ -647,21 +588,6 @@ function reportDoc(ctx: Ctx, rows: SummaryRow[]): Omit<Doc, 'draft' | 'size'> {
     fileName: `bao-cao-tu-danh-gia-${ctx.year}`,
     sections: [section('main', blocks), section('annex', annex)],
   };
-}
-
-const cell = (text: string, opts: { bold?: boolean; italic?: boolean; align?: Para['align']; colSpan?: number; shade?: boolean } = {}): Cell => ({
-  paras: [p([{ text, bold: opts.bold, italic: opts.italic }], { align: opts.align ?? 'left' })],
-  colSpan: opts.colSpan,
-  shade: opts.shade,
-  valign: 'center',
-});
-const hcell = (text: string, colSpan?: number): Cell => cell(text, { bold: true, align: 'center', colSpan, shade: true });
-const num = (v: number | null | undefined): string => (typeof v === 'number' ? formatInt(v) : '—');
-const ncell = (text: string, bold = false): Cell => cell(text, { align: 'center', bold });
-
-/** A table whose last row is its totals: the row above keeps with it (never "Cộng" alone on a page). */
-function withTotals(t: Table): Table {
-  return { ...t, keepWithNext: [t.body.length - 2] };
 }
 
 /** A share in the annex, beside the threshold a reader holds it against (never rounded up into it). */
@@ -818,10 +744,6 @@ function annexFigures(input: AssessInput): Table {
 // ---------------------------------------------------------------------------------------------
 // Bảng tổng hợp
 
-function multiline(text: string, opts: { bold?: boolean; italic?: boolean; align?: Para['align'] } = {}): Para[] {
-  return text.split('\n').map((line) => p([{ text: line, bold: opts.bold, italic: opts.italic }], { align: opts.align ?? 'left' }));
-}
-
 function summaryDoc(ctx: Ctx, rows: SummaryRow[]): Omit<Doc, 'draft' | 'size'> {
   const blocks: Block[] = [];
   blocks.push(officialHeader(ctx, null));
@@ -939,10 +861,6 @@ function minutesDoc(ctx: Ctx, rows: SummaryRow[]): Omit<Doc, 'draft' | 'size'> {
   blocks.push(body(conclusion, { before: 6 }));
   blocks.push(body([{ text: 'Kết quả biểu quyết: ' }, ...(t.meetingVotes?.trim() ? [{ text: t.meetingVotes.trim().replace(/[.]$/, '') }] : [blank(20)]), { text: '.' }]));
   const end = t.meetingEnd?.trim();
-  const signer = (role: string, name: string | undefined): Para[] => [
-    p([{ text: role, bold: true }], { align: 'center', before: 12 }),
-    p([{ text: name?.trim() || ' ', bold: true }], { align: 'center', before: 72 }),
-  ];
   blocks.push({
     kind: 'keep',
     blocks: [
@@ -951,7 +869,7 @@ function minutesDoc(ctx: Ctx, rows: SummaryRow[]): Omit<Doc, 'draft' | 'size'> {
         ...(end ? [{ text: end }] : [blank(6)]),
         { text: ' cùng ngày. Biên bản đã được đọc lại cho những người dự họp cùng nghe và thống nhất./.' },
       ]),
-      { kind: 'columns', widths: [50, 50], left: signer('THƯ KÝ', t.secretaryName), right: signer('CHỦ TRÌ', t.chairName) },
+      twoSigners({ role: 'THƯ KÝ', name: t.secretaryName }, { role: 'CHỦ TRÌ', name: t.chairName }),
     ],
   });
   return { id: 'minutes', title: 'Biên bản họp', fileName: `bien-ban-hop-${ctx.year}`, sections: [section('main', blocks)] };

@@ -213,6 +213,19 @@ export function signingLines(t: DossierTexts): string[] {
   const title = t.signerTitle?.trim() || DEFAULT_SIGNER_TITLE;
   // An authority typed as "KT. CHỦ TỊCH" (older wording) still goes under the collective one.
   if (/^KT\./iu.test(authority)) return [DEFAULT_SIGNER_AUTHORITY, authority, title];
-  if (/^PHÓ\s/iu.test(title) && /^TM\./iu.test(authority)) return [authority, 'KT. CHỦ TỊCH', title];
-  return [authority, title];
+  return signingBlock(authority, title);
+}
+
+/**
+ * The signing lines of any office: its collective authority when it has one ("TM. ỦY BAN NHÂN
+ * DÂN"; none for a Sở), then, when a deputy signs ("PHÓ GIÁM ĐỐC"), "KT." with the head's title
+ * ("KT. GIÁM ĐỐC"), then the signer's title, each as given (the papers pass them upper case).
+ */
+export function signingBlock(authority: string | undefined, title: string): string[] {
+  const a = (authority ?? '').trim();
+  const t = title.trim();
+  const lines = a ? [a] : [];
+  if (/^PHÓ\s/iu.test(t) && (!a || /^TM\./iu.test(a))) lines.push(`KT. ${t.replace(/^PHÓ\s+/iu, '')}`);
+  lines.push(t);
+  return lines;
 }

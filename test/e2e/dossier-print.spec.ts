@@ -6,24 +6,22 @@
 // each paper and annex, and the signature on the page of the paper's last lines. The first page of
 // each paper is kept as a PNG for review (pdftoppm).
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import type { AssessInput } from '../../src/domain/assess-types.ts';
 import { demoCommune } from '../../src/domain/demo-commune.ts';
 import type { Doc, DocId } from '../../src/dossier/doc.ts';
-import { printHtml } from '../../src/dossier/html.ts';
 import { dossierDocs, type DossierModel } from '../../src/dossier/model.ts';
 import { dossierOf } from '../unit/dossier-fixtures.ts';
 import type { DossierTexts } from '../../src/dossier/texts.ts';
-import { flatText, fonts, glyphRuns, lineWords, MM, pageSizes, pageTexts, sizesIn, words, type Word } from './helpers/pdf.ts';
+import { expectPrintedPaper, printPapers } from './helpers/print.ts';
+import { flatText, MM, pageTexts, words, type Word } from './helpers/pdf.ts';
 
 // The project's own copy of the reference (docs/domain), never ../shared.
 const REFERENCE = fileURLToPath(new URL('../../docs/domain/', import.meta.url));
 const SAMPLES = `${REFERENCE}samples/`;
 const SHOTS = fileURLToPath(new URL('./__screenshots__/', import.meta.url));
-const FONTS = fileURLToPath(new URL('../../node_modules/@fontsource/tinos/files/', import.meta.url));
-const FONT_ORIGIN = 'http://print-font.test/';
 
 /** The circular's wording of one indicator, read from the reference (not from the app's catalog). */
 function officialWording(id: string): string {
@@ -81,15 +79,8 @@ const cases: { name: string; build: () => DossierModel; draft: boolean }[] = [
 ];
 
 /** Prints the papers as the print view does and returns the PDF's path and the pages per section. */
-async function print(page: Page, docs: Doc[], file: string): Promise<{ pdf: string; sections: { name: string; pages: number }[] }> {
-  await page.route(`${FONT_ORIGIN}*`, (route) =>
-    route.fulfill({ body: readFileSync(FONTS + new URL(route.request().url()).pathname.slice(1)), contentType: 'font/woff2' }),
-  );
-  await page.setContent(printHtml(docs, { title: docs[0]!.title, fontUrl: (f) => FONT_ORIGIN + f }));
-  await page.waitForFunction(() => document.documentElement.hasAttribute('data-paged'));
-  const sections = JSON.parse((await page.locator('html').getAttribute('data-paged'))!) as { name: string; pages: number }[];
-  writeFileSync(file, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
-  return { pdf: file, sections };
+function print(page: Page, docs: Doc[], file: string): Promise<{ pdf: string; sections: { name: string; pages: number }[] }> {
+  return printPapers(page, docs, file);
 }
 
 /** The words of one column of the summary table, in reading order (page, line, left to right). */
@@ -105,14 +96,6 @@ function columnText(doc: Doc, all: readonly Word[], column: number): string {
     .map((w) => w.text)
     .join(' ')
     .normalize('NFC');
-}
-
-/** Sizes (pt) of the glyph runs of the first line that reads `phrase`. */
-function lineSizes(pdf: string, all: Word[], phrase: string): number[] {
-  const ws = lineWords(all, phrase);
-  expect(ws.length, `line "${phrase}"`).toBeGreaterThan(0);
-  const runs = glyphRuns(pdf);
-  return [...new Set(ws.flatMap((w) => sizesIn(runs, w)))];
 }
 
 const BODY_LINE: Record<DocId, string> = {
@@ -135,13 +118,8 @@ for (const c of cases) {
     expect(docs.map((d) => d.id)).toEqual(m.docs.submission ? ['submission', 'report', 'summary', 'minutes'] : ['report', 'summary', 'minutes']);
     for (const doc of docs) {
       const { pdf, sections } = await print(page, [doc], info.outputPath(`${c.name}-${doc.id}.pdf`));
-      const sizes = pageSizes(pdf);
-      for (const s of sizes) {
-        expect(Math.abs(s.w - 210 * MM)).toBeLessThan(1);
-        expect(Math.abs(s.h - 297 * MM)).toBeLessThan(1);
-      }
-      // The pages counted for the numbers are the pages printed.
-      expect(sections.reduce((n, s) => n + s.pages, 0), `${doc.id} pages`).toBe(sizes.length);
+      // A4 at full size, the print font, inside the margins, numbered per section, DỰ THẢO on a draft's pages.
+      expectPrintedPaper({ pdf, sections }, { draft: c.draft, bodyLine: BODY_LINE[doc.id], label: doc.id });
 
       const pages = pageTexts(pdf);
       const text = flatText(pdf);
@@ -157,55 +135,6 @@ for (const c of cases) {
         expect(raw, 'TC3.1 in the words of the circular').toContain(officialWording('TC3.1'));
       }
 
-      // DỰ THẢO on every page of a draft, on none of a finished paper.
-      pages.forEach((t, i) => expect(t.includes('DỰ THẢO'), `${doc.id} page ${i + 1}`).toBe(c.draft));
-
-      // Full size: Quốc hiệu 12–13 pt, body 13–14 pt, read from the PDF.
-      const ws = words(pdf);
-      for (const s of lineSizes(pdf, ws, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')) {
-        expect(s, 'Quốc hiệu').toBeGreaterThanOrEqual(11.95);
-        expect(s, 'Quốc hiệu').toBeLessThanOrEqual(13.05);
-      }
-      for (const s of lineSizes(pdf, ws, BODY_LINE[doc.id])) {
-        expect(s, 'body').toBeGreaterThanOrEqual(12.95);
-        expect(s, 'body').toBeLessThanOrEqual(14.05);
-      }
-      // The print font, embedded (a phone without Times prints the same).
-      const fs = fonts(pdf);
-      expect(fs.length).toBeGreaterThan(0);
-      for (const f of fs) {
-        expect(f.embedded, f.name).toBe(true);
-        expect(f.name, 'print font').toMatch(/Tinos/);
-      }
-
-      // Text inside the margins; only the page number (centred) and DỰ THẢO (right) sit in the top margin.
-      let pageNo = 0;
-      const firstOfSection = new Set<number>();
-      const expectedNo = new Map<number, number>();
-      for (const s of sections) {
-        for (let k = 1; k <= s.pages; k++) {
-          pageNo++;
-          if (k === 1) firstOfSection.add(pageNo);
-          expectedNo.set(pageNo, k);
-        }
-      }
-      for (const w of ws) {
-        if (w.yMax < 20 * MM) {
-          if (/^\d+$/.test(w.text)) {
-            expect(firstOfSection.has(w.page), `no number on page ${w.page}`).toBe(false);
-            expect(Number(w.text), `number of page ${w.page}`).toBe(expectedNo.get(w.page));
-            expect(Math.abs((w.xMin + w.xMax) / 2 - (30 + 165 / 2) * MM)).toBeLessThan(3);
-          } else expect(['DỰ', 'THẢO'], `top margin: ${w.text}`).toContain(w.text);
-          continue;
-        }
-        expect(w.xMin, w.text).toBeGreaterThanOrEqual(30 * MM - 1);
-        expect(w.xMax, w.text).toBeLessThanOrEqual((210 - 15) * MM + 1);
-        expect(w.yMax, w.text).toBeLessThanOrEqual((297 - 20) * MM + 1);
-      }
-      for (let n = 1; n <= sizes.length; n++) {
-        const numbered = ws.some((w) => w.page === n && w.yMax < 20 * MM && /^\d+$/.test(w.text));
-        expect(numbered, `page ${n} numbered`).toBe(!firstOfSection.has(n));
-      }
       if (doc.id === 'report') {
         // The annex starts its own numbering on the page that opens with "PHỤ LỤC".
         expect(sections.map((s) => s.name)).toEqual(['xd-report-main', 'xd-report-annex']);

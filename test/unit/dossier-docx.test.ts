@@ -13,7 +13,7 @@ import { assess } from '../../src/domain/readiness/assess.ts';
 import { buildDocx } from '../../src/dossier/docx.ts';
 import { dossierOf } from './dossier-fixtures.ts';
 import type { DossierTexts } from '../../src/dossier/texts.ts';
-import { readDocx } from './dossier-xml.ts';
+import { expectPaperLayout, readDocx } from './dossier-xml.ts';
 
 const SAMPLES = fileURLToPath(new URL('../../docs/domain/samples/', import.meta.url));
 
@@ -229,22 +229,8 @@ describe('the summary table (.docx) of each sample commune', () => {
 describe('the layout of the papers (.docx)', () => {
   it('is A4 portrait with the margins of Nghị định 30/2020 and Times New Roman 14 pt', async () => {
     const { summary, report, submission, minutes } = await papers(loadSample('meets-level-1').input);
-    for (const d of [summary, report, submission!, minutes]) {
-      const sects = d.xml.match(/<w:sectPr>[\s\S]*?<\/w:sectPr>/g)!;
-      // The report's annex is a section of its own, numbering its own pages.
-      expect(sects.length).toBe(d === report ? 2 : 1);
-      for (const sect of sects) {
-        expect(sect).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
-        // left 30 mm, right 15 mm, top and bottom 20 mm (1 mm = 56.7 twips)
-        expect(sect).toMatch(/w:top="1134" w:right="850" w:bottom="1134" w:left="1701"/);
-        // No page number on the first page, then centred at the top, from 1 in each section.
-        expect(sect).toContain('<w:titlePg/>');
-        expect(sect).toMatch(/<w:pgNumType w:start="1"/);
-      }
-      const styles = new TextDecoder().decode(d.files['word/styles.xml']);
-      expect(styles).toContain('w:ascii="Times New Roman"');
-      expect(styles).toMatch(/<w:docDefaults>[\s\S]*<w:sz w:val="28"\/>/);
-    }
+    // The report's annex is a section of its own, numbering its own pages.
+    for (const d of [summary, report, submission!, minutes]) expectPaperLayout(d, d === report ? 2 : 1);
   });
 
   it('opens with the national motto, the issuing body in bold, number and date', async () => {

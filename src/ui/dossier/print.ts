@@ -11,7 +11,7 @@ const ROOT_ID = 'xd-print';
 const STYLE_ID = 'xd-print-style';
 
 /** CSS for screen + print: the root is hidden on screen; on paper it is all that shows. */
-function printCss(docs: readonly Doc[]): string {
+function printCss(docs: readonly Doc<string>[]): string {
   return (
     `${PRINT_FONT_CSS}\n${pageCss(docs)}\n${dossierCss(`#${ROOT_ID}`)}` +
     `@media screen { #${ROOT_ID} { display: none; } }
@@ -47,7 +47,7 @@ let shown = '';
  * Puts these papers in the print root (the whole dossier by default, ready for Ctrl+P) and numbers
  * their pages; resolves with each section's page count once numbered.
  */
-export function setPrintDocs(docs: Doc[]): Promise<SectionPages[]> {
+export function setPrintDocs(docs: Doc<string>[]): Promise<SectionPages[]> {
   const { root, style } = ensure();
   const css = printCss(docs);
   if (style.textContent !== css) style.textContent = css;
@@ -63,7 +63,7 @@ export function setPrintDocs(docs: Doc[]): Promise<SectionPages[]> {
 }
 
 /** Prints one paper (or several) once their pages are numbered, then puts `restore` back. */
-export async function printDocs(docs: Doc[], restore: Doc[]): Promise<void> {
+export async function printDocs(docs: Doc<string>[], restore: Doc<string>[]): Promise<void> {
   await setPrintDocs(docs);
   let done = false;
   const back = () => {
