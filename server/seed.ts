@@ -42,15 +42,18 @@ export function demoOps(): Op[] {
 export const DEMO_CODE_DAYS = 7;
 
 export async function seedDemoIfEmpty(store: Store, now = Date.now()): Promise<{ commune: string; code: string; expiresAt: number } | null> {
-  if ((await store.listCommunes()).length > 0) return null;
-  const { commune, villages } = demoCommune;
-  await store.createCommune({ code: commune.code, name: commune.name, province: commune.province, villages: villages.map((v) => ({ code: v.code, name: v.name })) });
-  const ops = demoOps();
-  const problems = ops.flatMap((op) => validateOp(op));
-  if (problems.length) throw new Error(`demo data does not validate: ${JSON.stringify(problems.slice(0, 3))}`);
-  for (let i = 0; i < ops.length; i += 500) {
-    await store.applyBatch({ commune: commune.code, deviceId: SEED_NODE, batchId: `seed-${i / 500}`, tokenId: SEED_NODE, ops: ops.slice(i, i + 500), now });
-  }
-  const { code, expiresAt } = await issueCode(store, { commune: commune.code, role: 'officer', villages: null, person: 'Cán bộ phụ trách (demo)', validDays: DEMO_CODE_DAYS }, now);
-  return { commune: commune.code, code, expiresAt };
+  // Several server processes may start on one empty database at once: one of them seeds.
+  return store.exclusive('demo-seed', async () => {
+    if ((await store.listCommunes()).length > 0) return null;
+    const { commune, villages } = demoCommune;
+    await store.createCommune({ code: commune.code, name: commune.name, province: commune.province, villages: villages.map((v) => ({ code: v.code, name: v.name })) });
+    const ops = demoOps();
+    const problems = ops.flatMap((op) => validateOp(op));
+    if (problems.length) throw new Error(`demo data does not validate: ${JSON.stringify(problems.slice(0, 3))}`);
+    for (let i = 0; i < ops.length; i += 500) {
+      await store.applyBatch({ commune: commune.code, deviceId: SEED_NODE, batchId: `seed-${i / 500}`, tokenId: SEED_NODE, ops: ops.slice(i, i + 500), now });
+    }
+    const { code, expiresAt } = await issueCode(store, { commune: commune.code, role: 'officer', villages: null, person: 'Cán bộ phụ trách (demo)', validDays: DEMO_CODE_DAYS }, now);
+    return { commune: commune.code, code, expiresAt };
+  });
 }

@@ -12,8 +12,7 @@ import zlib from 'node:zlib';
 import { createRepo, openDatabase, type Repo } from '../../src/db/index.ts';
 import { createSyncEngine, type FetchLike, type RunResult, type SyncEngine } from '../../src/sync/index.ts';
 import type { ChangeOp, ChangesResponse, Role } from '../../src/domain/sync/protocol.ts';
-import { openSqliteStore } from '../../server/store/sqlite-store.ts';
-import type { Store } from '../../server/store/store.ts';
+import { openStore, type Store } from '../../server/store/index.ts';
 import { issueCode } from '../../server/codes.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -109,7 +108,7 @@ export class ServerProcess {
 
   /** One-time enrolment codes made through the store (another connection to the WAL database). */
   async issueCodes(commune: string, count: number, role: Role = 'officer', villages: string[] | null = null): Promise<string[]> {
-    const store = openSqliteStore(this.dbPath);
+    const store = await openStore({ dbPath: this.dbPath });
     try {
       const out: string[] = [];
       for (let i = 0; i < count; i++) out.push((await issueCode(store, { commune, role, villages, person: `Người thử ${i + 1}` })).code);
@@ -121,7 +120,7 @@ export class ServerProcess {
 
   /** Row counts of the server's database, read beside the running server (WAL). */
   async stats(): Promise<Awaited<ReturnType<Store['stats']>>> {
-    const store = openSqliteStore(this.dbPath);
+    const store = await openStore({ dbPath: this.dbPath });
     try {
       return await store.stats();
     } finally {
