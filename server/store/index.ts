@@ -22,7 +22,10 @@ export interface OpenOptions {
 
 /** Opens (creating and migrating) the store the settings name. */
 export async function openStore(settings: StoreSettings, options: OpenOptions = {}): Promise<Store> {
-  if (settings.databaseUrl) throw new Error('DATABASE_URL: PostgreSQL is not supported yet (issue #16)');
+  if (settings.databaseUrl) {
+    const { openPostgresStore } = await import('./postgres-store.ts');
+    return openPostgresStore(settings.databaseUrl, { poolSize: settings.poolSize });
+  }
   return openSqliteStore(settings.dbPath === ':memory:' ? ':memory:' : resolve(settings.dbPath), { startWriter: options.serving ?? false });
 }
 
