@@ -1,7 +1,8 @@
 // Secrets of enrolment: one-time codes and device tokens (made here, stored only as SHA-256
 // hashes), and what each role may write. Never logs or stores a secret in clear.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { communeOf, type Op } from '../src/domain/sync/op.ts';
+import type { Op } from '../src/domain/sync/op.ts';
+import { communeOfKey } from '../src/domain/keys.ts';
 import { parseKey, type Problem, type Role, type SyncBatch } from '../src/domain/sync/protocol.ts';
 import { parseHlc } from '../src/domain/sync/hlc.ts';
 import { isLockAct } from '../src/domain/sync/year-lock.ts';
@@ -51,7 +52,7 @@ export function writeRefusal(grant: TokenGrant, op: Op): Omit<Problem, 'path' | 
   if (grant.role !== 'officer' && grant.role !== 'collector') {
     return { vi: 'Vai trò này chỉ được xem, không được sửa số liệu', en: 'This role is read-only' };
   }
-  if (communeOf(op.key) !== grant.commune) {
+  if (communeOfKey(op.key) !== grant.commune) {
     return { vi: 'Số liệu thuộc xã khác', en: 'The data belongs to another commune' };
   }
   if (grant.role === 'officer') return null;

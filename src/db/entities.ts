@@ -1,6 +1,7 @@
 // How each synced entity maps between an op (entity, key, fields) and its Dexie row.
 // Pure mapping only: never opens a transaction or touches the outbox.
-import type { EntityName, JsonValue } from '../domain/sync/op.ts';
+import { ENTITY_KEY_SHAPES, type EntityName, type JsonValue } from '../domain/sync/op.ts';
+import { KEY_SHAPES, buildKey, readKey } from '../domain/keys.ts';
 import { canonicalJson } from '../domain/sync/merge.ts';
 import type { XhtDb } from './db.ts';
 
@@ -8,20 +9,18 @@ type AnyRow = Record<string, unknown>;
 
 interface EntitySpec {
   table: keyof XhtDb & string;
-  /** Names of the row's key properties, in key order. */
+  /** Names of the row's key properties, in key order (the key's parts, src/domain/keys.ts). */
   keyProps: string[];
-  /** Which key segments are numbers (years). */
-  numeric: boolean[];
 }
 
 const SPECS: Record<EntityName, EntitySpec> = {
-  commune: { table: 'communes', keyProps: ['code'], numeric: [false] },
-  village: { table: 'villages', keyProps: ['commune', 'code'], numeric: [false, false] },
-  villageCounts: { table: 'villageCounts', keyProps: ['commune', 'year', 'village'], numeric: [false, true, false] },
-  communeFigures: { table: 'communeFigures', keyProps: ['commune', 'year'], numeric: [false, true] },
-  answer: { table: 'answers', keyProps: ['commune', 'year', 'indicator'], numeric: [false, true, false] },
-  decision: { table: 'decisions', keyProps: ['commune', 'id'], numeric: [false, false] },
-  dossier: { table: 'dossiers', keyProps: ['commune', 'year'], numeric: [false, true] },
+  commune: { table: 'communes', keyProps: ['code'] },
+  village: { table: 'villages', keyProps: ['commune', 'code'] },
+  villageCounts: { table: 'villageCounts', keyProps: ['commune', 'year', 'village'] },
+  communeFigures: { table: 'communeFigures', keyProps: ['commune', 'year'] },
+  answer: { table: 'answers', keyProps: ['commune', 'year', 'indicator'] },
+  decision: { table: 'decisions', keyProps: ['commune', 'id'] },
+  dossier: { table: 'dossiers', keyProps: ['commune', 'year'] },
 };
 
 /** Row properties that are local bookkeeping and never synced. */
@@ -34,22 +33,21 @@ export function tableOf(entity: EntityName): string {
 
 /** Op key of a row (`c/year/v`…). */
 export function keyOfRow(entity: EntityName, row: AnyRow): string {
-  return SPECS[entity].keyProps.map((p) => String(row[p])).join('/');
+  const shape = ENTITY_KEY_SHAPES[entity];
+  const props = SPECS[entity].keyProps;
+  const parts: AnyRow = {};
+  KEY_SHAPES[shape].forEach((p, i) => (parts[p] = row[props[i]!]));
+  return buildKey(shape, parts);
 }
 
 /** The key properties of an op key, or null when the key does not fit the entity. */
 export function parseKey(entity: EntityName, key: string): AnyRow | null {
-  const spec = SPECS[entity];
-  const parts = key.split('/');
-  if (parts.length !== spec.keyProps.length || parts.some((p) => p === '')) return null;
+  const shape = ENTITY_KEY_SHAPES[entity];
+  const parts = readKey(shape, key);
+  if (!parts) return null;
+  const props = SPECS[entity].keyProps;
   const out: AnyRow = {};
-  for (let i = 0; i < parts.length; i++) {
-    const raw = parts[i]!;
-    if (spec.numeric[i]) {
-      if (!/^\d{4}$/.test(raw)) return null;
-      out[spec.keyProps[i]!] = Number(raw);
-    } else out[spec.keyProps[i]!] = raw;
-  }
+  KEY_SHAPES[shape].forEach((p, i) => (out[props[i]!] = parts[p]));
   return out;
 }
 

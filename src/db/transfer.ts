@@ -4,6 +4,7 @@
 import type { EntityName, JsonValue, Op } from '../domain/sync/op.ts';
 import { ENTITIES, RETIRED_ENTITIES } from '../domain/sync/op.ts';
 import { HLC_RE, validateOp } from '../domain/sync/protocol.ts';
+import { communeOfKey } from '../domain/keys.ts';
 import type { EntityState } from '../domain/sync/merge.ts';
 import type { ConflictRow, MetaRow, OutboxRow, StampRow } from './db.ts';
 import { dexieKey, fieldsOfRow, keyOfRow, parseKey, tableOf } from './entities.ts';
@@ -202,7 +203,7 @@ export async function importAll(repo: Repo, file: unknown): Promise<ImportResult
       const name = tableOf(entity);
       for (const row of ((t as Record<string, unknown>)[name] ?? []) as Record<string, unknown>[]) {
         const key = keyOfRow(entity, row);
-        communes.add(key.split('/')[0]!);
+        communes.add(communeOfKey(key));
         const loose: Record<string, JsonValue> = {};
         for (const [f, v] of Object.entries(fieldsOfRow(entity, row))) {
           if (!stamped.has(`${entity}\u0000${key}\u0000${f}`)) loose[f] = v;

@@ -4,6 +4,7 @@
 import * as v from 'valibot';
 import { DEFAULT_CATALOG_ID, catalogs, findIndicator } from '../catalog/index.ts';
 import type { EntityName } from '../sync/op.ts';
+import { readKey } from '../keys.ts';
 import { chainRuleProblems, makeAnswerSchema } from './entities.ts';
 import { toProblems, type Problem } from './problems.ts';
 
@@ -41,7 +42,7 @@ export function recordProblems(entity: EntityName, key: string, values: Record<s
     case 'communeFigures':
       return chainRuleProblems(entity, values);
     case 'answer': {
-      const schema = answerSchemaOf(key.split('/')[2] ?? '');
+      const schema = answerSchemaOf(readKey('answer', key)?.indicator ?? '');
       if (!schema) return [];
       const whole: Record<string, unknown> = { met: null };
       for (const [k, x] of Object.entries(values)) if (x !== null) whole[k] = x;

@@ -1,5 +1,6 @@
 // The unit of sync: one edit of some fields of one entity, made on one device.
-// Keys always start with the commune code, so the server can scope every op to a commune.
+// Keys always start with the commune, so the server can scope every op to a commune (src/domain/keys.ts).
+import type { KeyShape } from '../keys.ts';
 
 /** The entities that sync, and how their keys are built. */
 export const ENTITIES = {
@@ -20,6 +21,17 @@ export const ENTITIES = {
 } as const;
 
 export type EntityName = keyof typeof ENTITIES;
+
+/** How each entity's key is built (src/domain/keys.ts). */
+export const ENTITY_KEY_SHAPES: Record<EntityName, KeyShape> = {
+  commune: 'commune',
+  village: 'village',
+  villageCounts: 'counts',
+  communeFigures: 'year',
+  answer: 'answer',
+  decision: 'decision',
+  dossier: 'year',
+};
 
 /**
  * Entities older releases synced and this one has retired. `thresholds` (a province's own
@@ -45,7 +57,3 @@ export interface Op {
   prev?: Record<string, string>;
 }
 
-/** The commune code an op belongs to: the first segment of its key. */
-export function communeOf(key: string): string {
-  return key.split('/')[0] ?? '';
-}

@@ -2,7 +2,8 @@
 // key and field validation per entity, and the request/response types of /api/v1/*.
 // Pure data and validation: no fetch, no storage. The client and the server both import it.
 import * as v from 'valibot';
-import { ENTITIES, type EntityName, type JsonValue, type Op } from './op.ts';
+import { ENTITIES, ENTITY_KEY_SHAPES, type EntityName, type JsonValue, type Op } from './op.ts';
+import { checkKey, isKeyProblem, type KeyParts, type KeyProblem, type KeyRules } from '../keys.ts';
 import { DEFAULT_CATALOG_ID, catalogs, findIndicator } from '../catalog/index.ts';
 import { OP_FIELDS_SCHEMAS, fastVillageCountsFields } from '../schemas/entities.ts';
 import { formatPath, msg, toProblems } from '../schemas/problems.ts';
@@ -225,57 +226,33 @@ export interface ErrorResponse {
 // ---------------------------------------------------------------------------------------------
 // Keys
 
-/** The parts of a key, by entity. */
-export interface KeyParts {
-  commune: string;
-  village?: string;
-  year?: number;
-  indicatorId?: string;
-  decisionId?: string;
-}
+export type { KeyParts } from '../keys.ts';
 
-
-const KEY_SHAPES: Record<EntityName, readonly ('commune' | 'village' | 'year' | 'indicatorId' | 'decisionId')[]> = {
-  commune: ['commune'],
-  village: ['commune', 'village'],
-  villageCounts: ['commune', 'year', 'village'],
-  communeFigures: ['commune', 'year'],
-  answer: ['commune', 'year', 'indicatorId'],
-  decision: ['commune', 'decisionId'],
-  dossier: ['commune', 'year'],
+/** The key rules of the wire: code segments, the year range, the default catalog's yes/no indicators. */
+const WIRE_KEY_RULES: Omit<KeyRules, 'isIndicator'> = {
+  isCode: (seg) => CODE_RE.test(seg) && !isReservedKey(seg),
+  minYear: MIN_YEAR,
+  maxYear: MAX_YEAR,
 };
 
-/** Splits a key by its entity's format; a string is a Vietnamese + English reason. */
+/** Splits a key by its entity's format (src/domain/keys.ts); a string is a Vietnamese + English reason. */
 export function parseKey(entity: EntityName, key: string, isIndicator: (id: string) => boolean = isAnswerIndicator): KeyParts | { vi: string; en: string } {
-  const shape = KEY_SHAPES[entity];
-  const parts = key.split('/');
-  const want = shape.map((s) => `{${s}}`).join('/');
-  if (parts.length !== shape.length) {
-    return { vi: `Khóa "${key}" sai dạng, cần ${want}`, en: `Key "${key}" is malformed, expected ${want}` };
+  const r = checkKey(ENTITY_KEY_SHAPES[entity], key, { ...WIRE_KEY_RULES, isIndicator });
+  return isKeyProblem(r) ? keyProblemText(r) : r;
+}
+
+/** A key problem in Vietnamese and English. */
+export function keyProblemText(p: KeyProblem): { vi: string; en: string } {
+  switch (p.code) {
+    case 'keyShape':
+      return { vi: `Khóa "${p.key}" sai dạng, cần ${p.want}`, en: `Key "${p.key}" is malformed, expected ${p.want}` };
+    case 'keyYear':
+      return { vi: `Năm "${p.segment}" không hợp lệ (${p.min}–${p.max})`, en: `Year "${p.segment}" is not valid (${p.min}–${p.max})` };
+    case 'keyIndicator':
+      return { vi: `Chỉ tiêu "${p.segment}" không có trong bộ tiêu chí (hoặc không phải dạng có/không)`, en: `Indicator "${p.segment}" is not a yes/no indicator of the catalog` };
+    case 'keyCode':
+      return { vi: `Mã "${p.segment}" trong khóa không hợp lệ`, en: `Code "${p.segment}" in the key is not valid` };
   }
-  const out: KeyParts = { commune: '' };
-  for (let i = 0; i < shape.length; i++) {
-    const name = shape[i]!;
-    const seg = parts[i]!;
-    if (name === 'year') {
-      const y = /^\d{4}$/.test(seg) ? Number(seg) : NaN;
-      if (!(y >= MIN_YEAR && y <= MAX_YEAR)) {
-        return { vi: `Năm "${seg}" không hợp lệ (${MIN_YEAR}–${MAX_YEAR})`, en: `Year "${seg}" is not valid (${MIN_YEAR}–${MAX_YEAR})` };
-      }
-      out.year = y;
-    } else if (name === 'indicatorId') {
-      if (!isIndicator(seg)) {
-        return { vi: `Chỉ tiêu "${seg}" không có trong bộ tiêu chí (hoặc không phải dạng có/không)`, en: `Indicator "${seg}" is not a yes/no indicator of the catalog` };
-      }
-      out.indicatorId = seg;
-    } else {
-      if (!CODE_RE.test(seg) || isReservedKey(seg)) {
-        return { vi: `Mã "${seg}" trong khóa không hợp lệ`, en: `Code "${seg}" in the key is not valid` };
-      }
-      out[name] = seg;
-    }
-  }
-  return out;
 }
 
 /** Whether `id` is a yes/no indicator of the default catalog (answers are keyed by them). */
