@@ -14,7 +14,7 @@ import type {
   AnswerRow, CommuneFiguresRow, CommuneRow, ConflictRow, DecisionRow, DossierRow, OutboxRow,
   VillageCountsRow, VillageRow, XhtDb,
 } from './db.ts';
-import { applyFieldsToRow, changedFields, dexieKey, fieldsOfRow, tableOf } from './entities.ts';
+import { applyFieldsToRow, changedFields, dexieKey, fieldsOfRow, stampedAtOf, tableOf } from './entities.ts';
 import { ValidationError, YearLockedError, isRealDate } from './errors.ts';
 
 type Checks = typeof import('./validate.ts');
@@ -173,7 +173,8 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
       for (const f of changed) values[f] = winnerOf(state[f])!.value;
       const row = (await tbl(entity).get(pk)) as Record<string, unknown> | undefined;
       const next = applyFieldsToRow(entity, key, row, values);
-      if (entity === 'villageCounts') next.updatedAt = new Date(parseHlc(newest).wall).toISOString();
+      const stampedAt = stampedAtOf(entity);
+      if (stampedAt) next[stampedAt] = new Date(parseHlc(newest).wall).toISOString();
       await tbl(entity).put(next);
     }
     await syncConflicts(entity, key, state, me);
