@@ -30,11 +30,9 @@ export const DEFAULT_CHANGES_LIMIT = 500;
  */
 export const MAX_CHANGES_BYTES = 1024 * 1024;
 
-/** Vai trò — what a device token may do. */
-export type Role = 'collector' | 'officer' | 'chair' | 'reviewer';
-export const ROLES: readonly Role[] = ['collector', 'officer', 'chair', 'reviewer'];
-/** Roles whose tokens may send ops; chair and reviewer only read. */
-export const WRITE_ROLES: readonly Role[] = ['collector', 'officer'];
+/** Vai trò — what a device token may do (src/domain/access/roles.ts). */
+export { ROLES, type Role } from '../access/roles.ts';
+import type { Role } from '../access/roles.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Envelope schemas

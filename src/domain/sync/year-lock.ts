@@ -3,9 +3,12 @@
 // with a reason. Pure: callers pass the dossier's current values in.
 import type { EntityName, JsonValue } from './op.ts';
 import { yearKeyOf, yearOfKey, type YearKey } from '../keys.ts';
+import { ENTITY_DEFS, ENTITY_NAMES } from '../entities/index.ts';
 
-/** Entities whose key carries a year and that the lock freezes (the dossier's own texts too). */
-export const YEAR_LOCKED_ENTITIES: ReadonlySet<EntityName> = new Set<EntityName>(['villageCounts', 'communeFigures', 'answer']);
+/** Entities a locked year freezes (registry `yearLock: 'frozen'`; the dossier holds the lock itself). */
+export const YEAR_LOCKED_ENTITIES: ReadonlySet<EntityName> = new Set(ENTITY_NAMES.filter((e) => ENTITY_DEFS[e].yearLock === 'frozen'));
+/** The entity that holds a year's lock (registry `yearLock: 'lock'`: the dossier). */
+const LOCK_HOLDERS: ReadonlySet<EntityName> = new Set(ENTITY_NAMES.filter((e) => ENTITY_DEFS[e].yearLock === 'lock'));
 
 /** Dossier fields only the lock and reopen acts write. */
 export const LOCK_FIELDS: ReadonlySet<string> = new Set(['locked', 'lockReason', 'lockedAt', 'reopenReasons']);
@@ -19,12 +22,12 @@ const LOCK_ACT_FIELDS: ReadonlySet<string> = new Set([...LOCK_FIELDS, 'meetingDa
  * a collector's (server/auth.ts and the app's src/ui/access.ts both ask this).
  */
 export function isLockAct(entity: EntityName, fields: Readonly<Record<string, unknown>>): boolean {
-  return entity === 'dossier' && Object.keys(fields).some((f) => LOCK_ACT_FIELDS.has(f));
+  return LOCK_HOLDERS.has(entity) && Object.keys(fields).some((f) => LOCK_ACT_FIELDS.has(f));
 }
 
 /** The dossier key (`commune/year`) an op's year lock is read from, or null when no lock applies. */
 export function lockKeyOf(entity: EntityName, key: string): YearKey | null {
-  if (!YEAR_LOCKED_ENTITIES.has(entity) && entity !== 'dossier') return null;
+  if (!YEAR_LOCKED_ENTITIES.has(entity) && !LOCK_HOLDERS.has(entity)) return null;
   return yearKeyOf(key);
 }
 
@@ -60,7 +63,7 @@ export function lockRefusal(entity: EntityName, key: string, fields: Record<stri
   const lockKey = lockKeyOf(entity, key);
   if (lockKey === null || !isLocked(dossier)) return null;
   const year = yearOfKey(lockKey); // the op's key has passed checkKey: a 4-digit year
-  if (entity === 'dossier' && Object.prototype.hasOwnProperty.call(fields, 'locked') && Object.keys(fields).every((f) => LOCK_ACT_FIELDS.has(f))) {
+  if (LOCK_HOLDERS.has(entity) && Object.prototype.hasOwnProperty.call(fields, 'locked') && Object.keys(fields).every((f) => LOCK_ACT_FIELDS.has(f))) {
     if (fields.locked !== false) return null;
     const before = reopenReasons(dossier?.reopenReasons).length;
     const after = reopenReasons(fields.reopenReasons);

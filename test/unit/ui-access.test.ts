@@ -4,10 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { writeRefusal } from '../../server/auth.ts';
 import type { TokenGrant } from '../../server/store/store.ts';
-import type { EntityName, Op } from '../domain/sync/op.ts';
-import { ENTITY_NAMES as ENTITY_LIST } from '../domain/entities/index.ts';
-import { ROLES } from '../domain/sync/protocol.ts';
-import { accessFrom, FULL_ACCESS, ownVillagesFirst, readOnlyReason } from './access.ts';
+import type { EntityName, Op } from '../../src/domain/sync/op.ts';
+import { ENTITY_NAMES as ENTITY_LIST } from '../../src/domain/entities/index.ts';
+import { ROLES } from '../../src/domain/sync/protocol.ts';
+import { accessFrom, FULL_ACCESS, ownVillagesFirst, readOnlyReason } from '../../src/ui/access.ts';
 
 const C = '99001';
 /** A key of `entity` in commune C, of village `v` where the key has a village. */
