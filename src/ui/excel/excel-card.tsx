@@ -8,6 +8,7 @@ import { saveErrorMessage } from '../components/save-status.tsx';
 import { navigate } from '../router.ts';
 import type { SheetKind } from './downloads.ts';
 import { xs } from './strings.ts';
+import { PATHS } from '../routes.tsx';
 
 /** The import panel, loaded when "Nhập từ tệp Excel" is used. */
 export const LazyImportPanel = lazy(() => import('./import-panel.tsx').then((m) => m.ImportPanel));
@@ -56,7 +57,7 @@ export function ExcelCard({ commune, year, kinds, onImport }: { commune: string;
           onClick={() => {
             setImportOpen(true);
             if (onImport) onImport();
-            else navigate('thon');
+            else navigate(PATHS.villages);
           }}
         >
           {xs('importExcel')}

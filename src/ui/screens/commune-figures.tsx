@@ -16,7 +16,7 @@ import { NumberField, RadioGroup, SelectField, type Option } from '../components
 import { FormStatus, useSaver } from '../components/save-status.tsx';
 import { readDrafts } from '../parse.ts';
 import { useDrafts } from '../hooks/use-drafts.ts';
-import type { ScreenProps } from '../app.tsx';
+import type { ScreenProps } from '../routes.tsx';
 import { readOnlyReason, type ReadOnlyReason } from '../access.ts';
 import { loadAccess } from '../hooks/use-access.ts';
 import { ReadOnlyNote } from '../components/read-only-note.tsx';

@@ -17,7 +17,7 @@ import { FormStatus, useSaver } from '../components/save-status.tsx';
 import { StatusBadge } from '../components/badges.tsx';
 import { loadAssessment } from '../assessment.ts';
 import { parseCount } from '../parse.ts';
-import type { ScreenProps } from '../app.tsx';
+import { PATHS, type ScreenProps } from '../routes.tsx';
 import { readOnlyReason } from '../access.ts';
 import { loadAccess } from '../hooks/use-access.ts';
 import { ReadOnlyNote } from '../components/read-only-note.tsx';
@@ -139,7 +139,7 @@ function Computed({ ind, result }: { ind: IndicatorDef; result: IndicatorResult 
         {t('statusNow')} <StatusBadge status={(result?.status ?? 'unknown') as Status} />
       </p>
       <p>
-        <a href={fromVillages ? href('thon') : href('so-lieu-xa')}>{fromVillages ? t('openVillages') : t('openFigures')} →</a>
+        <a href={fromVillages ? href(PATHS.villages) : href(PATHS.figures)}>{fromVillages ? t('openVillages') : t('openFigures')} →</a>
       </p>
     </>
   );

@@ -17,7 +17,7 @@ import { Title } from '../components/title.tsx';
 import { SelectField, TextField } from '../components/fields.tsx';
 import { SaveStatus, useSaver } from '../components/save-status.tsx';
 import { StatusBadge } from '../components/badges.tsx';
-import type { ScreenProps } from '../app.tsx';
+import type { ScreenProps } from '../routes.tsx';
 import { readOnlyReason, type ReadOnlyReason } from '../access.ts';
 import { loadAccess } from '../hooks/use-access.ts';
 import { ReadOnlyNote } from '../components/read-only-note.tsx';
