@@ -1,0 +1,21 @@
+// FIRST-LOAD (loaders only). The catalog's parts and how the page loads each one in each locale:
+// a part comes with what shows it (the screens' words with the first screen, the dashboard's with
+// the dashboard…), English only once chosen. The server and the CLI take every part at once
+// (catalog.ts). A new part: a file in vi/ and en/, one line here and one in catalog.ts.
+import type { Lang } from './lang.ts';
+import type { Table } from './words.ts';
+import type { words as shell } from './vi/shell.ts';
+import type { words as screens } from './vi/screens.ts';
+
+type Load = () => Promise<{ words: Table }>;
+
+/** Every part of the catalog, with its loaders; vi `shell` is in the first load already. */
+export const PARTS = {
+  shell: { vi: null, en: () => import('./en/shell.ts') },
+  screens: { vi: () => import('./vi/screens.ts'), en: () => import('./en/screens.ts') },
+} satisfies Record<string, Record<Lang, Load | null>>;
+
+export type Part = keyof typeof PARTS;
+
+/** Every code of the catalog, across its parts. */
+export type Code = keyof typeof shell | keyof typeof screens;
