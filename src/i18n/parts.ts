@@ -6,6 +6,9 @@ import type { Lang } from './lang.ts';
 import type { Table } from './words.ts';
 import type { words as shell } from './vi/shell.ts';
 import type { words as screens } from './vi/screens.ts';
+import type { words as dash } from './vi/dashboard.ts';
+import type { words as dossier } from './vi/dossier.ts';
+import type { words as excel } from './vi/excel.ts';
 
 type Load = () => Promise<{ words: Table }>;
 
@@ -13,9 +16,12 @@ type Load = () => Promise<{ words: Table }>;
 export const PARTS = {
   shell: { vi: null, en: () => import('./en/shell.ts') },
   screens: { vi: () => import('./vi/screens.ts'), en: () => import('./en/screens.ts') },
+  dash: { vi: () => import('./vi/dashboard.ts'), en: () => import('./en/dashboard.ts') },
+  dossier: { vi: () => import('./vi/dossier.ts'), en: () => import('./en/dossier.ts') },
+  excel: { vi: () => import('./vi/excel.ts'), en: () => import('./en/excel.ts') },
 } satisfies Record<string, Record<Lang, Load | null>>;
 
 export type Part = keyof typeof PARTS;
 
 /** Every code of the catalog, across its parts. */
-export type Code = keyof typeof shell | keyof typeof screens;
+export type Code = keyof typeof shell | keyof typeof screens | keyof typeof dash | keyof typeof dossier | keyof typeof excel;
