@@ -1,7 +1,8 @@
-// FIRST-LOAD (loaders only). The catalog's parts and how the page loads each one in each locale:
-// a part comes with what shows it (the screens' words with the first screen, the dashboard's with
-// the dashboard…), English only once chosen. The server and the CLI take every part at once
-// (catalog.ts). A new part: a file in vi/ and en/, one line here and one in catalog.ts.
+// FIRST-LOAD (loaders only). The catalog's parts and how the page loads them: the shell's
+// Vietnamese is in the first load, the screens' words come with the first screen (English only
+// once chosen); a screen with words of its own (dashboard, dossier, spreadsheets) imports its part
+// in both locales and registers it (addWords), so they ride in its chunk. The server and the CLI
+// take every part at once (catalog.ts). A new part: a file in vi/ and en/, its type in Code below.
 import type { Lang } from './lang.ts';
 import type { Table } from './words.ts';
 import type { words as shell } from './vi/shell.ts';
@@ -16,9 +17,6 @@ type Load = () => Promise<{ words: Table }>;
 export const PARTS = {
   shell: { vi: null, en: () => import('./en/shell.ts') },
   screens: { vi: () => import('./vi/screens.ts'), en: () => import('./en/screens.ts') },
-  dash: { vi: () => import('./vi/dashboard.ts'), en: () => import('./en/dashboard.ts') },
-  dossier: { vi: () => import('./vi/dossier.ts'), en: () => import('./en/dossier.ts') },
-  excel: { vi: () => import('./vi/excel.ts'), en: () => import('./en/excel.ts') },
 } satisfies Record<string, Record<Lang, Load | null>>;
 
 export type Part = keyof typeof PARTS;

@@ -3,7 +3,7 @@
 // the page, the workers, the server and the CLI can all use it.
 
 /** The parameters of a message: values it names (a count, a year, a label's key…). */
-export type Params = Readonly<Record<string, unknown>>;
+export type Params = object;
 
 /** What the domain, the server and the data layer answer instead of a sentence. */
 export interface Msg<C extends string = string> {
@@ -26,5 +26,6 @@ export function speak(entry: Entry | undefined, code: string, params?: Params): 
   if (entry === undefined) return code;
   if (typeof entry === 'function') return entry(params ?? {});
   if (!params) return entry;
-  return entry.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  const p = params as Record<string, unknown>;
+  return entry.replace(/\{(\w+)\}/g, (m, name: string) => (name in p ? String(p[name]) : m));
 }

@@ -42,13 +42,13 @@ export interface RouteDef {
 }
 
 const Home = lazy(() => import('./screens/home.tsx').then((m) => m.Home));
-const Villages = lazy(() => import('./screens/villages.tsx').then((m) => m.Villages), 'excel');
+const Villages = lazy(() => import('./screens/villages.tsx').then((m) => m.Villages));
 const VillageForm = lazy(() => import('./screens/village-form.tsx').then((m) => m.VillageForm));
 const CommuneFiguresForm = lazy(() => import('./screens/commune-figures.tsx').then((m) => m.CommuneFiguresForm));
 const Criteria = lazy(() => import('./screens/criteria.tsx').then((m) => m.Criteria));
 const Readiness = lazy(() => import('./screens/readiness.tsx').then((m) => m.Readiness));
 const More = lazy(() => import('./screens/more.tsx').then((m) => m.More));
-const DataScreen = lazy(() => import('./screens/data.tsx').then((m) => m.DataScreen), 'excel');
+const DataScreen = lazy(() => import('./screens/data.tsx').then((m) => m.DataScreen));
 const SyncScreen = lazy(() => import('./screens/sync.tsx').then((m) => m.SyncScreen));
 const Dossier = lazy(() => import('./screens/dossier-route.tsx').then((m) => m.DossierRoute));
 /** First run: choose or create a commune (also what a phone without one shows). */

@@ -3,11 +3,8 @@
 // Charts are drawn by ../charts (chart.js loaded on demand); each has a table alternative.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { AssessInput, AssessOutput, LevelNo, Status } from '../../domain/assess-types.ts';
-import {
-  actionsToReach, formatDay, formatPercent, formatShare, levelLabel, statusLabel, type Action,
-} from '../../domain/readiness/explain.ts';
-import { requestText, type RequestPlan } from '../../domain/readiness/request.ts';
-import { criterionName, findCriterion, getCatalog, DEFAULT_CATALOG_ID } from '../../domain/catalog/index.ts';
+import { type RequestPlan } from '../../domain/readiness/request.ts';
+import { findCriterion, getCatalog, DEFAULT_CATALOG_ID } from '../../domain/catalog/index.ts';
 import { getDossier, listYears, type CommuneRow } from '../../db/index.ts';
 import { loadAssessment } from '../assessment.ts';
 import { localToday, previousYearDeadlines } from '../../dossier/deadlines.ts';
@@ -18,8 +15,14 @@ import {
   type RatioKey, type VillageRow, type YearPoint,
 } from './model.ts';
 import { useLive } from '../hooks/use-live.ts';
-import { getLang, t, type Lang } from '../i18n/index.ts';
+import { words as en } from '../../i18n/en/dashboard.ts';
+import { words as vi } from '../../i18n/vi/dashboard.ts';
+import { addWords, getLang, t, type Lang } from '../i18n/index.ts';
 import './dashboard.css';
+import { actionsToReach, formatDay, formatPercent, formatShare, levelLabel, statusLabel, type Action, requestText, criterionName } from '../../i18n/readiness.ts';
+
+// This screen's part of the catalog rides in its chunk (src/i18n/parts.ts).
+addWords({ vi, en });
 
 // Colours checked against white for WCAG AA (≥ 4.5:1 so they also work as text) and chosen to be
 // told apart without red/green (blue vs amber).

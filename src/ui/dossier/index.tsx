@@ -21,7 +21,9 @@ import { docHtml, dossierCss, PAPERS_CLASS } from '../../dossier/html.ts';
 import { buildDossier, dossierDocs, type DossierModel, type DossierWarning } from '../../dossier/model.ts';
 import { documentNumber, MEETING_FIELDS, minutesNumberOf, TEXT_FIELDS, textsOfRow, type DossierTextKey, type TextField } from '../../dossier/texts.ts';
 import { useLive } from '../hooks/use-live.ts';
-import { getLang, t } from '../i18n/index.ts';
+import { words as en } from '../../i18n/en/dossier.ts';
+import { words as vi } from '../../i18n/vi/dossier.ts';
+import { addWords, getLang, t } from '../i18n/index.ts';
 import { SaveStatus, saveErrorMessage, useSaver } from '../components/save-status.tsx';
 import { Title } from '../components/title.tsx';
 import { printDocs, removePrintRoot, setPrintDocs } from './print.ts';
@@ -33,7 +35,10 @@ import { loadAccess } from '../hooks/use-access.ts';
 import { ReadOnlyNote } from '../components/read-only-note.tsx';
 import { loadAssessment, type Assessment } from '../assessment.ts';
 import { createPendingFields, unsavedOf, type PendingFields } from './pending.ts';
-import { requestText } from '../../domain/readiness/request.ts';
+import { requestText } from '../../i18n/readiness.ts';
+
+// This screen's part of the catalog rides in its chunk (src/i18n/parts.ts).
+addWords({ vi, en });
 
 interface Loaded {
   assessment: Assessment;

@@ -7,11 +7,16 @@ import { lazy } from '../components/lazy.tsx';
 import { saveErrorMessage } from '../components/save-status.tsx';
 import { navigate } from '../router.ts';
 import type { SheetKind } from './downloads.ts';
-import { t } from '../i18n/index.ts';
+import { words as en } from '../../i18n/en/excel.ts';
+import { words as vi } from '../../i18n/vi/excel.ts';
+import { addWords, t } from '../i18n/index.ts';
 import { PATHS } from '../routes.tsx';
 
+// This screen's part of the catalog rides in its chunk (src/i18n/parts.ts).
+addWords({ vi, en });
+
 /** The import panel, loaded when "Nhập từ tệp Excel" is used. */
-export const LazyImportPanel = lazy(() => import('./import-panel.tsx').then((m) => m.ImportPanel), 'excel');
+export const LazyImportPanel = lazy(() => import('./import-panel.tsx').then((m) => m.ImportPanel));
 
 /** Whether the village list shows the import panel; kept while the app runs, so leaving resumes it. */
 let importOpen = false;

@@ -31,6 +31,12 @@ export function loadWords(...parts: Part[]): Promise<void> {
   return Promise.all(parts.map((p) => loadPart(lang, p))).then(() => undefined);
 }
 
+/** Adds a part that came with the module showing it, in both locales (dashboard, dossier, spreadsheets). */
+export function addWords(part: Readonly<Record<Lang, Readonly<Record<string, Entry>>>>): void {
+  Object.assign(tables.vi, part.vi);
+  Object.assign(tables.en, part.en);
+}
+
 /** Loads the screens' words (once); screens render only after this resolved. */
 export function loadStrings(): Promise<void> {
   return loadWords('screens');

@@ -8,7 +8,7 @@ import type { ScreenProps } from '../routes.tsx';
 
 const found = import.meta.glob<{ DossierScreen: ComponentType<ScreenProps> }>('../dossier/index.tsx');
 const loadDossier = Object.values(found)[0];
-const Dossier = loadDossier ? lazy(() => loadDossier().then((m) => m.DossierScreen), 'dossier') : null;
+const Dossier = loadDossier ? lazy(() => loadDossier().then((m) => m.DossierScreen)) : null;
 
 /** The dossier screen, or a note that this build has none. */
 export function DossierRoute(props: ScreenProps) {

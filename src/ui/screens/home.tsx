@@ -3,18 +3,17 @@
 // the app builds and works whether or not the dashboard exists yet.
 import type { ComponentType } from 'preact';
 import { lazy } from '../components/lazy.tsx';
-import { loadWords } from '../i18n/index.ts';
 import type { ScreenProps } from '../routes.tsx';
 
 const found = import.meta.glob<{ Dashboard: ComponentType<ScreenProps> }>('../dashboard/index.tsx');
 const loadDashboard = Object.values(found)[0];
 
 const Summary = lazy(() => import('./readiness.tsx').then((m) => m.Readiness));
-const Dashboard = loadDashboard ? lazy(() => loadDashboard().then((m) => m.Dashboard), 'dash') : null;
+const Dashboard = loadDashboard ? lazy(() => loadDashboard().then((m) => m.Dashboard)) : null;
 
 /** Starts loading the home screen's own chunk ahead of its first render (see app.tsx). */
 export function preloadHome(): Promise<unknown> {
-  return loadDashboard ? Promise.all([loadDashboard(), loadWords('dash')]) : import('./readiness.tsx');
+  return loadDashboard ? loadDashboard() : import('./readiness.tsx');
 }
 
 /** The home screen of a commune. */
