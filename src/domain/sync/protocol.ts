@@ -155,12 +155,6 @@ export interface ChangesResponse {
   hasMore: boolean;
 }
 
-export interface EnrollRequest {
-  code: string;
-  deviceId?: string;
-  deviceName?: string;
-}
-
 /** The commune a token belongs to. */
 export interface CommuneInfo {
   code: string;
