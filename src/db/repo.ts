@@ -7,7 +7,7 @@ import { conflictsOf, mergeWrite, winnerOf, type EntityState, type FieldWrite } 
 import { RETIRED_ENTITIES, type EntityName, type JsonValue, type Op } from '../domain/sync/op.ts';
 import { CODE_RE, MAX_YEAR, MIN_YEAR } from '../domain/sync/limits.ts';
 import { newOpId } from '../domain/sync/op-id.ts';
-import { answerKey, communeKey, countsKey, decisionKey, readKey, villageKey, yearKey, yearKeyOf } from '../domain/keys.ts';
+import { answerKey, communeKey, communeOfKey, countsKey, decisionKey, readKey, villageKey, yearKey, yearKeyOf } from '../domain/keys.ts';
 import { LOCK_FIELDS, YEAR_LOCKED_ENTITIES } from '../domain/sync/year-lock.ts';
 import type { Answer, AssessInput, CommuneFigures, Evidence, VillageCounts, VillageInput } from '../domain/assess-types.ts';
 import type {
@@ -15,6 +15,7 @@ import type {
   VillageCountsRow, VillageRow, XhtDb,
 } from './db.ts';
 import { BOOKKEEPING_STORES } from './db.ts';
+import { inputOfRows } from '../domain/readiness/input-of-rows.ts';
 import { applyFieldsToRow, changedFields, dexieKey, fieldsOfRow, stampedAtOf, tableOf } from './entities.ts';
 import { ENTITY_NAMES } from '../domain/entities/index.ts';
 import { ValidationError, YearLockedError, isRealDate } from './errors.ts';
@@ -512,47 +513,13 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
 
   /** The readiness engine's input for one commune and year, from what this device holds. */
   async function buildAssessInput(commune: string, year: number, asOf?: string): Promise<AssessInput> {
-    return db.transaction('r', ['communes', 'villages', 'villageCounts', 'communeFigures', 'answers', 'decisions'], async () => {
-      const c = await db.communes.get(commune);
-      const villages = await listVillages(commune, { includeArchived: true });
-      const counts = new Map((await getVillageCounts(commune, year)).map((r) => [r.village, r]));
-      const vs: VillageInput[] = [];
-      for (const v of villages) {
-        const r = counts.get(v.code);
-        if (v.archived && !r) continue; // archived villages count only for years they have data
-        const vi: VillageInput = { code: v.code, name: v.name };
-        if (r) for (const f of COUNT_KEYS) if (r[f] !== undefined && r[f] !== null) (vi as unknown as Record<string, unknown>)[f] = r[f];
-        vs.push(vi);
-      }
-      const input: AssessInput = {
-        catalog: 'tt25-2023',
-        year,
-        commune: { code: commune, name: c?.name ?? commune, ...(c?.province ? { province: c.province } : {}) },
-        villages: vs,
-      };
-      if (asOf) input.asOf = asOf;
-      const fig = await getCommuneFigures(commune, year);
-      if (fig) {
-        const f: Record<string, unknown> = {};
-        for (const k of FIGURE_KEYS) if (fig[k] !== undefined && fig[k] !== null) f[k] = fig[k];
-        if (Object.keys(f).length) input.figures = f as CommuneFigures;
-      }
-      const answers = await getAnswers(commune, year);
-      if (answers.length) {
-        input.answers = {};
-        for (const a of answers) {
-          const ans: Answer = { met: a.met ?? null };
-          // The readiness input cites number, date, issuer and title (a stored note stays on the row).
-          const evidence = (a.evidence ?? []).map(inputEvidence).filter((e) => Object.keys(e).length > 0);
-          if (evidence.length) ans.evidence = evidence;
-          if (typeof a.amount === 'number') ans.amount = a.amount;
-          if (a.note) ans.note = a.note;
-          input.answers[a.indicator] = ans;
-        }
-      }
-      const decisions = await listDecisions(commune);
-      if (decisions.length) input.history = decisions.map((d) => ({ level: d.level, decidedOn: d.decidedOn }));
-      return input;
+    return db.transaction('r', ['communes', 'villages', 'villageCounts', 'communeFigures', 'answers', 'decisions', 'register'], async () => {
+      const [row, villages, counts, figures, answers, decisions, register] = await Promise.all([
+        db.communes.get(commune), listVillages(commune, { includeArchived: true }), getVillageCounts(commune, year),
+        getCommuneFigures(commune, year), getAnswers(commune, year), listDecisions(commune),
+        db.register.where('commune').equals(commune).toArray(),
+      ]);
+      return inputOfRows({ commune, year, asOf, row, villages, counts, figures, answers, decisions, register });
     });
   }
 
@@ -598,7 +565,11 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
     const out: Op[] = [];
     const enc = new TextEncoder();
     let bytes = 200; // the envelope: deviceId, batchId, brackets
+    // One stream per batch (the server's rule): the oldest op's commune, or its province's records.
+    // A commune's phone writes one commune only; a reviewer's batches follow its queue stream by stream.
+    const stream = rows.length ? communeOfKey(rows[0]!.op.key) : '';
     for (const row of rows) {
+      if (communeOfKey(row.op.key) !== stream) break;
       const size = enc.encode(JSON.stringify(row.op)).length + 1;
       if (out.length > 0 && bytes + size > maxBytes) break;
       bytes += size;

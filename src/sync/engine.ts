@@ -433,6 +433,8 @@ export function createSyncEngine(o: EngineOptions): SyncEngine {
       await repo.setMeta('role', res.role);
       await repo.setMeta('enrolledCommune', res.commune.code);
       await repo.setMeta('villageScope', res.villages ?? null);
+      // Who the code was issued to: a change of the dossier's state names them (the server checks).
+      await repo.setMeta('person', typeof res.person === 'string' ? res.person : null);
       if (prevUrl !== base || prevCommune !== res.commune.code) await repo.setMeta('pullCursor', 0);
       if (!(await repo.getMeta('currentCommune'))) await repo.setMeta('currentCommune', res.commune.code);
       await repo.setMeta('enrolCommune', res.commune);
