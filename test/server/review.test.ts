@@ -225,7 +225,7 @@ describe('the dossier’s round trip, enforced by the server', () => {
     expect(problems(await sync(reviewer, [moveOp(reviewer, 7, 'recognised', 'in-review', 2)]))).toEqual(['ops[0].fields.reason']);
 
     // The audit trail, as the commune's phones pull it.
-    const trail = (await feed(chair, '21085')).filter((o) => o.entity === 'stateChange').map((o) => ({ key: o.key, ...o.fields }));
+    const trail = (await feed(chair, "21085")).filter((o) => o.entity === "stateChange").map((o) => ({ key: o.key, ...o.fields }) as Record<string, unknown>);
     expect(trail.map((t) => `${t.key} ${t.from}→${t.to} v${t.version} ${t.by} ${t.device}`)).toEqual([
       `21085/2025/1 draft→submitted v1 ${chair.enroll.person} ${chair.deviceId}`,
       `21085/2025/2 submitted→in-review v1 Trần Thị Thẩm Định ${reviewer.deviceId}`,
