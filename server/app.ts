@@ -234,6 +234,18 @@ export function createApp(opts: AppOptions): Hono<Env> {
       return fail(c, 400, 'invalid-batch', checked.problems);
     }
     const { batch } = checked;
+    // Who may write what first (403, each op named), with each op's commune's province.
+    const provinces = new Map<string, string | null>();
+    for (const op of batch.ops) {
+      const c = communeOfKey(op.key);
+      if (!provinces.has(c)) provinces.set(c, c === grant.commune ? grant.province : (await store.getCommune(c))?.province ?? null);
+    }
+    const refused = identityRefusals(grant, batch);
+    batch.ops.forEach((op, i) => {
+      const why = writeRefusal(grant, op, (c) => provinces.get(c) ?? null);
+      if (why) refused.push({ opId: op.opId, path: `ops[${i}].key`, ...why });
+    });
+    if (refused.length) return fail(c, 403, 'forbidden', refused);
     // A batch goes to one stream: the first part of its keys (a commune, or a province's own records).
     // A commune's phone writes its commune's; a reviewer's device one commune's review, or its province's.
     const stream = communeOfKey(batch.ops[0]!.key);
@@ -243,13 +255,6 @@ export function createApp(opts: AppOptions): Hono<Env> {
       en: `A batch holds the data of one commune (or of the province): this op belongs to "${communeOfKey(op.key)}", the batch to "${stream}"`,
     }]));
     if (mixed.length) return fail(c, 400, 'invalid-batch', mixed);
-    const streamProvince = stream === grant.commune ? grant.province : (await store.getCommune(stream))?.province ?? null;
-    const refused = identityRefusals(grant, batch);
-    batch.ops.forEach((op, i) => {
-      const why = writeRefusal(grant, op, () => streamProvince);
-      if (why) refused.push({ opId: op.opId, path: `ops[${i}].key`, ...why });
-    });
-    if (refused.length) return fail(c, 403, 'forbidden', refused);
     // The province's own stream is made on its first write (the policy has allowed it by now).
     if (isProvinceKey(stream) && grant.province) await ensureProvinceStream(store, grant.province);
     const result = await store.applyBatch({
@@ -344,7 +349,7 @@ export function createApp(opts: AppOptions): Hono<Env> {
     const res: ProvinceHeadsResponse = {
       province: grant.province,
       stream: { code: stream, seq: heads.find((h) => h.code === stream)?.seq ?? 0 },
-      communes: heads.filter((h) => !isProvinceKey(h.code)),
+      communes: await Promise.all(heads.filter((h) => !isProvinceKey(h.code)).map(async (h) => ({ ...h, villages: (await store.getCommune(h.code))?.villages ?? [] }))),
     };
     return c.json(res);
   });

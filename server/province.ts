@@ -3,7 +3,7 @@
 // a commune from its merged states with the same engine and the same record→input function as the
 // phone, and the register of a province's year (state, computed level, titles per commune).
 import type { AssessOutput, LevelNo } from '../src/domain/assess-types.ts';
-import { isProvinceKey, provinceId, provinceYearKey, yearKey } from '../src/domain/keys.ts';
+import { isProvinceKey, keyPrefix, provinceId, provinceYearKey, yearKey } from '../src/domain/keys.ts';
 import { assess } from '../src/domain/readiness/assess.ts';
 import { validUntil } from '../src/domain/readiness/eligibility.ts';
 import { inputOfRows, type AnswerRecord, type CountsRecord, type DecisionRecord, type RegisterRecord, type VillageRecord } from '../src/domain/readiness/input-of-rows.ts';
@@ -39,11 +39,11 @@ export async function serverInput(store: Store, commune: string, year: number, a
   const row = { name: info.name, province: info.province, ...(values(await store.entityState('commune', commune)) as { name?: string }) };
   // Villages the admin made (no ops) with those the phones made or renamed.
   const villages = new Map<string, VillageRecord>(info.villages.map((v, i) => [v.code, { code: v.code, name: v.name, order: i + 1 }]));
-  for (const { part, v } of await byLastPart(store, 'village', `${commune}/`)) villages.set(part, { ...villages.get(part), code: part, name: String(v.name ?? villages.get(part)?.name ?? part), order: (v.order as number | null) ?? villages.get(part)?.order ?? null, archived: v.archived === true });
-  const counts = (await byLastPart(store, 'villageCounts', `${commune}/${year}/`)).map(({ part, v }) => ({ village: part, ...v }) as CountsRecord);
-  const answers = (await byLastPart(store, 'answer', `${commune}/${year}/`)).map(({ part, v }) => ({ indicator: part, ...v }) as AnswerRecord);
-  const decisions = (await byLastPart(store, 'decision', `${commune}/`)).map(({ v }) => v as unknown as DecisionRecord).filter((d) => (d.level === 1 || d.level === 2) && typeof d.decidedOn === 'string');
-  const register = (await byLastPart(store, 'registerEntry', `${commune}/`)).map(({ part, v }) => ({ year: Number(part), ...v }) as RegisterRecord);
+  for (const { part, v } of await byLastPart(store, 'village', keyPrefix(commune))) villages.set(part, { ...villages.get(part), code: part, name: String(v.name ?? villages.get(part)?.name ?? part), order: (v.order as number | null) ?? villages.get(part)?.order ?? null, archived: v.archived === true });
+  const counts = (await byLastPart(store, 'villageCounts', keyPrefix(commune, year))).map(({ part, v }) => ({ village: part, ...v }) as CountsRecord);
+  const answers = (await byLastPart(store, 'answer', keyPrefix(commune, year))).map(({ part, v }) => ({ indicator: part, ...v }) as AnswerRecord);
+  const decisions = (await byLastPart(store, 'decision', keyPrefix(commune))).map(({ v }) => v as unknown as DecisionRecord).filter((d) => (d.level === 1 || d.level === 2) && typeof d.decidedOn === 'string');
+  const register = (await byLastPart(store, 'registerEntry', keyPrefix(commune))).map(({ part, v }) => ({ year: Number(part), ...v }) as RegisterRecord);
   const settings = values(await store.entityState('provinceSettings', provinceYearKey(provinceId(info.province), year)));
   const input = inputOfRows({
     commune, year, asOf, row, villages: [...villages.values()].sort((a, b) => (a.order ?? 0) - (b.order ?? 0) || a.code.localeCompare(b.code)),
@@ -88,7 +88,7 @@ export async function provinceRegister(store: Store, province: string, year: num
     if (isProvinceKey(head.code)) continue;
     const got = await serverInput(store, head.code, year);
     if (!got) continue;
-    const changes = (await byLastPart(store, 'stateChange', `${head.code}/${year}/`)).map(({ part, v }) => ({ step: Number(part), to: v.to as DossierState, version: v.version as number }));
+    const changes = (await byLastPart(store, 'stateChange', keyPrefix(head.code, year))).map(({ part, v }) => ({ step: Number(part), to: v.to as DossierState, version: v.version as number }));
     const status = statusOf(changes);
     const titles: RegisterTitle[] = [];
     for (const r of got.register) {

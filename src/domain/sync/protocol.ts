@@ -179,8 +179,8 @@ export interface ProvinceHeadsResponse {
   province: string;
   /** The province's own records (council, settings): GET /changes?commune={code}. */
   stream: { code: string; seq: number };
-  /** Every commune of the province, those added later too, with the last seq of its feed. */
-  communes: { code: string; name: string; seq: number }[];
+  /** Every commune of the province, those added later too, with the last seq of its feed and its villages. */
+  communes: { code: string; name: string; seq: number; villages: { code: string; name: string }[] }[];
 }
 
 /** GET /api/v1/me answer. */
