@@ -46,7 +46,8 @@ export async function loadReviewView(commune: string, year: number): Promise<Rev
 
 /** Live view of a commune's dossier of a year (re-renders on every sync and save). */
 export function useReviewView(commune: string, year: number) {
-  return useLive(() => loadReviewView(commune, year), [commune, year]);
+  // An async querier: Dexie's liveQuery follows the reads of an AsyncFunction only.
+  return useLive(async () => await loadReviewView(commune, year), [commune, year]);
 }
 
 const stateWord = (s: string) => t(`review.state.${s}` as never);
