@@ -106,8 +106,13 @@ test('a phone of release 96506a9 upgrades in place: every row and queued op kept
     // 5. The release's database, upgraded: every data row as it was, the queued ops but the threshold one.
     const after = await snapshot(page);
     const db = await dbInfo(page);
-    expect(db.version).toBe(30);
+    // Version 4 (issue #14) added the review's tables (Dexie reports version × 10), empty on an upgraded phone.
+    expect(db.version).toBe(40);
     expect(db.stores).not.toContain('thresholds');
+    for (const t of ['submissions', 'stateChanges', 'reviews', 'councils', 'register', 'provinceSettings']) {
+      expect(db.stores).toContain(t);
+      expect(await readStore(page, t)).toEqual([]);
+    }
     expect(after.tables).toEqual(before.tables);
     expect(after.outbox).toEqual(before.outbox.filter((r) => r.op.entity !== 'thresholds'));
     expect(after.stamps).toEqual(before.stamps.filter((s) => s.entity !== 'thresholds'));
