@@ -3,7 +3,7 @@
 // outbox op each), all in ONE transaction: every change or none. Lazy module (index.ts imports it
 // on demand). The sheet itself is read by src/import, which never touches the database.
 import { ImportError } from './errors.ts';
-import type { Repo } from './repo.ts';
+import { internalsOf, type Repo } from './repo.ts';
 import { planFingerprint, planImport, type ImportPlan, type PlanContext, type VillageSheet } from '../import/index.ts';
 
 /** Who may write what, as the plan asks it (a collector limited to some villages). */
@@ -21,7 +21,7 @@ async function contextOf(repo: Repo, commune: string, year: number, refusal?: Re
 
 /** The dry run of `sheet` for `commune` and `year` against this device's data. Writes nothing. */
 export async function previewVillageImport(repo: Repo, commune: string, year: number, sheet: VillageSheet, refusal?: Refusal): Promise<ImportPlan> {
-  const ctx = await repo.db.transaction('r', ['villages', 'villageCounts', 'dossiers'], () => contextOf(repo, commune, year, refusal));
+  const ctx = await internalsOf(repo).ctx.db.transaction('r', ['villages', 'villageCounts', 'dossiers'], () => contextOf(repo, commune, year, refusal));
   return planImport(sheet, ctx);
 }
 
@@ -38,7 +38,7 @@ export interface VillageImportResult {
 export async function applyVillageImport(
   repo: Repo, commune: string, year: number, sheet: VillageSheet, confirmed: ImportPlan, refusal?: Refusal,
 ): Promise<VillageImportResult> {
-  return repo.rw(async () => {
+  return internalsOf(repo).ctx.rw(async () => {
     const ctx = await contextOf(repo, commune, year, refusal);
     const plan = planImport(sheet, ctx);
     if (plan.blocked) throw new ImportError(plan.blocked.vi);

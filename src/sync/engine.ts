@@ -304,10 +304,7 @@ export function createSyncEngine(o: EngineOptions): SyncEngine {
       const page = r.body;
       const next = page.nextCursor;
       // The page and the cursor land together: a crash between them cannot skip a page.
-      await repo.rw(async () => {
-        await repo.applyRemoteOps(page.ops);
-        await repo.setMeta('pullCursor', next);
-      });
+      await repo.applyRemoteOps(page.ops, { pullCursor: next });
       pulled += page.ops.length;
       if (!page.hasMore || page.ops.length === 0 || next === cursor) return pulled;
       cursor = next;
@@ -425,18 +422,16 @@ export function createSyncEngine(o: EngineOptions): SyncEngine {
     if (!res || typeof res.token !== 'string' || !res.commune || typeof res.commune.code !== 'string') {
       throw new EnrollError(MSG.garbled[0], MSG.garbled[1]);
     }
-    await repo.rw(async () => {
-      const prevUrl = await repo.getMeta<string>('serverUrl');
-      const prevCommune = await repo.getMeta<string>('enrolledCommune');
-      await repo.setMeta('token', res.token);
-      await repo.setMeta('serverUrl', base);
-      await repo.setMeta('role', res.role);
-      await repo.setMeta('enrolledCommune', res.commune.code);
-      await repo.setMeta('villageScope', res.villages ?? null);
-      if (prevUrl !== base || prevCommune !== res.commune.code) await repo.setMeta('pullCursor', 0);
-      if (!(await repo.getMeta('currentCommune'))) await repo.setMeta('currentCommune', res.commune.code);
-      await repo.setMeta('enrolCommune', res.commune);
-    });
+    await repo.updateMeta(['serverUrl', 'enrolledCommune', 'currentCommune'], (m) => ({
+      token: res.token,
+      serverUrl: base,
+      role: res.role,
+      enrolledCommune: res.commune.code,
+      villageScope: res.villages ?? null,
+      ...(m.serverUrl !== base || m.enrolledCommune !== res.commune.code ? { pullCursor: 0 } : {}),
+      ...(!m.currentCommune ? { currentCommune: res.commune.code } : {}),
+      enrolCommune: res.commune,
+    }));
     failures = 0;
     status.set({ enrolled: true, state: 'idle', lastError: null, lastErrorEn: null });
     return res;
@@ -450,7 +445,7 @@ export function createSyncEngine(o: EngineOptions): SyncEngine {
   async function fillFromEnrolment(): Promise<void> {
     const info = await repo.getMeta<EnrollResponse['commune']>('enrolCommune');
     if (!info) return;
-    await repo.rw(async () => {
+    {
       const ops: Op[] = [];
       let counter = 0;
       const stamp = () => formatHlc({ wall: 0, counter: counter++, node: 'enrol' });
@@ -463,9 +458,8 @@ export function createSyncEngine(o: EngineOptions): SyncEngine {
       (info.villages ?? []).forEach((v, i) => {
         if (!have.has(v.code)) ops.push({ opId: newOpId(now()), entity: 'village', key: villageKey(info.code, v.code), fields: { name: v.name, order: i + 1 }, hlc: stamp() });
       });
-      if (ops.length) await repo.applyRemoteOps(ops);
-      await repo.setMeta('enrolCommune', null);
-    });
+      await repo.applyRemoteOps(ops, { enrolCommune: null });
+    }
   }
 
   function start(env: TriggerEnv = browserEnv()): () => void {

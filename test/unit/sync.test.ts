@@ -100,7 +100,7 @@ function engineFor(repo: Repo, server: ReturnType<typeof fakeServer>, extra: Par
 }
 
 async function addCounts(repo: Repo, count: number, note?: string): Promise<void> {
-  await repo.rw(async () => {
+  await repo.batch(async () => {
     for (let i = 0; i < count; i++) {
       if (note) await repo.saveAnswer('X1', 2025, 'TC1.1', { note: `${note}${i}` });
       else await repo.saveVillageCounts('X1', 2025, `V${i % 50}`, { households: i + 1 });
