@@ -12,6 +12,7 @@ export type { MetaKey, PulledRefusal, QuarantineItem, RemoteResult, Repo, RepoOp
 export type { ExportFile, ImportResult } from './transfer.ts';
 export type { Refusal, VillageImportResult } from './village-import.ts';
 export { ImportError, ValidationError, YearLockedError } from './errors.ts';
+export { DB_VERSION } from './db.ts';
 export { createRepo, openDatabase, DB_NAME };
 
 let current: Repo | null = null;
@@ -42,6 +43,7 @@ export const saveCommune: R['saveCommune'] = (...a) => repo().saveCommune(...a);
 export const listCommunes: R['listCommunes'] = () => repo().listCommunes();
 export const getCommune: R['getCommune'] = (...a) => repo().getCommune(...a);
 export const saveVillage: R['saveVillage'] = (...a) => repo().saveVillage(...a);
+export const addVillage: R['addVillage'] = (...a) => repo().addVillage(...a);
 export const archiveVillage: R['archiveVillage'] = (...a) => repo().archiveVillage(...a);
 export const listVillages: R['listVillages'] = (...a) => repo().listVillages(...a);
 export const saveVillageCounts: R['saveVillageCounts'] = (...a) => repo().saveVillageCounts(...a);

@@ -17,18 +17,23 @@ export function createQueries(ctx: RepoContext) {
   async function listCommunes(): Promise<CommuneRow[]> {
     return db.communes.orderBy('code').toArray();
   }
-  async function getCommune(code: string): Promise<CommuneRow | undefined> {
-    return db.communes.get(code);
+  async function getCommune(id: string): Promise<CommuneRow | undefined> {
+    return db.communes.get(id);
   }
-  /** Villages in display order; archived ones only when asked. */
+  /** The villages that belong to `commune` now (moved-in ones too), in display order; archived ones only when asked. */
   async function listVillages(commune: string, opts: { includeArchived?: boolean } = {}): Promise<VillageRow[]> {
-    const all = await db.villages.where('commune').equals(commune).toArray();
+    const all = await db.villages.where('inCommune').equals(commune).toArray();
     return all
       .filter((v) => opts.includeArchived || !v.archived)
       .sort((a, b) => (a.order ?? 0) - (b.order ?? 0) || a.code.localeCompare(b.code));
   }
+  /** A year's counts of the villages of `commune`, each under its own key (a moved-in village's too). */
   async function getVillageCounts(commune: string, year: number): Promise<VillageCountsRow[]> {
-    return db.villageCounts.where('[commune+year]').equals([commune, year]).toArray();
+    const here = await db.villageCounts.where('[commune+year]').equals([commune, year]).toArray();
+    const movedIn = (await db.villages.where('inCommune').equals(commune).toArray()).filter((v) => v.commune !== commune);
+    const theirs = await db.villageCounts.bulkGet(movedIn.map((v) => [v.commune, year, v.id] as [string, number, string]));
+    const gone = new Set((await db.villages.where('commune').equals(commune).toArray()).filter((v) => v.inCommune !== commune).map((v) => v.id));
+    return [...here.filter((r) => !gone.has(r.village)), ...theirs.filter((r): r is VillageCountsRow => !!r)];
   }
   async function getCommuneFigures(commune: string, year: number): Promise<CommuneFiguresRow | undefined> {
     return db.communeFigures.get([commune, year]);
@@ -68,9 +73,10 @@ export function createQueries(ctx: RepoContext) {
       const counts = new Map((await getVillageCounts(commune, year)).map((r) => [r.village, r]));
       const vs: VillageInput[] = [];
       for (const v of villages) {
-        const r = counts.get(v.code);
+        const r = counts.get(v.id);
         if (v.archived && !r) continue; // archived villages count only for years they have data
-        const vi: VillageInput = { code: v.code, name: v.name };
+        // The engine names a village by its id (its identity); people see its name.
+        const vi: VillageInput = { code: v.id, name: v.name };
         if (r) for (const f of COUNT_KEYS) if (r[f] !== undefined && r[f] !== null) (vi as unknown as Record<string, unknown>)[f] = r[f];
         vs.push(vi);
       }

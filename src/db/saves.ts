@@ -6,7 +6,9 @@ import { answerKey, communeKey, countsKey, decisionKey, villageKey, yearKey } fr
 import { CODE_RE, MAX_YEAR, MIN_YEAR } from '../domain/sync/limits.ts';
 import type { JsonValue } from '../domain/sync/op.ts';
 import { LOCK_FIELDS } from '../domain/sync/year-lock.ts';
-import type { CommuneRow } from './db.ts';
+import type { CommuneRow, VillageRow } from './db.ts';
+import { newId } from '../domain/ids.ts';
+import { nextVillageCode } from '../import/village-code.ts';
 import type { RepoContext } from './context.ts';
 import { ValidationError, YearLockedError, isRealDate } from './errors.ts';
 import { COUNT_KEYS, type Queries } from './queries.ts';
@@ -15,34 +17,69 @@ import type { Write } from './write.ts';
 export function createSaves(ctx: RepoContext, write: Write, q: Queries) {
   const { db } = ctx;
 
-  /** Lưu xã. */
-  async function saveCommune(row: CommuneRow): Promise<void> {
+  /**
+   * Lưu xã. Its id stays; `code` (Mã xã) is a field, so a new code is an ordinary edit. A commune
+   * set up on the phone is identified by the code typed, as every commune recorded before stable
+   * ids is (and as the server knows it); the admin CLI gives the server's new communes fresh ids.
+   */
+  async function saveCommune(row: CommuneInput): Promise<void> {
     checkCode('code', 'Mã xã', row.code);
     if (typeof row.name !== 'string' || row.name.trim() === '') throw new ValidationError({ name: 'Tên xã không được để trống.' });
-    const { code, ...fields } = row;
-    await write('commune', communeKey(code), fields as Record<string, JsonValue | undefined>);
+    const { id = row.code, ...fields } = row;
+    checkCode('id', 'Mã xã', id);
+    await write('commune', communeKey(id), fields as Record<string, JsonValue | undefined>);
   }
 
-  /** Lưu thôn; `order` defaults to the end of the list. */
-  async function saveVillage(commune: string, v: { code: string; name: string; order?: number; archived?: boolean }): Promise<void> {
+  /**
+   * The key's commune of village `id` of `commune`: where it was first recorded, which is another
+   * commune for a village moved in. Undefined for a village this device does not hold.
+   */
+  async function homeOf(commune: string, id: string): Promise<string | undefined> {
+    const here = await db.villages.get([commune, id]);
+    if (here) return here.commune;
+    return (await db.villages.where('inCommune').equals(commune).filter((v) => v.id === id).first())?.commune;
+  }
+
+  /**
+   * Lưu thôn; `order` defaults to the end of the list. A village given without `id` is the one
+   * recorded under its code (identity: villages from before stable ids, samples, the demo); a new
+   * village gets a fresh id from addVillage. `code` is a field, `inCommune` too: a village renumbered
+   * or moved to another commune is an ordinary edit under the same key.
+   */
+  async function saveVillage(commune: string, v: VillageInput): Promise<string> {
     checkCode('code', 'Mã thôn', v.code);
     if (typeof v.name !== 'string' || v.name.trim() === '') throw new ValidationError({ name: 'Tên thôn không được để trống.' });
+    const id = v.id ?? v.code;
+    checkCode('id', 'Mã thôn', id);
+    if (v.inCommune !== undefined) checkCode('inCommune', 'Mã xã', v.inCommune);
     await ctx.rw(async () => {
-      const existing = await db.villages.get([commune, v.code]);
-      const order = v.order ?? existing?.order ?? (await db.villages.where('commune').equals(commune).count());
-      const patch: Record<string, JsonValue | undefined> = { name: v.name, order };
+      const home = (await homeOf(commune, id)) ?? commune;
+      const existing = await db.villages.get([home, id]);
+      const order = v.order ?? existing?.order ?? (await db.villages.where('inCommune').equals(commune).count());
+      const patch: Record<string, JsonValue | undefined> = { name: v.name, order, code: v.code, inCommune: v.inCommune ?? existing?.inCommune ?? commune };
       if (v.archived !== undefined) patch.archived = v.archived;
-      await write('village', villageKey(commune, v.code), patch);
+      await write('village', villageKey(home, id), patch);
     });
-  }
-  async function archiveVillage(commune: string, code: string, archived = true): Promise<void> {
-    await write('village', villageKey(commune, code), { archived });
+    return id;
   }
 
-  /** Lưu số liệu thôn (only the given fields; null clears one). */
+  /** Thêm thôn mới: a fresh id (never the typed code); the code defaults to the next free T01, T02… */
+  async function addVillage(commune: string, v: { code?: string; name: string; order?: number }): Promise<string> {
+    const code = v.code ?? nextVillageCode((await q.listVillages(commune, { includeArchived: true })).map((x) => x.code));
+    return saveVillage(commune, { ...v, code, id: newId() });
+  }
+
+  async function archiveVillage(commune: string, id: string, archived = true): Promise<void> {
+    await write('village', villageKey((await homeOf(commune, id)) ?? commune, id), { archived });
+  }
+
+  /** Lưu số liệu thôn (only the given fields; null clears one), under the village's own key. */
   async function saveVillageCounts(commune: string, year: number, village: string, fields: Partial<VillageCounts>): Promise<void> {
     checkYear(year);
-    await write('villageCounts', countsKey(commune, year, village), fields as Record<string, JsonValue | undefined>);
+    await ctx.rw(async () => {
+      const home = (await homeOf(commune, village)) ?? commune;
+      await write('villageCounts', countsKey(home, year, village), fields as Record<string, JsonValue | undefined>);
+    });
   }
 
   /** Lưu số liệu chung của xã. */
@@ -125,7 +162,8 @@ export function createSaves(ctx: RepoContext, write: Write, q: Queries) {
     const code = input.commune.code;
     await ctx.rw(async () => {
       await saveCommune({ code, name: input.commune.name, ...(input.commune.province ? { province: input.commune.province } : {}) });
-      let i = await db.villages.where('commune').equals(code).count();
+      let i = await db.villages.where('inCommune').equals(code).count();
+      // An engine input names its villages by code: they are the villages recorded under it.
       for (const v of input.villages) {
         const have = await db.villages.get([code, v.code]);
         // Known villages keep their name and order unless the input names them.
@@ -155,10 +193,15 @@ export function createSaves(ctx: RepoContext, write: Write, q: Queries) {
   }
 
   return {
-    saveCommune, saveVillage, archiveVillage, saveVillageCounts, saveCommuneFigures, saveAnswer,
+    saveCommune, saveVillage, addVillage, archiveVillage, saveVillageCounts, saveCommuneFigures, saveAnswer,
     saveDecision, saveDossier, lockYear, reopenYear, startYear, loadAssessInput, resolveConflict,
   };
 }
+
+/** What a commune is saved with: its row, the id defaulting to the code. */
+export type CommuneInput = Omit<CommuneRow, 'id'> & { id?: string };
+/** What a village is saved with (the key's commune comes from the caller or the village's home). */
+export type VillageInput = Pick<VillageRow, 'code' | 'name'> & Partial<Pick<VillageRow, 'id' | 'order' | 'archived' | 'inCommune'>>;
 
 function checkYear(year: number): void {
   if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) {

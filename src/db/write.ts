@@ -8,7 +8,7 @@ import { newOpId } from '../domain/sync/op-id.ts';
 import { readKey, yearKeyOf } from '../domain/keys.ts';
 import { YEAR_LOCKED_ENTITIES } from '../domain/sync/year-lock.ts';
 import type { RepoContext } from './context.ts';
-import { applyFieldsToRow, changedFields, dexieKey, fieldsOfRow } from './entities.ts';
+import { applyFieldsToRow, changedFields, currentFields, dexieKey, fieldsOfRow } from './entities.ts';
 import { ValidationError, YearLockedError } from './errors.ts';
 import type { MergeStore } from './merge-store.ts';
 
@@ -44,7 +44,7 @@ export function createWrite(ctx: RepoContext, merge: MergeStore): Write {
       if (pk === null) throw new ValidationError({ key: `Khóa "${key}" không hợp lệ.` });
       if (YEAR_LOCKED_ENTITIES.has(entity) && !opts.fillOnly) await assertUnlocked(key);
       const row = (await ctx.tbl(entity).get(pk)) as Record<string, unknown> | undefined;
-      const current = fieldsOfRow(entity, row);
+      const current = currentFields(entity, key, row);
       let changes = changedFields(current, patch);
       if (opts.force) {
         changes = {};

@@ -5,7 +5,7 @@ import { formatHlc } from '../domain/sync/hlc.ts';
 import { newOpId } from '../domain/sync/op-id.ts';
 import { communeKey, villageKey } from '../domain/keys.ts';
 import type { Op } from '../domain/sync/op.ts';
-import { API_PREFIX, type EnrollResponse } from '../domain/sync/protocol.ts';
+import { API_PREFIX, idOf, type EnrollResponse } from '../domain/sync/protocol.ts';
 import type { SyncProblem } from './codes.ts';
 import { noteClock, problemOf, type EngineCtx } from './requests.ts';
 import { normalizeServerUrl, request } from './transport.ts';
@@ -55,11 +55,11 @@ export async function enroll(ctx: EngineCtx, serverUrl: string, code: string): P
     token: res.token,
     serverUrl: base,
     role: res.role,
-    enrolledCommune: res.commune.code,
+    enrolledCommune: idOf(res.commune),
     villageScope: res.villages ?? null,
     // Another server or commune: its feed starts from the beginning.
-    ...(m.serverUrl !== base || m.enrolledCommune !== res.commune.code ? { pullCursor: 0 } : {}),
-    ...(!m.currentCommune ? { currentCommune: res.commune.code } : {}),
+    ...(m.serverUrl !== base || m.enrolledCommune !== idOf(res.commune) ? { pullCursor: 0 } : {}),
+    ...(!m.currentCommune ? { currentCommune: idOf(res.commune) } : {}),
     enrolCommune: res.commune,
   }));
   return res;
@@ -77,14 +77,17 @@ export async function fillFromEnrolment(ctx: EngineCtx): Promise<void> {
   const ops: Op[] = [];
   let counter = 0;
   const stamp = () => formatHlc({ wall: 0, counter: counter++, node: 'enrol' });
-  if (!(await repo.getCommune(info.code))) {
-    const fields: Op['fields'] = { name: info.name };
+  const commune = idOf(info);
+  // A code is written only where it is not the id (the key gives that one).
+  const codeField = (x: { id?: string; code: string }): Op['fields'] => (idOf(x) !== x.code ? { code: x.code } : {});
+  if (!(await repo.getCommune(commune))) {
+    const fields: Op['fields'] = { name: info.name, ...codeField(info) };
     if (info.province) fields.province = info.province;
-    ops.push({ opId: newOpId(ctx.now()), entity: 'commune', key: communeKey(info.code), fields, hlc: stamp() });
+    ops.push({ opId: newOpId(ctx.now()), entity: 'commune', key: communeKey(commune), fields, hlc: stamp() });
   }
-  const have = new Set((await repo.listVillages(info.code, { includeArchived: true })).map((v) => v.code));
+  const have = new Set((await repo.listVillages(commune, { includeArchived: true })).map((v) => v.id));
   (info.villages ?? []).forEach((v, i) => {
-    if (!have.has(v.code)) ops.push({ opId: newOpId(ctx.now()), entity: 'village', key: villageKey(info.code, v.code), fields: { name: v.name, order: i + 1 }, hlc: stamp() });
+    if (!have.has(idOf(v))) ops.push({ opId: newOpId(ctx.now()), entity: 'village', key: villageKey(commune, idOf(v)), fields: { name: v.name, order: i + 1, ...codeField(v) }, hlc: stamp() });
   });
   // The fill and "done" land together.
   await repo.applyRemoteOps(ops, { enrolCommune: null });

@@ -47,7 +47,7 @@ async function loadBoot(): Promise<Boot> {
   const lang = (await getMeta<Lang>('lang')) === 'en' ? 'en' : 'vi';
   const code = await getMeta<string>('currentCommune');
   const commune = code ? await getCommune(code) : undefined;
-  const years = commune ? await listYears(commune.code) : [];
+  const years = commune ? await listYears(commune.id) : [];
   const stored = await getMeta<number>('currentYear');
   const year = typeof stored === 'number' ? stored : years[years.length - 1] ?? new Date().getFullYear();
   return { commune, year, years, lang };
@@ -151,7 +151,7 @@ export function App() {
       </header>
       <UpdatePrompt />
       <main id="main">
-        {setup ? <FirstRun /> : <Screen route={route} commune={b.commune?.code ?? ''} year={b.year} />}
+        {setup ? <FirstRun /> : <Screen route={route} commune={b.commune?.id ?? ''} year={b.year} />}
       </main>
       <div class="bottom">
         <SyncBar />
