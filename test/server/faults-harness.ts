@@ -15,23 +15,14 @@ import { createSyncEngine, type FetchLike, type RunResult, type SyncEngine } fro
 import type { ChangeOp, ChangesResponse, Role } from '../../src/domain/sync/protocol.ts';
 import { openStore, type Store } from '../../server/store/index.ts';
 import { issueCode } from '../../server/codes.ts';
+import { freePort } from './free-port.ts';
+
+export { freePort };
 
 /** Which store the server processes of a suite run on. */
 export type StoreKind = 'sqlite' | 'postgres';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-
-/** A free loopback port (the OS picks; reused across restarts of the same server). */
-export async function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const s = net.createServer();
-    s.once('error', rej);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => res(port));
-    });
-  });
-}
 
 /** The server as a real process; start again after a kill reuses the same file and port. */
 export class ServerProcess {
