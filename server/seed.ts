@@ -5,6 +5,7 @@ import { demoCommune } from '../src/domain/demo-commune.ts';
 import { formatHlc } from '../src/domain/sync/hlc.ts';
 import type { JsonValue, Op } from '../src/domain/sync/op.ts';
 import { newOpId } from '../src/domain/sync/op-id.ts';
+import { answerKey, communeKey, countsKey, villageKey, yearKey } from '../src/domain/keys.ts';
 import { SERVER_SEED_DEVICE, validateOp } from '../src/domain/sync/protocol.ts';
 import { issueCode } from './codes.ts';
 import type { Store } from './store/store.ts';
@@ -21,15 +22,15 @@ export function demoOps(): Op[] {
     const clean = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Record<string, JsonValue>;
     ops.push({ opId: newOpId(SEED_WALL), entity, key, fields: clean, hlc: formatHlc({ wall: SEED_WALL, counter: counter++, node: SEED_NODE }) });
   };
-  add('commune', c, { name: demoCommune.commune.name, province: demoCommune.commune.province });
-  for (const v of demoCommune.villages) add('village', `${c}/${v.code}`, { name: v.name, order: v.order });
+  add('commune', communeKey(c), { name: demoCommune.commune.name, province: demoCommune.commune.province });
+  for (const v of demoCommune.villages) add('village', villageKey(c, v.code), { name: v.name, order: v.order });
   for (const y of demoCommune.years) {
     for (const v of y.villages) {
       const { code, name: _name, ...counts } = v;
-      add('villageCounts', `${c}/${y.year}/${code}`, counts);
+      add('villageCounts', countsKey(c, y.year, code), counts);
     }
-    if (y.figures) add('communeFigures', `${c}/${y.year}`, { ...y.figures });
-    for (const [id, a] of Object.entries(y.answers ?? {})) add('answer', `${c}/${y.year}/${id}`, { ...a });
+    if (y.figures) add('communeFigures', yearKey(c, y.year), { ...y.figures });
+    for (const [id, a] of Object.entries(y.answers ?? {})) add('answer', answerKey(c, y.year, id), { ...a });
   }
   return ops;
 }
