@@ -3,7 +3,7 @@
 // PostgreSQL database, each device talking to one of them (as behind a balancer). Reported as
 // ratios within the run: PostgreSQL ÷ SQLite, two processes ÷ one.
 // Each configuration: a fresh database with 50 communes and 300 devices; capacity (every device
-// sends 4 batches of 50 ops back to back, one in flight each), then latency at one offered load
+// sends 8 batches of 50 ops back to back, one in flight each), then latency at one offered load
 // for all three (half the lowest capacity of the run, so none is measured overloaded; open loop,
 // random moments).
 // PostgreSQL is a throwaway cluster of Debian's PostgreSQL (pg_virtualenv, fsync on, as the
@@ -17,10 +17,12 @@ import { clusterUrl, freshDatabase, sql } from '../test/server/pg-helpers.ts';
 import { freePort } from '../test/server/free-port.ts';
 import { stopChild } from './proc.ts';
 import {
-  BATCHES_PER_DEVICE, OPS_PER_BATCH, batchSender, cpuMsOf, deviceAgent, enrolAll, memoryOf, prepareDb, quantile, round1, sleep, startChild, type Dev,
+  OPS_PER_BATCH, batchSender, cpuMsOf, deviceAgent, enrolAll, memoryOf, prepareDb, quantile, round1, sleep, startChild, type Dev,
 } from './server.ts';
 
 const DEVICES = 300;
+/** Batches each device sends in the capacity phase (120 000 ops: long enough to average the shared machine's noise). */
+const BATCHES_PER_DEVICE = 8;
 const LATENCY_MS = 10_000;
 const THIS_FILE = fileURLToPath(import.meta.url);
 
@@ -227,7 +229,8 @@ export async function benchStores(): Promise<StoresBench> {
   // A port of its own (as test/pg.sh), so a cluster already on 5432 is no obstacle.
   const port = await freePort();
   const child = spawn('pg_virtualenv', ['-t', '-c', `-p ${port}`, '-o', 'fsync=on', '-o', 'max_connections=200', '--', process.execPath, '--import', 'tsx', THIS_FILE, '--out', out], {
-    stdio: ['ignore', 'inherit', 'inherit'],
+    // pg_virtualenv talks on stdout; ours carries only the JSON.
+    stdio: ['ignore', process.stderr, 'inherit'],
   });
   const code = await new Promise<number | null>((ok) => child.once('exit', ok));
   if (code !== 0) throw new Error(`the PostgreSQL bench cluster failed (pg_virtualenv exit ${code})`);
