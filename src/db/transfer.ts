@@ -4,7 +4,7 @@
 // history go through the write path like a form's (entity + op), so they reach the server too.
 import type { EntityName, JsonValue, Op } from '../domain/sync/op.ts';
 import { RETIRED_ENTITIES } from '../domain/sync/op.ts';
-import { ENTITY_NAMES } from '../domain/entities/index.ts';
+import { ENTITY, ENTITY_NAMES } from '../domain/entities/index.ts';
 import { HLC_RE, validateOp } from '../domain/sync/protocol.ts';
 import { communeOfKey } from '../domain/keys.ts';
 import type { EntityState } from '../domain/sync/merge.ts';
@@ -130,7 +130,7 @@ export function checkExportFile(file: unknown): ExportFile {
       if (Object.keys(fields).length) {
         for (const p of validateOp({ ...placeholder, entity, key, fields })) note(`Bảng ${name}, dòng ${i + 1} (${key}): ${p.path.replace(/^op\.fields\./, '')} — ${p.vi}`);
       }
-      const cross = entity === 'villageCounts' ? checkVillageCounts(row) : entity === 'communeFigures' ? checkCommuneFigures(row) : null;
+      const cross = entity === ENTITY.villageCounts ? checkVillageCounts(row) : entity === ENTITY.communeFigures ? checkCommuneFigures(row) : null;
       for (const m of Object.values(cross ?? {})) note(`Bảng ${name}, dòng ${i + 1} (${key}): ${m}`);
     });
   }
