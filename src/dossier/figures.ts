@@ -5,8 +5,8 @@
 // shares from the engine's formatShare (never rounded up into a threshold).
 import type { AssessInput, IndicatorResult, RatioValue, Status, TrainingGap, TrainingThreshold, TrainingValue } from '../domain/assess-types.ts';
 import type { IndicatorDef } from '../domain/catalog/index.ts';
-import { formatPercent, formatShare, STATUS_LABELS } from '../domain/readiness/explain.ts';
 import { formatDate, formatInt, formatVnd } from './format.ts';
+import { formatPercent, formatShare, STATUS_LABELS } from '../i18n/readiness.ts';
 
 /** Đạt / Không đạt / Chưa có dữ liệu: the glossary's words in a paper ("Không đạt", not "Chưa đạt"). */
 export const PAPER_STATUS: Readonly<Record<Status, string>> = { ...STATUS_LABELS.vi, unmet: 'Không đạt' };

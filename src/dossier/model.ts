@@ -4,9 +4,8 @@
 // sending. Pure: no DOM, no Dexie, no clock, no `docx`. Indicator wording always comes from the
 // catalog; what is said about each indicator's figure lives in figures.ts.
 import type { AssessInput, AssessOutput, IndicatorResult, LevelNo, LevelResult, Status, TrainingThreshold, VillageInput } from '../domain/assess-types.ts';
-import { criterionName, indicatorName, indicatorText, type Catalog, type ProgrammeKey, type StandardFigureKey } from '../domain/catalog/index.ts';
-import { formatPercent, formatShare } from '../domain/readiness/explain.ts';
-import { requestText, type RequestPlan } from '../domain/readiness/request.ts';
+import { indicatorText, type Catalog, type ProgrammeKey, type StandardFigureKey } from '../domain/catalog/index.ts';
+import { type RequestPlan } from '../domain/readiness/request.ts';
 import { COMMUNE_FIGURE_LABELS, VILLAGE_COUNT_LABELS } from '../domain/schemas/labels.ts';
 import {
   basisParas as basisOf,
@@ -54,6 +53,7 @@ import {
   signingLines,
   type DossierTexts,
 } from './texts.ts';
+import { criterionName, indicatorName, formatPercent, formatShare, requestText } from '../i18n/readiness.ts';
 
 export { PAPER_STATUS } from './figures.ts';
 

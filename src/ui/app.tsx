@@ -6,26 +6,9 @@ import { getCommune, getMeta, listYears, setMeta, type CommuneRow } from '../db/
 import { getLang, loadLang, loadStrings, t, type Lang } from './i18n/index.ts';
 import { useLive } from './hooks/use-live.ts';
 import { href, useRoute } from './router.ts';
-import { lazy } from './components/lazy.tsx';
+import { ROUTES, SETUP_ROUTE, routeOf } from './routes.tsx';
 import { SyncBar } from './components/sync-bar.tsx';
 import { UpdatePrompt } from './components/update-prompt.tsx';
-
-export interface ScreenProps {
-  commune: string;
-  year: number;
-}
-
-const FirstRun = lazy(() => import('./screens/first-run.tsx').then((m) => m.FirstRun));
-const Home = lazy(() => import('./screens/home.tsx').then((m) => m.Home));
-const Villages = lazy(() => import('./screens/villages.tsx').then((m) => m.Villages));
-const VillageForm = lazy(() => import('./screens/village-form.tsx').then((m) => m.VillageForm));
-const CommuneFiguresForm = lazy(() => import('./screens/commune-figures.tsx').then((m) => m.CommuneFiguresForm));
-const Criteria = lazy(() => import('./screens/criteria.tsx').then((m) => m.Criteria));
-const Readiness = lazy(() => import('./screens/readiness.tsx').then((m) => m.Readiness));
-const More = lazy(() => import('./screens/more.tsx').then((m) => m.More));
-const DataScreen = lazy(() => import('./screens/data.tsx').then((m) => m.DataScreen));
-const SyncScreen = lazy(() => import('./screens/sync.tsx').then((m) => m.SyncScreen));
-const Dossier = lazy(() => import('./screens/dossier-route.tsx').then((m) => m.DossierRoute));
 
 // A repeat visit opening on the home screen (the page is already under the service worker, so
 // the chunks come from its cache): fetch the home chunks and the screens' strings now, in
@@ -55,40 +38,6 @@ async function loadBoot(): Promise<Boot> {
 
 /** Which build this is (set by VITE_BUILD_ID at build time); the update test reads it. */
 export const BUILD_ID: string = import.meta.env.VITE_BUILD_ID ?? import.meta.env.MODE;
-
-const NAV: { path: string; key: 'navHome' | 'navVillages' | 'navCriteria' | 'navReadiness' | 'navMore' }[] = [
-  { path: '', key: 'navHome' },
-  { path: 'thon', key: 'navVillages' },
-  { path: 'tieu-chi', key: 'navCriteria' },
-  { path: 'muc-do', key: 'navReadiness' },
-  { path: 'them', key: 'navMore' },
-];
-/** Screens reached from "Thêm" keep that tab marked. */
-const MORE_ROUTES = new Set(['them', 'so-lieu-xa', 'du-lieu', 'dong-bo', 'ho-so']);
-
-function Screen({ route, commune, year }: { route: string[]; commune: string; year: number }) {
-  const p = { commune, year };
-  switch (route[0]) {
-    case 'thon':
-      return route[1] ? <VillageForm {...p} village={route[1]} /> : <Villages {...p} />;
-    case 'so-lieu-xa':
-      return <CommuneFiguresForm {...p} />;
-    case 'tieu-chi':
-      return <Criteria {...p} />;
-    case 'muc-do':
-      return <Readiness {...p} />;
-    case 'them':
-      return <More {...p} />;
-    case 'du-lieu':
-      return <DataScreen {...p} />;
-    case 'dong-bo':
-      return <SyncScreen {...p} />;
-    case 'ho-so':
-      return <Dossier {...p} />;
-    default:
-      return <Home {...p} />;
-  }
-}
 
 function YearSwitch({ year, years }: { year: number; years: number[] }) {
   const all = years.includes(year) ? years : [...years, year].sort((a, b) => a - b);
@@ -133,10 +82,13 @@ export function App() {
     );
   }
 
-  const current = route[0] ?? '';
-  // The sync screen opens without a commune too: a new phone connects first, then pulls its commune.
-  const setup = (!b.commune && current !== 'dong-bo') || current === 'bat-dau';
-  const activeNav = MORE_ROUTES.has(current) ? 'them' : current === 'bat-dau' ? '' : current;
+  const found = routeOf(route[0]);
+  // Without a commune only the routes that need none open (the sync screen: a new phone connects first).
+  const current = !b.commune && !found.withoutCommune ? SETUP_ROUTE : found;
+  const setup = current === SETUP_ROUTE;
+  const Item = route[1] ? current.item : undefined;
+  const Screen = current.screen;
+  const p = { commune: b.commune?.id ?? '', year: b.year };
   // Re-mount everything on a language switch, so every t() call re-runs.
   return (
     <div class="app" key={getLang()} data-build={BUILD_ID}>
@@ -151,15 +103,15 @@ export function App() {
       </header>
       <UpdatePrompt />
       <main id="main">
-        {setup ? <FirstRun /> : <Screen route={route} commune={b.commune?.id ?? ''} year={b.year} />}
+        {Item ? <Item {...p} item={route[1]!} /> : <Screen {...p} />}
       </main>
       <div class="bottom">
         <SyncBar />
         {setup || !b.commune ? null : (
           <nav aria-label={t('mainNav')} class="nav">
-            {NAV.map((n) => (
-              <a key={n.key} href={href(...(n.path ? [n.path] : []))} aria-current={activeNav === n.path ? 'page' : undefined}>
-                {t(n.key)}
+            {ROUTES.filter((r) => r.nav).map((r) => (
+              <a key={r.path} href={href(...(r.path ? [r.path] : []))} aria-current={current.tab === r.path ? 'page' : undefined}>
+                {t(r.nav!)}
               </a>
             ))}
           </nav>

@@ -6,9 +6,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { levelLabel } from '../../src/domain/readiness/explain.ts';
 import { answerIndicators, enterVillageCounts } from './helpers/app.ts';
 import { chrome80Problems, POLYFILLED } from './helpers/chrome80.ts';
+import { levelLabel } from '../../src/i18n/readiness.ts';
 
 const dist = resolve(process.env.E2E_DIST ?? 'dist');
 

@@ -10,9 +10,10 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import type { AssessInput, AssessOutput, LevelNo, VillageInput } from '../../src/domain/assess-types.ts';
 import { demoCommune } from '../../src/domain/demo-commune.ts';
-import { actionsToReach, assess, formatCount, formatPercent, levelLabel } from '../../src/domain/readiness/index.ts';
+import { assess } from '../../src/domain/readiness/index.ts';
 import { VILLAGE_COUNT_LABELS } from '../../src/domain/schemas/labels.ts';
 import { openDemoUnderServiceWorker } from './helpers/app.ts';
+import { actionsToReach, formatCount, formatPercent, levelLabel } from '../../src/i18n/readiness.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SHOTS = join(here, '__screenshots__');

@@ -12,10 +12,11 @@ import AxeBuilder from '@axe-core/playwright';
 import type { AssessInput } from '../../src/domain/assess-types.ts';
 import { tt25_2023 } from '../../src/domain/catalog/index.ts';
 import { demoCommune } from '../../src/domain/demo-commune.ts';
-import { assess, requestPlan, requestText, STATUS_LABELS } from '../../src/domain/readiness/index.ts';
+import { assess, requestPlan } from '../../src/domain/readiness/index.ts';
 import { readDocx } from '../unit/dossier-xml.ts';
 import { openDemoUnderServiceWorker, readStore } from './helpers/app.ts';
 import { fonts, MM, pageTexts, words } from './helpers/pdf.ts';
+import { requestText, STATUS_LABELS } from '../../src/i18n/readiness.ts';
 
 // A fixed calendar day (timers keep running): 18 days before the default 28/02 deadline.
 const TODAY = new Date('2026-02-10T09:00:00');

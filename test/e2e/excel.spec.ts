@@ -12,12 +12,12 @@ import { expect, test, type Page } from '@playwright/test';
 import writeExcelFile from 'write-excel-file/universal';
 import { demoCommune } from '../../src/domain/demo-commune.ts';
 import { tt25_2023 } from '../../src/domain/catalog/index.ts';
-import { statusLabel } from '../../src/domain/readiness/explain.ts';
 import { PAPER_STATUS } from '../../src/dossier/figures.ts';
 import { OTHER_LABELS } from '../../src/domain/schemas/labels.ts';
 import { SHEET_FIELDS, readGrid, readVillageFile, upperKeysOf } from '../../src/import/index.ts';
 import { currentYear, readStore, villageCodes, waitForServiceWorker } from './helpers/app.ts';
 import { enrolInApp, enrolOverApi, issueCode, serverOps, syncBar, viNumber } from './helpers/sync.ts';
+import { statusLabel } from '../../src/i18n/readiness.ts';
 
 const COMMUNE = demoCommune.commune.code;
 /** The "Nhập từ tệp Excel" button of the village list's spreadsheet card. */

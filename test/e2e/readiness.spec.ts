@@ -4,9 +4,10 @@
 // expected words are the engine's for the demo data, never written here.
 import { expect, test } from '@playwright/test';
 import { demoCommune } from '../../src/domain/demo-commune.ts';
-import { indicatorName, indicatorText, indicatorsOf, tt25_2023 } from '../../src/domain/catalog/index.ts';
-import { actionsToReach, assess, gapText, requestPlan, requestText } from '../../src/domain/readiness/index.ts';
+import { indicatorText, indicatorsOf, tt25_2023 } from '../../src/domain/catalog/index.ts';
+import { assess, requestPlan } from '../../src/domain/readiness/index.ts';
 import { currentYear, expectReadiness } from './helpers/app.ts';
+import { indicatorName, actionsToReach, gapText, requestText } from '../../src/i18n/readiness.ts';
 
 test('Mức độ shows TC4.1–TC4.4 and TC5.2 with both gaps, what to send, and the programme targets apart', async ({ page }) => {
   await page.goto('/');

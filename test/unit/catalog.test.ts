@@ -6,11 +6,10 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
-import {
-  catalogs, criterionName, getCatalog, findIndicator, indicatorName, indicatorText, indicatorsOf, DEFAULT_CATALOG_ID,
-} from '../../src/domain/catalog/index.ts';
+import { catalogs, getCatalog, findIndicator, indicatorText, indicatorsOf, DEFAULT_CATALOG_ID } from '../../src/domain/catalog/index.ts';
 import { tt25_2023 } from '../../src/domain/catalog/tt25-2023.ts';
 import type { RatioIndicator, StandardIndicator, TrainingIndicator, YesNoIndicator } from '../../src/domain/catalog/types.ts';
+import { criterionName, indicatorName } from '../../src/i18n/readiness.ts';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const reference = readFileSync(resolve(repoRoot, 'docs/domain/criteria-tt25-commune.md'), 'utf8');

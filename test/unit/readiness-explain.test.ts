@@ -3,14 +3,11 @@
 // circular's (citizens recognised, trained, with a degree; TC4 at mức độ 2/3), not households.
 import { describe, it, expect } from 'vitest';
 import { assess } from '../../src/domain/readiness/assess.ts';
-import {
-  actionsToReach, formatCount, formatDay, formatPercent, formatShare, gapText, indicatorHead, levelLabel, statusLabel,
-  villageDisplayName,
-} from '../../src/domain/readiness/explain.ts';
-import { requestPlan, requestText } from '../../src/domain/readiness/request.ts';
+import { requestPlan } from '../../src/domain/readiness/request.ts';
 import { tt25_2023 } from '../../src/domain/catalog/tt25-2023.ts';
 import type { AssessInput, AssessOutput, IndicatorResult, VillageInput } from '../../src/domain/assess-types.ts';
 import { baseInput, level2Input, oneVillage } from './readiness-fixtures.ts';
+import { actionsToReach, formatCount, formatDay, formatPercent, formatShare, gapText, indicatorHead, levelLabel, statusLabel, villageDisplayName, requestText } from '../../src/i18n/readiness.ts';
 
 function ind(out: AssessOutput, level: 1 | 2, id: string): IndicatorResult {
   return out.levels[level - 1]!.criteria.flatMap((c) => c.indicators).find((i) => i.id === id)!;

@@ -2,7 +2,7 @@
 // never "Mức 1/2/3", nothing "tạm tính", no software words a cadre would not use ("cấu hình",
 // "tệp JSON", "production", ".docx", "bộ nhớ bền vững"), "đã khóa" and not "đã chốt". Read from the
 // string tables themselves, so a new string is checked the day it is written.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { tt25_2023 } from '../../src/domain/catalog/tt25-2023.ts';
@@ -11,13 +11,6 @@ import { VILLAGE_COUNT_HINTS, VILLAGE_COUNT_LABELS, COMMUNE_FIGURE_LABELS, OTHER
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const read = (p: string) => readFileSync(`${root}${p}`, 'utf8');
-/** The Vietnamese table of a file that holds `const vi = { … };` then the English one. */
-const viPart = (p: string) => {
-  const s = read(p);
-  const start = s.indexOf('const vi = {');
-  return s.slice(start, s.indexOf('\n};', start));
-};
-
 const FORBIDDEN: [RegExp, string][] = [
   [/khoá|xoá|Khoá|Xoá/, 'khóa/xóa, one spelling'],
   [/Mức [0-9{]/, '"mức độ", not "Mức 1/2/3"'],
@@ -30,11 +23,11 @@ const FORBIDDEN: [RegExp, string][] = [
   [/đã chốt|Đã chốt/, '"đã khóa", not "đã chốt"'],
 ];
 
+/** The Vietnamese of the one catalog (src/i18n/vi/, every part), comments left out. */
+const catalogParts = readdirSync(`${root}src/i18n/vi`).filter((f) => f.endsWith('.ts')).sort();
+
 const sources: [string, string][] = [
-  ['src/ui/i18n/vi.ts', read('src/ui/i18n/vi.ts').replace(/^\/\/.*$/gm, '')],
-  ['src/ui/i18n/vi-shell.ts', read('src/ui/i18n/vi-shell.ts').replace(/^\/\/.*$/gm, '')],
-  ['src/ui/dashboard/strings.ts (vi)', viPart('src/ui/dashboard/strings.ts')],
-  ['src/ui/dossier/strings.ts (vi)', viPart('src/ui/dossier/strings.ts')],
+  ...catalogParts.map((f): [string, string] => [`src/i18n/vi/${f}`, read(`src/i18n/vi/${f}`).replace(/^\s*\/\/.*$/gm, '')]),
   ['catalog tt25-2023 (vi)', JSON.stringify(tt25_2023.criteria.map((c) => [c.text.vi, c.indicators.map((i) => [i.text.vi, i.level2Text?.vi])]))],
   ['src/evidence/messages.ts (vi)', JSON.stringify([
     ...EVIDENCE_ERROR_CODES.map((c) => evidenceErrorMessage(c, { name: 'a.jpg', sizeMb: 7.2, maxMb: 5, megapixels: 60, maxMegapixels: 50 })),
@@ -44,6 +37,10 @@ const sources: [string, string][] = [
 ];
 
 describe('the Vietnamese words of the screens', () => {
+  it('the catalog has its parts', () => {
+    expect(catalogParts).toEqual(expect.arrayContaining(['shell.ts', 'screens.ts', 'dashboard.ts', 'dossier.ts', 'excel.ts']));
+  });
+
   for (const [name, text] of sources) {
     it(`${name}: ${FORBIDDEN.map(([, why]) => why).join('; ')}`, () => {
       expect(text.length).toBeGreaterThan(200);

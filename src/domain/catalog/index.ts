@@ -45,17 +45,3 @@ export function findCriterion(catalog: Catalog, id: string): CriterionDef | unde
 export function indicatorText(ind: IndicatorDef, level: LevelNo = 1): Text {
   return level === 2 && ind.level2Text ? ind.level2Text : ind.text;
 }
-
-/** "Chỉ tiêu 1 của Tiêu chí 5" — how a cadre and a paper name an indicator (its id is the short form). */
-export function indicatorName(id: string, lang: 'vi' | 'en' = 'vi'): string {
-  const m = /^TC(\d+)\.(\d+)$/.exec(id);
-  if (!m) return id;
-  return lang === 'vi' ? `Chỉ tiêu ${m[2]} của Tiêu chí ${m[1]}` : `Indicator ${m[2]} of Criterion ${m[1]}`;
-}
-
-/** "Tiêu chí 5" for `TC5`. */
-export function criterionName(id: string, lang: 'vi' | 'en' = 'vi'): string {
-  const m = /^TC(\d+)$/.exec(id);
-  if (!m) return id;
-  return lang === 'vi' ? `Tiêu chí ${m[1]}` : `Criterion ${m[1]}`;
-}

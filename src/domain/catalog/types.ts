@@ -73,7 +73,6 @@ export interface TrainingIndicator extends IndicatorBase {
 }
 
 export type IndicatorDef = YesNoIndicator | StandardIndicator | RatioIndicator | TrainingIndicator;
-export type IndicatorKind = IndicatorDef['kind'];
 
 /** Tiêu chí — one criterion with its indicators, in catalog order. */
 export interface CriterionDef {

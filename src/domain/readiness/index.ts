@@ -1,4 +1,5 @@
-// Entry point of the readiness engine: assess, input validation, rules helpers, explanations.
+// Entry point of the readiness engine: assess, input validation, rules helpers (the words of
+// its results are src/i18n/readiness.ts).
 // Re-exports only.
 
 export { assess, combine } from './assess.ts';
@@ -8,10 +9,5 @@ export type { ValidateResult } from './validate.ts';
 export { defaultAsOf, eligibilityOf, heldOn, inForce, titleOf, validUntil, LEVEL2_WAIT_MONTHS, VALIDITY_YEARS } from './eligibility.ts';
 export type { Eligibility } from './eligibility.ts';
 export { meetsRatio, ratioGap, displayPercent, percentBeside, percentToTenths } from './ratio.ts';
-export {
-  STATUS_LABELS, LEVEL_LABELS, GAP_LABEL, statusLabel, levelLabel, formatCount, formatPercent, formatShare, formatDay,
-  villageDisplayName, indicatorHead, gapText, actionsToReach,
-} from './explain.ts';
-export type { Lang, GapContext, Action, ActionKind } from './explain.ts';
-export { requestPlan, requestText } from './request.ts';
+export { requestPlan } from './request.ts';
 export type { RequestPlan } from './request.ts';

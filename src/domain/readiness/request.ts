@@ -1,8 +1,8 @@
 // What the commune should send for a year, from eligibleLevel and the titles it holds
-// (criteria-tt25-commune.md, "Recognition history"). Pure; the dossier and every screen ask here.
+// (criteria-tt25-commune.md, "Recognition history"). Pure; the dossier and every screen ask here;
+// its words are src/i18n/readiness.ts requestText.
 
 import type { AssessInput, AssessOutput, HeldTitle, LevelNo } from '../assess-types.ts';
-import { formatDay, levelLabel, type Lang } from './explain.ts';
 import { titleOf } from './eligibility.ts';
 
 /** The request the year's dossier makes, or why it makes none. */
@@ -42,36 +42,4 @@ export function requestPlan(output: AssessOutput, input: Pick<AssessInput, 'hist
   }
   if (ended) return { kind: 'renewal', level: eligible, title: ended, inForce: false };
   return { kind: 'first', level: eligible };
-}
-
-/** The plan in one sentence for a cadre. */
-export function requestText(plan: RequestPlan, lang: Lang = 'vi'): string {
-  const vi = lang === 'vi';
-  switch (plan.kind) {
-    case 'none':
-      if (plan.reason === 'in-force') {
-        return vi
-          ? `Xã đang giữ danh hiệu ${levelLabel(plan.held.level, lang)} (quyết định ngày ${formatDay(plan.held.decidedOn, lang)}, còn hiệu lực đến ${formatDay(plan.held.validUntil, lang)}): năm nay không cần đề nghị công nhận.`
-          : `The commune holds ${levelLabel(plan.held.level, lang)} (decided ${formatDay(plan.held.decidedOn, lang)}, in force until ${formatDay(plan.held.validUntil, lang)}): no request is needed this year.`;
-      }
-      return vi ? 'Xã chưa đạt mức độ nào: chưa đủ điều kiện đề nghị công nhận.' : 'The commune meets no level yet: it cannot ask for recognition.';
-    case 'first':
-      return vi ? `Đề nghị công nhận ${levelLabel(plan.level, lang)}.` : `Ask for recognition at ${levelLabel(plan.level, lang)}.`;
-    case 'upgrade':
-      return vi
-        ? `Đề nghị công nhận ${levelLabel(plan.level, lang)} (xã đang giữ ${levelLabel(plan.held.level, lang)} đến ${formatDay(plan.held.validUntil, lang)}).`
-        : `Ask for ${levelLabel(plan.level, lang)} (the commune holds ${levelLabel(plan.held.level, lang)} until ${formatDay(plan.held.validUntil, lang)}).`;
-    case 'renewal': {
-      const title = levelLabel(plan.title.level, lang);
-      const until = formatDay(plan.title.validUntil, lang);
-      if (plan.inForce) {
-        return vi
-          ? `Đề nghị công nhận lại ${levelLabel(plan.level, lang)}: danh hiệu ${title} chỉ còn hiệu lực đến ${until} (năm cuối được bảo lưu).`
-          : `Ask for re-recognition at ${levelLabel(plan.level, lang)}: the ${title} title is in its last year, in force until ${until}.`;
-      }
-      return vi
-        ? `Đề nghị công nhận lại ${levelLabel(plan.level, lang)}: danh hiệu ${title} hết hiệu lực ngày ${until}.`
-        : `Ask for re-recognition at ${levelLabel(plan.level, lang)}: the ${title} title ended on ${until}.`;
-    }
-  }
 }

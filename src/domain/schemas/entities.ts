@@ -113,9 +113,6 @@ export function makeAnswerSchema(hasAmount: boolean, indicatorId?: string, store
     : strict(base, label, answerKeyLabels, unknownKey);
 }
 
-/** Câu trả lời cho một chỉ tiêu dạng có/không (with amount allowed). */
-export const AnswerSchema = makeAnswerSchema(true);
-
 /** One edit's changed `answer` fields. */
 export const AnswerFieldsSchema = /* @__PURE__ */ opFieldsSchema(ENTITY.answer);
 
@@ -130,13 +127,6 @@ const decisionKeyLabels = {
 export const HistoryEntrySchema = strict({
   level: levelNoSchema,
   decidedOn: dateSchema(OTHER_LABELS.decidedOn),
-}, OTHER_LABELS.decision, decisionKeyLabels);
-
-/** Quyết định công nhận — the stored entity (adds the decision number). */
-export const DecisionSchema = strict({
-  level: levelNoSchema,
-  decidedOn: dateSchema(OTHER_LABELS.decidedOn),
-  number: v.nullish(nameText(OTHER_LABELS.decisionNumber)),
 }, OTHER_LABELS.decision, decisionKeyLabels);
 
 /** One edit's changed `decision` fields. */
@@ -164,14 +154,6 @@ const villageKeyLabels = {
   code: OTHER_LABELS.villageCode, name: OTHER_LABELS.villageName, order: OTHER_LABELS.order,
   archived: OTHER_LABELS.archived, ...VILLAGE_COUNT_LABELS,
 };
-
-/** Thôn — the stored entity (its counts live in villageCounts per year). */
-export const VillageSchema = strict({
-  code: nonEmptyText(OTHER_LABELS.villageCode),
-  name: nonEmptyText(OTHER_LABELS.villageName),
-  order: v.optional(countSchema(OTHER_LABELS.order)),
-  archived: v.optional(boolSchema(OTHER_LABELS.archived)),
-}, OTHER_LABELS.village, villageKeyLabels);
 
 /** One edit's changed `village` fields. */
 export const VillageFieldsSchema = /* @__PURE__ */ opFieldsSchema(ENTITY.village);

@@ -59,8 +59,6 @@ export const COMMUNE_FIGURE_LABELS = {
   difficultArea: { vi: 'Xã thuộc vùng khó khăn', en: 'Commune in a disadvantaged area' },
 } as const satisfies Record<string, Text>;
 
-export type CommuneFigureKey = keyof typeof COMMUNE_FIGURE_LABELS;
-
 /** Highest level of each standard figure (glossary: 0–3, 0–3, 0–2): the entry's (entities/commune-figures.ts). */
 export { FIGURE_LEVEL_MAX } from '../entities/commune-figures.ts';
 

@@ -155,12 +155,6 @@ export interface ChangesResponse {
   hasMore: boolean;
 }
 
-export interface EnrollRequest {
-  code: string;
-  deviceId?: string;
-  deviceName?: string;
-}
-
 /** The commune a token belongs to. */
 /**
  * A commune as the server lists it: its stable id (what keys and tokens name; a server before

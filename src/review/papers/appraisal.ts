@@ -4,7 +4,6 @@
 // A council that is not lawfully made up, or a conclusion the verdicts do not bear, makes no paper.
 import type { LevelNo } from '../../domain/assess-types.ts';
 import type { Catalog } from '../../domain/catalog/index.ts';
-import { levelLabel } from '../../domain/readiness/explain.ts';
 import { basisLine, basisParas, body, BODY_PT, cell, hcell, heading, multiline, ncell, orBlank, section, TABLE_PT, titleBlock, twoSigners, typeset } from '../../dossier/blocks.ts';
 import { p, type Block, type Cell, type Doc, type Run } from '../../dossier/doc.ts';
 import { communeInText, formatDate, longDate } from '../../dossier/format.ts';
@@ -14,6 +13,7 @@ import { councilProblems, membersByOrganisation, ROLE_LABEL, signers } from './c
 import { citedNumber, councilIssuer, header, provinceDate } from './offices.ts';
 import type { CommuneReview, Council, PaperProblem, PaperResult, ProvinceSettings, SentDossier } from './types.ts';
 import { communeVerdicts, conclusionProblems, reasonText, VERDICT_LABEL, type CommuneVerdicts, type VerdictRow } from './verdicts.ts';
+import { levelLabel } from '../../i18n/readiness.ts';
 
 export type AppraisalDoc = Doc<'appraisal'>;
 

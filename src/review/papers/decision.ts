@@ -4,7 +4,6 @@
 // decision by number and date). Pure; one decision recognises every commune the council proposed.
 import type { LevelNo } from '../../domain/assess-types.ts';
 import { validUntil } from '../../domain/readiness/eligibility.ts';
-import { levelLabel } from '../../domain/readiness/explain.ts';
 import { basisLine, basisParas, body, BODY_PT, cell, hcell, ncell, recipientList, section, TABLE_PT, titleBlock, typeset, withTotals } from '../../dossier/blocks.ts';
 import { p, type Block, type Doc, type Table } from '../../dossier/doc.ts';
 import { formatDate, formatInt, longDate } from '../../dossier/format.ts';
@@ -12,6 +11,7 @@ import { linesOf } from '../../dossier/texts.ts';
 import { COUNCIL_NAME, minutesRef } from './appraisal.ts';
 import { archiveOf, authorityInText, citedNumber, authorityLine, header, issuerOf, numberLine, officeFooter, provinceDate } from './offices.ts';
 import type { CommuneReview, PaperProblem, PaperResult, ReviewYear, SentDossier } from './types.ts';
+import { levelLabel } from '../../i18n/readiness.ts';
 
 export type ProposalDoc = Doc<'proposal'>;
 export type DecisionDoc = Doc<'decision'>;

@@ -4,9 +4,9 @@
 // council's words, and whether the conclusion agrees with the verdicts. Pure.
 import type { LevelNo, LevelResult } from '../../domain/assess-types.ts';
 import { findIndicator, type Catalog } from '../../domain/catalog/index.ts';
-import { gapText, levelLabel } from '../../domain/readiness/explain.ts';
 import { PAPER_STATUS, summaryRows, type SummaryRow } from '../../dossier/model.ts';
 import type { CommuneReview, Conclusion, PaperProblem, SentDossier, Verdict } from './types.ts';
+import { gapText, levelLabel } from '../../i18n/readiness.ts';
 
 /** Đạt / Không đạt / Cần bổ sung, as the council's papers print them. */
 export const VERDICT_LABEL: Readonly<Record<Verdict, string>> = { met: 'Đạt', unmet: 'Không đạt', more: 'Cần bổ sung' };

@@ -3,8 +3,7 @@
 // the others did not (grouped by the criterion and indicator they fail), with two bar charts
 // drawn from the same figures, and an annex listing every commune. Pure.
 import type { LevelNo } from '../../domain/assess-types.ts';
-import { criterionName, type Catalog } from '../../domain/catalog/index.ts';
-import { formatShare, levelLabel } from '../../domain/readiness/explain.ts';
+import { type Catalog } from '../../domain/catalog/index.ts';
 import { basisParas, body, BODY_PT, cell, hcell, heading, closingSections, ncell, recipientList, section, TABLE_PT, titleBlock, typeset, withTotals } from '../../dossier/blocks.ts';
 import { p, type Bar, type Block, type Chart, type Doc, type Table } from '../../dossier/doc.ts';
 import { formatDate, formatInt, longDate } from '../../dossier/format.ts';
@@ -13,6 +12,7 @@ import { COUNCIL_NAME } from './appraisal.ts';
 import { archiveOf, citedNumber, header, issuerOf, numberLine, officeFooter, provinceDate } from './offices.ts';
 import type { CommuneReview, PaperProblem, PaperResult, ReviewYear, SentDossier } from './types.ts';
 import { communeVerdicts } from './verdicts.ts';
+import { criterionName, formatShare, levelLabel } from '../../i18n/readiness.ts';
 
 export type YearReportDoc = Doc<'year-report'>;
 

@@ -2,10 +2,14 @@
 // so the first load carries only the shell. Never caches a failed load: the next visit retries.
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { loadStrings, t } from '../i18n/index.ts';
+import type { Part } from '../../i18n/parts.ts';
+import { loadWords, t } from '../i18n/index.ts';
 
-/** A component that renders the one `load` resolves to, with a loading line meanwhile. */
-export function lazy<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
+/**
+ * A component that renders the one `load` resolves to, with a loading line meanwhile; it waits for
+ * the screens' words and the catalog `parts` it names too (fetched in parallel with the module).
+ */
+export function lazy<P extends object>(load: () => Promise<ComponentType<P>>, ...parts: Part[]): ComponentType<P> {
   let cached: ComponentType<P> | undefined;
   let pending: Promise<ComponentType<P>> | undefined;
   return function Lazy(props: P) {
@@ -14,8 +18,8 @@ export function lazy<P extends object>(load: () => Promise<ComponentType<P>>): C
     useEffect(() => {
       if (comp) return;
       let alive = true;
-      // The screen's strings come with it (one more small chunk, fetched in parallel).
-      if (!pending) pending = Promise.all([load(), loadStrings()]).then(([c]) => c);
+      // The screen's words come with it (small chunks, fetched in parallel).
+      if (!pending) pending = Promise.all([load(), loadWords('screens', ...parts)]).then(([c]) => c);
       pending.then(
         (c) => {
           cached = c;

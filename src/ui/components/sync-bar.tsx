@@ -4,6 +4,7 @@ import type { SyncStatus } from '../../sync/index.ts';
 import { fmtDateTime, fmtNumber, fmtShortDateTime, getLang, t } from '../i18n/index.ts';
 import { href } from '../router.ts';
 import { syncNow, useSyncStatus } from '../sync-client.ts';
+import { PATHS } from '../routes.tsx';
 
 export { useSyncStatus };
 
@@ -55,7 +56,7 @@ export function SyncBar() {
           {syncing ? t('sending') : t('sendNow')}
         </button>
       ) : (
-        <a class="button" href={href('dong-bo')}>
+        <a class="button" href={href(PATHS.sync)}>
           {t('connect')}
         </a>
       )}

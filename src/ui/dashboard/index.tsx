@@ -3,11 +3,8 @@
 // Charts are drawn by ../charts (chart.js loaded on demand); each has a table alternative.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { AssessInput, AssessOutput, LevelNo, Status } from '../../domain/assess-types.ts';
-import {
-  actionsToReach, formatDay, formatPercent, formatShare, levelLabel, statusLabel, type Action,
-} from '../../domain/readiness/explain.ts';
-import { requestText, type RequestPlan } from '../../domain/readiness/request.ts';
-import { criterionName, findCriterion, getCatalog, DEFAULT_CATALOG_ID } from '../../domain/catalog/index.ts';
+import { type RequestPlan } from '../../domain/readiness/request.ts';
+import { findCriterion, getCatalog, DEFAULT_CATALOG_ID } from '../../domain/catalog/index.ts';
 import { getDossier, listYears, type CommuneRow } from '../../db/index.ts';
 import { loadAssessment } from '../assessment.ts';
 import { localToday, previousYearDeadlines } from '../../dossier/deadlines.ts';
@@ -17,10 +14,15 @@ import {
   COUNT_FIELDS, completeness, criterionRows, distanceTo, nextLevel, RATIO_KEYS, ratioLines, reaches, villageRows, yearSeries,
   type RatioKey, type VillageRow, type YearPoint,
 } from './model.ts';
-import { strings, type Lang, type Strings } from './strings.ts';
 import { useLive } from '../hooks/use-live.ts';
-import { getLang } from '../i18n/index.ts';
+import { words as en } from '../../i18n/en/dashboard.ts';
+import { words as vi } from '../../i18n/vi/dashboard.ts';
+import { addWords, getLang, t, type Lang } from '../i18n/index.ts';
 import './dashboard.css';
+import { actionsToReach, formatDay, formatPercent, formatShare, levelLabel, statusLabel, type Action, requestText, criterionName } from '../../i18n/readiness.ts';
+
+// This screen's part of the catalog rides in its chunk (src/i18n/parts.ts).
+addWords({ vi, en });
 
 // Colours checked against white for WCAG AA (≥ 4.5:1 so they also work as text) and chosen to be
 // told apart without red/green (blue vs amber).
@@ -59,7 +61,6 @@ function shortName(name: string): string {
 /** The dashboard of one commune for one assessment year. */
 export function Dashboard({ commune, year }: { commune: string; year: number }) {
   const lang: Lang = getLang();
-  const t = strings(lang);
   const { value: data, error } = useLive(() => loadDashboard(commune, year), [commune, year]);
   const output = data?.output ?? null;
   const earlierOutputs = data?.earlier ?? [];
@@ -74,22 +75,22 @@ export function Dashboard({ commune, year }: { commune: string; year: number }) 
   if (!data || !output) {
     return (
       <section class="xht-dash" aria-busy="true">
-        <p>{t.loading}</p>
+        <p>{t('dash.loading')}</p>
       </section>
     );
   }
   return (
     <section class="xht-dash" data-testid="dashboard" data-year={year} data-commune={commune} aria-labelledby="xht-dash-title">
       <h1 id="xht-dash-title" class="xht-dash__title">
-        {t.title} <span class="xht-dash__sub">{data.input.commune.name} · {t.yearLabel(year)}</span>
+        {t('dash.title')} <span class="xht-dash__sub">{data.input.commune.name} · {t('dash.yearLabel', { year })}</span>
       </h1>
-      <DossierDue data={data} lang={lang} t={t} />
-      <LevelCard output={output} plan={data.plan} lang={lang} t={t} />
-      <Actions output={output} input={data.input} lang={lang} t={t} />
-      <Criteria output={output} lang={lang} t={t} />
-      <Villages input={data.input} output={output} lang={lang} t={t} />
-      <Programmes output={output} lang={lang} t={t} />
-      {earlierOutputs.length > 0 && <Years outputs={[...earlierOutputs, output]} lang={lang} t={t} />}
+      <DossierDue data={data} lang={lang} />
+      <LevelCard output={output} plan={data.plan} lang={lang} />
+      <Actions output={output} input={data.input} lang={lang} />
+      <Criteria output={output} lang={lang} />
+      <Villages input={data.input} output={output} lang={lang} />
+      <Programmes output={output} lang={lang} />
+      {earlierOutputs.length > 0 && <Years outputs={[...earlierOutputs, output]} lang={lang} />}
     </section>
   );
 }
@@ -98,15 +99,15 @@ export function Dashboard({ commune, year }: { commune: string; year: number }) 
  * Days left for the dossier due this calendar year (last year's: by 28/02 unless the province set
  * another date), shown from 1 January until the decision date has passed.
  */
-function DossierDue({ data, lang, t }: { data: DashboardData; lang: Lang; t: Strings }) {
+function DossierDue({ data, lang }: { data: DashboardData; lang: Lang }) {
   const due = previousYearDeadlines(data.settings ?? {}, localToday());
   if (due.decision.daysLeft < 0) return null;
   const date = formatDay(due.dossier.date, lang);
   const overdue = due.dossier.daysLeft < 0 && !data.dueLocked;
   return (
     <p class={`xht-dash__due${overdue ? ' xht-dash__due--late' : ''}`} data-testid="dossier-due">
-      {data.dueLocked ? t.dossierLocked(due.year) : t.dossierDue(due.year, date, due.dossier.daysLeft)}{' '}
-      <a href="#/ho-so">{t.openDossier}</a>
+      {data.dueLocked ? t('dash.dossierLocked', { year: due.year }) : t('dash.dossierDue', { year: due.year, date, days: due.dossier.daysLeft })}{' '}
+      <a href="#/ho-so">{t('dash.openDossier')}</a>
     </p>
   );
 }
@@ -114,38 +115,37 @@ function DossierDue({ data, lang, t }: { data: DashboardData; lang: Lang; t: Str
 interface Part {
   output: AssessOutput;
   lang: Lang;
-  t: Strings;
 }
 
-function LevelCard({ output, plan, lang, t }: Part & { plan: RequestPlan }) {
+function LevelCard({ output, plan, lang }: Part & { plan: RequestPlan }) {
   const next = nextLevel(output);
   const dist = next ? distanceTo(output, next) : null;
-  const reached = output.level === 0 ? levelLabel(0, lang) : t.reached(levelLabel(output.level, lang));
-  const apply = output.eligibleLevel === 0 ? t.mayNotApply : t.mayApply(levelLabel(output.eligibleLevel, lang));
+  const reached = output.level === 0 ? levelLabel(0, lang) : t('dash.reached', { label: levelLabel(output.level, lang) });
+  const apply = output.eligibleLevel === 0 ? t('dash.mayNotApply') : t('dash.mayApply', { label: levelLabel(output.eligibleLevel, lang) });
   const waitFrom = output.eligibility?.from;
   return (
     <div class="xht-dash__card xht-dash__level" data-testid="dash-level" data-level={output.level}>
       <p class="xht-dash__reached" data-testid="dash-reached">
         {reached}
-        {output.level === 0 && dist ? ` — ${t.toGo(dist.total)}` : ''}
+        {output.level === 0 && dist ? ` — ${t('dash.toGo', { n: dist.total })}` : ''}
       </p>
       {dist && output.level > 0 && (
         <p data-testid="dash-distance">
-          {levelLabel(dist.level, lang)}: {t.toGo(dist.total)}
-          {dist.total > 0 ? ` (${t.toGoDetail(dist.unmet, dist.unknown)})` : ''}
+          {levelLabel(dist.level, lang)}: {t('dash.toGo', { n: dist.total })}
+          {dist.total > 0 ? ` (${t('dash.toGoDetail', { unmet: dist.unmet, unknown: dist.unknown })})` : ''}
         </p>
       )}
       {dist && output.level === 0 && dist.unknown > 0 && (
         <p data-testid="dash-distance">
-          {levelLabel(dist.level, lang)}: {t.toGoDetail(dist.unmet, dist.unknown)}
+          {levelLabel(dist.level, lang)}: {t('dash.toGoDetail', { unmet: dist.unmet, unknown: dist.unknown })}
         </p>
       )}
-      {!next && <p>{t.topLevel}</p>}
+      {!next && <p>{t('dash.topLevel')}</p>}
       <p class="xht-dash__apply" data-testid="dash-eligible" data-eligible={output.eligibleLevel}>
         {apply}
       </p>
       {waitFrom && output.eligibleLevel < output.level && (
-        <p data-testid="dash-wait">{t.waitUntil(levelLabel(output.level as LevelNo, lang), formatDay(waitFrom, lang))}</p>
+        <p data-testid="dash-wait">{t('dash.waitUntil', { label: levelLabel(output.level as LevelNo, lang), date: formatDay(waitFrom, lang) })}</p>
       )}
       {/* "Chưa thể đề nghị công nhận" above already says it when no level is met. */}
       {plan.kind === 'none' && plan.reason === 'not-met' ? null : (
@@ -173,7 +173,7 @@ function ActionItem({ a }: { a: Action }) {
   );
 }
 
-function Actions({ output, input, lang, t }: Part & { input: AssessInput }) {
+function Actions({ output, input, lang }: Part & { input: AssessInput }) {
   const next = nextLevel(output);
   const actions = useMemo(() => (next ? actionsToReach(output, next, input, lang) : []), [output, input, next, lang]);
   if (!next) return null;
@@ -181,9 +181,9 @@ function Actions({ output, input, lang, t }: Part & { input: AssessInput }) {
   const rest = actions.slice(ACTIONS_SHOWN);
   return (
     <div class="xht-dash__card" data-testid="dash-actions" data-level={next}>
-      <h2>{t.nextLevel(levelLabel(next, lang))}</h2>
+      <h2>{t('dash.nextLevel', { label: levelLabel(next, lang) })}</h2>
       {actions.length === 0 ? (
-        <p>{t.actionsNone}</p>
+        <p>{t('dash.actionsNone')}</p>
       ) : (
         <ol class="xht-dash__actions">
           {shown.map((a) => (
@@ -193,7 +193,7 @@ function Actions({ output, input, lang, t }: Part & { input: AssessInput }) {
       )}
       {rest.length > 0 && (
         <details class="xht-dash__more">
-          <summary>{t.moreActions(rest.length)}</summary>
+          <summary>{t('dash.moreActions', { n: rest.length })}</summary>
           <ol class="xht-dash__actions" start={ACTIONS_SHOWN + 1}>
             {rest.map((a) => (
               <ActionItem key={`${a.indicatorId}|${a.kind}`} a={a} />
@@ -215,12 +215,12 @@ function StatusBadge({ status, lang }: { status: Status; lang: Lang }) {
   );
 }
 
-function Criteria({ output, lang, t }: Part) {
+function Criteria({ output, lang }: Part) {
   const catalog = getCatalog(output.catalog) ?? getCatalog(DEFAULT_CATALOG_ID);
   const rows = criterionRows(output);
   return (
     <div class="xht-dash__card" data-testid="dash-criteria">
-      <h2>{t.criteria}</h2>
+      <h2>{t('dash.criteria')}</h2>
       <ul class="xht-dash__criteria">
         {rows.map((r) => {
           const def = catalog ? findCriterion(catalog, r.id) : undefined;
@@ -231,10 +231,10 @@ function Criteria({ output, lang, t }: Part) {
               </span>
               <span class="xht-dash__crit-status">
                 <span data-level="1">
-                  {t.level1Short}: <StatusBadge status={r.status[1]} lang={lang} />
+                  {t('dash.level1Short')}: <StatusBadge status={r.status[1]} lang={lang} />
                 </span>
                 <span data-level="2">
-                  {t.level2Short}: <StatusBadge status={r.status[2]} lang={lang} />
+                  {t('dash.level2Short')}: <StatusBadge status={r.status[2]} lang={lang} />
                 </span>
               </span>
             </li>
@@ -245,40 +245,40 @@ function Criteria({ output, lang, t }: Part) {
   );
 }
 
-function linesFor(output: AssessOutput, key: RatioKey, lang: Lang, t: Strings): ThresholdLine[] {
+function linesFor(output: AssessOutput, key: RatioKey, lang: Lang): ThresholdLine[] {
   const l = ratioLines(output, key);
   const label = (level: LevelNo, value: number) =>
-    t.lineLevel(levelLabel(level, lang), formatPercent(value, lang)) + (l.difficultArea ? ` (${t.difficultArea})` : '');
+    t('dash.lineLevel', { label: levelLabel(level, lang), value: formatPercent(value, lang) }) + (l.difficultArea ? ` (${t('dash.difficultArea')})` : '');
   const lines: ThresholdLine[] = [];
   if (l.levels[1] !== null) lines.push({ value: l.levels[1], label: label(1, l.levels[1]), color: COLOR_LINE_1 });
   if (l.levels[2] !== null) lines.push({ value: l.levels[2], label: label(2, l.levels[2]), color: COLOR_LINE_2, dashed: true });
-  if (l.target !== null) lines.push({ value: l.target, label: t.lineTarget(formatPercent(l.target, lang)), color: COLOR_LINE_1, dashed: true });
+  if (l.target !== null) lines.push({ value: l.target, label: t('dash.lineTarget', { value: formatPercent(l.target, lang) }), color: COLOR_LINE_1, dashed: true });
   return lines;
 }
 
 /** A short list of village names: the first few, then how many more (the table has them all). */
 const NAMES_SHOWN = 6;
-function nameList(names: string[], t: Strings): string {
-  return names.length <= NAMES_SHOWN ? names.join(', ') : `${names.slice(0, NAMES_SHOWN - 1).join(', ')} ${t.andMore(names.length - NAMES_SHOWN + 1)}`;
+function nameList(names: string[]): string {
+  return names.length <= NAMES_SHOWN ? names.join(', ') : `${names.slice(0, NAMES_SHOWN - 1).join(', ')} ${t('dash.andMore', { n: names.length - NAMES_SHOWN + 1 })}`;
 }
 
-function ratioName(key: RatioKey, t: Strings): string {
-  return t.ratioName[key];
+function ratioName(key: RatioKey): string {
+  return t(`dash.ratioName.${key}`);
 }
 
-function Villages({ input, output, lang, t }: Part & { input: AssessInput }) {
+function Villages({ input, output, lang }: Part & { input: AssessInput }) {
   const [key, setKey] = useState<RatioKey>('citizens');
   const rows = useMemo(() => villageRows(input), [input]);
   const done = completeness(rows);
-  const lines = useMemo(() => linesFor(output, key, lang, t), [output, key, lang, t]);
+  const lines = useMemo(() => linesFor(output, key, lang), [output, key, lang]);
   // Bars are coloured against the lowest line drawn (level 1, or the programme target).
   const bar = lines[0]?.value ?? null;
   const spec = useMemo<BarChartSpec>(
     () => ({
-      labels: rows.map((r) => (r.ratios[key] ? shortName(r.name) : `${shortName(r.name)} (${t.noData})`)),
+      labels: rows.map((r) => (r.ratios[key] ? shortName(r.name) : `${shortName(r.name)} (${t('dash.noData')})`)),
       series: [
         {
-          label: ratioName(key, t),
+          label: ratioName(key),
           values: rows.map((r) => r.ratios[key]?.percent ?? null),
           color: rows.map((r) => {
             const v = r.ratios[key];
@@ -292,7 +292,7 @@ function Villages({ input, output, lang, t }: Part & { input: AssessInput }) {
       format: (v) => pct(lang, v),
       valueLabels: true,
     }),
-    [rows, key, lines, lang, t, bar],
+    [rows, key, lines, lang, bar],
   );
   const withData = rows.filter((r) => r.ratios[key]);
   const below = bar === null ? 0 : withData.filter((r) => !reaches(r.ratios[key]!, bar)).length;
@@ -302,52 +302,52 @@ function Villages({ input, output, lang, t }: Part & { input: AssessInput }) {
   if (rows.length === 0) {
     return (
       <div class="xht-dash__card" data-testid="dash-villages">
-        <h2>{t.villages}</h2>
-        <p>{t.noVillages}</p>
+        <h2>{t('dash.villages')}</h2>
+        <p>{t('dash.noVillages')}</p>
       </div>
     );
   }
   return (
     <div class="xht-dash__card" data-testid="dash-villages">
-      <h2>{t.villages}</h2>
+      <h2>{t('dash.villages')}</h2>
       <p data-testid="dash-completeness" data-empty={done.empty} data-partial={done.partial} data-total={done.total}>
         {done.empty + done.partial === 0
-          ? t.completenessDone(done.total)
-          : [done.empty ? t.completenessEmpty(done.empty, done.total) : '', done.partial ? t.completenessPartial(done.partial) : '']
+          ? t('dash.completenessDone', { total: done.total })
+          : [done.empty ? t('dash.completenessEmpty', { n: done.empty, total: done.total }) : '', done.partial ? t('dash.completenessPartial', { n: done.partial }) : '']
               .filter(Boolean)
               .join(' · ')}
-        {emptyNames.length > 0 && <span class="xht-dash__names">: {nameList(emptyNames, t)}</span>}
+        {emptyNames.length > 0 && <span class="xht-dash__names">: {nameList(emptyNames)}</span>}
       </p>
       <p data-testid="dash-recognized" data-recognized={done.recognized}>
-        {t.villagesRecognized(done.recognized, done.total)}
-        {notRecognized.length > 0 && <span class="xht-dash__names"> — {t.no}: {nameList(notRecognized, t)}</span>}
+        {t('dash.villagesRecognized', { n: done.recognized, total: done.total })}
+        {notRecognized.length > 0 && <span class="xht-dash__names"> — {t('dash.no')}: {nameList(notRecognized)}</span>}
       </p>
       <fieldset class="xht-dash__switch">
-        <legend>{t.chooseRatio}</legend>
+        <legend>{t('dash.chooseRatio')}</legend>
         {/* Chrome < 86 cannot lay out a fieldset as a grid: the grid is an inner box. */}
         <div class="xht-dash__seg">
           {RATIO_KEYS.map((k) => (
             <label key={k} class={k === key ? 'is-on' : ''}>
               <input type="radio" name="xht-ratio" value={k} checked={k === key} onChange={() => setKey(k)} />
-              {t.ratioShort[k]}
+              {t(`dash.ratioShort.${k}`)}
             </label>
           ))}
         </div>
       </fieldset>
-      <h3 class="xht-dash__chart-title">{t.chartTitle(ratioName(key, t))}</h3>
+      <h3 class="xht-dash__chart-title">{t('dash.chartTitle', { what: ratioName(key) })}</h3>
       <BarChart
         spec={spec}
         height={rows.length * 30 + 36 + lines.length * 15}
-        label={t.chartAria(ratioName(key, t), below, withData.length, lines[0]?.label ?? '')}
-        failedText={t.chartFailed}
+        label={t('dash.chartAria', { what: ratioName(key), below, total: withData.length, line: lines[0]?.label ?? '' })}
+        failedText={t('dash.chartFailed')}
         testId="dash-village-chart"
       >
         <ul class="xht-dash__legend xht-dash__legend--list" data-testid="dash-village-legend">
           <li>
-            <span class="xht-swatch" aria-hidden="true" style={{ background: COLOR_ABOVE }} /> {t.legendAbove}
+            <span class="xht-swatch" aria-hidden="true" style={{ background: COLOR_ABOVE }} /> {t('dash.legendAbove')}
           </li>
           <li>
-            <span class="xht-swatch" aria-hidden="true" style={{ background: COLOR_BELOW }} /> {t.legendBelow}
+            <span class="xht-swatch" aria-hidden="true" style={{ background: COLOR_BELOW }} /> {t('dash.legendBelow')}
           </li>
           {lines.map((l) => (
             <li key={l.label} data-line={l.value}>
@@ -355,7 +355,7 @@ function Villages({ input, output, lang, t }: Part & { input: AssessInput }) {
             </li>
           ))}
         </ul>
-        <VillageTable rows={rows} lang={lang} t={t} />
+        <VillageTable rows={rows} lang={lang} />
       </BarChart>
     </div>
   );
@@ -369,22 +369,22 @@ function pct(lang: Lang, v: number | null | undefined): string {
   return v === null || v === undefined ? '—' : formatPercent(Math.floor(v * 10 + 1e-9) / 10, lang);
 }
 
-function VillageTable({ rows, lang, t }: { rows: VillageRow[]; lang: Lang; t: Strings }) {
+function VillageTable({ rows, lang }: { rows: VillageRow[]; lang: Lang }) {
   return (
     <details class="xht-dash__table">
-      <summary>{t.showTable}</summary>
+      <summary>{t('dash.showTable')}</summary>
       <div class="xht-dash__scroll">
         <table data-testid="dash-village-table">
           <thead>
             <tr>
-              <th scope="col">{t.village}</th>
+              <th scope="col">{t('dash.village')}</th>
               {RATIO_KEYS.map((k) => (
                 <th scope="col" key={k}>
-                  {t.ratioName[k]}
+                  {t(`dash.ratioName.${k}`)}
                 </th>
               ))}
-              <th scope="col">{t.villageCommunity}</th>
-              <th scope="col">{t.dataColumn}</th>
+              <th scope="col">{t('dash.villageCommunity')}</th>
+              <th scope="col">{t('dash.dataColumn')}</th>
             </tr>
           </thead>
           <tbody>
@@ -396,8 +396,8 @@ function VillageTable({ rows, lang, t }: { rows: VillageRow[]; lang: Lang; t: St
                     {pct(lang, r.ratios[k]?.percent)}
                   </td>
                 ))}
-                <td>{r.recognized === null ? '—' : r.recognized ? t.yes : t.no}</td>
-                <td>{r.state === 'empty' ? t.noData : t.filled(r.filled, COUNT_FIELDS.length)}</td>
+                <td>{r.recognized === null ? '—' : r.recognized ? t('dash.yes') : t('dash.no')}</td>
+                <td>{r.state === 'empty' ? t('dash.noData') : t('dash.filled', { n: r.filled, total: COUNT_FIELDS.length })}</td>
               </tr>
             ))}
           </tbody>
@@ -407,21 +407,21 @@ function VillageTable({ rows, lang, t }: { rows: VillageRow[]; lang: Lang; t: St
   );
 }
 
-const YEAR_SERIES: { key: keyof Omit<YearPoint, 'year'>; name: (t: Strings) => string }[] = [
-  { key: 'citizens', name: (t) => t.ratioName.citizens },
-  { key: 'trained', name: (t) => t.ratioName.trained },
-  { key: 'university', name: (t) => t.ratioName.university },
-  { key: 'families', name: (t) => t.ratioName.families },
-  { key: 'villages', name: (t) => t.villageCommunity },
+const YEAR_SERIES: { key: keyof Omit<YearPoint, 'year'>; name: () => string }[] = [
+  { key: 'citizens', name: () => t('dash.ratioName.citizens') },
+  { key: 'trained', name: () => t('dash.ratioName.trained') },
+  { key: 'university', name: () => t('dash.ratioName.university') },
+  { key: 'families', name: () => t('dash.ratioName.families') },
+  { key: 'villages', name: () => t('dash.villageCommunity') },
 ];
 
 /** Programme targets of Quyết định 387/QĐ-TTg: information beside the criteria, never in the level. */
-function Programmes({ output, lang, t }: Part) {
+function Programmes({ output, lang }: Part) {
   const catalog = getCatalog(output.catalog) ?? getCatalog(DEFAULT_CATALOG_ID)!;
   return (
     <div class="xht-dash__card" data-testid="dash-programmes">
-      <h2>{t.programmes}</h2>
-      <p class="xht-dash__note">{t.programmesNote(catalog.programmes.source[lang])}</p>
+      <h2>{t('dash.programmes')}</h2>
+      <p class="xht-dash__note">{t('dash.programmesNote', { source: catalog.programmes.source[lang] })}</p>
       <ul class="xht-dash__criteria">
         {catalog.programmes.targets.map((p) => {
           const r = output.info[p.key];
@@ -429,7 +429,7 @@ function Programmes({ output, lang, t }: Part) {
             <li key={p.key} data-programme={p.key}>
               <span class="xht-dash__crit-name">{p.label[lang]}</span>
               <span class="xht-dash__crit-status">
-                {r && r.denominator > 0 ? formatShare(r, p.target, lang) : '—'} · {t.lineTarget(formatPercent(p.target, lang))}
+                {r && r.denominator > 0 ? formatShare(r, p.target, lang) : '—'} · {t('dash.lineTarget', { value: formatPercent(p.target, lang) })}
               </span>
             </li>
           );
@@ -439,13 +439,13 @@ function Programmes({ output, lang, t }: Part) {
   );
 }
 
-function Years({ outputs, lang, t }: { outputs: AssessOutput[]; lang: Lang; t: Strings }) {
+function Years({ outputs, lang }: { outputs: AssessOutput[]; lang: Lang }) {
   const points = useMemo(() => yearSeries(outputs), [outputs]);
   const spec = useMemo<BarChartSpec>(
     () => ({
       labels: points.map((p) => String(p.year)),
       series: YEAR_SERIES.map((s, i) => ({
-        label: s.name(t),
+        label: s.name(),
         values: points.map((p) => p[s.key]),
         color: YEAR_COLORS[i] ?? COLOR_ABOVE,
       })),
@@ -455,31 +455,31 @@ function Years({ outputs, lang, t }: { outputs: AssessOutput[]; lang: Lang; t: S
       format: (v) => pct(lang, v),
       valueLabels: false,
     }),
-    [points, lang, t],
+    [points, lang],
   );
   const first = points[0]?.year ?? 0;
   const last = points[points.length - 1]?.year ?? 0;
   return (
     <div class="xht-dash__card" data-testid="dash-years">
-      <h2>{t.years}</h2>
-      <BarChart spec={spec} height={220} label={t.yearsAria(first, last)} failedText={t.chartFailed} testId="dash-year-chart">
+      <h2>{t('dash.years')}</h2>
+      <BarChart spec={spec} height={220} label={t('dash.yearsAria', { first, last })} failedText={t('dash.chartFailed')} testId="dash-year-chart">
         <ul class="xht-dash__legend xht-dash__legend--list" aria-hidden="true">
           {YEAR_SERIES.map((s, i) => (
             <li key={s.key}>
-              <span class="xht-swatch" style={{ background: YEAR_COLORS[i] }} /> {s.name(t)}
+              <span class="xht-swatch" style={{ background: YEAR_COLORS[i] }} /> {s.name()}
             </li>
           ))}
         </ul>
         <details class="xht-dash__table">
-          <summary>{t.showTable}</summary>
+          <summary>{t('dash.showTable')}</summary>
           <div class="xht-dash__scroll">
             <table data-testid="dash-year-table">
               <thead>
                 <tr>
-                  <th scope="col">{t.year}</th>
+                  <th scope="col">{t('dash.year')}</th>
                   {YEAR_SERIES.map((s) => (
                     <th scope="col" key={s.key}>
-                      {s.name(t)}
+                      {s.name()}
                     </th>
                   ))}
                 </tr>

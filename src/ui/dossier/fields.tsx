@@ -5,7 +5,7 @@ import { isValidMonthDay } from '../../dossier/deadlines.ts';
 import { controlAttrs, Field } from '../components/fields.tsx';
 import { createFieldSaver, type FieldSaver } from './field-saver.ts';
 import type { PendingFields } from './pending.ts';
-import { ds } from './strings.ts';
+import { t } from '../i18n/index.ts';
 
 const PAUSE_MS = 600;
 
@@ -184,14 +184,14 @@ export function MonthDayField(p: { id: string; label: string; value: string; onS
     <TextInput
       id={p.id}
       label={p.label}
-      hint={ds('monthDayHint')}
+      hint={t('dossier.monthDayHint')}
       error={error}
       value={monthDayToText(p.value)}
       pending={p.pending}
       onSave={(text) => {
         const md = textToMonthDay(text);
         if (!md) {
-          setError(ds('monthDayError'));
+          setError(t('dossier.monthDayError'));
           return;
         }
         setError(undefined);

@@ -21,10 +21,11 @@ import { docHtml, dossierCss, PAPERS_CLASS } from '../../dossier/html.ts';
 import { buildDossier, dossierDocs, type DossierModel, type DossierWarning } from '../../dossier/model.ts';
 import { documentNumber, MEETING_FIELDS, minutesNumberOf, TEXT_FIELDS, textsOfRow, type DossierTextKey, type TextField } from '../../dossier/texts.ts';
 import { useLive } from '../hooks/use-live.ts';
-import { getLang } from '../i18n/index.ts';
+import { words as en } from '../../i18n/en/dossier.ts';
+import { words as vi } from '../../i18n/vi/dossier.ts';
+import { addWords, getLang, t } from '../i18n/index.ts';
 import { SaveStatus, saveErrorMessage, useSaver } from '../components/save-status.tsx';
 import { Title } from '../components/title.tsx';
-import { ds } from './strings.ts';
 import { printDocs, removePrintRoot, setPrintDocs } from './print.ts';
 import { MonthDayField, TextInput } from './fields.tsx';
 import { SCREEN_CSS } from './screen-css.ts';
@@ -34,8 +35,11 @@ import { loadAccess } from '../hooks/use-access.ts';
 import { ReadOnlyNote } from '../components/read-only-note.tsx';
 import { loadAssessment, type Assessment } from '../assessment.ts';
 import { createPendingFields, unsavedOf, type PendingFields } from './pending.ts';
-import { requestText } from '../../domain/readiness/request.ts';
+import { requestText } from '../../i18n/readiness.ts';
 import { yearKey } from '../../domain/keys.ts';
+
+// This screen's part of the catalog rides in its chunk (src/i18n/parts.ts).
+addWords({ vi, en });
 
 interface Loaded {
   assessment: Assessment;
@@ -64,9 +68,9 @@ function reopenHistory(row: DossierRow | undefined): { at: string; reason: strin
 }
 
 function daysText(n: number): string {
-  if (n > 0) return ds('daysLeft', { n });
-  if (n === 0) return ds('dueToday');
-  return ds('overdue', { n: -n });
+  if (n > 0) return t('dossier.daysLeft', { n });
+  if (n === 0) return t('dossier.dueToday');
+  return t('dossier.overdue', { n: -n });
 }
 
 /** The "Hồ sơ" screen of one commune and year. */
@@ -108,9 +112,9 @@ export function DossierScreen({ commune, year }: { commune: string; year: number
   }, [allDocs]);
   useEffect(() => () => removePrintRoot(), []);
 
-  if (live.error) return <p role="alert" class="error">{ds('engineFailed', { reason: saveErrorMessage(live.error) })}</p>;
+  if (live.error) return <p role="alert" class="error">{t('dossier.engineFailed', { reason: saveErrorMessage(live.error) })}</p>;
   if (!live.value || !built) return <p class="muted">…</p>;
-  if ('error' in built) return <p role="alert" class="error">{ds('engineFailed', { reason: built.error })}</p>;
+  if ('error' in built) return <p role="alert" class="error">{t('dossier.engineFailed', { reason: built.error })}</p>;
 
   const { access } = live.value;
   const { dossier, commune: communeRow } = live.value.assessment;
@@ -122,12 +126,12 @@ export function DossierScreen({ commune, year }: { commune: string; year: number
     <section class="xd-screen" aria-labelledby="xd-title">
       <style>{SCREEN_CSS + PRINT_FONT_CSS + dossierCss(`.${PAPERS_CLASS}`)}</style>
       <Title>
-        <span id="xd-title">{ds('title', { year })}</span>
+        <span id="xd-title">{t('dossier.title', { year })}</span>
       </Title>
       <p class={`xd-badge ${locked ? 'xd-locked' : 'xd-open'}`} data-testid="dossier-lock-state">
-        {locked ? `🔒 ${ds('lockedBadge', { year })}` : ds('openBadge', { year })}
+        {locked ? `🔒 ${t('dossier.lockedBadge', { year })}` : t('dossier.openBadge', { year })}
       </p>
-      <p class="hint">{ds('intro')}</p>
+      <p class="hint">{t('dossier.intro')}</p>
       <ReadOnlyNote reason={readOnly} level="commune" />
       <Deadlines commune={commune} row={communeRow} year={year} locked={locked} canEdit={readOnlyReason(access, 'commune') === null} pending={pending} />
       <Result model={built.model} />
@@ -183,41 +187,41 @@ function Deadlines({ commune, row, year, locked, canEdit, pending }: { commune: 
     );
   return (
     <section class="xd-card" aria-labelledby="xd-deadlines">
-      <h2 id="xd-deadlines">{ds('deadlines')}</h2>
+      <h2 id="xd-deadlines">{t('dossier.deadlines')}</h2>
       <p data-testid="dossier-due">
-        {ds('dossierDue', { year, date: formatDate(d.dossier.date) })} — <b>{daysText(d.dossier.daysLeft)}</b>
+        {t('dossier.dossierDue', { year, date: formatDate(d.dossier.date) })} — <b>{daysText(d.dossier.daysLeft)}</b>
       </p>
       <p data-testid="decision-due">
-        {ds('decisionDue', { date: formatDate(d.decision.date) })} — {daysText(d.decision.daysLeft)}
+        {t('dossier.decisionDue', { date: formatDate(d.decision.date) })} — {daysText(d.decision.daysLeft)}
       </p>
-      <p>{ds('recipientNow', { recipient: row?.recipient?.trim() || ds('recipientUnset') })}</p>
+      <p>{t('dossier.recipientNow', { recipient: row?.recipient?.trim() || t('dossier.recipientUnset') })}</p>
       {d.dossier.daysLeft < 0 && !locked ? (
         <p class="xd-warn" role="alert">
-          {ds('overdueWarning', { year, date: formatDate(d.dossier.date) })}
+          {t('dossier.overdueWarning', { year, date: formatDate(d.dossier.date) })}
         </p>
       ) : null}
       {row && canEdit ? (
         <details>
-          <summary>{ds('settings')}</summary>
-          <p class="hint">{ds('settingsHint')}</p>
+          <summary>{t('dossier.settings')}</summary>
+          <p class="hint">{t('dossier.settingsHint')}</p>
           <TextInput
             id="xd-recipient"
-            label={ds('recipient')}
-            hint={ds('recipientHint')}
+            label={t('dossier.recipient')}
+            hint={t('dossier.recipientHint')}
             value={row.recipient ?? ''}
             pending={{ fields: pending, key: 'commune:recipient' }}
             onSave={(v) => save({ recipient: v })}
           />
           <MonthDayField
             id="xd-dossier-deadline"
-            label={ds('dossierDeadline')}
+            label={t('dossier.dossierDeadline')}
             value={row.dossierDeadline ?? '02-28'}
             pending={{ fields: pending, key: 'commune:dossierDeadline' }}
             onSave={(v) => save({ dossierDeadline: v })}
           />
           <MonthDayField
             id="xd-decision-deadline"
-            label={ds('decisionDeadline')}
+            label={t('dossier.decisionDeadline')}
             value={row.decisionDeadline ?? '03-31'}
             pending={{ fields: pending, key: 'commune:decisionDeadline' }}
             onSave={(v) => save({ decisionDeadline: v })}
@@ -230,7 +234,7 @@ function Deadlines({ commune, row, year, locked, canEdit, pending }: { commune: 
 }
 
 function severityLabel(w: DossierWarning): string {
-  return w.severity === 'block' ? ds('severityBlock') : w.severity === 'warn' ? ds('severityWarn') : ds('severityInfo');
+  return w.severity === 'block' ? t('dossier.severityBlock') : w.severity === 'warn' ? t('dossier.severityWarn') : t('dossier.severityInfo');
 }
 
 function Result({ model }: { model: DossierModel }) {
@@ -239,13 +243,13 @@ function Result({ model }: { model: DossierModel }) {
   const levelName = model.tableLevelName;
   return (
     <section class="xd-card" aria-labelledby="xd-result">
-      <h2 id="xd-result">{ds('result')}</h2>
+      <h2 id="xd-result">{t('dossier.result')}</h2>
       {/* The same sentence as Tổng quan and Mức độ: the one plan of the one assessment. */}
       <p data-testid="dossier-proposed" data-kind={model.request.kind}>
         <b>{requestText(model.request, getLang())}</b>
       </p>
       <p>
-        {ds('counts', {
+        {t('dossier.counts', {
           criteria: crit.filter((r) => r.status === 'met').length,
           criteriaTotal: crit.length,
           indicators: ind.filter((r) => r.status === 'met').length,
@@ -253,9 +257,9 @@ function Result({ model }: { model: DossierModel }) {
           level: levelName,
         })}
       </p>
-      <h3>{ds('warnings')}</h3>
+      <h3>{t('dossier.warnings')}</h3>
       {model.warnings.length === 0 ? (
-        <p>{ds('noWarnings')}</p>
+        <p>{t('dossier.noWarnings')}</p>
       ) : (
         <ul class="xd-warnings" data-testid="dossier-warnings">
           {model.warnings.map((w) => (
@@ -307,7 +311,7 @@ function Papers({ docs, model, current: now }: { docs: Doc[]; model: DossierMode
       // Revoke later: some Android browsers read the blob after click() returns.
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
     } catch (e) {
-      setFailure(ds('downloadFailed', { reason: e instanceof Error ? e.message : String(e) }));
+      setFailure(t('dossier.downloadFailed', { reason: e instanceof Error ? e.message : String(e) }));
     } finally {
       setBusy(null);
     }
@@ -316,10 +320,10 @@ function Papers({ docs, model, current: now }: { docs: Doc[]; model: DossierMode
   const bare = model.warnings.find((w) => w.code === 'no-evidence');
   return (
     <section class="xd-card" aria-labelledby="xd-papers">
-      <h2 id="xd-papers">{ds('papers')}</h2>
+      <h2 id="xd-papers">{t('dossier.papers')}</h2>
       {model.draft ? (
         <p class="xd-warn" data-testid="dossier-draft">
-          {ds('draftNote', { mark: DRAFT_MARK })}
+          {t('dossier.draftNote', { mark: DRAFT_MARK })}
         </p>
       ) : null}
       {bare ? (
@@ -330,7 +334,7 @@ function Papers({ docs, model, current: now }: { docs: Doc[]; model: DossierMode
       <ul class="xd-docs">
         {model.request.kind === 'none' ? (
           <li data-doc="submission" data-testid="dossier-no-request">
-            <h3>{ds('submissionTitle')}</h3>
+            <h3>{t('dossier.submissionTitle')}</h3>
             <p>{model.noRequest}</p>
           </li>
         ) : null}
@@ -339,20 +343,20 @@ function Papers({ docs, model, current: now }: { docs: Doc[]; model: DossierMode
             <h3>{doc.title}</h3>
             <div class="xd-actions">
               <button type="button" aria-expanded={shown === doc.id} onClick={() => setShown(shown === doc.id ? null : doc.id)}>
-                {shown === doc.id ? ds('hide') : ds('view')}
+                {shown === doc.id ? t('dossier.hide') : t('dossier.view')}
               </button>
               <button type="button" onClick={() => void print(doc.id)}>
-                {ds('print')}
+                {t('dossier.print')}
               </button>
               <button type="button" disabled={busy !== null} onClick={() => void download(doc.id)}>
-                {busy === doc.id ? ds('downloading') : ds('download')}
+                {busy === doc.id ? t('dossier.downloading') : t('dossier.download')}
               </button>
             </div>
           </li>
         ))}
       </ul>
       <button type="button" class="xd-print-all" onClick={() => void print(null)}>
-        {ds('printAll')}
+        {t('dossier.printAll')}
       </button>
       {failure ? (
         <p role="alert" class="error">
@@ -382,7 +386,7 @@ function Preview({ doc }: { doc: Doc }) {
   }, []);
   const html = useMemo(() => docHtml(doc), [doc]);
   return (
-    <div class="xd-preview" ref={outer} aria-label={ds('preview', { title: doc.title })} role="region">
+    <div class="xd-preview" ref={outer} aria-label={t('dossier.preview', { title: doc.title })} role="region">
       <div class={`xd-paper ${PAPERS_CLASS}`} style={{ zoom: String(zoom) }} dangerouslySetInnerHTML={{ __html: html }} />
     </div>
   );
@@ -426,8 +430,8 @@ function Texts({ commune, year, row, locked, pending }: { commune: string; year:
   const save = (key: DossierTextKey, value: string) => stored(saver.run(() => saveDossier(commune, year, { [key]: value })));
   return (
     <section class="xd-card" aria-labelledby="xd-texts">
-      <h2 id="xd-texts">{ds('texts')}</h2>
-      <p class="hint">{locked ? ds('textsLocked') : ds('textsHint')}</p>
+      <h2 id="xd-texts">{t('dossier.texts')}</h2>
+      <p class="hint">{locked ? t('dossier.textsLocked') : t('dossier.textsHint')}</p>
       <DossierFields fields={TEXT_FIELDS} scope={yearKey(commune, year)} row={row} disabled={locked} save={save} pending={pending} />
       <SaveStatus state={saver.state} />
     </section>
@@ -449,25 +453,25 @@ function Meeting({ commune, year, row, pending, note }: { commune: string; year:
 
   const doLock = async () => {
     setConfirmLock(false);
-    if (await saver.run(() => lockYear(commune, year, { meetingDate, minutesRef }))) setDone(ds('lockDone', { year }));
+    if (await saver.run(() => lockYear(commune, year, { meetingDate, minutesRef }))) setDone(t('dossier.lockDone', { year }));
   };
   const doReopen = async () => {
     if (!reason.trim()) {
-      setReasonError(ds('reopenNeedReason'));
+      setReasonError(t('dossier.reopenNeedReason'));
       return;
     }
     setReasonError(undefined);
     if (await saver.run(() => reopenYear(commune, year, reason.trim()))) {
       setReopening(false);
       setReason('');
-      setDone(ds('reopenDone', { year }));
+      setDone(t('dossier.reopenDone', { year }));
     }
   };
 
   return (
     <section class="xd-card" aria-labelledby="xd-meeting">
-      <h2 id="xd-meeting">{ds('meeting')}</h2>
-      <p class="hint">{ds('meetingHint')}</p>
+      <h2 id="xd-meeting">{t('dossier.meeting')}</h2>
+      <p class="hint">{t('dossier.meetingHint')}</p>
       <ReadOnlyNote reason={note} level="commune" />
       <DossierFields
         fields={MEETING_FIELDS}
@@ -479,13 +483,13 @@ function Meeting({ commune, year, row, pending, note }: { commune: string; year:
       />
       {locked ? (
         <>
-          <p data-testid="dossier-locked-info">{ds('lockedInfo', { date: formatDate(meetingDate), ref: `Biên bản số ${documentNumber(minutesNumberOf(minutesRef), 'BB-UBND').trim()}` })}</p>
+          <p data-testid="dossier-locked-info">{t('dossier.lockedInfo', { date: formatDate(meetingDate), ref: `Biên bản số ${documentNumber(minutesNumberOf(minutesRef), 'BB-UBND').trim()}` })}</p>
           {reopening ? (
             <div class="xd-confirm">
               <TextInput
                 id="xd-reopen-reason"
-                label={ds('reopenReason')}
-                hint={ds('reopenHint')}
+                label={t('dossier.reopenReason')}
+                hint={t('dossier.reopenHint')}
                 multiline
                 value={reason}
                 error={reasonError}
@@ -494,41 +498,41 @@ function Meeting({ commune, year, row, pending, note }: { commune: string; year:
               />
               <div class="xd-actions">
                 <button type="button" class="xd-danger" onClick={() => void doReopen()}>
-                  {ds('reopenConfirm')}
+                  {t('dossier.reopenConfirm')}
                 </button>
                 <button type="button" onClick={() => setReopening(false)}>
-                  {ds('cancel')}
+                  {t('dossier.cancel')}
                 </button>
               </div>
             </div>
           ) : (
             <button type="button" onClick={() => setReopening(true)}>
-              {ds('reopen', { year })}
+              {t('dossier.reopen', { year })}
             </button>
           )}
         </>
       ) : confirmLock ? (
-        <div class="xd-confirm" role="group" aria-label={ds('lock', { year })}>
-          <p>{ds('lockConfirm', { year })}</p>
+        <div class="xd-confirm" role="group" aria-label={t('dossier.lock', { year })}>
+          <p>{t('dossier.lockConfirm', { year })}</p>
           <div class="xd-actions">
             <button type="button" class="xd-primary" onClick={() => void doLock()}>
-              {ds('lock', { year })}
+              {t('dossier.lock', { year })}
             </button>
             <button type="button" onClick={() => setConfirmLock(false)}>
-              {ds('cancel')}
+              {t('dossier.cancel')}
             </button>
           </div>
         </div>
       ) : (
         <button type="button" class="xd-primary" disabled={!canLock} onClick={() => setConfirmLock(true)}>
-          {ds('lock', { year })}
+          {t('dossier.lock', { year })}
         </button>
       )}
       {done ? <p role="status">{done}</p> : null}
       <SaveStatus state={saver.state} />
       {history.length ? (
         <>
-          <h3>{ds('history')}</h3>
+          <h3>{t('dossier.history')}</h3>
           <ul data-testid="dossier-reopen-history">
             {history.map((h, i) => (
               <li key={i}>

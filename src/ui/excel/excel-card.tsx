@@ -7,7 +7,13 @@ import { lazy } from '../components/lazy.tsx';
 import { saveErrorMessage } from '../components/save-status.tsx';
 import { navigate } from '../router.ts';
 import type { SheetKind } from './downloads.ts';
-import { xs } from './strings.ts';
+import { words as en } from '../../i18n/en/excel.ts';
+import { words as vi } from '../../i18n/vi/excel.ts';
+import { addWords, t } from '../i18n/index.ts';
+import { PATHS } from '../routes.tsx';
+
+// This screen's part of the catalog rides in its chunk (src/i18n/parts.ts).
+addWords({ vi, en });
 
 /** The import panel, loaded when "Nhập từ tệp Excel" is used. */
 export const LazyImportPanel = lazy(() => import('./import-panel.tsx').then((m) => m.ImportPanel));
@@ -23,7 +29,7 @@ export function setImportOpen(open: boolean): void {
 export function ImportButton({ onImport }: { onImport: () => void }) {
   return (
     <button type="button" class="wide" onClick={() => { setImportOpen(true); onImport(); }}>
-      {xs('importExcel')}
+      {t('excel.importExcel')}
     </button>
   );
 }
@@ -34,21 +40,21 @@ export function ExcelCard({ commune, year, kinds, onImport }: { commune: string;
   const [busy, setBusy] = useState(false);
   const download = async (kind: SheetKind) => {
     setBusy(true);
-    setMsg({ ok: true, text: xs('making') });
+    setMsg({ ok: true, text: t('excel.making') });
     try {
       const { downloadSheet } = await import('./downloads.ts');
-      setMsg({ ok: true, text: xs('made', { name: await downloadSheet(kind, commune, year) }) });
+      setMsg({ ok: true, text: t('excel.made', { name: await downloadSheet(kind, commune, year) }) });
     } catch (e) {
-      setMsg({ ok: false, text: xs('makeFailed', { reason: saveErrorMessage(e) }) });
+      setMsg({ ok: false, text: t('excel.makeFailed', { reason: saveErrorMessage(e) }) });
     } finally {
       setBusy(false);
     }
   };
-  const label = (kind: SheetKind) => (kind === 'template' ? xs('template') : kind === 'villages' ? xs('exportVillages', { year }) : xs('exportSummary', { year }));
+  const label = (kind: SheetKind) => (kind === 'template' ? t('excel.template') : kind === 'villages' ? t('excel.exportVillages', { year }) : t('excel.exportSummary', { year }));
   return (
     <section class="card" aria-labelledby="excel-h">
-      <h2 id="excel-h">{xs('excelTitle')}</h2>
-      <p class="hint">{xs('excelHint')}</p>
+      <h2 id="excel-h">{t('excel.excelTitle')}</h2>
+      <p class="hint">{t('excel.excelHint')}</p>
       {onImport !== null ? (
         <button
           type="button"
@@ -56,10 +62,10 @@ export function ExcelCard({ commune, year, kinds, onImport }: { commune: string;
           onClick={() => {
             setImportOpen(true);
             if (onImport) onImport();
-            else navigate('thon');
+            else navigate(PATHS.villages);
           }}
         >
-          {xs('importExcel')}
+          {t('excel.importExcel')}
         </button>
       ) : null}
       {kinds.map((kind) => (
@@ -67,7 +73,7 @@ export function ExcelCard({ commune, year, kinds, onImport }: { commune: string;
           <button type="button" class="wide" disabled={busy} onClick={() => void download(kind)}>
             {label(kind)}
           </button>
-          {kind === 'template' ? <p class="hint">{xs('templateHint')}</p> : null}
+          {kind === 'template' ? <p class="hint">{t('excel.templateHint')}</p> : null}
         </Fragment>
       ))}
       <p role="status" data-testid="excel-status" class={msg && !msg.ok ? 'field-error' : ''}>

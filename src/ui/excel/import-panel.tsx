@@ -9,10 +9,9 @@ import { fieldOf, isRefusal, type FieldChange, type ImportPlan, type PlanRow, ty
 import { readOnlyReason } from '../access.ts';
 import { afterSave } from '../after-save.ts';
 import { loadAccess } from '../hooks/use-access.ts';
-import { fmtNumber, getLang } from '../i18n/index.ts';
+import { fmtNumber, getLang, t, type StringKey } from '../i18n/index.ts';
 import { saveErrorMessage } from '../components/save-status.tsx';
 import { readSheetInWorker } from './read-in-worker.ts';
-import { xs, xsBoth } from './strings.ts';
 import { IMPORT_CSS } from './import-css.ts';
 import { yearKey } from '../../domain/keys.ts';
 
@@ -27,25 +26,31 @@ type State =
 /** The panel's state per commune and year, kept across screens while the app runs. */
 const memory = new Map<string, State>();
 
+/** Both fields of a refusal the import plan carries, in the locale shown (the plan is made for this screen). */
+function both(key: StringKey): { vi: string; en: string } {
+  const text = t(key);
+  return { vi: text, en: text };
+}
+
 async function refusalFor(commune: string) {
   const access = await loadAccess(commune);
   return (code: string, isNew: boolean) => {
     const why = readOnlyReason(access, isNew ? 'village' : 'villageCounts', code);
     if (!why) return null;
-    return why === 'readOnlyRole' ? xsBoth('notAllowedRole') : isNew ? xsBoth('notAllowedNew') : xsBoth('notAllowedVillage');
+    return why === 'readOnlyRole' ? both('excel.notAllowedRole') : isNew ? both('excel.notAllowedNew') : both('excel.notAllowedVillage');
   };
 }
 
 function progressText(p: Progress | null): { text: string; value: number | null } {
-  if (!p || p.stage === 'read') return { text: xs('stageRead'), value: null };
+  if (!p || p.stage === 'read') return { text: t('excel.stageRead'), value: null };
   const value = p.total ? p.done / p.total : 0;
-  if (p.stage === 'unpack') return { text: xs('stageUnpack', { percent: `${Math.round(value * 100)}%` }), value };
-  return { text: xs('stageCheck', { done: fmtNumber(p.done), total: fmtNumber(p.total) }), value };
+  if (p.stage === 'unpack') return { text: t('excel.stageUnpack', { percent: `${Math.round(value * 100)}%` }), value };
+  return { text: t('excel.stageCheck', { done: fmtNumber(p.done), total: fmtNumber(p.total) }), value };
 }
 
 function valueText(v: number | boolean | null): string {
-  if (v === null) return xs('empty');
-  if (typeof v === 'boolean') return v ? xs('yes') : xs('no');
+  if (v === null) return t('excel.empty');
+  if (typeof v === 'boolean') return v ? t('excel.yes') : t('excel.no');
   return fmtNumber(v);
 }
 
@@ -64,7 +69,7 @@ function ChangeList({ changes }: { changes: FieldChange[] }) {
   );
 }
 
-const STATUS_KEY = { new: 'statusNew', changed: 'statusChanged', unchanged: 'statusUnchanged', refused: 'statusRefused' } as const;
+const STATUS_KEY = { new: 'excel.statusNew', changed: 'excel.statusChanged', unchanged: 'excel.statusUnchanged', refused: 'excel.statusRefused' } as const;
 
 function VillageCard({ row }: { row: PlanRow }) {
   const lang = getLang();
@@ -72,10 +77,10 @@ function VillageCard({ row }: { row: PlanRow }) {
     <li class={`xi-row xi-${row.status}`} data-testid={`import-row-${row.row}`} data-status={row.status}>
       <div class="xi-head">
         <strong>{row.village.name}</strong>
-        <span class={`pill xi-pill-${row.status}`}>{xs(STATUS_KEY[row.status])}</span>
+        <span class={`pill xi-pill-${row.status}`}>{t(STATUS_KEY[row.status])}</span>
       </div>
       <p class="small muted">
-        {xs('rowLabel', { row: row.row })} · {row.village.code}
+        {t('excel.rowLabel', { row: row.row })} · {row.village.code}
       </p>
       {row.problems.length ? (
         <ul class="xi-problems">
@@ -84,7 +89,7 @@ function VillageCard({ row }: { row: PlanRow }) {
           ))}
         </ul>
       ) : null}
-      {row.status === 'new' ? <p class="small">{xs('newVillageNote', { code: row.village.code })}</p> : null}
+      {row.status === 'new' ? <p class="small">{t('excel.newVillageNote', { code: row.village.code })}</p> : null}
       {row.status !== 'refused' && row.changes.length ? <ChangeList changes={row.changes} /> : null}
     </li>
   );
@@ -106,31 +111,31 @@ function Preview({ state, year, onConfirm, onOther, onCancel }: {
   return (
     <section aria-labelledby="xi-preview-h" data-testid="import-preview">
       <h2 id="xi-preview-h" tabIndex={-1} ref={heading}>
-        {xs('previewTitle', { name: state.name })}
+        {t('excel.previewTitle', { name: state.name })}
       </h2>
       {state.kind === 'preview' && state.note ? <p class="notice warn" role="alert">{state.note}</p> : null}
       {sheet.titleYear && sheet.titleYear !== year ? (
         <p class="notice warn" role="alert" data-testid="import-other-year">
-          {xs('otherYear', { sheetYear: sheet.titleYear, year })}
+          {t('excel.otherYear', { sheetYear: sheet.titleYear, year })}
         </p>
       ) : null}
       <p data-testid="import-tally">
-        {xs('tally', { total: plan.rows.length, ...plan.tally })}
+        {t('excel.tally', { total: plan.rows.length, ...plan.tally })}
       </p>
-      <p class="small muted">{sheet.sheet ? xs('headerAtSheet', { sheet: sheet.sheet, row: sheet.headerRow }) : xs('headerAt', { row: sheet.headerRow })}</p>
+      <p class="small muted">{sheet.sheet ? t('excel.headerAtSheet', { sheet: sheet.sheet, row: sheet.headerRow }) : t('excel.headerAt', { row: sheet.headerRow })}</p>
       {sheet.unknownColumns.length ? (
         <p class="notice" data-testid="import-unknown">
-          {xs('unknownColumns', { list: sheet.unknownColumns.map((u) => `${u.column} "${u.header}"`).join(', ') })}
+          {t('excel.unknownColumns', { list: sheet.unknownColumns.map((u) => `${u.column} "${u.header}"`).join(', ') })}
         </p>
       ) : null}
       {sheet.skipped.map((s) => (
         <p key={s.row} class="small muted">
-          {s.reason === 'example' ? xs('skippedExample', { row: s.row }) : xs('skippedTotal', { row: s.row })}
+          {s.reason === 'example' ? t('excel.skippedExample', { row: s.row }) : t('excel.skippedTotal', { row: s.row })}
         </p>
       ))}
       {plan.blocked ? (
         <p class="notice warn" role="alert" data-testid="import-blocked">
-          {xs('blocked', { reason: plan.blocked[lang] })}
+          {t('excel.blocked', { reason: plan.blocked[lang] })}
         </p>
       ) : null}
       <ul class="card-list xi-list">
@@ -140,30 +145,30 @@ function Preview({ state, year, onConfirm, onOther, onCancel }: {
       </ul>
       {unchanged.length ? (
         <details class="more">
-          <summary>{xs('unchangedList', { n: unchanged.length })}</summary>
+          <summary>{t('excel.unchangedList', { n: unchanged.length })}</summary>
           <ul class="plain-list">
             {unchanged.map((r) => (
               <li key={r.row} data-testid={`import-row-${r.row}`} data-status="unchanged">
-                {r.village.name} <span class="muted">({xs('rowLabel', { row: r.row })})</span>
+                {r.village.name} <span class="muted">({t('excel.rowLabel', { row: r.row })})</span>
               </li>
             ))}
           </ul>
         </details>
       ) : null}
-      {plan.tally.refused ? <p class="small">{xs('refusedNote')}</p> : null}
+      {plan.tally.refused ? <p class="small">{t('excel.refusedNote')}</p> : null}
       <div class="xi-actions">
         {toWrite && !plan.blocked ? (
           <button type="button" class="primary wide" disabled={busy} onClick={onConfirm}>
-            {busy ? xs('applying') : xs('confirm', { n: toWrite })}
+            {busy ? t('excel.applying') : t('excel.confirm', { n: toWrite })}
           </button>
         ) : (
-          <p class="notice">{plan.blocked ? '' : xs('nothingToImport')}</p>
+          <p class="notice">{plan.blocked ? '' : t('excel.nothingToImport')}</p>
         )}
         <button type="button" class="wide" disabled={busy} onClick={onOther}>
-          {xs('chooseOther')}
+          {t('excel.chooseOther')}
         </button>
         <button type="button" class="wide" disabled={busy} onClick={onCancel}>
-          {xs('cancel')}
+          {t('excel.cancel')}
         </button>
       </div>
     </section>
@@ -193,7 +198,7 @@ export function ImportPanel({ commune, year, onClose }: { commune: string; year:
       const plan = await previewVillageImport(commune, year, sheet, await refusalFor(commune));
       setState({ kind: 'preview', name: file.name, sheet, plan });
     } catch (e) {
-      setState({ kind: 'failed', name: file.name, text: isRefusal(e) ? xs('refused', { reason: e[getLang()] }) : xs('failed', { reason: saveErrorMessage(e) }) });
+      setState({ kind: 'failed', name: file.name, text: isRefusal(e) ? t('excel.refused', { reason: e[getLang()] }) : t('excel.failed', { reason: saveErrorMessage(e) }) });
     }
   };
 
@@ -205,11 +210,11 @@ export function ImportPanel({ commune, year, onClose }: { commune: string; year:
     try {
       const res = await Dexie.ignoreTransaction(() => applyVillageImport(commune, year, sheet, plan, refusal));
       afterSave();
-      setState({ kind: 'done', text: xs('applied', { n: res.villagesAdded + res.villagesChanged, added: res.villagesAdded, fields: res.fieldsWritten }) });
+      setState({ kind: 'done', text: t('excel.applied', { n: res.villagesAdded + res.villagesChanged, added: res.villagesAdded, fields: res.fieldsWritten }) });
     } catch (e) {
       // The data may have moved (a sync arrived): show the fresh dry run with the reason.
       const fresh = await previewVillageImport(commune, year, sheet, refusal).catch(() => plan);
-      setState({ kind: 'preview', name, sheet, plan: fresh, note: xs('applyFailed', { reason: saveErrorMessage(e) }) });
+      setState({ kind: 'preview', name, sheet, plan: fresh, note: t('excel.applyFailed', { reason: saveErrorMessage(e) }) });
     }
   };
 
@@ -217,7 +222,7 @@ export function ImportPanel({ commune, year, onClose }: { commune: string; year:
     <>
       <input id="xi-file" class="file-input" type="file" accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv" onChange={(e) => void pick(e.currentTarget as HTMLInputElement)} />
       <label for="xi-file" class="button primary wide">
-        {state.kind === 'pick' ? xs('chooseFile') : xs('chooseOther')}
+        {state.kind === 'pick' ? t('excel.chooseFile') : t('excel.chooseOther')}
       </label>
     </>
   );
@@ -225,10 +230,10 @@ export function ImportPanel({ commune, year, onClose }: { commune: string; year:
   return (
     <section class="card xi" aria-labelledby="xi-h" data-testid="import-panel">
       <style>{IMPORT_CSS}</style>
-      <h2 id="xi-h">{xs('importTitle', { year })}</h2>
+      <h2 id="xi-h">{t('excel.importTitle', { year })}</h2>
       {state.kind === 'pick' || state.kind === 'failed' ? (
         <>
-          <p class="hint">{xs('importIntro')}</p>
+          <p class="hint">{t('excel.importIntro')}</p>
           {state.kind === 'failed' ? (
             <p class="notice warn" role="alert" data-testid="import-failed">
               {state.text}
@@ -236,13 +241,13 @@ export function ImportPanel({ commune, year, onClose }: { commune: string; year:
           ) : null}
           {choose}
           <button type="button" class="wide" onClick={onClose}>
-            {xs('close')}
+            {t('excel.close')}
           </button>
         </>
       ) : null}
       {state.kind === 'reading' ? (
         <div role="status" aria-live="polite" data-testid="import-progress">
-          <p>{xs('reading', { name: state.name })}</p>
+          <p>{t('excel.reading', { name: state.name })}</p>
           {(() => {
             const p = progressText(state.progress);
             return (
@@ -263,7 +268,7 @@ export function ImportPanel({ commune, year, onClose }: { commune: string; year:
             {state.text}
           </p>
           <button type="button" class="primary wide" onClick={() => { setState({ kind: 'pick' }); onClose(); }}>
-            {xs('seeVillages')}
+            {t('excel.seeVillages')}
           </button>
         </div>
       ) : null}

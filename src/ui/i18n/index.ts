@@ -1,48 +1,60 @@
-// FIRST-LOAD. The UI's words and number/date formats: `vi` by default, `en` second.
-// Glossary labels come from src/domain/schemas/labels.ts and the catalog (never reworded here).
-// Only the shell's strings are in the first load; the screens' arrive with the first screen
-// (lazy() awaits loadStrings()), English only when chosen.
+// FIRST-LOAD. The page's door to the catalog (src/i18n): t() in the current locale (`vi` by
+// default, `en` second) and number/date formats. Only the shell's Vietnamese is in the first load;
+// every other part of the catalog arrives with what shows it (lazy() awaits its parts), English
+// only when chosen. Glossary labels come from src/domain/schemas/labels.ts and the TT25 catalog.
 import type { Text } from '../../domain/catalog/types.ts';
-import { viShell } from './vi-shell.ts';
-import type { UiStrings } from './vi.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import { PARTS, type Code, type Part } from '../../i18n/parts.ts';
+import { words as viShell } from '../../i18n/vi/shell.ts';
+import { speak, type Entry, type Msg } from '../../i18n/words.ts';
 
-export type Lang = 'vi' | 'en';
-export type StringKey = keyof UiStrings;
+export type { Lang };
+export type StringKey = Code;
 
 let lang: Lang = 'vi';
-let vi: Partial<UiStrings> = viShell;
-let viLoaded: Promise<void> | null = null;
-let table: Partial<UiStrings> = vi;
-/** English is a lazy chunk: most people never switch, so it stays out of the first load. */
-let en: UiStrings | null = null;
+const tables: Record<Lang, Record<string, Entry>> = { vi: { ...viShell }, en: {} };
+const loaded: Record<Lang, Map<Part, Promise<void>>> = { vi: new Map([['shell', Promise.resolve()]]), en: new Map() };
 
-/** Loads the screens' strings (once); screens render only after this resolved. */
-export function loadStrings(): Promise<void> {
-  if (!viLoaded) {
-    viLoaded = import('./vi.ts').then((m) => {
-      vi = { ...viShell, ...m.viScreens };
-      if (lang === 'vi') table = vi;
-    });
-    viLoaded.catch(() => {
-      viLoaded = null;
-    });
+function loadPart(l: Lang, part: Part): Promise<void> {
+  let pending = loaded[l].get(part);
+  if (!pending) {
+    const load = PARTS[part][l];
+    pending = load ? load().then((m) => void Object.assign(tables[l], m.words)) : Promise.resolve();
+    pending.catch(() => loaded[l].delete(part)); // a failed load is retried next time
+    loaded[l].set(part, pending);
   }
-  return viLoaded;
+  return pending;
 }
+
+/** Loads parts of the catalog in the current locale (once); what shows them renders after this resolved. */
+export function loadWords(...parts: Part[]): Promise<void> {
+  return Promise.all(parts.map((p) => loadPart(lang, p))).then(() => undefined);
+}
+
+/** Adds a part that came with the module showing it, in both locales (dashboard, dossier, spreadsheets). */
+export function addWords(part: Readonly<Record<Lang, Readonly<Record<string, Entry>>>>): void {
+  Object.assign(tables.vi, part.vi);
+  Object.assign(tables.en, part.en);
+}
+
+/** Loads the screens' words (once); screens render only after this resolved. */
+export function loadStrings(): Promise<void> {
+  return loadWords('screens');
+}
+
 let nf = new Intl.NumberFormat('vi-VN');
 let nf1 = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
 
-/** Loads (if needed) and switches to a locale; resolves once t() speaks it. */
+/** Loads (if needed) every part shown so far in `next`, then switches to it; resolves once t() speaks it. */
 export async function loadLang(next: Lang): Promise<void> {
-  if (next === 'en' && !en) en = (await import('./en.ts')).en;
-  else await loadStrings();
+  const parts = new Set<Part>([...loaded[lang].keys(), 'shell', 'screens']);
+  await Promise.all([...parts].map((p) => loadPart(next, p)));
   setLang(next);
 }
 
 /** Switches the locale of every later t()/fmt call and of the document (screen readers, dashboard). */
 function setLang(next: Lang): void {
-  lang = next === 'en' && en ? 'en' : 'vi';
-  table = lang === 'en' && en ? en : vi;
+  lang = next;
   const locale = next === 'en' ? 'en-GB' : 'vi-VN';
   nf = new Intl.NumberFormat(locale);
   nf1 = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
@@ -53,18 +65,21 @@ export function getLang(): Lang {
   return lang;
 }
 
-/** The UI string `key`, with `{name}` placeholders filled from `params`. */
-export function t(key: StringKey, params?: Record<string, string | number>): string {
-  const s = table[key] ?? key; // a key shown raw is a string used before loadStrings(): a bug to see
-  if (!params) return s;
-  return s.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+/** The words of `key` in the current locale, with `{name}` placeholders filled from `params`. */
+export function t(key: StringKey, params?: Record<string, unknown>): string {
+  // A key shown raw is a code used before its part loaded: a bug to see.
+  return speak(tables[lang][key], key, params);
+}
+
+/** A code with parameters (from the domain, the data layer, the server) in the current locale. */
+export function say(m: Msg): string {
+  return speak(tables[lang][m.code], m.code, m.params);
 }
 
 /** A two-locale text (catalog, glossary labels) in the current locale. */
 export function tx(text: Text): string {
   return text[lang];
 }
-
 /** 1234567 → "1.234.567" (vi-VN). */
 export function fmtNumber(n: number): string {
   return nf.format(n);
@@ -72,7 +87,7 @@ export function fmtNumber(n: number): string {
 
 /** 75.25 → "75,3 %" (vi-VN; "75.3%" in English); null → "—". As explain.ts's formatPercent. */
 export function fmtPercent(p: number | null | undefined): string {
-  return p === null || p === undefined ? '—' : `${nf1.format(p)}${lang === 'vi' ? ' %' : '%'}`;
+  return p === null || p === undefined ? '—' : `${nf1.format(p)}${lang === 'en' ? '%' : ' %'}`;
 }
 
 /** "2026-02-20" → "20/02/2026" (string work only, so no time zone can shift the day). */

@@ -7,7 +7,7 @@ import { useState } from 'preact/hooks';
 import { getCommuneFigures, getDossier, saveCommuneFigures } from '../../db/index.ts';
 import type { CommuneFigures } from '../../domain/assess-types.ts';
 import { COMMUNE_FIGURE_LABELS, FIGURE_LEVEL_MAX } from '../../domain/schemas/labels.ts';
-import { DEFAULT_CATALOG_ID, getCatalog, indicatorName, indicatorsOf, type StandardIndicator } from '../../domain/catalog/index.ts';
+import { DEFAULT_CATALOG_ID, getCatalog, indicatorsOf, type StandardIndicator } from '../../domain/catalog/index.ts';
 import { validateCommuneFigures } from '../../domain/schemas/entities.ts';
 import { fmtNumber, getLang, t, tx } from '../i18n/index.ts';
 import { useLive } from '../hooks/use-live.ts';
@@ -16,10 +16,11 @@ import { NumberField, RadioGroup, SelectField, type Option } from '../components
 import { FormStatus, useSaver } from '../components/save-status.tsx';
 import { readDrafts } from '../parse.ts';
 import { useDrafts } from '../hooks/use-drafts.ts';
-import type { ScreenProps } from '../app.tsx';
+import type { ScreenProps } from '../routes.tsx';
 import { readOnlyReason, type ReadOnlyReason } from '../access.ts';
 import { loadAccess } from '../hooks/use-access.ts';
 import { ReadOnlyNote } from '../components/read-only-note.tsx';
+import { indicatorName } from '../../i18n/readiness.ts';
 
 type UnitKey = 'units' | 'unitsRecognized';
 type LevelKey = 'pcgdPrimary' | 'pcgdLowerSecondary' | 'literacy';

@@ -5,9 +5,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { getAnswers, saveAnswer, type AnswerRow } from '../../db/index.ts';
 import type { Answer, Evidence, IndicatorResult, Status } from '../../domain/assess-types.ts';
-import {
-  DEFAULT_CATALOG_ID, criterionName, getCatalog, indicatorName, type IndicatorDef, type YesNoIndicator,
-} from '../../domain/catalog/index.ts';
+import { DEFAULT_CATALOG_ID, getCatalog, type IndicatorDef, type YesNoIndicator } from '../../domain/catalog/index.ts';
 import { getLang, t, tx } from '../i18n/index.ts';
 import { useLive } from '../hooks/use-live.ts';
 import { href } from '../router.ts';
@@ -17,10 +15,11 @@ import { FormStatus, useSaver } from '../components/save-status.tsx';
 import { StatusBadge } from '../components/badges.tsx';
 import { loadAssessment } from '../assessment.ts';
 import { parseCount } from '../parse.ts';
-import type { ScreenProps } from '../app.tsx';
+import { PATHS, type ScreenProps } from '../routes.tsx';
 import { readOnlyReason } from '../access.ts';
 import { loadAccess } from '../hooks/use-access.ts';
 import { ReadOnlyNote } from '../components/read-only-note.tsx';
+import { criterionName, indicatorName } from '../../i18n/readiness.ts';
 
 const catalog = getCatalog(DEFAULT_CATALOG_ID)!;
 
@@ -139,7 +138,7 @@ function Computed({ ind, result }: { ind: IndicatorDef; result: IndicatorResult 
         {t('statusNow')} <StatusBadge status={(result?.status ?? 'unknown') as Status} />
       </p>
       <p>
-        <a href={fromVillages ? href('thon') : href('so-lieu-xa')}>{fromVillages ? t('openVillages') : t('openFigures')} →</a>
+        <a href={fromVillages ? href(PATHS.villages) : href(PATHS.figures)}>{fromVillages ? t('openVillages') : t('openFigures')} →</a>
       </p>
     </>
   );

@@ -9,7 +9,7 @@ import { fmtBytes, t } from '../i18n/index.ts';
 import { Title } from '../components/title.tsx';
 import { saveErrorMessage } from '../components/save-status.tsx';
 import { ImportData } from '../components/import-data.tsx';
-import type { ScreenProps } from '../app.tsx';
+import type { ScreenProps } from '../routes.tsx';
 import { localToday } from '../../dossier/deadlines.ts';
 import { ExcelCard } from '../excel/excel-card.tsx';
 import { saveBlob } from '../save-file.ts';

@@ -4,7 +4,7 @@ import type { ComponentType } from 'preact';
 import { t } from '../i18n/index.ts';
 import { lazy } from '../components/lazy.tsx';
 import { Title } from '../components/title.tsx';
-import type { ScreenProps } from '../app.tsx';
+import type { ScreenProps } from '../routes.tsx';
 
 const found = import.meta.glob<{ DossierScreen: ComponentType<ScreenProps> }>('../dossier/index.tsx');
 const loadDossier = Object.values(found)[0];

@@ -15,6 +15,7 @@ import { TextField } from '../components/fields.tsx';
 import { SaveStatus, saveErrorMessage, useSaver } from '../components/save-status.tsx';
 import { ImportData } from '../components/import-data.tsx';
 import { nextVillageCode } from '../../import/village-code.ts';
+import { PATHS } from '../routes.tsx';
 
 /** Opens a commune: remembers it and its latest year (starting this year if it has none). */
 export async function openCommune(code: string): Promise<void> {
@@ -50,7 +51,7 @@ function NewCommuneForm({ taken }: { taken: string[] }) {
     }
     const ok = await saver.run(() => saveCommune({ code: c, name: name.trim(), ...(province.trim() ? { province: province.trim() } : {}) }), setErrors);
     if (ok) {
-      navigate('bat-dau', c);
+      navigate(PATHS.setup, c);
       await openCommune(c);
     }
   };
@@ -219,7 +220,7 @@ export function FirstRun() {
       <section aria-labelledby="enrol-first-h" class="card">
         <h2 id="enrol-first-h">{t('enrolTitle')}</h2>
         <p class="hint">{t('enrolFirstHint')}</p>
-        <a class="button wide" href={href('dong-bo')}>
+        <a class="button wide" href={href(PATHS.sync)}>
           {t('connect')}
         </a>
       </section>

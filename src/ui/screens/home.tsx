@@ -3,7 +3,7 @@
 // the app builds and works whether or not the dashboard exists yet.
 import type { ComponentType } from 'preact';
 import { lazy } from '../components/lazy.tsx';
-import type { ScreenProps } from '../app.tsx';
+import type { ScreenProps } from '../routes.tsx';
 
 const found = import.meta.glob<{ Dashboard: ComponentType<ScreenProps> }>('../dashboard/index.tsx');
 const loadDashboard = Object.values(found)[0];

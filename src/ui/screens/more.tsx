@@ -8,7 +8,7 @@ import { href } from '../router.ts';
 import { Title } from '../components/title.tsx';
 import { RadioGroup, SelectField } from '../components/fields.tsx';
 import { SaveStatus, useSaver } from '../components/save-status.tsx';
-import type { ScreenProps } from '../app.tsx';
+import { PATHS, type ScreenProps } from '../routes.tsx';
 
 /** The language switch, saved in meta (device-local, never synced). */
 export function LanguageSwitch() {
@@ -69,11 +69,11 @@ function Years({ commune, year }: ScreenProps) {
 /** The "Thêm" screen. */
 export function More(props: ScreenProps) {
   const links: [string, string][] = [
-    [href('so-lieu-xa'), t('figuresTitle')],
-    [href('ho-so'), t('dossier')],
-    [href('du-lieu'), t('dataTitle')],
-    [href('dong-bo'), t('syncTitle')],
-    [href('bat-dau'), t('switchCommune')],
+    [href(PATHS.figures), t('figuresTitle')],
+    [href(PATHS.dossier), t('dossier')],
+    [href(PATHS.data), t('dataTitle')],
+    [href(PATHS.sync), t('syncTitle')],
+    [href(PATHS.setup), t('switchCommune')],
   ];
   return (
     <>

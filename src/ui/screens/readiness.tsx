@@ -8,20 +8,19 @@ import { listDecisions, saveDecision, type DecisionRow } from '../../db/index.ts
 import type {
   AssessInput, AssessOutput, IndicatorResult, LevelNo, RatioValue, TrainingThreshold, TrainingValue,
 } from '../../domain/assess-types.ts';
-import { DEFAULT_CATALOG_ID, criterionName, findIndicator, getCatalog, indicatorName, indicatorText } from '../../domain/catalog/index.ts';
-import { actionsToReach, formatShare, gapText, levelLabel } from '../../domain/readiness/explain.ts';
-import { requestText } from '../../domain/readiness/request.ts';
+import { DEFAULT_CATALOG_ID, findIndicator, getCatalog, indicatorText } from '../../domain/catalog/index.ts';
 import { fmtDate, fmtNumber, fmtPercent, getLang, t, tx } from '../i18n/index.ts';
 import { useLive } from '../hooks/use-live.ts';
 import { Title } from '../components/title.tsx';
 import { SelectField, TextField } from '../components/fields.tsx';
 import { SaveStatus, useSaver } from '../components/save-status.tsx';
 import { StatusBadge } from '../components/badges.tsx';
-import type { ScreenProps } from '../app.tsx';
+import type { ScreenProps } from '../routes.tsx';
 import { readOnlyReason, type ReadOnlyReason } from '../access.ts';
 import { loadAccess } from '../hooks/use-access.ts';
 import { ReadOnlyNote } from '../components/read-only-note.tsx';
 import { loadAssessment } from '../assessment.ts';
+import { criterionName, indicatorName, actionsToReach, formatShare, gapText, levelLabel, requestText } from '../../i18n/readiness.ts';
 
 const catalog = getCatalog(DEFAULT_CATALOG_ID)!;
 

@@ -15,7 +15,7 @@ import { TextField } from '../components/fields.tsx';
 import { syncErrorText } from '../components/sync-bar.tsx';
 import { useSyncStatus } from '../sync-client.ts';
 import { saveErrorMessage } from '../components/save-status.tsx';
-import type { ScreenProps } from '../app.tsx';
+import type { ScreenProps } from '../routes.tsx';
 
 const FIELD_LABELS: Record<string, Text> = { ...VILLAGE_COUNT_LABELS, ...COMMUNE_FIGURE_LABELS, ...OTHER_LABELS };
 

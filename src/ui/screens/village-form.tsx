@@ -20,7 +20,7 @@ import { NumberField, RadioGroup, TextField } from '../components/fields.tsx';
 import { FormStatus, useSaver } from '../components/save-status.tsx';
 import { isUnlikelyJump, parseCount, readDrafts } from '../parse.ts';
 import { useDrafts } from '../hooks/use-drafts.ts';
-import type { ScreenProps } from '../app.tsx';
+import { PATHS, type ScreenProps } from '../routes.tsx';
 import { readOnlyReason } from '../access.ts';
 import { loadAccess } from '../hooks/use-access.ts';
 import { ReadOnlyNote } from '../components/read-only-note.tsx';
@@ -181,21 +181,21 @@ function Form({ commune, year, code, data }: { commune: string; year: number; co
         </fieldset>
       </form>
       <nav class="pager" aria-label={t('villagesTitle')}>
-        {prevV ? <a href={href('thon', prevV.id)}>← {prevV.name}</a> : <span />}
-        {nextV ? <a href={href('thon', nextV.id)}>{nextV.name} →</a> : <span />}
+        {prevV ? <a href={href(PATHS.villages, prevV.id)}>← {prevV.name}</a> : <span />}
+        {nextV ? <a href={href(PATHS.villages, nextV.id)}>{nextV.name} →</a> : <span />}
       </nav>
     </>
   );
 }
 
 /** The village form screen. */
-export function VillageForm({ commune, year, village }: ScreenProps & { village: string }) {
+export function VillageForm({ commune, year, item: village }: ScreenProps & { item: string }) {
   const live = useLive(() => load(commune, year, village), [commune, year, village]);
   const data = live.value;
   return (
     <>
       <p>
-        <a href={href('thon')}>← {t('villagesTitle')}</a>
+        <a href={href(PATHS.villages)}>← {t('villagesTitle')}</a>
       </p>
       <Title>
         {data?.village?.name ?? village} — {year}

@@ -15,7 +15,7 @@ import { VillageAdder } from './first-run.tsx';
 import { ownVillagesFirst, readOnlyReason } from '../access.ts';
 import { loadAccess } from '../hooks/use-access.ts';
 import { ReadOnlyNote } from '../components/read-only-note.tsx';
-import type { ScreenProps } from '../app.tsx';
+import { PATHS, type ScreenProps } from '../routes.tsx';
 import { ExcelCard, ImportButton, LazyImportPanel, isImportOpen, setImportOpen } from '../excel/excel-card.tsx';
 
 /** Number of glossary items of villageCounts (the counts + villageRecognized). */
@@ -83,7 +83,7 @@ export function Villages({ commune, year }: ScreenProps) {
           const c = counts ?? ({} as Partial<VillageCountsRow>);
           return (
             <li key={village.id}>
-              <a class={`village-card${done === VILLAGE_ITEMS ? ' complete' : ''}`} href={href('thon', village.id)}>
+              <a class={`village-card${done === VILLAGE_ITEMS ? ' complete' : ''}`} href={href(PATHS.villages, village.id)}>
                 <span class="village-title">
                   <strong>{village.name}</strong>
                   <span class={`pill${done === VILLAGE_ITEMS ? ' ok' : ''}`}>{t('completion', { done, total: VILLAGE_ITEMS })}</span>

@@ -3,8 +3,8 @@
 import { expect, type Page } from '@playwright/test';
 import { VILLAGE_COUNT_KEYS, VILLAGE_COUNT_LABELS, COMMUNE_FIGURE_LABELS } from '../../../src/domain/schemas/labels.ts';
 import type { AssessOutput, CommuneFigures, VillageCounts } from '../../../src/domain/assess-types.ts';
-import { gapText, levelLabel, statusLabel } from '../../../src/domain/readiness/explain.ts';
-import { indicatorName, tt25_2023 } from '../../../src/domain/catalog/index.ts';
+import { tt25_2023 } from '../../../src/domain/catalog/index.ts';
+import { gapText, levelLabel, statusLabel, indicatorName } from '../../../src/i18n/readiness.ts';
 
 /** Waits until a service worker controls the page (first visit: after install + clients.claim). */
 export async function waitForServiceWorker(page: Page): Promise<void> {

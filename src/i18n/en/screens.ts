@@ -1,23 +1,15 @@
-// Lazy chunk (loadLang('en') imports it), not first-load. English UI strings, the second locale;
-// same keys as vi.ts, the compiler checks that none is missing. Glossary words follow the glossary's English column.
-import type { UiStrings } from './vi.ts';
+// Lazy (loaded when English is chosen), not first-load. The part `screens` in English: the same
+// codes as vi/screens.ts, the compiler checks that none is missing. Glossary words follow the
+// glossary's English column.
+import type { Mirror } from '../words.ts';
+import type { words as vi } from '../vi/screens.ts';
 
-export const en: UiStrings = {
-  appName: 'Xã Học Tập',
-  loading: 'Loading…',
-  loadFailed: 'Could not open the data: {reason}',
-  mainNav: 'Main navigation',
-  navHome: 'Overview',
-  navVillages: 'Villages',
-  navCriteria: 'Criteria',
-  navReadiness: 'Level',
-  navMore: 'More',
+export const words: Mirror<typeof vi> = {
   back: 'Back',
 
   communeLabel: 'Commune',
   provinceLabel: 'Province',
   villageLabel: 'Village',
-  yearLabel: 'Assessment year',
   met: 'Met',
   unmet: 'Not met',
   unknown: 'No data yet',
@@ -26,7 +18,6 @@ export const en: UiStrings = {
   gap: 'Still missing',
   evidence: 'Evidence',
   selfAssessment: 'Self-assessment',
-  sync: 'Sync',
   pending: 'Waiting to sync',
   lastSynced: 'Last synced',
 
@@ -191,15 +182,7 @@ export const en: UiStrings = {
   build: 'App version {id}',
 
   syncTitle: 'Sync',
-  syncPending: 'Waiting to sync: {n}',
-  syncNever: 'Never synced',
-  syncLast: 'Last synced: {when}',
-  receipt: 'Receipt code: {code}',
   receiptLabel: 'Receipt code',
-  sendNow: 'Send now',
-  sending: 'Sending…',
-  notEnrolled: 'Not connected to a server',
-  connect: 'Connect',
   enrolTitle: 'Connect to the server',
   enrolHint: 'Enter the server address and the enrolment code your administrator gave you.',
   enrolFirstHint: 'Is your commune already on the server? Connect to download its data.',
@@ -233,6 +216,4 @@ export const en: UiStrings = {
   roPill: 'Read-only',
   assignedPill: 'Assigned',
 
-  updateReady: 'A new version is available',
-  updateApply: 'Update',
 };

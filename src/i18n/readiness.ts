@@ -1,32 +1,45 @@
-// Words for readiness results: status and level labels, the gap of one indicator said in people
-// or in the standard to reach, and the ordered actions that would close the gaps to a level.
-// Pure text from (output, input, catalog); never judges anything itself — assess() decides.
+// The words of readiness results, in either locale: status and level labels, indicator and
+// criterion names, the gap of one indicator said in people or in the standard to reach, the ordered
+// steps that would close the gaps to a level, the request of the year. Words from the catalog's
+// part `rd` (vi/readiness.ts, en/readiness.ts); never judges anything itself — assess() decides.
 
 import type {
   AssessInput, AssessOutput, IndicatorResult, LevelNo, RatioValue, Status, TrainingGap, TrainingThreshold,
   TrainingValue, VillageInput,
-} from '../assess-types.ts';
-import { findIndicator, getCatalog, indicatorText } from '../catalog/index.ts';
-import type { Catalog, IndicatorDef, RatioIndicator, StandardIndicator, TrainingIndicator } from '../catalog/types.ts';
-import { COMMUNE_FIGURE_LABELS, VILLAGE_COUNT_LABELS, inSentence } from '../schemas/labels.ts';
-import { percentBeside } from './ratio.ts';
+} from '../domain/assess-types.ts';
+import { findIndicator, getCatalog, indicatorText } from '../domain/catalog/index.ts';
+import type { Catalog, IndicatorDef, RatioIndicator, StandardIndicator, TrainingIndicator } from '../domain/catalog/types.ts';
+import type { RequestPlan } from '../domain/readiness/request.ts';
+import { percentBeside } from '../domain/readiness/ratio.ts';
+import { COMMUNE_FIGURE_LABELS, VILLAGE_COUNT_LABELS } from '../domain/schemas/labels.ts';
+import { words as en } from './en/readiness.ts';
+import { formatCount, formatDay, formatPercent } from './format.ts';
+import type { Lang } from './lang.ts';
+import { words as vi } from './vi/readiness.ts';
+import { speak, type Params } from './words.ts';
 
-export type Lang = 'vi' | 'en';
+export { formatCount, formatDay, formatPercent };
+
+const TABLES = { vi, en } as const;
+type Code = keyof typeof vi;
+
+/** The words of a readiness code in `lang`. */
+function say(lang: Lang, code: Code, params?: Params): string {
+  return speak(TABLES[lang][code], code, params);
+}
+
+const STATUSES: readonly Status[] = ['met', 'unmet', 'unknown'];
+const labelsOf = <K extends string | number>(keys: readonly K[], code: (k: K) => Code) =>
+  ({ vi: Object.fromEntries(keys.map((k) => [k, say('vi', code(k))])), en: Object.fromEntries(keys.map((k) => [k, say('en', code(k))])) }) as Record<Lang, Record<K, string>>;
 
 /** Đạt / Chưa đạt / Chưa có dữ liệu (glossary). */
-export const STATUS_LABELS: Readonly<Record<Lang, Readonly<Record<Status, string>>>> = {
-  vi: { met: 'Đạt', unmet: 'Chưa đạt', unknown: 'Chưa có dữ liệu' },
-  en: { met: 'Met', unmet: 'Not met', unknown: 'No data yet' },
-};
+export const STATUS_LABELS: Readonly<Record<Lang, Readonly<Record<Status, string>>>> = labelsOf(STATUSES, (s) => `rd.status.${s}`);
 
 /** Mức độ 1 (Khá) / Mức độ 2 (Tốt) (glossary); 0 = no level met. */
-export const LEVEL_LABELS: Readonly<Record<Lang, Readonly<Record<0 | LevelNo, string>>>> = {
-  vi: { 0: 'Chưa đạt mức độ nào', 1: 'Mức độ 1 (Khá)', 2: 'Mức độ 2 (Tốt)' },
-  en: { 0: 'No level met', 1: 'Level 1 (Good)', 2: 'Level 2 (Very good)' },
-};
+export const LEVEL_LABELS: Readonly<Record<Lang, Readonly<Record<0 | LevelNo, string>>>> = labelsOf([0, 1, 2] as const, (l) => `rd.level.${l}`);
 
 /** Còn thiếu (glossary `gap`). */
-export const GAP_LABEL: Readonly<Record<Lang, string>> = { vi: 'Còn thiếu', en: 'Still missing' };
+export const GAP_LABEL: Readonly<Record<Lang, string>> = { vi: say('vi', 'rd.gapLabel'), en: say('en', 'rd.gapLabel') };
 
 export function statusLabel(status: Status, lang: Lang = 'vi'): string {
   return STATUS_LABELS[lang][status];
@@ -36,50 +49,38 @@ export function levelLabel(level: 0 | LevelNo, lang: Lang = 'vi'): string {
   return LEVEL_LABELS[lang][level];
 }
 
-/** A whole count in the locale's digits: 1.234 (vi-VN), 1,234 (en). */
-export function formatCount(n: number, lang: Lang = 'vi'): string {
-  return n.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 0 });
-}
-
-/** A percent as computed (at most two decimals): 58,4 % (vi-VN), 58.4% (en). */
-export function formatPercent(p: number, lang: Lang = 'vi'): string {
-  const n = p.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 2 });
-  return lang === 'vi' ? `${n} %` : `${n}%`;
-}
-
 /** A ratio's percent beside its threshold, never rounded up into it (69,99 %, not 70 %). */
 export function formatShare(v: RatioValue, threshold: number, lang: Lang = 'vi'): string {
   const p = percentBeside(v.numerator, v.denominator, threshold);
   return p === null ? '—' : formatPercent(p, lang);
 }
 
-/** `YYYY-MM-DD` as 20/03/2026 (vi) or 20 Mar 2026 (en). */
-export function formatDay(date: string, lang: Lang = 'vi'): string {
-  const [y, m, d] = date.split('-');
-  if (lang === 'vi') return `${d}/${m}/${y}`;
-  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  return `${Number(d)} ${months[Number(m) - 1] ?? m} ${y}`;
-}
-
-const VILLAGE_PREFIX = /^(thôn|bản|ấp|tổ dân phố|tổ|buôn|xóm|khu phố|khu|khối|sóc|plei)(?=\s|$)/iu;
-
 /** "Thôn Làng Mạ" from a name "Làng Mạ"; names already saying Thôn/Bản/Ấp/… are kept; else the code. */
 export function villageDisplayName(v: { code: string; name?: string | undefined }, lang: Lang = 'vi'): string {
   const name = v.name?.trim();
-  if (!name) return lang === 'vi' ? `Thôn ${v.code}` : `Village ${v.code}`;
-  if (lang === 'en' || VILLAGE_PREFIX.test(name)) return name;
-  return `Thôn ${name}`;
+  return name ? say(lang, 'rd.villageNamed', { name }) : say(lang, 'rd.villageCode', { code: v.code });
 }
 
 /** "Tiêu chí 5, chỉ tiêu 1" — the head of a step towards a level (issue #11, item 6). */
 export function indicatorHead(id: string, lang: Lang = 'vi'): string {
   const m = /^TC(\d+)\.(\d+)$/.exec(id);
-  if (!m) return id;
-  return lang === 'vi' ? `Tiêu chí ${m[1]}, chỉ tiêu ${m[2]}` : `Criterion ${m[1]}, indicator ${m[2]}`;
+  return m ? say(lang, 'rd.indicatorHead', { criterion: m[1], indicator: m[2] }) : id;
+}
+
+/** "Chỉ tiêu 1 của Tiêu chí 5" — how a cadre and a paper name an indicator (its id is the short form). */
+export function indicatorName(id: string, lang: Lang = 'vi'): string {
+  const m = /^TC(\d+)\.(\d+)$/.exec(id);
+  return m ? say(lang, 'rd.indicatorName', { criterion: m[1], indicator: m[2] }) : id;
+}
+
+/** "Tiêu chí 5" for `TC5`. */
+export function criterionName(id: string, lang: Lang = 'vi'): string {
+  const m = /^TC(\d+)$/.exec(id);
+  return m ? say(lang, 'rd.criterionName', { criterion: m[1] }) : id;
 }
 
 function phrase(p: { vi: string; en: string; enOne: string }, n: number, lang: Lang): string {
-  return lang === 'vi' ? p.vi : n === 1 ? p.enOne : p.en;
+  return say(lang, 'rd.phrase', { phrase: p, n });
 }
 
 function label(key: string, lang: Lang): string {
@@ -100,42 +101,30 @@ export interface GapContext {
 
 /** "mức độ 2" / "chưa đạt chuẩn" of a standard figure. */
 function standardLevel(got: number | boolean, lang: Lang): string {
-  if (got === 0 || got === false) return lang === 'vi' ? 'chưa đạt chuẩn' : 'not reached';
-  if (got === true) return lang === 'vi' ? 'đã đạt chuẩn' : 'reached';
-  return lang === 'vi' ? `mức độ ${got}` : `level ${got}`;
+  if (got === 0 || got === false) return say(lang, 'rd.std.notReached');
+  if (got === true) return say(lang, 'rd.std.reached');
+  return say(lang, 'rd.std.level', { level: got });
 }
 
 function standardGap(ind: StandardIndicator, r: IndicatorResult, lang: Lang): string {
   const min = r.threshold as number | true;
   const std = ind.standard[lang];
-  const target = min === true ? std : lang === 'vi' ? `${std} mức độ ${min}` : `${std} at level ${min}`;
-  if (r.status === 'unknown') {
-    return lang === 'vi'
-      ? `chưa có số liệu: ${inSentence(label(ind.figure, lang))} (cần đạt chuẩn ${target})`
-      : `no data yet: ${label(ind.figure, lang)} (the ${target} standard is needed)`;
-  }
-  const now = standardLevel(r.value as number | boolean, lang);
-  return lang === 'vi' ? `cần đạt chuẩn ${target} (hiện ${now})` : `the ${target} standard is needed (now ${now})`;
+  const target = min === true ? std : say(lang, 'rd.std.target', { standard: std, level: min });
+  if (r.status === 'unknown') return say(lang, 'rd.gap.stdUnknown', { label: label(ind.figure, lang), target });
+  return say(lang, 'rd.gap.std', { target, now: standardLevel(r.value as number | boolean, lang) });
 }
 
 function missingText(r: IndicatorResult, ind: RatioIndicator | TrainingIndicator, lang: Lang, ctx: GapContext): string {
   if (r.missing.length > 0) {
     const names = r.missing.map((code) => villageDisplayName(ctx.villages?.find((v) => v.code === code) ?? { code }, lang));
-    return lang === 'vi'
-      ? `chưa có số liệu của ${r.missing.length} thôn: ${names.join(', ')}`
-      : `no data yet from ${r.missing.length} ${r.missing.length === 1 ? 'village' : 'villages'}: ${names.join(', ')}`;
+    return say(lang, 'rd.gap.missing', { n: r.missing.length, names: names.join(', ') });
   }
-  const den = label(ind.denominator, lang);
-  return lang === 'vi' ? `${den} bằng 0, chưa tính được tỷ lệ` : `${den} is 0, the ratio cannot be computed`;
+  return say(lang, 'rd.gap.zero', { denominator: label(ind.denominator, lang) });
 }
 
 /** "cần thêm 37 người đạt danh hiệu "Công dân học tập" (hiện 58,4 %, cần 60 %)". */
 function peopleGap(gap: number, p: { vi: string; en: string; enOne: string }, v: RatioValue, t: number, lang: Lang): string {
-  const now = formatShare(v, t, lang);
-  const need = formatPercent(t, lang);
-  return lang === 'vi'
-    ? `cần thêm ${formatCount(gap, lang)} ${phrase(p, gap, lang)} (hiện ${now}, cần ${need})`
-    : `${formatCount(gap, lang)} more ${phrase(p, gap, lang)} needed (now ${now}, needs ${need})`;
+  return say(lang, 'rd.gap.people', { count: formatCount(gap, lang), phrase: phrase(p, gap, lang), now: formatShare(v, t, lang), need: formatPercent(t, lang) });
 }
 
 function trainingGap(ind: TrainingIndicator, r: IndicatorResult, lang: Lang): string {
@@ -147,7 +136,7 @@ function trainingGap(ind: TrainingIndicator, r: IndicatorResult, lang: Lang): st
     if (g[k] > 0) parts.push(peopleGap(g[k], ind.gapPhrase[k], v[k], t[k], lang));
   }
   const text = parts.join('; ');
-  return t.difficultArea ? `${text}${lang === 'vi' ? ' — ngưỡng của xã thuộc vùng khó khăn' : ' — thresholds of a commune in a disadvantaged area'}` : text;
+  return t.difficultArea ? `${text}${say(lang, 'rd.gap.difficultArea')}` : text;
 }
 
 /**
@@ -161,8 +150,7 @@ export function gapText(r: IndicatorResult, catalog: Catalog, lang: Lang = 'vi',
   if (!ind) return null;
   switch (ind.kind) {
     case 'yes-no':
-      if (r.status === 'unknown') return lang === 'vi' ? 'chưa trả lời' : 'not answered yet';
-      return lang === 'vi' ? 'xã tự đánh giá là Chưa đạt' : 'the commune assessed it as not met';
+      return say(lang, r.status === 'unknown' ? 'rd.gap.notAnswered' : 'rd.gap.answeredUnmet');
     case 'standard':
       return standardGap(ind, r, lang);
     case 'ratio':
@@ -236,12 +224,12 @@ function actionFor(ind: IndicatorDef, r: IndicatorResult, level: LevelNo, input:
   if (ind.kind === 'yes-no') {
     const wording = indicatorText(ind, level)[lang];
     if (r.status === 'unknown') {
-      return { ...base, kind: 'answer', weight: RANK.answer, text: lang === 'vi' ? `${head}: trả lời "${wording}"` : `${head}: answer "${wording}"` };
+      return { ...base, kind: 'answer', weight: RANK.answer, text: say(lang, 'rd.act.answer', { head, wording }) };
     }
     const note = input.answers?.[ind.id]?.note;
     return {
       ...base, kind: 'meet-yes-no', weight: RANK['meet-yes-no'],
-      text: lang === 'vi' ? `${head}: thực hiện "${wording}" và lưu minh chứng` : `${head}: carry out "${wording}" and keep the evidence`,
+      text: say(lang, 'rd.act.meet', { head, wording }),
       details: note ? [note] : [],
     };
   }
@@ -284,9 +272,7 @@ function actionFor(ind: IndicatorDef, r: IndicatorResult, level: LevelNo, input:
     for (const { v, add } of allocate(input.villages, s.num, ind.denominator, s.t, s.gap)) {
       const name = villageDisplayName(v, lang);
       rows.push(s.share ? { code: v.code, name, add, share: s.share } : { code: v.code, name, add });
-      details.push(lang === 'vi'
-        ? `${name}: thêm ${formatCount(add, lang)} ${phrase(s.p, add, lang)}`
-        : `${name}: ${formatCount(add, lang)} more ${phrase(s.p, add, lang)}`);
+      details.push(say(lang, 'rd.act.add', { name, count: formatCount(add, lang), phrase: phrase(s.p, add, lang) }));
     }
   }
   return { ...base, kind: 'close-gap', weight: RANK['close-gap'] + relative, details, villages: rows, text: `${head}: ${gap}` };
@@ -323,11 +309,29 @@ export function actionsToReach(output: AssessOutput, level: LevelNo, input: Asse
   if (level === 2 && output.eligibility?.reason === 'level2-wait') {
     actions.push({
       kind: 'wait', indicatorId: null, weight: RANK.wait, details: [], villages: [],
-      text: lang === 'vi'
-        ? `Chờ đến ngày ${formatDay(output.eligibility.from, lang)} mới đề nghị công nhận mức độ 2 (đủ 12 tháng sau quyết định công nhận mức độ 1)`
-        : `Wait until ${formatDay(output.eligibility.from, lang)} to ask for level 2 (12 months after the level 1 decision)`,
+      text: say(lang, 'rd.act.wait', { from: formatDay(output.eligibility.from, lang) }),
     });
   }
   return actions.sort((a, b) => a.weight - b.weight
     || (order.get(a.indicatorId ?? '') ?? 99) - (order.get(b.indicatorId ?? '') ?? 99));
+}
+
+/** The request plan of the year in one sentence for a cadre. */
+export function requestText(plan: RequestPlan, lang: Lang = 'vi'): string {
+  const level = (l: 0 | LevelNo) => levelLabel(l, lang);
+  const day = (d: string) => formatDay(d, lang);
+  switch (plan.kind) {
+    case 'none':
+      return plan.reason === 'in-force'
+        ? say(lang, 'rd.req.inForce', { held: level(plan.held.level), decided: day(plan.held.decidedOn), until: day(plan.held.validUntil) })
+        : say(lang, 'rd.req.notMet');
+    case 'first':
+      return say(lang, 'rd.req.first', { level: level(plan.level) });
+    case 'upgrade':
+      return say(lang, 'rd.req.upgrade', { level: level(plan.level), held: level(plan.held.level), until: day(plan.held.validUntil) });
+    case 'renewal':
+      return say(lang, plan.inForce ? 'rd.req.renewInForce' : 'rd.req.renewEnded', {
+        level: level(plan.level), title: level(plan.title.level), until: day(plan.title.validUntil),
+      });
+  }
 }

@@ -1,9 +1,8 @@
-// Vietnamese UI strings of the screens (lazy: loaded with the first screen; the shell's own few
-// are in vi-shell.ts). Glossary words are kept exactly as in docs/domain/glossary.md; field
-// labels come from src/domain/schemas/labels.ts, not from here.
-import type { viShell } from './vi-shell.ts';
+// The catalog's part `screens` in Vietnamese: the words of the screens (lazy: loaded with the
+// first screen; the shell's own few are in shell.ts). Glossary words are kept exactly as in
+// docs/domain/glossary.md; field labels come from src/domain/schemas/labels.ts, not from here.
 
-export const viScreens = {
+export const words = {
   back: 'Quay lại',
 
   // Glossary: places, readiness words
@@ -230,6 +229,3 @@ export const viScreens = {
 
   // Update prompt
 } as const;
-
-/** Every UI string key, shell and screens; en.ts must give them all. */
-export type UiStrings = { readonly [K in keyof typeof viShell | keyof typeof viScreens]: string };

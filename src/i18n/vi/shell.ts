@@ -1,6 +1,7 @@
-// FIRST-LOAD. The few Vietnamese strings the shell draws before any screen has loaded (header,
-// navigation, sync bar, update prompt); everything else is in vi.ts, loaded with the first screen.
-export const viShell = {
+// FIRST-LOAD. The catalog's part `shell` in Vietnamese: the few words the shell draws before any
+// screen has loaded (header, navigation, sync bar, update prompt). Every other part loads with
+// what shows it (src/i18n/parts.ts).
+export const words = {
   appName: 'Xã Học Tập',
   loading: 'Đang tải…',
   loadFailed: 'Không mở được dữ liệu: {reason}',
