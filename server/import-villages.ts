@@ -13,6 +13,7 @@ import { newOpId } from '../src/domain/sync/op-id.ts';
 import { communeOfKey, countsKey, readKey, villageKey, yearKey } from '../src/domain/keys.ts';
 import { MAX_YEAR, MIN_YEAR, SERVER_IMPORT_DEVICE, idOf, parseOp, type ChangeOp } from '../src/domain/sync/protocol.ts';
 import { newId } from '../src/domain/ids.ts';
+import { ENTITY } from '../src/domain/entities/index.ts';
 import type { Store } from './store/store.ts';
 
 /** The HLC node and device id of ops written by this command (the server's own import device). */
@@ -30,7 +31,7 @@ async function villagesOf(store: Store, commune: string): Promise<(KnownVillage 
     const page = await store.changes(commune, since, 1000);
     for (const text of page.json) {
       const op = JSON.parse(text) as ChangeOp;
-      const parts = op.entity === 'village' ? readKey('village', op.key) : null;
+      const parts = op.entity === ENTITY.village ? readKey('village', op.key) : null;
       if (parts?.commune === commune) ids.add(parts.village!);
     }
     more = page.hasMore && page.lastSeq !== null;
@@ -38,7 +39,7 @@ async function villagesOf(store: Store, commune: string): Promise<(KnownVillage 
   }
   const out: (KnownVillage & { id: string })[] = [];
   for (const id of ids) {
-    const state = await store.entityState('village', villageKey(commune, id));
+    const state = await store.entityState(ENTITY.village, villageKey(commune, id));
     const values = state ? valuesOf(state) : {};
     const listed = info?.villages.find((v) => idOf(v) === id);
     // A village's code is a field (issue 13); until written it is the one it was created with, or its id.
@@ -81,11 +82,11 @@ export async function importVillages(store: Store, o: { commune: string; year: n
   // The sheet and the plan name villages by code; keys by id.
   const idOfCode = new Map(villages.map((v) => [v.code, v.id]));
   for (const v of villages) {
-    const state = await store.entityState('villageCounts', countsKey(commune, year, v.id));
+    const state = await store.entityState(ENTITY.villageCounts, countsKey(commune, year, v.id));
     states.set(v.code, state);
     if (state) counts.set(v.code, valuesOf(state));
   }
-  const dossier = await store.entityState('dossier', yearKey(commune, year));
+  const dossier = await store.entityState(ENTITY.dossier, yearKey(commune, year));
   const locked = dossier ? valuesOf(dossier).locked === true : false;
   const plan = planImport(sheet, {
     villages, counts,
@@ -120,9 +121,9 @@ export async function importVillages(store: Store, o: { commune: string; year: n
         fields.code = row.village.code;
       }
       const key = villageKey(commune, id);
-      const prev = prevOf(await store.entityState('village', key), Object.keys(fields));
+      const prev = prevOf(await store.entityState(ENTITY.village, key), Object.keys(fields));
       const hlc = stamp(prev);
-      ops.push({ opId: newOpId(parseHlc(hlc).wall), entity: 'village', key, fields, hlc, ...(Object.keys(prev).length ? { prev } : {}) });
+      ops.push({ opId: newOpId(parseHlc(hlc).wall), entity: ENTITY.village, key, fields, hlc, ...(Object.keys(prev).length ? { prev } : {}) });
       villagesAdded++;
     } else {
       villagesChanged++;
@@ -133,7 +134,7 @@ export async function importVillages(store: Store, o: { commune: string; year: n
     const prev = prevOf(states.get(row.village.code) ?? null, Object.keys(fields));
     const hlc = stamp(prev);
     ops.push({
-      opId: newOpId(parseHlc(hlc).wall), entity: 'villageCounts', key: countsKey(commune, year, id!), fields, hlc,
+      opId: newOpId(parseHlc(hlc).wall), entity: ENTITY.villageCounts, key: countsKey(commune, year, id!), fields, hlc,
       ...(Object.keys(prev).length ? { prev } : {}),
     });
   }

@@ -31,6 +31,20 @@ export function keyOfRow(entity: EntityName, row: AnyRow): string {
   return buildKey(shapeOf(entity), parts);
 }
 
+/**
+ * A row as a file of an older release holds it, with the key properties this one reads: a commune's
+ * or village's row from before stable ids has no `id`, its code being its id (the registry's
+ * keyDefaults, read backwards). Rows that have their key properties come back unchanged.
+ */
+export function rowOfAnyRelease(entity: EntityName, row: AnyRow): AnyRow {
+  const t = tableDef(entity);
+  let out = row;
+  for (const [field, prop] of Object.entries(t.keyDefaults ?? {})) {
+    if (out[prop] === undefined && out[field] !== undefined) out = { ...out, [prop]: out[field] };
+  }
+  return out;
+}
+
 /** The key properties of an op key, or null when the key does not fit the entity. */
 export function parseKey(entity: EntityName, key: string): AnyRow | null {
   const parts = readKey(shapeOf(entity), key) as Record<string, unknown> | null;

@@ -8,6 +8,7 @@ import type { JsonValue } from '../domain/sync/op.ts';
 import { LOCK_FIELDS } from '../domain/sync/year-lock.ts';
 import type { CommuneRow, VillageRow } from './db.ts';
 import { newId } from '../domain/ids.ts';
+import { ENTITY } from '../domain/entities/index.ts';
 import { nextVillageCode } from '../import/village-code.ts';
 import type { RepoContext } from './context.ts';
 import { ValidationError, YearLockedError, isRealDate } from './errors.ts';
@@ -27,7 +28,7 @@ export function createSaves(ctx: RepoContext, write: Write, q: Queries) {
     if (typeof row.name !== 'string' || row.name.trim() === '') throw new ValidationError({ name: 'Tên xã không được để trống.' });
     const { id = row.code, ...fields } = row;
     checkCode('id', 'Mã xã', id);
-    await write('commune', communeKey(id), fields as Record<string, JsonValue | undefined>);
+    await write(ENTITY.commune, communeKey(id), fields as Record<string, JsonValue | undefined>);
   }
 
   /**
@@ -58,7 +59,7 @@ export function createSaves(ctx: RepoContext, write: Write, q: Queries) {
       const order = v.order ?? existing?.order ?? (await db.villages.where('inCommune').equals(commune).count());
       const patch: Record<string, JsonValue | undefined> = { name: v.name, order, code: v.code, inCommune: v.inCommune ?? existing?.inCommune ?? commune };
       if (v.archived !== undefined) patch.archived = v.archived;
-      await write('village', villageKey(home, id), patch);
+      await write(ENTITY.village, villageKey(home, id), patch);
     });
     return id;
   }
@@ -70,7 +71,7 @@ export function createSaves(ctx: RepoContext, write: Write, q: Queries) {
   }
 
   async function archiveVillage(commune: string, id: string, archived = true): Promise<void> {
-    await write('village', villageKey((await homeOf(commune, id)) ?? commune, id), { archived });
+    await write(ENTITY.village, villageKey((await homeOf(commune, id)) ?? commune, id), { archived });
   }
 
   /** Lưu số liệu thôn (only the given fields; null clears one), under the village's own key. */
@@ -78,14 +79,14 @@ export function createSaves(ctx: RepoContext, write: Write, q: Queries) {
     checkYear(year);
     await ctx.rw(async () => {
       const home = (await homeOf(commune, village)) ?? commune;
-      await write('villageCounts', countsKey(home, year, village), fields as Record<string, JsonValue | undefined>);
+      await write(ENTITY.villageCounts, countsKey(home, year, village), fields as Record<string, JsonValue | undefined>);
     });
   }
 
   /** Lưu số liệu chung của xã. */
   async function saveCommuneFigures(commune: string, year: number, fields: Partial<CommuneFigures>): Promise<void> {
     checkYear(year);
-    await write('communeFigures', yearKey(commune, year), fields as Record<string, JsonValue | undefined>);
+    await write(ENTITY.communeFigures, yearKey(commune, year), fields as Record<string, JsonValue | undefined>);
   }
 
   /** Lưu câu trả lời chỉ tiêu. */
@@ -93,7 +94,7 @@ export function createSaves(ctx: RepoContext, write: Write, q: Queries) {
     checkYear(year);
     const patch = { ...fields } as Record<string, JsonValue | undefined>;
     if (Array.isArray(fields.evidence)) patch.evidence = cleanEvidence(fields.evidence) as JsonValue;
-    await write('answer', answerKey(commune, year, indicatorId), patch);
+    await write(ENTITY.answer, answerKey(commune, year, indicatorId), patch);
   }
 
   /** Lưu quyết định công nhận; the id defaults to `${decidedOn}_${level}` so re-entry does not duplicate. */
@@ -104,7 +105,7 @@ export function createSaves(ctx: RepoContext, write: Write, q: Queries) {
     checkCode('id', 'Mã quyết định', id);
     const patch: Record<string, JsonValue | undefined> = { level: d.level, decidedOn: d.decidedOn, number: d.number };
     if (d.archived !== undefined) patch.archived = d.archived;
-    await write('decision', decisionKey(commune, id), patch);
+    await write(ENTITY.decision, decisionKey(commune, id), patch);
     return id;
   }
 
@@ -117,7 +118,7 @@ export function createSaves(ctx: RepoContext, write: Write, q: Queries) {
     await ctx.rw(async () => {
       const d = await db.dossiers.get([commune, year]);
       if (d?.locked) throw new YearLockedError(year);
-      await write('dossier', yearKey(commune, year), fields as Record<string, JsonValue | undefined>);
+      await write(ENTITY.dossier, yearKey(commune, year), fields as Record<string, JsonValue | undefined>);
     });
   }
 
@@ -126,7 +127,7 @@ export function createSaves(ctx: RepoContext, write: Write, q: Queries) {
     checkYear(year);
     if (!isRealDate(m.meetingDate)) throw new ValidationError({ meetingDate: 'Ngày họp không đúng (cần dạng năm-tháng-ngày).' });
     if (typeof m.minutesRef !== 'string' || m.minutesRef.trim() === '') throw new ValidationError({ minutesRef: 'Cần ghi số biên bản họp.' });
-    await write('dossier', yearKey(commune, year), {
+    await write(ENTITY.dossier, yearKey(commune, year), {
       locked: true, meetingDate: m.meetingDate, minutesRef: m.minutesRef,
       lockReason: m.reason ?? null, lockedAt: new Date(ctx.now()).toISOString(),
     });
@@ -139,7 +140,7 @@ export function createSaves(ctx: RepoContext, write: Write, q: Queries) {
     await ctx.rw(async () => {
       const d = await db.dossiers.get([commune, year]);
       const reasons = [...(d?.reopenReasons ?? []), { at: new Date(ctx.now()).toISOString(), reason: reason.trim() }];
-      await write('dossier', yearKey(commune, year), { locked: false, reopenReasons: JSON.stringify(reasons) });
+      await write(ENTITY.dossier, yearKey(commune, year), { locked: false, reopenReasons: JSON.stringify(reasons) });
     });
   }
 
@@ -153,7 +154,7 @@ export function createSaves(ctx: RepoContext, write: Write, q: Queries) {
       if (from !== undefined) patch.startedFrom = from;
       const d = await db.dossiers.get([commune, year]);
       if (d?.started) return;
-      await write('dossier', yearKey(commune, year), patch);
+      await write(ENTITY.dossier, yearKey(commune, year), patch);
     });
   }
 

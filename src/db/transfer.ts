@@ -4,12 +4,12 @@
 // history go through the write path like a form's (entity + op), so they reach the server too.
 import type { EntityName, JsonValue, Op } from '../domain/sync/op.ts';
 import { RETIRED_ENTITIES } from '../domain/sync/op.ts';
-import { ENTITY_NAMES } from '../domain/entities/index.ts';
+import { ENTITY, ENTITY_NAMES } from '../domain/entities/index.ts';
 import { HLC_RE, validateOp } from '../domain/sync/protocol.ts';
 import { communeOfKey } from '../domain/keys.ts';
 import type { EntityState } from '../domain/sync/merge.ts';
 import type { ConflictRow, MetaRow, OutboxRow, StampRow } from './db.ts';
-import { fieldsOfRow, keyOfRow, parseKey, tableOf } from './entities.ts';
+import { fieldsOfRow, keyOfRow, parseKey, rowOfAnyRelease, tableOf } from './entities.ts';
 import { WRITE_TABLES } from './context.ts';
 import { internalsOf, type Repo } from './repo.ts';
 import { ImportError, ValidationError, checkCommuneFigures, checkVillageCounts } from './validate.ts';
@@ -122,6 +122,8 @@ export function checkExportFile(file: unknown): ExportFile {
   const placeholder = { opId: '00000000-0000-4000-8000-000000000000', hlc: '000000000000000-000000-import' };
   for (const entity of ENTITY_LIST) {
     const name = tableOf(entity);
+    // A file of a release before stable ids: its communes and villages are keyed by their codes.
+    if (Array.isArray(tables[name])) tables[name] = (tables[name] as unknown[]).map((row) => (isObj(row) ? rowOfAnyRelease(entity, row) : row));
     arr(name).forEach((row, i) => {
       if (!isObj(row)) return note(`Bảng ${name}, dòng ${i + 1}: không phải một bản ghi.`);
       const key = keyOfRow(entity, row);
@@ -130,7 +132,7 @@ export function checkExportFile(file: unknown): ExportFile {
       if (Object.keys(fields).length) {
         for (const p of validateOp({ ...placeholder, entity, key, fields })) note(`Bảng ${name}, dòng ${i + 1} (${key}): ${p.path.replace(/^op\.fields\./, '')} — ${p.vi}`);
       }
-      const cross = entity === 'villageCounts' ? checkVillageCounts(row) : entity === 'communeFigures' ? checkCommuneFigures(row) : null;
+      const cross = entity === ENTITY.villageCounts ? checkVillageCounts(row) : entity === ENTITY.communeFigures ? checkCommuneFigures(row) : null;
       for (const m of Object.values(cross ?? {})) note(`Bảng ${name}, dòng ${i + 1} (${key}): ${m}`);
     });
   }

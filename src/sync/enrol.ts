@@ -4,6 +4,7 @@
 import { formatHlc } from '../domain/sync/hlc.ts';
 import { newOpId } from '../domain/sync/op-id.ts';
 import { communeKey, villageKey } from '../domain/keys.ts';
+import { ENTITY } from '../domain/entities/index.ts';
 import type { Op } from '../domain/sync/op.ts';
 import { API_PREFIX, idOf, type EnrollResponse } from '../domain/sync/protocol.ts';
 import type { SyncProblem } from './codes.ts';
@@ -83,11 +84,11 @@ export async function fillFromEnrolment(ctx: EngineCtx): Promise<void> {
   if (!(await repo.getCommune(commune))) {
     const fields: Op['fields'] = { name: info.name, ...codeField(info) };
     if (info.province) fields.province = info.province;
-    ops.push({ opId: newOpId(ctx.now()), entity: 'commune', key: communeKey(commune), fields, hlc: stamp() });
+    ops.push({ opId: newOpId(ctx.now()), entity: ENTITY.commune, key: communeKey(commune), fields, hlc: stamp() });
   }
   const have = new Set((await repo.listVillages(commune, { includeArchived: true })).map((v) => v.id));
   (info.villages ?? []).forEach((v, i) => {
-    if (!have.has(idOf(v))) ops.push({ opId: newOpId(ctx.now()), entity: 'village', key: villageKey(commune, idOf(v)), fields: { name: v.name, order: i + 1, ...codeField(v) }, hlc: stamp() });
+    if (!have.has(idOf(v))) ops.push({ opId: newOpId(ctx.now()), entity: ENTITY.village, key: villageKey(commune, idOf(v)), fields: { name: v.name, order: i + 1, ...codeField(v) }, hlc: stamp() });
   });
   // The fill and "done" land together.
   await repo.applyRemoteOps(ops, { enrolCommune: null });

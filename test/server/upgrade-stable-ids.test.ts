@@ -138,6 +138,27 @@ describe('the release before stable ids, upgraded (bc14169 fixtures)', () => {
     }
   });
 
+  it('its "Xuất dữ liệu" file imports on a phone of this version: every village by its code as id, the unsent ops queued', async () => {
+    const file = JSON.parse(readFileSync(join(FIXTURE, 'export.json'), 'utf8')) as { schemaVersion: number; tables: { communes: object[]; villages: object[] } };
+    expect(file.schemaVersion).toBe(3);
+    expect(file.tables.communes[0]).not.toHaveProperty('id');
+    const repo = createRepo(openDatabase('bc-import-1'));
+    try {
+      const res = await repo.importAll(file);
+      expect(res).toMatchObject({ communes: [COMMUNE], opsAdded: 6, opsKnown: 0 });
+      expect(await repo.getCommune(COMMUNE)).toMatchObject({ id: COMMUNE, code: COMMUNE, name: 'Xã Ba Tô' });
+      const villages = await repo.listVillages(COMMUNE, { includeArchived: true });
+      expect(villages).toHaveLength(13);
+      expect(villages.every((v) => v.id === v.code && v.inCommune === COMMUNE)).toBe(true);
+      const input = await repo.buildAssessInput(COMMUNE, 2025);
+      expect(input.villages.find((v) => v.code === 'T13')).toMatchObject({ name: 'Thôn Mới Lập', households: 52 });
+      // Importing it again changes nothing.
+      expect(await repo.importAll(file)).toMatchObject({ opsAdded: 0, opsKnown: 6 });
+    } finally {
+      repo.close();
+    }
+  });
+
   it("the phone's unsent ops reach the upgraded server, none refused, and its next edit syncs too", async () => {
     await restorePhone('bc-phone-2');
     const repo = createRepo(openDatabase('bc-phone-2'));

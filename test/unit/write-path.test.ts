@@ -1,19 +1,10 @@
 // The one write path (issue 13 item 6): src/db is entered through its index only, and nothing
 // outside it opens a transaction, batches saves or reaches for a repository's Dexie instance —
 // the sync engine, the import and the screens write through the repository's functions.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const ROOT = join(import.meta.dirname, '../..');
-
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) return sources(p);
-    return /\.(ts|tsx)$/.test(name) && !/\.test\.ts$/.test(name) ? [p] : [];
-  });
-}
+import { ROOT, sources } from './source-files.ts';
 
 const outside = sources(join(ROOT, 'src')).filter((p) => !relative(ROOT, p).startsWith('src/db/'));
 

@@ -206,7 +206,7 @@ export function VillageForm({ commune, year, item: village }: ScreenProps & { it
         <p role="alert">{t('villageNotFound', { code: village })}</p>
       ) : (
         // Keyed by village so moving to the next village starts with fresh drafts.
-        <Form key={`${data.id}/${year}`} commune={commune} year={year} code={data.id} data={data} />
+        <Form key={`${village}/${year}`} commune={commune} year={year} code={data.id} data={data} />
       )}
     </>
   );
