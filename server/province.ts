@@ -2,6 +2,7 @@
 // are kept like a commune's change feed, under the province's id `p:…`), the server's assessment of
 // a commune from its merged states with the same engine and the same record→input function as the
 // phone, and the register of a province's year (state, computed level, titles per commune).
+import { ENTITY } from '../src/domain/entities/index.ts';
 import type { AssessOutput, LevelNo } from '../src/domain/assess-types.ts';
 import { isProvinceKey, keyPrefix, provinceId, yearKey } from '../src/domain/keys.ts';
 import { assess } from '../src/domain/readiness/assess.ts';
@@ -37,20 +38,20 @@ async function byLastPart(store: Store, entity: EntityName, prefix: string): Pro
 export async function serverInput(store: Store, commune: string, year: number, asOf?: string) {
   const info = await store.getCommune(commune);
   if (!info) return null;
-  const row = { name: info.name, province: info.province, ...(values(await store.entityState('commune', commune)) as { name?: string }) };
+  const row = { name: info.name, province: info.province, ...(values(await store.entityState(ENTITY.commune, commune)) as { name?: string }) };
   // Villages the admin made (no ops) with those the phones made or renamed.
   // (A village is named by its id in the engine's input, as on the phone.)
   const villages = new Map<string, VillageRecord>(info.villages.map((v, i) => [idOf(v), { code: idOf(v), name: v.name, order: i + 1 }]));
-  for (const { part, v } of await byLastPart(store, 'village', keyPrefix(commune))) villages.set(part, { ...villages.get(part), code: part, name: String(v.name ?? villages.get(part)?.name ?? part), order: (v.order as number | null) ?? villages.get(part)?.order ?? null, archived: v.archived === true });
-  const counts = (await byLastPart(store, 'villageCounts', keyPrefix(commune, year))).map(({ part, v }) => ({ village: part, ...v }) as CountsRecord);
-  const answers = (await byLastPart(store, 'answer', keyPrefix(commune, year))).map(({ part, v }) => ({ indicator: part, ...v }) as AnswerRecord);
-  const decisions = (await byLastPart(store, 'decision', keyPrefix(commune))).map(({ v }) => v as unknown as DecisionRecord).filter((d) => (d.level === 1 || d.level === 2) && typeof d.decidedOn === 'string');
-  const register = (await byLastPart(store, 'registerEntry', keyPrefix(commune))).map(({ part, v }) => ({ year: Number(part), ...v }) as RegisterRecord);
+  for (const { part, v } of await byLastPart(store, ENTITY.village, keyPrefix(commune))) villages.set(part, { ...villages.get(part), code: part, name: String(v.name ?? villages.get(part)?.name ?? part), order: (v.order as number | null) ?? villages.get(part)?.order ?? null, archived: v.archived === true });
+  const counts = (await byLastPart(store, ENTITY.villageCounts, keyPrefix(commune, year))).map(({ part, v }) => ({ village: part, ...v }) as CountsRecord);
+  const answers = (await byLastPart(store, ENTITY.answer, keyPrefix(commune, year))).map(({ part, v }) => ({ indicator: part, ...v }) as AnswerRecord);
+  const decisions = (await byLastPart(store, ENTITY.decision, keyPrefix(commune))).map(({ v }) => v as unknown as DecisionRecord).filter((d) => (d.level === 1 || d.level === 2) && typeof d.decidedOn === 'string');
+  const register = (await byLastPart(store, ENTITY.registerEntry, keyPrefix(commune))).map(({ part, v }) => ({ year: Number(part), ...v }) as RegisterRecord);
   const pid = provinceId(info.province);
-  const settings = settingsOfYear((await byLastPart(store, 'provinceSettings', keyPrefix(pid))).map(({ part, v }) => ({ ...v, year: Number(part) }) as Values & { year: number }), year);
+  const settings = settingsOfYear((await byLastPart(store, ENTITY.provinceSettings, keyPrefix(pid))).map(({ part, v }) => ({ ...v, year: Number(part) }) as Values & { year: number }), year);
   const input = inputOfRows({
     commune, year, asOf, row, villages: [...villages.values()].sort((a, b) => (a.order ?? 0) - (b.order ?? 0) || a.code.localeCompare(b.code)),
-    counts, figures: values(await store.entityState('communeFigures', yearKey(commune, year))) as Parameters<typeof inputOfRows>[0]['figures'],
+    counts, figures: values(await store.entityState(ENTITY.communeFigures, yearKey(commune, year))) as Parameters<typeof inputOfRows>[0]['figures'],
     answers, decisions, register, difficultAreas: Array.isArray(settings?.difficultAreas) ? (settings.difficultAreas as string[]) : null,
   });
   return { info, input, register };
@@ -93,7 +94,7 @@ export async function provinceRegister(store: Store, province: string, year: num
     if (isProvinceKey(head.id)) continue;
     const got = await serverInput(store, head.id, year);
     if (!got) continue;
-    const changes = (await byLastPart(store, 'stateChange', keyPrefix(head.id, year))).map(({ part, v }) => ({ step: Number(part), to: v.to as DossierState, version: v.version as number }));
+    const changes = (await byLastPart(store, ENTITY.stateChange, keyPrefix(head.id, year))).map(({ part, v }) => ({ step: Number(part), to: v.to as DossierState, version: v.version as number }));
     const status = statusOf(changes);
     const titles: RegisterTitle[] = [];
     for (const r of got.register) {

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import type { EntityName, JsonValue, Op } from '../src/domain/sync/op.ts';
 import type { Role } from '../src/domain/access/roles.ts';
-import { ENTITY_DEFS } from '../src/domain/entities/index.ts';
+import { ENTITY_DEFS, ENTITY } from '../src/domain/entities/index.ts';
 import { provinceId, provinceYearKey, readKey, reviewKey, stepKey, versionKey, yearKey } from '../src/domain/keys.ts';
 import { DEFAULT_CATALOG_ID, getCatalog, indicatorsOf } from '../src/domain/catalog/index.ts';
 import { DRAFT, canonicalText, moveRefusal, type DossierState, type DossierStatus, type MoveContext, type SubmissionSnapshot } from '../src/domain/review/index.ts';
@@ -41,19 +41,19 @@ const INDICATORS = indicatorsOf(getCatalog(DEFAULT_CATALOG_ID)!).map((i) => i.id
 
 /** The entity/keys the rules of `op` read besides its own (prepareBatch lists them). */
 export function reviewNeeds(op: Op, province: string | null): { entity: EntityName; key: string }[] {
-  if (op.entity !== 'stateChange') return [];
+  if (op.entity !== ENTITY.stateChange) return [];
   const at = readKey('step', op.key);
   if (!at) return [];
   const { commune, year, step } = at as { commune: string; year: number; step: number };
   const version = typeof op.fields.version === 'number' ? op.fields.version : 0;
   const out: { entity: EntityName; key: string }[] = [
-    { entity: 'dossier', key: yearKey(commune, year) },
-    { entity: 'registerEntry', key: yearKey(commune, year) },
-    { entity: 'submission', key: versionKey(commune, year, Math.max(1, version)) },
-    ...INDICATORS.map((i) => ({ entity: 'review' as const, key: reviewKey(commune, year, Math.max(1, version), i) })),
+    { entity: ENTITY.dossier, key: yearKey(commune, year) },
+    { entity: ENTITY.registerEntry, key: yearKey(commune, year) },
+    { entity: ENTITY.submission, key: versionKey(commune, year, Math.max(1, version)) },
+    ...INDICATORS.map((i) => ({ entity: ENTITY.review, key: reviewKey(commune, year, Math.max(1, version), i) })),
   ];
-  if (step > 1) out.push({ entity: 'stateChange', key: stepKey(commune, year, step - 1) });
-  if (province) out.push({ entity: 'council', key: provinceYearKey(provinceId(province), year) });
+  if (step > 1) out.push({ entity: ENTITY.stateChange, key: stepKey(commune, year, step - 1) });
+  if (province) out.push({ entity: ENTITY.council, key: provinceYearKey(provinceId(province), year) });
   return out;
 }
 
@@ -66,8 +66,8 @@ const problem = (field: string | null, t: { vi: string; en: string }): ReviewPro
 export function reviewRefusal(op: Op, before: Record<string, JsonValue> | undefined, read: ValuesReader, who: Writer | undefined): ReviewProblem | null {
   const def = ENTITY_DEFS[op.entity];
   if (def.immutable && before && Object.keys(before).length > 0) return problem(null, reviewText('review.refuse.immutable'));
-  if (op.entity === 'submission') return submissionRefusal(op, who);
-  if (op.entity === 'stateChange') return stateChangeRefusal(op, read, who);
+  if (op.entity === ENTITY.submission) return submissionRefusal(op, who);
+  if (op.entity === ENTITY.stateChange) return stateChangeRefusal(op, read, who);
   return null;
 }
 
@@ -98,19 +98,19 @@ function stateChangeRefusal(op: Op, read: ValuesReader, who: Writer | undefined)
   const { commune, year, step } = at;
   let status: DossierStatus = DRAFT;
   if (step > 1) {
-    const prev = read('stateChange', stepKey(commune, year, step - 1));
+    const prev = read(ENTITY.stateChange, stepKey(commune, year, step - 1));
     // A step whose step before is not there is judged on DRAFT: not the next step, so stale.
     if (prev) status = { state: prev.to as DossierState, version: prev.version as number, step: step - 1 };
   }
   const version = f.version;
-  const sent = version >= 1 ? read('submission', versionKey(commune, year, version)) : undefined;
+  const sent = version >= 1 ? read(ENTITY.submission, versionKey(commune, year, version)) : undefined;
   const ctx: MoveContext = {
     status,
-    yearLocked: read('dossier', yearKey(commune, year))?.locked === true,
+    yearLocked: read(ENTITY.dossier, yearKey(commune, year))?.locked === true,
     lastSentVersion: sent ? version : 0,
-    verdicts: version >= 1 ? INDICATORS.map((i) => read('review', reviewKey(commune, year, version, i)) ?? {}).map((r) => ({ comment: typeof r.comment === 'string' ? r.comment : null })) : [],
-    register: (read('registerEntry', yearKey(commune, year)) as { outcome?: string } | undefined) ?? null,
-    council: who.province ? ((read('council', provinceYearKey(provinceId(who.province), year)) as MoveContext['council'] | undefined) ?? null) : null,
+    verdicts: version >= 1 ? INDICATORS.map((i) => read(ENTITY.review, reviewKey(commune, year, version, i)) ?? {}).map((r) => ({ comment: typeof r.comment === 'string' ? r.comment : null })) : [],
+    register: (read(ENTITY.registerEntry, yearKey(commune, year)) as { outcome?: string } | undefined) ?? null,
+    council: who.province ? ((read(ENTITY.council, provinceYearKey(provinceId(who.province), year)) as MoveContext['council'] | undefined) ?? null) : null,
   };
   const why = moveRefusal(who.role, { step, from: f.from as DossierState, to: f.to as DossierState, version, reason: typeof f.reason === 'string' ? f.reason : null }, ctx);
   if (!why) return null;

@@ -4,8 +4,10 @@ import type { AssessInput } from '../domain/assess-types.ts';
 import { provinceId } from '../domain/keys.ts';
 import { inputOfRows } from '../domain/readiness/input-of-rows.ts';
 import { settingsOfYear } from '../domain/review/codes.ts';
+import { statusOf, type DossierStatus } from '../domain/review/states.ts';
 import type {
-  AnswerRow, CommuneFiguresRow, CommuneRow, ConflictRow, DecisionRow, DossierRow, VillageCountsRow, VillageRow,
+  AnswerRow, CommuneFiguresRow, CommuneRow, ConflictRow, CouncilRow, DecisionRow, DossierRow, ProvinceSettingsRow, RegisterRow,
+  ReviewRow, StateChangeRow, SubmissionRow, VillageCountsRow, VillageRow,
 } from './db.ts';
 import type { RepoContext } from './context.ts';
 
@@ -83,7 +85,38 @@ export function createQueries(ctx: RepoContext) {
     });
   }
 
+  // ---------------------------------------------------------------- the province's review (issue #14)
+  async function listStateChanges(commune: string, year: number): Promise<StateChangeRow[]> {
+    return (await db.stateChanges.where('[commune+year]').equals([commune, year]).toArray()).sort((a, b) => a.step - b.step);
+  }
+  /** Where the commune's dossier of the year stands (draft before anything was sent). */
+  async function dossierStatus(commune: string, year: number): Promise<DossierStatus> {
+    return statusOf(await listStateChanges(commune, year));
+  }
+  async function listSubmissions(commune: string, year: number): Promise<SubmissionRow[]> {
+    return (await db.submissions.where('[commune+year]').equals([commune, year]).toArray()).sort((a, b) => a.version - b.version);
+  }
+  async function listReviews(commune: string, year: number, version?: number): Promise<ReviewRow[]> {
+    const all = await db.reviews.where('[commune+year]').equals([commune, year]).toArray();
+    return version === undefined ? all : all.filter((r) => r.version === version);
+  }
+  async function getRegisterEntry(commune: string, year: number): Promise<RegisterRow | undefined> {
+    return db.register.get([commune, year]);
+  }
+  /** Every register entry of a commune, oldest year first (its history). */
+  async function listRegister(commune: string): Promise<RegisterRow[]> {
+    return (await db.register.where('commune').equals(commune).toArray()).sort((a, b) => a.year - b.year);
+  }
+  async function getCouncil(province: string, year: number): Promise<CouncilRow | undefined> {
+    return db.councils.get([provinceId(province), year]);
+  }
+  /** The province's settings of the year, or of the latest year before it that has some. */
+  async function getProvinceSettings(province: string, year: number): Promise<ProvinceSettingsRow | undefined> {
+    return settingsOfYear(await db.provinceSettings.where('province').equals(provinceId(province)).toArray(), year);
+  }
+
   return {
+    listStateChanges, dossierStatus, listSubmissions, listReviews, getRegisterEntry, listRegister, getCouncil, getProvinceSettings,
     listCommunes, getCommune, listVillages, getVillageCounts, getCommuneFigures, getAnswers,
     listDecisions, getDossier, listYears, listConflicts, buildAssessInput,
   };

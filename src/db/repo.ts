@@ -7,6 +7,7 @@ import type { ExportFile, ImportResult } from './transfer.ts';
 import type { Refusal, VillageImportResult } from './village-import.ts';
 import type { ImportPlan, VillageSheet } from '../import/index.ts';
 import type { XhtDb } from './db.ts';
+import type { Review } from './review.ts';
 import { createContext, type MetaKey, type RepoContext, type RepoOptions } from './context.ts';
 import { createClockRepair } from './clock-repair.ts';
 import { createMergeStore, type MergeStore } from './merge-store.ts';
@@ -60,6 +61,7 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
     });
   }
 
+  let reviewWrites: Promise<Review> | undefined;
   const repo = {
     [INTERNALS]: { ctx, merge, write, outbox } as RepoInternals,
     /** The database, for reads (liveQuery, tests); writes go through the functions below. */
@@ -87,6 +89,10 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
     /** Nhập bảng tính — writes a confirmed dry run through the save functions, all or nothing (lazy module). */
     async applyVillageImport(commune: string, year: number, sheet: VillageSheet, confirmed: ImportPlan, refusal?: Refusal): Promise<VillageImportResult> {
       return (await import('./village-import.ts')).applyVillageImport(repo, commune, year, sheet, confirmed, refusal);
+    },
+    /** The province's review's writes (sending, moves, verdicts, register, council, settings), loaded on first use. */
+    async review(): Promise<Review> {
+      return (reviewWrites ??= import('./review.ts').then((m) => m.createReview(repo, write)));
     },
     /** Dữ liệu mẫu — loads the demo commune through the save functions; idempotent. Returns its code. */
     async loadDemoCommune(): Promise<string> {

@@ -3,21 +3,29 @@
 // verdicts, the register, the council and the province's settings — each through the ordinary
 // write path (row + outbox op), checked first with the same pure rules the server applies
 // (src/domain/review/states.ts), so a refusal is shown before anything is queued. Lazy: the
-// screens that use it import it; never on the first-load path.
+// repository loads it on the first write (repo.review()); never on the first-load path. Its reads
+// are the repository's own (queries.ts).
+import { ENTITY } from '../domain/entities/index.ts';
 import type { EntityName, JsonValue } from '../domain/sync/op.ts';
 import { provinceId, provinceYearKey, reviewKey, stepKey, versionKey, yearKey } from '../domain/keys.ts';
 import { canonicalText, plainSnapshot, settingsOfYear, statusOf, moveOf, moveRefusal, MOVES, type DossierState, type DossierStatus, type Move, type MoveRefusal, type SubmissionSnapshot } from '../domain/review/index.ts';
 import type { Role } from '../domain/access/roles.ts';
 import type { CouncilRow, ProvinceSettingsRow, RegisterRow, ReviewRow, StateChangeRow, SubmissionRow } from './db.ts';
-import { internalsOf, type Repo } from './repo.ts';
+import type { Queries } from './queries.ts';
+import type { Write } from './write.ts';
+import type { XhtDb } from './db.ts';
 
-/** A move refused by the pure rules before anything was written. */
-export class MoveRefusedError extends Error {
-  constructor(readonly refusal: MoveRefusal) {
-    super(refusal.code);
-    this.name = 'MoveRefusedError';
-  }
-}
+/** What the review's writes use of a repository (its reads, its meta, one transaction for several saves). */
+export type ReviewBase = Pick<Queries, 'listStateChanges' | 'dossierStatus' | 'listSubmissions' | 'listReviews' | 'getRegisterEntry' | 'listRegister' | 'getCouncil' | 'getProvinceSettings'> & {
+  db: XhtDb;
+  getMeta<T = unknown>(key: string): Promise<T | undefined>;
+  deviceId(): Promise<string>;
+  batch<T>(fn: () => Promise<T>): Promise<T>;
+};
+import { MoveRefusedError } from './errors.ts';
+
+export { MoveRefusedError };
+
 
 /** SHA-256 hex of a text (WebCrypto: the page, the workers and Node alike). */
 export async function sha256Hex(text: string): Promise<string> {
@@ -28,38 +36,12 @@ export async function sha256Hex(text: string): Promise<string> {
 type Fields = Record<string, JsonValue | undefined>;
 
 /** The review's functions over a repository. */
-export function createReview(repo: Repo) {
+export function createReview(repo: ReviewBase, writeOp: Write) {
   const { db } = repo;
-  const write = (entity: EntityName, key: string, fields: Fields) => internalsOf(repo).write(entity, key, fields);
+  const write = (entity: EntityName, key: string, fields: Fields) => writeOp(entity, key, fields);
 
-  async function listStateChanges(commune: string, year: number): Promise<StateChangeRow[]> {
-    return (await db.stateChanges.where('[commune+year]').equals([commune, year]).toArray()).sort((a, b) => a.step - b.step);
-  }
-  /** Where the commune's dossier of the year stands (draft before anything was sent). */
-  async function dossierStatus(commune: string, year: number): Promise<DossierStatus> {
-    return statusOf(await listStateChanges(commune, year));
-  }
-  async function listSubmissions(commune: string, year: number): Promise<SubmissionRow[]> {
-    return (await db.submissions.where('[commune+year]').equals([commune, year]).toArray()).sort((a, b) => a.version - b.version);
-  }
-  async function listReviews(commune: string, year: number, version?: number): Promise<ReviewRow[]> {
-    const all = await db.reviews.where('[commune+year]').equals([commune, year]).toArray();
-    return version === undefined ? all : all.filter((r) => r.version === version);
-  }
-  async function getRegisterEntry(commune: string, year: number): Promise<RegisterRow | undefined> {
-    return db.register.get([commune, year]);
-  }
-  /** Every register entry of a commune, oldest year first (its history). */
-  async function listRegister(commune: string): Promise<RegisterRow[]> {
-    return (await db.register.where('commune').equals(commune).toArray()).sort((a, b) => a.year - b.year);
-  }
-  async function getCouncil(province: string, year: number): Promise<CouncilRow | undefined> {
-    return db.councils.get([provinceId(province), year]);
-  }
-  /** The province's settings of the year, or of the latest year before it that has some. */
-  async function getProvinceSettings(province: string, year: number): Promise<ProvinceSettingsRow | undefined> {
-    return settingsOfYear(await db.provinceSettings.where('province').equals(provinceId(province)).toArray(), year);
-  }
+  // The review's reads are the repository's (queries.ts), so the screens read without this module.
+  const { listStateChanges, dossierStatus, listSubmissions, listReviews, getRegisterEntry, listRegister, getCouncil, getProvinceSettings } = repo;
 
   /** Who the enrolment code was issued to, and this device: what a state change records. */
   async function actor(): Promise<{ role: Role | null; by: string; device: string }> {
@@ -103,7 +85,7 @@ export function createReview(repo: Repo) {
       const row: StateChangeRow = { commune, year, ...change, at: new Date().toISOString(), by: who.by, device: who.device };
       const fields: Fields = { from: row.from, to: row.to, version: row.version, at: row.at, by: row.by, device: row.device };
       if (row.reason) fields.reason = row.reason;
-      await write('stateChange', stepKey(commune, year, row.step), fields);
+      await write(ENTITY.stateChange, stepKey(commune, year, row.step), fields);
       return row;
     });
   }
@@ -122,7 +104,7 @@ export function createReview(repo: Repo) {
     const version = status.version + 1;
     return repo.batch(async () => {
       if ((await db.dossiers.get([commune, year]))?.locked !== true) throw new MoveRefusedError({ code: 'moveNotLocked' });
-      await write('submission', versionKey(commune, year, version), {
+      await write(ENTITY.submission, versionKey(commune, year, version), {
         snapshot: plainSnapshot(snapshot) as unknown as JsonValue, contentHash, sentAt: new Date().toISOString(), sentBy: who.by,
       });
       await move(commune, year, 'submitted', { role });
@@ -132,16 +114,16 @@ export function createReview(repo: Repo) {
 
   /** The council's verdict and comment on one indicator of the version in review. */
   async function saveReview(commune: string, year: number, version: number, indicator: string, fields: { verdict?: ReviewRow['verdict']; comment?: string | null }): Promise<void> {
-    await write('review', reviewKey(commune, year, version, indicator), fields as Fields);
+    await write(ENTITY.review, reviewKey(commune, year, version, indicator), fields as Fields);
   }
   async function saveRegisterEntry(commune: string, year: number, fields: Omit<Partial<RegisterRow>, 'commune' | 'year'>): Promise<void> {
-    await write('registerEntry', yearKey(commune, year), fields as Fields);
+    await write(ENTITY.registerEntry, yearKey(commune, year), fields as Fields);
   }
   async function saveCouncil(province: string, year: number, fields: Omit<Partial<CouncilRow>, 'province' | 'year'>): Promise<void> {
-    await write('council', provinceYearKey(provinceId(province), year), fields as Fields);
+    await write(ENTITY.council, provinceYearKey(provinceId(province), year), fields as Fields);
   }
   async function saveProvinceSettings(province: string, year: number, fields: Omit<Partial<ProvinceSettingsRow>, 'province' | 'year'>): Promise<void> {
-    await write('provinceSettings', provinceYearKey(provinceId(province), year), fields as Fields);
+    await write(ENTITY.provinceSettings, provinceYearKey(provinceId(province), year), fields as Fields);
   }
 
   return {

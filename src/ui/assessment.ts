@@ -3,7 +3,6 @@
 // date once typed, else the province's dossier deadline) and the same history, so no two screens
 // can disagree. Never judges anything itself: assess() does.
 import { buildAssessInput, getCommune, getDossier, repo, type CommuneRow, type DossierRow } from '../db/index.ts';
-import { createReview } from '../db/review.ts';
 import type { AssessInput, AssessOutput } from '../domain/assess-types.ts';
 import { assess } from '../domain/readiness/assess.ts';
 import { requestPlan, type RequestPlan } from '../domain/readiness/request.ts';
@@ -52,8 +51,7 @@ export async function loadAssessment(commune: string, year: number): Promise<Ass
  */
 async function withProvinceSettings(row: CommuneRow | undefined, year: number): Promise<CommuneRow | undefined> {
   if (!row?.province) return row;
-  // (A static import: inside a liveQuery only Dexie's own promises may be awaited.)
-  const s = await createReview(repo()).getProvinceSettings(row.province, year);
+  const s = await repo().getProvinceSettings(row.province, year);
   if (!s) return row;
   return {
     ...row,

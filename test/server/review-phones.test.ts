@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAdmin } from '../../server/admin.ts';
 import { issueCode } from '../../server/codes.ts';
 import { createRepo, openDatabase, type Repo } from '../../src/db/index.ts';
-import { createReview, type Review } from '../../src/db/review.ts';
+import type { Review } from '../../src/db/review.ts';
 import { createSyncEngine, type SyncEngine } from '../../src/sync/index.ts';
 import { assess } from '../../src/domain/readiness/assess.ts';
 import { requestPlan } from '../../src/domain/readiness/request.ts';
@@ -20,14 +20,14 @@ let s: TestServer;
 const QN = 'Quảng Ngãi';
 
 interface Phone { repo: Repo; review: Review; engine: SyncEngine; online: { on: boolean } }
-function phone(name: string, opts: { pullLimit?: number; fetch?: typeof fetch } = {}): Phone {
+async function phone(name: string, opts: { pullLimit?: number; fetch?: typeof fetch } = {}): Promise<Phone> {
   const repo = createRepo(openDatabase(`review-phones-${name}-${randomUUID()}`));
   const online = { on: true };
   const engine = createSyncEngine({
     repo, fetch: opts.fetch ?? ((u, i) => fetch(u, i)), isOnline: () => online.on, timeoutMs: 10_000, maxAttempts: 1, backoff: { baseMs: 1, capMs: 5 },
     ...(opts.pullLimit ? { pullLimit: opts.pullLimit } : {}),
   });
-  return { repo, review: createReview(repo), engine, online };
+  return { repo, review: await repo.review(), engine, online };
 }
 const ok = async (p: Phone) => {
   const r = await p.engine.syncNow();
@@ -51,8 +51,8 @@ let reviewer: Phone;
 
 beforeAll(async () => {
   s = await startTestServer();
-  commune = phone('officer');
-  reviewer = phone('reviewer');
+  commune = await phone('officer');
+  reviewer = await phone('reviewer');
   const { code } = await issueCode(s.store, { commune: '21085', role: 'officer', villages: null, person: 'Lê Văn Cán' });
   await commune.engine.enroll(s.url, code);
   await reviewer.engine.enroll(s.url, await provinceCode());
@@ -139,7 +139,7 @@ describe('commune phone ⇄ province reviewer', () => {
     let calls = 0;
     let cutAt = 4;
     const flaky: typeof fetch = (u, i) => (++calls === cutAt ? Promise.reject(new TypeError('network down')) : fetch(u, i));
-    const late = phone('late-reviewer', { pullLimit: 2, fetch: flaky });
+    const late = await phone('late-reviewer', { pullLimit: 2, fetch: flaky });
     await late.engine.enroll(s.url, await provinceCode());
     calls = 0;
     expect((await late.engine.syncNow()).ok).toBe(false);

@@ -141,8 +141,10 @@ export function storeContract(name: string, factory: StoreContractFactory): void
         expect(await s.communesInProvince(QN)).toEqual([A, B]);
         ok(await s.applyBatch(input('p:quang-ngai', 'dev-r', [op('p:quang-ngai/2025', { dossierDeadline: '02-25' }, 'dev-r', 'provinceSettings')])));
         ok(await s.applyBatch(input(A, 'dev-a', counts(A, 'dev-a', 3))));
-        expect(await s.communeHeads(QN)).toEqual([{ code: A, name: 'Xã Ba Tô', seq: 3 }, { code: B, name: 'Xã Ba Vì', seq: 0 }, { code: 'p:quang-ngai', name: QN, seq: 1 }]);
-        expect(await s.communeHeads('Hà Nội')).toEqual([{ code: HN, name: 'Phường Phúc Xá', seq: 0 }]);
+        expect(await s.communeHeads(QN)).toEqual([
+          { id: A, code: A, name: 'Xã Ba Tô', seq: 3 }, { id: B, code: B, name: 'Xã Ba Vì', seq: 0 }, { id: 'p:quang-ngai', code: 'p:quang-ngai', name: QN, seq: 1 },
+        ]);
+        expect(await s.communeHeads('Hà Nội')).toEqual([{ id: HN, code: HN, name: 'Phường Phúc Xá', seq: 0 }]);
       }));
 
       it('[SC15] states by key prefix: exactly the keys that start with it, in key order', withDb(async (s) => {

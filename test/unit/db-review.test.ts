@@ -6,7 +6,7 @@ import 'fake-indexeddb/auto';
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRepo, openDatabase, type Repo } from '../../src/db/index.ts';
-import { MoveRefusedError, createReview, type Review } from '../../src/db/review.ts';
+import { MoveRefusedError, type Review } from '../../src/db/review.ts';
 import { assess } from '../../src/domain/readiness/assess.ts';
 import { canonicalText, type SubmissionSnapshot } from '../../src/domain/review/index.ts';
 
@@ -17,7 +17,7 @@ const P = 'Quảng Ngãi';
 
 beforeEach(async () => {
   repo = createRepo(openDatabase(`db-review-${++n}`));
-  review = createReview(repo);
+  review = await repo.review();
   await repo.saveCommune({ code: 'X1', name: 'Xã Một', province: P });
   await repo.saveVillage('X1', { code: 'T01', name: 'Thôn Một' });
   await repo.saveVillageCounts('X1', 2025, 'T01', { households: 100, familiesRegistered: 90, familiesRecognized: 80 });

@@ -2,7 +2,7 @@
 // (src/ui/access.ts), from the registry's scope and writers (src/domain/entities) and the year
 // lock's rule (isLockAct). Answers are codes with parameters, never sentences: the server and the
 // screens word them. Pure; first-load safe (data and small functions only).
-import { ENTITY_DEFS, ENTITY_NAMES, type EntityName } from '../entities/index.ts';
+import { ENTITY_DEFS, ENTITY_NAMES, type EntityName, ENTITY } from '../entities/index.ts';
 import { isProvinceKey, provinceId } from '../keys.ts';
 import { DOSSIER_STATES, type DossierState } from '../review/codes.ts';
 import { moveRoleRefusal, type Move } from '../review/states.ts';
@@ -120,7 +120,7 @@ export function writeRefusal(p: Principal, t: WriteTarget): WriteRefusal | null 
   if (!def.writers.includes(p.role)) {
     return def.writers.length === 1 && def.writers[0] === 'officer' ? { code: 'officerOnly' } : { code: 'notWriter', writers: def.writers };
   }
-  if (t.entity === 'stateChange' && t.fields) {
+  if (t.entity === ENTITY.stateChange && t.fields) {
     const { from, to } = t.fields;
     if (isState(from) && isState(to)) {
       const why = moveRoleRefusal(p.role, from, to);

@@ -2,11 +2,10 @@
 // where the year's dossier stands and every change of its state, "Gửi hồ sơ" once the meeting has
 // locked the year (a new version after it was returned), the reviewer's comments beside each
 // indicator, and the title the register gave with its valid-until date (flagged in its last year).
-// Lazy: the dossier, criteria and dashboard screens import it. Writes only through src/db/review.ts.
+// Lazy: the dossier, criteria and dashboard screens import it. Reads are the repository's; the
+// writes load with repo().review() when the person sends.
 import { useState } from 'preact/hooks';
-import { repo } from '../../db/index.ts';
-import { createReview, MoveRefusedError, type Review } from '../../db/review.ts';
-import type { RegisterRow, ReviewRow, StateChangeRow } from '../../db/db.ts';
+import { MoveRefusedError, repo, type RegisterRow, type ReviewRow, type StateChangeRow } from '../../db/index.ts';
 import type { Doc } from '../../dossier/doc.ts';
 import { docText } from '../../dossier/doc.ts';
 import { inLastYear, type DossierStatus, type SubmissionSnapshot } from '../../domain/review/index.ts';
@@ -22,8 +21,8 @@ import type { Assessment } from '../assessment.ts';
 
 addWords({ vi, en });
 
-let review: Review | null = null;
-const reviewOf = (): Review => (review ??= createReview(repo()));
+/** The repository's reads (in a liveQuery: Dexie's own promises only). */
+const reviewOf = () => repo();
 
 /** What this phone knows of a commune's dossier of a year. */
 export interface ReviewView {
@@ -92,7 +91,7 @@ export function SendDossier(p: { commune: string; year: number; locked: boolean;
     setBusy(true);
     setMessage(null);
     try {
-      const { version } = await reviewOf().sendDossier(p.commune, p.year, snapshotOf(p.assessment, await p.docs()));
+      const { version } = await (await repo().review()).sendDossier(p.commune, p.year, snapshotOf(p.assessment, await p.docs()));
       setMessage({ text: `${t('review.sentOk', { version })} ${navigator.onLine === false ? t('review.queued') : ''}`.trim(), error: false });
     } catch (e) {
       setMessage({ text: e instanceof MoveRefusedError ? moveRefusalText(e.refusal)[getLang()] : String(e), error: true });
