@@ -82,7 +82,9 @@ export function SendDossier(p: { commune: string; year: number; locked: boolean;
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const v = live.value;
-  if (!v) return null;
+  // A placeholder until the first read: the papers above keep their place (a print taken right
+  // after typing must not race a late layout change of the screen).
+  if (!v) return <section class="xd-card" aria-busy="true" data-testid="dossier-send" />;
   const { status } = v;
   const canSend = status.state === 'draft' || status.state === 'returned';
   const notSender = readOnlyReason(p.access, 'submission') !== null;
