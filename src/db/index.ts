@@ -67,6 +67,7 @@ export const reopenYear: R['reopenYear'] = (...a) => repo().reopenYear(...a);
 export const listYears: R['listYears'] = (...a) => repo().listYears(...a);
 export const startYear: R['startYear'] = (...a) => repo().startYear(...a);
 export const buildAssessInput: R['buildAssessInput'] = (...a) => repo().buildAssessInput(...a);
+export const buildProvinceInputs: R['buildProvinceInputs'] = (...a) => repo().buildProvinceInputs(...a);
 export const loadAssessInput: R['loadAssessInput'] = (...a) => repo().loadAssessInput(...a);
 export const pendingCount: R['pendingCount'] = () => repo().pendingCount();
 export const nextBatch: R['nextBatch'] = (...a) => repo().nextBatch(...a);

@@ -390,9 +390,7 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
   /** Villages in display order; archived ones only when asked. */
   async function listVillages(commune: string, opts: { includeArchived?: boolean } = {}): Promise<VillageRow[]> {
     const all = await db.villages.where('commune').equals(commune).toArray();
-    return all
-      .filter((v) => opts.includeArchived || !v.archived)
-      .sort((a, b) => (a.order ?? 0) - (b.order ?? 0) || a.code.localeCompare(b.code));
+    return sortVillages(all.filter((v) => opts.includeArchived || !v.archived));
   }
 
   // ---------------------------------------------------------------- yearly data
@@ -438,8 +436,7 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
     return id;
   }
   async function listDecisions(commune: string): Promise<DecisionRow[]> {
-    const all = await db.decisions.where('commune').equals(commune).toArray();
-    return all.filter((d) => !(d as { archived?: boolean }).archived).sort((a, b) => a.decidedOn.localeCompare(b.decidedOn));
+    return liveDecisions(await db.decisions.where('commune').equals(commune).toArray());
   }
 
   // ---------------------------------------------------------------- dossier, lock, years
@@ -513,46 +510,46 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
   /** The readiness engine's input for one commune and year, from what this device holds. */
   async function buildAssessInput(commune: string, year: number, asOf?: string): Promise<AssessInput> {
     return db.transaction('r', ['communes', 'villages', 'villageCounts', 'communeFigures', 'answers', 'decisions'], async () => {
-      const c = await db.communes.get(commune);
-      const villages = await listVillages(commune, { includeArchived: true });
-      const counts = new Map((await getVillageCounts(commune, year)).map((r) => [r.village, r]));
-      const vs: VillageInput[] = [];
-      for (const v of villages) {
-        const r = counts.get(v.code);
-        if (v.archived && !r) continue; // archived villages count only for years they have data
-        const vi: VillageInput = { code: v.code, name: v.name };
-        if (r) for (const f of COUNT_KEYS) if (r[f] !== undefined && r[f] !== null) (vi as unknown as Record<string, unknown>)[f] = r[f];
-        vs.push(vi);
-      }
-      const input: AssessInput = {
-        catalog: 'tt25-2023',
-        year,
-        commune: { code: commune, name: c?.name ?? commune, ...(c?.province ? { province: c.province } : {}) },
-        villages: vs,
-      };
-      if (asOf) input.asOf = asOf;
-      const fig = await getCommuneFigures(commune, year);
-      if (fig) {
-        const f: Record<string, unknown> = {};
-        for (const k of FIGURE_KEYS) if (fig[k] !== undefined && fig[k] !== null) f[k] = fig[k];
-        if (Object.keys(f).length) input.figures = f as CommuneFigures;
-      }
-      const answers = await getAnswers(commune, year);
-      if (answers.length) {
-        input.answers = {};
-        for (const a of answers) {
-          const ans: Answer = { met: a.met ?? null };
-          // The readiness input cites number, date, issuer and title (a stored note stays on the row).
-          const evidence = (a.evidence ?? []).map(inputEvidence).filter((e) => Object.keys(e).length > 0);
-          if (evidence.length) ans.evidence = evidence;
-          if (typeof a.amount === 'number') ans.amount = a.amount;
-          if (a.note) ans.note = a.note;
-          input.answers[a.indicator] = ans;
+      const [c, villages, counts, fig, answers, decisions] = await Promise.all([
+        db.communes.get(commune), listVillages(commune, { includeArchived: true }), getVillageCounts(commune, year),
+        getCommuneFigures(commune, year), getAnswers(commune, year), listDecisions(commune),
+      ]);
+      return inputOfRows({ commune, year, asOf, row: c, villages, counts, figures: fig, answers, decisions });
+    });
+  }
+
+  /**
+   * The engine's input of every commune in `communes` for `year`, read in one transaction with one
+   * query per table (a reviewer's device opens the province's list from 168 communes at once).
+   */
+  async function buildProvinceInputs(communes: readonly string[], year: number, asOf?: string): Promise<AssessInput[]> {
+    return db.transaction('r', ['communes', 'villages', 'villageCounts', 'communeFigures', 'answers', 'decisions'], async () => {
+      const pairs = communes.map((c): [string, number] => [c, year]);
+      const [rows, villages, counts, figures, answers, decisions] = await Promise.all([
+        db.communes.bulkGet([...communes]),
+        db.villages.where('commune').anyOf([...communes]).toArray(),
+        db.villageCounts.where('[commune+year]').anyOf(pairs).toArray(),
+        db.communeFigures.bulkGet(pairs),
+        db.answers.where('[commune+year]').anyOf(pairs).toArray(),
+        db.decisions.where('commune').anyOf([...communes]).toArray(),
+      ]);
+      const by = <T extends { commune: string }>(list: T[]) => {
+        const m = new Map<string, T[]>();
+        for (const r of list) {
+          const l = m.get(r.commune);
+          if (l) l.push(r);
+          else m.set(r.commune, [r]);
         }
-      }
-      const decisions = await listDecisions(commune);
-      if (decisions.length) input.history = decisions.map((d) => ({ level: d.level, decidedOn: d.decidedOn }));
-      return input;
+        return m;
+      };
+      const [v, n, a, d] = [by(villages), by(counts), by(answers), by(decisions)];
+      return communes.map((commune, i) =>
+        inputOfRows({
+          commune, year, asOf, row: rows[i], figures: figures[i],
+          villages: sortVillages(v.get(commune) ?? []), counts: n.get(commune) ?? [], answers: a.get(commune) ?? [],
+          decisions: liveDecisions(d.get(commune) ?? []),
+        }),
+      );
     });
   }
 
@@ -742,7 +739,7 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
     saveVillageCounts, getVillageCounts, saveCommuneFigures, getCommuneFigures,
     saveAnswer, getAnswers, saveDecision, listDecisions,
     saveDossier, getDossier, lockYear, reopenYear, listYears, startYear,
-    buildAssessInput, loadAssessInput,
+    buildAssessInput, buildProvinceInputs, loadAssessInput,
     pendingCount, nextBatch, ackOps, quarantineOps, listQuarantined, requeueOps, applyRemoteOps, listPulledRefused,
     listConflicts, resolveConflict,
     WRITE_TABLES,
@@ -761,6 +758,60 @@ const FIGURE_KEYS = [
 ] as const satisfies readonly (keyof CommuneFigures)[];
 
 /** The parts of a stored evidence the readiness input carries. */
+/** Villages in their order (then by code). */
+function sortVillages(list: VillageRow[]): VillageRow[] {
+  return list.sort((a, b) => (a.order ?? 0) - (b.order ?? 0) || a.code.localeCompare(b.code));
+}
+
+/** The decisions not archived, oldest first. */
+function liveDecisions(list: DecisionRow[]): DecisionRow[] {
+  return list.filter((d) => !(d as { archived?: boolean }).archived).sort((a, b) => a.decidedOn.localeCompare(b.decidedOn));
+}
+
+/** The engine's input from a commune's rows of one year (villages in order, archived included). */
+function inputOfRows(x: {
+  commune: string; year: number; asOf: string | undefined; row: CommuneRow | undefined; villages: VillageRow[];
+  counts: VillageCountsRow[]; figures: CommuneFiguresRow | undefined; answers: AnswerRow[]; decisions: DecisionRow[];
+}): AssessInput {
+  const { commune, year, asOf, row: c } = x;
+  const counts = new Map(x.counts.map((r) => [r.village, r]));
+  const vs: VillageInput[] = [];
+  for (const v of x.villages) {
+    const r = counts.get(v.code);
+    if (v.archived && !r) continue; // archived villages count only for years they have data
+    const vi: VillageInput = { code: v.code, name: v.name };
+    if (r) for (const f of COUNT_KEYS) if (r[f] !== undefined && r[f] !== null) (vi as unknown as Record<string, unknown>)[f] = r[f];
+    vs.push(vi);
+  }
+  const input: AssessInput = {
+    catalog: 'tt25-2023',
+    year,
+    commune: { code: commune, name: c?.name ?? commune, ...(c?.province ? { province: c.province } : {}) },
+    villages: vs,
+  };
+  if (asOf) input.asOf = asOf;
+  const fig = x.figures;
+  if (fig) {
+    const f: Record<string, unknown> = {};
+    for (const k of FIGURE_KEYS) if (fig[k] !== undefined && fig[k] !== null) f[k] = fig[k];
+    if (Object.keys(f).length) input.figures = f as CommuneFigures;
+  }
+  if (x.answers.length) {
+    input.answers = {};
+    for (const a of x.answers) {
+      const ans: Answer = { met: a.met ?? null };
+      // The readiness input cites number, date, issuer and title (a stored note stays on the row).
+      const evidence = (a.evidence ?? []).map(inputEvidence).filter((e) => Object.keys(e).length > 0);
+      if (evidence.length) ans.evidence = evidence;
+      if (typeof a.amount === 'number') ans.amount = a.amount;
+      if (a.note) ans.note = a.note;
+      input.answers[a.indicator] = ans;
+    }
+  }
+  if (x.decisions.length) input.history = x.decisions.map((d) => ({ level: d.level, decidedOn: d.decidedOn }));
+  return input;
+}
+
 function inputEvidence(e: Evidence): Evidence {
   const out: Evidence = {};
   for (const k of ['number', 'date', 'issuer', 'title'] as const) if (e[k]) out[k] = e[k];
