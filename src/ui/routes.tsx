@@ -23,6 +23,11 @@ export const PATHS = {
   sync: 'dong-bo',
   dossier: 'ho-so',
   setup: 'bat-dau',
+  /** The province's list of communes (a reviewer); `#/tinh/{commune}` is one commune's review. */
+  province: 'tinh',
+  council: 'hoi-dong',
+  provincePapers: 'giay-to-tinh',
+  provinceSettings: 'cai-dat-tinh',
 } as const;
 
 export type RoutePath = (typeof PATHS)[keyof typeof PATHS];
@@ -51,6 +56,12 @@ const More = lazy(() => import('./screens/more.tsx').then((m) => m.More));
 const DataScreen = lazy(() => import('./screens/data.tsx').then((m) => m.DataScreen));
 const SyncScreen = lazy(() => import('./screens/sync.tsx').then((m) => m.SyncScreen));
 const Dossier = lazy(() => import('./screens/dossier-route.tsx').then((m) => m.DossierRoute));
+// The reviewer's screens share one chunk and its words (src/ui/review).
+const ProvinceList = lazy(() => import('./review/list-screen.tsx').then((m) => m.ProvinceList));
+const CommuneReviewScreen = lazy(() => import('./review/review-screen.tsx').then((m) => m.CommuneReviewScreen));
+const CouncilScreen = lazy(() => import('./review/council-screen.tsx').then((m) => m.CouncilScreen));
+const ProvincePapers = lazy(() => import('./review/papers-screen.tsx').then((m) => m.ProvincePapers));
+const ProvinceSettingsScreen = lazy(() => import('./review/settings-screen.tsx').then((m) => m.ProvinceSettingsScreen));
 /** First run: choose or create a commune (also what a phone without one shows). */
 const FirstRun = lazy(() => import('./screens/first-run.tsx').then((m): ComponentType<ScreenProps> => m.FirstRun));
 
@@ -66,6 +77,10 @@ export const ROUTES: readonly RouteDef[] = [
   { path: PATHS.sync, screen: SyncScreen, tab: PATHS.more, withoutCommune: true },
   { path: PATHS.dossier, screen: Dossier, tab: PATHS.more },
   { path: PATHS.setup, screen: FirstRun, tab: PATHS.home, withoutCommune: true },
+  { path: PATHS.province, screen: ProvinceList, item: CommuneReviewScreen, tab: PATHS.more },
+  { path: PATHS.council, screen: CouncilScreen, tab: PATHS.more },
+  { path: PATHS.provincePapers, screen: ProvincePapers, tab: PATHS.more },
+  { path: PATHS.provinceSettings, screen: ProvinceSettingsScreen, tab: PATHS.more },
 ];
 
 /** The route of a hash's first segment; the home screen for any segment no route has. */
