@@ -16,6 +16,7 @@ import type {
 } from './db.ts';
 import { applyFieldsToRow, changedFields, dexieKey, fieldsOfRow, stampedAtOf, tableOf } from './entities.ts';
 import { ValidationError, YearLockedError, isRealDate } from './errors.ts';
+import { COUNT_KEYS, inputOfRows, liveDecisions, sortVillages } from './assess-input.ts';
 
 type Checks = typeof import('./validate.ts');
 let checksLoading: Promise<Checks> | null = null;
@@ -518,41 +519,6 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
     });
   }
 
-  /**
-   * The engine's input of every commune in `communes` for `year`, read in one transaction with one
-   * query per table (a reviewer's device opens the province's list from 168 communes at once).
-   */
-  async function buildProvinceInputs(communes: readonly string[], year: number, asOf?: string): Promise<AssessInput[]> {
-    return db.transaction('r', ['communes', 'villages', 'villageCounts', 'communeFigures', 'answers', 'decisions'], async () => {
-      const pairs = communes.map((c): [string, number] => [c, year]);
-      const [rows, villages, counts, figures, answers, decisions] = await Promise.all([
-        db.communes.bulkGet([...communes]),
-        db.villages.where('commune').anyOf([...communes]).toArray(),
-        db.villageCounts.where('[commune+year]').anyOf(pairs).toArray(),
-        db.communeFigures.bulkGet(pairs),
-        db.answers.where('[commune+year]').anyOf(pairs).toArray(),
-        db.decisions.where('commune').anyOf([...communes]).toArray(),
-      ]);
-      const by = <T extends { commune: string }>(list: T[]) => {
-        const m = new Map<string, T[]>();
-        for (const r of list) {
-          const l = m.get(r.commune);
-          if (l) l.push(r);
-          else m.set(r.commune, [r]);
-        }
-        return m;
-      };
-      const [v, n, a, d] = [by(villages), by(counts), by(answers), by(decisions)];
-      return communes.map((commune, i) =>
-        inputOfRows({
-          commune, year, asOf, row: rows[i], figures: figures[i],
-          villages: sortVillages(v.get(commune) ?? []), counts: n.get(commune) ?? [], answers: a.get(commune) ?? [],
-          decisions: liveDecisions(d.get(commune) ?? []),
-        }),
-      );
-    });
-  }
-
   /** Stores an engine input (a sample or demo commune) through the save functions; idempotent. */
   async function loadAssessInput(input: AssessInput): Promise<string> {
     const code = input.commune.code;
@@ -739,7 +705,7 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
     saveVillageCounts, getVillageCounts, saveCommuneFigures, getCommuneFigures,
     saveAnswer, getAnswers, saveDecision, listDecisions,
     saveDossier, getDossier, lockYear, reopenYear, listYears, startYear,
-    buildAssessInput, buildProvinceInputs, loadAssessInput,
+    buildAssessInput, loadAssessInput,
     pendingCount, nextBatch, ackOps, quarantineOps, listQuarantined, requeueOps, applyRemoteOps, listPulledRefused,
     listConflicts, resolveConflict,
     WRITE_TABLES,
@@ -748,75 +714,6 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
 
 /** The repository type (what createRepo returns). */
 export type Repo = ReturnType<typeof createRepo>;
-
-const COUNT_KEYS = [
-  'households', 'familiesRegistered', 'familiesRecognized', 'lineages', 'lineagesRegistered',
-  'lineagesRecognized', 'citizens', 'citizensRecognized', 'trained', 'university', 'villageRecognized',
-] as const satisfies readonly (keyof VillageCounts)[];
-const FIGURE_KEYS = [
-  'units', 'unitsRecognized', 'pcgdPreschool5', 'pcgdPrimary', 'pcgdLowerSecondary', 'literacy', 'difficultArea',
-] as const satisfies readonly (keyof CommuneFigures)[];
-
-/** The parts of a stored evidence the readiness input carries. */
-/** Villages in their order (then by code). */
-function sortVillages(list: VillageRow[]): VillageRow[] {
-  return list.sort((a, b) => (a.order ?? 0) - (b.order ?? 0) || a.code.localeCompare(b.code));
-}
-
-/** The decisions not archived, oldest first. */
-function liveDecisions(list: DecisionRow[]): DecisionRow[] {
-  return list.filter((d) => !(d as { archived?: boolean }).archived).sort((a, b) => a.decidedOn.localeCompare(b.decidedOn));
-}
-
-/** The engine's input from a commune's rows of one year (villages in order, archived included). */
-function inputOfRows(x: {
-  commune: string; year: number; asOf: string | undefined; row: CommuneRow | undefined; villages: VillageRow[];
-  counts: VillageCountsRow[]; figures: CommuneFiguresRow | undefined; answers: AnswerRow[]; decisions: DecisionRow[];
-}): AssessInput {
-  const { commune, year, asOf, row: c } = x;
-  const counts = new Map(x.counts.map((r) => [r.village, r]));
-  const vs: VillageInput[] = [];
-  for (const v of x.villages) {
-    const r = counts.get(v.code);
-    if (v.archived && !r) continue; // archived villages count only for years they have data
-    const vi: VillageInput = { code: v.code, name: v.name };
-    if (r) for (const f of COUNT_KEYS) if (r[f] !== undefined && r[f] !== null) (vi as unknown as Record<string, unknown>)[f] = r[f];
-    vs.push(vi);
-  }
-  const input: AssessInput = {
-    catalog: 'tt25-2023',
-    year,
-    commune: { code: commune, name: c?.name ?? commune, ...(c?.province ? { province: c.province } : {}) },
-    villages: vs,
-  };
-  if (asOf) input.asOf = asOf;
-  const fig = x.figures;
-  if (fig) {
-    const f: Record<string, unknown> = {};
-    for (const k of FIGURE_KEYS) if (fig[k] !== undefined && fig[k] !== null) f[k] = fig[k];
-    if (Object.keys(f).length) input.figures = f as CommuneFigures;
-  }
-  if (x.answers.length) {
-    input.answers = {};
-    for (const a of x.answers) {
-      const ans: Answer = { met: a.met ?? null };
-      // The readiness input cites number, date, issuer and title (a stored note stays on the row).
-      const evidence = (a.evidence ?? []).map(inputEvidence).filter((e) => Object.keys(e).length > 0);
-      if (evidence.length) ans.evidence = evidence;
-      if (typeof a.amount === 'number') ans.amount = a.amount;
-      if (a.note) ans.note = a.note;
-      input.answers[a.indicator] = ans;
-    }
-  }
-  if (x.decisions.length) input.history = x.decisions.map((d) => ({ level: d.level, decidedOn: d.decidedOn }));
-  return input;
-}
-
-function inputEvidence(e: Evidence): Evidence {
-  const out: Evidence = {};
-  for (const k of ['number', 'date', 'issuer', 'title'] as const) if (e[k]) out[k] = e[k];
-  return out;
-}
 
 /** An op as the protocol knows it (the changes feed adds `seq`). */
 function stripSeq(op: object): unknown {

@@ -56,12 +56,14 @@ const More = lazy(() => import('./screens/more.tsx').then((m) => m.More));
 const DataScreen = lazy(() => import('./screens/data.tsx').then((m) => m.DataScreen));
 const SyncScreen = lazy(() => import('./screens/sync.tsx').then((m) => m.SyncScreen));
 const Dossier = lazy(() => import('./screens/dossier-route.tsx').then((m) => m.DossierRoute));
-// The reviewer's screens share one chunk and its words (src/ui/review).
-const ProvinceList = lazy(() => import('./review/list-screen.tsx').then((m) => m.ProvinceList));
-const CommuneReviewScreen = lazy(() => import('./review/review-screen.tsx').then((m) => m.CommuneReviewScreen));
-const CouncilScreen = lazy(() => import('./review/council-screen.tsx').then((m) => m.CouncilScreen));
-const ProvincePapers = lazy(() => import('./review/papers-screen.tsx').then((m) => m.ProvincePapers));
-const ProvinceSettingsScreen = lazy(() => import('./review/settings-screen.tsx').then((m) => m.ProvinceSettingsScreen));
+// The reviewer's screens: one dynamic import for all five (one list of chunks to preload in the
+// first load rather than five), each screen still rendered only when its route opens.
+const review = () => import('./review/index.tsx');
+const ProvinceList = lazy(() => review().then((m) => m.ProvinceList));
+const CommuneReviewScreen = lazy(() => review().then((m) => m.CommuneReviewScreen));
+const CouncilScreen = lazy(() => review().then((m) => m.CouncilScreen));
+const ProvincePapers = lazy(() => review().then((m) => m.ProvincePapers));
+const ProvinceSettingsScreen = lazy(() => review().then((m) => m.ProvinceSettingsScreen));
 /** First run: choose or create a commune (also what a phone without one shows). */
 const FirstRun = lazy(() => import('./screens/first-run.tsx').then((m): ComponentType<ScreenProps> => m.FirstRun));
 

@@ -4,6 +4,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, expect, it } from 'vitest';
 import { createRepo, openDatabase } from '../../src/db/index.ts';
+import { buildProvinceInputs } from '../../src/db/province.ts';
 import { sampleInput } from './review-fixtures.ts';
 
 const repo = createRepo(openDatabase('db-province-inputs'));
@@ -20,7 +21,7 @@ it('reads the same inputs as one commune at a time', async () => {
   await repo.saveVillageCounts('P0', 2025, 'Z9', { households: 10 });
   await repo.archiveVillage('P0', 'Z9');
   await repo.saveDecision('P1', { level: 1, decidedOn: '2023-03-20', number: '12/QĐ-UBND' });
-  const all = await repo.buildProvinceInputs([...codes, 'NONE'], 2025, '2026-02-28');
+  const all = await buildProvinceInputs(repo.db, [...codes, 'NONE'], 2025, '2026-02-28');
   for (const [i, code] of codes.entries()) expect(all[i]).toEqual(await repo.buildAssessInput(code, 2025, '2026-02-28'));
   expect(all[0]!.villages.at(-1)!.code).toBe('Z9');
   expect(all[1]!.history).toEqual([{ level: 1, decidedOn: '2023-03-20' }]);
