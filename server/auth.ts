@@ -7,6 +7,7 @@ import { communeOfKey } from '../src/domain/keys.ts';
 import { parseKey, type Problem, type SyncBatch } from '../src/domain/sync/protocol.ts';
 import { parseHlc } from '../src/domain/sync/hlc.ts';
 import { writeRefusal as policyWriteRefusal, type Principal, type ReadRefusal, type WriteRefusal } from '../src/domain/access/index.ts';
+import { moveRefusalText } from '../src/i18n/review.ts';
 import { randomCode } from './random-code.ts';
 import type { TokenGrant } from './store/store.ts';
 
@@ -60,6 +61,8 @@ export function refusalText(r: WriteRefusal | ReadRefusal): { vi: string; en: st
         ? { vi: 'Người thu thập theo thôn chỉ được sửa số liệu của thôn mình', en: 'A village collector may only change their villages' }
         : { vi: `Không được sửa số liệu của thôn ${r.village}`, en: `Not allowed to change village ${r.village}` };
     case 'yearLocked': return { vi: 'Năm này đã khóa hồ sơ', en: 'This year is locked' };
+    case 'moveNone':
+    case 'moveRole': return moveRefusalText(r);
   }
 }
 

@@ -6,7 +6,10 @@ import type { Op } from '../domain/sync/op.ts';
 import type { EntityState } from '../domain/sync/merge.ts';
 import type { CommuneFigures, Evidence, VillageCounts } from '../domain/assess-types.ts';
 import { RETIRED_ENTITIES } from '../domain/sync/op.ts';
-import { ENTITY_NAMES } from '../domain/entities/index.ts';
+import type { DossierState, Outcome, Verdict } from '../domain/review/codes.ts';
+import type { SubmissionSnapshot } from '../domain/review/snapshot.ts';
+import type { AppraisalValue, CouncilMemberValue, OfficeValue, PaperRefValue } from '../domain/schemas/review.ts';
+import { ENTITY_NAMES, type EntityName } from '../domain/entities/index.ts';
 import { storeOf, tableOf } from './entities.ts';
 
 /** Xã — one commune this device works on. */
@@ -72,6 +75,81 @@ export interface DossierRow {
   [field: string]: unknown;
 }
 
+/** Hồ sơ đã gửi — one version of a commune's dossier as sent (immutable). */
+export interface SubmissionRow {
+  commune: string;
+  year: number;
+  version: number;
+  snapshot: SubmissionSnapshot;
+  contentHash: string;
+  sentAt: string;
+  sentBy: string;
+}
+
+/** Chuyển trạng thái hồ sơ — one change of a dossier's state (immutable). */
+export interface StateChangeRow {
+  commune: string;
+  year: number;
+  step: number;
+  from: DossierState;
+  to: DossierState;
+  version: number;
+  at: string;
+  by: string;
+  device: string;
+  reason?: string | null;
+}
+
+/** Ý kiến thẩm định — the council's verdict on one indicator of one version. */
+export interface ReviewRow {
+  commune: string;
+  year: number;
+  version: number;
+  indicator: string;
+  verdict?: Verdict | null;
+  comment?: string | null;
+}
+
+/** Hội đồng of a province's year (`province` is its id, keys.ts provinceId). */
+export interface CouncilRow {
+  province: string;
+  year: number;
+  members?: CouncilMemberValue[] | null;
+  appraisal?: AppraisalValue | null;
+  established?: PaperRefValue | null;
+}
+
+/** Sổ công nhận — the register's entry of a commune's year. */
+export interface RegisterRow {
+  commune: string;
+  year: number;
+  outcome?: Outcome | null;
+  level?: 1 | 2 | null;
+  number?: string | null;
+  date?: string | null;
+  signer?: string | null;
+  validUntil?: string | null;
+  reasons?: string | null;
+  note?: string | null;
+  minutes?: PaperRefValue | null;
+  answer?: PaperRefValue | null;
+}
+
+/** Thiết lập của tỉnh for a year (`province` is its id). */
+export interface ProvinceSettingsRow {
+  province: string;
+  year: number;
+  place?: string | null;
+  receiver?: OfficeValue | null;
+  receiverAddress?: string | null;
+  decider?: OfficeValue | null;
+  dossierDeadline?: string | null;
+  decisionDeadline?: string | null;
+  guidanceLetter?: string | null;
+  decisionBasis?: string | null;
+  difficultAreas?: string[] | null;
+}
+
 /** One op waiting to be sent (or refused by the server and kept for a person to see). */
 export interface OutboxRow {
   seq?: number;
@@ -126,6 +204,12 @@ export type XhtDb = Dexie & {
   answers: Table<AnswerRow, [string, number, string]>;
   decisions: Table<DecisionRow, [string, string]>;
   dossiers: Table<DossierRow, [string, number]>;
+  submissions: Table<SubmissionRow, [string, number, number]>;
+  stateChanges: Table<StateChangeRow, [string, number, number]>;
+  reviews: Table<ReviewRow, [string, number, number, string]>;
+  councils: Table<CouncilRow, [string, number]>;
+  register: Table<RegisterRow, [string, number]>;
+  provinceSettings: Table<ProvinceSettingsRow, [string, number]>;
   outbox: Table<OutboxRow, number>;
   conflicts: Table<ConflictRow, number>;
   stamps: Table<StampRow, [string, string]>;
@@ -173,11 +257,14 @@ export const BOOKKEEPING_STORES = {
  * registry gets its table (Dexie 4 adds missing tables and indexes without a version of their own);
  * changing a key or dropping a table still needs a version with its upgrade.
  */
-export function currentStores(): Record<string, string> {
+export function currentStores(entities: readonly EntityName[] = ENTITY_NAMES): Record<string, string> {
   const out: Record<string, string> = { ...BOOKKEEPING_STORES };
-  for (const e of ENTITY_NAMES) out[tableOf(e)] = storeOf(e);
+  for (const e of entities) out[tableOf(e)] = storeOf(e);
   return out;
 }
+
+/** The entities whose tables version 3 declared (issue #14's came with version 4). */
+export const V3_ENTITIES: readonly EntityName[] = ['commune', 'village', 'villageCounts', 'communeFigures', 'answer', 'decision', 'dossier'];
 
 /** Opens (and upgrades if needed) the database called `name`. */
 export function openDatabase(name: string = DB_NAME): XhtDb {
@@ -227,12 +314,17 @@ export function openDatabase(name: string = DB_NAME): XhtDb {
   // quietly; every other row and op is kept untouched (village counts gain `trained` and
   // `university`, commune figures `difficultArea`: new optional fields, nothing to convert).
   db.version(3)
-    .stores({ thresholds: null, ...currentStores() })
+    .stores({ thresholds: null, ...currentStores(V3_ENTITIES) })
     .upgrade(async (tx) => {
       await tx.table('outbox').filter((r: OutboxRow) => RETIRED_ENTITIES.has(r.op?.entity)).delete();
       await tx.table('stamps').filter((r: StampRow) => RETIRED_ENTITIES.has(r.entity)).delete();
       await tx.table('conflicts').filter((r: ConflictRow) => RETIRED_ENTITIES.has(r.entity)).delete();
     });
+
+  // v4 (issue #14, the province's review): tables for the dossiers as sent, their state changes,
+  // the council's verdicts, the province's councils and settings, and the register. New tables
+  // only: every row and op of v3 stays as it is.
+  db.version(4).stores(currentStores());
 
   return db;
 }

@@ -1,5 +1,7 @@
 // Every key of a synced record, built and read HERE ONLY: `commune[/year][/village|indicator|decision]`
-// with the commune's id first, so the server scopes every op to one commune by its first segment.
+// with the commune's id first, so the server scopes every op to one commune by its first segment;
+// a province's own records (its council, its settings) start with the province's id instead
+// (`p:quang-ngai`, made from its name by provinceId; never a commune code, which has no colon).
 // Branded types keep a village key from standing where a commune key (or a year key) is expected.
 // Pure; on the first-load path, so no valibot and no catalog (callers pass the indicator check).
 
@@ -19,6 +21,16 @@ export type YearKey = Key<'year'>;
 export type AnswerKey = Key<'answer'>;
 /** Quyết định công nhận — `${commune}/${decision}`. */
 export type DecisionKey = Key<'decision'>;
+/** One version of a commune's dossier as sent — `${commune}/${year}/${version}`. */
+export type VersionKey = Key<'version'>;
+/** One change of a dossier's state, numbered from 1 — `${commune}/${year}/${step}`. */
+export type StepKey = Key<'step'>;
+/** The council's verdict on one indicator of one version — `${commune}/${year}/${version}/${indicator}`. */
+export type ReviewKey = Key<'review'>;
+/** A province's record of a year (its council, its settings) — `${province}/${year}`. */
+export type ProvinceYearKey = Key<'provinceYear'>;
+/** A province's id: `p:` and its name without marks (`p:quang-ngai`); see provinceId. */
+export type ProvinceId = string & { readonly [KEY]: 'province' };
 
 /** The part names of each key shape, in key order. */
 export const KEY_SHAPES = {
@@ -28,10 +40,21 @@ export const KEY_SHAPES = {
   year: ['commune', 'year'],
   answer: ['commune', 'year', 'indicator'],
   decision: ['commune', 'decision'],
+  version: ['commune', 'year', 'version'],
+  step: ['commune', 'year', 'step'],
+  review: ['commune', 'year', 'version', 'indicator'],
+  provinceYear: ['province', 'year'],
 } as const satisfies Record<string, readonly KeyPart[]>;
 
 export type KeyShape = keyof typeof KEY_SHAPES;
-export type KeyPart = 'commune' | 'village' | 'year' | 'indicator' | 'decision';
+export type KeyPart = 'commune' | 'village' | 'year' | 'indicator' | 'decision' | 'version' | 'step' | 'province';
+
+/** Key parts that are whole numbers from 1 (a dossier's version, a state change's step). */
+const ORDINAL_PARTS: ReadonlySet<KeyPart> = new Set(['version', 'step']);
+/** A version or step segment: 1…9999, no leading zero. */
+const ORDINAL_RE = /^[1-9]\d{0,3}$/;
+/** A province id segment. */
+export const PROVINCE_RE = /^p:[a-z0-9]+(?:-[a-z0-9]+){0,15}$/;
 
 /** The key type of each shape. */
 export interface KeyOfShape {
@@ -41,6 +64,10 @@ export interface KeyOfShape {
   year: YearKey;
   answer: AnswerKey;
   decision: DecisionKey;
+  version: VersionKey;
+  step: StepKey;
+  review: ReviewKey;
+  provinceYear: ProvinceYearKey;
 }
 
 /** Any key of a synced record. */
@@ -48,11 +75,15 @@ export type AnyKey = KeyOfShape[KeyShape];
 
 /** The parts of a key, by name (only those its shape has). */
 export interface KeyParts {
+  /** The commune; '' in a province's key (its first part is `province`). */
   commune: string;
   village?: string;
   year?: number;
   indicator?: string;
   decision?: string;
+  version?: number;
+  step?: number;
+  province?: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -81,6 +112,45 @@ export function answerKey(commune: string, year: number, indicator: string): Ans
 /* @__NO_SIDE_EFFECTS__ */
 export function decisionKey(commune: string, decision: string): DecisionKey {
   return `${commune}/${decision}` as DecisionKey;
+}
+
+/* @__NO_SIDE_EFFECTS__ */
+export function versionKey(commune: string, year: number, version: number): VersionKey {
+  return `${commune}/${year}/${version}` as VersionKey;
+}
+/* @__NO_SIDE_EFFECTS__ */
+export function stepKey(commune: string, year: number, step: number): StepKey {
+  return `${commune}/${year}/${step}` as StepKey;
+}
+/* @__NO_SIDE_EFFECTS__ */
+export function reviewKey(commune: string, year: number, version: number, indicator: string): ReviewKey {
+  return `${commune}/${year}/${version}/${indicator}` as ReviewKey;
+}
+/* @__NO_SIDE_EFFECTS__ */
+export function provinceYearKey(province: ProvinceId, year: number): ProvinceYearKey {
+  return `${province}/${year}` as ProvinceYearKey;
+}
+
+/**
+ * The id of a province from its name as the communes carry it: `p:` and the name in lower case
+ * without marks, words joined by '-' ("Quảng Ngãi" → `p:quang-ngai`, "Bà Rịa – Vũng Tàu" →
+ * `p:ba-ria-vung-tau`). The same name always gives the same id, on the phone and the server.
+ */
+export function provinceId(name: string): ProvinceId {
+  const slug = name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return `p:${slug}` as ProvinceId;
+}
+
+/** Whether a key's first part is a province (a province's own record), not a commune. */
+export function isProvinceKey(key: string): boolean {
+  return key.startsWith('p:');
 }
 
 /** The key of `shape` made of `parts` (a row's key properties, an op's parts). */
@@ -132,7 +202,10 @@ export function readKey(shape: KeyShape, key: string): KeyParts | null {
     if (name === 'year') {
       if (!/^\d{4}$/.test(seg)) return null;
       out.year = Number(seg);
-    } else out[name] = seg;
+    } else if (ORDINAL_PARTS.has(name)) {
+      if (!ORDINAL_RE.test(seg)) return null;
+      out[name as 'version' | 'step'] = Number(seg);
+    } else out[name as 'commune' | 'village' | 'indicator' | 'decision' | 'province'] = seg;
   }
   return out;
 }
@@ -142,7 +215,9 @@ export type KeyProblem =
   | { code: 'keyShape'; key: string; want: string }
   | { code: 'keyYear'; segment: string; min: number; max: number }
   | { code: 'keyIndicator'; segment: string }
-  | { code: 'keyCode'; segment: string };
+  | { code: 'keyCode'; segment: string }
+  | { code: 'keyOrdinal'; segment: string }
+  | { code: 'keyProvince'; segment: string };
 
 export interface KeyRules {
   /** A code segment (commune, village, decision): CODE_RE and not a reserved name. */
@@ -169,9 +244,15 @@ export function checkKey(shape: KeyShape, key: string, rules: KeyRules): KeyPart
     } else if (name === 'indicator') {
       if (!rules.isIndicator(seg)) return { code: 'keyIndicator', segment: seg };
       out.indicator = seg;
+    } else if (ORDINAL_PARTS.has(name)) {
+      if (!ORDINAL_RE.test(seg)) return { code: 'keyOrdinal', segment: seg };
+      out[name as 'version' | 'step'] = Number(seg);
+    } else if (name === 'province') {
+      if (!PROVINCE_RE.test(seg)) return { code: 'keyProvince', segment: seg };
+      out.province = seg;
     } else {
       if (!rules.isCode(seg)) return { code: 'keyCode', segment: seg };
-      out[name] = seg;
+      out[name as 'commune' | 'village' | 'decision'] = seg;
     }
   }
   return out;

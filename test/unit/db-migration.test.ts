@@ -100,8 +100,10 @@ describe('schema migration from version 2 (issue #11: the province thresholds re
 
     const db = openDatabase('mig-3');
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(db.tables.map((t) => t.name)).not.toContain('thresholds');
+    // Version 4 (issue 14) adds the review's tables.
+    expect(db.tables.map((t) => t.name)).toEqual(expect.arrayContaining(['submissions', 'stateChanges', 'reviews', 'councils', 'register', 'provinceSettings']));
     expect((await db.outbox.orderBy('seq').toArray()).map((r) => [r.op.opId.slice(-1), r.state])).toEqual([['2', 'pending'], ['4', 'quarantined']]);
     expect((await db.stamps.toArray()).map((s) => s.entity)).toEqual(['villageCounts']);
     expect((await db.conflicts.toArray()).map((c) => c.entity)).toEqual(['villageCounts']);

@@ -36,7 +36,25 @@ export type FieldKind =
   /** Đạt / Chưa đạt / chưa có dữ liệu (null). */
   | 'met'
   /** Minh chứng: a list of { number, date, issuer, title, note }. */
-  | 'evidence';
+  | 'evidence'
+  /** One of the entry's `choices` (a code: a dossier state, a verdict, an outcome). */
+  | 'choice'
+  /** A moment as an ISO date-time in UTC (`2026-03-01T08:30:00.000Z`). */
+  | 'instant'
+  /** A SHA-256 digest, 64 lower-case hex digits. */
+  | 'hash'
+  /** A dossier as sent: the readiness input, the engine's output of it, the request, the papers' texts. */
+  | 'snapshot'
+  /** The council's members: { name, position, organisation, role }. */
+  | 'members'
+  /** How the council appraised: { kind: 'meeting' | 'written', date, … }. */
+  | 'appraisal'
+  /** An office: { name, headerName, parent, abbr, draftingUnit, signerAuthority, signerTitle, signerName }. */
+  | 'office'
+  /** A paper's number and date ({ number, date }, an issuer where it has one). */
+  | 'paperRef'
+  /** A list of commune ids (the communes of a difficult area). */
+  | 'codes';
 
 export interface FieldDef {
   kind: FieldKind;
@@ -44,6 +62,8 @@ export interface FieldDef {
   label?: string;
   /** Highest value of a `level`. */
   max?: number;
+  /** The codes a `choice` takes. */
+  choices?: readonly string[];
   /** False when an edit may not clear the field (no null): a name, a decision's level and date. */
   clearable: boolean;
 }
@@ -53,7 +73,14 @@ export type RecordRule =
   /** Each count ≤ the nearest present count before it in the chain (the glossary's "≤"). */
   | { kind: 'chains'; chains: readonly (readonly string[])[] }
   /** The answer of the indicator its key names: an amount only where that indicator carries one. */
-  | { kind: 'indicatorAnswer' };
+  | { kind: 'indicatorAnswer' }
+  /** Each named field is present (a record that is written whole, once). */
+  | { kind: 'required'; fields: readonly string[] }
+  /**
+   * A title of the register: a level, a number and a date when recognised, reasons when not, and
+   * `validUntil` 31/12 of the decision's year + 3 (Điều 5.4).
+   */
+  | { kind: 'register' };
 
 /** How the phone's IndexedDB keeps an entity (src/db/entities.ts maps rows and ops by it). */
 export interface TableDef {
@@ -95,6 +122,13 @@ export interface EntityDef<N extends string = string> {
    */
   openFields?: true;
   rules?: readonly RecordRule[];
+  /**
+   * Written once, never changed: an op on a key that exists is refused (a dossier as sent, a
+   * change of its state). Two devices that write the same new key race; the second is refused.
+   */
+  immutable?: true;
+  /** Which indicators a key's indicator part may name: the yes/no ones (answers, the default) or all. */
+  indicators?: 'all';
   table: TableDef;
 }
 
@@ -106,8 +140,8 @@ export function defineEntity<const N extends string>(def: EntityDef<N>): EntityD
 
 // Field builders, so an entry reads like the glossary: `households: count()`.
 /* @__NO_SIDE_EFFECTS__ */
-const field = (kind: FieldKind, label?: string, clearable = true, max?: number): FieldDef =>
-  ({ kind, clearable, ...(label ? { label } : {}), ...(max !== undefined ? { max } : {}) });
+const field = (kind: FieldKind, label?: string, clearable = true, max?: number, choices?: readonly string[]): FieldDef =>
+  ({ kind, clearable, ...(label ? { label } : {}), ...(max !== undefined ? { max } : {}), ...(choices ? { choices } : {}) });
 
 export const count = (label?: string): FieldDef => field('count', label);
 export const flag = (label?: string): FieldDef => field('flag', label);
@@ -116,5 +150,9 @@ export const name = (label?: string): FieldDef => field('name', label);
 export const note = (label?: string): FieldDef => field('note', label);
 export const dayOfYear = (label?: string): FieldDef => field('dayOfYear', label);
 export const evidence = (label?: string): FieldDef => field('evidence', label);
+export const date = (label?: string): FieldDef => field('date', label);
+export const paperRef = (label?: string): FieldDef => field('paperRef', label);
+/** One of `choices`; `clearable` false when an edit may not clear it. */
+export const choice = (choices: readonly string[], label?: string, clearable = true): FieldDef => field('choice', label, clearable, undefined, choices);
 /** A field an edit may set but never clear. */
 export const kept = (kind: FieldKind, label?: string): FieldDef => field(kind, label, false);

@@ -4,8 +4,14 @@
 import { answer } from './answer.ts';
 import { commune } from './commune.ts';
 import { communeFigures } from './commune-figures.ts';
+import { council } from './council.ts';
 import { decision } from './decision.ts';
 import { dossier } from './dossier.ts';
+import { provinceSettings } from './province-settings.ts';
+import { registerEntry } from './register-entry.ts';
+import { review } from './review.ts';
+import { stateChange } from './state-change.ts';
+import { submission } from './submission.ts';
 import { village } from './village.ts';
 import { villageCounts } from './village-counts.ts';
 import type { EntityDef } from './define.ts';
@@ -13,7 +19,12 @@ import type { EntityDef } from './define.ts';
 export type { EntityDef, FieldDef, FieldKind, RecordRule, Scope, TableDef } from './define.ts';
 
 /** Every entity, by name, in the order files and screens list them. */
-export const ENTITY_DEFS = { commune, village, villageCounts, communeFigures, answer, decision, dossier } as const;
+export const ENTITY_DEFS = {
+  commune, village, villageCounts, communeFigures, answer, decision, dossier,
+  // The province's review (issue #14): what a commune sent, its states, the verdicts, the council,
+  // the register, the province's settings.
+  submission, stateChange, review, council, registerEntry, provinceSettings,
+} as const;
 
 /** Tên thực thể — the entities that sync. */
 export type EntityName = keyof typeof ENTITY_DEFS;

@@ -9,12 +9,13 @@ import { ENTITY_DEFS, type EntityName, type FieldDef } from '../entities/index.t
 import {
   boolSchema, countSchema, dateSchema, dayOfYearSchema, evidenceList, levelNoSchema, levelSchema, metSchema, nonEmptyText, strict,
 } from './blocks.ts';
-import { COMMUNE_FIGURE_LABELS, OTHER_LABELS, VILLAGE_COUNT_LABELS } from './labels.ts';
+import { COMMUNE_FIGURE_LABELS, OTHER_LABELS, REVIEW_LABELS, VILLAGE_COUNT_LABELS } from './labels.ts';
+import { appraisalSchema, choiceSchema, codesSchema, hashSchema, instantSchema, membersSchema, officeSchema, paperRefSchema, snapshotSchema } from './review.ts';
 import { msg } from './problems.ts';
 import { MAX_PARAGRAPH_LENGTH, nameText, noteText, textField } from './text.ts';
 
-/** Every glossary label a field may name (the three tables share no key). */
-export const FIELD_LABELS: Readonly<Record<string, Text>> = { ...VILLAGE_COUNT_LABELS, ...COMMUNE_FIGURE_LABELS, ...OTHER_LABELS };
+/** Every glossary label a field may name (the four tables share no key). */
+export const FIELD_LABELS: Readonly<Record<string, Text>> = { ...VILLAGE_COUNT_LABELS, ...COMMUNE_FIGURE_LABELS, ...OTHER_LABELS, ...REVIEW_LABELS };
 
 /** The glossary label of a field of an entry. */
 export function fieldLabel(name: string, f: FieldDef): Text {
@@ -47,6 +48,15 @@ function valueSchema(f: FieldDef, label: Text): v.GenericSchema {
     case 'dayOfYear': return dayOfYearSchema(label);
     case 'met': return metSchema;
     case 'evidence': return evidenceList;
+    case 'choice': return choiceSchema(label, f.choices ?? []);
+    case 'instant': return instantSchema(label);
+    case 'hash': return hashSchema(label);
+    case 'snapshot': return snapshotSchema();
+    case 'members': return membersSchema;
+    case 'appraisal': return appraisalSchema;
+    case 'office': return officeSchema(label);
+    case 'paperRef': return paperRefSchema(label);
+    case 'codes': return codesSchema(label);
     default: return numericSchema(f, label)!;
   }
 }

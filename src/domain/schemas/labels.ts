@@ -98,6 +98,40 @@ export const OTHER_LABELS = {
   decisionNumber: { vi: 'Số quyết định', en: 'Decision number' },
 } as const satisfies Record<string, Text>;
 
+/** Labels of the fields of the province's review (issue #14): what was sent, its states, the council, the register, the province's settings. */
+export const REVIEW_LABELS = {
+  snapshot: { vi: 'Nội dung hồ sơ đã gửi', en: 'Dossier as sent' },
+  contentHash: { vi: 'Mã kiểm tra nội dung hồ sơ', en: 'Content checksum' },
+  sentAt: { vi: 'Thời điểm gửi hồ sơ', en: 'Sent at' },
+  sentBy: { vi: 'Người gửi hồ sơ', en: 'Sent by' },
+  stateFrom: { vi: 'Trạng thái trước', en: 'State before' },
+  stateTo: { vi: 'Trạng thái sau', en: 'State after' },
+  version: { vi: 'Lần gửi', en: 'Version' },
+  changedAt: { vi: 'Thời điểm', en: 'When' },
+  changedBy: { vi: 'Người thực hiện', en: 'By' },
+  device: { vi: 'Thiết bị', en: 'Device' },
+  reason: { vi: 'Lý do', en: 'Reason' },
+  verdict: { vi: 'Kết quả thẩm định', en: 'Verdict' },
+  comment: { vi: 'Ý kiến', en: 'Comment' },
+  councilMembers: { vi: 'Thành viên Hội đồng', en: 'Council members' },
+  appraisal: { vi: 'Hình thức thẩm định', en: 'How the council appraised' },
+  councilEstablished: { vi: 'Quyết định thành lập Hội đồng', en: 'Decision establishing the council' },
+  outcome: { vi: 'Kết quả công nhận', en: 'Outcome' },
+  signer: { vi: 'Người ký', en: 'Signer' },
+  validUntil: { vi: 'Giá trị đến ngày', en: 'Valid until' },
+  reasons: { vi: 'Lý do không công nhận', en: 'Reasons for not recognising' },
+  councilNote: { vi: 'Ý kiến khác của Hội đồng', en: "The council's further remarks" },
+  minutesRef: { vi: 'Biên bản thẩm định', en: 'Appraisal minutes' },
+  answerRef: { vi: 'Văn bản trả lời', en: 'Written answer' },
+  place: { vi: 'Địa danh', en: 'Place name' },
+  receiver: { vi: 'Cơ quan tiếp nhận, thẩm định hồ sơ', en: 'Receiving body' },
+  receiverAddress: { vi: 'Địa chỉ cơ quan tiếp nhận', en: "Receiving body's address" },
+  decider: { vi: 'Cơ quan quyết định công nhận', en: 'Deciding office' },
+  guidanceLetter: { vi: 'Văn bản hướng dẫn của năm', en: "The year's guidance letter" },
+  decisionBasis: { vi: 'Căn cứ khác của quyết định', en: 'Other grounds of the decision' },
+  difficultAreas: { vi: 'Các xã thuộc vùng khó khăn', en: 'Communes in a disadvantaged area' },
+} as const satisfies Record<string, Text>;
+
 /** Lower-cases the first letter, to use a label inside a sentence ("không được lớn hơn số hộ…"). */
 export function inSentence(label: string): string {
   return label.charAt(0).toLocaleLowerCase('vi') + label.slice(1);

@@ -228,7 +228,7 @@ const WIRE_KEY_RULES: Omit<KeyRules, 'isIndicator'> = {
 };
 
 /** Splits a key by its entity's format (src/domain/keys.ts); a string is a Vietnamese + English reason. */
-export function parseKey(entity: EntityName, key: string, isIndicator: (id: string) => boolean = isAnswerIndicator): KeyParts | { vi: string; en: string } {
+export function parseKey(entity: EntityName, key: string, isIndicator: (id: string) => boolean = ENTITY_DEFS[entity].indicators === 'all' ? isCatalogIndicator : isAnswerIndicator): KeyParts | { vi: string; en: string } {
   const r = checkKey(ENTITY_DEFS[entity].key, key, { ...WIRE_KEY_RULES, isIndicator });
   return isKeyProblem(r) ? keyProblemText(r) : r;
 }
@@ -244,7 +244,17 @@ export function keyProblemText(p: KeyProblem): { vi: string; en: string } {
       return { vi: `Chỉ tiêu "${p.segment}" không có trong bộ tiêu chí (hoặc không phải dạng có/không)`, en: `Indicator "${p.segment}" is not a yes/no indicator of the catalog` };
     case 'keyCode':
       return { vi: `Mã "${p.segment}" trong khóa không hợp lệ`, en: `Code "${p.segment}" in the key is not valid` };
+    case 'keyOrdinal':
+      return { vi: `Số thứ tự "${p.segment}" trong khóa phải là số nguyên từ 1`, en: `Number "${p.segment}" in the key must be a whole number from 1` };
+    case 'keyProvince':
+      return { vi: `Mã tỉnh "${p.segment}" trong khóa không hợp lệ`, en: `Province id "${p.segment}" in the key is not valid` };
   }
+}
+
+/** Whether `id` is an indicator of the default catalog (the council's verdicts are keyed by any). */
+export function isCatalogIndicator(id: string): boolean {
+  const catalog = catalogs[DEFAULT_CATALOG_ID];
+  return !!catalog && findIndicator(catalog, id) !== undefined;
 }
 
 /** Whether `id` is a yes/no indicator of the default catalog (answers are keyed by them). */

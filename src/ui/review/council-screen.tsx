@@ -28,7 +28,7 @@ function MemberFields({ m, no, onChange, onRemove }: { m: CouncilMember; no: num
       <TextField id={`${id}-name`} label={t('rv.memberName')} value={m.name} onInput={(v) => onChange({ ...m, name: v })} />
       <TextField id={`${id}-position`} label={t('rv.memberPosition')} value={m.position ?? ''} onInput={(v) => onChange({ ...m, position: v })} />
       <TextField id={`${id}-org`} label={t('rv.memberOrg')} value={m.organisation} onInput={(v) => onChange({ ...m, organisation: v })} />
-      <SelectField id={`${id}-role`} label={t('rv.memberRole')} value={m.role} options={ROLES.map((r) => ({ value: r, label: t(`rv.role.${r}`) }))} onChange={(v) => onChange({ ...m, role: v as CouncilRole })} />
+      <SelectField id={`${id}-role`} label={t('rv.memberRole')} value={m.role} options={ROLES.map((r) => ({ value: r, label: t(`review.role.${r}`) }))} onChange={(v) => onChange({ ...m, role: v as CouncilRole })} />
       <button type="button" class="link danger" onClick={onRemove}>{t('rv.removeMember', { name: m.name })}</button>
     </fieldset>
   );

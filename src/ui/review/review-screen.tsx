@@ -65,7 +65,7 @@ function IndicatorReview({ row, code, year, version, canWrite }: { row: ReviewRo
             name={`v-${row.id}`}
             label={t('rv.verdict')}
             value={row.verdict ?? ''}
-            options={VERDICTS.map((v) => ({ value: v, label: t(`rv.verdict.${v}`) }))}
+            options={VERDICTS.map((v) => ({ value: v, label: t(`review.verdict.${v}`) }))}
             onChange={(v) => save(v as Verdict, comment)}
           />
           <TextArea id={`c-${row.id}`} label={t('rv.comment')} hint={t('rv.commentHint')} value={comment} onInput={setComment} />
@@ -74,7 +74,7 @@ function IndicatorReview({ row, code, year, version, canWrite }: { row: ReviewRo
         </>
       ) : (
         <p>
-          {t('rv.verdict')}: <strong>{row.verdict ? t(`rv.verdict.${row.verdict}`) : t('rv.verdictNone')}</strong>
+          {t('rv.verdict')}: <strong>{row.verdict ? t(`review.verdict.${row.verdict}`) : t('rv.verdictNone')}</strong>
           {row.comment ? <><br />{t('rv.comment')}: {row.comment}</> : null}
         </p>
       )}
