@@ -14,7 +14,9 @@ import type {
   AnswerRow, CommuneFiguresRow, CommuneRow, ConflictRow, DecisionRow, DossierRow, OutboxRow,
   VillageCountsRow, VillageRow, XhtDb,
 } from './db.ts';
+import { BOOKKEEPING_STORES } from './db.ts';
 import { applyFieldsToRow, changedFields, dexieKey, fieldsOfRow, stampedAtOf, tableOf } from './entities.ts';
+import { ENTITY_NAMES } from '../domain/entities/index.ts';
 import { ValidationError, YearLockedError, isRealDate } from './errors.ts';
 import { COUNT_KEYS, inputOfRows, liveDecisions, sortVillages } from './assess-input.ts';
 
@@ -47,11 +49,13 @@ export interface QuarantineItem {
   error: string;
 }
 
+export interface WriteOptions {
+  /** Write these fields even when the value is unchanged (re-apply after a conflict). */
+  force?: boolean;
+}
+
 /** Tables every write transaction spans (one scope, so saves can nest inside loaders). */
-const WRITE_TABLES = [
-  'meta', 'communes', 'villages', 'villageCounts', 'communeFigures', 'answers',
-  'decisions', 'dossiers', 'outbox', 'conflicts', 'stamps', 'acked',
-];
+const WRITE_TABLES = [...Object.keys(BOOKKEEPING_STORES), ...ENTITY_NAMES.map(tableOf)];
 
 
 /** Builds the repository functions over `db`. The app uses the default instance via index.ts. */
@@ -265,10 +269,6 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
 
   // ---------------------------------------------------------------- local writes
 
-  interface WriteOptions {
-    /** Write these fields even when the value is unchanged (re-apply after a conflict). */
-    force?: boolean;
-  }
 
   /** Writes the changed fields of one entity + its outbox op; null when nothing changed. */
   async function write(entity: EntityName, key: string, patch: Record<string, JsonValue | undefined>, opts: WriteOptions = {}): Promise<Op | null> {
@@ -700,6 +700,8 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
 
   return {
     db, deviceId, getMeta, setMeta, nextStamp, receiveStamps, repairClock, mergeIntoRow, mergeOps, rw,
+    /** Writes the changed fields of one entity and its outbox op (the review's module, src/db/review.ts). */
+    writeEntity: write,
     saveCommune, listCommunes, getCommune,
     saveVillage, archiveVillage, listVillages,
     saveVillageCounts, getVillageCounts, saveCommuneFigures, getCommuneFigures,

@@ -22,9 +22,14 @@ export interface SubmissionSnapshot {
   papers?: Record<string, string> | undefined;
 }
 
-/** The exact text the content hash is taken of: keys sorted at every level, no spaces. */
+/** The snapshot as plain JSON, as it travels and is stored (absent values dropped). */
+export function plainSnapshot(s: SubmissionSnapshot): SubmissionSnapshot {
+  return JSON.parse(JSON.stringify(s)) as SubmissionSnapshot;
+}
+
+/** The exact text the content hash is taken of: the plain JSON, keys sorted at every level, no spaces. */
 export function canonicalText(s: SubmissionSnapshot): string {
-  return canonicalJson(s);
+  return canonicalJson(plainSnapshot(s));
 }
 
 /** The evidence list of a snapshot: every answer's evidence, by indicator, in the catalog's order of the input. */

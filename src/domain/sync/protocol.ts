@@ -379,8 +379,14 @@ function sortedKeys<T>(o: Record<string, T>): Record<string, T> {
   return out;
 }
 
+/**
+ * How deep a field's value may nest. A dossier as sent (the submission's snapshot) holds the
+ * engine's output, whose deepest value sits about ten levels down; nothing else comes near.
+ */
+const MAX_JSON_DEPTH = 16;
+
 function isJson(x: unknown, depth: number): x is JsonValue {
-  if (depth > 8) return false;
+  if (depth > MAX_JSON_DEPTH) return false;
   if (x === null || typeof x === 'string' || typeof x === 'boolean') return true;
   if (typeof x === 'number') return Number.isFinite(x);
   if (Array.isArray(x)) return x.every((y) => isJson(y, depth + 1));
