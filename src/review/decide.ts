@@ -6,6 +6,7 @@
 // applies the same rules.
 import type { LevelNo } from '../domain/assess-types.ts';
 import { validUntil } from '../domain/readiness/eligibility.ts';
+import { inLastYear as lastYear } from '../domain/review/states.ts';
 import { isRealDate } from '../domain/schemas/dates.ts';
 import type { Msg } from '../i18n/words.ts';
 
@@ -53,5 +54,5 @@ export function titleOf(d: { level: LevelNo; decidedOn: string; number?: string 
 
 /** Whether a title is in its last year on `today` (it ends on 31/12 of this year): the commune should send again. */
 export function inLastYear(t: Pick<Title, 'validUntil'>, today: string): boolean {
-  return t.validUntil.slice(0, 4) === today.slice(0, 4) && today <= t.validUntil;
+  return lastYear(t.validUntil, today);
 }

@@ -87,6 +87,7 @@ export const words: Mirror<typeof vi> = {
   'rv.comment': "Council's comment",
   'rv.commentHint': 'This comment goes back to the commune beside the indicator.',
   'rv.saveComment': 'Save the comment',
+  'rv.history': 'Changes of state',
   'rv.saved': 'Saved on this device, sent when online',
   'rv.counts': ({ met, total }) => `The council found ${n(met)} of ${n(total)} indicators met`,
   'rv.return': 'Return for completion',

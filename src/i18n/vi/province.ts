@@ -88,6 +88,7 @@ export const words = {
   'rv.comment': 'Ý kiến của Hội đồng',
   'rv.commentHint': 'Ý kiến này được gửi về xã cùng với chỉ tiêu.',
   'rv.saveComment': 'Lưu ý kiến',
+  'rv.history': 'Các lần chuyển trạng thái hồ sơ',
   'rv.saved': 'Đã lưu trên máy, sẽ gửi khi có mạng',
   'rv.counts': ({ met, total }: { met: number; total: number }) => `Hội đồng đánh giá Đạt ${n(met)}/${n(total)} chỉ tiêu`,
   'rv.return': 'Trả lại để bổ sung',

@@ -10,6 +10,8 @@ import { reviewView, type ReviewRow } from '../../review/commune.ts';
 import { inLastYear } from '../../review/decide.ts';
 import { UNDER_REVIEW } from '../../review/list.ts';
 import { conclusionProblems } from '../../review/papers/verdicts.ts';
+import { buildAnswer, buildAppraisal } from '../../review/papers/index.ts';
+import type { Doc } from '../../dossier/doc.ts';
 import type { CommuneReview, SentDossier, Verdict } from '../../review/papers/types.ts';
 import { RadioGroup, TextArea } from '../components/fields.tsx';
 import { SaveStatus, useSaver } from '../components/save-status.tsx';
@@ -19,8 +21,9 @@ import { useLive } from '../hooks/use-live.ts';
 import { fmtDate, fmtDateTime, t } from '../i18n/index.ts';
 import { href } from '../router.ts';
 import { PATHS, type ScreenProps } from '../routes.tsx';
-import { returnDossier, saveVerdict } from './actions.ts';
-import { loadReviewDetail, type ReviewDetail } from './data.ts';
+import { returnDossier, saveVerdict, takeDossier } from './actions.ts';
+import { loadPaperBasis, loadReviewDetail, type ReviewDetail } from './data.ts';
+import { PaperCard, usePrintRoot, type Paper } from './paper-buttons.tsx';
 import { DecisionPanel } from './decision-panel.tsx';
 import { levelShort, stateText } from './words.ts';
 import './review.css';
@@ -125,6 +128,15 @@ function Sent({ d, code, year }: { d: ReviewDetail; code: string; year: number }
           <IndicatorReview key={`${d.version}-${r.id}`} row={r} code={code} year={year} version={d.version ?? 1} canWrite={d.canWrite && open} />
         ))}
       </ul>
+      {d.canWrite && review.state === 'submitted' ? (
+        <button type="button" class="wide" onClick={() => void saver.run(() => takeDossier(code, year))}>{t('review.move.take')}</button>
+      ) : null}
+      {d.register?.reasons && review.state === 'not-recognised' ? (
+        <section class="card" aria-labelledby="rv-reasons-h">
+          <h2 id="rv-reasons-h" class="h3">{t('rv.reasons')}</h2>
+          <p class="rv-pre">{d.register.reasons}</p>
+        </section>
+      ) : null}
       {d.canWrite && open ? (
         <section class="card" aria-labelledby="rv-return-h">
           <h2 id="rv-return-h" class="h3">{t('rv.return')}</h2>
@@ -159,6 +171,46 @@ function Register({ d }: { d: ReviewDetail }) {
   );
 }
 
+function History({ d }: { d: ReviewDetail }) {
+  if (d.history.length === 0) return null;
+  return (
+    <details class="more card" data-testid="rv-history">
+      <summary>{t('rv.history')}</summary>
+      <ol class="small">
+        {d.history.map((c) => (
+          <li key={c.step}>
+            {fmtDateTime(c.at)}: {stateText(c.from)} → {stateText(c.to)} ({t('review.version', { version: c.version })}) — {c.by || '—'}
+            {c.reason ? <> · {c.reason}</> : null}
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}
+
+/** The Biên bản thẩm định and, for a commune not recognised, the Văn bản trả lời. */
+function CommunePapers({ d, year }: { d: ReviewDetail; year: number }) {
+  const basis = useLive(() => loadPaperBasis(year), [year]).value;
+  const papers: Paper[] = [];
+  if (basis) {
+    const args = { year, ...basis, review: d.review, catalog: tt25_2023 };
+    const a = buildAppraisal(args);
+    papers.push({ id: 'appraisal', label: t('rv.paper.appraisal'), docs: a.doc ? [a.doc as Doc<string>] : [], problems: a.problems });
+    if (d.review.state === 'not-recognised') {
+      const w = buildAnswer(args);
+      papers.push({ id: 'answer', label: t('rv.paper.answer'), docs: w.doc ? [w.doc as Doc<string>] : [], problems: w.problems });
+    }
+  }
+  const all = papers.flatMap((p) => p.docs);
+  usePrintRoot(all);
+  return (
+    <section aria-labelledby="rv-papers-h">
+      <h2 id="rv-papers-h" class="h3">{t('rv.papers')}</h2>
+      {papers.map((p) => <PaperCard key={p.id} paper={p} all={all} />)}
+    </section>
+  );
+}
+
 /** One commune's review screen. */
 export function CommuneReviewScreen({ year, item }: ScreenProps & { item: string }) {
   const live = useLive(() => loadReviewDetail(item, year), [item, year]);
@@ -173,6 +225,8 @@ export function CommuneReviewScreen({ year, item }: ScreenProps & { item: string
           <p><span class="pill" data-testid="rv-state">{stateText(d.review.state)}</span></p>
           {d.review.dossier && d.review.state !== 'draft' ? <Sent d={d} code={item} year={year} /> : <NotSent d={d} />}
           <Register d={d} />
+          <History d={d} />
+          {d.review.dossier ? <CommunePapers d={d} year={year} /> : null}
         </>
       )}
     </>

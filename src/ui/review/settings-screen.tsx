@@ -40,8 +40,8 @@ function check(f: SettingsForm, dossier: string, decision: string): { errors: Er
 }
 
 /** The province settings screen. */
-export function ProvinceSettingsScreen(_: ScreenProps) {
-  const live = useLive(() => loadSettings(), []);
+export function ProvinceSettingsScreen({ year }: ScreenProps) {
+  const live = useLive(() => loadSettings(year), [year]);
   const [f, setF] = useState<SettingsForm | null>(null);
   const [dates, setDates] = useState<[string, string]>(['', '']);
   const [errors, setErrors] = useState<Errors>({});
@@ -96,7 +96,7 @@ export function ProvinceSettingsScreen(_: ScreenProps) {
           onClick={() => {
             const r = check(f, dates[0], dates[1]);
             setErrors(r.errors);
-            if (Object.keys(r.errors).length === 0) void saver.run(() => saveProvinceSettings(r.value));
+            if (Object.keys(r.errors).length === 0) void saver.run(() => saveProvinceSettings(year, r.value));
           }}
         >
           {t('rv.saveSettings')}
