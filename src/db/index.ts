@@ -67,9 +67,6 @@ export const reopenYear: R['reopenYear'] = (...a) => repo().reopenYear(...a);
 export const listYears: R['listYears'] = (...a) => repo().listYears(...a);
 export const startYear: R['startYear'] = (...a) => repo().startYear(...a);
 export const buildAssessInput: R['buildAssessInput'] = (...a) => repo().buildAssessInput(...a);
-/** The engine's input of every commune in `communes` for `year` (src/db/province.ts, lazy). */
-export const buildProvinceInputs = async (communes: readonly string[], year: number, asOf?: string) =>
-  (await import('./province.ts')).buildProvinceInputs(db(), communes, year, asOf);
 export const loadAssessInput: R['loadAssessInput'] = (...a) => repo().loadAssessInput(...a);
 export const pendingCount: R['pendingCount'] = () => repo().pendingCount();
 export const nextBatch: R['nextBatch'] = (...a) => repo().nextBatch(...a);

@@ -36,7 +36,7 @@ function MemberFields({ m, no, onChange, onRemove }: { m: CouncilMember; no: num
 
 /** The council screen. */
 export function CouncilScreen({ year }: ScreenProps) {
-  const live = useLive(() => loadCouncil(year), [year]);
+  const live = useLive(async () => loadCouncil(year), [year]);
   const [c, setC] = useState<Council | null>(null);
   const saver = useSaver();
   const [tried, setTried] = useState(false);

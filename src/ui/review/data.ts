@@ -2,9 +2,14 @@
 // pulled), each one's engine input of the year from the synced figures and the engine's result,
 // and its review — state (the last state change), the version sent and the one before it, the
 // council's verdicts, the register's entry — plus the province's council and settings. One read
-// per table for the whole province, so the list opens offline from IndexedDB alone. Judges
+// per table for the whole province, so the list opens offline from IndexedDB alone. Screens hand
+// these loaders to useLive as async functions: Dexie follows a querier's native awaits only then
+// (liveQuery checks isAsyncFunction), else a screen stops updating after its first read. Judges
 // nothing itself: assess() and src/review do. Never writes.
-import { buildProvinceInputs, db, getCommune, getMeta, listCommunes, repo, type CommuneRow } from '../../db/index.ts';
+import { db, getCommune, getMeta, listCommunes, repo, type CommuneRow } from '../../db/index.ts';
+// Straight from its module (lazy with these screens): a dynamic import inside a liveQuery would
+// lose Dexie's observation zone and the screen would stop updating.
+import { buildProvinceInputs as provinceInputs } from '../../db/province.ts';
 import type { RegisterRow, ReviewRow as VerdictRow, StateChangeRow, SubmissionRow } from '../../db/db.ts';
 import { createReview } from '../../db/review.ts';
 import type { AssessInput, LevelNo } from '../../domain/assess-types.ts';
@@ -15,6 +20,8 @@ import { titleOf, type Title } from '../../review/decide.ts';
 import type { ListDeadlines, ListSource } from '../../review/list.ts';
 import { provinceSettingsOf, type SettingsForm } from '../../review/settings.ts';
 import type { CommuneReview, Council, IndicatorVerdict, ReviewYear, SentDossier } from '../../review/papers/types.ts';
+
+const buildProvinceInputs = (codes: readonly string[], year: number, asOf: string) => provinceInputs(db(), codes, year, asOf);
 
 /** The review functions over the repository in use. */
 export const reviewRepo = () => createReview(repo());

@@ -189,7 +189,7 @@ function Filters({ filter, setFilter, sort, setSort, desc, setDesc }: {
 
 /** The province's list screen. */
 export function ProvinceList({ year }: ScreenProps) {
-  const live = useLive(() => loadProvince(year), [year]);
+  const live = useLive(async () => loadProvince(year), [year]);
   const [filter, setFilter] = useState<ListFilter>({});
   const [sort, setSort] = useState<SortKey>('name');
   const [desc, setDesc] = useState(false);

@@ -23,7 +23,7 @@ const OUTCOMES: Outcome[] = ['level-2', 'level-1', 'not-recognised', 'returned',
 
 /** The province papers screen. */
 export function ProvincePapers({ year }: ScreenProps) {
-  const live = useLive(() => loadReviewYear(year), [year]);
+  const live = useLive(async () => loadReviewYear(year), [year]);
   const y = live.value;
   const papers = useMemo((): Paper[] => {
     if (!y) return [];

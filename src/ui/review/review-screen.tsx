@@ -190,7 +190,7 @@ function History({ d }: { d: ReviewDetail }) {
 
 /** The Biên bản thẩm định and, for a commune not recognised, the Văn bản trả lời. */
 function CommunePapers({ d, year }: { d: ReviewDetail; year: number }) {
-  const basis = useLive(() => loadPaperBasis(year), [year]).value;
+  const basis = useLive(async () => loadPaperBasis(year), [year]).value;
   const papers: Paper[] = [];
   if (basis) {
     const args = { year, ...basis, review: d.review, catalog: tt25_2023 };
@@ -213,7 +213,7 @@ function CommunePapers({ d, year }: { d: ReviewDetail; year: number }) {
 
 /** One commune's review screen. */
 export function CommuneReviewScreen({ year, item }: ScreenProps & { item: string }) {
-  const live = useLive(() => loadReviewDetail(item, year), [item, year]);
+  const live = useLive(async () => loadReviewDetail(item, year), [item, year]);
   const d = live.value;
   return (
     <>

@@ -41,7 +41,7 @@ function check(f: SettingsForm, dossier: string, decision: string): { errors: Er
 
 /** The province settings screen. */
 export function ProvinceSettingsScreen({ year }: ScreenProps) {
-  const live = useLive(() => loadSettings(year), [year]);
+  const live = useLive(async () => loadSettings(year), [year]);
   const [f, setF] = useState<SettingsForm | null>(null);
   const [dates, setDates] = useState<[string, string]>(['', '']);
   const [errors, setErrors] = useState<Errors>({});
