@@ -4,7 +4,12 @@
 // outbox, the dossier taken into review and returned; bulk recognition only of the ready rows,
 // behind a confirmation that names its errors; the council's rules in Vietnamese; the table on a
 // laptop; and the list opening offline from the service worker and IndexedDB.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { readGrid } from '../../src/import/index.ts';
+import { flatText, pageTexts } from './helpers/pdf.ts';
 import { mixedProvince } from '../unit/review-fixtures.ts';
 import { mixedProvinceRows, seedProvince } from '../fixtures/province.ts';
 import { readStore } from './helpers/app.ts';
@@ -101,4 +106,70 @@ test('the province list, one commune returned, bulk recognition, the council, of
   await page.reload();
   await expect(page.getByTestId('rv-cards').getByTestId('rv-row')).toHaveCount(20);
   await context.setOffline(false);
+});
+
+const dir = mkdtempSync(join(tmpdir(), 'xht-review-'));
+
+/** Taps "In" on each paper card given (the browser's print dialog stubbed), prints the print root and reads it back with poppler. */
+async function printed(page: Page, name: string, cards: string[]): Promise<{ text: string; pages: string[] }> {
+  await page.evaluate(() => {
+    window.print = () => undefined;
+  });
+  const texts: string[] = [];
+  const pages: string[] = [];
+  for (const card of cards) {
+    await page.getByTestId(card).getByRole('button', { name: 'In' }).click();
+    await expect(page.locator('#xd-print > *').first()).toBeAttached();
+    const one = await pdfOf(page, `${name}-${card}`);
+    texts.push(one.text);
+    pages.push(...one.pages);
+  }
+  return { text: texts.join(' '), pages };
+}
+
+async function pdfOf(page: Page, name: string): Promise<{ text: string; pages: string[] }> {
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await page.emulateMedia({ media: 'print' });
+  const file = join(dir, `${name}.pdf`);
+  await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
+  await page.emulateMedia({ media: 'screen' });
+  return { text: flatText(file), pages: pageTexts(file) };
+}
+
+test('the receiver papers from the device data, printed and read with pdftotext; the list as a spreadsheet', async ({ page }) => {
+  await openSeeded(page);
+  // The province's list as .xlsx, read back: a title, the header, one row per commune.
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải danh sách (tệp Excel)' }).click()]);
+  expect(file.suggestedFilename()).toBe('ho-so-cac-xa-quang-ngai-2025.xlsx');
+  const path = join(dir, file.suggestedFilename());
+  await file.saveAs(path);
+  const grid = await readGrid(new Uint8Array(readFileSync(path)));
+  const cells = grid.rows.map((r) => r.map((c) => (c === null || c === undefined ? '' : String(c))));
+  expect(cells[1]!.slice(0, 3)).toEqual(['STT', 'Xã', 'Trạng thái']);
+  const body = cells.slice(2, 22);
+  expect(body.map((r) => r[1]).sort()).toEqual(specs.map((s) => s.name).sort());
+  expect(body.find((r) => r[1] === 'Xã Đông Sơn')![4]).toContain('Số liệu không đạt mức đề nghị');
+
+  // Tờ trình + dự thảo Quyết định and the yearly Báo cáo, from the register and the council on this device.
+  await page.goto('/#/giay-to-tinh');
+  await expect(page.getByTestId('paper-proposal').getByRole('button', { name: 'In' })).toBeVisible();
+  await expect(page.getByTestId('rv-chart')).toHaveAttribute('data-chart-state', 'drawn');
+  const year = await printed(page, 'province', ['paper-proposal', 'paper-report']);
+  expect(year.text).toContain('TỜ TRÌNH');
+  expect(year.text).toContain('QUYẾT ĐỊNH');
+  expect(year.text).toContain('BÁO CÁO');
+  expect(year.text).toContain('Sở Giáo dục và Đào tạo tỉnh Quảng Ngãi');
+  for (const s of specs.filter((x) => x.state === 'recognised')) expect(year.text).toContain(s.name);
+  // The circular's own title says "cấp xã, huyện, tỉnh"; nothing else names a district.
+  expect(year.text.replaceAll('cấp xã, huyện, tỉnh', '')).not.toMatch(/huyện|quận|tạm tính|cấu hình/u);
+
+  // One commune not recognised: its Biên bản thẩm định and the Văn bản trả lời with the reasons.
+  await page.goto(`/#/tinh/${specs.find((s) => s.name === 'Xã Mộ Đức')!.code}`);
+  await expect(page.getByTestId('rv-state')).toHaveText('Không công nhận');
+  await expect(page.getByTestId('paper-answer')).toBeVisible();
+  const one = await printed(page, 'commune', ['paper-appraisal', 'paper-answer']);
+  expect(one.text).toContain('BIÊN BẢN');
+  expect(one.text).toMatch(/xã Mộ Đức/iu);
+  expect(one.text).toContain('Ông Trần Văn Minh');
+  expect(one.text).toContain('Không có báo cáo kết quả Tuần lễ hưởng ứng học tập suốt đời');
 });

@@ -12,12 +12,13 @@ import { DecisionFields } from './decision-fields.tsx';
 import { levelShort } from './words.ts';
 
 export function BulkRecognise({ year, ready, chosen, onChoose, onDone }: {
-  year: number; ready: ListRow[]; chosen: ListRow[]; onChoose: (all: boolean) => void; onDone: () => void;
+  year: number; ready: ListRow[]; chosen: ListRow[]; onChoose: (all: boolean) => void;
+  /** After the decision is recorded, with how many communes (the list says so: this panel may go with the last ready row). */
+  onDone: (n: number) => void;
 }) {
   const [confirming, setConfirming] = useState(false);
   const [d, setD] = useState<Omit<RecogniseInput, 'level'>>({ number: '', date: '', signer: '' });
   const [tried, setTried] = useState(false);
-  const [done, setDone] = useState<number | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   const today = localToday();
   // Each commune at its own level: the rules are checked with that level (never above the one asked).
@@ -31,9 +32,8 @@ export function BulkRecognise({ year, ready, chosen, onChoose, onDone }: {
         <input type="checkbox" checked={all} onChange={(e) => onChoose((e.currentTarget as HTMLInputElement).checked)} />
         <span>{t('rv.selectAll', { n: ready.length })}</span>
       </label>
-      {done !== null ? <p role="status" class="notice">{t('rv.bulkDone', { n: done })}</p> : null}
       {!confirming ? (
-        <button type="button" class="primary wide" disabled={chosen.length === 0} onClick={() => { setConfirming(true); setDone(null); }}>
+        <button type="button" class="primary wide" disabled={chosen.length === 0} onClick={() => setConfirming(true)}>
           {t('rv.bulkRecognise', { n: chosen.length })}
         </button>
       ) : (
@@ -54,7 +54,7 @@ export function BulkRecognise({ year, ready, chosen, onChoose, onDone }: {
                 if (problems.length) return;
                 setFailed(null);
                 void recogniseMany(year, chosen.map((r) => ({ code: r.code, level: r.claimed! })), d).then(
-                  () => { setDone(chosen.length); setConfirming(false); setTried(false); onDone(); },
+                  () => { setConfirming(false); setTried(false); onDone(chosen.length); },
                   (e: unknown) => setFailed(e instanceof Error ? e.message : String(e)),
                 );
               }}

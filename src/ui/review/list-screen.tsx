@@ -194,6 +194,7 @@ export function ProvinceList({ year }: ScreenProps) {
   const [sort, setSort] = useState<SortKey>('name');
   const [desc, setDesc] = useState(false);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [bulkDone, setBulkDone] = useState<number | null>(null);
   const wide = useMedia('(min-width: 60em)');
   const data = live.value;
   const today = localToday();
@@ -217,8 +218,9 @@ export function ProvinceList({ year }: ScreenProps) {
           <Totals rows={rows} />
           <Filters filter={filter} setFilter={setFilter} sort={sort} setSort={setSort} desc={desc} setDesc={setDesc} />
           {ready.length ? (
-            <BulkRecognise year={year} ready={ready} chosen={chosen} onChoose={(all) => setSelected(new Set(all ? ready.map((r) => r.code) : []))} onDone={() => setSelected(new Set())} />
+            <BulkRecognise year={year} ready={ready} chosen={chosen} onChoose={(all) => setSelected(new Set(all ? ready.map((r) => r.code) : []))} onDone={(n) => { setSelected(new Set()); setBulkDone(n); }} />
           ) : null}
+          {bulkDone !== null ? <p role="status" class="notice">{t('rv.bulkDone', { n: bulkDone })}</p> : null}
           <p class="small" role="status" data-testid="rv-shown">{t('rv.shown', { shown: shown.length, total: rows.length })}</p>
           {wide ? (
             <div class="rv-table-wrap">
