@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { CODE_RE, ROLES, type Role } from '../src/domain/sync/protocol.ts';
 import { DEFAULT_CODE_DAYS, issueCode } from './codes.ts';
 import { importVillages } from './import-villages.ts';
+import { ensureProvinceStream } from './province.ts';
 import { openStore, type Store } from './store/index.ts';
 
 export const DEFAULT_DB_PATH = './data/xa-hoc-tap.sqlite';
@@ -14,6 +15,9 @@ const USAGE = `Cách dùng / usage: npm run admin -- <lệnh> [tùy chọn]   (-
 
   create-commune --code 21085 --name "Xã Ba Tô" --province "Quảng Ngãi" \\
                  --village "T01=Thôn Làng Mạ" --village "T02=Thôn Gò Ra" …
+  issue-code     --province "Quảng Ngãi" --role reviewer --name "Người nhận"
+                 (một mã cho mọi xã của tỉnh, cả các xã thêm sau / one code for every commune of
+                  the province, those added later too)
   issue-code     --commune 21085 --role collector|officer|chair|reviewer --name "Người nhận" \\
                  [--villages T01,T02]      (chỉ cho người thu thập / collectors only)
                  [--days 30]               (số ngày mã còn dùng được / days the code stays valid)
@@ -94,7 +98,17 @@ export async function runAdmin(argv: string[], io: { out: (s: string) => void; e
       const villages = values.villages ? values.villages.split(',').map((s) => s.trim()).filter(Boolean) : null;
       const days = values.days === undefined ? DEFAULT_CODE_DAYS : Number(values.days);
       if (!Number.isInteger(days) || days < 1 || days > 366) throw new UsageError(`--days phải là số nguyên từ 1 đến 366 / --days must be 1–366: ${values.days}`);
-      const { id, code, expiresAt } = await issueCode(store, { commune: need('commune'), role, villages, person: need('name'), validDays: days });
+      let commune: string;
+      if (values.province !== undefined) {
+        // A province reviewer: the code is the province's (its own stream), reaching every commune of it.
+        if (values.commune !== undefined) throw new UsageError('Dùng --province hoặc --commune, không dùng cả hai / --province or --commune, not both');
+        if (role !== 'reviewer') throw new UsageError('Mã theo tỉnh chỉ dành cho cán bộ thẩm định (--role reviewer) / a province code is for reviewers only');
+        const province = need('province');
+        const communes = await store.communesInProvince(province);
+        commune = await ensureProvinceStream(store, province);
+        if (communes.length === 0) io.err(`Lưu ý: tỉnh "${province}" chưa có xã nào; mã vẫn dùng được cho các xã thêm sau / note: no commune of "${province}" yet.\n`);
+      } else commune = need('commune');
+      const { id, code, expiresAt } = await issueCode(store, { commune, role, villages, person: need('name'), validDays: days });
       io.out(`Mã đăng ký (dùng một lần) / enrolment code: ${code}\nid: ${id}\nDùng được đến / valid until: ${day(expiresAt)}\n`);
       return 0;
     }

@@ -21,11 +21,15 @@ import {
   type ErrorCode,
   type ErrorResponse,
   type MeResponse,
+  type ProvinceHeadsResponse,
   type Problem,
   type SyncResponse,
 } from '../src/domain/sync/protocol.ts';
 import { codeHash, hashSecret, identityRefusals, newToken, principalOf, writeRefusal } from './auth.ts';
 import { readRefusal, readsProvince, writesAnything } from '../src/domain/access/index.ts';
+import { communeOfKey, isProvinceKey, provinceId } from '../src/domain/keys.ts';
+import { MAX_YEAR, MIN_YEAR } from '../src/domain/sync/limits.ts';
+import { ensureProvinceStream, provinceRegister, serverAssessment } from './province.ts';
 import { silentLogger, type Logger } from './log.ts';
 import { createLimiter, type RateLimit } from './rate-limit.ts';
 import { API_CSP, COMMON_SECURITY_HEADERS, appCsp } from './security-headers.ts';
@@ -190,7 +194,7 @@ export function createApp(opts: AppOptions): Hono<Env> {
     const commune = await store.getCommune(grant.commune);
     if (!commune) return fail(c, 500, 'internal');
     Object.assign(c.get('logFields'), { tid: grant.id, role: grant.role, commune: grant.commune });
-    const res: EnrollResponse = { token, commune, role: grant.role };
+    const res: EnrollResponse = { token, commune, role: grant.role, person: grant.person };
     if (grant.villages) res.villages = grant.villages;
     return c.json(res, 200);
   });
@@ -230,13 +234,33 @@ export function createApp(opts: AppOptions): Hono<Env> {
       return fail(c, 400, 'invalid-batch', checked.problems);
     }
     const { batch } = checked;
+    // Who may write what first (403, each op named), with each op's commune's province.
+    const provinces = new Map<string, string | null>();
+    for (const op of batch.ops) {
+      const c = communeOfKey(op.key);
+      if (!provinces.has(c)) provinces.set(c, c === grant.commune ? grant.province : (await store.getCommune(c))?.province ?? null);
+    }
     const refused = identityRefusals(grant, batch);
     batch.ops.forEach((op, i) => {
-      const why = writeRefusal(grant, op);
+      const why = writeRefusal(grant, op, (c) => provinces.get(c) ?? null);
       if (why) refused.push({ opId: op.opId, path: `ops[${i}].key`, ...why });
     });
     if (refused.length) return fail(c, 403, 'forbidden', refused);
-    const result = await store.applyBatch({ commune: grant.commune, deviceId: batch.deviceId, batchId: batch.batchId, tokenId: grant.id, ops: batch.ops, now: now() });
+    // A batch goes to one stream: the first part of its keys (a commune, or a province's own records).
+    // A commune's phone writes its commune's; a reviewer's device one commune's review, or its province's.
+    const stream = communeOfKey(batch.ops[0]!.key);
+    const mixed = batch.ops.flatMap((op, i) => (communeOfKey(op.key) === stream ? [] : [{
+      opId: op.opId, path: `ops[${i}].key`,
+      vi: `Một lô chỉ chứa dữ liệu của một xã (hoặc của tỉnh): thao tác này thuộc "${communeOfKey(op.key)}", lô thuộc "${stream}"`,
+      en: `A batch holds the data of one commune (or of the province): this op belongs to "${communeOfKey(op.key)}", the batch to "${stream}"`,
+    }]));
+    if (mixed.length) return fail(c, 400, 'invalid-batch', mixed);
+    // The province's own stream is made on its first write (the policy has allowed it by now).
+    if (isProvinceKey(stream) && grant.province) await ensureProvinceStream(store, grant.province);
+    const result = await store.applyBatch({
+      commune: stream, deviceId: batch.deviceId, batchId: batch.batchId, tokenId: grant.id, ops: batch.ops, now: now(),
+      who: { role: grant.role, person: grant.person, province: grant.province },
+    });
     if (result.kind === 'conflict') {
       const index = new Map(batch.ops.map((op, i) => [op.opId, i]));
       return fail(
@@ -280,6 +304,54 @@ export function createApp(opts: AppOptions): Hono<Env> {
       return c.body(new Uint8Array(await gzipAsync(body, { level: 1 })), 200, { ...type, 'Content-Encoding': 'gzip' });
     }
     return c.body(body, 200, type);
+  });
+
+  /** The year of `?year=`, or a 400 answer naming the field. */
+  const yearOf = (c: Context): number | Response => {
+    const y = intParam(c.req.query('year'), NaN, MIN_YEAR, MAX_YEAR);
+    return y === null || Number.isNaN(y)
+      ? fail(c, 400, 'bad-request', [{ path: 'year', vi: `year phải là năm từ ${MIN_YEAR} đến ${MAX_YEAR}`, en: `year must be a year from ${MIN_YEAR} to ${MAX_YEAR}` }])
+      : y;
+  };
+
+  // The server's own assessment of a commune (assess-format.md's output) from the synced data, with
+  // the same engine: to the commune's own roles and its province's reviewers.
+  api.get('/communes/:code/assessment', async (c) => {
+    const grant = c.get('grant');
+    const code = c.req.param('code');
+    const year = yearOf(c);
+    if (typeof year !== 'number') return year;
+    const commune = isProvinceKey(code) ? null : await store.getCommune(code);
+    if (readRefusal(principalOf(grant), { commune: code, province: commune?.province ?? null }) || (!commune && !readsProvince(grant.role))) {
+      return fail(c, 403, 'forbidden', [{ path: 'code', vi: 'Không được xem số liệu của xã này', en: 'Not allowed to read this commune' }]);
+    }
+    if (!commune) return fail(c, 404, 'not-found', [{ path: 'code', vi: `Không có xã mã "${code}"`, en: `No commune "${code}"` }]);
+    return c.json(await serverAssessment(store, code, year));
+  });
+
+  // The register of the province's year, for its reviewers: every commune with its dossier's state,
+  // the level the server computes and its titles.
+  api.get('/register', async (c) => {
+    const grant = c.get('grant');
+    if (!readsProvince(grant.role)) return fail(c, 403, 'forbidden', [{ path: '(token)', vi: 'Chỉ cán bộ thẩm định của tỉnh được xem sổ công nhận của tỉnh', en: "Only the province's reviewers read the province's register" }]);
+    const year = yearOf(c);
+    if (typeof year !== 'number') return year;
+    return c.json({ province: grant.province, year, communes: await provinceRegister(store, grant.province, year) });
+  });
+
+  // For a reviewer's pull: each commune of its province with the last seq of its feed (and the
+  // province's own stream), so a device pulls only what moved since its cursors (resumable).
+  api.get('/province/heads', async (c) => {
+    const grant = c.get('grant');
+    if (!readsProvince(grant.role)) return fail(c, 403, 'forbidden', [{ path: '(token)', vi: 'Chỉ cán bộ thẩm định của tỉnh', en: "Only the province's reviewers" }]);
+    const heads = await store.communeHeads(grant.province);
+    const stream = provinceId(grant.province);
+    const res: ProvinceHeadsResponse = {
+      province: grant.province,
+      stream: { code: stream, seq: heads.find((h) => h.code === stream)?.seq ?? 0 },
+      communes: await Promise.all(heads.filter((h) => !isProvinceKey(h.code)).map(async (h) => ({ ...h, villages: (await store.getCommune(h.code))?.villages ?? [] }))),
+    };
+    return c.json(res);
   });
 
   api.all('*', (c) => fail(c, 404, 'not-found'));

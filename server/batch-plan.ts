@@ -7,6 +7,8 @@ import type { Problem } from '../src/domain/sync/protocol.ts';
 import { freshProblems, hasRecordRules, recordProblems } from '../src/domain/schemas/record-rules.ts';
 import { formatPath } from '../src/domain/schemas/problems.ts';
 import { lockKeyOf, lockRefusal } from '../src/domain/sync/year-lock.ts';
+import { ENTITY_DEFS } from '../src/domain/entities/index.ts';
+import { reviewRefusal, type Writer } from './review-rules.ts';
 
 /** One entity/key as the plan holds it: the merged state and the record problems it has. */
 export interface PlannedState {
@@ -25,6 +27,9 @@ export type Plan =
   /** An op changes a locked year: refused whole (409 year-locked). */
   | { kind: 'locked'; problems: Problem[] };
 
+/** Entities the review's rules judge (written once, or a change of a dossier's state). */
+const REVIEW_RULED: ReadonlySet<EntityName> = new Set((Object.keys(ENTITY_DEFS) as EntityName[]).filter((e) => ENTITY_DEFS[e].immutable));
+
 /** `ops[i].…` of a problem (a module function: a closure per op costs under tsx). */
 const opPath = (index: number, ...p: (string | number)[]) => formatPath(['ops', index, ...p]);
 
@@ -41,6 +46,8 @@ export function planBatch(
   ops: readonly { op: Op; index: number }[],
   states: Map<string, PlannedState>,
   read: (entity: EntityName, key: string) => EntityState | undefined,
+  /** Who sends the batch (the review's rules need the role and the person); absent for the server's own writers. */
+  who?: Writer,
 ): Plan {
   // Work on a copy-on-write view so a refused batch leaves `states` as it was.
   const local = new Map<string, PlannedState>();
@@ -76,6 +83,17 @@ export function planBatch(
       if (op.entity === 'dossier') dossiers.delete(lockKey);
     }
     const cur = get(op.entity, op.key);
+    if (REVIEW_RULED.has(op.entity)) {
+      const values = (entity: EntityName, key: string) => {
+        const st = get(entity, key).state;
+        return st ? valuesOf(st) : undefined;
+      };
+      const why = reviewRefusal(op, cur.state ? valuesOf(cur.state) : undefined, values, who);
+      if (why) {
+        invalid.push({ opId: op.opId, path: why.field ? `${opPath(index, 'fields')}.${why.field}` : opPath(index, 'key'), vi: why.vi, en: why.en });
+        continue;
+      }
+    }
     const merged = mergeWrite(cur.state, op);
     let problems = cur.problems;
     if (merged.changed.length && hasRecordRules(op.entity)) {

@@ -237,10 +237,19 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
       return res.rows.length ? (await communesOf(res.rows))[0]! : null;
     },
     async listCommunes() {
-      return communesOf((await pool.query<{ code: string; name: string; province: string }>('SELECT code, name, province FROM communes ORDER BY code')).rows);
+      // A province's own stream (its records, code `p:…`) is a row of this table but no commune.
+      return communesOf((await pool.query<{ code: string; name: string; province: string }>("SELECT code, name, province FROM communes WHERE code NOT LIKE 'p:%' ORDER BY code")).rows);
     },
     async communesInProvince(province) {
-      return (await pool.query<{ code: string }>('SELECT code FROM communes WHERE province = $1 ORDER BY code', [province])).rows.map((r) => r.code);
+      return (await pool.query<{ code: string }>("SELECT code FROM communes WHERE province = $1 AND code NOT LIKE 'p:%' ORDER BY code", [province])).rows.map((r) => r.code);
+    },
+    async communeHeads(province) {
+      const res = await pool.query<{ code: string; name: string; seq: string | number }>("SELECT code, name, seq FROM communes WHERE province = $1 ORDER BY code", [province]);
+      return res.rows.map((r) => ({ code: r.code, name: r.name, seq: Number(r.seq) }));
+    },
+    async statesByPrefix(entity, prefix) {
+      const res = await pool.query<{ key: string; state: string }>('SELECT key, state FROM entities WHERE entity = $1 AND starts_with(key, $2) ORDER BY key COLLATE "C"', [entity, prefix]);
+      return res.rows.map((r) => ({ key: r.key, state: JSON.parse(r.state) as EntityState }));
     },
     async createCode(rec) {
       await pool.query(

@@ -100,9 +100,13 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     insertCommune: db.prepare('INSERT INTO communes (code, name, province, created_at) VALUES (?, ?, ?, ?)'),
     insertVillage: db.prepare('INSERT INTO villages (commune, code, name, ord) VALUES (?, ?, ?, ?)'),
     commune: db.prepare<[string], { code: string; name: string; province: string }>('SELECT code, name, province FROM communes WHERE code = ?'),
-    communes: db.prepare<[], { code: string; name: string; province: string }>('SELECT code, name, province FROM communes ORDER BY code'),
+    // A province's own stream (its records, code `p:…`) is a row of this table but no commune.
+    communes: db.prepare<[], { code: string; name: string; province: string }>("SELECT code, name, province FROM communes WHERE code NOT LIKE 'p:%' ORDER BY code"),
+    heads: db.prepare<[string], { code: string; name: string; seq: number }>("SELECT code, name, seq FROM communes WHERE province = ? ORDER BY code"),
+    // A range of the primary key (entity, key): every key that starts with the prefix.
+    byPrefix: db.prepare<[string, string, string], { key: string; state: string }>('SELECT key, state FROM entities WHERE entity = ? AND key >= ? AND key < ? ORDER BY key'),
     villages: db.prepare<[string], { code: string; name: string }>('SELECT code, name FROM villages WHERE commune = ? ORDER BY ord, code'),
-    inProvince: db.prepare<[string], { code: string }>('SELECT code FROM communes WHERE province = ? ORDER BY code'),
+    inProvince: db.prepare<[string], { code: string }>("SELECT code FROM communes WHERE province = ? AND code NOT LIKE 'p:%' ORDER BY code"),
     insertCode: db.prepare('INSERT INTO codes (id, code_hash, commune, role, villages, person, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
     codes: db.prepare<[], CodeRow>('SELECT * FROM codes ORDER BY created_at, id'),
     codesOf: db.prepare<[string], CodeRow>('SELECT * FROM codes WHERE commune = ? ORDER BY created_at, id'),
@@ -205,6 +209,13 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     },
     async communesInProvince(province) {
       return q.inProvince.all(province).map((r) => r.code);
+    },
+    async communeHeads(province) {
+      return q.heads.all(province);
+    },
+    async statesByPrefix(entity, prefix) {
+      const upper = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+      return q.byPrefix.all(entity, prefix, upper).map((r) => ({ key: r.key, state: JSON.parse(r.state) as EntityState }));
     },
     async createCode(rec) {
       q.insertCode.run(rec.id, rec.codeHash, rec.commune, rec.role, rec.villages ? JSON.stringify(rec.villages) : null, rec.person, rec.now, rec.expiresAt);

@@ -7,7 +7,7 @@ import { conflictsOf, mergeWrite, winnerOf, type EntityState, type FieldWrite } 
 import { RETIRED_ENTITIES, type EntityName, type JsonValue, type Op } from '../domain/sync/op.ts';
 import { CODE_RE, MAX_YEAR, MIN_YEAR } from '../domain/sync/limits.ts';
 import { newOpId } from '../domain/sync/op-id.ts';
-import { answerKey, communeKey, countsKey, decisionKey, readKey, villageKey, yearKey, yearKeyOf } from '../domain/keys.ts';
+import { answerKey, communeKey, communeOfKey, countsKey, decisionKey, readKey, villageKey, yearKey, yearKeyOf } from '../domain/keys.ts';
 import { LOCK_FIELDS, YEAR_LOCKED_ENTITIES } from '../domain/sync/year-lock.ts';
 import type { Answer, AssessInput, CommuneFigures, Evidence, VillageCounts, VillageInput } from '../domain/assess-types.ts';
 import type {
@@ -15,10 +15,10 @@ import type {
   VillageCountsRow, VillageRow, XhtDb,
 } from './db.ts';
 import { BOOKKEEPING_STORES } from './db.ts';
+import { inputOfRows } from '../domain/readiness/input-of-rows.ts';
 import { applyFieldsToRow, changedFields, dexieKey, fieldsOfRow, stampedAtOf, tableOf } from './entities.ts';
 import { ENTITY_NAMES } from '../domain/entities/index.ts';
 import { ValidationError, YearLockedError, isRealDate } from './errors.ts';
-import { COUNT_KEYS, inputOfRows, liveDecisions, sortVillages } from './assess-input.ts';
 
 type Checks = typeof import('./validate.ts');
 let checksLoading: Promise<Checks> | null = null;
@@ -391,7 +391,9 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
   /** Villages in display order; archived ones only when asked. */
   async function listVillages(commune: string, opts: { includeArchived?: boolean } = {}): Promise<VillageRow[]> {
     const all = await db.villages.where('commune').equals(commune).toArray();
-    return sortVillages(all.filter((v) => opts.includeArchived || !v.archived));
+    return all
+      .filter((v) => opts.includeArchived || !v.archived)
+      .sort((a, b) => (a.order ?? 0) - (b.order ?? 0) || a.code.localeCompare(b.code));
   }
 
   // ---------------------------------------------------------------- yearly data
@@ -437,7 +439,8 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
     return id;
   }
   async function listDecisions(commune: string): Promise<DecisionRow[]> {
-    return liveDecisions(await db.decisions.where('commune').equals(commune).toArray());
+    const all = await db.decisions.where('commune').equals(commune).toArray();
+    return all.filter((d) => !(d as { archived?: boolean }).archived).sort((a, b) => a.decidedOn.localeCompare(b.decidedOn));
   }
 
   // ---------------------------------------------------------------- dossier, lock, years
@@ -510,12 +513,13 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
 
   /** The readiness engine's input for one commune and year, from what this device holds. */
   async function buildAssessInput(commune: string, year: number, asOf?: string): Promise<AssessInput> {
-    return db.transaction('r', ['communes', 'villages', 'villageCounts', 'communeFigures', 'answers', 'decisions'], async () => {
-      const [c, villages, counts, fig, answers, decisions] = await Promise.all([
+    return db.transaction('r', ['communes', 'villages', 'villageCounts', 'communeFigures', 'answers', 'decisions', 'register'], async () => {
+      const [row, villages, counts, figures, answers, decisions, register] = await Promise.all([
         db.communes.get(commune), listVillages(commune, { includeArchived: true }), getVillageCounts(commune, year),
         getCommuneFigures(commune, year), getAnswers(commune, year), listDecisions(commune),
+        db.register.where('commune').equals(commune).toArray(),
       ]);
-      return inputOfRows({ commune, year, asOf, row: c, villages, counts, figures: fig, answers, decisions });
+      return inputOfRows({ commune, year, asOf, row, villages, counts, figures, answers, decisions, register });
     });
   }
 
@@ -561,7 +565,11 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
     const out: Op[] = [];
     const enc = new TextEncoder();
     let bytes = 200; // the envelope: deviceId, batchId, brackets
+    // One stream per batch (the server's rule): the oldest op's commune, or its province's records.
+    // A commune's phone writes one commune only; a reviewer's batches follow its queue stream by stream.
+    const stream = rows.length ? communeOfKey(rows[0]!.op.key) : '';
     for (const row of rows) {
+      if (communeOfKey(row.op.key) !== stream) break;
       const size = enc.encode(JSON.stringify(row.op)).length + 1;
       if (out.length > 0 && bytes + size > maxBytes) break;
       bytes += size;
@@ -716,6 +724,21 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
 
 /** The repository type (what createRepo returns). */
 export type Repo = ReturnType<typeof createRepo>;
+
+const COUNT_KEYS = [
+  'households', 'familiesRegistered', 'familiesRecognized', 'lineages', 'lineagesRegistered',
+  'lineagesRecognized', 'citizens', 'citizensRecognized', 'trained', 'university', 'villageRecognized',
+] as const satisfies readonly (keyof VillageCounts)[];
+const FIGURE_KEYS = [
+  'units', 'unitsRecognized', 'pcgdPreschool5', 'pcgdPrimary', 'pcgdLowerSecondary', 'literacy', 'difficultArea',
+] as const satisfies readonly (keyof CommuneFigures)[];
+
+/** The parts of a stored evidence the readiness input carries. */
+function inputEvidence(e: Evidence): Evidence {
+  const out: Evidence = {};
+  for (const k of ['number', 'date', 'issuer', 'title'] as const) if (e[k]) out[k] = e[k];
+  return out;
+}
 
 /** An op as the protocol knows it (the changes feed adds `seq`). */
 function stripSeq(op: object): unknown {

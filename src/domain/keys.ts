@@ -153,6 +153,11 @@ export function isProvinceKey(key: string): boolean {
   return key.startsWith('p:');
 }
 
+/** What every key of a commune (or of its year) starts with: `21085/` or `21085/2025/` (a store reads by it). */
+export function keyPrefix(commune: string, year?: number): string {
+  return year === undefined ? `${commune}/` : `${commune}/${year}/`;
+}
+
 /** The key of `shape` made of `parts` (a row's key properties, an op's parts). */
 export function buildKey<S extends KeyShape>(shape: S, parts: Readonly<Record<string, unknown>>): KeyOfShape[S] {
   return KEY_SHAPES[shape].map((p) => String(parts[p])).join('/') as KeyOfShape[S];

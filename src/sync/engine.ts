@@ -5,9 +5,9 @@ import { liveQuery } from 'dexie';
 import type { Repo } from '../db/index.ts';
 import { formatHlc } from '../domain/sync/hlc.ts';
 import { newOpId } from '../domain/sync/op-id.ts';
-import { communeKey, villageKey } from '../domain/keys.ts';
+import { communeKey, isProvinceKey, provinceId, villageKey } from '../domain/keys.ts';
 import type { Op } from '../domain/sync/op.ts';
-import { API_PREFIX, DEFAULT_CHANGES_LIMIT, MAX_BATCH_OPS, type ChangesResponse, type EnrollResponse, type ErrorResponse, type Problem, type SyncResponse } from '../domain/sync/protocol.ts';
+import { API_PREFIX, DEFAULT_CHANGES_LIMIT, MAX_BATCH_OPS, type ChangesResponse, type EnrollResponse, type ErrorResponse, type Problem, type ProvinceHeadsResponse, type SyncResponse } from '../domain/sync/protocol.ts';
 import { DEFAULT_BACKOFF, backoffDelay, type BackoffOptions } from './backoff.ts';
 import { createStatusStore, type StatusStore } from './status.ts';
 import { clockOffset, isTransient, normalizeServerUrl, request, type FetchLike, type HttpResult } from './transport.ts';
@@ -293,11 +293,17 @@ export function createSyncEngine(o: EngineOptions): SyncEngine {
     }
   }
 
-  async function pull(base: string, token: string): Promise<number | Stop> {
-    let cursor = (await repo.getMeta<number>('pullCursor')) ?? 0;
+  /**
+   * Pulls one feed from its cursor to its end, page by page: the token's own (stream null), a
+   * commune of a reviewer's province, or the province's own records. Each feed keeps its cursor.
+   */
+  async function pull(base: string, token: string, stream: string | null = null): Promise<number | Stop> {
+    const cursorKey = stream === null ? 'pullCursor' : `pullCursor:${stream}`;
+    let cursor = (await repo.getMeta<number>(cursorKey)) ?? 0;
     let pulled = 0;
+    const of = stream === null ? '' : `&commune=${encodeURIComponent(stream)}`;
     for (;;) {
-      const url = `${base}${API_PREFIX}/changes?since=${encodeURIComponent(String(cursor))}&limit=${pullLimit}`;
+      const url = `${base}${API_PREFIX}/changes?since=${encodeURIComponent(String(cursor))}&limit=${pullLimit}${of}`;
       const r = await withRetry(() => request(fetchImpl, url, { method: 'GET', token, timeoutMs, now }));
       if (r.kind !== 'ok') return stopOf(r);
       if (!isChanges(r.body)) return stopOf({ kind: 'bad-response', status: r.status });
@@ -306,12 +312,55 @@ export function createSyncEngine(o: EngineOptions): SyncEngine {
       // The page and the cursor land together: a crash between them cannot skip a page.
       await repo.rw(async () => {
         await repo.applyRemoteOps(page.ops);
-        await repo.setMeta('pullCursor', next);
+        await repo.setMeta(cursorKey, next);
       });
       pulled += page.ops.length;
       if (!page.hasMore || page.ops.length === 0 || next === cursor) return pulled;
       cursor = next;
     }
+  }
+
+  /**
+   * A province reviewer's pull (issue #14): asks where each feed of the province stands and pulls
+   * only those that moved past this device's cursor, commune by commune, each page landing with its
+   * cursor; the communes the server lists fill in their name and villages (weakest stamp, nothing
+   * sent). Leaving half-way loses nothing: the next run starts where this one stopped. Progress in
+   * the status (pullProgress); `pulledAt:<commune>` says when each commune was last brought up to date.
+   */
+  async function pullProvince(base: string, token: string): Promise<number | Stop> {
+    const r = await withRetry(() => request(fetchImpl, `${base}${API_PREFIX}/province/heads`, { method: 'GET', token, timeoutMs, now }));
+    if (r.kind !== 'ok') return stopOf(r);
+    const heads = r.body as ProvinceHeadsResponse;
+    if (!heads || !Array.isArray(heads.communes)) return stopOf({ kind: 'bad-response', status: r.status });
+    const todo: ProvinceHeadsResponse['communes'] = [];
+    for (const c of heads.communes) {
+      if (c.seq > ((await repo.getMeta<number>(`pullCursor:${c.code}`)) ?? 0)) todo.push(c);
+      // A commune with nothing in its feed yet still belongs on the province's list.
+      else if (!(await repo.getCommune(c.code))) await fillCommune({ code: c.code, name: c.name, province: heads.province, villages: c.villages ?? [] });
+    }
+    let pulled = 0;
+    status.set({ pullProgress: { done: 0, total: todo.length } });
+    try {
+      for (const [i, c] of todo.entries()) {
+        const n = await pull(base, token, c.code);
+        if (typeof n !== 'number') return n;
+        pulled += n;
+        await fillCommune({ code: c.code, name: c.name, province: heads.province, villages: c.villages ?? [] });
+        await repo.setMeta(`pulledAt:${c.code}`, new Date(now()).toISOString());
+        status.set({ pullProgress: { done: i + 1, total: todo.length } });
+      }
+    } finally {
+      status.set({ pullProgress: null });
+    }
+    return pulled;
+  }
+
+  /** After the pulls: a commune's phone brings its province's own records (the settings), a reviewer its province's communes. */
+  async function pullMore(base: string, token: string): Promise<number | Stop> {
+    const role = await repo.getMeta<string>('role');
+    if (role === 'reviewer') return pullProvince(base, token);
+    const province = await repo.getMeta<string>('province');
+    return province ? pull(base, token, provinceId(province)) : 0;
   }
 
   async function run(): Promise<RunResult> {
@@ -336,8 +385,12 @@ export function createSyncEngine(o: EngineOptions): SyncEngine {
       const readOnly = typeof pushed !== 'number' && pushed.message === MSG.readOnly[0];
       if (typeof pushed !== 'number' && !readOnly) result = pushed;
       else {
-        const pulled = await pull(base, token);
+        let pulled = await pull(base, token);
         if (typeof pulled === 'number') await fillFromEnrolment();
+        if (typeof pulled === 'number') {
+          const more = await pullMore(base, token);
+          pulled = typeof more === 'number' ? pulled + more : more;
+        }
         if (typeof pulled !== 'number') result = pulled;
         else if (typeof pushed !== 'number') result = pushed;
         else result = { ok: true, pushed, pulled };
@@ -433,6 +486,10 @@ export function createSyncEngine(o: EngineOptions): SyncEngine {
       await repo.setMeta('role', res.role);
       await repo.setMeta('enrolledCommune', res.commune.code);
       await repo.setMeta('villageScope', res.villages ?? null);
+      // Who the code was issued to: a change of the dossier's state names them (the server checks).
+      await repo.setMeta('person', typeof res.person === 'string' ? res.person : null);
+      // Its province: the commune's phones pull the province's own records (settings) too.
+      await repo.setMeta('province', typeof res.commune.province === 'string' ? res.commune.province : null);
       if (prevUrl !== base || prevCommune !== res.commune.code) await repo.setMeta('pullCursor', 0);
       if (!(await repo.getMeta('currentCommune'))) await repo.setMeta('currentCommune', res.commune.code);
       await repo.setMeta('enrolCommune', res.commune);
@@ -450,6 +507,14 @@ export function createSyncEngine(o: EngineOptions): SyncEngine {
   async function fillFromEnrolment(): Promise<void> {
     const info = await repo.getMeta<EnrollResponse['commune']>('enrolCommune');
     if (!info) return;
+    // A province reviewer's enrolment names its province, not a commune: nothing to fill.
+    if (isProvinceKey(info.code)) return repo.setMeta('enrolCommune', null);
+    await fillCommune(info);
+    await repo.setMeta('enrolCommune', null);
+  }
+
+  /** The server's list of a commune and its villages, as the weakest stamp (see fillFromEnrolment). */
+  async function fillCommune(info: EnrollResponse['commune']): Promise<void> {
     await repo.rw(async () => {
       const ops: Op[] = [];
       let counter = 0;
@@ -464,7 +529,6 @@ export function createSyncEngine(o: EngineOptions): SyncEngine {
         if (!have.has(v.code)) ops.push({ opId: newOpId(now()), entity: 'village', key: villageKey(info.code, v.code), fields: { name: v.name, order: i + 1 }, hlc: stamp() });
       });
       if (ops.length) await repo.applyRemoteOps(ops);
-      await repo.setMeta('enrolCommune', null);
     });
   }
 

@@ -168,8 +168,19 @@ export interface EnrollResponse {
   token: string;
   commune: CommuneInfo;
   role: Role;
+  /** Who the enrolment code was issued to (a change of a dossier's state names them). */
+  person: string;
   /** The villages a collector is limited to; absent when not limited. */
   villages?: string[];
+}
+
+/** GET /api/v1/province/heads answer: where each feed of the reviewer's province stands. */
+export interface ProvinceHeadsResponse {
+  province: string;
+  /** The province's own records (council, settings): GET /changes?commune={code}. */
+  stream: { code: string; seq: number };
+  /** Every commune of the province, those added later too, with the last seq of its feed and its villages. */
+  communes: { code: string; name: string; seq: number; villages: { code: string; name: string }[] }[];
 }
 
 /** GET /api/v1/me answer. */

@@ -14,6 +14,7 @@ import type { RegisterRow, ReviewRow as VerdictRow, StateChangeRow, SubmissionRo
 import { createReview } from '../../db/review.ts';
 import type { AssessInput, LevelNo } from '../../domain/assess-types.ts';
 import { assess } from '../../domain/readiness/assess.ts';
+import { isProvinceKey } from '../../domain/keys.ts';
 import { statusOf } from '../../domain/review/states.ts';
 import { DEFAULT_DECISION_DEADLINE, DEFAULT_DOSSIER_DEADLINE, deadlineIn } from '../../dossier/deadlines.ts';
 import { titleOf, type Title } from '../../review/decide.ts';
@@ -21,13 +22,16 @@ import type { ListDeadlines, ListSource } from '../../review/list.ts';
 import { provinceSettingsOf, type SettingsForm } from '../../review/settings.ts';
 import type { CommuneReview, Council, IndicatorVerdict, ReviewYear, SentDossier } from '../../review/papers/types.ts';
 
-const buildProvinceInputs = (codes: readonly string[], year: number, asOf: string) => provinceInputs(db(), codes, year, asOf);
+const buildProvinceInputs = (codes: readonly string[], year: number, asOf: string, areas?: readonly string[] | null) => provinceInputs(db(), codes, year, asOf, areas);
 
 /** The review functions over the repository in use. */
 export const reviewRepo = () => createReview(repo());
 
 /** The province this device reviews: its enrolment's commune's province, else the open commune's. */
 export async function reviewedProvince(): Promise<string | null> {
+  // A province's code stores the province at enrolment (its "commune" is the province's own stream).
+  const named = await getMeta<string>('province');
+  if (typeof named === 'string' && named.trim()) return named.trim();
   const code = (await getMeta<string>('enrolledCommune')) ?? (await getMeta<string>('currentCommune'));
   const c = code ? await getCommune(code) : undefined;
   return c?.province?.trim() || null;
@@ -91,6 +95,12 @@ async function reviewRows(codes: readonly string[], year: number) {
   return { changes: groupBy(changes), sent: groupBy(sent), verdicts: groupBy(verdicts), register, pulled: pulled.map((m) => (typeof m?.value === 'string' ? m.value : null)) };
 }
 
+/** The communes of the province this device holds (not the province's own stream, `p:…`). */
+async function provinceCommunes(province: string | null): Promise<CommuneRow[]> {
+  const all = (await listCommunes()).filter((c) => !isProvinceKey(c.code));
+  return province ? all.filter((c) => c.province?.trim() === province) : all;
+}
+
 export interface ProvinceData {
   province: string | null;
   communes: CommuneRow[];
@@ -116,14 +126,14 @@ async function settingsForm(province: string | null, year: number): Promise<Sett
 /** Everything the province's list shows, for `year`. */
 export async function loadProvince(year: number): Promise<ProvinceData> {
   const province = await reviewedProvince();
-  const all = await listCommunes();
-  const communes = province ? all.filter((c) => c.province?.trim() === province) : all;
+  const communes = await provinceCommunes(province);
   const form = await settingsForm(province, year);
+  const set = province ? await reviewRepo().getProvinceSettings(province, year) : undefined;
   const deadlines: ListDeadlines = { dossier: form.dossierDeadline, decision: form.decisionDeadline };
   // The figures are judged on the dossier deadline, as the commune's own screens judge them.
   const asOf = deadlineIn(year + 1, deadlines.dossier, DEFAULT_DOSSIER_DEADLINE);
   const codes = communes.map((c) => c.code);
-  const [inputs, rows] = await Promise.all([buildProvinceInputs(codes, year, asOf), reviewRows(codes, year)]);
+  const [inputs, rows] = await Promise.all([buildProvinceInputs(codes, year, asOf, set?.difficultAreas ?? null), reviewRows(codes, year)]);
   const areas = new Set(form.difficultAreas);
   const sources = inputs.map((input, i): ListSource => {
     const code = codes[i]!;
@@ -166,7 +176,8 @@ export async function loadReviewDetail(code: string, year: number): Promise<Revi
   const province = await reviewedProvince();
   const form = await settingsForm(province, year);
   const asOf = deadlineIn(year + 1, form.dossierDeadline, DEFAULT_DOSSIER_DEADLINE);
-  const [[input], rows, register] = await Promise.all([buildProvinceInputs([code], year, asOf), reviewRows([code], year), reviewRepo().listRegister(code)]);
+  const set = province ? await reviewRepo().getProvinceSettings(province, year) : undefined;
+  const [[input], rows, register] = await Promise.all([buildProvinceInputs([code], year, asOf, set?.difficultAreas ?? null), reviewRows([code], year), reviewRepo().listRegister(code)]);
   const changes = rows.changes.get(code) ?? [];
   const r = reviewOf(input!, changes, rows.sent.get(code) ?? [], rows.verdicts.get(code) ?? [], rows.register[0]);
   const titles = register
@@ -200,7 +211,7 @@ export async function loadCouncil(year: number): Promise<{ council: Council | nu
 /** The province settings, the communes they name, and whether this device may change them. */
 export async function loadSettings(year: number): Promise<{ form: SettingsForm; communes: CommuneRow[]; canWrite: boolean; province: string | null }> {
   const province = await reviewedProvince();
-  const communes = (await listCommunes()).filter((c) => !province || c.province?.trim() === province);
+  const communes = await provinceCommunes(province);
   return { form: await settingsForm(province, year), communes, canWrite: (await getMeta('role')) === 'reviewer', province };
 }
 
