@@ -12,6 +12,7 @@ export const words: Mirror<typeof vi> = {
   'rv.loading': "Reading the communes' dossiers…",
   'rv.noCommunes': 'This device holds no commune of the province yet. Sync when online.',
   'rv.offlineNote': 'The list reads what this device has pulled; it works offline too.',
+  'rv.pulling': ({ done, total }) => `Bringing the communes' data to this device: ${n(done)} of ${n(total)} (you can leave; it resumes)`,
   'rv.col.commune': 'Commune',
   'rv.col.state': 'State',
   'rv.col.claimed': 'Level asked',

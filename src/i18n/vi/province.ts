@@ -10,6 +10,7 @@ export const words = {
   'rv.loading': 'Đang đọc hồ sơ các xã…',
   'rv.noCommunes': 'Máy này chưa có dữ liệu của xã nào trong tỉnh. Hãy đồng bộ khi có mạng.',
   'rv.offlineNote': 'Danh sách đọc từ dữ liệu máy đã tải về; hoạt động cả khi không có mạng.',
+  'rv.pulling': ({ done, total }: { done: number; total: number }) => `Đang tải dữ liệu các xã về máy: ${n(done)}/${n(total)} xã (có thể rời màn hình, lần sau tải tiếp)`,
   'rv.col.commune': 'Xã',
   'rv.col.state': 'Trạng thái',
   'rv.col.claimed': 'Mức đề nghị',

@@ -14,6 +14,7 @@ import { fmtDate, fmtDateTime, t } from '../i18n/index.ts';
 import { href } from '../router.ts';
 import { PATHS, type ScreenProps } from '../routes.tsx';
 import { loadProvince } from './data.ts';
+import { useSyncStatus } from '../sync-client.ts';
 import { useMedia } from './use-media.ts';
 import { levelShort, stateText } from './words.ts';
 import { BulkRecognise } from './bulk.tsx';
@@ -187,6 +188,18 @@ function Filters({ filter, setFilter, sort, setSort, desc, setDesc }: {
   );
 }
 
+/** The reviewer's pull of the province, while it runs (it resumes where it stopped). */
+function PullProgress() {
+  const p = useSyncStatus()?.pullProgress;
+  if (!p) return null;
+  return (
+    <div class="card" role="status" data-testid="rv-pull">
+      <label for="rv-pull-bar">{t('rv.pulling', { done: p.done, total: p.total })}</label>
+      <progress id="rv-pull-bar" value={p.done} max={Math.max(1, p.total)} />
+    </div>
+  );
+}
+
 /** The province's list screen. */
 export function ProvinceList({ year }: ScreenProps) {
   const live = useLive(async () => loadProvince(year), [year]);
@@ -212,6 +225,7 @@ export function ProvinceList({ year }: ScreenProps) {
     <>
       <Title>{t('rv.title', { year })}</Title>
       {live.error ? <p role="alert" class="error">{t('loadFailed', { reason: String(live.error) })}</p> : null}
+      <PullProgress />
       {!data ? <p class="muted">{t('rv.loading')}</p> : rows.length === 0 ? <p class="notice">{t('rv.noCommunes')}</p> : (
         <>
           <p class="small muted">{t('rv.offlineNote')}</p>
