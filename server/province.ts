@@ -3,11 +3,11 @@
 // a commune from its merged states with the same engine and the same record→input function as the
 // phone, and the register of a province's year (state, computed level, titles per commune).
 import type { AssessOutput, LevelNo } from '../src/domain/assess-types.ts';
-import { isProvinceKey, keyPrefix, provinceId, provinceYearKey, yearKey } from '../src/domain/keys.ts';
+import { isProvinceKey, keyPrefix, provinceId, yearKey } from '../src/domain/keys.ts';
 import { assess } from '../src/domain/readiness/assess.ts';
 import { validUntil } from '../src/domain/readiness/eligibility.ts';
 import { inputOfRows, type AnswerRecord, type CountsRecord, type DecisionRecord, type RegisterRecord, type VillageRecord } from '../src/domain/readiness/input-of-rows.ts';
-import { statusOf, type DossierState } from '../src/domain/review/index.ts';
+import { settingsOfYear, statusOf, type DossierState } from '../src/domain/review/index.ts';
 import { valuesOf, type EntityState } from '../src/domain/sync/merge.ts';
 import type { JsonValue } from '../src/domain/sync/op.ts';
 import type { EntityName } from '../src/domain/entities/index.ts';
@@ -44,7 +44,8 @@ export async function serverInput(store: Store, commune: string, year: number, a
   const answers = (await byLastPart(store, 'answer', keyPrefix(commune, year))).map(({ part, v }) => ({ indicator: part, ...v }) as AnswerRecord);
   const decisions = (await byLastPart(store, 'decision', keyPrefix(commune))).map(({ v }) => v as unknown as DecisionRecord).filter((d) => (d.level === 1 || d.level === 2) && typeof d.decidedOn === 'string');
   const register = (await byLastPart(store, 'registerEntry', keyPrefix(commune))).map(({ part, v }) => ({ year: Number(part), ...v }) as RegisterRecord);
-  const settings = values(await store.entityState('provinceSettings', provinceYearKey(provinceId(info.province), year)));
+  const pid = provinceId(info.province);
+  const settings = settingsOfYear((await byLastPart(store, 'provinceSettings', keyPrefix(pid))).map(({ part, v }) => ({ ...v, year: Number(part) }) as Values & { year: number }), year);
   const input = inputOfRows({
     commune, year, asOf, row, villages: [...villages.values()].sort((a, b) => (a.order ?? 0) - (b.order ?? 0) || a.code.localeCompare(b.code)),
     counts, figures: values(await store.entityState('communeFigures', yearKey(commune, year))) as Parameters<typeof inputOfRows>[0]['figures'],

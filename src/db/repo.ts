@@ -7,7 +7,8 @@ import { conflictsOf, mergeWrite, winnerOf, type EntityState, type FieldWrite } 
 import { RETIRED_ENTITIES, type EntityName, type JsonValue, type Op } from '../domain/sync/op.ts';
 import { CODE_RE, MAX_YEAR, MIN_YEAR } from '../domain/sync/limits.ts';
 import { newOpId } from '../domain/sync/op-id.ts';
-import { answerKey, communeKey, communeOfKey, countsKey, decisionKey, readKey, villageKey, yearKey, yearKeyOf } from '../domain/keys.ts';
+import { answerKey, communeKey, communeOfKey, countsKey, decisionKey, provinceId, readKey, villageKey, yearKey, yearKeyOf } from '../domain/keys.ts';
+import { settingsOfYear } from '../domain/review/codes.ts';
 import { LOCK_FIELDS, YEAR_LOCKED_ENTITIES } from '../domain/sync/year-lock.ts';
 import type { Answer, AssessInput, CommuneFigures, Evidence, VillageCounts, VillageInput } from '../domain/assess-types.ts';
 import type {
@@ -513,13 +514,15 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
 
   /** The readiness engine's input for one commune and year, from what this device holds. */
   async function buildAssessInput(commune: string, year: number, asOf?: string): Promise<AssessInput> {
-    return db.transaction('r', ['communes', 'villages', 'villageCounts', 'communeFigures', 'answers', 'decisions', 'register'], async () => {
+    return db.transaction('r', ['communes', 'villages', 'villageCounts', 'communeFigures', 'answers', 'decisions', 'register', 'provinceSettings'], async () => {
       const [row, villages, counts, figures, answers, decisions, register] = await Promise.all([
         db.communes.get(commune), listVillages(commune, { includeArchived: true }), getVillageCounts(commune, year),
         getCommuneFigures(commune, year), getAnswers(commune, year), listDecisions(commune),
         db.register.where('commune').equals(commune).toArray(),
       ]);
-      return inputOfRows({ commune, year, asOf, row, villages, counts, figures, answers, decisions, register });
+      // The province's list of communes in a difficult area decides the figure, as on the server.
+      const settings = row?.province ? settingsOfYear(await db.provinceSettings.where('province').equals(provinceId(row.province)).toArray(), year) : undefined;
+      return inputOfRows({ commune, year, asOf, row, villages, counts, figures, answers, decisions, register, difficultAreas: settings?.difficultAreas ?? null });
     });
   }
 

@@ -6,7 +6,7 @@
 // screens that use it import it; never on the first-load path.
 import type { EntityName, JsonValue } from '../domain/sync/op.ts';
 import { provinceId, provinceYearKey, reviewKey, stepKey, versionKey, yearKey } from '../domain/keys.ts';
-import { canonicalText, plainSnapshot, statusOf, moveOf, moveRefusal, MOVES, type DossierState, type DossierStatus, type Move, type MoveRefusal, type SubmissionSnapshot } from '../domain/review/index.ts';
+import { canonicalText, plainSnapshot, settingsOfYear, statusOf, moveOf, moveRefusal, MOVES, type DossierState, type DossierStatus, type Move, type MoveRefusal, type SubmissionSnapshot } from '../domain/review/index.ts';
 import type { Role } from '../domain/access/roles.ts';
 import type { CouncilRow, ProvinceSettingsRow, RegisterRow, ReviewRow, StateChangeRow, SubmissionRow } from './db.ts';
 import type { Repo } from './repo.ts';
@@ -58,8 +58,7 @@ export function createReview(repo: Repo) {
   }
   /** The province's settings of the year, or of the latest year before it that has some. */
   async function getProvinceSettings(province: string, year: number): Promise<ProvinceSettingsRow | undefined> {
-    const all = await db.provinceSettings.where('province').equals(provinceId(province)).toArray();
-    return all.filter((r) => r.year <= year).sort((a, b) => b.year - a.year)[0];
+    return settingsOfYear(await db.provinceSettings.where('province').equals(provinceId(province)).toArray(), year);
   }
 
   /** Who the enrolment code was issued to, and this device: what a state change records. */

@@ -2,7 +2,8 @@
 // Tiêu chí, Hồ sơ): the engine's input from what this device holds, the same `asOf` (the signing
 // date once typed, else the province's dossier deadline) and the same history, so no two screens
 // can disagree. Never judges anything itself: assess() does.
-import { buildAssessInput, getCommune, getDossier, type CommuneRow, type DossierRow } from '../db/index.ts';
+import { buildAssessInput, getCommune, getDossier, repo, type CommuneRow, type DossierRow } from '../db/index.ts';
+import { createReview } from '../db/review.ts';
 import type { AssessInput, AssessOutput } from '../domain/assess-types.ts';
 import { assess } from '../domain/readiness/assess.ts';
 import { requestPlan, type RequestPlan } from '../domain/readiness/request.ts';
@@ -32,7 +33,8 @@ export function assessmentDate(year: number, commune: Pick<CommuneRow, 'dossierD
 
 /** The assessment of one commune and year, as every screen shows it. */
 export async function loadAssessment(commune: string, year: number): Promise<Assessment> {
-  const [row, dossier] = await Promise.all([getCommune(commune), getDossier(commune, year)]);
+  const [own, dossier] = await Promise.all([getCommune(commune), getDossier(commune, year)]);
+  const row = await withProvinceSettings(own, year);
   const { asOf, from } = assessmentDate(year, row, dossier);
   const input = await buildAssessInput(commune, year, asOf);
   // Decisions made after the dossier date (e.g. the one this dossier led to) are not yet history.
@@ -42,4 +44,21 @@ export async function loadAssessment(commune: string, year: number): Promise<Ass
   }
   const output = assess(input);
   return { input, output, plan: requestPlan(output, input), asOfFrom: from, commune: row, dossier };
+}
+
+/**
+ * The commune's row with what its province set for the year (issue #14, synced from the province):
+ * the receiving body and the deadlines replace the commune's own values when the province set them.
+ */
+async function withProvinceSettings(row: CommuneRow | undefined, year: number): Promise<CommuneRow | undefined> {
+  if (!row?.province) return row;
+  // (A static import: inside a liveQuery only Dexie's own promises may be awaited.)
+  const s = await createReview(repo()).getProvinceSettings(row.province, year);
+  if (!s) return row;
+  return {
+    ...row,
+    ...(s.receiver?.name ? { recipient: s.receiver.name } : {}),
+    ...(s.dossierDeadline ? { dossierDeadline: s.dossierDeadline } : {}),
+    ...(s.decisionDeadline ? { decisionDeadline: s.decisionDeadline } : {}),
+  };
 }

@@ -278,6 +278,20 @@ describe('the read endpoints', () => {
     for (const d of [officer, chair, collector, otherOfficer]) expect((await call(s, 'GET', '/api/v1/register?year=2025', { token: d.token })).status).toBe(403);
   });
 
+  it('the server’s assessment takes the province’s list of communes in a difficult area, as the phone does', async () => {
+    const before = (await call(s, 'GET', '/api/v1/communes/21085/assessment?year=2025', { token: officer.token })).json as AssessOutput;
+    expect((await sync(reviewer, [makeOp(`${PQN}/2025`, { difficultAreas: ['21085'] }, 'provinceSettings')])).status).toBe(200);
+    const after = (await call(s, 'GET', '/api/v1/communes/21085/assessment?year=2025', { token: officer.token })).json as AssessOutput;
+    const villages = [{ code: 'T01', name: 'Thôn Một', households: 100, familiesRegistered: 96 }, { code: 'T02', name: 'Thôn Hai' }];
+    expect(before).toEqual(assess({ ...INPUT, villages }));
+    expect(after).toEqual(assess({ ...INPUT, villages, figures: { difficultArea: true } }));
+    expect(after).not.toEqual(before);
+    // And the years after, until the province changes its list.
+    expect((await call(s, 'GET', '/api/v1/communes/21085/assessment?year=2026', { token: officer.token })).json).toEqual(
+      assess({ ...INPUT, year: 2026, villages: [{ code: 'T01', name: 'Thôn Một' }, { code: 'T02', name: 'Thôn Hai' }], figures: { difficultArea: true }, history: [{ level: 1, decidedOn: '2026-03-20' }] }),
+    );
+  });
+
   it('GET /province/heads: where each feed stands, for a resumable pull', async () => {
     const res = await call(s, 'GET', '/api/v1/province/heads', { token: reviewer.token });
     expect(res.status).toBe(200);

@@ -93,6 +93,17 @@ describe('sending the dossier', () => {
     expect((await review.getCouncil(P, 2025))?.members).toHaveLength(5);
   });
 
+  it('the province’s list of communes in a difficult area decides the figure in the engine’s input, from its year on', async () => {
+    await repo.saveCommuneFigures('X1', 2025, { units: 4, difficultArea: false });
+    expect((await repo.buildAssessInput('X1', 2025)).figures?.difficultArea).toBe(false);
+    await review.saveProvinceSettings(P, 2025, { difficultAreas: ['X1', 'X9'] });
+    expect((await repo.buildAssessInput('X1', 2025)).figures).toEqual({ units: 4, difficultArea: true });
+    expect((await repo.buildAssessInput('X1', 2026)).figures).toEqual({ difficultArea: true });
+    expect((await repo.buildAssessInput('X1', 2024)).figures).toBeUndefined();
+    await review.saveProvinceSettings(P, 2026, { difficultAreas: ['X9'] });
+    expect((await repo.buildAssessInput('X1', 2026)).figures).toEqual({ difficultArea: false });
+  });
+
   it('the register refuses a wrong valid-until date, and settings fall back to the latest earlier year', async () => {
     await expect(review.saveRegisterEntry('X1', 2025, { outcome: 'recognised', level: 1, number: '1', date: '2026-03-20', validUntil: '2029-03-20' })).rejects.toThrow();
     await review.saveProvinceSettings(P, 2024, { dossierDeadline: '02-25' });

@@ -5,7 +5,7 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import {
-  DOSSIER_STATES, DRAFT, MOVES, councilLawful, inLastYear, moveOf, moveRefusal, movesFrom, statusOf, type MoveContext, type StateChange,
+  DOSSIER_STATES, DRAFT, MOVES, councilLawful, settingsOfYear, inLastYear, moveOf, moveRefusal, movesFrom, statusOf, type MoveContext, type StateChange,
 } from '../../src/domain/review/index.ts';
 import { ROLES } from '../../src/domain/access/index.ts';
 import { checkKey, isKeyProblem, provinceId, provinceYearKey, readKey, reviewKey, stepKey, versionKey } from '../../src/domain/keys.ts';
@@ -117,6 +117,13 @@ describe('status and council', () => {
     expect(councilLawful([...LAWFUL, member('member', 5), member('member', 6)])).toBe(true);
     expect(councilLawful(LAWFUL.map((m) => ({ ...m, role: m.role === 'secretary' ? 'member' : m.role })))).toBe(false);
     expect(councilLawful([member('chair', 9), ...LAWFUL.slice(1), member('member', 5), member('chair', 6)].slice(0, 7))).toBe(false);
+  });
+  it('a year takes the province’s settings of that year, else of the latest year before it', () => {
+    const rows = [{ year: 2024, d: 'a' }, { year: 2026, d: 'c' }, { year: 2025, d: 'b' }];
+    expect(settingsOfYear(rows, 2023)).toBeUndefined();
+    expect(settingsOfYear(rows, 2024)?.d).toBe('a');
+    expect(settingsOfYear(rows, 2025)?.d).toBe('b');
+    expect(settingsOfYear(rows, 2030)?.d).toBe('c');
   });
   it('a title is in its last year from 01/01 to 31/12 of its valid-until year', () => {
     expect(inLastYear('2028-12-31', '2028-01-01')).toBe(true);

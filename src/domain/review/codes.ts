@@ -28,3 +28,13 @@ export const COUNCIL_MIN = 5;
 /** Default deadlines (MM-DD of the year after the assessment year): dossiers 28/02, decisions 31/03 (Điều 9.3). */
 export const DEFAULT_DOSSIER_DEADLINE = '02-28';
 export const DEFAULT_DECISION_DEADLINE = '03-31';
+
+/**
+ * The province's settings that apply to `year`: those of that year, else of the latest year before
+ * it (a province sets them once and changes them when it needs to). The phone and the server ask here.
+ */
+export function settingsOfYear<T extends { year: number }>(rows: readonly T[], year: number): T | undefined {
+  let best: T | undefined;
+  for (const r of rows) if (r.year <= year && (!best || r.year > best.year)) best = r;
+  return best;
+}
