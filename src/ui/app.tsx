@@ -29,13 +29,10 @@ interface Boot {
 async function loadBoot(): Promise<Boot> {
   const lang = (await getMeta<Lang>('lang')) === 'en' ? 'en' : 'vi';
   const code = await getMeta<string>('currentCommune');
-  // A province reviewer's device is enrolled on the province's own stream (`p:…`), which has no
-  // commune row: it opens as its province, on the year before this one (the dossiers under review).
-  const province = code?.startsWith('p:') ? await getMeta<string>('province') : null;
-  const commune = province ? { code: code!, name: province, province } : code ? await getCommune(code) : undefined;
-  const years = commune && !province ? await listYears(commune.code) : [];
+  const commune = code ? await getCommune(code) : undefined;
+  const years = commune ? await listYears(commune.code) : [];
   const stored = await getMeta<number>('currentYear');
-  const year = typeof stored === 'number' ? stored : years[years.length - 1] ?? new Date().getFullYear() - (province ? 1 : 0);
+  const year = typeof stored === 'number' ? stored : years[years.length - 1] ?? new Date().getFullYear();
   return { commune, year, years, lang };
 }
 

@@ -86,7 +86,7 @@ test('the province list, one commune returned, bulk recognition, the council, of
   expect(entry.fields).toMatchObject({ outcome: 'recognised', level: 1, number: '120/QĐ-UBND', date: '2026-03-20', validUntil: '2029-12-31' });
 
   // The council: six members break the rule, said in Vietnamese, and nothing is saved.
-  await page.goto('/#/hoi-dong');
+  await page.goto('/#/tinh/hoi-dong');
   await expect(page.getByTestId('rv-member')).toHaveCount(7);
   await page.getByRole('button', { name: 'Bỏ Ông Hồ Văn Phúc' }).click();
   await expect(page.getByTestId('rv-council-problems')).toContainText('Hội đồng có 6 thành viên');
@@ -151,7 +151,7 @@ test('the receiver papers from the device data, printed and read with pdftotext;
   expect(body.find((r) => r[1] === 'Xã Đông Sơn')![4]).toContain('Số liệu không đạt mức đề nghị');
 
   // Tờ trình + dự thảo Quyết định and the yearly Báo cáo, from the register and the council on this device.
-  await page.goto('/#/giay-to-tinh');
+  await page.goto('/#/tinh/giay-to');
   await expect(page.getByTestId('paper-proposal').getByRole('button', { name: 'In' })).toBeVisible();
   await expect(page.getByTestId('rv-chart')).toHaveAttribute('data-chart-state', 'drawn');
   const year = await printed(page, 'province', ['paper-proposal', 'paper-report']);

@@ -1,4 +1,4 @@
-// Hội đồng đánh giá, công nhận (route `#/hoi-dong`): the council of the year — members (chủ tịch,
+// Hội đồng đánh giá, công nhận (route `#/tinh/hoi-dong`): the council of the year — members (chủ tịch,
 // thư ký, ủy viên; an odd number, at least five), how it appraises (a meeting or written opinions)
 // and its date, the decision establishing it. The circular's rules (src/review/papers/council.ts)
 // show as the reviewer types; a council breaking one is not saved.

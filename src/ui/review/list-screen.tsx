@@ -20,6 +20,7 @@ import { levelShort, stateText } from './words.ts';
 import { BulkRecognise } from './bulk.tsx';
 import { ListDownload } from './list-download.tsx';
 import './review.css';
+import { REVIEW_PAGES } from './pages.ts';
 
 const SORTS: SortKey[] = ['name', 'state', 'deadline', 'computed', 'claimed', 'lastSync', 'evidence'];
 
@@ -268,9 +269,9 @@ export function ProvinceList({ year }: ScreenProps) {
       <section class="card" aria-labelledby="rv-links-h">
         <h2 id="rv-links-h">{t('rv.links')}</h2>
         <ul class="link-list">
-          <li><a href={href(PATHS.council)}>{t('rv.councilLink')}</a></li>
-          <li><a href={href(PATHS.provincePapers)}>{t('rv.papersLink')}</a></li>
-          <li><a href={href(PATHS.provinceSettings)}>{t('rv.settingsLink')}</a></li>
+          <li><a href={href(PATHS.province, REVIEW_PAGES.council)}>{t('rv.councilLink')}</a></li>
+          <li><a href={href(PATHS.province, REVIEW_PAGES.papers)}>{t('rv.papersLink')}</a></li>
+          <li><a href={href(PATHS.province, REVIEW_PAGES.settings)}>{t('rv.settingsLink')}</a></li>
         </ul>
       </section>
     </>

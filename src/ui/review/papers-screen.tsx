@@ -1,4 +1,4 @@
-// Giấy tờ của tỉnh (route `#/giay-to-tinh`): the year's receiver papers from this device's data —
+// Giấy tờ của tỉnh (route `#/tinh/giay-to`): the year's receiver papers from this device's data —
 // the Tờ trình đề nghị công nhận with the dự thảo Quyết định and its annex, and the Báo cáo kết quả
 // đánh giá, công nhận with its chart on screen (chart.js on demand) — each printable and as a Word
 // file, and the province's list as a spreadsheet. The Biên bản thẩm định and the Văn bản trả lời

@@ -1,4 +1,4 @@
-// Cài đặt của tỉnh (route `#/cai-dat-tinh`): what the province sets for its communes — the body
+// Cài đặt của tỉnh (route `#/tinh/cai-dat`): what the province sets for its communes — the body
 // receiving the dossiers and its address line, the deciding body and its signer's title, the
 // deadlines (default 28/02 and 31/03 of the year after), the year's guidance letter, and which
 // communes are in a difficult area. Written by the province's reviewer, synced to its communes.

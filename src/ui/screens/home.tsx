@@ -4,23 +4,19 @@
 import type { ComponentType } from 'preact';
 import { lazy } from '../components/lazy.tsx';
 import type { ScreenProps } from '../routes.tsx';
-import { isProvinceKey } from '../../domain/keys.ts';
 
 const found = import.meta.glob<{ Dashboard: ComponentType<ScreenProps> }>('../dashboard/index.tsx');
 const loadDashboard = Object.values(found)[0];
 
 const Summary = lazy(() => import('./readiness.tsx').then((m) => m.Readiness));
 const Dashboard = loadDashboard ? lazy(() => loadDashboard().then((m) => m.Dashboard)) : null;
-/** A province reviewer's device opens on the province's list (its own "commune" is the province's stream). */
-const ProvinceHome = lazy(() => import('../review/index.tsx').then((m) => m.ProvinceList));
 
 /** Starts loading the home screen's own chunk ahead of its first render (see app.tsx). */
 export function preloadHome(): Promise<unknown> {
   return loadDashboard ? loadDashboard() : import('./readiness.tsx');
 }
 
-/** The home screen of a commune, or of a province reviewer. */
+/** The home screen of a commune. */
 export function Home(props: ScreenProps) {
-  if (isProvinceKey(props.commune)) return <ProvinceHome {...props} />;
   return Dashboard ? <Dashboard {...props} /> : <Summary {...props} />;
 }
