@@ -95,6 +95,18 @@ test('the province list, one commune returned, bulk recognition, the council, of
   await expect(page.getByRole('alert')).toContainText('số lẻ, ít nhất 05 người');
   expect((await opsOf(page, 'council')).length).toBe(before);
 
+  // Province settings: a deadline typed as people write it, saved through the outbox; the list counts from it.
+  await page.goto('/#/tinh/cai-dat');
+  await page.getByLabel('Hạn nộp hồ sơ (ngày/tháng, năm sau năm đánh giá)').fill('31/02');
+  await page.getByRole('button', { name: 'Lưu cài đặt' }).click();
+  await expect(page.getByText('Ghi ngày/tháng có thật, ví dụ 28/02.')).toBeVisible();
+  await page.getByLabel('Hạn nộp hồ sơ (ngày/tháng, năm sau năm đánh giá)').fill('15/03');
+  await page.getByRole('button', { name: 'Lưu cài đặt' }).click();
+  await expect(page.getByTestId('save-status').last()).toContainText('Đã lưu');
+  expect((await opsOf(page, 'provinceSettings')).at(-1)!.fields).toMatchObject({ dossierDeadline: '03-15', decisionDeadline: '03-31' });
+  await page.goto('/#/tinh');
+  await expect(page.locator('[data-testid="rv-row"]', { hasText: 'Xã Lý Sơn' })).toContainText('nộp hồ sơ 15/03/2026');
+
   // A laptop sees the table.
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto('/#/tinh');

@@ -85,11 +85,15 @@ export function reopen(code: string, year: number, reason: string): Promise<void
   return worded(() => moveTo(code, year, 'in-review', reason));
 }
 
+/** A value as plain JSON (no undefined inside), as a field of an op must be. */
+const plain = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+
 export async function saveCouncil(year: number, c: Council): Promise<void> {
+  const established = c.established && (c.established.number?.trim() || c.established.date) ? plain(c.established) : null;
   await reviewRepo().saveCouncil(await province(), year, {
-    members: c.members.map((m) => ({ ...m, name: m.name.trim(), organisation: m.organisation.trim(), position: m.position?.trim() || undefined })) as never,
-    appraisal: c.appraisal as never,
-    established: (c.established ?? null) as never,
+    members: plain(c.members.map((m) => ({ ...m, name: m.name.trim(), organisation: m.organisation.trim(), position: m.position?.trim() || undefined }))) as never,
+    appraisal: plain({ ...c.appraisal, date: c.appraisal.date || undefined }) as never,
+    established: established as never,
   });
 }
 
@@ -105,9 +109,9 @@ export async function saveProvinceSettings(year: number, f: SettingsForm): Promi
   const stored = sameName(had?.decider as typeof s.decider | null | undefined, s.decider.name);
   const decider = stored ? { ...stored, signerTitle: s.decider.signerTitle } : s.decider;
   await r.saveProvinceSettings(p, year, {
-    receiver: receiver as never,
+    receiver: plain(receiver) as never,
     receiverAddress: f.receiverAddress.trim() || null,
-    decider: decider as never,
+    decider: plain(decider) as never,
     dossierDeadline: f.dossierDeadline,
     decisionDeadline: f.decisionDeadline,
     guidanceLetter: f.guidanceLetter.trim() || null,

@@ -2,7 +2,8 @@
 // on a phone and a table on a laptop — with its totals, filters, sorting, the list as a
 // spreadsheet, and recognition of the ready communes in bulk behind a confirmation. Reads what
 // this device pulled (IndexedDB), so it opens offline; the rows come from src/review/list.ts.
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { getMeta, setMeta } from '../../db/index.ts';
 import { localToday } from '../../dossier/deadlines.ts';
 import {
   bulkRecognisable, filterRows, listRow, listTotals, sortRows, STATES, type ListFilter, type ListRow, type SortKey,
@@ -201,6 +202,23 @@ function PullProgress() {
   );
 }
 
+/** The year under review: last year until the reviewer chooses (the dossiers of a year come in the next). */
+function YearChoice({ year }: { year: number }) {
+  const now = new Date().getFullYear();
+  useEffect(() => {
+    void getMeta('currentYear').then((y) => (typeof y === 'number' ? undefined : setMeta('currentYear', now - 1)));
+  }, []);
+  const years = [now - 3, now - 2, now - 1, now];
+  return (
+    <div class="field">
+      <label for="rv-year">{t('yearLabel')}</label>
+      <select id="rv-year" value={String(year)} onChange={(e) => void setMeta('currentYear', Number((e.currentTarget as HTMLSelectElement).value))}>
+        {(years.includes(year) ? years : [...years, year].sort()).map((y) => <option key={y} value={String(y)}>{y}</option>)}
+      </select>
+    </div>
+  );
+}
+
 /** The province's list screen. */
 export function ProvinceList({ year }: ScreenProps) {
   const live = useLive(async () => loadProvince(year), [year]);
@@ -225,6 +243,7 @@ export function ProvinceList({ year }: ScreenProps) {
   return (
     <>
       <Title>{t('rv.title', { year })}</Title>
+      <YearChoice year={year} />
       {live.error ? <p role="alert" class="error">{t('loadFailed', { reason: String(live.error) })}</p> : null}
       <PullProgress />
       {!data ? <p class="muted">{t('rv.loading')}</p> : rows.length === 0 ? <p class="notice">{t('rv.noCommunes')}</p> : (

@@ -23,12 +23,10 @@ import { lazy } from '../components/lazy.tsx';
 /** A province reviewer's device (enrolled on the province's own stream, no commune of its own) opens on the province's list. */
 const ProvinceList = lazy(() => import('../review/index.tsx').then((m) => m.ProvinceList));
 
-/** The device's enrolment when it is a province's (the year under review defaults to last year). */
+/** Whether this device is a province reviewer's (enrolled on the province's own stream). */
 async function provinceEnrolment(): Promise<boolean> {
   const enrolled = await getMeta<string>('enrolledCommune');
-  if (typeof enrolled !== 'string' || !isProvinceKey(enrolled)) return false;
-  if (typeof (await getMeta('currentYear')) !== 'number') await setMeta('currentYear', new Date().getFullYear() - 1);
-  return true;
+  return typeof enrolled === 'string' && isProvinceKey(enrolled);
 }
 
 /** First run — or, on a province reviewer's device, the province's list. */
