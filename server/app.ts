@@ -348,8 +348,8 @@ export function createApp(opts: AppOptions): Hono<Env> {
     const stream = provinceId(grant.province);
     const res: ProvinceHeadsResponse = {
       province: grant.province,
-      stream: { code: stream, seq: heads.find((h) => h.code === stream)?.seq ?? 0 },
-      communes: await Promise.all(heads.filter((h) => !isProvinceKey(h.code)).map(async (h) => ({ ...h, villages: (await store.getCommune(h.code))?.villages ?? [] }))),
+      stream: { id: stream, seq: heads.find((h) => h.id === stream)?.seq ?? 0 },
+      communes: await Promise.all(heads.filter((h) => !isProvinceKey(h.id)).map(async (h) => ({ ...h, villages: (await store.getCommune(h.id))?.villages ?? [] }))),
     };
     return c.json(res);
   });

@@ -6,7 +6,7 @@ import type { EntityName, JsonValue, Op } from '../src/domain/sync/op.ts';
 import type { Problem } from '../src/domain/sync/protocol.ts';
 import { freshProblems, hasRecordRules, recordProblems } from '../src/domain/schemas/record-rules.ts';
 import { formatPath } from '../src/domain/schemas/problems.ts';
-import { lockKeyOf, lockRefusal } from '../src/domain/sync/year-lock.ts';
+import { LOCK_ENTITY, lockKeyOf, lockRefusal } from '../src/domain/sync/year-lock.ts';
 import { ENTITY_DEFS } from '../src/domain/entities/index.ts';
 import { reviewRefusal, type Writer } from './review-rules.ts';
 
@@ -65,7 +65,7 @@ export function planBatch(
   const dossiers = new Map<string, Record<string, JsonValue> | undefined>();
   const dossierOf = (lockKey: string) => {
     if (!dossiers.has(lockKey)) {
-      const st = get('dossier', lockKey).state;
+      const st = get(LOCK_ENTITY, lockKey).state;
       dossiers.set(lockKey, st ? valuesOf(st) : undefined);
     }
     return dossiers.get(lockKey);
@@ -80,7 +80,7 @@ export function planBatch(
         locked.push({ opId: op.opId, path: why.field ? opPath(index, 'fields', why.field) : opPath(index, 'key'), vi: why.vi, en: why.en });
         continue;
       }
-      if (op.entity === 'dossier') dossiers.delete(lockKey);
+      if (op.entity === LOCK_ENTITY) dossiers.delete(lockKey);
     }
     const cur = get(op.entity, op.key);
     if (REVIEW_RULED.has(op.entity)) {

@@ -12,6 +12,7 @@ import { valuesOf, type EntityState } from '../src/domain/sync/merge.ts';
 import type { JsonValue } from '../src/domain/sync/op.ts';
 import type { EntityName } from '../src/domain/entities/index.ts';
 import type { Store } from './store/store.ts';
+import { idOf } from '../src/domain/sync/protocol.ts';
 
 /** Makes sure the province's own stream exists (a row of the communes table, never listed as a commune). */
 export async function ensureProvinceStream(store: Store, province: string): Promise<string> {
@@ -38,7 +39,8 @@ export async function serverInput(store: Store, commune: string, year: number, a
   if (!info) return null;
   const row = { name: info.name, province: info.province, ...(values(await store.entityState('commune', commune)) as { name?: string }) };
   // Villages the admin made (no ops) with those the phones made or renamed.
-  const villages = new Map<string, VillageRecord>(info.villages.map((v, i) => [v.code, { code: v.code, name: v.name, order: i + 1 }]));
+  // (A village is named by its id in the engine's input, as on the phone.)
+  const villages = new Map<string, VillageRecord>(info.villages.map((v, i) => [idOf(v), { code: idOf(v), name: v.name, order: i + 1 }]));
   for (const { part, v } of await byLastPart(store, 'village', keyPrefix(commune))) villages.set(part, { ...villages.get(part), code: part, name: String(v.name ?? villages.get(part)?.name ?? part), order: (v.order as number | null) ?? villages.get(part)?.order ?? null, archived: v.archived === true });
   const counts = (await byLastPart(store, 'villageCounts', keyPrefix(commune, year))).map(({ part, v }) => ({ village: part, ...v }) as CountsRecord);
   const answers = (await byLastPart(store, 'answer', keyPrefix(commune, year))).map(({ part, v }) => ({ indicator: part, ...v }) as AnswerRecord);
@@ -73,6 +75,8 @@ export interface RegisterTitle {
 
 /** One commune of GET /api/v1/register. */
 export interface RegisterCommune {
+  /** The commune's stable id (its feed, its keys) and its administrative code (Mã xã). */
+  id: string;
   code: string;
   name: string;
   state: DossierState;
@@ -86,10 +90,10 @@ export interface RegisterCommune {
 export async function provinceRegister(store: Store, province: string, year: number): Promise<RegisterCommune[]> {
   const out: RegisterCommune[] = [];
   for (const head of await store.communeHeads(province)) {
-    if (isProvinceKey(head.code)) continue;
-    const got = await serverInput(store, head.code, year);
+    if (isProvinceKey(head.id)) continue;
+    const got = await serverInput(store, head.id, year);
     if (!got) continue;
-    const changes = (await byLastPart(store, 'stateChange', keyPrefix(head.code, year))).map(({ part, v }) => ({ step: Number(part), to: v.to as DossierState, version: v.version as number }));
+    const changes = (await byLastPart(store, 'stateChange', keyPrefix(head.id, year))).map(({ part, v }) => ({ step: Number(part), to: v.to as DossierState, version: v.version as number }));
     const status = statusOf(changes);
     const titles: RegisterTitle[] = [];
     for (const r of got.register) {
@@ -101,7 +105,7 @@ export async function provinceRegister(store: Store, province: string, year: num
       if (!titles.some((t) => t.decidedOn === d.decidedOn && t.level === d.level)) titles.push({ year: null, level: d.level, decidedOn: d.decidedOn, validUntil: validUntil(d.decidedOn) });
     }
     titles.sort((a, b) => a.decidedOn.localeCompare(b.decidedOn));
-    out.push({ code: head.code, name: got.info.name, state: status.state, version: status.version, computedLevel: assess(got.input).level, titles });
+    out.push({ id: head.id, code: head.code, name: got.info.name, state: status.state, version: status.version, computedLevel: assess(got.input).level, titles });
   }
   return out;
 }

@@ -7,11 +7,13 @@ import type { EntityState } from '../../src/domain/sync/merge.ts';
 import type { CommuneInfo, Problem, Role } from '../../src/domain/sync/protocol.ts';
 import type { Writer } from '../review-rules.ts';
 
+/** A commune to create: its id (the code when not given: identity, as every commune before stable ids), code, villages likewise. */
 export interface NewCommune {
+  id?: string;
   code: string;
   name: string;
   province: string;
-  villages: { code: string; name: string }[];
+  villages: { id?: string; code: string; name: string }[];
 }
 
 /** An enrolment code as kept by the store (the code itself only as a hash). */
@@ -85,7 +87,8 @@ export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   /** Creates a commune and its villages; refused (nothing written) when the code exists. */
   createCommune(c: NewCommune): Promise<void>;
-  getCommune(code: string): Promise<CommuneInfo | null>;
+  /** A commune by its id. */
+  getCommune(id: string): Promise<CommuneInfo | null>;
   listCommunes(): Promise<CommuneInfo[]>;
   /** The codes of the communes in a province (the reach of a reviewer); never the province's own stream. */
   communesInProvince(province: string): Promise<string[]>;
@@ -93,7 +96,7 @@ export interface Store {
    * Each commune of a province with the last seq of its change feed, and the province's own stream
    * (code `p:…`) when it has one: the reviewer's pull asks which moved.
    */
-  communeHeads(province: string): Promise<{ code: string; name: string; seq: number }[]>;
+  communeHeads(province: string): Promise<{ id: string; code: string; name: string; seq: number }[]>;
   /** The merged states of an entity whose keys start with `prefix` (which ends with '/'), by key. */
   statesByPrefix(entity: EntityName, prefix: string): Promise<{ key: string; state: EntityState }[]>;
 

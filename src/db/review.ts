@@ -9,7 +9,7 @@ import { provinceId, provinceYearKey, reviewKey, stepKey, versionKey, yearKey } 
 import { canonicalText, plainSnapshot, settingsOfYear, statusOf, moveOf, moveRefusal, MOVES, type DossierState, type DossierStatus, type Move, type MoveRefusal, type SubmissionSnapshot } from '../domain/review/index.ts';
 import type { Role } from '../domain/access/roles.ts';
 import type { CouncilRow, ProvinceSettingsRow, RegisterRow, ReviewRow, StateChangeRow, SubmissionRow } from './db.ts';
-import type { Repo } from './repo.ts';
+import { internalsOf, type Repo } from './repo.ts';
 
 /** A move refused by the pure rules before anything was written. */
 export class MoveRefusedError extends Error {
@@ -30,7 +30,7 @@ type Fields = Record<string, JsonValue | undefined>;
 /** The review's functions over a repository. */
 export function createReview(repo: Repo) {
   const { db } = repo;
-  const write = (entity: EntityName, key: string, fields: Fields) => repo.writeEntity(entity, key, fields);
+  const write = (entity: EntityName, key: string, fields: Fields) => internalsOf(repo).write(entity, key, fields);
 
   async function listStateChanges(commune: string, year: number): Promise<StateChangeRow[]> {
     return (await db.stateChanges.where('[commune+year]').equals([commune, year]).toArray()).sort((a, b) => a.step - b.step);
@@ -92,7 +92,7 @@ export function createReview(repo: Repo) {
   async function move(commune: string, year: number, to: DossierState, opts: { reason?: string; province?: string | null; role?: Role } = {}): Promise<StateChangeRow> {
     const who = await actor();
     const role = opts.role ?? who.role ?? 'officer';
-    return repo.rw(async () => {
+    return repo.batch(async () => {
       const ctx = await contextOf(commune, year, opts.province ?? null);
       const { status } = ctx;
       const m = moveOf(status.state, to);
@@ -120,7 +120,7 @@ export function createReview(repo: Repo) {
     if (!MOVES.send.from.includes(status.state)) throw new MoveRefusedError({ code: 'moveNone', from: status.state, to: 'submitted' });
     if (!MOVES.send.roles.includes(role)) throw new MoveRefusedError({ code: 'moveRole', move: 'send', roles: MOVES.send.roles });
     const version = status.version + 1;
-    return repo.rw(async () => {
+    return repo.batch(async () => {
       if ((await db.dossiers.get([commune, year]))?.locked !== true) throw new MoveRefusedError({ code: 'moveNotLocked' });
       await write('submission', versionKey(commune, year, version), {
         snapshot: plainSnapshot(snapshot) as unknown as JsonValue, contentHash, sentAt: new Date().toISOString(), sentBy: who.by,

@@ -15,7 +15,8 @@ import { fillSaved, readStore } from './helpers/app.ts';
 import { e2eDbPath, enrolInApp, issueCode, outbox, readMeta, sendNow } from './helpers/sync.ts';
 
 const run = promisify(execFile);
-const COMMUNE = '99141';
+/** The commune's stable id, which the admin CLI gives it (its code 99141 is a field). */
+let COMMUNE = '';
 const PROVINCE = 'Quảng Ngãi';
 
 async function admin(...args: string[]): Promise<string> {
@@ -83,10 +84,14 @@ test('commune sends → reviewer returns with a comment → the phone offline sh
   test.setTimeout(240_000);
   // The assessment year 2025, while it runs: the phone works on 2025 (timers keep running).
   await page.clock.setFixedTime(new Date('2025-12-15T09:00:00'));
-  await admin('create-commune', '--code', COMMUNE, '--name', 'Xã Thử Gửi', '--province', PROVINCE, '--village', 'T01=Thôn Một', '--village', 'T02=Thôn Hai');
-  const code = await issueCode({ commune: COMMUNE, role: 'officer', name: 'Lê Văn Cán' });
+  const made = await admin('create-commune', '--code', '99141', '--name', 'Xã Thử Gửi', '--province', PROVINCE, '--village', 'T01=Thôn Một', '--village', 'T02=Thôn Hai');
+  COMMUNE = /id: (\S+)/.exec(made)![1]!;
+  const code = await issueCode({ commune: '99141', role: 'officer', name: 'Lê Văn Cán' });
   await enrolInApp(page, code);
   await expect.poll(() => readMeta(page, 'lastSyncAt'), { timeout: 30_000 }).toBeTruthy();
+  // Villages have ids of their own too: Thôn Một's, as the phone holds it.
+  await expect.poll(async () => (await readStore<{ id: string; name: string }>(page, 'villages')).length).toBe(2);
+  const T01 = (await readStore<{ id: string; name: string }>(page, 'villages')).find((v) => v.name === 'Thôn Một')!.id;
   const reviewer = await reviewerOf(request);
 
   // Nothing can be sent before the meeting locks the year.
@@ -96,7 +101,7 @@ test('commune sends → reviewer returns with a comment → the phone offline sh
   await expect(sending.getByTestId('dossier-send-needs-lock')).toBeVisible();
   await expect(sending.getByTestId('dossier-send-button')).toBeDisabled();
 
-  await page.goto('/#/thon/T01');
+  await page.goto(`/#/thon/${T01}`);
   await fillSaved(page, 'Tổng số hộ gia đình', '120');
   await lockYear(page, '2025-12-12', 'Biên bản số 05/BB-UBND');
 
@@ -111,7 +116,7 @@ test('commune sends → reviewer returns with a comment → the phone offline sh
   const sent = (await feed(reviewer)).find((o) => o.entity === 'submission' && o.key === `${COMMUNE}/2025/1`);
   expect(sent, 'the server holds version 1').toBeTruthy();
   const snap = sent!.fields.snapshot as { input: { villages: { code: string; households?: number }[] }; papers: Record<string, string> };
-  expect(snap.input.villages.find((v) => v.code === 'T01')?.households).toBe(120);
+  expect(snap.input.villages.find((v) => v.code === T01)?.households).toBe(120);
   expect(Object.values(snap.papers).join('\n')).toContain('Ủy ban nhân dân xã Thử Gửi báo cáo kết quả tự đánh giá');
 
   // The reviewer takes it and returns it with a comment on TC1.1.
@@ -138,7 +143,7 @@ test('commune sends → reviewer returns with a comment → the phone offline sh
   await page.getByLabel('Lý do mở lại').fill('Bổ sung theo ý kiến thẩm định');
   await page.getByRole('button', { name: 'Xác nhận mở lại' }).click();
   await expect(page.getByTestId('dossier-lock-state')).toHaveText('Số liệu năm 2025 chưa khóa');
-  await page.goto('/#/thon/T01');
+  await page.goto(`/#/thon/${T01}`);
   await fillSaved(page, 'Tổng số hộ gia đình', '125');
   await lockYear(page, '2025-12-19', 'Biên bản số 06/BB-UBND');
   await sending.getByRole('button', { name: 'Gửi lại hồ sơ (lần thứ 2)' }).click();
@@ -148,7 +153,7 @@ test('commune sends → reviewer returns with a comment → the phone offline sh
 
   // The reviewer sees what changed and recognises it: council, register, decision.
   const v2 = (await feed(reviewer)).find((o) => o.entity === 'submission' && o.key === `${COMMUNE}/2025/2`);
-  expect((v2!.fields.snapshot as typeof snap).input.villages.find((v) => v.code === 'T01')?.households).toBe(125);
+  expect((v2!.fields.snapshot as typeof snap).input.villages.find((v) => v.code === T01)?.households).toBe(125);
   await send(reviewer, [move(reviewer, 5, 'submitted', 'in-review', 2)]);
   const members = ['chair', 'secretary', 'member', 'member', 'member'].map((role, i) => ({ name: `Ông Nguyễn Văn ${i + 1}`, organisation: 'Sở Giáo dục và Đào tạo', role }));
   await send(reviewer, [{ entity: 'council', key: 'p:quang-ngai/2025', fields: { members, appraisal: { kind: 'meeting', date: '2026-03-10' } } }]);

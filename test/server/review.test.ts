@@ -296,7 +296,7 @@ describe('the read endpoints', () => {
     const res = await call(s, 'GET', '/api/v1/province/heads', { token: reviewer.token });
     expect(res.status).toBe(200);
     const h = res.json as ProvinceHeadsResponse;
-    expect(h.stream.code).toBe(PQN);
+    expect(h.stream.id).toBe(PQN);
     expect(h.stream.seq).toBe((await feed(reviewer, PQN)).at(-1)!.seq);
     expect(h.communes.map((c) => c.code)).toEqual(['21085', '21086', '21090']);
     expect(h.communes[0]!.seq).toBe((await feed(reviewer, '21085')).at(-1)!.seq);

@@ -54,7 +54,9 @@ export type FieldKind =
   /** A paper's number and date ({ number, date }, an issuer where it has one). */
   | 'paperRef'
   /** A list of commune ids (the communes of a difficult area). */
-  | 'codes';
+  | 'codes'
+  /** An administrative code (Mã xã, Mã thôn) or an id: letters without marks, digits, . _ - (≤ 32). */
+  | 'code';
 
 export interface FieldDef {
   kind: FieldKind;
@@ -92,6 +94,13 @@ export interface TableDef {
   indexes: readonly string[];
   /** Values a fresh row starts with (an answer's `met: null` and empty evidence). */
   defaults?: Readonly<Record<string, unknown>>;
+  /**
+   * Fields that, until written, hold the value of one of the row's key properties: a commune's or
+   * village's `code` is its id (records from before stable ids keep their code as their id), a
+   * village's `inCommune` the commune of its key. So an op of a phone not yet upgraded, which
+   * carries neither, still makes a whole row.
+   */
+  keyDefaults?: Readonly<Record<string, string>>;
   /** Fields that travel as JSON text but are kept parsed in the row (the dossier's reopen reasons). */
   jsonFields?: readonly string[];
   /** Local-only row property set to the wall time of the newest write merged (never synced). */
@@ -154,5 +163,7 @@ export const date = (label?: string): FieldDef => field('date', label);
 export const paperRef = (label?: string): FieldDef => field('paperRef', label);
 /** One of `choices`; `clearable` false when an edit may not clear it. */
 export const choice = (choices: readonly string[], label?: string, clearable = true): FieldDef => field('choice', label, clearable, undefined, choices);
+/** An administrative code or an id, never cleared. */
+export const code = (label?: string): FieldDef => field('code', label, false);
 /** A field an edit may set but never clear. */
 export const kept = (kind: FieldKind, label?: string): FieldDef => field(kind, label, false);

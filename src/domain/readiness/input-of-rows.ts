@@ -5,18 +5,15 @@
 // the register's titles (issue #14: recognised entries feed the 12-month and 3-year rules, nobody
 // types them). Pure over plain records; the structural types below are what both stores hold.
 import type { Answer, AssessInput, CommuneFigures, Decision, Evidence, LevelNo, VillageCounts, VillageInput } from '../assess-types.ts';
+import { ENTITY_DEFS } from '../entities/index.ts';
 
-export const COUNT_KEYS = [
-  'households', 'familiesRegistered', 'familiesRecognized', 'lineages', 'lineagesRegistered',
-  'lineagesRecognized', 'citizens', 'citizensRecognized', 'trained', 'university', 'villageRecognized',
-] as const satisfies readonly (keyof VillageCounts)[];
-export const FIGURE_KEYS = [
-  'units', 'unitsRecognized', 'pcgdPreschool5', 'pcgdPrimary', 'pcgdLowerSecondary', 'literacy', 'difficultArea',
-] as const satisfies readonly (keyof CommuneFigures)[];
+/** The counts of a village and the figures of a commune: the registry's fields. */
+export const COUNT_KEYS = Object.keys(ENTITY_DEFS.villageCounts.fields) as (keyof VillageCounts)[];
+export const FIGURE_KEYS = Object.keys(ENTITY_DEFS.communeFigures.fields) as (keyof CommuneFigures)[];
 
 export interface VillageRecord { code: string; name: string; order?: number | null; archived?: boolean | null }
 /** A village's counts of the year (the glossary's count keys, possibly absent or null). */
-export type CountsRecord = { village: string } & { [K in (typeof COUNT_KEYS)[number]]?: number | boolean | null };
+export type CountsRecord = { village: string } & { [K in keyof VillageCounts]?: number | boolean | null };
 export interface AnswerRecord { indicator: string; met?: boolean | null; evidence?: Evidence[] | null; amount?: number | null; note?: string | null }
 export interface DecisionRecord { level: LevelNo; decidedOn: string; archived?: boolean | null }
 export interface RegisterRecord { year: number; outcome?: string | null; level?: LevelNo | null; date?: string | null }
@@ -48,7 +45,7 @@ export function historyOf(decisions: readonly DecisionRecord[], register: readon
 /** The engine's input from a commune's records of one year (villages in order, archived included). */
 export function inputOfRows(x: {
   commune: string; year: number; asOf: string | undefined; row: { name?: string; province?: string } | undefined; villages: VillageRecord[];
-  counts: CountsRecord[]; figures: { [K in (typeof FIGURE_KEYS)[number]]?: number | boolean | null } | undefined; answers: AnswerRecord[]; decisions: DecisionRecord[];
+  counts: CountsRecord[]; figures: { [K in keyof CommuneFigures]?: number | boolean | null } | undefined; answers: AnswerRecord[]; decisions: DecisionRecord[];
   register?: RegisterRecord[];
   /** The province's list of communes in a difficult area for the year, when it set one: it decides the figure. */
   difficultAreas?: readonly string[] | null;

@@ -7,7 +7,7 @@ import * as v from 'valibot';
 import type { Text } from '../catalog/types.ts';
 import { ENTITY_DEFS, type EntityName, type FieldDef } from '../entities/index.ts';
 import {
-  boolSchema, countSchema, dateSchema, dayOfYearSchema, evidenceList, levelNoSchema, levelSchema, metSchema, nonEmptyText, strict,
+  boolSchema, codeSchema, countSchema, dateSchema, dayOfYearSchema, evidenceList, levelNoSchema, levelSchema, metSchema, nonEmptyText, strict,
 } from './blocks.ts';
 import { COMMUNE_FIGURE_LABELS, OTHER_LABELS, REVIEW_LABELS, VILLAGE_COUNT_LABELS } from './labels.ts';
 import { appraisalSchema, choiceSchema, codesSchema, hashSchema, instantSchema, membersSchema, officeSchema, paperRefSchema, snapshotSchema } from './review.ts';
@@ -57,6 +57,7 @@ function valueSchema(f: FieldDef, label: Text): v.GenericSchema {
     case 'office': return officeSchema(label);
     case 'paperRef': return paperRefSchema(label);
     case 'codes': return codesSchema(label);
+    case 'code': return codeSchema(label);
     default: return numericSchema(f, label)!;
   }
 }

@@ -156,11 +156,21 @@ export interface ChangesResponse {
 }
 
 /** The commune a token belongs to. */
+/**
+ * A commune as the server lists it: its stable id (what keys and tokens name; a server before
+ * stable ids sends none, its codes being the ids), its code (Mã xã) and its villages likewise.
+ */
 export interface CommuneInfo {
+  id?: string;
   code: string;
   name: string;
   province: string;
-  villages: { code: string; name: string }[];
+  villages: { id?: string; code: string; name: string }[];
+}
+
+/** The id of a commune or village the server lists (its code on a server before stable ids). */
+export function idOf(x: { id?: string; code: string }): string {
+  return x.id ?? x.code;
 }
 
 export interface EnrollResponse {
@@ -177,10 +187,10 @@ export interface EnrollResponse {
 /** GET /api/v1/province/heads answer: where each feed of the reviewer's province stands. */
 export interface ProvinceHeadsResponse {
   province: string;
-  /** The province's own records (council, settings): GET /changes?commune={code}. */
-  stream: { code: string; seq: number };
+  /** The province's own records (council, settings): GET /changes?commune={id}. */
+  stream: { id: string; seq: number };
   /** Every commune of the province, those added later too, with the last seq of its feed and its villages. */
-  communes: { code: string; name: string; seq: number; villages: { code: string; name: string }[] }[];
+  communes: { id: string; code: string; name: string; seq: number; villages: { id?: string; code: string; name: string }[] }[];
 }
 
 /** GET /api/v1/me answer. */

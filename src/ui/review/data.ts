@@ -6,7 +6,7 @@
 // these loaders to useLive as async functions: Dexie follows a querier's native awaits only then
 // (liveQuery checks isAsyncFunction), else a screen stops updating after its first read. Judges
 // nothing itself: assess() and src/review do. Never writes.
-import { db, getCommune, getMeta, listCommunes, repo, type CommuneRow } from '../../db/index.ts';
+import { getCommune, getMeta, listCommunes, repo, type CommuneRow } from '../../db/index.ts';
 // Straight from its module (lazy with these screens): a dynamic import inside a liveQuery would
 // lose Dexie's observation zone and the screen would stop updating.
 import { buildProvinceInputs as provinceInputs } from '../../db/province.ts';
@@ -22,7 +22,7 @@ import type { ListDeadlines, ListSource } from '../../review/list.ts';
 import { provinceSettingsOf, type SettingsForm } from '../../review/settings.ts';
 import type { CommuneReview, Council, IndicatorVerdict, ReviewYear, SentDossier } from '../../review/papers/types.ts';
 
-const buildProvinceInputs = (codes: readonly string[], year: number, asOf: string, areas?: readonly string[] | null) => provinceInputs(db(), codes, year, asOf, areas);
+const buildProvinceInputs = (codes: readonly string[], year: number, asOf: string, areas?: readonly string[] | null) => provinceInputs(repo().db, codes, year, asOf, areas);
 
 /** The review functions over the repository in use. */
 export const reviewRepo = () => createReview(repo());
@@ -84,7 +84,7 @@ const groupBy = <T extends { commune: string }>(list: T[]) => {
 /** Each commune's review rows of the year, one query per table. */
 async function reviewRows(codes: readonly string[], year: number) {
   const pairs = codes.map((c): [string, number] => [c, year]);
-  const d = db();
+  const d = repo().db;
   const [changes, sent, verdicts, register, pulled] = await Promise.all([
     d.stateChanges.where('[commune+year]').anyOf(pairs).toArray(),
     d.submissions.where('[commune+year]').anyOf(pairs).toArray(),

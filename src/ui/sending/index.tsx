@@ -197,7 +197,8 @@ export function HeldTitle({ commune }: { commune: string }) {
   const live = useLive(async () => {
     const today = localToday();
     const list = (await reviewOf().listRegister(commune)).filter((r) => r.outcome === 'recognised' && r.date && (r.validUntil ?? '') >= today && r.date <= today);
-    return list.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '')).at(-1) ?? null;
+    list.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
+    return list[list.length - 1] ?? null; // (no .at(): Chrome 80)
   }, [commune]);
   const row = live.value;
   if (!row) return null;
