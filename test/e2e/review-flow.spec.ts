@@ -14,6 +14,7 @@ import { e2eDbPath, enrolInApp, issueCode, outbox, readMeta, sendNow } from './h
 const run = promisify(execFile);
 const COMMUNE = '99142';
 const PROVINCE = 'Quảng Ngãi';
+let id = COMMUNE;
 
 async function admin(...args: string[]): Promise<string> {
   const { stdout } = await run(process.execPath, ['--import', 'tsx', 'server/admin.ts', ...args, '--db', e2eDbPath()], { cwd: process.cwd(), timeout: 60_000 });
@@ -46,7 +47,7 @@ async function pushAndPull(page: Page, steps: number): Promise<void> {
 async function reviewerSync(page: Page, steps: number): Promise<void> {
   await sendNow(page);
   await expect.poll(async () => (await outbox(page)).filter((r) => r.state === 'pending').length, { timeout: 30_000 }).toBe(0);
-  await expect.poll(async () => (await readStore<{ commune: string }>(page, 'stateChanges')).filter((r) => r.commune === COMMUNE).length, { timeout: 30_000 }).toBe(steps);
+  await expect.poll(async () => (await readStore<{ commune: string }>(page, 'stateChanges')).filter((r) => r.commune === id).length, { timeout: 30_000 }).toBe(steps);
 }
 
 test('two browsers: send → return with a comment → offline comment → v2 → the change seen → recognised → the title', async ({ browser, page }) => {
@@ -62,6 +63,8 @@ test('two browsers: send → return with a comment → offline comment → v2 �
   const out = await admin('issue-code', '--province', PROVINCE, '--role', 'reviewer', '--name', 'Trần Thị Thẩm Định');
   await enrolInApp(rv, /enrolment code: (\S+)/.exec(out)![1]!);
   await expect.poll(async () => (await readStore<{ code: string }>(rv, 'communes')).map((c) => c.code), { timeout: 30_000 }).toContain(COMMUNE);
+  // Records are keyed by the commune's stable id (the admin CLI gives a new commune a fresh one).
+  id = (await readStore<{ id: string; code: string }>(rv, 'communes')).find((c) => c.code === COMMUNE)!.id;
 
   // The commune fills, locks and sends version 1.
   await page.goto('/#/thon/T01');
@@ -77,7 +80,7 @@ test('two browsers: send → return with a comment → offline comment → v2 �
   // The reviewer pulls it, sees it on the province's list, comments on TC1.1 and returns it.
   await reviewerSync(rv, 1);
   await rv.goto('/#/tinh');
-  const row = rv.locator(`[data-testid="rv-row"][data-code="${COMMUNE}"]`);
+  const row = rv.locator(`[data-testid="rv-row"][data-code="${id}"]`);
   await expect(row).toContainText('Đã gửi');
   await row.getByRole('link', { name: 'Mở hồ sơ Xã Hai Máy' }).click();
   const tc11 = rv.locator('[data-testid="rv-indicator"][data-id="TC1.1"]');
@@ -114,7 +117,7 @@ test('two browsers: send → return with a comment → offline comment → v2 �
 
   // The reviewer sees what changed since version 1.
   await reviewerSync(rv, 4);
-  await rv.goto(`/#/tinh/${COMMUNE}`);
+  await rv.goto(`/#/tinh/${id}`);
   await expect(rv.getByText('Hồ sơ gửi lần 2', { exact: false })).toBeVisible();
   await expect(rv.getByTestId('rv-changed')).toContainText('thay đổi so với lần gửi trước');
   const tc51 = rv.locator('[data-testid="rv-indicator"][data-id="TC5.1"]');
@@ -134,7 +137,7 @@ test('two browsers: send → return with a comment → offline comment → v2 �
   await expect(rv.getByTestId('rv-council-problems')).toContainText('Hội đồng đúng quy định.');
   await rv.getByRole('button', { name: 'Lưu Hội đồng' }).click();
   await expect(rv.getByTestId('save-status').last()).toContainText('Đã lưu');
-  await rv.goto(`/#/tinh/${COMMUNE}`);
+  await rv.goto(`/#/tinh/${id}`);
   const decision = rv.getByTestId('rv-decision');
   await decision.getByLabel('Số quyết định').fill('45/QĐ-UBND');
   await decision.getByLabel('Ngày quyết định').fill('2026-03-20');

@@ -97,7 +97,7 @@ async function reviewRows(codes: readonly string[], year: number) {
 
 /** The communes of the province this device holds (not the province's own stream, `p:…`). */
 async function provinceCommunes(province: string | null): Promise<CommuneRow[]> {
-  const all = (await listCommunes()).filter((c) => !isProvinceKey(c.code));
+  const all = (await listCommunes()).filter((c) => !isProvinceKey(c.id));
   return province ? all.filter((c) => c.province?.trim() === province) : all;
 }
 
@@ -132,7 +132,8 @@ export async function loadProvince(year: number): Promise<ProvinceData> {
   const deadlines: ListDeadlines = { dossier: form.dossierDeadline, decision: form.decisionDeadline };
   // The figures are judged on the dossier deadline, as the commune's own screens judge them.
   const asOf = deadlineIn(year + 1, deadlines.dossier, DEFAULT_DOSSIER_DEADLINE);
-  const codes = communes.map((c) => c.code);
+  // Rows are keyed by the commune's stable id (its code is a field with history).
+  const codes = communes.map((c) => c.id);
   const [inputs, rows] = await Promise.all([buildProvinceInputs(codes, year, asOf, set?.difficultAreas ?? null), reviewRows(codes, year)]);
   const areas = new Set(form.difficultAreas);
   const sources = inputs.map((input, i): ListSource => {

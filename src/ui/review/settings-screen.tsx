@@ -75,15 +75,15 @@ export function ProvinceSettingsScreen({ year }: ScreenProps) {
         <fieldset class="field">
           <legend>{t('rv.difficultAreas')}</legend>
           {communes.map((c) => (
-            <label key={c.code} class="check">
+            <label key={c.id} class="check">
               <input
                 type="checkbox"
-                checked={areas.has(c.code)}
+                checked={areas.has(c.id)}
                 onChange={(e) => {
                   const next = new Set(areas);
-                  if ((e.currentTarget as HTMLInputElement).checked) next.add(c.code);
-                  else next.delete(c.code);
-                  setF({ ...f, difficultAreas: communes.map((x) => x.code).filter((x) => next.has(x)) });
+                  if ((e.currentTarget as HTMLInputElement).checked) next.add(c.id);
+                  else next.delete(c.id);
+                  setF({ ...f, difficultAreas: communes.map((x) => x.id).filter((x) => next.has(x)) });
                 }}
               />
               <span>{c.name}</span>
