@@ -12,6 +12,13 @@ export type { MetaKey, PulledRefusal, QuarantineItem, RemoteResult, Repo, RepoOp
 export type { ExportFile, ImportResult } from './transfer.ts';
 export type { Refusal, VillageImportResult } from './village-import.ts';
 export { ImportError, ValidationError, YearLockedError } from './errors.ts';
+export type { RegisterRow, ReviewRow, StateChangeRow, SubmissionRow } from './db.ts';
+export type { Review } from './review.ts';
+
+/** The province's review on this device (src/db/review.ts), loaded with the screens that use it. */
+export const loadReviewModule = () => Promise.resolve(import('./review.ts'));
+/** The reviewer's read of a whole province (src/db/province.ts), loaded with its screens. */
+export const loadProvinceModule = () => Promise.resolve(import('./province.ts'));
 export { DB_VERSION } from './db.ts';
 export { createRepo, openDatabase, DB_NAME };
 

@@ -3,7 +3,7 @@
 // review, returning it, the register's entry and the move it allows, reopening, the council and
 // the province settings. A move the state machine refuses throws with its words (catalog part
 // review); the access policy and the server have the last word.
-import { MoveRefusedError } from '../../db/review.ts';
+import { loadReviewModule } from '../../db/index.ts';
 import type { LevelNo } from '../../domain/assess-types.ts';
 import type { DossierState } from '../../domain/review/codes.ts';
 import { validUntil } from '../../domain/readiness/eligibility.ts';
@@ -15,6 +15,7 @@ import { reviewedProvince, reviewRepo } from './data.ts';
 
 /** Runs a write, turning a refused move into an error that says why in the person's language. */
 async function worded<T>(run: () => Promise<T>): Promise<T> {
+  const { MoveRefusedError } = await loadReviewModule();
   try {
     return await run();
   } catch (e) {
@@ -31,7 +32,7 @@ async function province(): Promise<string> {
 
 /** Moves the dossier to `to`, first taking it into review when it was only sent. */
 async function moveTo(code: string, year: number, to: DossierState, reason?: string): Promise<void> {
-  const r = reviewRepo();
+  const r = await reviewRepo();
   const p = await province();
   const status = await r.dossierStatus(code, year);
   if (status.state === 'submitted' && to !== 'returned' && to !== 'in-review') await r.move(code, year, 'in-review', { province: p });
@@ -46,7 +47,7 @@ export function takeDossier(code: string, year: number): Promise<void> {
 /** Records the council's verdict and comment on one indicator of the version under review. */
 export function saveVerdict(code: string, year: number, version: number, indicator: string, v: { verdict: Verdict | null; comment: string }): Promise<void> {
   return worded(async () => {
-    const r = reviewRepo();
+    const r = await reviewRepo();
     if ((await r.dossierStatus(code, year)).state === 'submitted') await moveTo(code, year, 'in-review');
     await r.saveReview(code, year, version, indicator, { verdict: v.verdict, comment: v.comment.trim() || null });
   });
@@ -60,7 +61,7 @@ export function returnDossier(code: string, year: number, _version: number): Pro
 /** Công nhận: the register's entry (level, decision, signer, valid until), then the move. */
 export function recognise(code: string, year: number, d: RecogniseInput & { level: LevelNo }): Promise<void> {
   return worded(async () => {
-    await reviewRepo().saveRegisterEntry(code, year, {
+    await (await reviewRepo()).saveRegisterEntry(code, year, {
       outcome: 'recognised', level: d.level, number: d.number.trim(), date: d.date, signer: d.signer.trim(), validUntil: validUntil(d.date), reasons: null,
     });
     await moveTo(code, year, 'recognised');
@@ -75,7 +76,7 @@ export async function recogniseMany(year: number, communes: { code: string; leve
 /** Không công nhận: the register's entry with the reasons, then the move. */
 export function refuse(code: string, year: number, reasons: string): Promise<void> {
   return worded(async () => {
-    await reviewRepo().saveRegisterEntry(code, year, { outcome: 'not-recognised', reasons, level: null, number: null, date: null, signer: null, validUntil: null });
+    await (await reviewRepo()).saveRegisterEntry(code, year, { outcome: 'not-recognised', reasons, level: null, number: null, date: null, signer: null, validUntil: null });
     await moveTo(code, year, 'not-recognised');
   });
 }
@@ -90,7 +91,7 @@ const plain = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
 export async function saveCouncil(year: number, c: Council): Promise<void> {
   const established = c.established && (c.established.number?.trim() || c.established.date) ? plain(c.established) : null;
-  await reviewRepo().saveCouncil(await province(), year, {
+  await (await reviewRepo()).saveCouncil(await province(), year, {
     members: plain(c.members.map((m) => ({ ...m, name: m.name.trim(), organisation: m.organisation.trim(), position: m.position?.trim() || undefined }))) as never,
     appraisal: plain({ ...c.appraisal, date: c.appraisal.date || undefined }) as never,
     established: established as never,
@@ -100,7 +101,7 @@ export async function saveCouncil(year: number, c: Council): Promise<void> {
 export async function saveProvinceSettings(year: number, f: SettingsForm): Promise<void> {
   const p = await province();
   const s = provinceSettingsOf(p, f);
-  const r = reviewRepo();
+  const r = await reviewRepo();
   const had = await r.getProvinceSettings(p, year);
   // An office typed as before keeps what was stored with it (abbreviation, drafting unit, signer's
   // name); the decider takes the signer's title typed here.

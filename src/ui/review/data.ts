@@ -6,14 +6,12 @@
 // these loaders to useLive as async functions: Dexie follows a querier's native awaits only then
 // (liveQuery checks isAsyncFunction), else a screen stops updating after its first read. Judges
 // nothing itself: assess() and src/review do. Never writes.
-import { getCommune, getMeta, listCommunes, repo, type CommuneRow } from '../../db/index.ts';
-// Straight from its module (lazy with these screens): a dynamic import inside a liveQuery would
-// lose Dexie's observation zone and the screen would stop updating.
-import { buildProvinceInputs as provinceInputs } from '../../db/province.ts';
-import type { RegisterRow, ReviewRow as VerdictRow, StateChangeRow, SubmissionRow } from '../../db/db.ts';
-import { createReview } from '../../db/review.ts';
+import {
+  getCommune, getMeta, listCommunes, loadProvinceModule, loadReviewModule, repo, type CommuneRow, type RegisterRow, type Review,
+  type ReviewRow as VerdictRow, type StateChangeRow, type SubmissionRow,
+} from '../../db/index.ts';
 import type { AssessInput, LevelNo } from '../../domain/assess-types.ts';
-import { assess } from '../../domain/readiness/assess.ts';
+import { assessSynced } from '../assessment.ts';
 import { isProvinceKey } from '../../domain/keys.ts';
 import { statusOf } from '../../domain/review/states.ts';
 import { DEFAULT_DECISION_DEADLINE, DEFAULT_DOSSIER_DEADLINE, deadlineIn } from '../../dossier/deadlines.ts';
@@ -22,10 +20,18 @@ import type { ListDeadlines, ListSource } from '../../review/list.ts';
 import { provinceSettingsOf, type SettingsForm } from '../../review/settings.ts';
 import type { CommuneReview, Council, IndicatorVerdict, ReviewYear, SentDossier } from '../../review/papers/types.ts';
 
-const buildProvinceInputs = (codes: readonly string[], year: number, asOf: string, areas?: readonly string[] | null) => provinceInputs(repo().db, codes, year, asOf, areas);
+const buildProvinceInputs = async (codes: readonly string[], year: number, asOf: string, areas?: readonly string[] | null) =>
+  (await loadProvinceModule()).buildProvinceInputs(repo().db, codes, year, asOf, areas);
 
-/** The review functions over the repository in use. */
-export const reviewRepo = () => createReview(repo());
+let review: Review | null = null;
+/** The review functions over the repository in use (its module loaded once). */
+export const reviewRepo = async (): Promise<Review> => {
+  const { createReview } = await loadReviewModule();
+  review = review && reviewOwner === repo() ? review : createReview(repo());
+  reviewOwner = repo();
+  return review;
+};
+let reviewOwner: unknown = null;
 
 /** The province this device reviews: its enrolment's commune's province, else the open commune's. */
 export async function reviewedProvince(): Promise<string | null> {
@@ -54,7 +60,7 @@ function reviewOf(input: AssessInput, changes: readonly StateChangeRow[], sent: 
   const status = statusOf(changes);
   const current = sent.find((s) => s.version === status.version) ?? null;
   const previous = [...sent].filter((s) => s.version < status.version).sort((a, b) => b.version - a.version)[0] ?? null;
-  const review: CommuneReview = { commune: { code: input.commune.code, name: input.commune.name }, state: status.state, computed: assess(input) };
+  const review: CommuneReview = { commune: { code: input.commune.code, name: input.commune.name }, state: status.state, computed: assessSynced(input) };
   if (current) {
     review.dossier = sentOf(current);
     review.verdicts = verdictsOf(verdicts.filter((v) => v.version === status.version));
@@ -110,7 +116,7 @@ export interface ProvinceData {
 
 /** The province's settings of the year as the settings screen edits them (defaults when none). */
 async function settingsForm(province: string | null, year: number): Promise<SettingsForm> {
-  const row = province ? await reviewRepo().getProvinceSettings(province, year) : undefined;
+  const row = province ? await (await reviewRepo()).getProvinceSettings(province, year) : undefined;
   return {
     receiverName: row?.receiver?.name ?? (province ? `Sở Giáo dục và Đào tạo tỉnh ${province}` : ''),
     receiverAddress: row?.receiverAddress ?? '',
@@ -128,7 +134,7 @@ export async function loadProvince(year: number): Promise<ProvinceData> {
   const province = await reviewedProvince();
   const communes = await provinceCommunes(province);
   const form = await settingsForm(province, year);
-  const set = province ? await reviewRepo().getProvinceSettings(province, year) : undefined;
+  const set = province ? await (await reviewRepo()).getProvinceSettings(province, year) : undefined;
   const deadlines: ListDeadlines = { dossier: form.dossierDeadline, decision: form.decisionDeadline };
   // The figures are judged on the dossier deadline, as the commune's own screens judge them.
   const asOf = deadlineIn(year + 1, deadlines.dossier, DEFAULT_DOSSIER_DEADLINE);
@@ -177,8 +183,8 @@ export async function loadReviewDetail(code: string, year: number): Promise<Revi
   const province = await reviewedProvince();
   const form = await settingsForm(province, year);
   const asOf = deadlineIn(year + 1, form.dossierDeadline, DEFAULT_DOSSIER_DEADLINE);
-  const set = province ? await reviewRepo().getProvinceSettings(province, year) : undefined;
-  const [[input], rows, register] = await Promise.all([buildProvinceInputs([code], year, asOf, set?.difficultAreas ?? null), reviewRows([code], year), reviewRepo().listRegister(code)]);
+  const set = province ? await (await reviewRepo()).getProvinceSettings(province, year) : undefined;
+  const [[input], rows, register] = await Promise.all([buildProvinceInputs([code], year, asOf, set?.difficultAreas ?? null), reviewRows([code], year), (await reviewRepo()).listRegister(code)]);
   const changes = rows.changes.get(code) ?? [];
   const r = reviewOf(input!, changes, rows.sent.get(code) ?? [], rows.verdicts.get(code) ?? [], rows.register[0]);
   const titles = register
@@ -201,7 +207,7 @@ export async function loadReviewDetail(code: string, year: number): Promise<Revi
 /** The council of `year`, when recorded. */
 export async function loadCouncil(year: number): Promise<{ council: Council | null; province: string | null }> {
   const province = await reviewedProvince();
-  const row = province ? await reviewRepo().getCouncil(province, year) : undefined;
+  const row = province ? await (await reviewRepo()).getCouncil(province, year) : undefined;
   if (!row) return { council: null, province };
   return {
     province,
@@ -219,7 +225,7 @@ export async function loadSettings(year: number): Promise<{ form: SettingsForm; 
 /** The province's settings and council as the receiver's papers read them. */
 export async function loadPaperBasis(year: number): Promise<Pick<ReviewYear, 'settings' | 'council'>> {
   const [s, c] = await Promise.all([loadSettings(year), loadCouncil(year)]);
-  const row = s.province ? await reviewRepo().getProvinceSettings(s.province, year) : undefined;
+  const row = s.province ? await (await reviewRepo()).getProvinceSettings(s.province, year) : undefined;
   const settings = provinceSettingsOf(s.province ?? '', s.form);
   // Offices as stored (their abbreviations, drafting units, signers) win over the ones made from the names.
   if (row?.receiver) settings.receiver = { ...settings.receiver, ...row.receiver } as typeof settings.receiver;
