@@ -15,10 +15,8 @@ export { ImportError, ValidationError, YearLockedError } from './errors.ts';
 export type { RegisterRow, ReviewRow, StateChangeRow, SubmissionRow } from './db.ts';
 export type { Review } from './review.ts';
 
-/** The province's review on this device (src/db/review.ts), loaded with the screens that use it. */
-export const loadReviewModule = () => Promise.resolve(import('./review.ts'));
-/** The reviewer's read of a whole province (src/db/province.ts), loaded with its screens. */
-export const loadProvinceModule = () => Promise.resolve(import('./province.ts'));
+/** The province's review on this device (review.ts, province.ts), loaded with the screens that use it. */
+export const loadReviewModule = () => Promise.resolve(import('./review-module.ts'));
 export { DB_VERSION } from './db.ts';
 export { createRepo, openDatabase, DB_NAME };
 

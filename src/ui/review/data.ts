@@ -7,7 +7,7 @@
 // (liveQuery checks isAsyncFunction), else a screen stops updating after its first read. Judges
 // nothing itself: assess() and src/review do. Never writes.
 import {
-  getCommune, getMeta, listCommunes, loadProvinceModule, loadReviewModule, repo, type CommuneRow, type RegisterRow, type Review,
+  getCommune, getMeta, listCommunes, loadReviewModule, repo, type CommuneRow, type RegisterRow, type Review,
   type ReviewRow as VerdictRow, type StateChangeRow, type SubmissionRow,
 } from '../../db/index.ts';
 import type { AssessInput, LevelNo } from '../../domain/assess-types.ts';
@@ -21,7 +21,7 @@ import { provinceSettingsOf, type SettingsForm } from '../../review/settings.ts'
 import type { CommuneReview, Council, IndicatorVerdict, ReviewYear, SentDossier } from '../../review/papers/types.ts';
 
 const buildProvinceInputs = async (codes: readonly string[], year: number, asOf: string, areas?: readonly string[] | null) =>
-  (await loadProvinceModule()).buildProvinceInputs(repo().db, codes, year, asOf, areas);
+  (await loadReviewModule()).buildProvinceInputs(repo().db, codes, year, asOf, areas);
 
 let review: Review | null = null;
 /** The review functions over the repository in use (its module loaded once). */
