@@ -4,7 +4,8 @@
 // write path (row + outbox op), checked first with the same pure rules the server applies
 // (src/domain/review/states.ts), so a refusal is shown before anything is queued. Lazy: the
 // repository loads it on the first write (repo.review()); never on the first-load path. Its reads
-// are the repository's own (queries.ts).
+// are the repository's own (queries.ts); the reviewer's read of a whole province (province.ts)
+// rides in this module too, so the review is one lazy chunk.
 import { ENTITY } from '../domain/entities/index.ts';
 import type { EntityName, JsonValue } from '../domain/sync/op.ts';
 import { provinceId, provinceYearKey, reviewKey, stepKey, versionKey, yearKey } from '../domain/keys.ts';
@@ -14,6 +15,7 @@ import type { CouncilRow, ProvinceSettingsRow, RegisterRow, ReviewRow, StateChan
 import type { Queries } from './queries.ts';
 import type { Write } from './write.ts';
 import type { XhtDb } from './db.ts';
+import { buildProvinceInputs } from './province.ts';
 
 /** What the review's writes use of a repository (its reads, its meta, one transaction for several saves). */
 export type ReviewBase = Pick<Queries, 'listStateChanges' | 'dossierStatus' | 'listSubmissions' | 'listReviews' | 'getRegisterEntry' | 'listRegister' | 'getCouncil' | 'getProvinceSettings'> & {
@@ -129,6 +131,9 @@ export function createReview(repo: ReviewBase, writeOp: Write) {
   return {
     listStateChanges, dossierStatus, listSubmissions, listReviews, getRegisterEntry, listRegister, getCouncil, getProvinceSettings,
     move, sendDossier, saveReview, saveRegisterEntry, saveCouncil, saveProvinceSettings,
+    /** The reviewer's read of a whole province (province.ts): the engine's input of each commune. */
+    provinceInputs: (communes: readonly string[], year: number, asOf?: string, difficultAreas?: readonly string[] | null) =>
+      buildProvinceInputs(db, communes, year, asOf, difficultAreas),
   };
 }
 

@@ -1,6 +1,6 @@
 // FIRST-LOAD (loaders only). The catalog's parts and how the page loads them: the shell's
 // Vietnamese is in the first load, the screens' words come with the first screen (English only
-// once chosen); a screen with words of its own (dashboard, dossier, spreadsheets) imports its part
+// once chosen); a screen with words of its own (dashboard, dossier, spreadsheets, the province's review) imports its part
 // in both locales and registers it (addWords), so they ride in its chunk. The server and the CLI
 // take every part at once (catalog.ts). A new part: a file in vi/ and en/, its type in Code below.
 import type { Lang } from './lang.ts';
@@ -11,6 +11,7 @@ import type { words as dash } from './vi/dashboard.ts';
 import type { words as dossier } from './vi/dossier.ts';
 import type { words as excel } from './vi/excel.ts';
 import type { words as review } from './vi/review.ts';
+import type { words as province } from './vi/province.ts';
 
 type Load = () => Promise<{ words: Table }>;
 
@@ -23,4 +24,4 @@ export const PARTS = {
 export type Part = keyof typeof PARTS;
 
 /** Every code of the catalog, across its parts. */
-export type Code = keyof typeof shell | keyof typeof screens | keyof typeof dash | keyof typeof dossier | keyof typeof excel | keyof typeof review;
+export type Code = keyof typeof shell | keyof typeof screens | keyof typeof dash | keyof typeof dossier | keyof typeof excel | keyof typeof review | keyof typeof province;

@@ -30,6 +30,11 @@ export function assessmentDate(year: number, commune: Pick<CommuneRow, 'dossierD
   return { asOf: deadlineIn(year + 1, commune?.dossierDeadline, DEFAULT_DOSSIER_DEADLINE), from: 'deadline' };
 }
 
+/** The engine's result of an input built from synced rows (the reviewer's province list: one per commune). */
+export function assessSynced(input: AssessInput): AssessOutput {
+  return assess(input);
+}
+
 /** The assessment of one commune and year, as every screen shows it. */
 export async function loadAssessment(commune: string, year: number): Promise<Assessment> {
   const [own, dossier] = await Promise.all([getCommune(commune), getDossier(commune, year)]);

@@ -154,6 +154,7 @@ export const words: Mirror<typeof vi> = {
   yearStarted: 'Year {year} started.',
 
   moreTitle: 'More',
+  provinceReview: "Review the province's communes",
   dossier: 'Dossier',
   dataTitle: 'Data',
   language: 'Language',

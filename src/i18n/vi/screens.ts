@@ -163,6 +163,7 @@ export const words = {
 
   // More / data
   moreTitle: 'Thêm',
+  provinceReview: 'Thẩm định hồ sơ các xã của tỉnh',
   dossier: 'Hồ sơ',
   dataTitle: 'Dữ liệu',
   language: 'Ngôn ngữ',
