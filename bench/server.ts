@@ -11,7 +11,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent, request as httpRequest } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -286,6 +286,7 @@ export async function benchServer(phases: { latency?: boolean; pushPull?: boolea
     let batches = 0;
     const cpuBefore = { client: process.cpuUsage(), server: cpuMsOf(first.child.pid!) };
     const start = performance.now();
+    const startUs = monoUs();
     const deadline = start + MAX_LOAD_MS;
     await Promise.all(
       devices.map(async (d) => {
@@ -299,6 +300,7 @@ export async function benchServer(phases: { latency?: boolean; pushPull?: boolea
       }),
     );
     const seconds = (performance.now() - start) / 1000;
+    markPhase('ingest', startUs);
     const clientCpu = process.cpuUsage(cpuBefore.client);
     const ingestCpu = {
       clientMs: Math.round((clientCpu.user + clientCpu.system) / 1000),
@@ -318,6 +320,7 @@ export async function benchServer(phases: { latency?: boolean; pushPull?: boolea
     }
     const latencies: number[] = [];
     const t2 = performance.now();
+    const t2Us = monoUs();
     await Promise.all(
       [...plan.entries()].map(async ([d, times]) => {
         for (const at of times.sort((x, y) => x - y)) {
@@ -328,6 +331,7 @@ export async function benchServer(phases: { latency?: boolean; pushPull?: boolea
         }
       }),
     );
+    if (planned > 0) markPhase('latency', t2Us);
     const mem = memoryOf(first.child.pid!);
     deviceAgent.destroy();
     await stopChild(first.child, false);
@@ -392,6 +396,7 @@ async function pushPullProfile(dbPath: string, children: ChildProcess[]): Promis
     let pushed = 0;
     let pulled = 0;
     const t0 = performance.now();
+    const t0Us = monoUs();
     const end = t0 + PROFILE_MS;
     const timed = async (f: () => Promise<Response>): Promise<Response | null> => {
       try {
@@ -437,6 +442,7 @@ async function pushPullProfile(dbPath: string, children: ChildProcess[]): Promis
       }),
     );
     const secs = (performance.now() - t0) / 1000;
+    markPhase(`pushPull${n}`, t0Us);
     push.sort((a, b) => a - b);
     pull.sort((a, b) => a - b);
     const all = [...push, ...pull].sort((a, b) => a - b);
@@ -457,6 +463,28 @@ async function pushPullProfile(dbPath: string, children: ChildProcess[]): Promis
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Now on CLOCK_MONOTONIC in µs: the clock of a V8 CPU profile's timestamps. */
+const monoUs = () => Number(process.hrtime.bigint() / 1000n);
+
+/**
+ * With BENCH_CPU_PROF set, records when a phase ran (phases.json beside the profiles), so that
+ * `bench/profile.ts <file> 30 <phase>` counts only that phase's samples.
+ */
+function markPhase(name: string, startUs: number): void {
+  const dir = process.env.BENCH_CPU_PROF;
+  if (!dir) return;
+  const file = join(resolve(dir), 'phases.json');
+  let phases: Record<string, { startUs: number; endUs: number }> = {};
+  try {
+    phases = JSON.parse(readFileSync(file, 'utf8')) as typeof phases;
+  } catch {
+    // first phase
+  }
+  phases[name] = { startUs, endUs: monoUs() };
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(phases, null, 2));
+}
 
 function quantile(sorted: number[], q: number): number {
   if (sorted.length === 0) return 0;
