@@ -1,7 +1,7 @@
 // The pure plan of one batch: each new op merged, in order, into the state it would produce, and
 // checked there against the year lock and the record rules (src/domain). Knows no database: the
 // store hands it a reader of merged states and writes what it returns, or nothing at all.
-import { mergeWrite, valuesOf, type EntityState } from '../src/domain/sync/merge.ts';
+import { mergeWriteInPlace, ownedCopy, valuesOf, type EntityState } from '../src/domain/sync/merge.ts';
 import type { EntityName, JsonValue, Op } from '../src/domain/sync/op.ts';
 import type { Problem } from '../src/domain/sync/protocol.ts';
 import { freshProblems, hasRecordRules, recordProblems } from '../src/domain/schemas/record-rules.ts';
@@ -75,15 +75,21 @@ export function planBatch(
       }
       if (op.entity === 'dossier') dossiers.delete(lockKey);
     }
-    const cur = get(op.entity, op.key);
-    const merged = mergeWrite(cur.state, op);
+    const id = stateId(op.entity, op.key);
+    const mine = local.get(id);
+    // The first op of a record in this plan works on a copy of its state (what `states` holds is
+    // never changed); the ones after it change that copy in place.
+    const cur = mine ?? get(op.entity, op.key);
+    const state = mine ? mine.state! : ownedCopy(cur.state);
+    const changed = mergeWriteInPlace(state, op);
     let problems = cur.problems;
-    if (merged.changed.length && hasRecordRules(op.entity)) {
-      problems = recordProblems(op.entity, op.key, valuesOf(merged.state));
+    if (changed.length && hasRecordRules(op.entity)) {
+      problems = recordProblems(op.entity, op.key, valuesOf(state));
       const fresh = freshProblems(cur.problems, problems, new Set(Object.keys(op.fields)));
       for (const p of fresh) invalid.push({ opId: op.opId, path: `${opPath(index, 'fields')}.${p.path}`, vi: p.vi, en: p.en });
     }
-    local.set(stateId(op.entity, op.key), { entity: op.entity, key: op.key, state: merged.state, problems, touched: true });
+    if (mine) mine.problems = problems;
+    else local.set(id, { entity: op.entity, key: op.key, state, problems, touched: true });
   }
   if (locked.length) return { kind: 'locked', problems: locked };
   if (invalid.length) return { kind: 'invalid', problems: invalid };
