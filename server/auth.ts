@@ -1,18 +1,19 @@
 // Secrets of enrolment: one-time codes and device tokens (made here, stored only as SHA-256
 // hashes), and the token's principal for the access policy (src/domain/access), whose refusals it
 // words. Never logs or stores a secret in clear.
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Op } from '../src/domain/sync/op.ts';
 import { communeOfKey } from '../src/domain/keys.ts';
 import { parseKey, type Problem, type SyncBatch } from '../src/domain/sync/protocol.ts';
 import { parseHlc } from '../src/domain/sync/hlc.ts';
 import { writeRefusal as policyWriteRefusal, type Principal, type ReadRefusal, type WriteRefusal } from '../src/domain/access/index.ts';
 import { randomCode } from './random-code.ts';
+import { sha256Hex } from './sha256.ts';
 import type { TokenGrant } from './store/store.ts';
 
 /** SHA-256 hex of a secret; what the store keeps instead of the secret. */
 export function hashSecret(secret: string): string {
-  return createHash('sha256').update(secret).digest('hex');
+  return sha256Hex(secret);
 }
 
 /** A device token: 32 random bytes, base64url. */
