@@ -5,7 +5,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Op } from '../src/domain/sync/op.ts';
 import { communeOfKey } from '../src/domain/keys.ts';
 import { parseKey, type Problem, type SyncBatch } from '../src/domain/sync/protocol.ts';
-import { parseHlc } from '../src/domain/sync/hlc.ts';
+import { hlcNode } from '../src/domain/sync/hlc.ts';
 import { writeRefusal as policyWriteRefusal, type Principal, type ReadRefusal, type WriteRefusal } from '../src/domain/access/index.ts';
 import { randomCode } from './random-code.ts';
 import { sha256Hex } from './sha256.ts';
@@ -41,10 +41,13 @@ export function codeHash(typed: string): string {
   return hashSecret(`code:${normalizeCode(typed)}`);
 }
 
-/** The access policy's principal of a token (src/domain/access). */
+/** The access policy's principal of a token (src/domain/access); one per grant, asked for every op. */
 export function principalOf(grant: TokenGrant): Principal {
-  return { role: grant.role, commune: grant.commune, province: grant.province, villages: grant.role === 'collector' ? grant.villages : null };
+  let p = principals.get(grant);
+  if (!p) principals.set(grant, (p = { role: grant.role, commune: grant.commune, province: grant.province, villages: grant.role === 'collector' ? grant.villages : null }));
+  return p;
 }
+const principals = new WeakMap<TokenGrant, Principal>();
 
 /** A refusal of the access policy in Vietnamese and English. */
 export function refusalText(r: WriteRefusal | ReadRefusal): { vi: string; en: string } {
@@ -93,7 +96,7 @@ export function identityRefusals(grant: TokenGrant, batch: SyncBatch): Problem[]
     out.push({ path: 'deviceId', vi: 'Lô dữ liệu mang mã của một thiết bị khác', en: 'The batch names another device' });
   }
   batch.ops.forEach((op, i) => {
-    if (parseHlc(op.hlc).node !== grant.deviceId) {
+    if (hlcNode(op.hlc) !== grant.deviceId) {
       out.push({ opId: op.opId, path: `ops[${i}].hlc`, vi: 'Thay đổi được ghi trên một thiết bị khác; chỉ thiết bị đó được gửi nó', en: 'The op was made on another device; only that device may send it' });
     }
   });

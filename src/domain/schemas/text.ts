@@ -15,6 +15,20 @@ export const MAX_NOTE_LENGTH = 5_000;
 /** Longest dossier paragraph (the dossier's own, larger cap). */
 export const MAX_PARAGRAPH_LENGTH = 50_000;
 
+/** Whether a reserved key is anywhere inside a JSON value (reservedKeyPath without making paths). */
+export function hasReservedKey(x: unknown, depth = 0): boolean {
+  if (x === null || typeof x !== 'object' || depth > 64) return depth > 64;
+  if (Array.isArray(x)) {
+    for (let i = 0; i < x.length; i++) if (hasReservedKey(x[i], depth + 1)) return true;
+    return false;
+  }
+  for (const k in x) {
+    if (!Object.prototype.hasOwnProperty.call(x, k)) continue;
+    if (RESERVED_KEYS.has(k) || hasReservedKey((x as Record<string, unknown>)[k], depth + 1)) return true;
+  }
+  return false; // (for…in lists an own `__proto__` that JSON.parse made, as Object.keys does)
+}
+
 /**
  * The path of the first reserved key anywhere inside a JSON value (own keys, any depth), or null.
  * `Object.keys` lists an own `__proto__` that JSON.parse made, where `in`-based checks do not.

@@ -8,8 +8,8 @@ import { checkKey, isKeyProblem, type KeyParts, type KeyProblem, type KeyRules }
 import { DEFAULT_CATALOG_ID, catalogs, findIndicator } from '../catalog/index.ts';
 import { fastFieldsOf, opFieldsSchema } from '../schemas/fields.ts';
 import { formatPath, msg, toProblems } from '../schemas/problems.ts';
-import { cleanLabel, reservedKeyPath } from '../schemas/text.ts';
-import { MAX_DRIFT_MS, parseHlc } from './hlc.ts';
+import { cleanLabel, hasReservedKey, reservedKeyPath } from '../schemas/text.ts';
+import { MAX_DRIFT_MS } from './hlc.ts';
 import { CODE_RE, MAX_YEAR, MIN_YEAR, isReservedKey } from './limits.ts';
 
 export { CODE_RE, MAX_YEAR, MIN_YEAR };
@@ -227,10 +227,38 @@ const WIRE_KEY_RULES: Omit<KeyRules, 'isIndicator'> = {
   maxYear: MAX_YEAR,
 };
 
+/** The wire's rules with the default catalog's indicators (made once, not per key). */
+const DEFAULT_KEY_RULES: KeyRules = { ...WIRE_KEY_RULES, isIndicator: isAnswerIndicator };
+
+/**
+ * Answers of parseKey with the default rules, by entity then key: the ops of a batch share a few
+ * keys, and the server asks for each op twice (the check, the access policy). Frozen, since they
+ * are shared; emptied when it holds KEY_MEMO_MAX keys, so its memory stays bounded.
+ */
+const keyMemo = new Map<EntityName, Map<string, Readonly<KeyParts> | { vi: string; en: string }>>();
+let keyMemoSize = 0;
+const KEY_MEMO_MAX = 20_000;
+
 /** Splits a key by its entity's format (src/domain/keys.ts); a string is a Vietnamese + English reason. */
-export function parseKey(entity: EntityName, key: string, isIndicator: (id: string) => boolean = isAnswerIndicator): KeyParts | { vi: string; en: string } {
-  const r = checkKey(ENTITY_DEFS[entity].key, key, { ...WIRE_KEY_RULES, isIndicator });
-  return isKeyProblem(r) ? keyProblemText(r) : r;
+export function parseKey(entity: EntityName, key: string, isIndicator: (id: string) => boolean = isAnswerIndicator): Readonly<KeyParts> | { vi: string; en: string } {
+  if (isIndicator !== isAnswerIndicator) {
+    const r = checkKey(ENTITY_DEFS[entity].key, key, { ...WIRE_KEY_RULES, isIndicator });
+    return isKeyProblem(r) ? keyProblemText(r) : r;
+  }
+  let byKey = keyMemo.get(entity);
+  const known = byKey?.get(key);
+  if (known) return known;
+  const r = checkKey(ENTITY_DEFS[entity].key, key, DEFAULT_KEY_RULES);
+  const answer = Object.freeze(isKeyProblem(r) ? keyProblemText(r) : r);
+  if (keyMemoSize >= KEY_MEMO_MAX) {
+    keyMemo.clear();
+    keyMemoSize = 0;
+    byKey = undefined;
+  }
+  if (!byKey) keyMemo.set(entity, (byKey = new Map()));
+  byKey.set(key, answer);
+  keyMemoSize += 1;
+  return answer;
 }
 
 /** A key problem in Vietnamese and English. */
@@ -319,7 +347,7 @@ const pathAt = (at: readonly (string | number)[], ...keys: (string | number)[]) 
 export function parseOp(raw: unknown, at: readonly (string | number)[] = [], opts: CheckOptions = {}): OpCheck {
   const opId = typeof raw === 'object' && raw !== null && typeof (raw as { opId?: unknown }).opId === 'string' ? (raw as { opId: string }).opId : undefined;
   // valibot's record() skips __proto__/constructor/prototype without a word, so look first.
-  const reserved = reservedKeyPath(raw);
+  const reserved = hasReservedKey(raw) ? reservedKeyPath(raw) : null;
   if (reserved) {
     return { ok: false, problems: [withOpId(opId, { path: pathAt(at, ...reserved), vi: `Tên "${String(reserved[reserved.length - 1])}" không được dùng làm tên trường hay khóa`, en: `"${String(reserved[reserved.length - 1])}" may not be used as a field name or key` })] };
   }
@@ -330,7 +358,8 @@ export function parseOp(raw: unknown, at: readonly (string | number)[] = [], opt
   const problems: Problem[] = [];
   const key = parseKey(op.entity, op.key);
   if ('vi' in key) problems.push(withOpId(opId, { path: pathAt(at, 'key'), vi: key.vi, en: key.en }));
-  if (opts.now !== undefined && parseHlc(op.hlc).wall > opts.now + MAX_DRIFT_MS) {
+  // The stamp has passed HLC_RE: its first 15 characters are the wall time.
+  if (opts.now !== undefined && Number(op.hlc.slice(0, 15)) > opts.now + MAX_DRIFT_MS) {
     problems.push(withOpId(opId, { path: pathAt(at, 'hlc'), ...CLOCK_AHEAD_MESSAGE }));
   }
   if (Object.keys(op.fields).length === 0) {
