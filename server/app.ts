@@ -97,7 +97,7 @@ const JSON_TYPE = { 'Content-Type': 'application/json' } as const;
  * it build web Headers, a web Response and a stream of the body for every request, which cost
  * the event loop more than checking a 50-op batch.)
  */
-function answer(status: number, body: string | Uint8Array | null, headers?: Record<string, string>): Response {
+function answer(status: number, body: string | Uint8Array<ArrayBuffer> | null, headers?: Record<string, string>): Response {
   return new Response(body, { status, headers: headers ? { ...API_HEADERS, ...headers } : API_HEADERS });
 }
 const answerJson = (status: number, value: unknown, headers?: Record<string, string>): Response => answer(status, JSON.stringify(value), headers ? { ...JSON_TYPE, ...headers } : JSON_TYPE);
