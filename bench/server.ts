@@ -108,7 +108,7 @@ const ROOT = resolve(dirname(THIS_FILE), '..');
 const villages = Array.from({ length: VILLAGES }, (_, i) => ({ code: `T${String(i + 1).padStart(2, '0')}`, name: `Thôn ${i + 1}` }));
 
 /** The ops a device sends: village counts of its village over three years, stamped by it. */
-function makeOps(deviceId: string, commune: string, village: string, n: number, walls: Map<string, number>): Op[] {
+export function makeOps(deviceId: string, commune: string, village: string, n: number, walls: Map<string, number>): Op[] {
   let wall = walls.get(deviceId) ?? Date.now() - 3_600_000;
   const ops: Op[] = [];
   for (let k = 0; k < n; k++) {
@@ -128,7 +128,7 @@ function makeOps(deviceId: string, commune: string, village: string, n: number, 
  * The floor: the rows the server would write for `batches` × `perBatch` ops, inserted into the
  * store's own `ops` table with its pragmas, one transaction per batch, nothing else.
  */
-export function benchFloor(batches = DEVICES * BATCHES_PER_DEVICE, perBatch = OPS_PER_BATCH): number {
+export function benchFloor(batches = DEVICES * BATCHES_PER_DEVICE, perBatch = OPS_PER_BATCH, cpu?: { ms: number }): number {
   const dir = mkdtempSync(join(tmpdir(), 'xht-bench-floor-'));
   const db = new Database(join(dir, 'floor.sqlite'));
   try {
@@ -155,7 +155,12 @@ export function benchFloor(batches = DEVICES * BATCHES_PER_DEVICE, perBatch = OP
       });
     });
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     for (let i = 0; i < work.length; i++) tx.immediate(i);
+    if (cpu) {
+      const used = process.cpuUsage(cpu0);
+      cpu.ms = (used.user + used.system) / 1000;
+    }
     return Math.round((batches * perBatch) / ((performance.now() - t0) / 1000));
   } finally {
     db.close();
