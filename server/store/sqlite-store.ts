@@ -10,6 +10,7 @@ import type { EntityName } from '../../src/domain/sync/op.ts';
 import { MAX_CHANGES_BYTES, type CommuneInfo, type Role } from '../../src/domain/sync/protocol.ts';
 import { SQLITE_PRAGMAS, createBatchWriter, createGroupCommit, type GroupOutcome } from './sqlite-writer.ts';
 import type { WriterAnswer, WriterMessage } from './sqlite-writer-worker.ts';
+import { createChangesCache } from './changes-cache.ts';
 import type { ApplyBatchInput, ApplyResult, CodeRecord, NewCommune, RedeemResult, Store, TokenGrant } from './store.ts';
 
 export { SQLITE_PRAGMAS } from './sqlite-writer.ts';
@@ -100,6 +101,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     insertCommune: db.prepare('INSERT INTO communes (code, name, province, created_at) VALUES (?, ?, ?, ?)'),
     insertVillage: db.prepare('INSERT INTO villages (commune, code, name, ord) VALUES (?, ?, ?, ?)'),
     commune: db.prepare<[string], { code: string; name: string; province: string }>('SELECT code, name, province FROM communes WHERE code = ?'),
+    communeSeq: db.prepare<[string], { seq: number }>('SELECT seq FROM communes WHERE code = ?'),
     communes: db.prepare<[], { code: string; name: string; province: string }>('SELECT code, name, province FROM communes ORDER BY code'),
     villages: db.prepare<[string], { code: string; name: string }>('SELECT code, name FROM villages WHERE commune = ? ORDER BY ord, code'),
     inProvince: db.prepare<[string], { code: string }>('SELECT code FROM communes WHERE province = ? ORDER BY code'),
@@ -190,6 +192,8 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
   // Exclusive runs are per database file; each in-memory database is its own.
   const lockScope = path === ':memory:' ? `memory:${++memoryDatabases}` : resolve(path);
   const writer = path === ':memory:' ? inlineWriter(db) : threadWriter(path, db, options.startWriter ?? false);
+  /** The recent feed of each commune this store wrote, served without reading the log back. */
+  const recent = createChangesCache();
   let closed = false;
 
   return {
@@ -224,9 +228,22 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     },
     applyBatch(input) {
       if (closed) return Promise.reject(new Error('store closed'));
-      return writer.apply(input);
+      return writer.apply(input).then((result) => {
+        // Answers come in commit order; the applied ops are the block of seqs ending at the cursor.
+        if (result.kind === 'ok' && result.applied.length) {
+          const byId = new Map(input.ops.map((op) => [op.opId, op]));
+          recent.add(input.commune, result.cursor - result.applied.length + 1, result.applied.map((id) => byId.get(id)!));
+        }
+        return result;
+      });
     },
     async changes(commune, since, limit, maxBytes = MAX_CHANGES_BYTES) {
+      // The commune's last committed seq (committed with its ops, in one transaction): nothing
+      // after the cursor, or a page the recent feed holds whole, costs no read of the log.
+      const last = q.communeSeq.get(commune)?.seq ?? 0;
+      if (since >= last) return { json: [], lastSeq: null, hasMore: false };
+      const cached = recent.page(commune, since, limit, maxBytes, last);
+      if (cached) return cached;
       const json: string[] = [];
       let bytes = 0;
       let hasMore = false;
