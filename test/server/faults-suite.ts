@@ -56,7 +56,7 @@ export function faultsSuite(kind: StoreKind): void {
     }
 
     async function edit(c: Client, n: number, village = 'T05'): Promise<void> {
-      await c.repo.rw(async () => {
+      await c.repo.batch(async () => {
         for (let i = 0; i < n; i++) {
           if (i % 2 === 0) await c.repo.saveVillageCounts(COMMUNE, 2025, village, { households: 1000 + i });
           else await c.repo.saveAnswer(COMMUNE, 2025, 'TC3.2', { note: `Ghi chú ${c.name} ${i}` });

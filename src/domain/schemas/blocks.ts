@@ -6,6 +6,7 @@ import type { Text } from '../catalog/types.ts';
 import { isRealDate } from './dates.ts';
 import { OTHER_LABELS, inSentence } from './labels.ts';
 import { msg } from './problems.ts';
+import { CODE_RE } from '../sync/limits.ts';
 import { nameText, noteText } from './text.ts';
 
 /** A message for a strict object: wrong type, a missing key, or a key it does not know. */
@@ -67,6 +68,18 @@ export function boolSchema(label: Text) {
 /* @__NO_SIDE_EFFECTS__ */
 export function textSchema(label: Text) {
   return v.string(msg(`${label.vi} phải là chữ`, `${label.en} must be text`));
+}
+
+/** Mã xã, Mã thôn (or an id): letters without marks, digits, dot, hyphen, underscore; ≤ 32. */
+/* @__NO_SIDE_EFFECTS__ */
+export function codeSchema(label: Text) {
+  return v.pipe(
+    textSchema(label),
+    v.regex(CODE_RE, msg(
+      `${label.vi} chỉ gồm chữ cái không dấu, chữ số, dấu chấm, gạch ngang hoặc gạch dưới (tối đa 32 ký tự)`,
+      `${label.en} may hold only letters without marks, digits, dot, hyphen or underscore (at most 32)`,
+    )),
+  );
 }
 
 /** A required name (not blank after trimming Unicode spaces); the text rules are in text.ts. */
