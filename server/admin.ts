@@ -1,13 +1,12 @@
 // Admin CLI (`npm run admin -- <command> …`): communes, enrolment codes, revocation. Uses the same
-// Store as the server (DB_PATH or --db). Prints a code once, when issued; never prints a token.
+// Store as the server (DATABASE_URL, DB_PATH or --db). Prints a code once, when issued; never prints a token.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { CODE_RE, ROLES, type Role } from '../src/domain/sync/protocol.ts';
 import { DEFAULT_CODE_DAYS, issueCode } from './codes.ts';
 import { importVillages } from './import-villages.ts';
-import { openSqliteStore } from './store/sqlite-store.ts';
-import type { Store } from './store/store.ts';
+import { openStore, type Store } from './store/index.ts';
 
 export const DEFAULT_DB_PATH = './data/xa-hoc-tap.sqlite';
 
@@ -71,7 +70,9 @@ export async function runAdmin(argv: string[], io: { out: (s: string) => void; e
       return command ? 0 : 2;
     }
     if (!['create-commune', 'issue-code', 'list-codes', 'revoke-token', 'import-villages'].includes(command)) throw new UsageError(`Lệnh không có: ${command} / unknown command`);
-    store ??= openSqliteStore(values.db ?? io.env?.DB_PATH ?? process.env.DB_PATH ?? DEFAULT_DB_PATH);
+    // --db names a SQLite file; otherwise the server's own settings: DATABASE_URL, else DB_PATH.
+    const env = io.env ?? process.env;
+    store ??= await openStore(values.db ? { dbPath: values.db } : { databaseUrl: env.DATABASE_URL || null, dbPath: env.DB_PATH ?? DEFAULT_DB_PATH });
 
     if (command === 'create-commune') {
       const code = need('code');

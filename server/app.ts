@@ -24,7 +24,8 @@ import {
   type Problem,
   type SyncResponse,
 } from '../src/domain/sync/protocol.ts';
-import { codeHash, hashSecret, identityRefusals, newToken, writeRefusal } from './auth.ts';
+import { codeHash, hashSecret, identityRefusals, newToken, principalOf, writeRefusal } from './auth.ts';
+import { readRefusal, readsProvince, writesAnything } from '../src/domain/access/index.ts';
 import { silentLogger, type Logger } from './log.ts';
 import { createLimiter, type RateLimit } from './rate-limit.ts';
 import { API_CSP, COMMON_SECURITY_HEADERS, appCsp } from './security-headers.ts';
@@ -212,13 +213,13 @@ export function createApp(opts: AppOptions): Hono<Env> {
     if (!commune) return fail(c, 500, 'internal');
     const res: MeResponse = { commune, role: grant.role, person: grant.person, deviceId: grant.deviceId, deviceName: grant.deviceName };
     if (grant.villages) res.villages = grant.villages;
-    if (grant.role === 'reviewer') res.communes = await store.communesInProvince(grant.province);
+    if (readsProvince(grant.role)) res.communes = await store.communesInProvince(grant.province);
     return c.json(res);
   });
 
   api.post('/sync', async (c) => {
     const grant = c.get('grant');
-    if (grant.role !== 'officer' && grant.role !== 'collector') {
+    if (!writesAnything(grant.role)) {
       return fail(c, 403, 'forbidden', [{ path: '(token)', vi: 'Vai trò này chỉ được xem, không được gửi số liệu', en: 'This role is read-only' }]);
     }
     const parsed = await readJson(c);
@@ -263,9 +264,10 @@ export function createApp(opts: AppOptions): Hono<Env> {
       return fail(c, 400, 'bad-request', [{ path: '(query)', vi: `since phải là số nguyên ≥ 0; limit từ 1 đến ${MAX_CHANGES_LIMIT}`, en: `since must be an integer ≥ 0; limit 1 to ${MAX_CHANGES_LIMIT}` }]);
     }
     const commune = c.req.query('commune') ?? grant.commune;
-    if (commune !== grant.commune) {
-      const reach = grant.role === 'reviewer' ? await store.communesInProvince(grant.province) : [];
-      if (!reach.includes(commune)) return fail(c, 403, 'forbidden', [{ path: 'commune', vi: 'Không được xem số liệu của xã này', en: 'Not allowed to read this commune' }]);
+    // The access policy's read side: one's own commune, or (a province reviewer) any commune of the province.
+    const province = commune === grant.commune ? grant.province : (await store.getCommune(commune))?.province ?? null;
+    if (readRefusal(principalOf(grant), { commune, province })) {
+      return fail(c, 403, 'forbidden', [{ path: 'commune', vi: 'Không được xem số liệu của xã này', en: 'Not allowed to read this commune' }]);
     }
     const page = await store.changes(commune, since, limit);
     c.get('logFields').ops = page.json.length;

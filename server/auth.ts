@@ -1,10 +1,12 @@
 // Secrets of enrolment: one-time codes and device tokens (made here, stored only as SHA-256
-// hashes), and what each role may write. Never logs or stores a secret in clear.
+// hashes), and the token's principal for the access policy (src/domain/access), whose refusals it
+// words. Never logs or stores a secret in clear.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { communeOf, type Op } from '../src/domain/sync/op.ts';
-import { parseKey, type Problem, type Role, type SyncBatch } from '../src/domain/sync/protocol.ts';
+import type { Op } from '../src/domain/sync/op.ts';
+import { communeOfKey } from '../src/domain/keys.ts';
+import { parseKey, type Problem, type SyncBatch } from '../src/domain/sync/protocol.ts';
 import { parseHlc } from '../src/domain/sync/hlc.ts';
-import { isLockAct } from '../src/domain/sync/year-lock.ts';
+import { writeRefusal as policyWriteRefusal, type Principal, type ReadRefusal, type WriteRefusal } from '../src/domain/access/index.ts';
 import { randomCode } from './random-code.ts';
 import type { TokenGrant } from './store/store.ts';
 
@@ -38,43 +40,42 @@ export function codeHash(typed: string): string {
   return hashSecret(`code:${normalizeCode(typed)}`);
 }
 
-/** Entities only a commune officer may change. */
-const OFFICER_ONLY = new Set<Op['entity']>(['commune', 'decision']);
-/** Entities keyed by a village. */
-const VILLAGE_KEYED = new Set<Op['entity']>(['village', 'villageCounts']);
+/** The access policy's principal of a token (src/domain/access). */
+export function principalOf(grant: TokenGrant): Principal {
+  return { role: grant.role, commune: grant.commune, province: grant.province, villages: grant.role === 'collector' ? grant.villages : null };
+}
+
+/** A refusal of the access policy in Vietnamese and English. */
+export function refusalText(r: WriteRefusal | ReadRefusal): { vi: string; en: string } {
+  switch (r.code) {
+    case 'readOnlyRole': return { vi: 'Vai trò này chỉ được xem, không được sửa số liệu', en: 'This role is read-only' };
+    case 'otherCommune': return { vi: 'Số liệu thuộc xã khác', en: 'The data belongs to another commune' };
+    case 'otherProvince': return { vi: 'Số liệu thuộc xã của tỉnh khác', en: 'The data belongs to a commune of another province' };
+    case 'officerOnly': return { vi: 'Chỉ cán bộ phụ trách cấp xã được sửa mục này', en: 'Only the commune officer may change this' };
+    case 'notWriter': return { vi: 'Vai trò này không được sửa mục này', en: 'This role may not change this' };
+    case 'lockOfficerOnly':
+      return { vi: 'Chỉ cán bộ phụ trách cấp xã được ghi cuộc họp xét, khóa hoặc mở lại năm', en: 'Only the commune officer may record the meeting, lock or reopen the year' };
+    case 'villageScope':
+      return r.village === undefined
+        ? { vi: 'Người thu thập theo thôn chỉ được sửa số liệu của thôn mình', en: 'A village collector may only change their villages' }
+        : { vi: `Không được sửa số liệu của thôn ${r.village}`, en: `Not allowed to change village ${r.village}` };
+    case 'yearLocked': return { vi: 'Năm này đã khóa hồ sơ', en: 'This year is locked' };
+  }
+}
 
 /**
- * Why this token may not write this op (Vietnamese + English), or null when it may.
- * The op has already passed validateBatch, so its key parses.
+ * Why this token may not write this op (Vietnamese + English), or null when it may: the access
+ * policy asked with the op's entity, commune, village and fields. The op has already passed
+ * validateBatch, so its key parses. `provinceOf` gives the province of a commune other than the
+ * token's (a province reviewer's reach); unknown ones are another province's.
  */
-export function writeRefusal(grant: TokenGrant, op: Op): Omit<Problem, 'path' | 'opId'> | null {
-  if (grant.role !== 'officer' && grant.role !== 'collector') {
-    return { vi: 'Vai trò này chỉ được xem, không được sửa số liệu', en: 'This role is read-only' };
-  }
-  if (communeOf(op.key) !== grant.commune) {
-    return { vi: 'Số liệu thuộc xã khác', en: 'The data belongs to another commune' };
-  }
-  if (grant.role === 'officer') return null;
-  if (OFFICER_ONLY.has(op.entity)) {
-    return { vi: 'Chỉ cán bộ phụ trách cấp xã được sửa mục này', en: 'Only the commune officer may change this' };
-  }
-  if (isLockAct(op.entity, op.fields)) {
-    return {
-      vi: 'Chỉ cán bộ phụ trách cấp xã được ghi cuộc họp xét, khóa hoặc mở lại năm',
-      en: 'Only the commune officer may record the meeting, lock or reopen the year',
-    };
-  }
-  if (grant.villages) {
-    if (!VILLAGE_KEYED.has(op.entity)) {
-      return { vi: 'Người thu thập theo thôn chỉ được sửa số liệu của thôn mình', en: 'A village collector may only change their villages' };
-    }
-    const parts = parseKey(op.entity, op.key);
-    const village = 'village' in parts ? parts.village : undefined;
-    if (!village || !grant.villages.includes(village)) {
-      return { vi: `Không được sửa số liệu của thôn ${village ?? ''}`.trim(), en: `Not allowed to change village ${village ?? ''}`.trim() };
-    }
-  }
-  return null;
+export function writeRefusal(grant: TokenGrant, op: Op, provinceOf: (commune: string) => string | null = () => null): Omit<Problem, 'path' | 'opId'> | null {
+  const parts = parseKey(op.entity, op.key);
+  const village = 'village' in parts ? parts.village : undefined;
+  const commune = communeOfKey(op.key);
+  const province = commune === grant.commune ? grant.province : provinceOf(commune);
+  const why = policyWriteRefusal(principalOf(grant), { entity: op.entity, commune, province, village, fields: op.fields });
+  return why ? refusalText(why) : null;
 }
 
 /**
@@ -96,9 +97,4 @@ export function identityRefusals(grant: TokenGrant, batch: SyncBatch): Problem[]
     }
   });
   return out;
-}
-
-/** Whether a role may send ops at all. */
-export function canWrite(role: Role): boolean {
-  return role === 'officer' || role === 'collector';
 }

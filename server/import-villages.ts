@@ -10,6 +10,7 @@ import { after, formatHlc, parseHlc, tick, type Hlc } from '../src/domain/sync/h
 import { valuesOf, winnerOf, type EntityState } from '../src/domain/sync/merge.ts';
 import type { JsonValue, Op } from '../src/domain/sync/op.ts';
 import { newOpId } from '../src/domain/sync/op-id.ts';
+import { communeOfKey, countsKey, readKey, villageKey, yearKey } from '../src/domain/keys.ts';
 import { MAX_YEAR, MIN_YEAR, SERVER_IMPORT_DEVICE, parseOp, type ChangeOp } from '../src/domain/sync/protocol.ts';
 import type { Store } from './store/store.ts';
 
@@ -24,19 +25,19 @@ export type ImportVillagesResult =
 async function villagesOf(store: Store, commune: string): Promise<KnownVillage[]> {
   const info = await store.getCommune(commune);
   const codes = new Set(info?.villages.map((v) => v.code) ?? []);
-  const prefix = `${commune}/`;
   for (let since = 0, more = true; more; ) {
     const page = await store.changes(commune, since, 1000);
     for (const text of page.json) {
       const op = JSON.parse(text) as ChangeOp;
-      if (op.entity === 'village' && op.key.startsWith(prefix)) codes.add(op.key.slice(prefix.length));
+      const parts = op.entity === 'village' ? readKey('village', op.key) : null;
+      if (parts?.commune === commune) codes.add(parts.village!);
     }
     more = page.hasMore && page.lastSeq !== null;
     since = page.lastSeq ?? since;
   }
   const out: KnownVillage[] = [];
   for (const code of codes) {
-    const state = await store.entityState('village', `${commune}/${code}`);
+    const state = await store.entityState('village', villageKey(commune, code));
     const values = state ? valuesOf(state) : {};
     const name = typeof values.name === 'string' ? values.name : info?.villages.find((v) => v.code === code)?.name ?? code;
     out.push({ code, name, archived: values.archived === true });
@@ -74,11 +75,11 @@ export async function importVillages(store: Store, o: { commune: string; year: n
   const counts = new Map<string, Record<string, unknown>>();
   const states = new Map<string, EntityState | null>();
   for (const v of villages) {
-    const state = await store.entityState('villageCounts', `${commune}/${year}/${v.code}`);
+    const state = await store.entityState('villageCounts', countsKey(commune, year, v.code));
     states.set(v.code, state);
     if (state) counts.set(v.code, valuesOf(state));
   }
-  const dossier = await store.entityState('dossier', `${commune}/${year}`);
+  const dossier = await store.entityState('dossier', yearKey(commune, year));
   const locked = dossier ? valuesOf(dossier).locked === true : false;
   const plan = planImport(sheet, {
     villages, counts,
@@ -103,7 +104,7 @@ export async function importVillages(store: Store, o: { commune: string; year: n
   for (const row of plan.rows) {
     if (row.status !== 'new' && row.status !== 'changed') continue;
     if (row.addVillage) {
-      const key = `${commune}/${row.village.code}`;
+      const key = villageKey(commune, row.village.code);
       const fields: Record<string, JsonValue> = { name: row.village.name, order: order++ };
       if (villages.some((v) => v.code === row.village.code && v.archived)) fields.archived = false;
       const prev = prevOf(await store.entityState('village', key), Object.keys(fields));
@@ -119,7 +120,7 @@ export async function importVillages(store: Store, o: { commune: string; year: n
     const prev = prevOf(states.get(row.village.code) ?? null, Object.keys(fields));
     const hlc = stamp(prev);
     ops.push({
-      opId: newOpId(parseHlc(hlc).wall), entity: 'villageCounts', key: `${commune}/${year}/${row.village.code}`, fields, hlc,
+      opId: newOpId(parseHlc(hlc).wall), entity: 'villageCounts', key: countsKey(commune, year, row.village.code), fields, hlc,
       ...(Object.keys(prev).length ? { prev } : {}),
     });
   }
@@ -131,7 +132,7 @@ export async function importVillages(store: Store, o: { commune: string; year: n
   for (const [i, op] of ops.entries()) {
     const r = parseOp(JSON.parse(JSON.stringify(op)), ['ops', i], { now: o.now });
     if (!r.ok) return { kind: 'refused', problems: r.problems };
-    if (!r.op.key.startsWith(`${commune}/`)) throw new Error('an import op left its commune');
+    if (communeOfKey(r.op.key) !== commune) throw new Error('an import op left its commune');
     parsed.push(r.op);
   }
   const batchId = `import-${createHash('sha256').update(JSON.stringify(parsed)).digest('hex').slice(0, 40)}`;

@@ -8,7 +8,7 @@ import { jsonLogger } from './log.ts';
 import { seedDemoIfEmpty } from './seed.ts';
 import { startServer } from './server.ts';
 import { SettingsError, readSettings, type Settings } from './settings.ts';
-import { openSqliteStore } from './store/sqlite-store.ts';
+import { openStore, storeLocation } from './store/index.ts';
 
 let settings: Settings;
 try {
@@ -20,6 +20,7 @@ try {
 }
 const { port, host, trustProxy, syncOrigins, maxConnections, enrollRate } = settings;
 const dbPath = resolve(settings.dbPath);
+const where = storeLocation(settings);
 const staticDir = resolve(settings.staticDir);
 const log = jsonLogger();
 
@@ -27,7 +28,7 @@ if (!existsSync(resolve(staticDir, 'index.html'))) {
   log('warn', 'static dir has no index.html; only the API is served', { staticDir });
 }
 
-const store = openSqliteStore(dbPath, { startWriter: true });
+const store = await openStore({ ...settings, dbPath }, { serving: true });
 const seeded = await seedDemoIfEmpty(store);
 const server = await startServer({ port, host, dbPath, store, staticDir, log, trustProxy, syncOrigins, maxConnections, enrollRate });
 const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
@@ -48,7 +49,7 @@ if (seeded) {
       `    npm run admin -- issue-code --commune <mã xã> --role officer --name "<họ tên>"\n\n`,
   );
 }
-log('info', 'listening', { url, dbPath, staticDir });
+log('info', 'listening', { url, store: store.kind, where, staticDir });
 
 let stopping = false;
 const stop = async (signal: string) => {

@@ -5,6 +5,7 @@ import { demoCommune } from '../src/domain/demo-commune.ts';
 import { formatHlc } from '../src/domain/sync/hlc.ts';
 import type { JsonValue, Op } from '../src/domain/sync/op.ts';
 import { newOpId } from '../src/domain/sync/op-id.ts';
+import { answerKey, communeKey, countsKey, villageKey, yearKey } from '../src/domain/keys.ts';
 import { SERVER_SEED_DEVICE, validateOp } from '../src/domain/sync/protocol.ts';
 import { issueCode } from './codes.ts';
 import type { Store } from './store/store.ts';
@@ -21,15 +22,15 @@ export function demoOps(): Op[] {
     const clean = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Record<string, JsonValue>;
     ops.push({ opId: newOpId(SEED_WALL), entity, key, fields: clean, hlc: formatHlc({ wall: SEED_WALL, counter: counter++, node: SEED_NODE }) });
   };
-  add('commune', c, { name: demoCommune.commune.name, province: demoCommune.commune.province });
-  for (const v of demoCommune.villages) add('village', `${c}/${v.code}`, { name: v.name, order: v.order });
+  add('commune', communeKey(c), { name: demoCommune.commune.name, province: demoCommune.commune.province });
+  for (const v of demoCommune.villages) add('village', villageKey(c, v.code), { name: v.name, order: v.order });
   for (const y of demoCommune.years) {
     for (const v of y.villages) {
       const { code, name: _name, ...counts } = v;
-      add('villageCounts', `${c}/${y.year}/${code}`, counts);
+      add('villageCounts', countsKey(c, y.year, code), counts);
     }
-    if (y.figures) add('communeFigures', `${c}/${y.year}`, { ...y.figures });
-    for (const [id, a] of Object.entries(y.answers ?? {})) add('answer', `${c}/${y.year}/${id}`, { ...a });
+    if (y.figures) add('communeFigures', yearKey(c, y.year), { ...y.figures });
+    for (const [id, a] of Object.entries(y.answers ?? {})) add('answer', answerKey(c, y.year, id), { ...a });
   }
   return ops;
 }
@@ -42,15 +43,18 @@ export function demoOps(): Op[] {
 export const DEMO_CODE_DAYS = 7;
 
 export async function seedDemoIfEmpty(store: Store, now = Date.now()): Promise<{ commune: string; code: string; expiresAt: number } | null> {
-  if ((await store.listCommunes()).length > 0) return null;
-  const { commune, villages } = demoCommune;
-  await store.createCommune({ code: commune.code, name: commune.name, province: commune.province, villages: villages.map((v) => ({ code: v.code, name: v.name })) });
-  const ops = demoOps();
-  const problems = ops.flatMap((op) => validateOp(op));
-  if (problems.length) throw new Error(`demo data does not validate: ${JSON.stringify(problems.slice(0, 3))}`);
-  for (let i = 0; i < ops.length; i += 500) {
-    await store.applyBatch({ commune: commune.code, deviceId: SEED_NODE, batchId: `seed-${i / 500}`, tokenId: SEED_NODE, ops: ops.slice(i, i + 500), now });
-  }
-  const { code, expiresAt } = await issueCode(store, { commune: commune.code, role: 'officer', villages: null, person: 'Cán bộ phụ trách (demo)', validDays: DEMO_CODE_DAYS }, now);
-  return { commune: commune.code, code, expiresAt };
+  // Several server processes may start on one empty database at once: one of them seeds.
+  return store.exclusive('demo-seed', async () => {
+    if ((await store.listCommunes()).length > 0) return null;
+    const { commune, villages } = demoCommune;
+    await store.createCommune({ code: commune.code, name: commune.name, province: commune.province, villages: villages.map((v) => ({ code: v.code, name: v.name })) });
+    const ops = demoOps();
+    const problems = ops.flatMap((op) => validateOp(op));
+    if (problems.length) throw new Error(`demo data does not validate: ${JSON.stringify(problems.slice(0, 3))}`);
+    for (let i = 0; i < ops.length; i += 500) {
+      await store.applyBatch({ commune: commune.code, deviceId: SEED_NODE, batchId: `seed-${i / 500}`, tokenId: SEED_NODE, ops: ops.slice(i, i + 500), now });
+    }
+    const { code, expiresAt } = await issueCode(store, { commune: commune.code, role: 'officer', villages: null, person: 'Cán bộ phụ trách (demo)', validDays: DEMO_CODE_DAYS }, now);
+    return { commune: commune.code, code, expiresAt };
+  });
 }

@@ -4,14 +4,15 @@ import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createApp, type AppOptions } from './app.ts';
-import { openSqliteStore } from './store/sqlite-store.ts';
-import type { Store } from './store/store.ts';
+import { openStore, type Store } from './store/index.ts';
 
 export interface StartOptions extends Omit<AppOptions, 'store'> {
   /** 0 picks a free port. */
   port: number;
   host?: string;
   dbPath: string;
+  /** PostgreSQL instead of the SQLite file at dbPath. */
+  databaseUrl?: string | null;
   /** Use this store instead of opening dbPath (the caller then owns closing it). */
   store?: Store;
   /** Most open connections (default 4096); more are closed on accept. */
@@ -35,7 +36,7 @@ export interface RunningServer {
 }
 
 export async function startServer(opts: StartOptions): Promise<RunningServer> {
-  const store = opts.store ?? openSqliteStore(opts.dbPath, { startWriter: true });
+  const store = opts.store ?? (await openStore({ databaseUrl: opts.databaseUrl, dbPath: opts.dbPath }, { serving: true }));
   const app = createApp({ ...opts, store });
   const host = opts.host ?? '127.0.0.1';
   const server = await new Promise<Server>((resolve, reject) => {

@@ -5,6 +5,10 @@ import type { RateLimit } from './rate-limit.ts';
 export interface Settings {
   port: number;
   host: string;
+  /** PostgreSQL (postgres://…) when set; else the SQLite file at dbPath. */
+  databaseUrl: string | null;
+  /** Connections of this process to PostgreSQL. */
+  poolSize: number;
   dbPath: string;
   staticDir: string;
   /**
@@ -42,12 +46,27 @@ export function parseOrigin(s: string): string {
   return u.origin;
 }
 
+/** DATABASE_URL as given, once it is one PostgreSQL can take; null when unset. */
+function databaseUrl(raw: string | undefined): string | null {
+  if (raw === undefined || raw.trim() === '') return null;
+  let u: URL;
+  try {
+    u = new URL(raw.trim());
+  } catch {
+    throw new SettingsError('DATABASE_URL: không phải địa chỉ / not a URL (postgres://user:password@host:5432/database)');
+  }
+  if (u.protocol !== 'postgres:' && u.protocol !== 'postgresql:') throw new SettingsError(`DATABASE_URL: chỉ nhận postgres:// / only postgres:// URLs (${u.protocol})`);
+  return raw.trim();
+}
+
 /** Reads the settings; throws SettingsError with a Vietnamese and English reason. */
 export function readSettings(env: NodeJS.ProcessEnv, defaults: { dbPath: string; staticDir: string }): Settings {
   const trust = env.TRUST_PROXY === 'true' ? 1 : env.TRUST_PROXY === 'false' ? 0 : int(env, 'TRUST_PROXY', 0, 0, 10);
   return {
     port: int(env, 'PORT', 8787, 0, 65535),
     host: env.HOST ?? '0.0.0.0',
+    databaseUrl: databaseUrl(env.DATABASE_URL),
+    poolSize: int(env, 'PG_POOL_SIZE', 10, 2, 1000),
     dbPath: env.DB_PATH ?? defaults.dbPath,
     staticDir: env.STATIC_DIR ?? defaults.staticDir,
     trustProxy: trust,

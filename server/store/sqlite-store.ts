@@ -3,7 +3,7 @@
 // Never writes part of a batch: every batch is one savepoint of a committed transaction.
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { EntityState } from '../../src/domain/sync/merge.ts';
 import type { EntityName } from '../../src/domain/sync/op.ts';
@@ -12,7 +12,7 @@ import { SQLITE_PRAGMAS, createBatchWriter, createGroupCommit, type GroupOutcome
 import type { WriterAnswer, WriterMessage } from './sqlite-writer-worker.ts';
 import type { ApplyBatchInput, ApplyResult, CodeRecord, NewCommune, RedeemResult, Store, TokenGrant } from './store.ts';
 
-export { SQLITE_PRAGMAS, batchContentHash, legacyContentHash, opContentHash } from './sqlite-writer.ts';
+export { SQLITE_PRAGMAS } from './sqlite-writer.ts';
 
 /** Schema versions, in order; PRAGMA user_version says how many have run. One comment each: why. */
 const MIGRATIONS: string[] = [
@@ -187,10 +187,13 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     return row ? { kind: 'ok', grant: toGrant(row) } : { kind: 'bad-code' };
   });
 
+  // Exclusive runs are per database file; each in-memory database is its own.
+  const lockScope = path === ':memory:' ? `memory:${++memoryDatabases}` : resolve(path);
   const writer = path === ':memory:' ? inlineWriter(db) : threadWriter(path, db, options.startWriter ?? false);
   let closed = false;
 
   return {
+    kind: 'sqlite',
     async createCommune(c) {
       createCommuneTx.immediate(c);
     },
@@ -245,6 +248,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
       const row = q.entity.get(entity, key);
       return row ? (JSON.parse(row.state) as EntityState) : null;
     },
+    exclusive: (name, fn) => exclusiveIn(`${lockScope}\u0000${name}`, fn),
     async stats() {
       return {
         communes: counts.communes.get()!.n,
@@ -262,6 +266,23 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
       db.close();
     },
   };
+}
+
+/** The tail of each name's queue of exclusive runs in this process. */
+const exclusiveTails = new Map<string, Promise<unknown>>();
+let memoryDatabases = 0;
+
+/** Runs `fn` after every earlier run of the same id in this process has settled. */
+async function exclusiveIn<T>(id: string, fn: () => Promise<T>): Promise<T> {
+  const before = exclusiveTails.get(id) ?? Promise.resolve();
+  const run = before.then(fn, fn);
+  const tail = run.catch(() => undefined);
+  exclusiveTails.set(id, tail);
+  try {
+    return await run;
+  } finally {
+    if (exclusiveTails.get(id) === tail) exclusiveTails.delete(id);
+  }
 }
 
 /** Where batches are written: on a writer thread, or (':memory:', or no thread) on this one. */

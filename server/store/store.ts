@@ -1,6 +1,7 @@
 // The server's storage contract: communes, enrolment codes, device tokens, the op log with its
 // per-commune change sequence, and the merged state per entity/key. Routes speak only to this
-// interface, never to a database driver, so a PostgreSQL store can replace the SQLite one.
+// interface, never to a database driver; the SQLite and PostgreSQL stores both pass its contract
+// suite (test/server/store-contract.ts), and the rules of a batch are theirs alike (batch-apply.ts).
 import type { EntityName, Op } from '../../src/domain/sync/op.ts';
 import type { EntityState } from '../../src/domain/sync/merge.ts';
 import type { CommuneInfo, Problem, Role } from '../../src/domain/sync/protocol.ts';
@@ -76,6 +77,9 @@ export interface ApplyBatchInput {
 }
 
 export interface Store {
+  /** Which engine holds the data (logs, the bench). */
+  readonly kind: 'sqlite' | 'postgres';
+  /** Creates a commune and its villages; refused (nothing written) when the code exists. */
   createCommune(c: NewCommune): Promise<void>;
   getCommune(code: string): Promise<CommuneInfo | null>;
   listCommunes(): Promise<CommuneInfo[]>;
@@ -110,6 +114,12 @@ export interface Store {
   changes(commune: string, since: number, limit: number, maxBytes?: number): Promise<ChangesPage>;
   /** The merged state of one entity/key. */
   entityState(entity: EntityName, key: string): Promise<EntityState | null>;
+  /**
+   * Runs `fn` while no other holder of the same name on this database runs one: what several
+   * server processes must do only once (the demo seed). PostgreSQL: an advisory lock; SQLite (one
+   * server process per file): within this process.
+   */
+  exclusive<T>(name: string, fn: () => Promise<T>): Promise<T>;
   /** Row counts, for tests, the bench and the admin CLI. */
   stats(): Promise<{ communes: number; ops: number; entities: number; batches: number; tokens: number }>;
   close(): Promise<void>;

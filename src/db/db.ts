@@ -6,6 +6,8 @@ import type { Op } from '../domain/sync/op.ts';
 import type { EntityState } from '../domain/sync/merge.ts';
 import type { CommuneFigures, Evidence, VillageCounts } from '../domain/assess-types.ts';
 import { RETIRED_ENTITIES } from '../domain/sync/op.ts';
+import { ENTITY_NAMES } from '../domain/entities/index.ts';
+import { storeOf, tableOf } from './entities.ts';
 
 /** Xã — one commune this device works on. */
 export interface CommuneRow {
@@ -156,6 +158,27 @@ export const V2_CHANGES = {
   acked: 'opId',
 };
 
+/** The tables that are not entities: app metadata, the outbox, conflicts, merge stamps, acknowledged ops. */
+export const BOOKKEEPING_STORES = {
+  meta: 'key',
+  outbox: '++seq, &op.opId, state',
+  conflicts: '++id, [entity+key]',
+  stamps: '[entity+key]',
+  acked: 'opId',
+} as const;
+
+/**
+ * Every table as this release declares it: one per registry entity (src/domain/entities: its table
+ * and indexes) and the bookkeeping. The newest version declares these, so an entity added to the
+ * registry gets its table (Dexie 4 adds missing tables and indexes without a version of their own);
+ * changing a key or dropping a table still needs a version with its upgrade.
+ */
+export function currentStores(): Record<string, string> {
+  const out: Record<string, string> = { ...BOOKKEEPING_STORES };
+  for (const e of ENTITY_NAMES) out[tableOf(e)] = storeOf(e);
+  return out;
+}
+
 /** Opens (and upgrades if needed) the database called `name`. */
 export function openDatabase(name: string = DB_NAME): XhtDb {
   const db = new Dexie(name) as XhtDb;
@@ -204,7 +227,7 @@ export function openDatabase(name: string = DB_NAME): XhtDb {
   // quietly; every other row and op is kept untouched (village counts gain `trained` and
   // `university`, commune figures `difficultArea`: new optional fields, nothing to convert).
   db.version(3)
-    .stores({ thresholds: null })
+    .stores({ thresholds: null, ...currentStores() })
     .upgrade(async (tx) => {
       await tx.table('outbox').filter((r: OutboxRow) => RETIRED_ENTITIES.has(r.op?.entity)).delete();
       await tx.table('stamps').filter((r: StampRow) => RETIRED_ENTITIES.has(r.entity)).delete();

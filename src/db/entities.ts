@@ -1,55 +1,43 @@
-// How each synced entity maps between an op (entity, key, fields) and its Dexie row.
-// Pure mapping only: never opens a transaction or touches the outbox.
+// How each synced entity maps between an op (entity, key, fields) and its Dexie row, as its
+// registry entry declares it (src/domain/entities: table, key properties, defaults, JSON fields,
+// the local stamp). Pure mapping only: never opens a transaction or touches the outbox.
 import type { EntityName, JsonValue } from '../domain/sync/op.ts';
+import { ENTITY_DEFS, type TableDef } from '../domain/entities/index.ts';
+import { KEY_SHAPES, buildKey, readKey } from '../domain/keys.ts';
 import { canonicalJson } from '../domain/sync/merge.ts';
-import type { XhtDb } from './db.ts';
 
 type AnyRow = Record<string, unknown>;
 
-interface EntitySpec {
-  table: keyof XhtDb & string;
-  /** Names of the row's key properties, in key order. */
-  keyProps: string[];
-  /** Which key segments are numbers (years). */
-  numeric: boolean[];
-}
-
-const SPECS: Record<EntityName, EntitySpec> = {
-  commune: { table: 'communes', keyProps: ['code'], numeric: [false] },
-  village: { table: 'villages', keyProps: ['commune', 'code'], numeric: [false, false] },
-  villageCounts: { table: 'villageCounts', keyProps: ['commune', 'year', 'village'], numeric: [false, true, false] },
-  communeFigures: { table: 'communeFigures', keyProps: ['commune', 'year'], numeric: [false, true] },
-  answer: { table: 'answers', keyProps: ['commune', 'year', 'indicator'], numeric: [false, true, false] },
-  decision: { table: 'decisions', keyProps: ['commune', 'id'], numeric: [false, false] },
-  dossier: { table: 'dossiers', keyProps: ['commune', 'year'], numeric: [false, true] },
-};
-
-/** Row properties that are local bookkeeping and never synced. */
-const LOCAL_ONLY = new Set(['updatedAt']);
+const tableDef = (entity: EntityName): TableDef => ENTITY_DEFS[entity].table;
+const shapeOf = (entity: EntityName) => ENTITY_DEFS[entity].key;
 
 /** Dexie table name of an entity. */
 export function tableOf(entity: EntityName): string {
-  return SPECS[entity].table;
+  return tableDef(entity).name;
+}
+
+/** The Dexie store declaration of an entity's table (its key properties, then its indexes). */
+export function storeOf(entity: EntityName): string {
+  const { keyProps, indexes } = tableDef(entity);
+  const pk = keyProps.length === 1 ? keyProps[0]! : `[${keyProps.join('+')}]`;
+  return [pk, ...indexes].join(', ');
 }
 
 /** Op key of a row (`c/year/v`…). */
 export function keyOfRow(entity: EntityName, row: AnyRow): string {
-  return SPECS[entity].keyProps.map((p) => String(row[p])).join('/');
+  const props = tableDef(entity).keyProps;
+  const parts: AnyRow = {};
+  KEY_SHAPES[shapeOf(entity)].forEach((p, i) => (parts[p] = row[props[i]!]));
+  return buildKey(shapeOf(entity), parts);
 }
 
 /** The key properties of an op key, or null when the key does not fit the entity. */
 export function parseKey(entity: EntityName, key: string): AnyRow | null {
-  const spec = SPECS[entity];
-  const parts = key.split('/');
-  if (parts.length !== spec.keyProps.length || parts.some((p) => p === '')) return null;
+  const parts = readKey(shapeOf(entity), key) as Record<string, unknown> | null;
+  if (!parts) return null;
+  const props = tableDef(entity).keyProps;
   const out: AnyRow = {};
-  for (let i = 0; i < parts.length; i++) {
-    const raw = parts[i]!;
-    if (spec.numeric[i]) {
-      if (!/^\d{4}$/.test(raw)) return null;
-      out[spec.keyProps[i]!] = Number(raw);
-    } else out[spec.keyProps[i]!] = raw;
-  }
+  KEY_SHAPES[shapeOf(entity)].forEach((p, i) => (out[props[i]!] = parts[p]));
   return out;
 }
 
@@ -57,32 +45,42 @@ export function parseKey(entity: EntityName, key: string): AnyRow | null {
 export function dexieKey(entity: EntityName, key: string): string | number | (string | number)[] | null {
   const props = parseKey(entity, key);
   if (!props) return null;
-  const spec = SPECS[entity];
-  const values = spec.keyProps.map((p) => props[p] as string | number);
+  const values = tableDef(entity).keyProps.map((p) => props[p] as string | number);
   return values.length === 1 ? values[0]! : values;
 }
 
-/** The synced fields of a row, flat. */
+/** The synced fields of a row, flat (key properties and the local stamp left out). */
 export function fieldsOfRow(entity: EntityName, row: object | undefined): Record<string, JsonValue> {
   const out: Record<string, JsonValue> = {};
   if (!row) return out;
-  const keyProps = new Set(SPECS[entity].keyProps);
+  const t = tableDef(entity);
+  const skip = new Set([...t.keyProps, ...LOCAL_ONLY]);
   for (const [k, v] of Object.entries(row)) {
-    if (keyProps.has(k) || LOCAL_ONLY.has(k) || v === undefined) continue;
-    out[k] = (entity === 'dossier' && k === REASONS ? encodeReasons(v) : v) as JsonValue;
+    if (skip.has(k) || v === undefined) continue;
+    out[k] = (t.jsonFields?.includes(k) ? encodeJson(v) : v) as JsonValue;
   }
   return out;
 }
 
 /** A new row object with `fields` applied to `row` (or to a fresh row made from the key). */
 export function applyFieldsToRow(entity: EntityName, key: string, row: AnyRow | undefined, fields: Record<string, JsonValue>): AnyRow {
+  const t = tableDef(entity);
   const base: AnyRow = row ? structuredClone(row) : { ...parseKey(entity, key) };
-  for (const [k, v] of Object.entries(fields)) base[k] = entity === 'dossier' && k === REASONS ? decodeReasons(v) : v;
-  if (entity === 'answer') {
-    if (base.met === undefined) base.met = null;
-    if (!Array.isArray(base.evidence)) base.evidence = [];
+  for (const [k, v] of Object.entries(fields)) base[k] = t.jsonFields?.includes(k) ? decodeJsonList(v) : v;
+  for (const [k, v] of Object.entries(t.defaults ?? {})) {
+    if (base[k] === undefined || (Array.isArray(v) && !Array.isArray(base[k]))) base[k] = structuredClone(v);
   }
   return base;
+}
+
+/** A fresh row of `entity` for a key: its key properties and the defaults its entry declares. */
+export function freshRow(entity: EntityName, key: string): AnyRow {
+  return { ...parseKey(entity, key), ...structuredClone(tableDef(entity).defaults ?? {}) };
+}
+
+/** The local-only row property set to the newest merged write's time, if the entity has one. */
+export function stampedAtOf(entity: EntityName): string | undefined {
+  return tableDef(entity).stampedAt;
 }
 
 /** Same JSON value (object key order ignored); absent and null are the same "no value". */
@@ -102,18 +100,20 @@ export function changedFields(current: Record<string, JsonValue>, next: Record<s
   return out;
 }
 
-// The dossier's reopen history travels as JSON text: dossier op fields are flat texts/flags on the
-// wire (protocol.ts), while the row keeps the list the UI shows.
-const REASONS = 'reopenReasons';
-function encodeReasons(v: unknown): string | null {
+/** Local-only bookkeeping rows may carry (the entries' `stampedAt`), never synced. */
+const LOCAL_ONLY: ReadonlySet<string> = new Set(Object.values(ENTITY_DEFS).flatMap((d): string[] => ('stampedAt' in d.table && d.table.stampedAt ? [d.table.stampedAt] : [])));
+
+// JSON fields (the dossier's reopen history) travel as JSON text: the wire's fields are flat
+// texts/flags, while the row keeps the list the UI shows.
+function encodeJson(v: unknown): string | null {
   return Array.isArray(v) ? JSON.stringify(v) : typeof v === 'string' ? v : null;
 }
-function decodeReasons(v: unknown): { at: string; reason: string }[] {
-  if (Array.isArray(v)) return v as { at: string; reason: string }[];
+function decodeJsonList(v: unknown): unknown[] {
+  if (Array.isArray(v)) return v;
   if (typeof v !== 'string') return [];
   try {
     const parsed: unknown = JSON.parse(v);
-    return Array.isArray(parsed) ? (parsed as { at: string; reason: string }[]) : [];
+    return Array.isArray(parsed) ? parsed : [];
   } catch {
     return [];
   }

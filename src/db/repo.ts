@@ -7,13 +7,14 @@ import { conflictsOf, mergeWrite, winnerOf, type EntityState, type FieldWrite } 
 import { RETIRED_ENTITIES, type EntityName, type JsonValue, type Op } from '../domain/sync/op.ts';
 import { CODE_RE, MAX_YEAR, MIN_YEAR } from '../domain/sync/limits.ts';
 import { newOpId } from '../domain/sync/op-id.ts';
+import { answerKey, communeKey, countsKey, decisionKey, readKey, villageKey, yearKey, yearKeyOf } from '../domain/keys.ts';
 import { LOCK_FIELDS, YEAR_LOCKED_ENTITIES } from '../domain/sync/year-lock.ts';
 import type { Answer, AssessInput, CommuneFigures, Evidence, VillageCounts, VillageInput } from '../domain/assess-types.ts';
 import type {
   AnswerRow, CommuneFiguresRow, CommuneRow, ConflictRow, DecisionRow, DossierRow, OutboxRow,
   VillageCountsRow, VillageRow, XhtDb,
 } from './db.ts';
-import { applyFieldsToRow, changedFields, dexieKey, fieldsOfRow, tableOf } from './entities.ts';
+import { applyFieldsToRow, changedFields, dexieKey, fieldsOfRow, stampedAtOf, tableOf } from './entities.ts';
 import { ValidationError, YearLockedError, isRealDate } from './errors.ts';
 
 type Checks = typeof import('./validate.ts');
@@ -172,7 +173,8 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
       for (const f of changed) values[f] = winnerOf(state[f])!.value;
       const row = (await tbl(entity).get(pk)) as Record<string, unknown> | undefined;
       const next = applyFieldsToRow(entity, key, row, values);
-      if (entity === 'villageCounts') next.updatedAt = new Date(parseHlc(newest).wall).toISOString();
+      const stampedAt = stampedAtOf(entity);
+      if (stampedAt) next[stampedAt] = new Date(parseHlc(newest).wall).toISOString();
       await tbl(entity).put(next);
     }
     await syncConflicts(entity, key, state, me);
@@ -336,9 +338,11 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
   }
 
   async function assertUnlocked(key: string): Promise<void> {
-    const [c, y] = key.split('/');
-    const d = await db.dossiers.get([c!, Number(y)]);
-    if (d?.locked) throw new YearLockedError(Number(y));
+    const yk = yearKeyOf(key);
+    const at = yk ? readKey('year', yk) : null;
+    if (!at) return;
+    const d = await db.dossiers.get([at.commune, at.year!]);
+    if (d?.locked) throw new YearLockedError(at.year!);
   }
 
   function checkYear(year: number): void {
@@ -359,7 +363,7 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
     checkCode('code', 'Mã xã', row.code);
     if (typeof row.name !== 'string' || row.name.trim() === '') throw new ValidationError({ name: 'Tên xã không được để trống.' });
     const { code, ...fields } = row;
-    await write('commune', code, fields as Record<string, JsonValue | undefined>);
+    await write('commune', communeKey(code), fields as Record<string, JsonValue | undefined>);
   }
   async function listCommunes(): Promise<CommuneRow[]> {
     return db.communes.orderBy('code').toArray();
@@ -377,11 +381,11 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
       const order = v.order ?? existing?.order ?? (await db.villages.where('commune').equals(commune).count());
       const patch: Record<string, JsonValue | undefined> = { name: v.name, order };
       if (v.archived !== undefined) patch.archived = v.archived;
-      await write('village', `${commune}/${v.code}`, patch);
+      await write('village', villageKey(commune, v.code), patch);
     });
   }
   async function archiveVillage(commune: string, code: string, archived = true): Promise<void> {
-    await write('village', `${commune}/${code}`, { archived });
+    await write('village', villageKey(commune, code), { archived });
   }
   /** Villages in display order; archived ones only when asked. */
   async function listVillages(commune: string, opts: { includeArchived?: boolean } = {}): Promise<VillageRow[]> {
@@ -396,7 +400,7 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
   /** Lưu số liệu thôn (only the given fields; null clears one). */
   async function saveVillageCounts(commune: string, year: number, village: string, fields: Partial<VillageCounts>): Promise<void> {
     checkYear(year);
-    await write('villageCounts', `${commune}/${year}/${village}`, fields as Record<string, JsonValue | undefined>);
+    await write('villageCounts', countsKey(commune, year, village), fields as Record<string, JsonValue | undefined>);
   }
   async function getVillageCounts(commune: string, year: number): Promise<VillageCountsRow[]> {
     return db.villageCounts.where('[commune+year]').equals([commune, year]).toArray();
@@ -405,7 +409,7 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
   /** Lưu số liệu chung của xã. */
   async function saveCommuneFigures(commune: string, year: number, fields: Partial<CommuneFigures>): Promise<void> {
     checkYear(year);
-    await write('communeFigures', `${commune}/${year}`, fields as Record<string, JsonValue | undefined>);
+    await write('communeFigures', yearKey(commune, year), fields as Record<string, JsonValue | undefined>);
   }
   async function getCommuneFigures(commune: string, year: number): Promise<CommuneFiguresRow | undefined> {
     return db.communeFigures.get([commune, year]);
@@ -416,7 +420,7 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
     checkYear(year);
     const patch = { ...fields } as Record<string, JsonValue | undefined>;
     if (Array.isArray(fields.evidence)) patch.evidence = cleanEvidence(fields.evidence) as JsonValue;
-    await write('answer', `${commune}/${year}/${indicatorId}`, patch);
+    await write('answer', answerKey(commune, year, indicatorId), patch);
   }
   async function getAnswers(commune: string, year: number): Promise<AnswerRow[]> {
     return db.answers.where('[commune+year]').equals([commune, year]).toArray();
@@ -430,7 +434,7 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
     checkCode('id', 'Mã quyết định', id);
     const patch: Record<string, JsonValue | undefined> = { level: d.level, decidedOn: d.decidedOn, number: d.number };
     if (d.archived !== undefined) patch.archived = d.archived;
-    await write('decision', `${commune}/${id}`, patch);
+    await write('decision', decisionKey(commune, id), patch);
     return id;
   }
   async function listDecisions(commune: string): Promise<DecisionRow[]> {
@@ -450,7 +454,7 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
     await rw(async () => {
       const d = await db.dossiers.get([commune, year]);
       if (d?.locked) throw new YearLockedError(year);
-      await write('dossier', `${commune}/${year}`, fields as Record<string, JsonValue | undefined>);
+      await write('dossier', yearKey(commune, year), fields as Record<string, JsonValue | undefined>);
     });
   }
   async function getDossier(commune: string, year: number): Promise<DossierRow | undefined> {
@@ -462,7 +466,7 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
     checkYear(year);
     if (!isRealDate(m.meetingDate)) throw new ValidationError({ meetingDate: 'Ngày họp không đúng (cần dạng năm-tháng-ngày).' });
     if (typeof m.minutesRef !== 'string' || m.minutesRef.trim() === '') throw new ValidationError({ minutesRef: 'Cần ghi số biên bản họp.' });
-    await write('dossier', `${commune}/${year}`, {
+    await write('dossier', yearKey(commune, year), {
       locked: true, meetingDate: m.meetingDate, minutesRef: m.minutesRef,
       lockReason: m.reason ?? null, lockedAt: new Date(now()).toISOString(),
     });
@@ -475,7 +479,7 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
     await rw(async () => {
       const d = await db.dossiers.get([commune, year]);
       const reasons = [...(d?.reopenReasons ?? []), { at: new Date(now()).toISOString(), reason: reason.trim() }];
-      await write('dossier', `${commune}/${year}`, { locked: false, reopenReasons: JSON.stringify(reasons) });
+      await write('dossier', yearKey(commune, year), { locked: false, reopenReasons: JSON.stringify(reasons) });
     });
   }
 
@@ -500,7 +504,7 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
       if (from !== undefined) patch.startedFrom = from;
       const d = await db.dossiers.get([commune, year]);
       if (d?.started) return;
-      await write('dossier', `${commune}/${year}`, patch);
+      await write('dossier', yearKey(commune, year), patch);
     });
   }
 

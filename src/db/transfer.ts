@@ -2,11 +2,13 @@
 // Lazy module. Import merges through the same per-field LWW as sync and refuses a bad file whole;
 // it never duplicates an op (opIds) and never copies the device token or identity.
 import type { EntityName, JsonValue, Op } from '../domain/sync/op.ts';
-import { ENTITIES, RETIRED_ENTITIES } from '../domain/sync/op.ts';
+import { RETIRED_ENTITIES } from '../domain/sync/op.ts';
+import { ENTITY_NAMES } from '../domain/entities/index.ts';
 import { HLC_RE, validateOp } from '../domain/sync/protocol.ts';
+import { communeOfKey } from '../domain/keys.ts';
 import type { EntityState } from '../domain/sync/merge.ts';
 import type { ConflictRow, MetaRow, OutboxRow, StampRow } from './db.ts';
-import { dexieKey, fieldsOfRow, keyOfRow, parseKey, tableOf } from './entities.ts';
+import { dexieKey, fieldsOfRow, freshRow, keyOfRow, parseKey, tableOf } from './entities.ts';
 import type { Repo } from './repo.ts';
 import { ImportError, checkCommuneFigures, checkVillageCounts } from './validate.ts';
 
@@ -15,7 +17,7 @@ export const EXPORT_APP = 'xa-hoc-tap';
 export const EXPORT_VERSION = 1;
 
 /** The entity tables of the file, by entity name. */
-const ENTITY_LIST = Object.keys(ENTITIES) as EntityName[];
+const ENTITY_LIST = ENTITY_NAMES;
 
 /** Meta keys that travel in a file: preferences only, never identity, token or cursor. */
 const PORTABLE_META = new Set(['currentCommune', 'currentYear', 'lang']);
@@ -202,19 +204,18 @@ export async function importAll(repo: Repo, file: unknown): Promise<ImportResult
       const name = tableOf(entity);
       for (const row of ((t as Record<string, unknown>)[name] ?? []) as Record<string, unknown>[]) {
         const key = keyOfRow(entity, row);
-        communes.add(key.split('/')[0]!);
+        communes.add(communeOfKey(key));
         const loose: Record<string, JsonValue> = {};
         for (const [f, v] of Object.entries(fieldsOfRow(entity, row))) {
           if (!stamped.has(`${entity}\u0000${key}\u0000${f}`)) loose[f] = v;
         }
         if (!Object.keys(loose).length) continue;
         const table = db.table(name);
-        const pk = (parseKey(entity, key) ?? {}) as Record<string, unknown>;
         const local = (await table.get(dexieKey(entity, key) as string)) as Record<string, unknown> | undefined;
         const localFields = fieldsOfRow(entity, local);
         const fill: Record<string, unknown> = {};
         for (const [f, v] of Object.entries(loose)) if (localFields[f] === undefined) fill[f] = v;
-        if (Object.keys(fill).length) await table.put({ ...(local ?? { ...pk, ...(entity === 'answer' ? { met: null, evidence: [] } : {}) }), ...fill });
+        if (Object.keys(fill).length) await table.put({ ...(local ?? freshRow(entity, key)), ...fill });
       }
     }
 

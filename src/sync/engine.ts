@@ -5,6 +5,7 @@ import { liveQuery } from 'dexie';
 import type { Repo } from '../db/index.ts';
 import { formatHlc } from '../domain/sync/hlc.ts';
 import { newOpId } from '../domain/sync/op-id.ts';
+import { communeKey, villageKey } from '../domain/keys.ts';
 import type { Op } from '../domain/sync/op.ts';
 import { API_PREFIX, DEFAULT_CHANGES_LIMIT, MAX_BATCH_OPS, type ChangesResponse, type EnrollResponse, type ErrorResponse, type Problem, type SyncResponse } from '../domain/sync/protocol.ts';
 import { DEFAULT_BACKOFF, backoffDelay, type BackoffOptions } from './backoff.ts';
@@ -456,11 +457,11 @@ export function createSyncEngine(o: EngineOptions): SyncEngine {
       if (!(await repo.getCommune(info.code))) {
         const fields: Op['fields'] = { name: info.name };
         if (info.province) fields.province = info.province;
-        ops.push({ opId: newOpId(now()), entity: 'commune', key: info.code, fields, hlc: stamp() });
+        ops.push({ opId: newOpId(now()), entity: 'commune', key: communeKey(info.code), fields, hlc: stamp() });
       }
       const have = new Set((await repo.listVillages(info.code, { includeArchived: true })).map((v) => v.code));
       (info.villages ?? []).forEach((v, i) => {
-        if (!have.has(v.code)) ops.push({ opId: newOpId(now()), entity: 'village', key: `${info.code}/${v.code}`, fields: { name: v.name, order: i + 1 }, hlc: stamp() });
+        if (!have.has(v.code)) ops.push({ opId: newOpId(now()), entity: 'village', key: villageKey(info.code, v.code), fields: { name: v.name, order: i + 1 }, hlc: stamp() });
       });
       if (ops.length) await repo.applyRemoteOps(ops);
       await repo.setMeta('enrolCommune', null);

@@ -1,51 +1,43 @@
-// What this phone's enrolment lets the person change, mirroring the server's rule (server/auth.ts
-// writeRefusal, with the same isLockAct), so a screen shows read-only what the server would
-// refuse. Pure: never reads or saves; the server stays the authority (an op it refuses is still
-// shown as refused).
+// What this phone's enrolment lets the person change: the access policy (src/domain/access), the
+// same the server applies, asked with the enrolment stored in meta, so a screen shows read-only
+// what the server would refuse. Pure: never reads or saves; the server stays the authority (an op
+// it refuses is still shown as refused).
 import type { EntityName } from '../domain/sync/op.ts';
-import type { Role } from '../domain/sync/protocol.ts';
-import { isLockAct } from '../domain/sync/year-lock.ts';
+import { ROLES, writeRefusal, type Role, type WriteRefusalCode } from '../domain/access/index.ts';
 
 /** The enrolment as stored in meta: null role = a phone not enrolled for this commune (no limits). */
 export interface Access {
   role: Role | null;
-  /** Người thu thập theo thôn: the village codes they may enter; null = the whole commune. */
+  /** Người thu thập theo thôn: the village ids they may enter; null = the whole commune. */
   villages: readonly string[] | null;
 }
 
 export const FULL_ACCESS: Access = { role: null, villages: null };
 
-/** Entities only a commune officer may change (server/auth.ts OFFICER_ONLY). */
-const OFFICER_ONLY: ReadonlySet<EntityName> = new Set<EntityName>(['commune', 'decision']);
-/** Entities keyed by a village (server/auth.ts VILLAGE_KEYED). */
-const VILLAGE_KEYED: ReadonlySet<EntityName> = new Set<EntityName>(['village', 'villageCounts']);
-
-/** Why a write is not allowed (a string key of the UI's note), or null when it is. */
-export type ReadOnlyReason = 'readOnlyRole' | 'officerOnly' | 'lockOfficerOnly' | 'villageScope';
+/** Why a write is not allowed (the policy's code, which the UI's note words), or null when it is. */
+export type ReadOnlyReason = WriteRefusalCode;
 
 /** The access of this phone for `commune`, from the meta values the enrolment stored. */
 export function accessFrom(meta: { role?: unknown; villageScope?: unknown; enrolledCommune?: unknown }, commune: string): Access {
   const role = meta.role;
-  if (meta.enrolledCommune !== commune || (role !== 'collector' && role !== 'officer' && role !== 'chair' && role !== 'reviewer')) {
-    return FULL_ACCESS;
-  }
+  if (meta.enrolledCommune !== commune || !ROLES.includes(role as Role)) return FULL_ACCESS;
   const scope = Array.isArray(meta.villageScope) ? meta.villageScope.filter((v): v is string => typeof v === 'string') : null;
-  return { role, villages: role === 'collector' ? scope : null };
+  return { role: role as Role, villages: role === 'collector' ? scope : null };
 }
 
 /**
- * Why `access` may not write `entity` (of `village`, for village-keyed ones; `fields` when the
+ * Why `access` may not write `entity` (of `village`, for village-scoped ones; `fields` when the
  * fields matter: recording the meeting, locking or reopening a year is the officer's), or null.
+ * A phone not enrolled for the commune writes its own data freely; an enrolled one is asked about
+ * its own commune (accessFrom made it for the commune on screen).
  */
 export function readOnlyReason(access: Access, entity: EntityName, village?: string, fields?: Readonly<Record<string, unknown>>): ReadOnlyReason | null {
-  const { role } = access;
-  if (role === null || role === 'officer') return null;
-  if (role !== 'collector') return 'readOnlyRole';
-  if (OFFICER_ONLY.has(entity)) return 'officerOnly';
-  if (fields && isLockAct(entity, fields)) return 'lockOfficerOnly';
-  if (!access.villages) return null;
-  if (!VILLAGE_KEYED.has(entity)) return 'villageScope';
-  return village !== undefined && access.villages.includes(village) ? null : 'villageScope';
+  if (access.role === null) return null;
+  const why = writeRefusal(
+    { role: access.role, commune: '', province: null, villages: access.villages },
+    { entity, commune: '', ...(village !== undefined ? { village } : {}), ...(fields ? { fields } : {}) },
+  );
+  return why?.code ?? null;
 }
 
 /** The villages in the order a collector needs them: theirs first, each group in its own order. */

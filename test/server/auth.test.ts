@@ -105,6 +105,16 @@ describe('authorization', () => {
     expect((await call(s, 'GET', '/api/v1/changes?commune=21085', { token: chair.token })).status).toBe(403);
   });
 
+  it('a province reviewer reads a commune of its province created after it enrolled; nobody reads an unknown one', async () => {
+    const reviewer = await enrolDevice(s, '21085', 'reviewer');
+    const officer = await enrolDevice(s, '21085', 'officer');
+    expect((await call(s, 'GET', '/api/v1/changes?commune=21099', { token: reviewer.token })).status).toBe(403);
+    await s.store.createCommune({ code: '21099', name: 'Xã Mới Lập', province: 'Quảng Ngãi', villages: [] });
+    expect((await call(s, 'GET', '/api/v1/changes?commune=21099', { token: reviewer.token })).status).toBe(200);
+    // The commune's own roles keep to their commune, whatever its province.
+    expect((await call(s, 'GET', '/api/v1/changes?commune=21099', { token: officer.token })).status).toBe(403);
+  });
+
   it('limits a collector to their villages: other villages and commune-level entities refused whole', async () => {
     const collector = await enrolDevice(s, '21085', 'collector', ['T01']);
     const ok = await sync(collector, [makeOp('21085/2025/T01', { households: 50 }), makeOp('21085/T01', { name: 'Thôn Một Mới' }, 'village')]);

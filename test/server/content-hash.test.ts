@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { opContentHash } from '../../server/store/sqlite-store.ts';
+import { opContentHash } from '../../server/batch-apply.ts';
 import type { Op } from '../../src/domain/sync/op.ts';
 
 const json = fc.jsonValue() as fc.Arbitrary<Op['fields'][string]>;

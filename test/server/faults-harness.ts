@@ -1,6 +1,7 @@
 // Harness of the fault tests: the real server as a child process (node --import tsx server/main.ts)
-// on a SQLite file in a temp folder, a misbehaving HTTP proxy in front of it, and app clients
-// (the real src/db + src/sync over fake-indexeddb). Every process is stopped by its own handle.
+// on a SQLite file in a temp folder or on a fresh PostgreSQL database (test/pg.sh's cluster), a
+// misbehaving HTTP proxy in front of it, and app clients (the real src/db + src/sync over
+// fake-indexeddb). Every process is stopped by its own handle.
 import 'fake-indexeddb/auto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,9 +13,11 @@ import zlib from 'node:zlib';
 import { createRepo, openDatabase, type Repo } from '../../src/db/index.ts';
 import { createSyncEngine, type FetchLike, type RunResult, type SyncEngine } from '../../src/sync/index.ts';
 import type { ChangeOp, ChangesResponse, Role } from '../../src/domain/sync/protocol.ts';
-import { openSqliteStore } from '../../server/store/sqlite-store.ts';
-import type { Store } from '../../server/store/store.ts';
+import { openStore, type Store } from '../../server/store/index.ts';
 import { issueCode } from '../../server/codes.ts';
+
+/** Which store the server processes of a suite run on. */
+export type StoreKind = 'sqlite' | 'postgres';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -43,8 +46,24 @@ export class ServerProcess {
   seedCode: string | null = null;
   private starts = 0;
 
-  /** `env` adds server settings (TRUST_PROXY, SYNC_ORIGINS…) to the child's environment. */
-  constructor(readonly env: Record<string, string> = {}) {}
+  /**
+   * `env` adds server settings (TRUST_PROXY, SYNC_ORIGINS…) to the child's environment;
+   * `databaseUrl` puts it on PostgreSQL (`drop` then removes that database when it stops).
+   */
+  constructor(readonly env: Record<string, string> = {}, readonly db: { databaseUrl?: string; drop?: () => Promise<void> } = {}) {}
+
+  /** A server on a store of this kind: a temp SQLite file, or a fresh PostgreSQL database. */
+  static async of(kind: StoreKind, env: Record<string, string> = {}): Promise<ServerProcess> {
+    if (kind === 'sqlite') return new ServerProcess(env);
+    const { freshDatabase } = await import('./pg-helpers.ts');
+    const db = await freshDatabase();
+    return new ServerProcess(env, { databaseUrl: db.url, drop: db.drop });
+  }
+
+  /** The store settings the child runs with. */
+  get storeSettings(): { databaseUrl: string | null; dbPath: string } {
+    return { databaseUrl: this.db.databaseUrl ?? null, dbPath: this.dbPath };
+  }
 
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
@@ -54,7 +73,7 @@ export class ServerProcess {
     if (!this.port) this.port = await freePort();
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
       cwd: ROOT,
-      env: { ...process.env, ...this.env, PORT: String(this.port), HOST: '127.0.0.1', DB_PATH: this.dbPath, STATIC_DIR: this.staticDir ?? this.dir },
+      env: { ...process.env, ...this.env, PORT: String(this.port), HOST: '127.0.0.1', DB_PATH: this.dbPath, DATABASE_URL: this.db.databaseUrl ?? '', STATIC_DIR: this.staticDir ?? this.dir },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
@@ -105,11 +124,12 @@ export class ServerProcess {
     }
     this.child = null;
     rmSync(this.dir, { recursive: true, force: true });
+    await this.db.drop?.();
   }
 
-  /** One-time enrolment codes made through the store (another connection to the WAL database). */
+  /** One-time enrolment codes made through the store (another connection to the server's database). */
   async issueCodes(commune: string, count: number, role: Role = 'officer', villages: string[] | null = null): Promise<string[]> {
-    const store = openSqliteStore(this.dbPath);
+    const store = await openStore(this.storeSettings);
     try {
       const out: string[] = [];
       for (let i = 0; i < count; i++) out.push((await issueCode(store, { commune, role, villages, person: `Người thử ${i + 1}` })).code);
@@ -119,9 +139,9 @@ export class ServerProcess {
     }
   }
 
-  /** Row counts of the server's database, read beside the running server (WAL). */
+  /** Row counts of the server's database, read beside the running server. */
   async stats(): Promise<Awaited<ReturnType<Store['stats']>>> {
-    const store = openSqliteStore(this.dbPath);
+    const store = await openStore(this.storeSettings);
     try {
       return await store.stats();
     } finally {

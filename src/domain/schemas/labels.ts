@@ -59,8 +59,8 @@ export const COMMUNE_FIGURE_LABELS = {
   difficultArea: { vi: 'Xã thuộc vùng khó khăn', en: 'Commune in a disadvantaged area' },
 } as const satisfies Record<string, Text>;
 
-/** Highest level of each standard figure (glossary: 0–3, 0–3, 0–2). */
-export const FIGURE_LEVEL_MAX = { pcgdPrimary: 3, pcgdLowerSecondary: 3, literacy: 2 } as const;
+/** Highest level of each standard figure (glossary: 0–3, 0–3, 0–2): the entry's (entities/commune-figures.ts). */
+export { FIGURE_LEVEL_MAX } from '../entities/commune-figures.ts';
 
 /** Labels of the other fields the input and the entities carry. */
 export const OTHER_LABELS = {

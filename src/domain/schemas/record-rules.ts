@@ -1,10 +1,15 @@
-// The rules of a whole record (the "≤" chains of the glossary, an amount only where the indicator
-// carries one), checked on the merged values an edit would leave, and which of their problems the
-// edit is answerable for. The server applies them per op; the phone before it saves. Pure.
+// The rules of a whole record as its registry entry declares them (the "≤" chains of the glossary,
+// an amount only where the indicator carries one), checked on the merged values an edit would
+// leave, and which of their problems the edit is answerable for. The server applies them per op;
+// the phone before it saves. Pure.
 import * as v from 'valibot';
 import { DEFAULT_CATALOG_ID, catalogs, findIndicator } from '../catalog/index.ts';
 import type { EntityName } from '../sync/op.ts';
-import { chainRuleProblems, makeAnswerSchema } from './entities.ts';
+import { readKey } from '../keys.ts';
+import { makeAnswerSchema } from './entities.ts';
+import { ENTITY_DEFS, ENTITY_NAMES } from '../entities/index.ts';
+import { chainProblems } from './blocks.ts';
+import { fieldLabels } from './fields.ts';
 import { toProblems, type Problem } from './problems.ts';
 
 const answerSchemas = new Map<string, ReturnType<typeof makeAnswerSchema> | null>();
@@ -22,7 +27,7 @@ function answerSchemaOf(indicatorId: string) {
 }
 
 /** Entities whose records have rules across fields (recordProblems is empty for the others). */
-const RULED: ReadonlySet<EntityName> = new Set<EntityName>(['villageCounts', 'communeFigures', 'answer']);
+const RULED: ReadonlySet<EntityName> = new Set(ENTITY_NAMES.filter((e) => (ENTITY_DEFS[e].rules ?? []).length > 0));
 
 /** Whether recordProblems can find anything for this entity (callers skip building its values). */
 export function hasRecordRules(entity: EntityName): boolean {
@@ -36,22 +41,28 @@ export function hasRecordRules(entity: EntityName): boolean {
  * counts and figures only the "≤" chains are run, not the whole record's schema again.
  */
 export function recordProblems(entity: EntityName, key: string, values: Record<string, unknown>): Problem[] {
-  switch (entity) {
-    case 'villageCounts':
-    case 'communeFigures':
-      return chainRuleProblems(entity, values);
-    case 'answer': {
-      const schema = answerSchemaOf(key.split('/')[2] ?? '');
-      if (!schema) return [];
+  const out: Problem[] = [];
+  for (const rule of ENTITY_DEFS[entity].rules ?? []) {
+    if (rule.kind === 'chains') {
+      for (const p of chainProblems(values, rule.chains, labelsOf(entity))) out.push({ path: p.key, vi: p.vi, en: p.en });
+    } else {
+      const schema = answerSchemaOf(readKey(ENTITY_DEFS[entity].key, key)?.indicator ?? '');
+      if (!schema) continue;
       const whole: Record<string, unknown> = { met: null };
       for (const [k, x] of Object.entries(values)) if (x !== null) whole[k] = x;
       const r = v.safeParse(schema, whole);
-      return r.success ? [] : toProblems(r.issues);
+      if (!r.success) out.push(...toProblems(r.issues));
     }
-    default:
-      return [];
   }
+  return out;
 }
+
+const labels = new Map<EntityName, ReturnType<typeof fieldLabels>>();
+const labelsOf = (entity: EntityName) => {
+  let l = labels.get(entity);
+  if (!l) labels.set(entity, (l = fieldLabels(entity)));
+  return l;
+};
 
 /** The field a record problem is about (`familiesRecognized`, `evidence[0].date` → `evidence`). */
 export function problemField(path: string): string {

@@ -1,25 +1,9 @@
 // The unit of sync: one edit of some fields of one entity, made on one device.
-// Keys always start with the commune code, so the server can scope every op to a commune.
+// Keys always start with the commune, so the server can scope every op to a commune (src/domain/keys.ts).
 
-/** The entities that sync, and how their keys are built. */
-export const ENTITIES = {
-  /** Xã — key `${commune}`; fields name, province, recipient, deadlines… */
-  commune: 'commune',
-  /** Thôn — key `${commune}/${village}`; fields name, order, archived */
-  village: 'village',
-  /** Số liệu thôn theo năm — key `${commune}/${year}/${village}`; fields of VillageCounts */
-  villageCounts: 'villageCounts',
-  /** Số liệu chung của xã — key `${commune}/${year}`; fields of CommuneFigures */
-  communeFigures: 'communeFigures',
-  /** Câu trả lời chỉ tiêu — key `${commune}/${year}/${indicatorId}`; fields met, note, amount, evidence */
-  answer: 'answer',
-  /** Quyết định công nhận — key `${commune}/${decisionId}`; fields level, decidedOn, number */
-  decision: 'decision',
-  /** Hồ sơ năm — key `${commune}/${year}`; narrative texts, signer, meeting, lock */
-  dossier: 'dossier',
-} as const;
-
-export type EntityName = keyof typeof ENTITIES;
+/** The entities that sync: the registry's (src/domain/entities, one file each). */
+export type { EntityName } from '../entities/index.ts';
+import type { EntityName } from '../entities/index.ts';
 
 /**
  * Entities older releases synced and this one has retired. `thresholds` (a province's own
@@ -45,7 +29,3 @@ export interface Op {
   prev?: Record<string, string>;
 }
 
-/** The commune code an op belongs to: the first segment of its key. */
-export function communeOf(key: string): string {
-  return key.split('/')[0] ?? '';
-}

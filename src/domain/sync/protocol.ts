@@ -2,11 +2,13 @@
 // key and field validation per entity, and the request/response types of /api/v1/*.
 // Pure data and validation: no fetch, no storage. The client and the server both import it.
 import * as v from 'valibot';
-import { ENTITIES, type EntityName, type JsonValue, type Op } from './op.ts';
+import type { EntityName, JsonValue, Op } from './op.ts';
+import { ENTITY_DEFS, ENTITY_NAMES, isEntityName } from '../entities/index.ts';
+import { checkKey, isKeyProblem, type KeyParts, type KeyProblem, type KeyRules } from '../keys.ts';
 import { DEFAULT_CATALOG_ID, catalogs, findIndicator } from '../catalog/index.ts';
-import { OP_FIELDS_SCHEMAS, fastVillageCountsFields } from '../schemas/entities.ts';
+import { fastFieldsOf, opFieldsSchema } from '../schemas/fields.ts';
 import { formatPath, msg, toProblems } from '../schemas/problems.ts';
-import { MAX_PARAGRAPH_LENGTH, cleanLabel, reservedKeyPath, textField } from '../schemas/text.ts';
+import { cleanLabel, reservedKeyPath } from '../schemas/text.ts';
 import { MAX_DRIFT_MS, parseHlc } from './hlc.ts';
 import { CODE_RE, MAX_YEAR, MIN_YEAR, isReservedKey } from './limits.ts';
 
@@ -28,16 +30,13 @@ export const DEFAULT_CHANGES_LIMIT = 500;
  */
 export const MAX_CHANGES_BYTES = 1024 * 1024;
 
-/** Vai trò — what a device token may do. */
-export type Role = 'collector' | 'officer' | 'chair' | 'reviewer';
-export const ROLES: readonly Role[] = ['collector', 'officer', 'chair', 'reviewer'];
-/** Roles whose tokens may send ops; chair and reviewer only read. */
-export const WRITE_ROLES: readonly Role[] = ['collector', 'officer'];
+/** Vai trò — what a device token may do (src/domain/access/roles.ts). */
+export { ROLES, type Role } from '../access/roles.ts';
+import type { Role } from '../access/roles.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Envelope schemas
 
-const ENTITY_NAMES = Object.keys(ENTITIES) as [EntityName, ...EntityName[]];
 /** A stamp made by formatHlc with a node of safe characters (never a reserved name). */
 export const HLC_RE = /^\d{15}-\d{6}-(?!(?:__proto__|constructor|prototype)$)[A-Za-z0-9_.:-]{1,64}$/;
 /** A field name: letters, digits and `_.@-`; never `__proto__`, `constructor` or `prototype`. */
@@ -48,7 +47,7 @@ const ID_RE = /^(?!(?:__proto__|constructor|prototype)$)[A-Za-z0-9_.:-]{1,64}$/;
 /** One op as it travels; `fields` are checked per entity by validateBatch. */
 export const OpSchema = v.strictObject({
   opId: v.pipe(v.string(), v.uuid()),
-  entity: v.picklist(ENTITY_NAMES),
+  entity: v.picklist(ENTITY_NAMES as [EntityName, ...EntityName[]]),
   key: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
   fields: v.record(v.pipe(v.string(), v.regex(FIELD_RE)), v.unknown()),
   hlc: v.pipe(v.string(), v.regex(HLC_RE)),
@@ -70,7 +69,7 @@ export function fastOpEnvelope(raw: unknown): v.InferOutput<typeof OpSchema> | n
   for (const k of Object.keys(raw)) if (!ENVELOPE_KEYS.has(k)) return null;
   const { opId, entity, key, fields, hlc, prev } = raw;
   if (typeof opId !== 'string' || !UUID_RE.test(opId)) return null;
-  if (typeof entity !== 'string' || !Object.prototype.hasOwnProperty.call(ENTITIES, entity)) return null;
+  if (!isEntityName(entity)) return null;
   if (typeof key !== 'string' || key.length < 1 || key.length > 200) return null;
   if (typeof hlc !== 'string' || !HLC_RE.test(hlc) || !isPlainObject(fields)) return null;
   const outFields: Record<string, unknown> = {};
@@ -219,57 +218,33 @@ export interface ErrorResponse {
 // ---------------------------------------------------------------------------------------------
 // Keys
 
-/** The parts of a key, by entity. */
-export interface KeyParts {
-  commune: string;
-  village?: string;
-  year?: number;
-  indicatorId?: string;
-  decisionId?: string;
-}
+export type { KeyParts } from '../keys.ts';
 
-
-const KEY_SHAPES: Record<EntityName, readonly ('commune' | 'village' | 'year' | 'indicatorId' | 'decisionId')[]> = {
-  commune: ['commune'],
-  village: ['commune', 'village'],
-  villageCounts: ['commune', 'year', 'village'],
-  communeFigures: ['commune', 'year'],
-  answer: ['commune', 'year', 'indicatorId'],
-  decision: ['commune', 'decisionId'],
-  dossier: ['commune', 'year'],
+/** The key rules of the wire: code segments, the year range, the default catalog's yes/no indicators. */
+const WIRE_KEY_RULES: Omit<KeyRules, 'isIndicator'> = {
+  isCode: (seg) => CODE_RE.test(seg) && !isReservedKey(seg),
+  minYear: MIN_YEAR,
+  maxYear: MAX_YEAR,
 };
 
-/** Splits a key by its entity's format; a string is a Vietnamese + English reason. */
+/** Splits a key by its entity's format (src/domain/keys.ts); a string is a Vietnamese + English reason. */
 export function parseKey(entity: EntityName, key: string, isIndicator: (id: string) => boolean = isAnswerIndicator): KeyParts | { vi: string; en: string } {
-  const shape = KEY_SHAPES[entity];
-  const parts = key.split('/');
-  const want = shape.map((s) => `{${s}}`).join('/');
-  if (parts.length !== shape.length) {
-    return { vi: `Khóa "${key}" sai dạng, cần ${want}`, en: `Key "${key}" is malformed, expected ${want}` };
+  const r = checkKey(ENTITY_DEFS[entity].key, key, { ...WIRE_KEY_RULES, isIndicator });
+  return isKeyProblem(r) ? keyProblemText(r) : r;
+}
+
+/** A key problem in Vietnamese and English. */
+export function keyProblemText(p: KeyProblem): { vi: string; en: string } {
+  switch (p.code) {
+    case 'keyShape':
+      return { vi: `Khóa "${p.key}" sai dạng, cần ${p.want}`, en: `Key "${p.key}" is malformed, expected ${p.want}` };
+    case 'keyYear':
+      return { vi: `Năm "${p.segment}" không hợp lệ (${p.min}–${p.max})`, en: `Year "${p.segment}" is not valid (${p.min}–${p.max})` };
+    case 'keyIndicator':
+      return { vi: `Chỉ tiêu "${p.segment}" không có trong bộ tiêu chí (hoặc không phải dạng có/không)`, en: `Indicator "${p.segment}" is not a yes/no indicator of the catalog` };
+    case 'keyCode':
+      return { vi: `Mã "${p.segment}" trong khóa không hợp lệ`, en: `Code "${p.segment}" in the key is not valid` };
   }
-  const out: KeyParts = { commune: '' };
-  for (let i = 0; i < shape.length; i++) {
-    const name = shape[i]!;
-    const seg = parts[i]!;
-    if (name === 'year') {
-      const y = /^\d{4}$/.test(seg) ? Number(seg) : NaN;
-      if (!(y >= MIN_YEAR && y <= MAX_YEAR)) {
-        return { vi: `Năm "${seg}" không hợp lệ (${MIN_YEAR}–${MAX_YEAR})`, en: `Year "${seg}" is not valid (${MIN_YEAR}–${MAX_YEAR})` };
-      }
-      out.year = y;
-    } else if (name === 'indicatorId') {
-      if (!isIndicator(seg)) {
-        return { vi: `Chỉ tiêu "${seg}" không có trong bộ tiêu chí (hoặc không phải dạng có/không)`, en: `Indicator "${seg}" is not a yes/no indicator of the catalog` };
-      }
-      out.indicatorId = seg;
-    } else {
-      if (!CODE_RE.test(seg) || isReservedKey(seg)) {
-        return { vi: `Mã "${seg}" trong khóa không hợp lệ`, en: `Code "${seg}" in the key is not valid` };
-      }
-      out[name] = seg;
-    }
-  }
-  return out;
 }
 
 /** Whether `id` is a yes/no indicator of the default catalog (answers are keyed by them). */
@@ -370,14 +345,14 @@ export function parseOp(raw: unknown, at: readonly (string | number)[] = [], opt
     problems.push(withOpId(opId, { path: pathAt(at, 'fields'), vi: 'Giá trị các trường phải là JSON thuần', en: 'Field values must be plain JSON' }));
     return { ok: false, problems };
   }
-  const fast = op.entity === 'villageCounts' ? fastVillageCountsFields(op.fields) : undefined;
-  const fields = fast ? { success: true as const, output: fast, issues: undefined } : v.safeParse(entityFieldsSchema(op.entity), op.fields);
+  const fast = FAST_FIELDS.get(op.entity)?.(op.fields);
+  const fields = fast ? { success: true as const, output: fast, issues: undefined } : v.safeParse(opFieldsSchema(op.entity), op.fields);
   if (!fields.success) problems.push(...toProblems(fields.issues, [...at, 'fields']).map((p) => withOpId(opId, p)));
   if (problems.length || !fields.success) return { ok: false, problems };
-  // Field order made canonical: the entity schemas output their own order; the two free maps
-  // (dossier fields, prev) are sorted, so equal ops serialise to equal JSON.
+  // Field order made canonical: the entity schemas output their own order; the free maps (open
+  // fields, prev) are sorted, so equal ops serialise to equal JSON.
   const parsedFields = fields.output as Record<string, JsonValue>;
-  const out: Op = { opId: op.opId, entity: op.entity, key: op.key, fields: op.entity === 'dossier' ? sortedKeys(parsedFields) : parsedFields, hlc: op.hlc };
+  const out: Op = { opId: op.opId, entity: op.entity, key: op.key, fields: 'openFields' in ENTITY_DEFS[op.entity] ? sortedKeys(parsedFields) : parsedFields, hlc: op.hlc };
   if (op.prev) out.prev = sortedKeys(op.prev);
   return { ok: true, op: out };
 }
@@ -456,21 +431,16 @@ export function issueToProblem(issue: v.BaseIssue<unknown>, at: readonly (string
 }
 
 // ---------------------------------------------------------------------------------------------
-// Fields per entity: the domain's op-field schemas (the same the app validates with), plus the
-// dossier's narrative fields, which the dossier module owns and names.
+// Fields per entity: built from the registry (src/domain/schemas/fields.ts), the same the app
+// validates with.
 
-const dossierText = textField({ vi: 'Đoạn văn của hồ sơ', en: 'A dossier paragraph' }, { max: MAX_PARAGRAPH_LENGTH, multiline: true });
-const dossierFields = v.record(
-  v.pipe(v.string(), v.regex(/^[A-Za-z][A-Za-z0-9]{0,63}$/, msg('Tên trường của hồ sơ không hợp lệ', 'Not a valid dossier field name'))),
-  v.union(
-    [dossierText, v.boolean(), v.null(), v.pipe(v.number(), v.safeInteger())],
-    msg('Trường của hồ sơ phải là chữ, có/không, số nguyên hoặc null', 'A dossier field must be text, true/false, a whole number or null'),
-  ),
-);
-
-const FIELD_SCHEMAS: Record<EntityName, v.GenericSchema<unknown>> = { ...OP_FIELDS_SCHEMAS, dossier: dossierFields };
+/** The fast paths of the entities that have one (all fields counts and flags). */
+const FAST_FIELDS = new Map(ENTITY_NAMES.flatMap((e) => {
+  const f = fastFieldsOf(e);
+  return f ? [[e, f] as const] : [];
+}));
 
 /** The schema of an op's `fields` for one entity: only that entity's fields, each optional. */
 export function entityFieldsSchema(entity: EntityName): v.GenericSchema<unknown> {
-  return FIELD_SCHEMAS[entity];
+  return opFieldsSchema(entity);
 }

@@ -2,9 +2,13 @@
 // dossier of a year says `locked: true`, that year's data takes no edit until the year is reopened
 // with a reason. Pure: callers pass the dossier's current values in.
 import type { EntityName, JsonValue } from './op.ts';
+import { yearKeyOf, yearOfKey, type YearKey } from '../keys.ts';
+import { ENTITY_DEFS, ENTITY_NAMES } from '../entities/index.ts';
 
-/** Entities whose key carries a year and that the lock freezes (the dossier's own texts too). */
-export const YEAR_LOCKED_ENTITIES: ReadonlySet<EntityName> = new Set<EntityName>(['villageCounts', 'communeFigures', 'answer']);
+/** Entities a locked year freezes (registry `yearLock: 'frozen'`; the dossier holds the lock itself). */
+export const YEAR_LOCKED_ENTITIES: ReadonlySet<EntityName> = new Set(ENTITY_NAMES.filter((e) => ENTITY_DEFS[e].yearLock === 'frozen'));
+/** The entity that holds a year's lock (registry `yearLock: 'lock'`: the dossier). */
+const LOCK_HOLDERS: ReadonlySet<EntityName> = new Set(ENTITY_NAMES.filter((e) => ENTITY_DEFS[e].yearLock === 'lock'));
 
 /** Dossier fields only the lock and reopen acts write. */
 export const LOCK_FIELDS: ReadonlySet<string> = new Set(['locked', 'lockReason', 'lockedAt', 'reopenReasons']);
@@ -18,18 +22,13 @@ const LOCK_ACT_FIELDS: ReadonlySet<string> = new Set([...LOCK_FIELDS, 'meetingDa
  * a collector's (server/auth.ts and the app's src/ui/access.ts both ask this).
  */
 export function isLockAct(entity: EntityName, fields: Readonly<Record<string, unknown>>): boolean {
-  return entity === 'dossier' && Object.keys(fields).some((f) => LOCK_ACT_FIELDS.has(f));
+  return LOCK_HOLDERS.has(entity) && Object.keys(fields).some((f) => LOCK_ACT_FIELDS.has(f));
 }
 
 /** The dossier key (`commune/year`) an op's year lock is read from, or null when no lock applies. */
-export function lockKeyOf(entity: EntityName, key: string): string | null {
-  if (!YEAR_LOCKED_ENTITIES.has(entity) && entity !== 'dossier') return null;
-  // `commune/year[/…]` → `commune/year` (no split: the server asks this for every op).
-  const first = key.indexOf('/');
-  if (first <= 0) return null;
-  const second = key.indexOf('/', first + 1);
-  const end = second === -1 ? key.length : second;
-  return end > first + 1 ? key.slice(0, end) : null;
+export function lockKeyOf(entity: EntityName, key: string): YearKey | null {
+  if (!YEAR_LOCKED_ENTITIES.has(entity) && !LOCK_HOLDERS.has(entity)) return null;
+  return yearKeyOf(key);
 }
 
 /** Whether a dossier's merged values lock its year. */
@@ -61,9 +60,10 @@ export interface LockRefusal {
  * is taken; reopening (`locked: false`) must add a reason to `reopenReasons`.
  */
 export function lockRefusal(entity: EntityName, key: string, fields: Record<string, JsonValue>, dossier: Record<string, JsonValue> | undefined): LockRefusal | null {
-  if (lockKeyOf(entity, key) === null || !isLocked(dossier)) return null;
-  const year = key.split('/')[1];
-  if (entity === 'dossier' && Object.prototype.hasOwnProperty.call(fields, 'locked') && Object.keys(fields).every((f) => LOCK_ACT_FIELDS.has(f))) {
+  const lockKey = lockKeyOf(entity, key);
+  if (lockKey === null || !isLocked(dossier)) return null;
+  const year = yearOfKey(lockKey); // the op's key has passed checkKey: a 4-digit year
+  if (LOCK_HOLDERS.has(entity) && Object.prototype.hasOwnProperty.call(fields, 'locked') && Object.keys(fields).every((f) => LOCK_ACT_FIELDS.has(f))) {
     if (fields.locked !== false) return null;
     const before = reopenReasons(dossier?.reopenReasons).length;
     const after = reopenReasons(fields.reopenReasons);

@@ -7,7 +7,8 @@ import { t } from '../i18n/index.ts';
 export function ReadOnlyNote({ reason, level }: { reason: ReadOnlyReason | null; level: 'village' | 'commune' }) {
   if (!reason) return null;
   const text =
-    reason === 'readOnlyRole' ? t('roRole') : reason === 'officerOnly' ? t('roOfficerOnly') : reason === 'lockOfficerOnly' ? t('roLockOfficerOnly') : level === 'village' ? t('roVillageScope') : t('roVillageScopeCommune');
+    reason === 'villageScope' ? (level === 'village' ? t('roVillageScope') : t('roVillageScopeCommune'))
+      : reason === 'officerOnly' ? t('roOfficerOnly') : reason === 'lockOfficerOnly' ? t('roLockOfficerOnly') : t('roRole');
   return (
     <p class="notice" role="note" data-testid="read-only-note">
       {text}

@@ -36,6 +36,7 @@ import { ReadOnlyNote } from '../components/read-only-note.tsx';
 import { loadAssessment, type Assessment } from '../assessment.ts';
 import { createPendingFields, unsavedOf, type PendingFields } from './pending.ts';
 import { requestText } from '../../i18n/readiness.ts';
+import { yearKey } from '../../domain/keys.ts';
 
 // This screen's part of the catalog rides in its chunk (src/i18n/parts.ts).
 addWords({ vi, en });
@@ -431,7 +432,7 @@ function Texts({ commune, year, row, locked, pending }: { commune: string; year:
     <section class="xd-card" aria-labelledby="xd-texts">
       <h2 id="xd-texts">{t('dossier.texts')}</h2>
       <p class="hint">{locked ? t('dossier.textsLocked') : t('dossier.textsHint')}</p>
-      <DossierFields fields={TEXT_FIELDS} scope={`${commune}/${year}`} row={row} disabled={locked} save={save} pending={pending} />
+      <DossierFields fields={TEXT_FIELDS} scope={yearKey(commune, year)} row={row} disabled={locked} save={save} pending={pending} />
       <SaveStatus state={saver.state} />
     </section>
   );
@@ -474,7 +475,7 @@ function Meeting({ commune, year, row, pending, note }: { commune: string; year:
       <ReadOnlyNote reason={note} level="commune" />
       <DossierFields
         fields={MEETING_FIELDS}
-        scope={`${commune}/${year}`}
+        scope={yearKey(commune, year)}
         row={row}
         disabled={locked}
         save={(key, value) => stored(saver.run(() => saveDossier(commune, year, { [key]: value })))}

@@ -13,6 +13,7 @@ import { fmtNumber, getLang, t, type StringKey } from '../i18n/index.ts';
 import { saveErrorMessage } from '../components/save-status.tsx';
 import { readSheetInWorker } from './read-in-worker.ts';
 import { IMPORT_CSS } from './import-css.ts';
+import { yearKey } from '../../domain/keys.ts';
 
 type State =
   | { kind: 'pick' }
@@ -176,7 +177,7 @@ function Preview({ state, year, onConfirm, onOther, onCancel }: {
 
 /** The import panel of one commune and year. `onClose` returns to the village list. */
 export function ImportPanel({ commune, year, onClose }: { commune: string; year: number; onClose: () => void }) {
-  const key = `${commune}/${year}`;
+  const key = yearKey(commune, year);
   const [state, setStateRaw] = useState<State>(() => memory.get(key) ?? { kind: 'pick' });
   const alive = useRef(true);
   useEffect(() => () => void (alive.current = false), []);

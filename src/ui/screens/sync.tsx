@@ -7,6 +7,7 @@ import { getMeta, listConflicts, listPulledRefused, listQuarantined, requeueOps,
 import { enroll, EnrollError, refreshSyncStatus, syncNow } from '../../sync/index.ts';
 import { COMMUNE_FIGURE_LABELS, OTHER_LABELS, VILLAGE_COUNT_LABELS } from '../../domain/schemas/labels.ts';
 import type { Text } from '../../domain/catalog/types.ts';
+import { ENTITY_DEFS, isEntityName } from '../../domain/entities/index.ts';
 import { fmtDateTime, fmtNumber, getLang, t, tx } from '../i18n/index.ts';
 import { useLive } from '../hooks/use-live.ts';
 import { Title } from '../components/title.tsx';
@@ -17,20 +18,11 @@ import { saveErrorMessage } from '../components/save-status.tsx';
 import type { ScreenProps } from '../routes.tsx';
 
 const FIELD_LABELS: Record<string, Text> = { ...VILLAGE_COUNT_LABELS, ...COMMUNE_FIGURE_LABELS, ...OTHER_LABELS };
-const ENTITY_LABELS: Record<string, Text> = {
-  commune: OTHER_LABELS.commune,
-  village: OTHER_LABELS.village,
-  villageCounts: { vi: 'Số liệu thôn', en: 'Village counts' },
-  communeFigures: OTHER_LABELS.figures,
-  answer: OTHER_LABELS.answer,
-  decision: OTHER_LABELS.decision,
-  dossier: { vi: 'Hồ sơ', en: 'Dossier' },
-};
 
 const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 /** A field's label, or its name (own keys only: a pulled op may name `__proto__`). */
 const fieldLabel = (f: string): string => (own(FIELD_LABELS, f) ? tx(FIELD_LABELS[f]!) : f);
-const entityLabel = (e: string): string => (own(ENTITY_LABELS, e) ? tx(ENTITY_LABELS[e]!) : e);
+const entityLabel = (e: string): string => (isEntityName(e) ? tx(ENTITY_DEFS[e].label) : e);
 
 function valueText(field: string, v: unknown): string {
   if (v === null || v === undefined || v === '') return t('emptyValue');

@@ -4,9 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { writeRefusal } from '../../server/auth.ts';
 import type { TokenGrant } from '../../server/store/store.ts';
-import { ENTITIES, type EntityName, type Op } from '../domain/sync/op.ts';
-import { ROLES } from '../domain/sync/protocol.ts';
-import { accessFrom, FULL_ACCESS, ownVillagesFirst, readOnlyReason } from './access.ts';
+import type { EntityName, Op } from '../../src/domain/sync/op.ts';
+import { ENTITY_NAMES as ENTITY_LIST } from '../../src/domain/entities/index.ts';
+import { ROLES } from '../../src/domain/sync/protocol.ts';
+import { accessFrom, FULL_ACCESS, ownVillagesFirst, readOnlyReason } from '../../src/ui/access.ts';
 
 const C = '99001';
 /** A key of `entity` in commune C, of village `v` where the key has a village. */
@@ -26,7 +27,7 @@ describe('readOnlyReason agrees with the server', () => {
   const scopes: (string[] | null)[] = [null, ['T01'], ['T01', 'T03']];
   for (const role of ROLES) {
     for (const villages of scopes) {
-      for (const entity of Object.keys(ENTITIES) as EntityName[]) {
+      for (const entity of ENTITY_LIST) {
         for (const village of ['T01', 'T02']) {
           it(`${role} ${JSON.stringify(villages)} ${entity} ${village}`, () => {
             const grant = { role, commune: C, villages } as unknown as TokenGrant;
@@ -63,7 +64,7 @@ describe('accessFrom', () => {
     expect(accessFrom(meta, C)).toEqual(want);
   });
   it('a phone not enrolled may change everything', () => {
-    for (const entity of Object.keys(ENTITIES) as EntityName[]) expect(readOnlyReason(FULL_ACCESS, entity, 'T01')).toBeNull();
+    for (const entity of ENTITY_LIST) expect(readOnlyReason(FULL_ACCESS, entity, 'T01')).toBeNull();
   });
   it('names the reason', () => {
     expect(readOnlyReason({ role: 'reviewer', villages: null }, 'villageCounts', 'T01')).toBe('readOnlyRole');

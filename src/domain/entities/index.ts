@@ -1,0 +1,32 @@
+// The entity registry: every entity that syncs, one file each. Add an entity by writing its file
+// and listing it here; its op kind, wire schema, Dexie table, export/import and access follow.
+// First-load path (the Dexie tables are read from it): data only.
+import { answer } from './answer.ts';
+import { commune } from './commune.ts';
+import { communeFigures } from './commune-figures.ts';
+import { decision } from './decision.ts';
+import { dossier } from './dossier.ts';
+import { village } from './village.ts';
+import { villageCounts } from './village-counts.ts';
+import type { EntityDef } from './define.ts';
+
+export type { EntityDef, FieldDef, FieldKind, RecordRule, Scope, TableDef } from './define.ts';
+
+/** Every entity, by name, in the order files and screens list them. */
+export const ENTITY_DEFS = { commune, village, villageCounts, communeFigures, answer, decision, dossier } as const;
+
+/** Tên thực thể — the entities that sync. */
+export type EntityName = keyof typeof ENTITY_DEFS;
+
+/** The names, in registry order. */
+export const ENTITY_NAMES = Object.keys(ENTITY_DEFS) as EntityName[];
+
+/** The entry of an entity. */
+export function entityDef(name: EntityName): EntityDef<EntityName> {
+  return ENTITY_DEFS[name];
+}
+
+/** Whether `name` is an entity of this release (own keys only: a pulled op may say `__proto__`). */
+export function isEntityName(name: unknown): name is EntityName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(ENTITY_DEFS, name);
+}
