@@ -13,6 +13,7 @@ import { newOpId } from '../src/domain/sync/op-id.ts';
 import { communeOfKey, countsKey, readKey, villageKey, yearKey } from '../src/domain/keys.ts';
 import { MAX_YEAR, MIN_YEAR, SERVER_IMPORT_DEVICE, parseOp, type ChangeOp } from '../src/domain/sync/protocol.ts';
 import type { Store } from './store/store.ts';
+import { withWords } from '../src/i18n/refusals.ts';
 
 /** The HLC node and device id of ops written by this command (the server's own import device). */
 export const IMPORT_NODE = SERVER_IMPORT_DEVICE;
@@ -131,13 +132,13 @@ export async function importVillages(store: Store, o: { commune: string; year: n
   const parsed: Op[] = [];
   for (const [i, op] of ops.entries()) {
     const r = parseOp(JSON.parse(JSON.stringify(op)), ['ops', i], { now: o.now });
-    if (!r.ok) return { kind: 'refused', problems: r.problems };
+    if (!r.ok) return { kind: 'refused', problems: r.problems.map(withWords) };
     if (communeOfKey(r.op.key) !== commune) throw new Error('an import op left its commune');
     parsed.push(r.op);
   }
   const batchId = `import-${createHash('sha256').update(JSON.stringify(parsed)).digest('hex').slice(0, 40)}`;
   const res = await store.applyBatch({ commune, deviceId: IMPORT_NODE, batchId, tokenId: IMPORT_NODE, ops: parsed, now: o.now });
-  if (res.kind === 'invalid' || res.kind === 'locked') return { kind: 'refused', problems: res.problems };
+  if (res.kind === 'invalid' || res.kind === 'locked') return { kind: 'refused', problems: res.problems.map(withWords) };
   if (res.kind === 'conflict') throw new Error(`the store refused the import: ${res.opIds.length} op id(s) already used`);
   return { kind: 'applied', plan, ops: ops.length, villagesAdded, villagesChanged };
 }

@@ -16,6 +16,7 @@ import type {
 } from './db.ts';
 import { applyFieldsToRow, changedFields, dexieKey, fieldsOfRow, stampedAtOf, tableOf } from './entities.ts';
 import { ValidationError, YearLockedError, isRealDate } from './errors.ts';
+import type { Problem } from '../domain/schemas/problems.ts';
 
 type Checks = typeof import('./validate.ts');
 let checksLoading: Promise<Checks> | null = null;
@@ -295,7 +296,8 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
         const byField: Record<string, string> = {};
         for (const p of fresh) {
           const f = checks.problemField(p.path);
-          byField[f] = byField[f] ? `${byField[f]} ${p.vi}` : p.vi;
+          const words = checks.problemText(p);
+          byField[f] = byField[f] ? `${byField[f]} ${words}` : words;
         }
         throw new ValidationError(byField);
       }
@@ -327,12 +329,13 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
     });
   }
 
-  function problemsToFields(problems: { path: string; vi: string }[]): Record<string, string> {
+  function problemsToFields(problems: readonly Problem[]): Record<string, string> {
     const out: Record<string, string> = {};
     for (const p of problems) {
       const m = /^(?:op\.)?fields\.([^.[]+)/.exec(p.path);
       const field = m ? m[1]! : p.path.replace(/^op\./, '');
-      out[field] = out[field] ? `${out[field]} ${p.vi}` : p.vi;
+      const words = loadedChecks!.problemText(p);
+      out[field] = out[field] ? `${out[field]} ${words}` : words;
     }
     return out;
   }
@@ -673,7 +676,7 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
     const good: Op[] = [];
     const refused: PulledRefusal[] = [];
     let retired = 0;
-    const { parseOp } = loadedChecks ?? (await loadChecks());
+    const { parseOp, problemText } = loadedChecks ?? (await loadChecks());
     const at = new Date(now()).toISOString();
     for (const raw of ops as unknown[]) {
       // An entity this release retired (province thresholds, issue #11) stored by an older one:
@@ -687,14 +690,14 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
       const r = parseOp(raw && typeof raw === 'object' ? stripSeq(raw) : raw);
       const problems = !r.ok
         ? r.problems
-        : dexieKey(r.op.entity, r.op.key) === null ? [{ path: 'key', vi: `Khóa "${r.op.key}" không hợp lệ`, en: `Key "${r.op.key}" is not valid` }] : [];
+        : dexieKey(r.op.entity, r.op.key) === null ? [{ path: 'key', code: 'pb.keyInvalid', params: { key: r.op.key } }] : [];
       if (r.ok && problems.length === 0) good.push(r.op);
       else {
         refused.push({
           seq,
           opId: typeof (raw as { opId?: unknown } | null)?.opId === 'string' ? (raw as { opId: string }).opId : null,
-          error: problems.map((p) => `${p.path}: ${p.vi}`).join('; '),
-          reasons: problems.map((p) => ({ vi: p.vi, en: p.en })),
+          error: problems.map((p) => `${p.path}: ${problemText(p)}`).join('; '),
+          reasons: problems.map((p) => ({ vi: problemText(p, 'vi'), en: problemText(p, 'en') })),
           at,
           op: safeCopy(raw),
         });

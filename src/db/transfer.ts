@@ -10,7 +10,7 @@ import type { EntityState } from '../domain/sync/merge.ts';
 import type { ConflictRow, MetaRow, OutboxRow, StampRow } from './db.ts';
 import { dexieKey, fieldsOfRow, freshRow, keyOfRow, parseKey, tableOf } from './entities.ts';
 import type { Repo } from './repo.ts';
-import { ImportError, checkCommuneFigures, checkVillageCounts } from './validate.ts';
+import { ImportError, checkCommuneFigures, checkVillageCounts, problemText } from './validate.ts';
 
 /** Format marker and version of the export file. */
 export const EXPORT_APP = 'xa-hoc-tap';
@@ -126,7 +126,7 @@ export function checkExportFile(file: unknown): ExportFile {
       if (!parseKey(entity, key)) return note(`Bảng ${name}, dòng ${i + 1}: khóa "${key}" không hợp lệ.`);
       const fields = fieldsOfRow(entity, row);
       if (Object.keys(fields).length) {
-        for (const p of validateOp({ ...placeholder, entity, key, fields })) note(`Bảng ${name}, dòng ${i + 1} (${key}): ${p.path.replace(/^op\.fields\./, '')} — ${p.vi}`);
+        for (const p of validateOp({ ...placeholder, entity, key, fields })) note(`Bảng ${name}, dòng ${i + 1} (${key}): ${p.path.replace(/^op\.fields\./, '')} — ${problemText(p)}`);
       }
       const cross = entity === 'villageCounts' ? checkVillageCounts(row) : entity === 'communeFigures' ? checkCommuneFigures(row) : null;
       for (const m of Object.values(cross ?? {})) note(`Bảng ${name}, dòng ${i + 1} (${key}): ${m}`);
@@ -154,7 +154,7 @@ export function checkExportFile(file: unknown): ExportFile {
   arr('outbox').forEach((r, i) => {
     if (!isObj(r) || (r.state !== 'pending' && r.state !== 'quarantined')) return note(`Hàng đợi gửi, dòng ${i + 1}: trạng thái không hợp lệ.`);
     const ps = validateOp(r.op);
-    if (ps.length) note(`Hàng đợi gửi, dòng ${i + 1}: ${ps[0]!.path} — ${ps[0]!.vi}`);
+    if (ps.length) note(`Hàng đợi gửi, dòng ${i + 1}: ${ps[0]!.path} — ${problemText(ps[0]!)}`);
   });
   arr('meta').forEach((m, i) => {
     if (!isObj(m) || typeof m.key !== 'string') note(`Bảng meta, dòng ${i + 1}: không hợp lệ.`);

@@ -9,6 +9,7 @@ import { SHEET_FIELDS, upperKeysOf, villageNameKey } from './columns.ts';
 import { nextVillageCode } from './village-code.ts';
 import { cellProblem, type SheetProblem, type VillageSheet } from './village-sheet.ts';
 import { shown } from './text.ts';
+import { valueProblemText as problemText } from '../i18n/value-problems.ts';
 
 /** A village the commune holds (archived ones too: a sheet may bring one back). */
 export interface KnownVillage {
@@ -153,7 +154,7 @@ export function planImport(sheet: VillageSheet, ctx: PlanContext): ImportPlan {
         const note = fromApp ? { vi: ' (so với số đã lưu)', en: ' (against the figure already saved)' } : { vi: '', en: '' };
         // A figure the sheet lacks is named at the sheet's column it disagrees with.
         const column = columnOf(p.path) ?? upperKeysOf(p.path).map(columnOf).find((c) => c !== null) ?? nameCol?.column ?? null;
-        problems.push(cellProblem(r.row, column, p.path, p.vi + note.vi, p.en + note.en));
+        problems.push(cellProblem(r.row, column, p.path, problemText(p, 'vi') + note.vi, problemText(p, 'en') + note.en));
       }
     }
     const reason = ctx.refusal?.(village.code, addVillage) ?? null;

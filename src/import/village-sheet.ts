@@ -10,6 +10,7 @@ import { roleOfHeader, villageNameKey, type ColumnRole, type FieldColumn } from 
 import type { Cell, Sheet } from './read.ts';
 import { MAX_DATA_ROWS, SheetRefusal } from './refusal.ts';
 import { columnLetter, fold, shown } from './text.ts';
+import { valueProblemText as problemText } from '../i18n/value-problems.ts';
 
 /** One thing wrong, where the spreadsheet shows it (row 6, column "L"); null for the whole file. */
 export interface SheetProblem {
@@ -272,7 +273,7 @@ export function readVillageSheet(grid: { rows: Cell[][]; sheets?: Sheet[] }, onR
       const raw = values[key];
       const cellText = typeof raw === 'string' || typeof raw === 'boolean' ? ` (ô đang ghi "${shown(col ? textValue(b.row[col.index]) : raw)}")` : '';
       const cellTextEn = cellText ? ` (the cell holds "${shown(col ? textValue(b.row[col.index]) : raw)}")` : '';
-      problems.push(cellProblem(rowNo, col?.column ?? null, key, p.vi + cellText, p.en + cellTextEn));
+      problems.push(cellProblem(rowNo, col?.column ?? null, key, problemText(p, 'vi') + cellText, problemText(p, 'en') + cellTextEn));
       bad.add(key);
     }
     for (const [k, v] of Object.entries(values)) {

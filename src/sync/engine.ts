@@ -7,10 +7,11 @@ import { formatHlc } from '../domain/sync/hlc.ts';
 import { newOpId } from '../domain/sync/op-id.ts';
 import { communeKey, villageKey } from '../domain/keys.ts';
 import type { Op } from '../domain/sync/op.ts';
-import { API_PREFIX, DEFAULT_CHANGES_LIMIT, MAX_BATCH_OPS, type ChangesResponse, type EnrollResponse, type ErrorResponse, type Problem, type SyncResponse } from '../domain/sync/protocol.ts';
+import { API_PREFIX, DEFAULT_CHANGES_LIMIT, MAX_BATCH_OPS, type ChangesResponse, type EnrollResponse, type ErrorResponse, type SyncResponse, type WireProblem } from '../domain/sync/protocol.ts';
 import { DEFAULT_BACKOFF, backoffDelay, type BackoffOptions } from './backoff.ts';
 import { createStatusStore, type StatusStore } from './status.ts';
 import { clockOffset, isTransient, normalizeServerUrl, request, type FetchLike, type HttpResult } from './transport.ts';
+import { syncWords, type SyncCode } from '../i18n/sync.ts';
 
 export interface EngineOptions {
   repo: Repo;
@@ -44,69 +45,50 @@ export class EnrollError extends Error {
 /** How a run ended. */
 export type RunResult =
   | { ok: true; pushed: number; pulled: number }
-  | { ok: false; reason: 'needs-enrolment' | 'offline' | 'transient' | 'error'; message: string };
+  | {
+    ok: false; reason: 'needs-enrolment' | 'offline' | 'transient' | 'error';
+    /** What stopped it: a code of the part `sync`, or the server's error code. */
+    code: string;
+    /** Its words in Vietnamese, and in English. */
+    message: string; en: string;
+  };
 
 /** The most ops and bytes of one batch (issue 5); the op count is the server's own limit. */
 export const MAX_OPS = MAX_BATCH_OPS;
 export const MAX_BYTES = 256 * 1024;
 
-const MSG = {
-  offline: ['Không có mạng. Dữ liệu đã lưu trên máy và sẽ tự gửi khi có mạng.', 'No network. Your data is saved on this device and will be sent when online.'],
-  timeout: ['Máy chủ không trả lời kịp. Dữ liệu vẫn an toàn trên máy; sẽ thử lại.', 'The server did not answer in time. Your data is safe; will retry.'],
-  network: ['Không kết nối được máy chủ. Dữ liệu vẫn an toàn trên máy; sẽ thử lại.', 'Cannot reach the server. Your data is safe; will retry.'],
-  server: ['Máy chủ đang gặp lỗi. Dữ liệu vẫn an toàn trên máy; sẽ thử lại sau.', 'The server has a problem. Your data is safe; will retry later.'],
-  busy: ['Máy chủ đang bận. Sẽ tự thử lại sau ít phút.', 'The server is busy. Will retry in a few minutes.'],
-  garbled: ['Câu trả lời của máy chủ không đọc được (mạng có thể đang chặn). Sẽ thử lại.', 'The server answer could not be read (the network may be intercepting). Will retry.'],
-  enrol: ['Thiết bị cần đăng ký lại với máy chủ. Dữ liệu chưa gửi vẫn được giữ nguyên trên máy.', 'This device must enrol again. Unsent data is kept on the device.'],
-  notEnrolled: ['Thiết bị chưa đăng ký với máy chủ. Dữ liệu vẫn được lưu trên máy.', 'This device is not enrolled with a server yet. Data is kept on the device.'],
-  readOnly: ['Vai trò của bạn chỉ được xem, không gửi được số liệu lên máy chủ.', 'Your role is read-only: changes cannot be sent to the server.'],
-  unexpected: ['Có lỗi khi đồng bộ. Dữ liệu vẫn an toàn trên máy; sẽ thử lại.', 'Sync failed unexpectedly. Your data is safe; will retry.'],
-  tooLarge: ['Thay đổi này quá lớn để gửi lên máy chủ.', 'This change is too large for the server.'],
-  opConflict: ['Mã thao tác đã có trên máy chủ với nội dung khác.', 'The opId is already held by the server with different content.'],
-} as const;
-
+/** A run's words: the Vietnamese and English of a code of the catalog's part `sync`, or the server's own. */
 type Msg = readonly [string, string];
+const MSG = (code: SyncCode): Msg => syncWords(code);
 
-function messageOf(r: HttpResult): Msg {
+/** What went wrong with a request, as a code (`sync.*`, or the server's error code) and its words. */
+function messageOf(r: HttpResult): { code: string; words: Msg } {
+  const own = (code: SyncCode) => ({ code, words: MSG(code) });
   switch (r.kind) {
     case 'network':
-      return MSG.network;
+      return own('sync.network');
     case 'timeout':
-      return MSG.timeout;
+      return own('sync.timeout');
     case 'bad-response':
-      return MSG.garbled;
+      return own('sync.garbled');
     case 'http':
-      if (r.status === 429) return MSG.busy;
-      if (r.status >= 500) return MSG.server;
-      return r.body ? [r.body.message_vi, r.body.message_en] : MSG.server;
+      if (r.status === 429) return own('sync.busy');
+      if (r.status >= 500) return own('sync.server');
+      return r.body ? { code: r.body.error, words: [r.body.message_vi, r.body.message_en] } : own('sync.server');
     default:
-      return MSG.unexpected;
+      return own('sync.unexpected');
   }
 }
 
 /** Clocks further apart than this get the "Ngày giờ trên máy đang sai" warning. */
 export const CLOCK_WARN_MS = 5 * 60_000;
 
-/** A span as Vietnamese and English words: "3 ngày 2 giờ", "7 phút". */
-function spanText(ms: number): [string, string] {
-  const min = Math.round(Math.abs(ms) / 60_000);
-  const d = Math.floor(min / 1440);
-  const h = Math.floor((min % 1440) / 60);
-  const m = min % 60;
-  const parts: [number, string, string][] = [[d, 'ngày', 'day'], [h, 'giờ', 'hour'], [d ? 0 : m, 'phút', 'minute']];
-  const shown = parts.filter(([n]) => n > 0);
-  return [shown.map(([n, vi]) => `${n} ${vi}`).join(' '), shown.map(([n, , en]) => `${n} ${en}${n > 1 ? 's' : ''}`).join(' ')];
-}
-
-/** The warning for a clock `offsetMs` ahead of the server's (negative = behind), or null when close enough. */
-export function clockWarning(offsetMs: number): [string, string] | null {
+/** The warning for a clock `offsetMs` ahead of the server's (negative = behind), in vi and en, or null when close enough. */
+export function clockWarning(offsetMs: number): Msg | null {
   if (Math.abs(offsetMs) <= CLOCK_WARN_MS) return null;
-  const [vi, en] = spanText(offsetMs);
-  const ahead = offsetMs > 0;
-  return [
-    `Ngày giờ trên máy đang sai (${ahead ? 'nhanh' : 'chậm'} ${vi} so với máy chủ). Hãy chỉnh lại ngày giờ của điện thoại.`,
-    `The date and time on this device are wrong (${en} ${ahead ? 'ahead of' : 'behind'} the server). Please correct the phone's date and time.`,
-  ];
+  const min = Math.round(Math.abs(offsetMs) / 60_000);
+  const days = Math.floor(min / 1440);
+  return syncWords('sync.clock', { ahead: offsetMs > 0, days, hours: Math.floor((min % 1440) / 60), minutes: days ? 0 : min % 60 });
 }
 
 /**
@@ -211,22 +193,23 @@ export function createSyncEngine(o: EngineOptions): SyncEngine {
       if (!isTransient(r) || attempt + 1 >= maxAttempts) return r;
       let delay = backoffDelay(attempt, backoff, random);
       if (r.kind === 'http' && r.retryAfterMs !== null) delay = Math.min(Math.max(r.retryAfterMs, delay), 10 * 60_000);
-      setError(messageOf(r), 'syncing');
+      setError(messageOf(r).words, 'syncing');
       await sleep(delay);
       if (!isOnline()) return { kind: 'network', message: 'offline' };
     }
   }
 
   type Stop = Extract<RunResult, { ok: false }>;
+  const stop = (reason: Stop['reason'], code: string, [message, en]: Msg): Stop => ({ ok: false, reason, code, message, en });
   const stopOf = (r: HttpResult): Stop => {
-    const [vi] = messageOf(r);
-    if (r.kind === 'http' && r.status === 401) return { ok: false, reason: 'needs-enrolment', message: MSG.enrol[0] };
-    if (r.kind === 'network' && !isOnline()) return { ok: false, reason: 'offline', message: MSG.offline[0] };
-    return { ok: false, reason: isTransient(r) ? 'transient' : 'error', message: vi };
+    if (r.kind === 'http' && r.status === 401) return stop('needs-enrolment', 'sync.enrol', MSG('sync.enrol'));
+    if (r.kind === 'network' && !isOnline()) return stop('offline', 'sync.offline', MSG('sync.offline'));
+    const m = messageOf(r);
+    return stop(isTransient(r) ? 'transient' : 'error', m.code, m.words);
   };
 
   /** Reasons per op of a refusal, in Vietnamese. */
-  function reasonsByOp(problems: Problem[] | undefined, ops: Op[]): Map<string, string> {
+  function reasonsByOp(problems: WireProblem[] | undefined, ops: Op[]): Map<string, string> {
     const inBatch = new Set(ops.map((op) => op.opId));
     const out = new Map<string, string>();
     for (const p of problems ?? []) {
@@ -264,7 +247,7 @@ export function createSyncEngine(o: EngineOptions): SyncEngine {
       const err: ErrorResponse | null = r.body;
       if (r.status === 413) {
         if (ops.length === 1) {
-          await repo.quarantineOps([{ opId: ops[0]!.opId, error: MSG.tooLarge[0] }]);
+          await repo.quarantineOps([{ opId: ops[0]!.opId, error: MSG('sync.tooLarge')[0] }]);
         } else {
           maxOps = Math.max(1, Math.floor(ops.length / 2));
           maxBytes = Math.max(4096, Math.floor(maxBytes / 2));
@@ -275,9 +258,9 @@ export function createSyncEngine(o: EngineOptions): SyncEngine {
         const reasons = reasonsByOp(err?.problems, ops);
         if (r.status === 403 && reasons.size === 0) {
           // The token may not write at all (chair, reviewer): keep everything pending.
-          return { ok: false, reason: 'error', message: MSG.readOnly[0] };
+          return stop('error', 'sync.readOnly', MSG('sync.readOnly'));
         }
-        const general = err?.message_vi ?? (r.status === 409 ? MSG.opConflict[0] : MSG.server[0]);
+        const general = err?.message_vi ?? MSG(r.status === 409 ? 'sync.opConflict' : 'sync.server')[0];
         // A locked year's refusal says all in its own sentence (which year, how to reopen).
         const own = err?.error === 'year-locked';
         // A refusal that names no op (a malformed envelope) sets the whole batch aside rather than
@@ -319,12 +302,14 @@ export function createSyncEngine(o: EngineOptions): SyncEngine {
     const token = await repo.getMeta<string>('token');
     const base = await repo.getMeta<string>('serverUrl');
     if (!token || !base) {
-      setError(MSG.notEnrolled, 'needs-enrolment');
-      return { ok: false, reason: 'needs-enrolment', message: MSG.notEnrolled[0] };
+      const r = stop('needs-enrolment', 'sync.notEnrolled', MSG('sync.notEnrolled'));
+      setError([r.message, r.en], 'needs-enrolment');
+      return r;
     }
     if (!isOnline()) {
-      setError(MSG.offline, 'offline');
-      return { ok: false, reason: 'offline', message: MSG.offline[0] };
+      const r = stop('offline', 'sync.offline', MSG('sync.offline'));
+      setError([r.message, r.en], 'offline');
+      return r;
     }
     status.set({ state: 'syncing' });
     let result: RunResult;
@@ -333,7 +318,7 @@ export function createSyncEngine(o: EngineOptions): SyncEngine {
       await repo.repairClock();
       const pushed = await push(base, token);
       // A read-only role's refused push still lets it read: pull anyway, then report the refusal.
-      const readOnly = typeof pushed !== 'number' && pushed.message === MSG.readOnly[0];
+      const readOnly = typeof pushed !== 'number' && pushed.code === 'sync.readOnly';
       if (typeof pushed !== 'number' && !readOnly) result = pushed;
       else {
         const pulled = await pull(base, token);
@@ -344,7 +329,7 @@ export function createSyncEngine(o: EngineOptions): SyncEngine {
       }
     } catch (e) {
       console.error('sync run failed', e);
-      result = { ok: false, reason: 'error', message: MSG.unexpected[0] };
+      result = stop('error', 'sync.unexpected', MSG('sync.unexpected'));
     }
     await finish(result);
     return result;
@@ -358,9 +343,8 @@ export function createSyncEngine(o: EngineOptions): SyncEngine {
       status.set({ state: 'idle', lastSuccessAt: at, lastError: null, lastErrorEn: null });
     } else {
       failures++;
-      const en = Object.values(MSG).find((m) => m[0] === result.message)?.[1] ?? result.message;
       const state = result.reason === 'needs-enrolment' ? 'needs-enrolment' : result.reason === 'offline' ? 'offline' : result.reason === 'transient' && !isOnline() ? 'offline' : 'error';
-      status.set({ state, lastError: result.message, lastErrorEn: en });
+      status.set({ state, lastError: result.message, lastErrorEn: result.en });
       if (started && (result.reason === 'transient' || result.reason === 'error')) scheduleRetry();
     }
     await refresh();
@@ -383,7 +367,7 @@ export function createSyncEngine(o: EngineOptions): SyncEngine {
       current = run()
         .catch((e: unknown): RunResult => {
           console.error('sync run failed', e);
-          return { ok: false, reason: 'error', message: MSG.unexpected[0] };
+          return stop('error', 'sync.unexpected', MSG('sync.unexpected'));
         })
         .finally(() => {
           current = null;
@@ -402,7 +386,7 @@ export function createSyncEngine(o: EngineOptions): SyncEngine {
     try {
       base = normalizeServerUrl(serverUrl);
     } catch {
-      throw new EnrollError('Địa chỉ máy chủ không hợp lệ.', 'The server address is not valid.');
+      throw new EnrollError(...MSG('sync.badServerUrl'));
     }
     const body: Record<string, string> = { code: code.trim(), deviceId: await repo.deviceId() };
     if (o.deviceName) body.deviceName = o.deviceName;
@@ -413,17 +397,17 @@ export function createSyncEngine(o: EngineOptions): SyncEngine {
     noteClock(r);
     if (r.kind !== 'ok') {
       if (r.kind === 'http' && r.status === 401) {
-        throw new EnrollError(r.body?.message_vi ?? 'Mã đăng ký không đúng, đã dùng hoặc đã bị thu hồi.', r.body?.message_en ?? 'The enrolment code is wrong, used or revoked.');
+        const [vi, en] = MSG('sync.badCode');
+        throw new EnrollError(r.body?.message_vi ?? vi, r.body?.message_en ?? en);
       }
       if (r.kind === 'http' && r.status === 400) {
-        throw new EnrollError('Mã đăng ký không đúng dạng.', 'The enrolment code is malformed.');
+        throw new EnrollError(...MSG('sync.codeMalformed'));
       }
-      const [vi, en] = messageOf(r);
-      throw new EnrollError(vi, en);
+      throw new EnrollError(...messageOf(r).words);
     }
     const res = r.body as EnrollResponse;
     if (!res || typeof res.token !== 'string' || !res.commune || typeof res.commune.code !== 'string') {
-      throw new EnrollError(MSG.garbled[0], MSG.garbled[1]);
+      throw new EnrollError(...MSG('sync.garbled'));
     }
     await repo.rw(async () => {
       const prevUrl = await repo.getMeta<string>('serverUrl');
@@ -473,7 +457,7 @@ export function createSyncEngine(o: EngineOptions): SyncEngine {
     const intervalMs = env.intervalMs ?? 60_000;
     const pushDelayMs = env.pushDelayMs ?? 2_000;
     const kick = () => void syncNow();
-    const offline = () => setError(MSG.offline, 'offline');
+    const offline = () => setError(MSG('sync.offline'), 'offline');
     env.addEventListener('online', kick);
     env.addEventListener('offline', offline);
     const unVisible = env.onVisibilityChange(() => {
