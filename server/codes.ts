@@ -3,6 +3,7 @@
 import { codeHash, newEnrolCode } from './auth.ts';
 import type { Role } from '../src/domain/sync/protocol.ts';
 import type { Store } from './store/store.ts';
+import { both } from '../src/i18n/cli.ts';
 
 export interface IssueInput {
   commune: string;
@@ -22,15 +23,15 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** Makes a code after checking the commune and villages exist; throws with a readable reason. */
 export async function issueCode(store: Store, input: IssueInput, now = Date.now()): Promise<{ id: string; code: string; expiresAt: number }> {
   const days = input.validDays ?? DEFAULT_CODE_DAYS;
-  if (!(Number.isFinite(days) && days > 0 && days <= 366)) throw new Error(`Số ngày hiệu lực phải từ 1 đến 366 / validity must be 1 to 366 days: ${days}`);
+  if (!(Number.isFinite(days) && days > 0 && days <= 366)) throw new Error(`${both('cli.validDays')}: ${days}`);
   const commune = await store.getCommune(input.commune);
-  if (!commune) throw new Error(`Không có xã mã "${input.commune}" / no commune with code "${input.commune}"`);
+  if (!commune) throw new Error(both('cli.noCommune', { commune: input.commune }));
   if (input.villages) {
-    if (input.role !== 'collector') throw new Error('Chỉ người thu thập mới giới hạn theo thôn / only collectors can be limited to villages');
+    if (input.role !== 'collector') throw new Error(both('cli.villagesCollectorOnly'));
     const known = new Set(commune.villages.map((v) => v.code));
     const unknown = input.villages.filter((v) => !known.has(v));
-    if (unknown.length) throw new Error(`Xã không có thôn ${unknown.join(', ')} / unknown villages ${unknown.join(', ')}`);
-    if (input.villages.length === 0) throw new Error('Danh sách thôn rỗng / empty village list');
+    if (unknown.length) throw new Error(both('cli.unknownVillages', { villages: unknown.join(', ') }));
+    if (input.villages.length === 0) throw new Error(both('cli.emptyVillages'));
   }
   const { code, id } = newEnrolCode();
   const expiresAt = now + Math.round(days * DAY_MS);

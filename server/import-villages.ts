@@ -14,6 +14,10 @@ import { communeOfKey, countsKey, readKey, villageKey, yearKey } from '../src/do
 import { MAX_YEAR, MIN_YEAR, SERVER_IMPORT_DEVICE, parseOp, type ChangeOp } from '../src/domain/sync/protocol.ts';
 import type { Store } from './store/store.ts';
 import { withWords } from '../src/i18n/refusals.ts';
+import { cliText, cliTextEn, type CliCode } from '../src/i18n/cli.ts';
+
+/** A message of the part `cli` in both locales. */
+const words = (code: CliCode, params: object) => ({ vi: cliText(code, params), en: cliTextEn(code, params) });
 
 /** The HLC node and device id of ops written by this command (the server's own import device). */
 export const IMPORT_NODE = SERVER_IMPORT_DEVICE;
@@ -60,10 +64,10 @@ function prevOf(state: EntityState | null, fields: string[]): Record<string, str
 export async function importVillages(store: Store, o: { commune: string; year: number; bytes: Uint8Array; now: number }): Promise<ImportVillagesResult> {
   const { commune, year } = o;
   if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) {
-    return { kind: 'refused', problems: [{ vi: `Năm đánh giá phải từ ${MIN_YEAR} đến ${MAX_YEAR}`, en: `The year must be from ${MIN_YEAR} to ${MAX_YEAR}` }] };
+    return { kind: 'refused', problems: [words('cli.importYear', { min: MIN_YEAR, max: MAX_YEAR })] };
   }
   if (!(await store.getCommune(commune))) {
-    return { kind: 'refused', problems: [{ vi: `Không có xã ${commune} trên máy chủ`, en: `There is no commune ${commune} on the server` }] };
+    return { kind: 'refused', problems: [words('cli.importNoCommune', { commune })] };
   }
   let sheet;
   try {
@@ -84,7 +88,7 @@ export async function importVillages(store: Store, o: { commune: string; year: n
   const locked = dossier ? valuesOf(dossier).locked === true : false;
   const plan = planImport(sheet, {
     villages, counts,
-    blocked: locked ? { vi: `Năm ${year} của xã ${commune} đã khóa hồ sơ`, en: `The ${year} dossier of commune ${commune} is locked` } : null,
+    blocked: locked ? words('cli.importLocked', { year, commune }) : null,
   });
   const problems = [...plan.problems, ...plan.rows.flatMap((r) => r.problems)];
   if (plan.blocked && !problems.length) problems.push({ ...plan.blocked, row: null, column: null, field: null });

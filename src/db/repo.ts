@@ -17,6 +17,8 @@ import type {
 import { applyFieldsToRow, changedFields, dexieKey, fieldsOfRow, stampedAtOf, tableOf } from './entities.ts';
 import { ValidationError, YearLockedError, isRealDate } from './errors.ts';
 import type { Problem } from '../domain/schemas/problems.ts';
+import type { DataCode } from '../i18n/data.ts';
+import type { Params } from '../i18n/words.ts';
 
 type Checks = typeof import('./validate.ts');
 let checksLoading: Promise<Checks> | null = null;
@@ -275,7 +277,7 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
     const checks = loadedChecks ?? (await loadChecks());
     return rw(async () => {
       const pk = dexieKey(entity, key);
-      if (pk === null) throw new ValidationError({ key: `Khóa "${key}" không hợp lệ.` });
+      if (pk === null) throw new ValidationError({ key: checks.dataText('data.badKey', { key }) });
       if (YEAR_LOCKED_ENTITIES.has(entity)) await assertUnlocked(key);
       const row = (await tbl(entity).get(pk)) as Record<string, unknown> | undefined;
       const current = fieldsOfRow(entity, row);
@@ -345,26 +347,31 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
     const at = yk ? readKey('year', yk) : null;
     if (!at) return;
     const d = await db.dossiers.get([at.commune, at.year!]);
-    if (d?.locked) throw new YearLockedError(at.year!);
+    if (d?.locked) throw lockedError(at.year!);
   }
 
-  function checkYear(year: number): void {
-    if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) {
-      throw new ValidationError({ year: `Năm đánh giá phải là số nguyên từ ${MIN_YEAR} đến ${MAX_YEAR}.` });
-    }
+  /** The refusal of a locked year; only inside rw(), which has the checks (and their words) loaded. */
+  function lockedError(year: number): YearLockedError {
+    return new YearLockedError(year, loadedChecks!.dataText('data.yearLocked', { year }));
   }
-  function checkCode(field: string, label: string, code: unknown): void {
-    if (typeof code !== 'string' || !CODE_RE.test(code)) {
-      throw new ValidationError({ [field]: `${label} chỉ gồm chữ cái không dấu, chữ số, dấu chấm, gạch ngang hoặc gạch dưới (tối đa 32 ký tự).` });
-    }
+  /** A refused save of `field`, in the words of the catalog's part `data` (loaded with the checks). */
+  async function refusal(field: string, code: DataCode, params?: Params): Promise<ValidationError> {
+    const { dataText } = loadedChecks ?? (await loadChecks());
+    return new ValidationError({ [field]: dataText(code, params) });
+  }
+  async function checkYear(year: number): Promise<void> {
+    if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) throw await refusal('year', 'data.year', { min: MIN_YEAR, max: MAX_YEAR });
+  }
+  async function checkCode(field: string, of: 'commune' | 'village' | 'decision', code: unknown): Promise<void> {
+    if (typeof code !== 'string' || !CODE_RE.test(code)) throw await refusal(field, 'data.code', { of });
   }
 
   // ---------------------------------------------------------------- communes and villages
 
   /** Lưu xã. */
   async function saveCommune(row: CommuneRow): Promise<void> {
-    checkCode('code', 'Mã xã', row.code);
-    if (typeof row.name !== 'string' || row.name.trim() === '') throw new ValidationError({ name: 'Tên xã không được để trống.' });
+    await checkCode('code', 'commune', row.code);
+    if (typeof row.name !== 'string' || row.name.trim() === '') throw await refusal('name', 'data.communeName');
     const { code, ...fields } = row;
     await write('commune', communeKey(code), fields as Record<string, JsonValue | undefined>);
   }
@@ -377,8 +384,8 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
 
   /** Lưu thôn; `order` defaults to the end of the list. */
   async function saveVillage(commune: string, v: { code: string; name: string; order?: number; archived?: boolean }): Promise<void> {
-    checkCode('code', 'Mã thôn', v.code);
-    if (typeof v.name !== 'string' || v.name.trim() === '') throw new ValidationError({ name: 'Tên thôn không được để trống.' });
+    await checkCode('code', 'village', v.code);
+    if (typeof v.name !== 'string' || v.name.trim() === '') throw await refusal('name', 'data.villageName');
     await rw(async () => {
       const existing = await db.villages.get([commune, v.code]);
       const order = v.order ?? existing?.order ?? (await db.villages.where('commune').equals(commune).count());
@@ -402,7 +409,7 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
 
   /** Lưu số liệu thôn (only the given fields; null clears one). */
   async function saveVillageCounts(commune: string, year: number, village: string, fields: Partial<VillageCounts>): Promise<void> {
-    checkYear(year);
+    await checkYear(year);
     await write('villageCounts', countsKey(commune, year, village), fields as Record<string, JsonValue | undefined>);
   }
   async function getVillageCounts(commune: string, year: number): Promise<VillageCountsRow[]> {
@@ -411,7 +418,7 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
 
   /** Lưu số liệu chung của xã. */
   async function saveCommuneFigures(commune: string, year: number, fields: Partial<CommuneFigures>): Promise<void> {
-    checkYear(year);
+    await checkYear(year);
     await write('communeFigures', yearKey(commune, year), fields as Record<string, JsonValue | undefined>);
   }
   async function getCommuneFigures(commune: string, year: number): Promise<CommuneFiguresRow | undefined> {
@@ -420,7 +427,7 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
 
   /** Lưu câu trả lời chỉ tiêu. */
   async function saveAnswer(commune: string, year: number, indicatorId: string, fields: Partial<Answer>): Promise<void> {
-    checkYear(year);
+    await checkYear(year);
     const patch = { ...fields } as Record<string, JsonValue | undefined>;
     if (Array.isArray(fields.evidence)) patch.evidence = cleanEvidence(fields.evidence) as JsonValue;
     await write('answer', answerKey(commune, year, indicatorId), patch);
@@ -431,10 +438,10 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
 
   /** Lưu quyết định công nhận; the id defaults to `${decidedOn}_${level}` so re-entry does not duplicate. */
   async function saveDecision(commune: string, d: { id?: string; level: 1 | 2; decidedOn: string; number?: string; archived?: boolean }): Promise<string> {
-    if (d.level !== 1 && d.level !== 2) throw new ValidationError({ level: 'Mức độ chỉ là 1 hoặc 2.' });
-    if (!isRealDate(d.decidedOn)) throw new ValidationError({ decidedOn: 'Ngày quyết định không đúng (cần dạng năm-tháng-ngày).' });
+    if (d.level !== 1 && d.level !== 2) throw await refusal('level', 'data.level');
+    if (!isRealDate(d.decidedOn)) throw await refusal('decidedOn', 'data.decidedOn');
     const id = d.id ?? `${d.decidedOn}_${d.level}`;
-    checkCode('id', 'Mã quyết định', id);
+    await checkCode('id', 'decision', id);
     const patch: Record<string, JsonValue | undefined> = { level: d.level, decidedOn: d.decidedOn, number: d.number };
     if (d.archived !== undefined) patch.archived = d.archived;
     await write('decision', decisionKey(commune, id), patch);
@@ -450,13 +457,13 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
 
   /** Lưu hồ sơ năm (free texts, signer, meeting); refused while the year is locked. */
   async function saveDossier(commune: string, year: number, fields: Record<string, string | number | boolean | null | undefined>): Promise<void> {
-    checkYear(year);
+    await checkYear(year);
     for (const k of Object.keys(fields)) {
-      if (LOCK_FIELDS.has(k)) throw new ValidationError({ [k]: 'Dùng "Khóa hồ sơ" / "Mở lại" để đổi trạng thái khóa.' });
+      if (LOCK_FIELDS.has(k)) throw await refusal(k, 'data.lockFields');
     }
     await rw(async () => {
       const d = await db.dossiers.get([commune, year]);
-      if (d?.locked) throw new YearLockedError(year);
+      if (d?.locked) throw lockedError(year);
       await write('dossier', yearKey(commune, year), fields as Record<string, JsonValue | undefined>);
     });
   }
@@ -466,9 +473,9 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
 
   /** Khóa hồ sơ năm after the council meeting: counts, figures and answers become read-only. */
   async function lockYear(commune: string, year: number, m: { meetingDate: string; minutesRef: string; reason?: string }): Promise<void> {
-    checkYear(year);
-    if (!isRealDate(m.meetingDate)) throw new ValidationError({ meetingDate: 'Ngày họp không đúng (cần dạng năm-tháng-ngày).' });
-    if (typeof m.minutesRef !== 'string' || m.minutesRef.trim() === '') throw new ValidationError({ minutesRef: 'Cần ghi số biên bản họp.' });
+    await checkYear(year);
+    if (!isRealDate(m.meetingDate)) throw await refusal('meetingDate', 'data.meetingDate');
+    if (typeof m.minutesRef !== 'string' || m.minutesRef.trim() === '') throw await refusal('minutesRef', 'data.minutesRef');
     await write('dossier', yearKey(commune, year), {
       locked: true, meetingDate: m.meetingDate, minutesRef: m.minutesRef,
       lockReason: m.reason ?? null, lockedAt: new Date(now()).toISOString(),
@@ -477,8 +484,8 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
 
   /** Mở lại năm đã khóa, with the reason kept in the dossier's history. */
   async function reopenYear(commune: string, year: number, reason: string): Promise<void> {
-    checkYear(year);
-    if (typeof reason !== 'string' || reason.trim() === '') throw new ValidationError({ reason: 'Cần ghi lý do mở lại.' });
+    await checkYear(year);
+    if (typeof reason !== 'string' || reason.trim() === '') throw await refusal('reason', 'data.reopenReason');
     await rw(async () => {
       const d = await db.dossiers.get([commune, year]);
       const reasons = [...(d?.reopenReasons ?? []), { at: new Date(now()).toISOString(), reason: reason.trim() }];
@@ -499,7 +506,7 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
 
   /** Bắt đầu năm mới: villages carry over (they are not per year), counts start empty. */
   async function startYear(commune: string, year: number, fromYear?: number): Promise<void> {
-    checkYear(year);
+    await checkYear(year);
     await rw(async () => {
       const years = await listYears(commune);
       const from = fromYear ?? [...years].reverse().find((y) => y < year);

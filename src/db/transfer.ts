@@ -10,7 +10,7 @@ import type { EntityState } from '../domain/sync/merge.ts';
 import type { ConflictRow, MetaRow, OutboxRow, StampRow } from './db.ts';
 import { dexieKey, fieldsOfRow, freshRow, keyOfRow, parseKey, tableOf } from './entities.ts';
 import type { Repo } from './repo.ts';
-import { ImportError, checkCommuneFigures, checkVillageCounts, problemText } from './validate.ts';
+import { ImportError, checkCommuneFigures, checkVillageCounts, dataText, problemText } from './validate.ts';
 
 /** Format marker and version of the export file. */
 export const EXPORT_APP = 'xa-hoc-tap';
@@ -93,17 +93,17 @@ export function checkExportFile(file: unknown): ExportFile {
     try {
       data = JSON.parse(data);
     } catch {
-      throw new ImportError('Tệp không đọc được: nội dung không phải JSON hợp lệ.');
+      throw new ImportError(dataText('data.fileNotJson'));
     }
   }
   if (!isObj(data) || data.app !== EXPORT_APP) {
-    throw new ImportError('Tệp này không phải tệp "Xuất dữ liệu" của ứng dụng Xã Học Tập.');
+    throw new ImportError(dataText('data.fileNotOurs'));
   }
   if (typeof data.version !== 'number' || data.version > EXPORT_VERSION || data.version < 1) {
-    throw new ImportError(`Tệp được tạo bởi phiên bản ứng dụng mới hơn (định dạng ${String(data.version)}). Hãy cập nhật ứng dụng rồi nhập lại.`);
+    throw new ImportError(dataText('data.fileNewer', { version: String(data.version) }));
   }
   const tables = data.tables;
-  if (!isObj(tables)) throw new ImportError('Tệp hỏng: thiếu phần dữ liệu.');
+  if (!isObj(tables)) throw new ImportError(dataText('data.fileNoTables'));
   const problems: string[] = [];
   const note = (p: string) => {
     if (problems.length < 20) problems.push(p);
@@ -112,7 +112,7 @@ export function checkExportFile(file: unknown): ExportFile {
     const v = tables[name];
     if (v === undefined) return [];
     if (!Array.isArray(v)) {
-      note(`Bảng ${name} không phải danh sách.`);
+      note(dataText('data.tableNotList', { table: name }));
       return [];
     }
     return v;
@@ -121,15 +121,15 @@ export function checkExportFile(file: unknown): ExportFile {
   for (const entity of ENTITY_LIST) {
     const name = tableOf(entity);
     arr(name).forEach((row, i) => {
-      if (!isObj(row)) return note(`Bảng ${name}, dòng ${i + 1}: không phải một bản ghi.`);
+      if (!isObj(row)) return note(dataText('data.rowNotRecord', { table: name, row: i + 1 }));
       const key = keyOfRow(entity, row);
-      if (!parseKey(entity, key)) return note(`Bảng ${name}, dòng ${i + 1}: khóa "${key}" không hợp lệ.`);
+      if (!parseKey(entity, key)) return note(dataText('data.rowBadKey', { table: name, row: i + 1, key }));
       const fields = fieldsOfRow(entity, row);
       if (Object.keys(fields).length) {
-        for (const p of validateOp({ ...placeholder, entity, key, fields })) note(`Bảng ${name}, dòng ${i + 1} (${key}): ${p.path.replace(/^op\.fields\./, '')} — ${problemText(p)}`);
+        for (const p of validateOp({ ...placeholder, entity, key, fields })) note(dataText('data.rowProblem', { table: name, row: i + 1, key, field: p.path.replace(/^op\.fields\./, ''), problem: problemText(p) }));
       }
       const cross = entity === 'villageCounts' ? checkVillageCounts(row) : entity === 'communeFigures' ? checkCommuneFigures(row) : null;
-      for (const m of Object.values(cross ?? {})) note(`Bảng ${name}, dòng ${i + 1} (${key}): ${m}`);
+      for (const m of Object.values(cross ?? {})) note(dataText('data.rowProblem', { table: name, row: i + 1, key, problem: m }));
     });
   }
   // A file of an older release may hold retired entities (province thresholds): dropped, not refused.
@@ -140,30 +140,30 @@ export function checkExportFile(file: unknown): ExportFile {
   delete tables.thresholds;
   arr('stamps').forEach((s, i) => {
     if (!isObj(s) || typeof s.entity !== 'string' || !ENTITY_LIST.includes(s.entity as EntityName) || typeof s.key !== 'string' || !isObj(s.state)) {
-      return note(`Bảng stamps, dòng ${i + 1}: không hợp lệ.`);
+      return note(dataText('data.rowInvalid', { table: 'stamps', row: i + 1 }));
     }
     for (const [field, byNode] of Object.entries(s.state)) {
-      if (!isObj(byNode)) return note(`Bảng stamps, dòng ${i + 1}: trường ${field} không hợp lệ.`);
+      if (!isObj(byNode)) return note(dataText('data.stampField', { table: 'stamps', row: i + 1, field }));
       for (const w of Object.values(byNode)) {
         if (!isObj(w) || typeof w.hlc !== 'string' || !HLC_RE.test(w.hlc) || typeof w.opId !== 'string' || !('value' in w)) {
-          return note(`Bảng stamps, dòng ${i + 1}: dấu thời gian của trường ${field} không hợp lệ.`);
+          return note(dataText('data.stampOfField', { table: 'stamps', row: i + 1, field }));
         }
       }
     }
   });
   arr('outbox').forEach((r, i) => {
-    if (!isObj(r) || (r.state !== 'pending' && r.state !== 'quarantined')) return note(`Hàng đợi gửi, dòng ${i + 1}: trạng thái không hợp lệ.`);
+    if (!isObj(r) || (r.state !== 'pending' && r.state !== 'quarantined')) return note(dataText('data.outboxState', { row: i + 1 }));
     const ps = validateOp(r.op);
-    if (ps.length) note(`Hàng đợi gửi, dòng ${i + 1}: ${ps[0]!.path} — ${problemText(ps[0]!)}`);
+    if (ps.length) note(dataText('data.outboxProblem', { row: i + 1, path: ps[0]!.path, problem: problemText(ps[0]!) }));
   });
   arr('meta').forEach((m, i) => {
-    if (!isObj(m) || typeof m.key !== 'string') note(`Bảng meta, dòng ${i + 1}: không hợp lệ.`);
+    if (!isObj(m) || typeof m.key !== 'string') note(dataText('data.rowInvalid', { table: 'meta', row: i + 1 }));
   });
   arr('conflicts').forEach((c, i) => {
-    if (!isObj(c)) note(`Bảng conflicts, dòng ${i + 1}: không hợp lệ.`);
+    if (!isObj(c)) note(dataText('data.rowInvalid', { table: 'conflicts', row: i + 1 }));
   });
   if (problems.length) {
-    throw new ImportError(`Tệp có ${problems.length >= 20 ? 'nhiều' : problems.length} chỗ sai nên không nhập gì cả: ${problems[0]}`, problems);
+    throw new ImportError(dataText('data.fileRefused', { count: problems.length, first: problems[0]! }), problems);
   }
   return data as unknown as ExportFile;
 }

@@ -10,6 +10,7 @@ export { parseOp, validateOp } from '../domain/sync/protocol.ts';
 export { freshProblems, problemField, recordProblems } from '../domain/schemas/record-rules.ts';
 export { ImportError, ValidationError, YearLockedError, isRealDate } from './errors.ts';
 export { problemText };
+export { dataText } from '../i18n/data.ts';
 
 /** Problems of the shared schema as field → Vietnamese message (first segment of the path). */
 function byField(problems: Problem[]): Record<string, string> | null {

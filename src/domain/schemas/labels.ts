@@ -101,6 +101,14 @@ export const OTHER_LABELS = {
   dossierParagraph: { vi: 'Đoạn văn của hồ sơ', en: 'A dossier paragraph' },
 } as const satisfies Record<string, Text>;
 
+/**
+ * The glossary's words for a village ("Thôn / Bản / Ấp / Tổ dân phố (gọi chung là thôn)"): a name
+ * may start with one of them or not ("Thôn Làng Mạ" = "Làng Mạ").
+ */
+export const VILLAGE_KINDS: Text = { vi: 'Thôn / Bản / Ấp / Tổ dân phố (gọi chung là thôn)', en: 'Village' };
+/** Each of those words: Thôn, Bản, Ấp, Tổ dân phố. */
+export const VILLAGE_KIND_WORDS: readonly string[] = VILLAGE_KINDS.vi.replace(/\s*\([^)]*\)\s*/g, '').split('/').map((s) => s.trim()).filter(Boolean);
+
 /** Every label by its key (the keys of the three tables never collide). */
 export const LABELS: Readonly<Record<LabelKey, Text>> = { ...VILLAGE_COUNT_LABELS, ...COMMUNE_FIGURE_LABELS, ...OTHER_LABELS };
 export type LabelKey = keyof typeof VILLAGE_COUNT_LABELS | keyof typeof COMMUNE_FIGURE_LABELS | keyof typeof OTHER_LABELS;

@@ -483,7 +483,7 @@ function Meeting({ commune, year, row, pending, note }: { commune: string; year:
       />
       {locked ? (
         <>
-          <p data-testid="dossier-locked-info">{t('dossier.lockedInfo', { date: formatDate(meetingDate), ref: `Biên bản số ${documentNumber(minutesNumberOf(minutesRef), 'BB-UBND').trim()}` })}</p>
+          <p data-testid="dossier-locked-info">{t('dossier.lockedInfo', { date: formatDate(meetingDate), ref: documentNumber(minutesNumberOf(minutesRef), 'BB-UBND').trim() })}</p>
           {reopening ? (
             <div class="xd-confirm">
               <TextInput
