@@ -8,6 +8,7 @@ import { backoffDelay, batchIdOf, createSyncEngine, MAX_BYTES, parseRetryAfter, 
 import type { Op } from '../../src/domain/sync/op.ts';
 import type { ChangeOp } from '../../src/domain/sync/protocol.ts';
 import { formatHlc, parseHlc } from '../../src/domain/sync/hlc.ts';
+import { syncWords } from '../../src/i18n/sync.ts';
 
 const BASE = 'http://sync.test';
 let n = 0;
@@ -255,6 +256,26 @@ describe('retries: only transient failures, with backoff', () => {
 });
 
 describe('refusals', () => {
+  it('403 naming no op (a read-only role): every op stays queued, the pull still runs, the run says why by its code', async () => {
+    const repo = await newRepo();
+    await addCounts(repo, 2);
+    const ids = await outboxIds(repo);
+    const s = fakeServer();
+    // Another phone's op waits in the commune's feed: a reader must still receive it.
+    const theirs: Op = { opId: '0190a0b0-0000-7000-8000-000000000001', entity: 'villageCounts', key: 'X1/2025/V7', fields: { households: 9 }, hlc: formatHlc({ wall: Date.now(), counter: 0, node: 'other' }) };
+    s.feed.push({ ...theirs, seq: 1 });
+    s.inject.push(() => ({ status: 403, body: { error: 'forbidden', message_vi: 'Bạn không có quyền thực hiện thao tác này', message_en: 'x', problems: [{ path: '(token)', vi: 'Chỉ xem', en: 'x' }] } }));
+    const { engine } = engineFor(repo, s);
+    const res = await engine.syncNow();
+    expect(res).toMatchObject({ ok: false, reason: 'error', code: 'sync.readOnly' });
+    expect(res.ok ? null : [res.message, res.en]).toEqual(syncWords('sync.readOnly'));
+    expect(s.requests).toContain('/api/v1/changes');
+    expect((await repo.getVillageCounts('X1', 2025)).find((r) => r.village === 'V7')?.households).toBe(9);
+    expect(await outboxIds(repo)).toEqual(ids);
+    expect(await repo.listQuarantined()).toEqual([]);
+    expect(engine.status.get()).toMatchObject({ state: 'error', lastError: syncWords('sync.readOnly')[0], lastErrorEn: syncWords('sync.readOnly')[1] });
+  });
+
   it('400 naming ops: those ops are quarantined with the reason, the rest are re-sent', async () => {
     const repo = await newRepo();
     await addCounts(repo, 4);
