@@ -2,15 +2,18 @@
 // Kept apart from validate.ts so the first-load path never pulls valibot (validate.ts loads lazily).
 
 /**
- * A save refused because a value breaks a rule; `fields` maps field → its Vietnamese message (from
- * the catalog, src/i18n). The message joins them: what a screen shows (saveErrorMessage) is the same.
+ * A save refused because a value breaks a rule; `fields` maps field → its Vietnamese message and
+ * `fieldsEn` the same in English (both from the catalog, src/i18n; a screen shows its locale's).
+ * The message joins the Vietnamese.
  */
 export class ValidationError extends Error {
   readonly fields: Record<string, string>;
-  constructor(fields: Record<string, string>) {
+  readonly fieldsEn: Record<string, string>;
+  constructor(fields: Record<string, string>, fieldsEn: Record<string, string> = fields) {
     super(Object.values(fields).join(' '));
     this.name = 'ValidationError';
     this.fields = fields;
+    this.fieldsEn = fieldsEn;
   }
 }
 

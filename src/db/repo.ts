@@ -277,7 +277,7 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
     const checks = loadedChecks ?? (await loadChecks());
     return rw(async () => {
       const pk = dexieKey(entity, key);
-      if (pk === null) throw new ValidationError({ key: checks.dataText('data.badKey', { key }) });
+      if (pk === null) throw new ValidationError({ key: checks.dataText('data.badKey', { key }) }, { key: checks.dataText('data.badKey', { key }, 'en') });
       if (YEAR_LOCKED_ENTITIES.has(entity)) await assertUnlocked(key);
       const row = (await tbl(entity).get(pk)) as Record<string, unknown> | undefined;
       const current = fieldsOfRow(entity, row);
@@ -295,13 +295,7 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
       const has = checks.recordProblems(entity, key, fieldsOfRow(entity, nextRow));
       const fresh = checks.freshProblems(had, has, new Set(Object.keys(changes)));
       if (fresh.length) {
-        const byField: Record<string, string> = {};
-        for (const p of fresh) {
-          const f = checks.problemField(p.path);
-          const words = checks.problemText(p);
-          byField[f] = byField[f] ? `${byField[f]} ${words}` : words;
-        }
-        throw new ValidationError(byField);
+        throw refusedFields(fresh.map((p) => [checks.problemField(p.path), p]));
       }
       const me = await deviceId();
       const state = await loadState(entity, key);
@@ -323,7 +317,9 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
       if (Object.keys(prev).length) draft.prev = prev;
       // The same check and parse as the server's: what is stored and sent is the parsed op (NFC text).
       const parsed = checks.parseOp(draft);
-      if (!parsed.ok) throw new ValidationError(problemsToFields(parsed.problems));
+      if (!parsed.ok) {
+        throw refusedFields(parsed.problems.map((p) => [/^(?:op\.)?fields\.([^.[]+)/.exec(p.path)?.[1] ?? p.path.replace(/^op\./, ''), p]));
+      }
       const op = parsed.op;
       await mergeIntoRow(op, me);
       await db.outbox.add({ op, state: 'pending' });
@@ -331,15 +327,16 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
     });
   }
 
-  function problemsToFields(problems: readonly Problem[]): Record<string, string> {
-    const out: Record<string, string> = {};
-    for (const p of problems) {
-      const m = /^(?:op\.)?fields\.([^.[]+)/.exec(p.path);
-      const field = m ? m[1]! : p.path.replace(/^op\./, '');
-      const words = loadedChecks!.problemText(p);
-      out[field] = out[field] ? `${out[field]} ${words}` : words;
+  /** Problems by the field they are about, said in both locales (the checks are loaded: inside a write). */
+  function refusedFields(problems: readonly (readonly [string, Problem])[]): ValidationError {
+    const vi: Record<string, string> = {};
+    const en: Record<string, string> = {};
+    for (const [field, p] of problems) {
+      const add = (out: Record<string, string>, words: string) => (out[field] = out[field] ? `${out[field]} ${words}` : words);
+      add(vi, loadedChecks!.problemText(p, 'vi'));
+      add(en, loadedChecks!.problemText(p, 'en'));
     }
-    return out;
+    return new ValidationError(vi, en);
   }
 
   async function assertUnlocked(key: string): Promise<void> {
@@ -357,7 +354,7 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
   /** A refused save of `field`, in the words of the catalog's part `data` (loaded with the checks). */
   async function refusal(field: string, code: DataCode, params?: Params): Promise<ValidationError> {
     const { dataText } = loadedChecks ?? (await loadChecks());
-    return new ValidationError({ [field]: dataText(code, params) });
+    return new ValidationError({ [field]: dataText(code, params) }, { [field]: dataText(code, params, 'en') });
   }
   async function checkYear(year: number): Promise<void> {
     if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) throw await refusal('year', 'data.year', { min: MIN_YEAR, max: MAX_YEAR });
