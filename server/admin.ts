@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { CODE_RE, ROLES, type Role } from '../src/domain/sync/protocol.ts';
+import { CODE_RE, ROLES, idOf, type Role } from '../src/domain/sync/protocol.ts';
+import { newId } from '../src/domain/ids.ts';
 import { DEFAULT_CODE_DAYS, issueCode } from './codes.ts';
 import { importVillages } from './import-villages.ts';
 import { openStore, type Store } from './store/index.ts';
@@ -14,6 +15,13 @@ export const DEFAULT_DB_PATH = './data/xa-hoc-tap.sqlite';
 const USAGE = cliText('cli.adminUsage');
 
 class UsageError extends Error {}
+
+/** The id of a commune an administrator names by its id or by its code (Mã xã). */
+async function communeIdOf(store: Store, given: string): Promise<string> {
+  if (await store.getCommune(given)) return given;
+  const hit = (await store.listCommunes()).find((c) => c.code === given);
+  return hit ? idOf(hit) : given;
+}
 
 /** YYYY-MM-DD of a moment (UTC). */
 const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
@@ -66,15 +74,17 @@ export async function runAdmin(argv: string[], io: { out: (s: string) => void; e
     if (command === 'create-commune') {
       const code = need('code');
       if (!CODE_RE.test(code)) throw new UsageError(cliText('cli.badCommuneCode', { code }));
+      // Issue 13: the commune and its villages get fresh ids; the codes typed are fields.
       const villages = (values.village ?? []).map((s) => {
         const m = /^([^=]+)=(.+)$/.exec(s);
         if (!m || !CODE_RE.test(m[1]!.trim())) throw new UsageError(cliText('cli.badVillageOption', { value: s }));
-        return { code: m[1]!.trim(), name: m[2]!.trim() };
+        return { id: newId(), code: m[1]!.trim(), name: m[2]!.trim() };
       });
       if (new Set(villages.map((v) => v.code)).size !== villages.length) throw new UsageError(both('cli.duplicateVillage'));
-      if (await store.getCommune(code)) throw new Error(both('cli.communeExists', { code }));
-      await store.createCommune({ code, name: need('name'), province: need('province'), villages });
-      io.out(`${cliText('cli.communeCreated', { code, villages: villages.length })}\n`);
+      if ((await store.getCommune(code)) || (await store.listCommunes()).some((c) => c.code === code)) throw new Error(both('cli.communeExists', { code }));
+      const id = newId();
+      await store.createCommune({ id, code, name: need('name'), province: need('province'), villages });
+      io.out(`${cliText('cli.communeCreated', { code, villages: villages.length })}\nid: ${id}\n`);
       return 0;
     }
     if (command === 'issue-code') {
@@ -83,12 +93,12 @@ export async function runAdmin(argv: string[], io: { out: (s: string) => void; e
       const villages = values.villages ? values.villages.split(',').map((s) => s.trim()).filter(Boolean) : null;
       const days = values.days === undefined ? DEFAULT_CODE_DAYS : Number(values.days);
       if (!Number.isInteger(days) || days < 1 || days > 366) throw new UsageError(`${both('cli.badDays')}: ${values.days}`);
-      const { id, code, expiresAt } = await issueCode(store, { commune: need('commune'), role, villages, person: need('name'), validDays: days });
+      const { id, code, expiresAt } = await issueCode(store, { commune: await communeIdOf(store, need('commune')), role, villages, person: need('name'), validDays: days });
       io.out(`${both('cli.codeIssued')}: ${code}\nid: ${id}\n${both('cli.validUntil')}: ${day(expiresAt)}\n`);
       return 0;
     }
     if (command === 'import-villages') {
-      const commune = need('commune');
+      const commune = await communeIdOf(store, need('commune'));
       const year = Number(need('year'));
       if (positionals.length !== 1) throw new UsageError(both('cli.oneSheet'));
       const file = positionals[0]!;
@@ -111,7 +121,7 @@ export async function runAdmin(argv: string[], io: { out: (s: string) => void; e
       return 0;
     }
     if (command === 'list-codes') {
-      const codes = await store.listCodes(values.commune);
+      const codes = await store.listCodes(values.commune === undefined ? undefined : await communeIdOf(store, values.commune));
       const at = Date.now();
       for (const c of codes) {
         const w = (code: CliCode) => `${cliText(code)}/${cliTextEn(code)}`;

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson, type EntityState } from '../src/domain/sync/merge.ts';
 import type { EntityName, Op } from '../src/domain/sync/op.ts';
-import { lockKeyOf } from '../src/domain/sync/year-lock.ts';
+import { LOCK_ENTITY, lockKeyOf } from '../src/domain/sync/year-lock.ts';
 import { planBatch, stateId } from './batch-plan.ts';
 import { randomCode } from './random-code.ts';
 import type { ApplyBatchInput, ApplyResult } from './store/store.ts';
@@ -179,7 +179,7 @@ export function prepareBatch(input: ApplyBatchInput): PreparedBatch {
     last = op;
     need(op.entity, op.key);
     const lockKey = lockKeyOf(op.entity, op.key);
-    if (lockKey !== null) need('dossier', lockKey);
+    if (lockKey !== null) need(LOCK_ENTITY, lockKey);
   }
   return {
     input,

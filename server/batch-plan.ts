@@ -6,7 +6,7 @@ import type { EntityName, JsonValue, Op } from '../src/domain/sync/op.ts';
 import type { Problem } from '../src/domain/sync/protocol.ts';
 import { freshProblems, hasRecordRules, recordProblems } from '../src/domain/schemas/record-rules.ts';
 import { formatPath } from '../src/domain/schemas/problems.ts';
-import { lockKeyOf, lockRefusal } from '../src/domain/sync/year-lock.ts';
+import { LOCK_ENTITY, lockKeyOf, lockRefusal } from '../src/domain/sync/year-lock.ts';
 
 /** One entity/key as the plan holds it: the merged state and the record problems it has. */
 export interface PlannedState {
@@ -58,7 +58,7 @@ export function planBatch(
   const dossiers = new Map<string, Record<string, JsonValue> | undefined>();
   const dossierOf = (lockKey: string) => {
     if (!dossiers.has(lockKey)) {
-      const st = get('dossier', lockKey).state;
+      const st = get(LOCK_ENTITY, lockKey).state;
       dossiers.set(lockKey, st ? valuesOf(st) : undefined);
     }
     return dossiers.get(lockKey);
@@ -73,7 +73,7 @@ export function planBatch(
         locked.push({ opId: op.opId, path: why.field ? opPath(index, 'fields', why.field) : opPath(index, 'key'), code: why.code, params: why.params });
         continue;
       }
-      if (op.entity === 'dossier') dossiers.delete(lockKey);
+      if (op.entity === LOCK_ENTITY) dossiers.delete(lockKey);
     }
     const cur = get(op.entity, op.key);
     const merged = mergeWrite(cur.state, op);

@@ -11,7 +11,9 @@ import { valuesOf, winnerOf, type EntityState } from '../src/domain/sync/merge.t
 import type { JsonValue, Op } from '../src/domain/sync/op.ts';
 import { newOpId } from '../src/domain/sync/op-id.ts';
 import { communeOfKey, countsKey, readKey, villageKey, yearKey } from '../src/domain/keys.ts';
-import { MAX_YEAR, MIN_YEAR, SERVER_IMPORT_DEVICE, parseOp, type ChangeOp } from '../src/domain/sync/protocol.ts';
+import { MAX_YEAR, MIN_YEAR, SERVER_IMPORT_DEVICE, idOf, parseOp, type ChangeOp } from '../src/domain/sync/protocol.ts';
+import { newId } from '../src/domain/ids.ts';
+import { ENTITY } from '../src/domain/entities/index.ts';
 import type { Store } from './store/store.ts';
 import { withWords } from '../src/i18n/refusals.ts';
 import { cliText, cliTextEn, type CliCode } from '../src/i18n/cli.ts';
@@ -26,26 +28,29 @@ export type ImportVillagesResult =
   | { kind: 'refused'; problems: Pick<SheetProblem, 'vi' | 'en'>[] }
   | { kind: 'applied'; plan: ImportPlan; ops: number; villagesAdded: number; villagesChanged: number };
 
-/** The villages of a commune on the server: those it was created with and any a device added. */
-async function villagesOf(store: Store, commune: string): Promise<KnownVillage[]> {
+/** The villages of a commune on the server (those it was created with and any a device added), by id, with their code. */
+async function villagesOf(store: Store, commune: string): Promise<(KnownVillage & { id: string })[]> {
   const info = await store.getCommune(commune);
-  const codes = new Set(info?.villages.map((v) => v.code) ?? []);
+  const ids = new Set(info?.villages.map(idOf) ?? []);
   for (let since = 0, more = true; more; ) {
     const page = await store.changes(commune, since, 1000);
     for (const text of page.json) {
       const op = JSON.parse(text) as ChangeOp;
-      const parts = op.entity === 'village' ? readKey('village', op.key) : null;
-      if (parts?.commune === commune) codes.add(parts.village!);
+      const parts = op.entity === ENTITY.village ? readKey('village', op.key) : null;
+      if (parts?.commune === commune) ids.add(parts.village!);
     }
     more = page.hasMore && page.lastSeq !== null;
     since = page.lastSeq ?? since;
   }
-  const out: KnownVillage[] = [];
-  for (const code of codes) {
-    const state = await store.entityState('village', villageKey(commune, code));
+  const out: (KnownVillage & { id: string })[] = [];
+  for (const id of ids) {
+    const state = await store.entityState(ENTITY.village, villageKey(commune, id));
     const values = state ? valuesOf(state) : {};
-    const name = typeof values.name === 'string' ? values.name : info?.villages.find((v) => v.code === code)?.name ?? code;
-    out.push({ code, name, archived: values.archived === true });
+    const listed = info?.villages.find((v) => idOf(v) === id);
+    // A village's code is a field (issue 13); until written it is the one it was created with, or its id.
+    const code = typeof values.code === 'string' ? values.code : listed?.code ?? id;
+    const name = typeof values.name === 'string' ? values.name : listed?.name ?? code;
+    out.push({ id, code, name, archived: values.archived === true });
   }
   return out;
 }
@@ -79,12 +84,14 @@ export async function importVillages(store: Store, o: { commune: string; year: n
   const villages = await villagesOf(store, commune);
   const counts = new Map<string, Record<string, unknown>>();
   const states = new Map<string, EntityState | null>();
+  // The sheet and the plan name villages by code; keys by id.
+  const idOfCode = new Map(villages.map((v) => [v.code, v.id]));
   for (const v of villages) {
-    const state = await store.entityState('villageCounts', countsKey(commune, year, v.code));
+    const state = await store.entityState(ENTITY.villageCounts, countsKey(commune, year, v.id));
     states.set(v.code, state);
     if (state) counts.set(v.code, valuesOf(state));
   }
-  const dossier = await store.entityState('dossier', yearKey(commune, year));
+  const dossier = await store.entityState(ENTITY.dossier, yearKey(commune, year));
   const locked = dossier ? valuesOf(dossier).locked === true : false;
   const plan = planImport(sheet, {
     villages, counts,
@@ -108,13 +115,20 @@ export async function importVillages(store: Store, o: { commune: string; year: n
   let villagesChanged = 0;
   for (const row of plan.rows) {
     if (row.status !== 'new' && row.status !== 'changed') continue;
+    let id = idOfCode.get(row.village.code);
     if (row.addVillage) {
-      const key = villageKey(commune, row.village.code);
+      // A removed village comes back under its id; a new one gets a fresh id, its code a field.
       const fields: Record<string, JsonValue> = { name: row.village.name, order: order++ };
-      if (villages.some((v) => v.code === row.village.code && v.archived)) fields.archived = false;
-      const prev = prevOf(await store.entityState('village', key), Object.keys(fields));
+      if (id !== undefined) {
+        if (villages.some((v) => v.id === id && v.archived)) fields.archived = false;
+      } else {
+        id = newId();
+        fields.code = row.village.code;
+      }
+      const key = villageKey(commune, id);
+      const prev = prevOf(await store.entityState(ENTITY.village, key), Object.keys(fields));
       const hlc = stamp(prev);
-      ops.push({ opId: newOpId(parseHlc(hlc).wall), entity: 'village', key, fields, hlc, ...(Object.keys(prev).length ? { prev } : {}) });
+      ops.push({ opId: newOpId(parseHlc(hlc).wall), entity: ENTITY.village, key, fields, hlc, ...(Object.keys(prev).length ? { prev } : {}) });
       villagesAdded++;
     } else {
       villagesChanged++;
@@ -125,7 +139,7 @@ export async function importVillages(store: Store, o: { commune: string; year: n
     const prev = prevOf(states.get(row.village.code) ?? null, Object.keys(fields));
     const hlc = stamp(prev);
     ops.push({
-      opId: newOpId(parseHlc(hlc).wall), entity: 'villageCounts', key: countsKey(commune, year, row.village.code), fields, hlc,
+      opId: newOpId(parseHlc(hlc).wall), entity: ENTITY.villageCounts, key: countsKey(commune, year, id!), fields, hlc,
       ...(Object.keys(prev).length ? { prev } : {}),
     });
   }

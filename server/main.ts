@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEFAULT_DB_PATH } from './admin.ts';
+import { filesDirFor, openFileStore, SharedFolderError, type FileStore } from './files/index.ts';
 import { jsonLogger } from './log.ts';
 import { seedDemoIfEmpty } from './seed.ts';
 import { startServer } from './server.ts';
@@ -29,6 +30,20 @@ if (!existsSync(resolve(staticDir, 'index.html'))) {
   log('warn', 'static dir has no index.html; only the API is served', { staticDir });
 }
 
+// Evidence files first: a shared folder that is not mounted stops the start here, before anything
+// is written anywhere else.
+let files: FileStore;
+try {
+  files = openFileStore({ filesDir: settings.filesDir && resolve(settings.filesDir), dbPath });
+} catch (e) {
+  if (!(e instanceof SharedFolderError)) throw e;
+  console.error(e.message);
+  process.exit(2);
+}
+if (settings.databaseUrl && !settings.filesDir) {
+  log('warn', 'evidence files are kept on this machine; with several server processes set FILES_DIR to a folder they all mount', { filesDir: filesDirFor(dbPath) });
+}
+
 const store = await openStore({ ...settings, dbPath }, { serving: true });
 const seeded = await seedDemoIfEmpty(store);
 const server = await startServer({ port, host, dbPath, store, staticDir, log, trustProxy, syncOrigins, maxConnections, enrollRate });
@@ -50,7 +65,7 @@ if (seeded) {
       `    ${cliText('cli.issueCodeExample')}\n\n`,
   );
 }
-log('info', 'listening', { url, store: store.kind, where, staticDir });
+log('info', 'listening', { url, store: store.kind, where, files: files.kind, staticDir });
 
 let stopping = false;
 const stop = async (signal: string) => {
@@ -59,6 +74,7 @@ const stop = async (signal: string) => {
   log('info', 'stopping', { signal });
   await server.close();
   await store.close();
+  await files.close();
   process.exit(0);
 };
 process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -2,6 +2,7 @@
 // as ordinary ops through the store (so devices pull it like any edit), and an officer's code.
 // Stamped in 2020 so that any real edit, even from a phone with a wrong clock, wins over it.
 import { DEMO_OFFICER, demoCommune } from '../src/domain/demo-commune.ts';
+import { ENTITY } from '../src/domain/entities/index.ts';
 import { formatHlc } from '../src/domain/sync/hlc.ts';
 import type { JsonValue, Op } from '../src/domain/sync/op.ts';
 import { newOpId } from '../src/domain/sync/op-id.ts';
@@ -22,15 +23,15 @@ export function demoOps(): Op[] {
     const clean = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Record<string, JsonValue>;
     ops.push({ opId: newOpId(SEED_WALL), entity, key, fields: clean, hlc: formatHlc({ wall: SEED_WALL, counter: counter++, node: SEED_NODE }) });
   };
-  add('commune', communeKey(c), { name: demoCommune.commune.name, province: demoCommune.commune.province });
-  for (const v of demoCommune.villages) add('village', villageKey(c, v.code), { name: v.name, order: v.order });
+  add(ENTITY.commune, communeKey(c), { name: demoCommune.commune.name, province: demoCommune.commune.province });
+  for (const v of demoCommune.villages) add(ENTITY.village, villageKey(c, v.code), { name: v.name, order: v.order });
   for (const y of demoCommune.years) {
     for (const v of y.villages) {
       const { code, name: _name, ...counts } = v;
-      add('villageCounts', countsKey(c, y.year, code), counts);
+      add(ENTITY.villageCounts, countsKey(c, y.year, code), counts);
     }
-    if (y.figures) add('communeFigures', yearKey(c, y.year), { ...y.figures });
-    for (const [id, a] of Object.entries(y.answers ?? {})) add('answer', answerKey(c, y.year, id), { ...a });
+    if (y.figures) add(ENTITY.communeFigures, yearKey(c, y.year), { ...y.figures });
+    for (const [id, a] of Object.entries(y.answers ?? {})) add(ENTITY.answer, answerKey(c, y.year, id), { ...a });
   }
   return ops;
 }

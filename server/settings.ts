@@ -11,6 +11,8 @@ export interface Settings {
   /** Connections of this process to PostgreSQL. */
   poolSize: number;
   dbPath: string;
+  /** A folder every server process mounts, for evidence files (the shared-folder store); null: beside the SQLite file. */
+  filesDir: string | null;
   staticDir: string;
   /**
    * How many reverse proxies in front of the server append to X-Forwarded-For (0 = none: the
@@ -69,6 +71,7 @@ export function readSettings(env: NodeJS.ProcessEnv, defaults: { dbPath: string;
     databaseUrl: databaseUrl(env.DATABASE_URL),
     poolSize: int(env, 'PG_POOL_SIZE', 10, 2, 1000),
     dbPath: env.DB_PATH ?? defaults.dbPath,
+    filesDir: env.FILES_DIR?.trim() ? env.FILES_DIR.trim() : null,
     staticDir: env.STATIC_DIR ?? defaults.staticDir,
     trustProxy: trust,
     syncOrigins: (env.SYNC_ORIGINS ?? '').split(/[\s,]+/).filter(Boolean).map(parseOrigin),

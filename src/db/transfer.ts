@@ -1,16 +1,18 @@
 // Xuất / Nhập dữ liệu: one JSON file with everything, incl. unsent ops, read back on any phone.
 // Lazy module. Import merges through the same per-field LWW as sync and refuses a bad file whole;
-// it never duplicates an op (opIds) and never copies the device token or identity.
+// it never duplicates an op (opIds) and never copies the device token or identity. Values with no
+// history go through the write path like a form's (entity + op), so they reach the server too.
 import type { EntityName, JsonValue, Op } from '../domain/sync/op.ts';
 import { RETIRED_ENTITIES } from '../domain/sync/op.ts';
-import { ENTITY_NAMES } from '../domain/entities/index.ts';
+import { ENTITY, ENTITY_NAMES } from '../domain/entities/index.ts';
 import { HLC_RE, validateOp } from '../domain/sync/protocol.ts';
 import { communeOfKey } from '../domain/keys.ts';
 import type { EntityState } from '../domain/sync/merge.ts';
 import type { ConflictRow, MetaRow, OutboxRow, StampRow } from './db.ts';
-import { dexieKey, fieldsOfRow, freshRow, keyOfRow, parseKey, tableOf } from './entities.ts';
-import type { Repo } from './repo.ts';
-import { ImportError, checkCommuneFigures, checkVillageCounts, dataText, problemText } from './validate.ts';
+import { fieldsOfRow, keyOfRow, parseKey, rowOfAnyRelease, tableOf } from './entities.ts';
+import { WRITE_TABLES } from './context.ts';
+import { internalsOf, type Repo } from './repo.ts';
+import { ImportError, ValidationError, checkCommuneFigures, checkVillageCounts, dataText, problemText } from './validate.ts';
 
 /** Format marker and version of the export file. */
 export const EXPORT_APP = 'xa-hoc-tap';
@@ -57,9 +59,9 @@ export interface ImportResult {
 
 /** Everything this device holds, as one JSON-able object. */
 export async function exportAll(repo: Repo): Promise<ExportFile> {
-  const db = repo.db;
+  const { db } = internalsOf(repo).ctx;
   const deviceId = await repo.deviceId();
-  return db.transaction('r', repo.WRITE_TABLES, async () => {
+  return db.transaction('r', WRITE_TABLES, async () => {
     const t = (name: string) => db.table(name).toArray() as Promise<Record<string, unknown>[]>;
     return {
       app: EXPORT_APP,
@@ -120,6 +122,8 @@ export function checkExportFile(file: unknown): ExportFile {
   const placeholder = { opId: '00000000-0000-4000-8000-000000000000', hlc: '000000000000000-000000-import' };
   for (const entity of ENTITY_LIST) {
     const name = tableOf(entity);
+    // A file of a release before stable ids: its communes and villages are keyed by their codes.
+    if (Array.isArray(tables[name])) tables[name] = (tables[name] as unknown[]).map((row) => (isObj(row) ? rowOfAnyRelease(entity, row) : row));
     arr(name).forEach((row, i) => {
       if (!isObj(row)) return note(dataText('data.rowNotRecord', { table: name, row: i + 1 }));
       const key = keyOfRow(entity, row);
@@ -128,7 +132,7 @@ export function checkExportFile(file: unknown): ExportFile {
       if (Object.keys(fields).length) {
         for (const p of validateOp({ ...placeholder, entity, key, fields })) note(dataText('data.rowProblem', { table: name, row: i + 1, key, field: p.path.replace(/^op\.fields\./, ''), problem: problemText(p) }));
       }
-      const cross = entity === 'villageCounts' ? checkVillageCounts(row) : entity === 'communeFigures' ? checkCommuneFigures(row) : null;
+      const cross = entity === ENTITY.villageCounts ? checkVillageCounts(row) : entity === ENTITY.communeFigures ? checkCommuneFigures(row) : null;
       for (const m of Object.values(cross ?? {})) note(dataText('data.rowProblem', { table: name, row: i + 1, key, problem: m }));
     });
   }
@@ -184,9 +188,10 @@ function opsOfState(entity: EntityName, key: string, state: EntityState): Op[] {
 /** Merges a file into this device in ONE transaction: all of it or nothing. */
 export async function importAll(repo: Repo, file: unknown): Promise<ImportResult> {
   const data = checkExportFile(file);
-  const db = repo.db;
+  const { ctx, merge, write, outbox } = internalsOf(repo);
+  const db = ctx.db;
   const t = data.tables;
-  return repo.rw(async () => {
+  return ctx.rw(async () => {
     // 1. Entity values by their per-field history: the same LWW as a pull, so importing an older
     //    file never overwrites newer edits here, and importing twice changes nothing.
     const ops: Op[] = [];
@@ -196,9 +201,10 @@ export async function importAll(repo: Repo, file: unknown): Promise<ImportResult
       for (const f of Object.keys(s.state)) stamped.add(`${s.entity}\u0000${s.key}\u0000${f}`);
     }
     for (const r of t.outbox ?? []) ops.push(r.op);
-    const rowsChanged = await repo.mergeOps(ops);
+    let rowsChanged = await merge.mergeOps(ops);
 
-    // 2. Values with no history (rows from before per-field stamps): fill gaps only, never overwrite.
+    // 2. Values with no history (rows from before per-field stamps): they fill gaps only, never
+    //    overwrite, as edits of this device (entity + op), so the server gets them as well.
     const communes = new Set<string>();
     for (const entity of ENTITY_LIST) {
       const name = tableOf(entity);
@@ -210,31 +216,21 @@ export async function importAll(repo: Repo, file: unknown): Promise<ImportResult
           if (!stamped.has(`${entity}\u0000${key}\u0000${f}`)) loose[f] = v;
         }
         if (!Object.keys(loose).length) continue;
-        const table = db.table(name);
-        const local = (await table.get(dexieKey(entity, key) as string)) as Record<string, unknown> | undefined;
-        const localFields = fieldsOfRow(entity, local);
-        const fill: Record<string, unknown> = {};
-        for (const [f, v] of Object.entries(loose)) if (localFields[f] === undefined) fill[f] = v;
-        if (Object.keys(fill).length) await table.put({ ...(local ?? freshRow(entity, key)), ...fill });
+        try {
+          if (await write(entity, key, loose, { fillOnly: true })) rowsChanged++;
+        } catch (e) {
+          // With this device's values the row would break a rule (a count above its total):
+          // the whole file is refused, as a bad file is, and nothing is written.
+          if (!(e instanceof ValidationError)) throw e;
+          throw new ImportError(dataText('data.fileMismatch', { table: name, key, reasons: Object.values(e.fields).join(' ') }));
+        }
       }
     }
 
-    // 3. Ops not yet acknowledged by the server: queue them once here too. The server applies an
-    //    opId at most once, so two phones sending the same op is harmless.
-    let opsAdded = 0;
-    let opsKnown = 0;
-    const outbox = [...(t.outbox ?? [])].sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
-    for (const r of outbox) {
-      const have = (await db.outbox.where('op.opId').equals(r.op.opId).count()) > 0 || (await db.acked.get(r.op.opId)) !== undefined;
-      if (have) {
-        opsKnown++;
-        continue;
-      }
-      const row: OutboxRow = { op: r.op, state: r.state };
-      if (r.error) row.error = r.error;
-      await db.outbox.add(row);
-      opsAdded++;
-    }
+    // 3. Ops not yet acknowledged by the server: queued once here too.
+    const queued = await outbox.queueImported(t.outbox ?? []);
+    const opsAdded = queued.added;
+    const opsKnown = queued.known;
 
     // 4. Preferences only where this device has none.
     for (const m of t.meta ?? []) {

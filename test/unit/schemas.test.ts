@@ -168,8 +168,8 @@ describe('entity schemas', () => {
     { entity: 'communeFigures', good: [{ pcgdPrimary: 3 }, { units: null }, { difficultArea: true }, { difficultArea: null }], bad: [[{ literacy: 2.5 }, 'literacy'], [{ pcgdLowerSecondary: 4 }, 'pcgdLowerSecondary'], [{ difficultArea: 1 }, 'difficultArea']] },
     // Stored evidence keeps the note older releases allowed, so no queued op of theirs is refused.
     { entity: 'answer', good: [{ met: true }, { met: null, note: 'x' }, { evidence: [{ title: 'KH' }] }, { evidence: [{ number: '1/KH', issuer: 'UBND xã', note: 'x' }] }, { amount: 1000 }], bad: [[{ met: 'yes' }, 'met'], [{ evidence: [{ date: '2025-02-29' }] }, 'evidence[0].date'], [{ amount: -1 }, 'amount']] },
-    { entity: 'commune', good: [{ name: 'Xã Ba Tô' }, { recipient: 'Sở GD&ĐT Quảng Ngãi', dossierDeadline: '02-28', decisionDeadline: '03-31' }], bad: [[{ name: '' }, 'name'], [{ dossierDeadline: '02-30' }, 'dossierDeadline'], [{ submitBy: '02-28' }, 'submitBy'], [{ code: 'x' }, 'code']] },
-    { entity: 'village', good: [{ name: 'Thôn Làng Mạ', order: 3 }, { archived: true }], bad: [[{ order: -1 }, 'order'], [{ households: 3 }, 'households']] },
+    { entity: 'commune', good: [{ name: 'Xã Ba Tô' }, { recipient: 'Sở GD&ĐT Quảng Ngãi', dossierDeadline: '02-28', decisionDeadline: '03-31' }], bad: [[{ name: '' }, 'name'], [{ dossierDeadline: '02-30' }, 'dossierDeadline'], [{ submitBy: '02-28' }, 'submitBy'], [{ mergedInto: 'x' }, 'mergedInto'], [{ code: 'mã xã' }, 'code']] },
+    { entity: 'village', good: [{ name: 'Thôn Làng Mạ', order: 3 }, { archived: true }], bad: [[{ order: -1 }, 'order'], [{ households: 3 }, 'households'], [{ code: '' }, 'code'], [{ inCommune: null }, 'inCommune']] },
     { entity: 'decision', good: [{ level: 1, decidedOn: '2024-03-20', number: '123/QĐ-UBND' }], bad: [[{ level: 0 }, 'level'], [{ decidedOn: '20/03/2024' }, 'decidedOn']] },
   ];
   for (const c of opCases) {

@@ -8,7 +8,6 @@ import { backoffDelay, batchIdOf, createSyncEngine, MAX_BYTES, parseRetryAfter, 
 import type { Op } from '../../src/domain/sync/op.ts';
 import type { ChangeOp } from '../../src/domain/sync/protocol.ts';
 import { formatHlc, parseHlc } from '../../src/domain/sync/hlc.ts';
-import { syncWords } from '../../src/i18n/sync.ts';
 
 const BASE = 'http://sync.test';
 let n = 0;
@@ -101,7 +100,7 @@ function engineFor(repo: Repo, server: ReturnType<typeof fakeServer>, extra: Par
 }
 
 async function addCounts(repo: Repo, count: number, note?: string): Promise<void> {
-  await repo.rw(async () => {
+  await repo.batch(async () => {
     for (let i = 0; i < count; i++) {
       if (note) await repo.saveAnswer('X1', 2025, 'TC1.1', { note: `${note}${i}` });
       else await repo.saveVillageCounts('X1', 2025, `V${i % 50}`, { households: i + 1 });
@@ -256,26 +255,6 @@ describe('retries: only transient failures, with backoff', () => {
 });
 
 describe('refusals', () => {
-  it('403 naming no op (a read-only role): every op stays queued, the pull still runs, the run says why by its code', async () => {
-    const repo = await newRepo();
-    await addCounts(repo, 2);
-    const ids = await outboxIds(repo);
-    const s = fakeServer();
-    // Another phone's op waits in the commune's feed: a reader must still receive it.
-    const theirs: Op = { opId: '0190a0b0-0000-7000-8000-000000000001', entity: 'villageCounts', key: 'X1/2025/V7', fields: { households: 9 }, hlc: formatHlc({ wall: Date.now(), counter: 0, node: 'other' }) };
-    s.feed.push({ ...theirs, seq: 1 });
-    s.inject.push(() => ({ status: 403, body: { error: 'forbidden', message_vi: 'Bạn không có quyền thực hiện thao tác này', message_en: 'x', problems: [{ path: '(token)', vi: 'Chỉ xem', en: 'x' }] } }));
-    const { engine } = engineFor(repo, s);
-    const res = await engine.syncNow();
-    expect(res).toMatchObject({ ok: false, reason: 'error', code: 'sync.readOnly' });
-    expect(res.ok ? null : [res.message, res.en]).toEqual(syncWords('sync.readOnly'));
-    expect(s.requests).toContain('/api/v1/changes');
-    expect((await repo.getVillageCounts('X1', 2025)).find((r) => r.village === 'V7')?.households).toBe(9);
-    expect(await outboxIds(repo)).toEqual(ids);
-    expect(await repo.listQuarantined()).toEqual([]);
-    expect(engine.status.get()).toMatchObject({ state: 'error', lastError: syncWords('sync.readOnly')[0], lastErrorEn: syncWords('sync.readOnly')[1] });
-  });
-
   it('400 naming ops: those ops are quarantined with the reason, the rest are re-sent', async () => {
     const repo = await newRepo();
     await addCounts(repo, 4);
@@ -441,6 +420,44 @@ describe('pulling changes', () => {
     expect(await engine.syncNow()).toMatchObject({ ok: true, pushed: 1, pulled: 1 });
     expect(await engine.syncNow()).toMatchObject({ ok: true, pushed: 0, pulled: 0 });
     expect((await repo.getVillageCounts('X1', 2025)).find((r) => r.village === 'V0')!.households).toBe(99);
+  });
+
+  it('a read-only role (403 naming no op): nothing is sent or dropped, the pull still runs, the run reports readOnly', async () => {
+    const repo = await newRepo(); // holds one unsent op of its own (the commune)
+    const s = fakeServer();
+    for (let i = 0; i < 3; i++) {
+      const op: Op = { opId: crypto.randomUUID(), entity: 'villageCounts', key: `X1/2025/V${i}`, fields: { households: 40 + i }, hlc: formatHlc({ wall: Date.now(), counter: i, node: 'officer-phone' }) };
+      s.ops.set(op.opId, op);
+      s.feed.push({ ...op, seq: s.feed.length + 1 });
+    }
+    s.inject.push((path) => (path === '/api/v1/sync'
+      ? { status: 403, body: { error: 'forbidden', message_vi: 'Không có quyền', message_en: 'Forbidden', problems: [{ path: '(token)', vi: 'Chỉ xem', en: 'Read only' }] } }
+      : undefined));
+    const { engine, sleeps } = engineFor(repo, s);
+    const before = await outboxIds(repo);
+    const res = await engine.syncNow();
+    expect(res).toMatchObject({ ok: false, reason: 'error', code: 'readOnly' });
+    expect(sleeps).toEqual([]);
+    // The pull ran after the refused push: the officer's figures are here, the cursor moved.
+    expect((await repo.getVillageCounts('X1', 2025)).map((r) => r.households).sort()).toEqual([40, 41, 42]);
+    expect(await repo.getMeta('pullCursor')).toBe(3);
+    // The device's own op is kept, pending, never quarantined.
+    expect(await outboxIds(repo)).toEqual(before);
+    expect(await repo.pendingCount()).toBe(1);
+    expect((await repo.listQuarantined()).length).toBe(0);
+    expect(engine.status.get()).toMatchObject({ state: 'error', lastErrorCode: 'readOnly', lastError: 'Vai trò của bạn chỉ được xem, không gửi được số liệu lên máy chủ.' });
+  });
+
+  it('a refusal of the whole push for another reason does not pull', async () => {
+    const repo = await newRepo();
+    const s = fakeServer();
+    const op: Op = { opId: crypto.randomUUID(), entity: 'villageCounts', key: 'X1/2025/V0', fields: { households: 40 }, hlc: formatHlc({ wall: Date.now(), counter: 0, node: 'officer-phone' }) };
+    s.feed.push({ ...op, seq: 1 });
+    s.inject.push(() => 'network');
+    const { engine } = engineFor(repo, s, { maxAttempts: 1, isOnline: () => true });
+    expect(await engine.syncNow()).toMatchObject({ ok: false, reason: 'transient', code: 'network' });
+    expect(s.requests).not.toContain('/api/v1/changes');
+    expect(await repo.getVillageCounts('X1', 2025)).toEqual([]);
   });
 
   it('batch ids depend on the ops only', () => {

@@ -6,6 +6,7 @@ import * as v from 'valibot';
 import { isRealDate } from './dates.ts';
 import type { LabelName } from './labels.ts';
 import { msg } from './problems.ts';
+import { CODE_RE } from '../sync/limits.ts';
 import { nameText, noteText } from './text.ts';
 
 /** What a record's messages name: its label (a glossary label or an entity), for an answer its indicator. */
@@ -69,6 +70,12 @@ export function boolSchema(label: LabelName) {
 /* @__NO_SIDE_EFFECTS__ */
 export function textSchema(label: LabelName) {
   return v.string(msg('pb.notText', { label }));
+}
+
+/** Mã xã, Mã thôn (or an id): letters without marks, digits, dot, hyphen, underscore; ≤ 32. */
+/* @__NO_SIDE_EFFECTS__ */
+export function codeSchema(label: LabelName) {
+  return v.pipe(textSchema(label), v.regex(CODE_RE, msg('pb.notCode', { label })));
 }
 
 /** A required name (not blank after trimming Unicode spaces); the text rules are in text.ts. */

@@ -7,7 +7,7 @@
 import * as v from 'valibot';
 import type { Catalog } from '../catalog/types.ts';
 import { indicatorsOf } from '../catalog/index.ts';
-import { ENTITY_DEFS, type EntityName } from '../entities/index.ts';
+import { ENTITY, ENTITY_DEFS, type EntityName } from '../entities/index.ts';
 import { VILLAGE_COUNT_CHAINS } from '../entities/village-counts.ts';
 import {
   chainCheck, countSchema, dateSchema, evidenceList, inputEvidenceList, levelNoSchema, metSchema, nonEmptyText, strict,
@@ -29,26 +29,25 @@ function chainsOf(entity: EntityName): readonly (readonly string[])[] {
   const rules: readonly { kind: string; chains?: readonly (readonly string[])[] }[] = ENTITY_DEFS[entity].rules ?? [];
   return rules.flatMap((r) => (r.kind === 'chains' ? r.chains ?? [] : []));
 }
-const CHAINS = /* @__PURE__ */ chainsOf('villageCounts');
-
-const FIGURE_CHAINS = /* @__PURE__ */ chainsOf('communeFigures');
+const CHAINS = /* @__PURE__ */ chainsOf(ENTITY.villageCounts);
+const FIGURE_CHAINS = /* @__PURE__ */ chainsOf(ENTITY.communeFigures);
 
 // ---------------------------------------------------------------------------------------------
 // Village counts
 
-const villageCountEntries = /* @__PURE__ */ numericFieldEntries('villageCounts');
+const villageCountEntries = /* @__PURE__ */ numericFieldEntries(ENTITY.villageCounts);
 
 /** One edit's changed `villageCounts` fields: each optional, `null` clears it, no unknown keys. */
-export const VillageCountsFieldsSchema = /* @__PURE__ */ numericFieldsSchema('villageCounts') as v.GenericSchema<unknown, Record<string, number | boolean | null | undefined>>;
+export const VillageCountsFieldsSchema = /* @__PURE__ */ numericFieldsSchema(ENTITY.villageCounts) as v.GenericSchema<unknown, Record<string, number | boolean | null | undefined>>;
 
 /**
  * VillageCountsFieldsSchema's output for the shape nearly every edit has (counts, the flag, null),
  * made without valibot; undefined for anything else (fields.ts fastFieldsOf, from the registry).
  */
-export const fastVillageCountsFields = /* @__PURE__ */ fastFieldsOf('villageCounts')!;
+export const fastVillageCountsFields = /* @__PURE__ */ fastFieldsOf(ENTITY.villageCounts)!;
 
 /** Số liệu mô hình học tập của một thôn — whole record, with the "≤" rules. */
-export const VillageCountsSchema = v.pipe(VillageCountsFieldsSchema, chainCheck<v.InferOutput<typeof VillageCountsFieldsSchema>>(CHAINS, fieldLabels('villageCounts')));
+export const VillageCountsSchema = v.pipe(VillageCountsFieldsSchema, chainCheck<v.InferOutput<typeof VillageCountsFieldsSchema>>(CHAINS, fieldLabels(ENTITY.villageCounts)));
 
 /** Field-level problems of merged village counts (`{ path: 'familiesRecognized', code: 'pb.exceeds', params }`), for forms. */
 /* @__NO_SIDE_EFFECTS__ */
@@ -67,10 +66,10 @@ export function missingCountKeys(counts: Record<string, unknown>): string[] {
 // Commune figures
 
 /** One edit's changed `communeFigures` fields. */
-export const CommuneFiguresFieldsSchema = /* @__PURE__ */ numericFieldsSchema('communeFigures') as v.GenericSchema<unknown, Record<string, number | boolean | null | undefined>>;
+export const CommuneFiguresFieldsSchema = /* @__PURE__ */ numericFieldsSchema(ENTITY.communeFigures) as v.GenericSchema<unknown, Record<string, number | boolean | null | undefined>>;
 
 /** Số liệu chung của xã — whole record, with unitsRecognized ≤ units. */
-export const CommuneFiguresSchema = v.pipe(CommuneFiguresFieldsSchema, chainCheck<v.InferOutput<typeof CommuneFiguresFieldsSchema>>(FIGURE_CHAINS, fieldLabels('communeFigures')));
+export const CommuneFiguresSchema = v.pipe(CommuneFiguresFieldsSchema, chainCheck<v.InferOutput<typeof CommuneFiguresFieldsSchema>>(FIGURE_CHAINS, fieldLabels(ENTITY.communeFigures)));
 
 /** Field-level problems of merged commune figures, for forms. */
 /* @__NO_SIDE_EFFECTS__ */
@@ -109,7 +108,7 @@ export function makeAnswerSchema(hasAmount: boolean, indicatorId?: string, store
 }
 
 /** One edit's changed `answer` fields. */
-export const AnswerFieldsSchema = /* @__PURE__ */ opFieldsSchema('answer');
+export const AnswerFieldsSchema = /* @__PURE__ */ opFieldsSchema(ENTITY.answer);
 
 // ---------------------------------------------------------------------------------------------
 // Decisions, communes, villages
@@ -123,7 +122,7 @@ export const HistoryEntrySchema = strict({
 }, { label: 'decision' }, decisionKeyLabels);
 
 /** One edit's changed `decision` fields. */
-export const DecisionFieldsSchema = /* @__PURE__ */ opFieldsSchema('decision');
+export const DecisionFieldsSchema = /* @__PURE__ */ opFieldsSchema(ENTITY.decision);
 
 const communeKeyLabels: Record<string, LabelName> = {
   code: 'communeCode', name: 'communeName', province: 'province',
@@ -141,7 +140,7 @@ export const CommuneSchema = strict({
  * One edit's changed `commune` fields. Recipient and deadlines are configuration since July 2025
  * (each province decides); `dossierDeadline`/`decisionDeadline` are `MM-DD` of the year after, default 02-28 / 03-31.
  */
-export const CommuneFieldsSchema = /* @__PURE__ */ opFieldsSchema('commune');
+export const CommuneFieldsSchema = /* @__PURE__ */ opFieldsSchema(ENTITY.commune);
 
 const villageKeyLabels: Record<string, LabelName> = {
   code: 'villageCode', name: 'villageName', order: 'order', archived: 'archived',
@@ -149,7 +148,7 @@ const villageKeyLabels: Record<string, LabelName> = {
 };
 
 /** One edit's changed `village` fields. */
-export const VillageFieldsSchema = /* @__PURE__ */ opFieldsSchema('village');
+export const VillageFieldsSchema = /* @__PURE__ */ opFieldsSchema(ENTITY.village);
 
 /** A village of the readiness input: code, name and that year's counts. */
 export const VillageInputSchema = v.pipe(
@@ -158,7 +157,7 @@ export const VillageInputSchema = v.pipe(
     name: v.optional(nameText('villageName')),
     ...villageCountEntries,
   }, { label: 'village' }, villageKeyLabels),
-  chainCheck(CHAINS, fieldLabels('villageCounts')),
+  chainCheck(CHAINS, fieldLabels(ENTITY.villageCounts)),
 );
 
 /** The message for an answer keyed by an id the catalog has not, or has with another kind. */

@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import { ENTITY_DEFS, type EntityName, type FieldDef } from '../entities/index.ts';
 import {
-  boolSchema, countSchema, dateSchema, dayOfYearSchema, evidenceList, levelNoSchema, levelSchema, metSchema, nonEmptyText, strict,
+  boolSchema, codeSchema, countSchema, dateSchema, dayOfYearSchema, evidenceList, levelNoSchema, levelSchema, metSchema, nonEmptyText, strict,
 } from './blocks.ts';
 import { LABELS, type LabelKey, type LabelName } from './labels.ts';
 import { msg } from './problems.ts';
@@ -42,6 +42,7 @@ function valueSchema(f: FieldDef, label: LabelKey): v.GenericSchema {
     case 'dayOfYear': return dayOfYearSchema(label);
     case 'met': return metSchema;
     case 'evidence': return evidenceList;
+    case 'code': return codeSchema(label);
     default: return numericSchema(f, label)!;
   }
 }

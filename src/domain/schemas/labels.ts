@@ -79,6 +79,7 @@ export const OTHER_LABELS = {
   village: { vi: 'Thôn', en: 'Village' },
   villageCode: { vi: 'Mã thôn', en: 'Village code' },
   villageName: { vi: 'Tên thôn', en: 'Village name' },
+  inCommune: { vi: 'Thuộc xã', en: 'Belongs to commune' },
   order: { vi: 'Thứ tự', en: 'Order' },
   archived: { vi: 'Đã lưu trữ', en: 'Archived' },
   figures: { vi: 'Số liệu chung của xã', en: 'Commune figures' },

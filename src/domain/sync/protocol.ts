@@ -156,11 +156,21 @@ export interface ChangesResponse {
 }
 
 /** The commune a token belongs to. */
+/**
+ * A commune as the server lists it: its stable id (what keys and tokens name; a server before
+ * stable ids sends none, its codes being the ids), its code (Mã xã) and its villages likewise.
+ */
 export interface CommuneInfo {
+  id?: string;
   code: string;
   name: string;
   province: string;
-  villages: { code: string; name: string }[];
+  villages: { id?: string; code: string; name: string }[];
+}
+
+/** The id of a commune or village the server lists (its code on a server before stable ids). */
+export function idOf(x: { id?: string; code: string }): string {
+  return x.id ?? x.code;
 }
 
 export interface EnrollResponse {

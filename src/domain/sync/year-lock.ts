@@ -9,6 +9,8 @@ import { ENTITY_DEFS, ENTITY_NAMES } from '../entities/index.ts';
 export const YEAR_LOCKED_ENTITIES: ReadonlySet<EntityName> = new Set(ENTITY_NAMES.filter((e) => ENTITY_DEFS[e].yearLock === 'frozen'));
 /** The entity that holds a year's lock (registry `yearLock: 'lock'`: the dossier). */
 const LOCK_HOLDERS: ReadonlySet<EntityName> = new Set(ENTITY_NAMES.filter((e) => ENTITY_DEFS[e].yearLock === 'lock'));
+/** The one entity whose record a year's lock is read from (the dossier). */
+export const LOCK_ENTITY: EntityName = [...LOCK_HOLDERS][0]!;
 
 /** Dossier fields only the lock and reopen acts write. */
 export const LOCK_FIELDS: ReadonlySet<string> = new Set(['locked', 'lockReason', 'lockedAt', 'reopenReasons']);

@@ -58,6 +58,9 @@ export const words: Mirror<typeof vi> = {
   'cli.settingInteger': 'must be an integer {min}–{max}',
   'cli.notUrl': 'not a URL',
   'cli.onlyHttp': 'only http(s)',
+  'cli.noSharedFolder': 'the shared folder does not exist (mount it first)',
+  'cli.notAFolder': 'is not a folder',
+  'cli.folderNotWritable': 'the server cannot write to the shared folder',
   'cli.onlyPostgres': 'only postgres:// URLs',
 
   'cli.usage': 'Usage',

@@ -34,6 +34,7 @@ export const words: Mirror<typeof vi> = {
   'data.stampOfField': (p: Where & { field: string }) => `Table ${p.table}, row ${p.row}: the stamp of field ${p.field} is not valid.`,
   'data.outboxState': 'Send queue, row {row}: the state is not valid.',
   'data.outboxProblem': 'Send queue, row {row}: {path} — {problem}',
+  'data.fileMismatch': "The file disagrees with this phone's data, so nothing was imported: table {table} ({key}) — {reasons}",
   'data.fileRefused': (p: { count: number; first: string }) =>
     `The file has ${p.count >= 20 ? 'many' : p.count} errors, so nothing was imported: ${p.first}`,
 

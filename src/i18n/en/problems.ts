@@ -22,6 +22,7 @@ export const words: Mirror<typeof vi> = {
   'pb.notDate': (p: Labelled) => `${L(p)} must be a real date written YYYY-MM-DD`,
   'pb.notDayOfYear': (p: Labelled) => `${L(p)} must be a day written MM-DD`,
   'pb.notList': (p: Labelled) => `${L(p)} must be a list ([…])`,
+  'pb.notCode': (p: Labelled) => `${L(p)} may hold only letters without marks, digits, dot, hyphen or underscore (at most 32)`,
   'pb.tooLong': (p: Labelled & { max: number }) => `${L(p)} is too long (at most ${p.max} characters)`,
   'pb.control': (p: Labelled) => `${L(p)} contains control characters`,
   'pb.empty': (p: Labelled) => `${L(p)} must not be empty`,

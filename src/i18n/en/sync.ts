@@ -21,8 +21,8 @@ export const words: Mirror<typeof vi> = {
   'sync.tooLarge': 'This change is too large for the server.',
   'sync.opConflict': 'The opId is already held by the server with different content.',
   'sync.badServerUrl': 'The server address is not valid.',
-  'sync.badCode': 'The enrolment code is wrong, used or revoked.',
-  'sync.codeMalformed': 'The enrolment code is malformed.',
+  'sync.badEnrolCode': 'The enrolment code is wrong, used or revoked.',
+  'sync.malformedEnrolCode': 'The enrolment code is malformed.',
   'sync.clock': (p: { ahead: boolean; days: number; hours: number; minutes: number }) =>
     `The date and time on this device are wrong (${span(p)} ${p.ahead ? 'ahead of' : 'behind'} the server). Please correct the phone's date and time.`,
 };

@@ -62,6 +62,9 @@ export const words = {
   'cli.settingInteger': '{name} phải là số nguyên từ {min} đến {max}',
   'cli.notUrl': 'không phải địa chỉ',
   'cli.onlyHttp': 'chỉ http(s)',
+  'cli.noSharedFolder': 'không có thư mục dùng chung {root} (hãy gắn ổ trước)',
+  'cli.notAFolder': '{root} không phải thư mục',
+  'cli.folderNotWritable': 'máy chủ không ghi được vào {root}',
   'cli.onlyPostgres': 'chỉ nhận postgres://',
 
   // npm run import, npm run assess (src/cli)

@@ -37,6 +37,7 @@ export const words = {
   'data.stampOfField': (p: Where & { field: string }) => `Bảng ${p.table}, dòng ${p.row}: dấu thời gian của trường ${p.field} không hợp lệ.`,
   'data.outboxState': 'Hàng đợi gửi, dòng {row}: trạng thái không hợp lệ.',
   'data.outboxProblem': 'Hàng đợi gửi, dòng {row}: {path} — {problem}',
+  'data.fileMismatch': 'Tệp có chỗ không khớp với số liệu trên máy nên không nhập gì cả: bảng {table} ({key}) — {reasons}',
   'data.fileRefused': (p: { count: number; first: string }) =>
     `Tệp có ${p.count >= 20 ? 'nhiều' : p.count} chỗ sai nên không nhập gì cả: ${p.first}`,
 

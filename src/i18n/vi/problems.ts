@@ -25,6 +25,7 @@ export const words = {
   'pb.notDate': (p: Labelled) => `${L(p)} phải là một ngày có thật, dạng YYYY-MM-DD`,
   'pb.notDayOfYear': (p: Labelled) => `${L(p)} phải là ngày/tháng dạng MM-DD`,
   'pb.notList': (p: Labelled) => `${L(p)} phải là một danh sách ([…])`,
+  'pb.notCode': (p: Labelled) => `${L(p)} chỉ gồm chữ cái không dấu, chữ số, dấu chấm, gạch ngang hoặc gạch dưới (tối đa 32 ký tự)`,
   'pb.tooLong': (p: Labelled & { max: number }) => `${L(p)} quá dài (tối đa ${p.max.toLocaleString('vi-VN')} ký tự)`,
   'pb.control': (p: Labelled) => `${L(p)} có ký tự điều khiển không được phép`,
   'pb.empty': (p: Labelled) => `${L(p)} không được để trống`,

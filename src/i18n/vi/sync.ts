@@ -20,8 +20,8 @@ export const words = {
   'sync.tooLarge': 'Thay đổi này quá lớn để gửi lên máy chủ.',
   'sync.opConflict': 'Mã thao tác đã có trên máy chủ với nội dung khác.',
   'sync.badServerUrl': 'Địa chỉ máy chủ không hợp lệ.',
-  'sync.badCode': 'Mã đăng ký không đúng, đã dùng hoặc đã bị thu hồi.',
-  'sync.codeMalformed': 'Mã đăng ký không đúng dạng.',
+  'sync.badEnrolCode': 'Mã đăng ký không đúng, đã dùng hoặc đã bị thu hồi.',
+  'sync.malformedEnrolCode': 'Mã đăng ký không đúng dạng.',
   'sync.clock': (p: { ahead: boolean; days: number; hours: number; minutes: number }) =>
     `Ngày giờ trên máy đang sai (${p.ahead ? 'nhanh' : 'chậm'} ${span(p)} so với máy chủ). Hãy chỉnh lại ngày giờ của điện thoại.`,
 };

@@ -181,8 +181,8 @@ function Deadlines({ commune, row, year, locked, canEdit, pending }: { commune: 
   const save = (fields: Partial<CommuneRow>) =>
     stored(
       saver.run(async () => {
-        const name = (await getCommune(commune))?.name ?? row?.name ?? '';
-        await saveCommune({ code: commune, name, ...fields });
+        const c = await getCommune(commune);
+        await saveCommune({ ...fields, id: commune, code: c?.code ?? commune, name: c?.name ?? row?.name ?? '' });
       }),
     );
   return (
