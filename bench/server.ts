@@ -22,7 +22,8 @@ import { issueCode } from '../server/codes.ts';
 import { silentLogger } from '../server/log.ts';
 import { startServer } from '../server/server.ts';
 import { opContentHash } from '../server/batch-apply.ts';
-import { SQLITE_PRAGMAS, migrate, openSqliteStore } from '../server/store/sqlite-store.ts';
+import { openStore, type StoreSettings } from '../server/store/index.ts';
+import { SQLITE_PRAGMAS, migrate } from '../server/store/sqlite-store.ts';
 import { formatHlc } from '../src/domain/sync/hlc.ts';
 import { newOpId } from '../src/domain/sync/op-id.ts';
 import type { Op } from '../src/domain/sync/op.ts';
@@ -30,10 +31,10 @@ import type { ChangesResponse, EnrollResponse, SyncResponse } from '../src/domai
 import { stopChild } from './proc.ts';
 
 const DEVICES = 500;
-const COMMUNES = 50;
+export const COMMUNES = 50;
 const VILLAGES = 10;
-const BATCHES_PER_DEVICE = 4;
-const OPS_PER_BATCH = 50;
+export const BATCHES_PER_DEVICE = 4;
+export const OPS_PER_BATCH = 50;
 /** The capacity phase stops after this even if not every batch was sent. */
 const MAX_LOAD_MS = 60_000;
 /** Length of the half-capacity phase that measures latency. */
@@ -168,9 +169,9 @@ export function benchFloor(batches = DEVICES * BATCHES_PER_DEVICE, perBatch = OP
   }
 }
 
-/** Makes a database with the bench communes and `devices` enrolment codes. */
-async function prepareDb(dbPath: string, devices: number): Promise<{ commune: string; code: string }[]> {
-  const store = openSqliteStore(dbPath);
+/** Makes a database (SQLite file or PostgreSQL) with the bench communes and `devices` enrolment codes. */
+export async function prepareDb(settings: StoreSettings, devices: number): Promise<{ commune: string; code: string }[]> {
+  const store = await openStore(settings);
   try {
     for (let c = 0; c < COMMUNES; c++) await store.createCommune({ code: String(30000 + c), name: `Xã Bench ${c}`, province: 'Tỉnh Bench', villages });
     const codes: { commune: string; code: string }[] = [];
@@ -185,13 +186,13 @@ async function prepareDb(dbPath: string, devices: number): Promise<{ commune: st
 }
 
 /** The server as its own process (so its memory is measured alone); resolves with its URL. */
-async function startChild(dbPath: string): Promise<{ child: ChildProcess; url: string }> {
+export async function startChild(settings: StoreSettings): Promise<{ child: ChildProcess; url: string }> {
   // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (how the batch
   // path was profiled for issue 12; summarise it with `npx tsx bench/profile.ts <file>`).
   const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${resolve(process.env.BENCH_CPU_PROF)}`] : [];
   const child = spawn(process.execPath, [...prof, '--import', 'tsx', THIS_FILE, '--serve'], {
     cwd: ROOT,
-    env: { ...process.env, BENCH_DB_PATH: dbPath },
+    env: { ...process.env, BENCH_DB_PATH: settings.dbPath, BENCH_DATABASE_URL: settings.databaseUrl ?? '' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((ok, fail) => {
@@ -210,14 +211,15 @@ async function startChild(dbPath: string): Promise<{ child: ChildProcess; url: s
   return { child, url };
 }
 
-interface Dev { token: string; deviceId: string; commune: string; village: string }
+/** An enrolled bench device and the server process it talks to. */
+export interface Dev { url: string; token: string; deviceId: string; commune: string; village: string }
 
 /**
  * The devices' connections for the ingest phases: node:http with kept-alive sockets, one per
  * device. The load generator shares the 2 cores with the server it measures; fetch (undici) costs
  * it about twice the CPU per request, which the server's figure would then pay for.
  */
-let deviceAgent = new Agent({ keepAlive: true, maxSockets: Infinity });
+export let deviceAgent = new Agent({ keepAlive: true, maxSockets: Infinity });
 
 /** One request over deviceAgent; resolves with the status and the body text. */
 async function send(method: 'GET' | 'POST', url: string, headers: Record<string, string>, body?: string): Promise<{ status: number; text: string }> {
@@ -253,13 +255,15 @@ function pageEnd(text: string): { nextCursor: number; hasMore: boolean } {
   return { nextCursor: page.nextCursor, hasMore: page.hasMore };
 }
 
-async function enrolAll(url: string, codes: { commune: string; code: string }[]): Promise<Dev[]> {
-  const devices = await mapLimit(codes, 50, async ({ commune, code }, i) => {
+/** Enrols a device per code (device ids bench-<first + i>) with the server at `url`, and opens its connection. */
+export async function enrolAll(url: string, codes: { commune: string; code: string }[], first = 0): Promise<Dev[]> {
+  const devices = await mapLimit(codes, 50, async ({ commune, code }, k) => {
+    const i = first + k;
     const deviceId = `bench-${i}`;
     const res = await fetch(`${url}/api/v1/enroll`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, deviceId }) });
     if (!res.ok) throw new Error(`enrol ${i}: ${res.status} ${await res.text()}`);
     const e = (await res.json()) as EnrollResponse;
-    return { token: e.token, deviceId, commune, village: villages[i % VILLAGES]!.code };
+    return { url, token: e.token, deviceId, commune, village: villages[i % VILLAGES]!.code };
   });
   // Open every device's connection before timing: a phone connects once (to enrol) and then
   // syncs; counting the TCP handshakes queued behind busy transactions would measure accept().
@@ -274,31 +278,31 @@ export async function benchIngest(): Promise<Pick<ServerBench, 'ingestOpsPerSec'
   return { ingestOpsPerSec, floorOpsPerSec, ingestOverFloor, floorRuns, ingestCpu, saturatedP50Ms, errors, complete };
 }
 
-export async function benchServer(phases: { latency?: boolean; pushPull?: boolean } = {}): Promise<ServerBench> {
-  const dir = mkdtempSync(join(tmpdir(), 'xht-bench-server-'));
-  const children: ChildProcess[] = [];
-  try {
-    const floorBefore = benchFloor();
-    const codes = await prepareDb(join(dir, 'bench.sqlite'), DEVICES);
-    const first = await startChild(join(dir, 'bench.sqlite'));
-    children.push(first.child);
-    const { url } = first;
-    const devices = await enrolAll(url, codes);
-
-    let errors = 0;
-    const walls = new Map<string, number>();
-    // Every body is made before the clock starts (the load generator shares the 2 cores with the
-    // server it measures): a device's batches in the order it sends them, made on its own clock.
-    const bodyOf = (d: Dev) => JSON.stringify({ deviceId: d.deviceId, batchId: randomUUID(), ops: makeOps(d.deviceId, d.commune, d.village, OPS_PER_BATCH, walls) });
-    const queued = new Map<Dev, string[]>(devices.map((d) => [d, Array.from({ length: BATCHES_PER_DEVICE }, () => bodyOf(d))]));
-    /** Sends one batch of OPS_PER_BATCH ops; returns its latency in ms, or null when it failed. */
-    const sendBatch = async (d: Dev): Promise<number | null> => {
+/**
+ * Sends one batch of OPS_PER_BATCH ops of a device to its server; resolves with its latency in
+ * ms, or null when it failed (counted in `errors`). Like the app, a network failure is retried
+ * with the same batch (the server dedupes). `queue` makes a device's next bodies before the clock
+ * starts (the load generator shares the 2 cores with the server it measures), in the order it
+ * sends them, on its own clock; a device with none queued makes its body when it sends.
+ */
+export function batchSender(): { send: (d: Dev) => Promise<number | null>; queue: (d: Dev, n: number) => void; readonly errors: number } {
+  let errors = 0;
+  const walls = new Map<string, number>();
+  const queued = new Map<Dev, string[]>();
+  const bodyOf = (d: Dev) => JSON.stringify({ deviceId: d.deviceId, batchId: randomUUID(), ops: makeOps(d.deviceId, d.commune, d.village, OPS_PER_BATCH, walls) });
+  return {
+    get errors() { return errors; },
+    queue(d: Dev, n: number): void {
+      const list = queued.get(d) ?? [];
+      for (let i = 0; i < n; i++) list.push(bodyOf(d));
+      queued.set(d, list);
+    },
+    async send(d: Dev): Promise<number | null> {
       const body = queued.get(d)?.shift() ?? bodyOf(d);
       const t0 = performance.now();
-      // Like the app: a network failure is retried with the same batch (the server dedupes).
       for (let attempt = 0; attempt < 3; attempt++) {
         try {
-          const res = await send('POST', `${url}/api/v1/sync`, { 'content-type': 'application/json', authorization: `Bearer ${d.token}` }, body);
+          const res = await send('POST', `${d.url}/api/v1/sync`, { 'content-type': 'application/json', authorization: `Bearer ${d.token}` }, body);
           const answer = JSON.parse(res.text) as SyncResponse;
           if (res.status === 200 && answer.applied.length + answer.known.length === OPS_PER_BATCH) return performance.now() - t0;
           errors += 1;
@@ -308,7 +312,24 @@ export async function benchServer(phases: { latency?: boolean; pushPull?: boolea
         }
       }
       return null;
-    };
+    },
+  };
+}
+
+export async function benchServer(phases: { latency?: boolean; pushPull?: boolean } = {}): Promise<ServerBench> {
+  const dir = mkdtempSync(join(tmpdir(), 'xht-bench-server-'));
+  const children: ChildProcess[] = [];
+  try {
+    const floorBefore = benchFloor();
+    const codes = await prepareDb({ dbPath: join(dir, 'bench.sqlite') }, DEVICES);
+    const first = await startChild({ dbPath: join(dir, 'bench.sqlite') });
+    children.push(first.child);
+    const { url } = first;
+    const devices = await enrolAll(url, codes);
+
+    const sender = batchSender();
+    const sendBatch = sender.send;
+    for (const d of devices) sender.queue(d, BATCHES_PER_DEVICE);
 
     // Phase 1, capacity: every device sends its batches back to back (one in flight per device).
     // Latency here is only queueing (500 waiting ÷ throughput), so it is reported apart.
@@ -348,7 +369,7 @@ export async function benchServer(phases: { latency?: boolean; pushPull?: boolea
       const d = devices[Math.floor(Math.random() * devices.length)]!;
       plan.set(d, [...(plan.get(d) ?? []), Math.random() * HALF_LOAD_MS]);
     }
-    for (const [d, times] of plan) queued.set(d, times.map(() => bodyOf(d)));
+    for (const [d, times] of plan) sender.queue(d, times.length);
     const latencies: number[] = [];
     const t2 = performance.now();
     const t2Us = monoUs();
@@ -395,7 +416,7 @@ export async function benchServer(phases: { latency?: boolean; pushPull?: boolea
       halfLoadBatches: latencies.length,
       saturatedP50Ms: round1(quantile(saturated, 0.5)),
       saturatedP99Ms: round1(quantile(saturated, 0.99)),
-      errors,
+      errors: sender.errors,
       complete: batches === DEVICES * BATCHES_PER_DEVICE,
       pushPull: profile.levels,
       pushPullRssMb: profile.rssMb,
@@ -413,8 +434,8 @@ export async function benchServer(phases: { latency?: boolean; pushPull?: boolea
  */
 async function pushPullProfile(dbPath: string, children: ChildProcess[]): Promise<{ levels: LoadLevel[]; rssMb: number }> {
   const most = PROFILE_LEVELS[PROFILE_LEVELS.length - 1]!;
-  const codes = await prepareDb(dbPath, most);
-  const { child, url } = await startChild(dbPath);
+  const codes = await prepareDb({ dbPath }, most);
+  const { child, url } = await startChild({ dbPath });
   children.push(child);
   const devices = await enrolAll(url, codes);
   const walls = new Map<string, number>();
@@ -503,7 +524,7 @@ async function pushPullProfile(dbPath: string, children: ChildProcess[]): Promis
   return { levels, rssMb };
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Now on CLOCK_MONOTONIC in µs: the clock of a V8 CPU profile's timestamps. */
 const monoUs = () => Number(process.hrtime.bigint() / 1000n);
@@ -527,15 +548,15 @@ function markPhase(name: string, startUs: number): void {
   writeFileSync(file, JSON.stringify(phases, null, 2));
 }
 
-function quantile(sorted: number[], q: number): number {
+export function quantile(sorted: number[], q: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 }
 
-const round1 = (x: number) => Math.round(x * 10) / 10;
+export const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /** User + system CPU time of a process and all its threads so far, in ms (Linux /proc; 0 elsewhere). */
-function cpuMsOf(pid: number): number {
+export function cpuMsOf(pid: number): number {
   try {
     // Fields 14 and 15 of /proc/<pid>/stat (after the parenthesised name), in clock ticks (100/s).
     const rest = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
@@ -546,7 +567,7 @@ function cpuMsOf(pid: number): number {
 }
 
 /** Resident and peak memory of a process (Linux /proc; zeros elsewhere). */
-function memoryOf(pid: number): { rssMb: number; peakRssMb: number } {
+export function memoryOf(pid: number): { rssMb: number; peakRssMb: number } {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
@@ -556,7 +577,7 @@ function memoryOf(pid: number): { rssMb: number; peakRssMb: number } {
   }
 }
 
-async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array(items.length);
   let next = 0;
   await Promise.all(
@@ -575,6 +596,7 @@ async function serve(): Promise<void> {
   const server = await startServer({
     port: 0,
     dbPath: process.env.BENCH_DB_PATH!,
+    databaseUrl: process.env.BENCH_DATABASE_URL || null,
     log: silentLogger,
     // The devices enrol from one loopback address; the per-address guard is for the internet.
     enrollRate: { capacity: 10_000, perSecond: 10_000 },

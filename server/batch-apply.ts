@@ -5,7 +5,7 @@
 // what `decideBatch` returns, both inside one transaction of its own: it cannot get a rule wrong.
 import { canonicalJson, type EntityState } from '../src/domain/sync/merge.ts';
 import type { EntityName, Op } from '../src/domain/sync/op.ts';
-import { lockKeyOf } from '../src/domain/sync/year-lock.ts';
+import { LOCK_ENTITY, lockKeyOf } from '../src/domain/sync/year-lock.ts';
 import { planBatch, stateId } from './batch-plan.ts';
 import { randomCode } from './random-code.ts';
 import { sha256Hex } from './sha256.ts';
@@ -177,7 +177,7 @@ export function prepareBatch(input: ApplyBatchInput): PreparedBatch {
     last = op;
     need(op.entity, op.key);
     const lockKey = lockKeyOf(op.entity, op.key);
-    if (lockKey !== null) need('dossier', lockKey);
+    if (lockKey !== null) need(LOCK_ENTITY, lockKey);
   }
   return {
     input,

@@ -6,7 +6,7 @@ import type { EntityName, JsonValue, Op } from '../src/domain/sync/op.ts';
 import type { Problem } from '../src/domain/sync/protocol.ts';
 import { freshProblems, hasRecordRules, recordProblems } from '../src/domain/schemas/record-rules.ts';
 import { formatPath } from '../src/domain/schemas/problems.ts';
-import { lockKeyOf, lockRefusal } from '../src/domain/sync/year-lock.ts';
+import { LOCK_ENTITY, lockKeyOf, lockRefusal } from '../src/domain/sync/year-lock.ts';
 
 /** One entity/key as the plan holds it: the merged state and the record problems it has. */
 export interface PlannedState {
@@ -58,7 +58,7 @@ export function planBatch(
   const dossiers = new Map<string, Record<string, JsonValue> | undefined>();
   const dossierOf = (lockKey: string) => {
     if (!dossiers.has(lockKey)) {
-      const st = get('dossier', lockKey).state;
+      const st = get(LOCK_ENTITY, lockKey).state;
       dossiers.set(lockKey, st ? valuesOf(st) : undefined);
     }
     return dossiers.get(lockKey);
@@ -70,10 +70,10 @@ export function planBatch(
     if (lockKey !== null) {
       const why = lockRefusal(op.entity, op.key, op.fields, dossierOf(lockKey));
       if (why) {
-        locked.push({ opId: op.opId, path: why.field ? opPath(index, 'fields', why.field) : opPath(index, 'key'), vi: why.vi, en: why.en });
+        locked.push({ opId: op.opId, path: why.field ? opPath(index, 'fields', why.field) : opPath(index, 'key'), code: why.code, params: why.params });
         continue;
       }
-      if (op.entity === 'dossier') dossiers.delete(lockKey);
+      if (op.entity === LOCK_ENTITY) dossiers.delete(lockKey);
     }
     const id = stateId(op.entity, op.key);
     const mine = local.get(id);
@@ -86,7 +86,7 @@ export function planBatch(
     if (changed.length && hasRecordRules(op.entity)) {
       problems = recordProblems(op.entity, op.key, valuesOf(state));
       const fresh = freshProblems(cur.problems, problems, new Set(Object.keys(op.fields)));
-      for (const p of fresh) invalid.push({ opId: op.opId, path: `${opPath(index, 'fields')}.${p.path}`, vi: p.vi, en: p.en });
+      for (const p of fresh) invalid.push({ opId: op.opId, path: `${opPath(index, 'fields')}.${p.path}`, code: p.code, ...(p.params ? { params: p.params } : {}) });
     }
     if (mine) mine.problems = problems;
     else local.set(id, { entity: op.entity, key: op.key, state, problems, touched: true });

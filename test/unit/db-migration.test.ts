@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { V1_STORES, V2_CHANGES } from '../../src/db/db.ts';
-import { createRepo, openDatabase } from '../../src/db/index.ts';
+import { DB_VERSION, createRepo, openDatabase } from '../../src/db/index.ts';
 
 async function makeV1(name: string): Promise<void> {
   const v1 = new Dexie(name);
@@ -100,7 +100,7 @@ describe('schema migration from version 2 (issue #11: the province thresholds re
 
     const db = openDatabase('mig-3');
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(DB_VERSION);
     expect(db.tables.map((t) => t.name)).not.toContain('thresholds');
     expect((await db.outbox.orderBy('seq').toArray()).map((r) => [r.op.opId.slice(-1), r.state])).toEqual([['2', 'pending'], ['4', 'quarantined']]);
     expect((await db.stamps.toArray()).map((s) => s.entity)).toEqual(['villageCounts']);
