@@ -1,8 +1,14 @@
 // The words of each sync code (codes.ts), Vietnamese and English, for the status line and the
 // refused ops' reasons. The only place the sync engine's sentences live.
 import type { SyncProblem } from './codes.ts';
+import { speak } from '../i18n/words.ts';
+import { words as viEnrol } from '../i18n/vi/enrol.ts';
+import { words as enEnrol } from '../i18n/en/enrol.ts';
 
-const WORDS: Record<Exclude<SyncProblem['code'], 'refused'>, readonly [string, string]> = {
+/** The refusals whose words are the catalog's part `enrol`. */
+const ENROL_WORDS = { enrolOtherCommune: 'enrol.otherCommune', enrolCommuneSynced: 'enrol.communeSynced' } as const;
+
+const WORDS: Record<Exclude<SyncProblem['code'], 'refused' | keyof typeof ENROL_WORDS>, readonly [string, string]> = {
   offline: ['Không có mạng. Dữ liệu đã lưu trên máy và sẽ tự gửi khi có mạng.', 'No network. Your data is saved on this device and will be sent when online.'],
   timeout: ['Máy chủ không trả lời kịp. Dữ liệu vẫn an toàn trên máy; sẽ thử lại.', 'The server did not answer in time. Your data is safe; will retry.'],
   network: ['Không kết nối được máy chủ. Dữ liệu vẫn an toàn trên máy; sẽ thử lại.', 'Cannot reach the server. Your data is safe; will retry.'],
@@ -24,7 +30,11 @@ const WORDS: Record<Exclude<SyncProblem['code'], 'refused'>, readonly [string, s
 export function syncWords(p: SyncProblem): { vi: string; en: string } {
   if (p.said) return p.said;
   if (p.code === 'refused') return { vi: WORDS.server[0], en: WORDS.server[1] };
-  const [vi, en] = WORDS[p.code];
+  if (p.code in ENROL_WORDS) {
+    const c = ENROL_WORDS[p.code as keyof typeof ENROL_WORDS];
+    return { vi: speak(viEnrol[c], c, p.params), en: speak(enEnrol[c], c, p.params) };
+  }
+  const [vi, en] = WORDS[p.code as keyof typeof WORDS];
   return { vi, en };
 }
 
