@@ -37,14 +37,19 @@ export function createRekey(ctx: RepoContext) {
   /**
    * Makes the phone's current commune the server's `target`: nothing to do when it already is one
    * (or the phone has none); moved onto the server's id when the codes agree and it never synced;
-   * refused otherwise. One transaction: a tab killed midway leaves the old state whole.
+   * refused when it did, or when its code is another and ops typed under it are still unsent. One transaction: a tab killed midway leaves the old state whole.
    */
   async function adoptServerCommune(target: ServerCommune): Promise<AdoptResult> {
     return ctx.rw(async () => {
       const current = await ctx.getMeta<string>('currentCommune');
       const local = current ? await db.communes.get(current) : undefined;
       if (!local || local.id === target.id || (await db.communes.get(target.id))) return { kind: 'same' };
-      if (local.code !== target.code) return { kind: 'otherCode', local: local.code, server: target.code };
+      if (local.code !== target.code) {
+        // Refused only while something typed under it is unsent: a phone whose commune is all sent
+        // (a cadre moved to another commune) enrols as before.
+        const unsent = await db.outbox.filter((r) => communeOfKey(r.op.key) === local.id).count();
+        return unsent ? { kind: 'otherCode', local: local.code, server: target.code } : { kind: 'same' };
+      }
       // Enrolled with this commune before (any server): its records are already that server's.
       if ((await ctx.getMeta<string>('enrolledCommune')) === local.id) return { kind: 'synced', local: local.code };
       await move(local, target);
@@ -101,9 +106,17 @@ export function createRekey(ctx: RepoContext) {
 
     const queued = (await db.outbox.toArray()).filter((r) => mapKey(r.op.entity, r.op.key) !== r.op.key || r.op.fields[COMMUNE_FIELD] === from);
     await db.outbox.bulkPut(queued.map((r): OutboxRow => {
+      const key = mapKey(r.op.entity, r.op.key);
       const fields: Record<string, JsonValue> = {};
       for (const [f, v] of Object.entries(r.op.fields)) fields[f] = mapValue(f, v) as JsonValue;
-      return { ...r, op: { ...r.op, key: mapKey(r.op.entity, r.op.key), fields } };
+      // A field the old key gave (a code typed as the id) is written out, since the new key no
+      // longer gives it: the server and every other phone then learn the code.
+      const was = parseKey(r.op.entity, r.op.key) ?? {};
+      const now = parseKey(r.op.entity, key) ?? {};
+      for (const [field, prop] of Object.entries(ENTITY_DEFS[r.op.entity].table.keyDefaults ?? {})) {
+        if (fields[field] === undefined && was[prop] !== now[prop]) fields[field] = mapValue(field, was[prop]) as JsonValue;
+      }
+      return { ...r, op: { ...r.op, key, fields } };
     }));
 
     await ctx.setMeta('currentCommune', target.id);

@@ -98,6 +98,7 @@ describe('a phone set up offline, enrolled later with a code of a commune the ad
     const b = phone();
     await b.engine.enroll(server.url, await code(server, serverId));
     expect(await b.engine.syncNow()).toMatchObject({ ok: true });
+    expect(await b.repo.getCommune(serverId)).toMatchObject({ id: serverId, code: CODE, name: 'Xã Ba Điền' });
     const villagesB = await b.repo.listVillages(serverId);
     expect(villagesB.map((v) => [v.code, v.id]).sort()).toEqual(villagesA.map((v) => [v.code, v.id]).sort());
     // The readiness input names a village by its id.
@@ -110,7 +111,7 @@ describe('a phone set up offline, enrolled later with a code of a commune the ad
     expect(await b.repo.getCommuneFigures(serverId, 2025)).toMatchObject({ units: 9, unitsRecognized: 7 });
   });
 
-  it('refuses a code for a commune with another code, with the reason in Vietnamese, and changes nothing', async () => {
+  it('refuses a code for a commune with another code while ops typed offline are unsent, with the reason in Vietnamese, and changes nothing', async () => {
     const a = phone();
     await setUpOffline(a.repo, CODE);
     const before = await snapshot(a.repo);
@@ -124,6 +125,18 @@ describe('a phone set up offline, enrolled later with a code of a commune the ad
     // The right commune's code then enrols this phone at the same server.
     await a.engine.enroll(server.url, await code(server, serverId));
     expect(await a.engine.syncNow()).toMatchObject({ ok: true, pushed: (before.outbox as unknown[]).length });
+  });
+
+  it('enrols as before when the commune on the phone has another code but nothing unsent (all sent there)', async () => {
+    const a = phone();
+    await a.engine.enroll(server.url, await code(server, otherId));
+    expect(await a.engine.syncNow()).toMatchObject({ ok: true });
+    expect(await a.repo.getMeta('currentCommune')).toBe(otherId);
+    expect(await a.repo.pendingCount()).toBe(0);
+    await a.engine.enroll(server.url, await code(server, serverId));
+    expect(await a.repo.getMeta('enrolledCommune')).toBe(serverId);
+    expect(await a.engine.syncNow()).toMatchObject({ ok: true });
+    expect(await a.repo.getCommune(serverId)).toMatchObject({ code: CODE });
   });
 
   it('a tab killed in the middle of the move leaves the old state whole; enrolling again then moves everything', async () => {
