@@ -22,8 +22,10 @@ import {
   type ErrorResponse,
   type MeResponse,
   type Problem,
+  type WireProblem,
   type SyncResponse,
 } from '../src/domain/sync/protocol.ts';
+import { apiWords, withWords } from '../src/i18n/refusals.ts';
 import { codeHash, hashSecret, identityRefusals, newToken, principalOf, writeRefusal } from './auth.ts';
 import { readRefusal, readsProvince, writesAnything } from '../src/domain/access/index.ts';
 import { silentLogger, type Logger } from './log.ts';
@@ -52,32 +54,12 @@ export interface AppOptions {
 
 type Env = { Variables: { grant: TokenGrant; logFields: Record<string, string | number> } };
 
-const MESSAGES: Record<ErrorCode, [vi: string, en: string]> = {
-  'bad-request': ['Yêu cầu không hợp lệ', 'Bad request'],
-  'invalid-batch': ['Lô dữ liệu bị từ chối vì có thao tác không hợp lệ; chưa có gì được ghi', 'The batch was refused because some ops are invalid; nothing was written'],
-  'op-conflict': ['Mã thao tác đã có trên máy chủ với nội dung khác; cả lô bị từ chối, chưa có gì được ghi', 'An opId is already held with different content; the whole batch was refused, nothing was written'],
-  unauthorized: ['Thiết bị chưa đăng ký hoặc mã truy cập đã bị thu hồi; hãy đăng ký lại', 'Device not enrolled or token revoked; please enrol again'],
-  forbidden: ['Bạn không có quyền thực hiện thao tác này', 'You are not allowed to do this'],
-  'not-found': ['Không tìm thấy', 'Not found'],
-  'bad-code': ['Mã đăng ký không đúng, đã dùng, đã hết hạn hoặc đã bị thu hồi', 'The enrolment code is wrong, used, expired or revoked'],
-  'device-taken': [
-    'Mã thiết bị này đang gắn với một đăng ký khác còn hiệu lực. Hãy đăng ký từ chính điện thoại đó, hoặc nhờ quản trị thu hồi đăng ký cũ',
-    'This device id belongs to another live enrolment. Enrol from that phone itself, or ask the administrator to revoke the old one',
-  ],
-  'year-locked': [
-    'Năm này đã khóa hồ sơ nên máy chủ không nhận thay đổi; chưa có gì được ghi. Thay đổi vẫn được giữ trên máy cho tới khi năm được mở lại',
-    'This year is locked, so the server takes no changes to it; nothing was written. The change stays on the device until the year is reopened',
-  ],
-  'too-large': ['Dữ liệu gửi lên quá lớn', 'Request body too large'],
-  'rate-limited': ['Gửi quá nhiều yêu cầu; vui lòng thử lại sau ít phút', 'Too many requests; please retry shortly'],
-  internal: ['Lỗi máy chủ; dữ liệu trên máy của bạn vẫn an toàn, hãy thử lại sau', 'Server error; your data is safe on the device, please retry later'],
-};
-
 /** A JSON error answer in the shape every client expects. */
 function fail(c: Context, status: 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500 | 503, error: ErrorCode, problems?: Problem[], headers?: Record<string, string>): Response {
-  const [vi, en] = MESSAGES[error];
+  // The words of the code and of each problem, from the one catalog (src/i18n).
+  const { vi, en } = apiWords(error);
   const body: ErrorResponse = { error, message_vi: vi, message_en: en };
-  if (problems?.length) body.problems = problems;
+  if (problems?.length) body.problems = problems.map((p): WireProblem => withWords(p));
   return c.json(body, status, headers);
 }
 
@@ -172,7 +154,7 @@ export function createApp(opts: AppOptions): Hono<Env> {
     const wait = limitEnroll(`enroll:${addr}`, now());
     if (wait) return fail(c, 429, 'rate-limited', undefined, { 'Retry-After': String(wait) });
     const parsed = await readJson(c);
-    if (!parsed.ok) return parsed.tooLarge ? tooLarge(c) : fail(c, 400, 'bad-request', [{ path: '(body)', vi: 'Nội dung không phải JSON', en: 'Body is not JSON' }]);
+    if (!parsed.ok) return parsed.tooLarge ? tooLarge(c) : fail(c, 400, 'bad-request', [{ path: '(body)', code: 'pb.bodyNotJson' }]);
     const req = v.safeParse(EnrollRequestSchema, parsed.body);
     if (!req.success) return fail(c, 400, 'bad-request', req.issues.map((i) => issueToProblem(i)));
     const token = newToken();
@@ -185,7 +167,7 @@ export function createApp(opts: AppOptions): Hono<Env> {
       now(),
     );
     if (redeemed.kind === 'bad-code') return fail(c, 401, 'bad-code');
-    if (redeemed.kind === 'device-taken') return fail(c, 409, 'device-taken', [{ path: 'deviceId', vi: 'Mã thiết bị đã được dùng', en: 'Device id already in use' }]);
+    if (redeemed.kind === 'device-taken') return fail(c, 409, 'device-taken', [{ path: 'deviceId', code: 'pb.deviceTaken' }]);
     const { grant } = redeemed;
     const commune = await store.getCommune(grant.commune);
     if (!commune) return fail(c, 500, 'internal');
@@ -220,10 +202,10 @@ export function createApp(opts: AppOptions): Hono<Env> {
   api.post('/sync', async (c) => {
     const grant = c.get('grant');
     if (!writesAnything(grant.role)) {
-      return fail(c, 403, 'forbidden', [{ path: '(token)', vi: 'Vai trò này chỉ được xem, không được gửi số liệu', en: 'This role is read-only' }]);
+      return fail(c, 403, 'forbidden', [{ path: '(token)', code: 'pb.sendReadOnly' }]);
     }
     const parsed = await readJson(c);
-    if (!parsed.ok) return parsed.tooLarge ? tooLarge(c) : fail(c, 400, 'bad-request', [{ path: '(body)', vi: 'Nội dung không phải JSON', en: 'Body is not JSON' }]);
+    if (!parsed.ok) return parsed.tooLarge ? tooLarge(c) : fail(c, 400, 'bad-request', [{ path: '(body)', code: 'pb.bodyNotJson' }]);
     const checked = validateBatch(parsed.body, { now: now() });
     if (!checked.ok) {
       c.get('logFields').problems = checked.problems.length;
@@ -243,7 +225,7 @@ export function createApp(opts: AppOptions): Hono<Env> {
         c,
         409,
         'op-conflict',
-        result.opIds.map((opId) => ({ opId, path: `ops[${index.get(opId) ?? 0}]`, vi: 'Mã thao tác đã dùng cho nội dung khác', en: 'opId already used for different content' })),
+        result.opIds.map((opId) => ({ opId, path: `ops[${index.get(opId) ?? 0}]`, code: 'pb.opIdConflict' })),
       );
     }
     if (result.kind === 'invalid') {
@@ -261,13 +243,13 @@ export function createApp(opts: AppOptions): Hono<Env> {
     const since = intParam(c.req.query('since'), 0, 0, Number.MAX_SAFE_INTEGER);
     const limit = intParam(c.req.query('limit'), DEFAULT_CHANGES_LIMIT, 1, MAX_CHANGES_LIMIT);
     if (since === null || limit === null) {
-      return fail(c, 400, 'bad-request', [{ path: '(query)', vi: `since phải là số nguyên ≥ 0; limit từ 1 đến ${MAX_CHANGES_LIMIT}`, en: `since must be an integer ≥ 0; limit 1 to ${MAX_CHANGES_LIMIT}` }]);
+      return fail(c, 400, 'bad-request', [{ path: '(query)', code: 'pb.changesQuery', params: { max: MAX_CHANGES_LIMIT } }]);
     }
     const commune = c.req.query('commune') ?? grant.commune;
     // The access policy's read side: one's own commune, or (a province reviewer) any commune of the province.
     const province = commune === grant.commune ? grant.province : (await store.getCommune(commune))?.province ?? null;
     if (readRefusal(principalOf(grant), { commune, province })) {
-      return fail(c, 403, 'forbidden', [{ path: 'commune', vi: 'Không được xem số liệu của xã này', en: 'Not allowed to read this commune' }]);
+      return fail(c, 403, 'forbidden', [{ path: 'commune', code: 'pb.readOtherCommune' }]);
     }
     const page = await store.changes(commune, since, limit);
     c.get('logFields').ops = page.json.length;

@@ -70,7 +70,7 @@ export function planBatch(
     if (lockKey !== null) {
       const why = lockRefusal(op.entity, op.key, op.fields, dossierOf(lockKey));
       if (why) {
-        locked.push({ opId: op.opId, path: why.field ? opPath(index, 'fields', why.field) : opPath(index, 'key'), vi: why.vi, en: why.en });
+        locked.push({ opId: op.opId, path: why.field ? opPath(index, 'fields', why.field) : opPath(index, 'key'), code: why.code, params: why.params });
         continue;
       }
       if (op.entity === LOCK_ENTITY) dossiers.delete(lockKey);
@@ -81,7 +81,7 @@ export function planBatch(
     if (merged.changed.length && hasRecordRules(op.entity)) {
       problems = recordProblems(op.entity, op.key, valuesOf(merged.state));
       const fresh = freshProblems(cur.problems, problems, new Set(Object.keys(op.fields)));
-      for (const p of fresh) invalid.push({ opId: op.opId, path: `${opPath(index, 'fields')}.${p.path}`, vi: p.vi, en: p.en });
+      for (const p of fresh) invalid.push({ opId: op.opId, path: `${opPath(index, 'fields')}.${p.path}`, code: p.code, ...(p.params ? { params: p.params } : {}) });
     }
     local.set(stateId(op.entity, op.key), { entity: op.entity, key: op.key, state: merged.state, problems, touched: true });
   }

@@ -155,6 +155,7 @@ export function faultsSuite(kind: StoreKind): void {
         const ids = ops.map((o) => o.opId);
         const token = (await t.repo.getMeta<string>('token'))!;
         const body = Buffer.from(JSON.stringify({ deviceId: await t.repo.deviceId(), batchId: 'term-1', ops }));
+        let exited: Promise<number | null> | undefined;
         const answer = new Promise<{ status: number; body: string }>((res, rej) => {
           const req = http.request({ host: '127.0.0.1', port: server.port, method: 'POST', path: '/api/v1/sync', agent: false, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': body.length } }, (r) => {
             let text = '';
@@ -176,7 +177,6 @@ export function faultsSuite(kind: StoreKind): void {
             exited = exit;
           })().catch(rej);
         });
-        let exited: Promise<number | null> | undefined;
         // …but the batch in flight is read, applied and answered.
         const got = await answer;
         expect(got.status).toBe(200);

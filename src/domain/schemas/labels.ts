@@ -2,6 +2,7 @@
 // Data only. Messages and forms use these words exactly; never reword a glossary label here.
 
 import type { Text } from '../catalog/types.ts';
+import { ENTITY_DEFS, type EntityName } from '../entities/index.ts';
 
 /** Số liệu mô hình học tập của một thôn (`villageCounts`). */
 export const VILLAGE_COUNT_LABELS = {
@@ -97,7 +98,31 @@ export const OTHER_LABELS = {
   level: { vi: 'Mức độ', en: 'Level' },
   decidedOn: { vi: 'Ngày quyết định', en: 'Decision date' },
   decisionNumber: { vi: 'Số quyết định', en: 'Decision number' },
+  assessInput: { vi: 'Dữ liệu đánh giá', en: 'Assessment input' },
+  dossierParagraph: { vi: 'Đoạn văn của hồ sơ', en: 'A dossier paragraph' },
 } as const satisfies Record<string, Text>;
+
+/**
+ * The glossary's words for a village ("Thôn / Bản / Ấp / Tổ dân phố (gọi chung là thôn)"): a name
+ * may start with one of them or not ("Thôn Làng Mạ" = "Làng Mạ").
+ */
+export const VILLAGE_KINDS: Text = { vi: 'Thôn / Bản / Ấp / Tổ dân phố (gọi chung là thôn)', en: 'Village' };
+/** Each of those words: Thôn, Bản, Ấp, Tổ dân phố. */
+export const VILLAGE_KIND_WORDS: readonly string[] = VILLAGE_KINDS.vi.replace(/\s*\([^)]*\)\s*/g, '').split('/').map((s) => s.trim()).filter(Boolean);
+
+/** Every label by its key (the keys of the three tables never collide). */
+export const LABELS: Readonly<Record<LabelKey, Text>> = { ...VILLAGE_COUNT_LABELS, ...COMMUNE_FIGURE_LABELS, ...OTHER_LABELS };
+export type LabelKey = keyof typeof VILLAGE_COUNT_LABELS | keyof typeof COMMUNE_FIGURE_LABELS | keyof typeof OTHER_LABELS;
+
+/** What a message's `label` parameter names: a glossary label by key, or an entity of the registry. */
+export type LabelName = LabelKey | EntityName;
+
+/** The label of a name: the glossary's, else the entity's (how its field schemas name a record). */
+export function labelOf(name: LabelName): Text {
+  if (Object.prototype.hasOwnProperty.call(LABELS, name)) return LABELS[name as LabelKey];
+  const def: { label: Text; recordLabel?: Text } = ENTITY_DEFS[name as EntityName];
+  return def.recordLabel ?? def.label;
+}
 
 /** Lower-cases the first letter, to use a label inside a sentence ("không được lớn hơn số hộ…"). */
 export function inSentence(label: string): string {

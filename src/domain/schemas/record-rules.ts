@@ -44,7 +44,7 @@ export function recordProblems(entity: EntityName, key: string, values: Record<s
   const out: Problem[] = [];
   for (const rule of ENTITY_DEFS[entity].rules ?? []) {
     if (rule.kind === 'chains') {
-      for (const p of chainProblems(values, rule.chains, labelsOf(entity))) out.push({ path: p.key, vi: p.vi, en: p.en });
+      for (const p of chainProblems(values, rule.chains, labelsOf(entity))) out.push({ path: p.key, code: 'pb.exceeds', params: p.params });
     } else {
       const schema = answerSchemaOf(readKey(ENTITY_DEFS[entity].key, key)?.indicator ?? '');
       if (!schema) continue;
