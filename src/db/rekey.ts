@@ -37,7 +37,8 @@ export function createRekey(ctx: RepoContext) {
   /**
    * Makes the phone's current commune the server's `target`: nothing to do when it already is one
    * (or the phone has none); moved onto the server's id when the codes agree and it never synced;
-   * refused when it did, or when its code is another and ops typed under it are still unsent. One transaction: a tab killed midway leaves the old state whole.
+   * refused when it did, or when its code is another and ops typed under it are still unsent.
+   * One transaction: a tab killed midway leaves the old state whole.
    */
   async function adoptServerCommune(target: ServerCommune): Promise<AdoptResult> {
     return ctx.rw(async () => {
