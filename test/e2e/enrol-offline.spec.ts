@@ -13,13 +13,18 @@ import { e2eDbPath, enrolInApp, enrolOverApi, issueCode, outbox, readMeta, serve
 const run = promisify(execFile);
 const CODE = '31090';
 
-test('a commune set up offline, enrolled later with a code of the commune the admin CLI created: every edit reaches the server', async ({ page, context, request }) => {
-  test.setTimeout(180_000);
+/** `create-commune` of the admin CLI against the e2e server's database; the fresh id it printed. */
+async function createCommune(code: string, name: string): Promise<string> {
   const { stdout } = await run(process.execPath, [
-    '--import', 'tsx', 'server/admin.ts', 'create-commune', '--code', CODE, '--name', 'Xã Ba Điền', '--province', 'Quảng Ngãi',
+    '--import', 'tsx', 'server/admin.ts', 'create-commune', '--code', code, '--name', name, '--province', 'Quảng Ngãi',
     '--village', 'T01=Thôn Một', '--db', e2eDbPath(),
   ], { cwd: process.cwd(), timeout: 60_000 });
-  const serverId = /id: (\S+)/.exec(stdout)![1]!;
+  return /id: (\S+)/.exec(stdout)![1]!;
+}
+
+test('a commune set up offline, enrolled later with a code of the commune the admin CLI created: every edit reaches the server', async ({ page, context, request }) => {
+  test.setTimeout(180_000);
+  const serverId = await createCommune(CODE, 'Xã Ba Điền');
   expect(serverId).not.toBe(CODE);
 
   await page.goto('/');
@@ -46,4 +51,21 @@ test('a commune set up offline, enrolled later with a code of the commune the ad
   const households = Object.fromEntries(ops.filter((o) => o.entity === 'villageCounts').map((o) => [codes.get(readKey('counts', o.key)!.village!), o.fields.households]));
   expect(households).toEqual({ T01: 120, T02: 64 });
   expect(ops.every((o) => o.key.startsWith(serverId))).toBe(true);
+});
+
+test('a code for a commune with another code is refused on the screen with the reason; nothing typed is touched', async ({ page }) => {
+  const serverId = await createCommune('31093', 'Xã Ba Vinh');
+  await page.goto('/');
+  await setUpCommune(page, { name: 'Xã Ba Điền', code: '31092', province: 'Quảng Ngãi', villages: ['Thôn Một'] });
+  await enterVillageCounts(page, 'T01', { households: 120 });
+  const queued = await outbox(page);
+  const code = await issueCode({ commune: serverId, role: 'officer', name: 'Điện thoại nhầm xã' });
+  await syncBar(page).getByRole('link', { name: 'Kết nối', exact: true }).click();
+  await page.getByLabel('Mã đăng ký', { exact: true }).fill(code);
+  await page.getByRole('button', { name: 'Kết nối', exact: true }).click();
+  await expect(page.getByText('Mã đăng ký này dành cho xã có mã 31093, còn máy này đang làm việc với xã có mã 31092. Không có gì thay đổi; hãy xin mã đăng ký của đúng xã.')).toBeVisible();
+  expect(await readMeta(page, 'token')).toBeUndefined();
+  expect(await readMeta(page, 'currentCommune')).toBe('31092');
+  expect(await outbox(page)).toEqual(queued);
+  await expect(syncBar(page)).toContainText('Chưa kết nối máy chủ');
 });
