@@ -95,7 +95,7 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
      * code moves onto the server's id, or the enrolment is refused, changing nothing (lazy module).
      */
     async adoptServerCommune(target: ServerCommune): Promise<AdoptResult> {
-      return (await import('./rekey.ts')).createRekey(ctx).adoptServerCommune(target);
+      return (await import('./rekey.ts')).adoptServerCommune(ctx, target);
     },
     /** Dữ liệu mẫu — loads the demo commune through the save functions; idempotent. Returns its code. */
     async loadDemoCommune(): Promise<string> {
