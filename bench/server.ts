@@ -10,8 +10,10 @@
 // Traffic only to 127.0.0.1; every loop bounded in count and time; stops by itself.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent, request as httpRequest } from 'node:http';
+import { promisify } from 'node:util';
+import { gunzip } from 'node:zlib';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -59,6 +61,8 @@ export interface LoadLevel {
   pull: Quantiles;
   /** Requests that failed (network error or a status other than 200). */
   errors: number;
+  /** CPU time of the load generator and of the server process (all threads) during the level. */
+  cpu: { clientMs: number; serverMs: number; wallMs: number };
 }
 
 export interface ServerBench {
@@ -125,7 +129,7 @@ export function makeOps(deviceId: string, commune: string, village: string, n: n
  * The floor: the rows the server would write for `batches` × `perBatch` ops, inserted into the
  * store's own `ops` table with its pragmas, one transaction per batch, nothing else.
  */
-export function benchFloor(batches = DEVICES * BATCHES_PER_DEVICE, perBatch = OPS_PER_BATCH): number {
+export function benchFloor(batches = DEVICES * BATCHES_PER_DEVICE, perBatch = OPS_PER_BATCH, cpu?: { ms: number }): number {
   const dir = mkdtempSync(join(tmpdir(), 'xht-bench-floor-'));
   const db = new Database(join(dir, 'floor.sqlite'));
   try {
@@ -152,7 +156,12 @@ export function benchFloor(batches = DEVICES * BATCHES_PER_DEVICE, perBatch = OP
       });
     });
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     for (let i = 0; i < work.length; i++) tx.immediate(i);
+    if (cpu) {
+      const used = process.cpuUsage(cpu0);
+      cpu.ms = (used.user + used.system) / 1000;
+    }
     return Math.round((batches * perBatch) / ((performance.now() - t0) / 1000));
   } finally {
     db.close();
@@ -210,20 +219,40 @@ export interface Dev { url: string; token: string; deviceId: string; commune: st
  * device. The load generator shares the 2 cores with the server it measures; fetch (undici) costs
  * it about twice the CPU per request, which the server's figure would then pay for.
  */
-export const deviceAgent = new Agent({ keepAlive: true, maxSockets: Infinity });
+export let deviceAgent = new Agent({ keepAlive: true, maxSockets: Infinity });
 
 /** One request over deviceAgent; resolves with the status and the body text. */
-function send(method: 'GET' | 'POST', url: string, headers: Record<string, string>, body?: string): Promise<{ status: number; text: string }> {
+async function send(method: 'GET' | 'POST', url: string, headers: Record<string, string>, body?: string): Promise<{ status: number; text: string }> {
+  const res = await sendRaw(method, url, headers, body);
+  return { status: res.status, text: (res.gzip ? await gunzipAsync(res.bytes) : res.bytes).toString('utf8') };
+}
+
+/** One request over deviceAgent; the body as it came (gzip when the server compressed it). */
+function sendRaw(method: 'GET' | 'POST', url: string, headers: Record<string, string>, body?: string): Promise<{ status: number; bytes: Buffer; gzip: boolean }> {
   return new Promise((ok, fail) => {
     const req = httpRequest(url, { method, agent: deviceAgent, headers: body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => ok({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () => ok({ status: res.statusCode ?? 0, bytes: Buffer.concat(chunks), gzip: res.headers['content-encoding'] === 'gzip' }));
       res.on('error', fail);
     });
     req.on('error', fail);
     req.end(body);
   });
+}
+
+const gunzipAsync = promisify(gunzip);
+
+/**
+ * The cursor and hasMore of a /changes page read from its end (the server writes them last, after
+ * the ops): the load generator need not parse every op it pulls. The seq of a commune has no
+ * gap, so the ops a page held are nextCursor - since. Parsed in full if the end is not as expected.
+ */
+function pageEnd(text: string): { nextCursor: number; hasMore: boolean } {
+  const m = /"nextCursor":(\d+),"hasMore":(true|false)}$/.exec(text.slice(-64));
+  if (m) return { nextCursor: Number(m[1]), hasMore: m[2] === 'true' };
+  const page = JSON.parse(text) as ChangesResponse;
+  return { nextCursor: page.nextCursor, hasMore: page.hasMore };
 }
 
 /** Enrols a device per code (device ids bench-<first + i>) with the server at `url`, and opens its connection. */
@@ -238,10 +267,7 @@ export async function enrolAll(url: string, codes: { commune: string; code: stri
   });
   // Open every device's connection before timing: a phone connects once (to enrol) and then
   // syncs; counting the TCP handshakes queued behind busy transactions would measure accept().
-  await Promise.all(devices.map(async (d) => {
-    await (await fetch(`${url}/api/v1/me`, { headers: { authorization: `Bearer ${d.token}` } })).arrayBuffer();
-    await send('GET', `${url}/api/v1/me`, { authorization: `Bearer ${d.token}` });
-  }));
+  await Promise.all(devices.map((d) => send('GET', `${url}/api/v1/me`, { authorization: `Bearer ${d.token}` })));
   return devices;
 }
 
@@ -255,15 +281,24 @@ export async function benchIngest(): Promise<Pick<ServerBench, 'ingestOpsPerSec'
 /**
  * Sends one batch of OPS_PER_BATCH ops of a device to its server; resolves with its latency in
  * ms, or null when it failed (counted in `errors`). Like the app, a network failure is retried
- * with the same batch (the server dedupes).
+ * with the same batch (the server dedupes). `queue` makes a device's next bodies before the clock
+ * starts (the load generator shares the 2 cores with the server it measures), in the order it
+ * sends them, on its own clock; a device with none queued makes its body when it sends.
  */
-export function batchSender(): { send: (d: Dev) => Promise<number | null>; readonly errors: number } {
+export function batchSender(): { send: (d: Dev) => Promise<number | null>; queue: (d: Dev, n: number) => void; readonly errors: number } {
   let errors = 0;
   const walls = new Map<string, number>();
+  const queued = new Map<Dev, string[]>();
+  const bodyOf = (d: Dev) => JSON.stringify({ deviceId: d.deviceId, batchId: randomUUID(), ops: makeOps(d.deviceId, d.commune, d.village, OPS_PER_BATCH, walls) });
   return {
     get errors() { return errors; },
+    queue(d: Dev, n: number): void {
+      const list = queued.get(d) ?? [];
+      for (let i = 0; i < n; i++) list.push(bodyOf(d));
+      queued.set(d, list);
+    },
     async send(d: Dev): Promise<number | null> {
-      const body = JSON.stringify({ deviceId: d.deviceId, batchId: randomUUID(), ops: makeOps(d.deviceId, d.commune, d.village, OPS_PER_BATCH, walls) });
+      const body = queued.get(d)?.shift() ?? bodyOf(d);
       const t0 = performance.now();
       for (let attempt = 0; attempt < 3; attempt++) {
         try {
@@ -294,6 +329,7 @@ export async function benchServer(phases: { latency?: boolean; pushPull?: boolea
 
     const sender = batchSender();
     const sendBatch = sender.send;
+    for (const d of devices) sender.queue(d, BATCHES_PER_DEVICE);
 
     // Phase 1, capacity: every device sends its batches back to back (one in flight per device).
     // Latency here is only queueing (500 waiting ÷ throughput), so it is reported apart.
@@ -301,6 +337,7 @@ export async function benchServer(phases: { latency?: boolean; pushPull?: boolea
     let batches = 0;
     const cpuBefore = { client: process.cpuUsage(), server: cpuMsOf(first.child.pid!) };
     const start = performance.now();
+    const startUs = monoUs();
     const deadline = start + MAX_LOAD_MS;
     await Promise.all(
       devices.map(async (d) => {
@@ -314,6 +351,7 @@ export async function benchServer(phases: { latency?: boolean; pushPull?: boolea
       }),
     );
     const seconds = (performance.now() - start) / 1000;
+    markPhase('ingest', startUs);
     const clientCpu = process.cpuUsage(cpuBefore.client);
     const ingestCpu = {
       clientMs: Math.round((clientCpu.user + clientCpu.system) / 1000),
@@ -331,8 +369,10 @@ export async function benchServer(phases: { latency?: boolean; pushPull?: boolea
       const d = devices[Math.floor(Math.random() * devices.length)]!;
       plan.set(d, [...(plan.get(d) ?? []), Math.random() * HALF_LOAD_MS]);
     }
+    for (const [d, times] of plan) sender.queue(d, times.length);
     const latencies: number[] = [];
     const t2 = performance.now();
+    const t2Us = monoUs();
     await Promise.all(
       [...plan.entries()].map(async ([d, times]) => {
         for (const at of times.sort((x, y) => x - y)) {
@@ -343,8 +383,10 @@ export async function benchServer(phases: { latency?: boolean; pushPull?: boolea
         }
       }),
     );
+    if (planned > 0) markPhase('latency', t2Us);
     const mem = memoryOf(first.child.pid!);
     deviceAgent.destroy();
+    deviceAgent = new Agent({ keepAlive: true, maxSockets: Infinity }); // the next server's
     await stopChild(first.child, false);
     children.length = 0;
     const floorAfter = benchFloor();
@@ -407,13 +449,14 @@ async function pushPullProfile(dbPath: string, children: ChildProcess[]): Promis
     let pushed = 0;
     let pulled = 0;
     const t0 = performance.now();
+    const t0Us = monoUs();
+    const cpu0 = { client: process.cpuUsage(), server: cpuMsOf(child.pid!) };
     const end = t0 + PROFILE_MS;
-    const timed = async (f: () => Promise<Response>): Promise<Response | null> => {
+    const timed = async (f: () => Promise<{ status: number; bytes: Buffer; gzip: boolean }>): Promise<{ bytes: Buffer; gzip: boolean } | null> => {
       try {
         const res = await f();
         if (res.status !== 200) {
           errors += 1;
-          await res.arrayBuffer();
           return null;
         }
         return res;
@@ -426,24 +469,27 @@ async function pushPullProfile(dbPath: string, children: ChildProcess[]): Promis
       devices.slice(0, n).map(async (d) => {
         // Every device starts at a random point of its first pause, as phones do.
         await sleep(Math.random() * PROFILE_PAUSE_MS[1]);
+        const auth = { authorization: `Bearer ${d.token}` };
+        const pushHeaders = { 'content-type': 'application/json', ...auth };
+        // A phone's browser asks for gzip, so pages of changes are compressed as they would be.
+        const pullHeaders = { ...auth, 'accept-encoding': 'gzip' };
         for (let round = 0; round < 1000 && performance.now() < end; round++) {
-          const auth = { authorization: `Bearer ${d.token}` };
           const body = JSON.stringify({ deviceId: d.deviceId, batchId: randomUUID(), ops: makeOps(d.deviceId, d.commune, d.village, PROFILE_OPS, walls) });
           let t = performance.now();
-          const p = await timed(() => fetch(`${url}/api/v1/sync`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body }));
+          const p = await timed(() => sendRaw('POST', `${url}/api/v1/sync`, pushHeaders, body));
           if (p) {
-            await p.arrayBuffer();
             push.push(performance.now() - t);
             pushed += PROFILE_OPS;
           }
           t = performance.now();
           for (let page = 0; page < 50; page++) {
-            const res = await timed(() => fetch(`${url}/api/v1/changes?since=${cursors.get(d.deviceId) ?? 0}`, { headers: auth }));
+            const since = cursors.get(d.deviceId) ?? 0;
+            const res = await timed(() => sendRaw('GET', `${url}/api/v1/changes?since=${since}`, pullHeaders));
             if (!res) break;
-            const changes = (await res.json()) as ChangesResponse;
-            cursors.set(d.deviceId, changes.nextCursor);
-            pulled += changes.ops.length;
-            if (!changes.hasMore) break;
+            const { nextCursor, hasMore } = pageEnd((res.gzip ? await gunzipAsync(res.bytes) : res.bytes).toString('utf8'));
+            cursors.set(d.deviceId, nextCursor);
+            pulled += nextCursor - since;
+            if (!hasMore) break;
           }
           pull.push(performance.now() - t);
           rounds += 1;
@@ -452,6 +498,9 @@ async function pushPullProfile(dbPath: string, children: ChildProcess[]): Promis
       }),
     );
     const secs = (performance.now() - t0) / 1000;
+    markPhase(`pushPull${n}`, t0Us);
+    const clientCpu = process.cpuUsage(cpu0.client);
+    const cpu = { clientMs: Math.round((clientCpu.user + clientCpu.system) / 1000), serverMs: Math.round(cpuMsOf(child.pid!) - cpu0.server), wallMs: Math.round(secs * 1000) };
     push.sort((a, b) => a - b);
     pull.sort((a, b) => a - b);
     const all = [...push, ...pull].sort((a, b) => a - b);
@@ -466,12 +515,38 @@ async function pushPullProfile(dbPath: string, children: ChildProcess[]): Promis
       push: { p50Ms: round1(quantile(push, 0.5)), p99Ms: round1(quantile(push, 0.99)) },
       pull: { p50Ms: round1(quantile(pull, 0.5)), p99Ms: round1(quantile(pull, 0.99)) },
       errors,
+      cpu,
     });
   }
-  return { levels, rssMb: memoryOf(child.pid!).peakRssMb };
+  const rssMb = memoryOf(child.pid!).peakRssMb;
+  deviceAgent.destroy();
+  deviceAgent = new Agent({ keepAlive: true, maxSockets: Infinity });
+  return { levels, rssMb };
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Now on CLOCK_MONOTONIC in µs: the clock of a V8 CPU profile's timestamps. */
+const monoUs = () => Number(process.hrtime.bigint() / 1000n);
+
+/**
+ * With BENCH_CPU_PROF set, records when a phase ran (phases.json beside the profiles), so that
+ * `bench/profile.ts <file> 30 <phase>` counts only that phase's samples.
+ */
+function markPhase(name: string, startUs: number): void {
+  const dir = process.env.BENCH_CPU_PROF;
+  if (!dir) return;
+  const file = join(resolve(dir), 'phases.json');
+  let phases: Record<string, { startUs: number; endUs: number }> = {};
+  try {
+    phases = JSON.parse(readFileSync(file, 'utf8')) as typeof phases;
+  } catch {
+    // first phase
+  }
+  phases[name] = { startUs, endUs: monoUs() };
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(phases, null, 2));
+}
 
 export function quantile(sorted: number[], q: number): number {
   if (sorted.length === 0) return 0;

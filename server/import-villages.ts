@@ -15,6 +15,11 @@ import { MAX_YEAR, MIN_YEAR, SERVER_IMPORT_DEVICE, idOf, parseOp, type ChangeOp 
 import { newId } from '../src/domain/ids.ts';
 import { ENTITY } from '../src/domain/entities/index.ts';
 import type { Store } from './store/store.ts';
+import { withWords } from '../src/i18n/refusals.ts';
+import { cliText, cliTextEn, type CliCode } from '../src/i18n/cli.ts';
+
+/** A message of the part `cli` in both locales. */
+const words = (code: CliCode, params: object) => ({ vi: cliText(code, params), en: cliTextEn(code, params) });
 
 /** The HLC node and device id of ops written by this command (the server's own import device). */
 export const IMPORT_NODE = SERVER_IMPORT_DEVICE;
@@ -64,10 +69,10 @@ function prevOf(state: EntityState | null, fields: string[]): Record<string, str
 export async function importVillages(store: Store, o: { commune: string; year: number; bytes: Uint8Array; now: number }): Promise<ImportVillagesResult> {
   const { commune, year } = o;
   if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) {
-    return { kind: 'refused', problems: [{ vi: `Năm đánh giá phải từ ${MIN_YEAR} đến ${MAX_YEAR}`, en: `The year must be from ${MIN_YEAR} to ${MAX_YEAR}` }] };
+    return { kind: 'refused', problems: [words('cli.importYear', { min: MIN_YEAR, max: MAX_YEAR })] };
   }
   if (!(await store.getCommune(commune))) {
-    return { kind: 'refused', problems: [{ vi: `Không có xã ${commune} trên máy chủ`, en: `There is no commune ${commune} on the server` }] };
+    return { kind: 'refused', problems: [words('cli.importNoCommune', { commune })] };
   }
   let sheet;
   try {
@@ -90,7 +95,7 @@ export async function importVillages(store: Store, o: { commune: string; year: n
   const locked = dossier ? valuesOf(dossier).locked === true : false;
   const plan = planImport(sheet, {
     villages, counts,
-    blocked: locked ? { vi: `Năm ${year} của xã ${commune} đã khóa hồ sơ`, en: `The ${year} dossier of commune ${commune} is locked` } : null,
+    blocked: locked ? words('cli.importLocked', { year, commune }) : null,
   });
   const problems = [...plan.problems, ...plan.rows.flatMap((r) => r.problems)];
   if (plan.blocked && !problems.length) problems.push({ ...plan.blocked, row: null, column: null, field: null });
@@ -145,13 +150,13 @@ export async function importVillages(store: Store, o: { commune: string; year: n
   const parsed: Op[] = [];
   for (const [i, op] of ops.entries()) {
     const r = parseOp(JSON.parse(JSON.stringify(op)), ['ops', i], { now: o.now });
-    if (!r.ok) return { kind: 'refused', problems: r.problems };
+    if (!r.ok) return { kind: 'refused', problems: r.problems.map(withWords) };
     if (communeOfKey(r.op.key) !== commune) throw new Error('an import op left its commune');
     parsed.push(r.op);
   }
   const batchId = `import-${createHash('sha256').update(JSON.stringify(parsed)).digest('hex').slice(0, 40)}`;
   const res = await store.applyBatch({ commune, deviceId: IMPORT_NODE, batchId, tokenId: IMPORT_NODE, ops: parsed, now: o.now });
-  if (res.kind === 'invalid' || res.kind === 'locked') return { kind: 'refused', problems: res.problems };
+  if (res.kind === 'invalid' || res.kind === 'locked') return { kind: 'refused', problems: res.problems.map(withWords) };
   if (res.kind === 'conflict') throw new Error(`the store refused the import: ${res.opIds.length} op id(s) already used`);
   return { kind: 'applied', plan, ops: ops.length, villagesAdded, villagesChanged };
 }

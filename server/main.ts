@@ -10,6 +10,7 @@ import { seedDemoIfEmpty } from './seed.ts';
 import { startServer } from './server.ts';
 import { SettingsError, readSettings, type Settings } from './settings.ts';
 import { openStore, storeLocation } from './store/index.ts';
+import { both, cliText, cliTextEn } from '../src/i18n/cli.ts';
 
 let settings: Settings;
 try {
@@ -51,17 +52,17 @@ const url = `http://${shownHost}:${server.port}/`;
 // The banner goes out before the 'listening' line, so whoever waits for that line has both.
 if (seeded) {
   process.stdout.write(
-    `\nXã Học Tập đang chạy tại / running at ${url}\n` +
-      `Đã tạo xã mẫu ${seeded.commune} (Xã Ba Tô). Mã đăng ký cho cán bộ phụ trách (dùng một lần):\n` +
-      `Demo commune created. Officer enrolment code (one-time):\n\n    ${seeded.code}\n\n` +
-      `Mã dùng được đến / valid until ${new Date(seeded.expiresAt).toISOString().slice(0, 10)}.\n\n`,
+    `\n${both('cli.running')} ${url}\n` +
+      `${cliText('cli.demoCreated', { commune: seeded.commune, name: seeded.name })}\n` +
+      `${cliTextEn('cli.demoCreated')}\n\n    ${seeded.code}\n\n` +
+      `${both('cli.codeValidUntil')} ${new Date(seeded.expiresAt).toISOString().slice(0, 10)}.\n\n`,
   );
 } else {
   // A restart prints no code (each is shown once); say how to get a new one.
   process.stdout.write(
-    `\nXã Học Tập đang chạy tại / running at ${url}\n` +
-      `Cấp mã đăng ký mới / issue a new enrolment code:\n` +
-      `    npm run admin -- issue-code --commune <mã xã> --role officer --name "<họ tên>"\n\n`,
+    `\n${both('cli.running')} ${url}\n` +
+      `${both('cli.issueNewCode')}:\n` +
+      `    ${cliText('cli.issueCodeExample')}\n\n`,
   );
 }
 log('info', 'listening', { url, store: store.kind, where, files: files.kind, staticDir });

@@ -17,7 +17,7 @@ import { validateAssessInput } from '../src/domain/readiness/validate.ts';
 import { assess } from '../src/domain/readiness/assess.ts';
 import { canonicalJson } from '../src/domain/sync/merge.ts';
 import { parseHlc } from '../src/domain/sync/hlc.ts';
-import { moveRefusalText, reviewText } from '../src/i18n/review.ts';
+import type { ProblemParams } from '../src/domain/schemas/problems.ts';
 
 /** Who sends the batch, as the review's rules need it. */
 export interface Writer {
@@ -27,11 +27,11 @@ export interface Writer {
   province: string | null;
 }
 
-/** A problem of one op: the field it names (null: the key) and its words. */
+/** A problem of one op: the field it names (null: the key), a code of the catalog (the part `review`'s refusals, src/i18n/refusals.ts words them) and its parameters. */
 export interface ReviewProblem {
   field: string | null;
-  vi: string;
-  en: string;
+  code: string;
+  params?: ProblemParams;
 }
 
 /** Reads the merged values of an entity/key (undefined when there is none). */
@@ -57,7 +57,7 @@ export function reviewNeeds(op: Op, province: string | null): { entity: EntityNa
   return out;
 }
 
-const problem = (field: string | null, t: { vi: string; en: string }): ReviewProblem => ({ field, ...t });
+const problem = (field: string | null, code: string, params?: ProblemParams): ReviewProblem => (params ? { field, code, params } : { field, code });
 
 /**
  * Why `op` may not be applied on `before` (the merged values of its own record, undefined when new),
@@ -65,7 +65,7 @@ const problem = (field: string | null, t: { vi: string; en: string }): ReviewPro
  */
 export function reviewRefusal(op: Op, before: Record<string, JsonValue> | undefined, read: ValuesReader, who: Writer | undefined): ReviewProblem | null {
   const def = ENTITY_DEFS[op.entity];
-  if (def.immutable && before && Object.keys(before).length > 0) return problem(null, reviewText('review.refuse.immutable'));
+  if (def.immutable && before && Object.keys(before).length > 0) return problem(null, 'review.refuse.immutable');
   if (op.entity === ENTITY.submission) return submissionRefusal(op, who);
   if (op.entity === ENTITY.stateChange) return stateChangeRefusal(op, read, who);
   return null;
@@ -76,15 +76,15 @@ function submissionRefusal(op: Op, who: Writer | undefined): ReviewProblem | nul
   const f = op.fields;
   if (!at || !f.snapshot || typeof f.contentHash !== 'string') return null; // the record rules name what is missing
   const snap = f.snapshot as unknown as SubmissionSnapshot;
-  if (createHash('sha256').update(canonicalText(snap)).digest('hex') !== f.contentHash) return problem('contentHash', reviewText('review.refuse.hash'));
+  if (createHash('sha256').update(canonicalText(snap)).digest('hex') !== f.contentHash) return problem('contentHash', 'review.refuse.hash');
   const checked = validateAssessInput(snap.input);
   if (!checked.ok) {
     const p = checked.problems[0]!;
-    return { field: `snapshot.input.${p.path}`, vi: p.vi, en: p.en };
+    return problem(`snapshot.input.${p.path}`, p.code, p.params);
   }
-  if (checked.input.commune.code !== at.commune || checked.input.year !== at.year) return problem('snapshot', reviewText('review.refuse.snapshotOther'));
-  if (canonicalJson(JSON.parse(JSON.stringify(assess(checked.input)))) !== canonicalJson(snap.output)) return problem('snapshot.output', reviewText('review.refuse.output'));
-  if (who && f.sentBy !== who.person) return problem('sentBy', reviewText('review.refuse.by'));
+  if (checked.input.commune.code !== at.commune || checked.input.year !== at.year) return problem('snapshot', 'review.refuse.snapshotOther');
+  if (canonicalJson(JSON.parse(JSON.stringify(assess(checked.input)))) !== canonicalJson(snap.output)) return problem('snapshot.output', 'review.refuse.output');
+  if (who && f.sentBy !== who.person) return problem('sentBy', 'review.refuse.by');
   return null;
 }
 
@@ -92,9 +92,9 @@ function stateChangeRefusal(op: Op, read: ValuesReader, who: Writer | undefined)
   const at = readKey('step', op.key) as { commune: string; year: number; step: number } | null;
   const f = op.fields;
   if (!at || typeof f.from !== 'string' || typeof f.to !== 'string' || typeof f.version !== 'number') return null;
-  if (f.device !== parseHlc(op.hlc).node) return problem('device', reviewText('review.refuse.device'));
+  if (f.device !== parseHlc(op.hlc).node) return problem('device', 'review.refuse.device');
   if (!who) return null; // the server's own writers (none writes a state change today)
-  if (f.by !== who.person) return problem('by', reviewText('review.refuse.by'));
+  if (f.by !== who.person) return problem('by', 'review.refuse.by');
   const { commune, year, step } = at;
   let status: DossierStatus = DRAFT;
   if (step > 1) {
@@ -115,5 +115,6 @@ function stateChangeRefusal(op: Op, read: ValuesReader, who: Writer | undefined)
   const why = moveRefusal(who.role, { step, from: f.from as DossierState, to: f.to as DossierState, version, reason: typeof f.reason === 'string' ? f.reason : null }, ctx);
   if (!why) return null;
   const field = why.code === 'moveVersion' ? 'version' : why.code === 'moveNoReason' || why.code === 'moveNoComment' ? 'reason' : why.code === 'moveStale' || why.code === 'moveNone' ? 'from' : 'to';
-  return problem(field, moveRefusalText(why));
+  const { code, ...params } = why;
+  return problem(field, `review.refuse.${code}`, params as ProblemParams);
 }

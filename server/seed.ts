@@ -1,7 +1,7 @@
 // The demo commune on a fresh server: Xã Ba Tô with its villages and two years of data, written
 // as ordinary ops through the store (so devices pull it like any edit), and an officer's code.
 // Stamped in 2020 so that any real edit, even from a phone with a wrong clock, wins over it.
-import { demoCommune } from '../src/domain/demo-commune.ts';
+import { DEMO_OFFICER, demoCommune } from '../src/domain/demo-commune.ts';
 import { ENTITY } from '../src/domain/entities/index.ts';
 import { formatHlc } from '../src/domain/sync/hlc.ts';
 import type { JsonValue, Op } from '../src/domain/sync/op.ts';
@@ -43,7 +43,7 @@ export function demoOps(): Op[] {
 /** The printed demo code is a standing invitation to whoever reads the terminal: a week, not a month. */
 export const DEMO_CODE_DAYS = 7;
 
-export async function seedDemoIfEmpty(store: Store, now = Date.now()): Promise<{ commune: string; code: string; expiresAt: number } | null> {
+export async function seedDemoIfEmpty(store: Store, now = Date.now()): Promise<{ commune: string; name: string; code: string; expiresAt: number } | null> {
   // Several server processes may start on one empty database at once: one of them seeds.
   return store.exclusive('demo-seed', async () => {
     if ((await store.listCommunes()).length > 0) return null;
@@ -55,7 +55,7 @@ export async function seedDemoIfEmpty(store: Store, now = Date.now()): Promise<{
     for (let i = 0; i < ops.length; i += 500) {
       await store.applyBatch({ commune: commune.code, deviceId: SEED_NODE, batchId: `seed-${i / 500}`, tokenId: SEED_NODE, ops: ops.slice(i, i + 500), now });
     }
-    const { code, expiresAt } = await issueCode(store, { commune: commune.code, role: 'officer', villages: null, person: 'Cán bộ phụ trách (demo)', validDays: DEMO_CODE_DAYS }, now);
-    return { commune: commune.code, code, expiresAt };
+    const { code, expiresAt } = await issueCode(store, { commune: commune.code, role: 'officer', villages: null, person: DEMO_OFFICER, validDays: DEMO_CODE_DAYS }, now);
+    return { commune: commune.code, name: commune.name, code, expiresAt };
   });
 }

@@ -1,6 +1,7 @@
 // The server's settings from the environment, checked once at start: a wrong value stops the
 // start with a reason instead of running half-configured. Pure parsing; reads no files.
 import type { RateLimit } from './rate-limit.ts';
+import { both, cliText, cliTextEn } from '../src/i18n/cli.ts';
 
 export interface Settings {
   port: number;
@@ -32,7 +33,7 @@ function int(env: NodeJS.ProcessEnv, name: string, dflt: number, min: number, ma
   const raw = env[name];
   if (raw === undefined || raw === '') return dflt;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new SettingsError(`${name} phải là số nguyên từ ${min} đến ${max} / must be an integer ${min}–${max}: ${raw}`);
+  if (!Number.isInteger(n) || n < min || n > max) throw new SettingsError(`${cliText('cli.settingInteger', { name, min, max })} / ${cliTextEn('cli.settingInteger', { min, max })}: ${raw}`);
   return n;
 }
 
@@ -42,9 +43,9 @@ export function parseOrigin(s: string): string {
   try {
     u = new URL(s.trim());
   } catch {
-    throw new SettingsError(`SYNC_ORIGINS: không phải địa chỉ / not a URL: ${s}`);
+    throw new SettingsError(`SYNC_ORIGINS: ${both('cli.notUrl')}: ${s}`);
   }
-  if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new SettingsError(`SYNC_ORIGINS: chỉ http(s) / only http(s): ${s}`);
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new SettingsError(`SYNC_ORIGINS: ${both('cli.onlyHttp')}: ${s}`);
   return u.origin;
 }
 
@@ -55,9 +56,9 @@ function databaseUrl(raw: string | undefined): string | null {
   try {
     u = new URL(raw.trim());
   } catch {
-    throw new SettingsError('DATABASE_URL: không phải địa chỉ / not a URL (postgres://user:password@host:5432/database)');
+    throw new SettingsError(`DATABASE_URL: ${both('cli.notUrl')} (postgres://user:password@host:5432/database)`);
   }
-  if (u.protocol !== 'postgres:' && u.protocol !== 'postgresql:') throw new SettingsError(`DATABASE_URL: chỉ nhận postgres:// / only postgres:// URLs (${u.protocol})`);
+  if (u.protocol !== 'postgres:' && u.protocol !== 'postgresql:') throw new SettingsError(`DATABASE_URL: ${both('cli.onlyPostgres')} (${u.protocol})`);
   return raw.trim();
 }
 

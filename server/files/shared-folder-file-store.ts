@@ -9,6 +9,7 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { openDiskFileStore, type DiskFileStoreOptions } from './disk-file-store.ts';
 import type { FileStore } from './file-store.ts';
+import { both, cliText, cliTextEn } from '../../src/i18n/cli.ts';
 
 /** The shared folder is missing or not writable; the message says which, in Vietnamese and English. */
 export class SharedFolderError extends Error {}
@@ -18,13 +19,13 @@ export function openSharedFolderFileStore(root: string, opts: Omit<DiskFileStore
   try {
     isDir = statSync(root).isDirectory();
   } catch {
-    throw new SharedFolderError(`FILES_DIR: không có thư mục dùng chung ${root} (hãy gắn ổ trước) / the shared folder does not exist (mount it first)`);
+    throw new SharedFolderError(`FILES_DIR: ${both('cli.noSharedFolder', { root })}`);
   }
-  if (!isDir) throw new SharedFolderError(`FILES_DIR: ${root} không phải thư mục / is not a folder`);
+  if (!isDir) throw new SharedFolderError(`FILES_DIR: ${cliText('cli.notAFolder', { root })} / ${cliTextEn('cli.notAFolder', { root })}`);
   try {
     accessSync(root, constants.W_OK);
   } catch {
-    throw new SharedFolderError(`FILES_DIR: máy chủ không ghi được vào ${root} / the server cannot write to the shared folder`);
+    throw new SharedFolderError(`FILES_DIR: ${both('cli.folderNotWritable', { root })}`);
   }
   return openDiskFileStore(root, { ...opts, kind: 'shared-folder' });
 }

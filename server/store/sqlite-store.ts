@@ -7,9 +7,11 @@ import { dirname, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { EntityState } from '../../src/domain/sync/merge.ts';
 import type { EntityName } from '../../src/domain/sync/op.ts';
-import { MAX_CHANGES_BYTES, type CommuneInfo, type Role } from '../../src/domain/sync/protocol.ts';
+import { MAX_CHANGES_BYTES, type CommuneInfo } from '../../src/domain/sync/protocol.ts';
 import { SQLITE_PRAGMAS, createBatchWriter, createGroupCommit, type GroupOutcome } from './sqlite-writer.ts';
 import type { WriterAnswer, WriterMessage } from './sqlite-writer-worker.ts';
+import { createChangesCache } from './changes-cache.ts';
+import { toCode, toGrant, type CodeRow } from './code-rows.ts';
 import type { ApplyBatchInput, ApplyResult, CodeRecord, NewCommune, RedeemResult, Store, TokenGrant } from './store.ts';
 
 export { SQLITE_PRAGMAS } from './sqlite-writer.ts';
@@ -87,19 +89,6 @@ const MIGRATIONS: string[] = [
   STABLE_IDS_MIGRATION,
 ];
 
-interface CodeRow {
-  id: string;
-  commune: string;
-  role: Role;
-  villages: string | null;
-  person: string;
-  created_at: number;
-  used_at: number | null;
-  revoked_at: number | null;
-  expires_at: number | null;
-  device_id: string | null;
-  device_name: string | null;
-}
 
 export interface SqliteStoreOptions {
   /**
@@ -121,6 +110,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     insertCommune: db.prepare('INSERT INTO communes (id, code, name, province, created_at) VALUES (?, ?, ?, ?, ?)'),
     insertVillage: db.prepare('INSERT INTO villages (commune, id, code, name, ord) VALUES (?, ?, ?, ?, ?)'),
     commune: db.prepare<[string], { id: string; code: string; name: string; province: string }>('SELECT id, code, name, province FROM communes WHERE id = ?'),
+    communeSeq: db.prepare<[string], { seq: number }>('SELECT seq FROM communes WHERE id = ?'),
     // A province's own stream (its records, id `p:…`) is a row of this table but no commune.
     communes: db.prepare<[], { id: string }>("SELECT id FROM communes WHERE id NOT LIKE 'p:%' ORDER BY id"),
     heads: db.prepare<[string], { id: string; code: string; name: string; seq: number }>('SELECT id, code, name, seq FROM communes WHERE province = ? ORDER BY id'),
@@ -169,30 +159,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     return { id: row.id, code: row.code, name: row.name, province: row.province, villages: q.villages.all(id) };
   };
 
-  const toCode = (r: CodeRow): CodeRecord => ({
-    id: r.id,
-    commune: r.commune,
-    role: r.role,
-    villages: r.villages === null ? null : (JSON.parse(r.villages) as string[]),
-    person: r.person,
-    createdAt: r.created_at,
-    usedAt: r.used_at,
-    revokedAt: r.revoked_at,
-    expiresAt: r.expires_at,
-    deviceId: r.device_id,
-    deviceName: r.device_name,
-  });
 
-  const toGrant = (r: CodeRow & { province: string }): TokenGrant => ({
-    id: r.id,
-    commune: r.commune,
-    province: r.province,
-    role: r.role,
-    villages: r.villages === null ? null : (JSON.parse(r.villages) as string[]),
-    person: r.person,
-    deviceId: r.device_id,
-    deviceName: r.device_name,
-  });
 
   const createCommuneTx = db.transaction((c: NewCommune) => {
     const id = c.id ?? c.code;
@@ -216,6 +183,8 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
   // Exclusive runs are per database file; each in-memory database is its own.
   const lockScope = path === ':memory:' ? `memory:${++memoryDatabases}` : resolve(path);
   const writer = path === ':memory:' ? inlineWriter(db) : threadWriter(path, db, options.startWriter ?? false);
+  /** The recent feed of each commune this store wrote, served without reading the log back. */
+  const recent = createChangesCache();
   let closed = false;
 
   return {
@@ -257,9 +226,22 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     },
     applyBatch(input) {
       if (closed) return Promise.reject(new Error('store closed'));
-      return writer.apply(input);
+      return writer.apply(input).then((result) => {
+        // Answers come in commit order; the applied ops are the block of seqs ending at the cursor.
+        if (result.kind === 'ok' && result.applied.length) {
+          const byId = new Map(input.ops.map((op) => [op.opId, op]));
+          recent.add(input.commune, result.cursor - result.applied.length + 1, result.applied.map((id) => byId.get(id)!));
+        }
+        return result;
+      });
     },
     async changes(commune, since, limit, maxBytes = MAX_CHANGES_BYTES) {
+      // The commune's last committed seq (committed with its ops, in one transaction): nothing
+      // after the cursor, or a page the recent feed holds whole, costs no read of the log.
+      const last = q.communeSeq.get(commune)?.seq ?? 0;
+      if (since >= last) return { json: [], lastSeq: null, hasMore: false };
+      const cached = recent.page(commune, since, limit, maxBytes, last);
+      if (cached) return cached;
       const json: string[] = [];
       let bytes = 0;
       let hasMore = false;

@@ -45,6 +45,8 @@ export interface RepoContext {
   rw<T>(fn: () => Promise<T>): Promise<T>;
   /** The checks, loaded (awaits the first load). */
   checks(): Promise<Checks>;
+  /** The checks when loaded (always inside rw(), which loads them before it opens). */
+  loadedChecks(): Checks | null;
   getMeta<T = unknown>(key: MetaKey): Promise<T | undefined>;
   setMeta(key: MetaKey, value: unknown): Promise<void>;
   /** This device's id, made once (HLC node and sync deviceId). */
@@ -106,5 +108,5 @@ export function createContext(db: XhtDb, options: RepoOptions = {}): RepoContext
     if (!lastS || nextS > lastS) await setMeta('hlc', nextS);
   }
 
-  return { db, now, tbl, rw, checks, getMeta, setMeta, deviceId, nextStamp, receiveStamps };
+  return { db, now, tbl, rw, checks, loadedChecks: () => loadedChecks, getMeta, setMeta, deviceId, nextStamp, receiveStamps };
 }

@@ -134,7 +134,7 @@ export function createMergeStore(ctx: RepoContext) {
     const good: Op[] = [];
     const refused: PulledRefusal[] = [];
     let retired = 0;
-    const { parseOp } = await ctx.checks();
+    const { parseOp, problemText } = await ctx.checks();
     const at = new Date(ctx.now()).toISOString();
     for (const raw of ops as unknown[]) {
       // An entity this release retired (province thresholds, issue #11) stored by an older one:
@@ -148,14 +148,14 @@ export function createMergeStore(ctx: RepoContext) {
       const r = parseOp(raw && typeof raw === 'object' ? stripSeq(raw) : raw);
       const problems = !r.ok
         ? r.problems
-        : dexieKey(r.op.entity, r.op.key) === null ? [{ path: 'key', vi: `Khóa "${r.op.key}" không hợp lệ`, en: `Key "${r.op.key}" is not valid` }] : [];
+        : dexieKey(r.op.entity, r.op.key) === null ? [{ path: 'key', code: 'pb.keyInvalid', params: { key: r.op.key } }] : [];
       if (r.ok && problems.length === 0) good.push(r.op);
       else {
         refused.push({
           seq,
           opId: typeof (raw as { opId?: unknown } | null)?.opId === 'string' ? (raw as { opId: string }).opId : null,
-          error: problems.map((p) => `${p.path}: ${p.vi}`).join('; '),
-          reasons: problems.map((p) => ({ vi: p.vi, en: p.en })),
+          error: problems.map((p) => `${p.path}: ${problemText(p)}`).join('; '),
+          reasons: problems.map((p) => ({ vi: problemText(p, 'vi'), en: problemText(p, 'en') })),
           at,
           op: safeCopy(raw),
         });

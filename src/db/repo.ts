@@ -5,6 +5,7 @@
 // them opens a transaction of its own.
 import type { ExportFile, ImportResult } from './transfer.ts';
 import type { Refusal, VillageImportResult } from './village-import.ts';
+import type { AdoptResult, ServerCommune } from './rekey.ts';
 import type { ImportPlan, VillageSheet } from '../import/index.ts';
 import type { XhtDb } from './db.ts';
 import type { Review } from './review.ts';
@@ -19,6 +20,7 @@ import { createWrite, type Write } from './write.ts';
 export type { MetaKey, RepoOptions } from './context.ts';
 export type { PulledRefusal, RemoteResult } from './merge-store.ts';
 export type { QuarantineItem } from './outbox.ts';
+export type { AdoptResult, ServerCommune } from './rekey.ts';
 
 /** What the modules of src/db (transfer, village import) use beyond the public functions. */
 export interface RepoInternals {
@@ -93,6 +95,13 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
     /** The province's review's writes (sending, moves, verdicts, register, council, settings), loaded on first use. */
     async review(): Promise<Review> {
       return (reviewWrites ??= import('./review.ts').then((m) => m.createReview(repo, write)));
+    },
+    /**
+     * Enrolment: makes the phone's commune the server's — a commune set up offline under its typed
+     * code moves onto the server's id, or the enrolment is refused, changing nothing (lazy module).
+     */
+    async adoptServerCommune(target: ServerCommune): Promise<AdoptResult> {
+      return (await import('./rekey.ts')).adoptServerCommune(ctx, target);
     },
     /** Dữ liệu mẫu — loads the demo commune through the save functions; idempotent. Returns its code. */
     async loadDemoCommune(): Promise<string> {

@@ -14,9 +14,27 @@ import type { RepoContext } from './context.ts';
 import { ValidationError, YearLockedError, isRealDate } from './errors.ts';
 import { COUNT_KEYS, type Queries } from './queries.ts';
 import type { Write } from './write.ts';
+import type { DataCode } from '../i18n/data.ts';
+import type { Params } from '../i18n/words.ts';
 
 export function createSaves(ctx: RepoContext, write: Write, q: Queries) {
   const { db } = ctx;
+
+  /** A refused save of `field`, in both locales from the catalog's part `data` (loaded with the checks). */
+  async function refusal(field: string, code: DataCode, params?: Params): Promise<ValidationError> {
+    const { dataText } = await ctx.checks();
+    return new ValidationError({ [field]: dataText(code, params) }, { [field]: dataText(code, params, 'en') });
+  }
+  /** The refusal of a locked year; only inside ctx.rw(), which has the checks loaded. */
+  function lockedError(year: number): YearLockedError {
+    return new YearLockedError(year, ctx.loadedChecks()!.dataText('data.yearLocked', { year }));
+  }
+  async function checkYear(year: number): Promise<void> {
+    if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) throw await refusal('year', 'data.year', { min: MIN_YEAR, max: MAX_YEAR });
+  }
+  async function checkCode(field: string, of: 'commune' | 'village' | 'decision', code: unknown): Promise<void> {
+    if (typeof code !== 'string' || !CODE_RE.test(code)) throw await refusal(field, 'data.code', { of });
+  }
 
   /**
    * Lưu xã. Its id stays; `code` (Mã xã) is a field, so a new code is an ordinary edit. A commune
@@ -24,10 +42,10 @@ export function createSaves(ctx: RepoContext, write: Write, q: Queries) {
    * ids is (and as the server knows it); the admin CLI gives the server's new communes fresh ids.
    */
   async function saveCommune(row: CommuneInput): Promise<void> {
-    checkCode('code', 'Mã xã', row.code);
-    if (typeof row.name !== 'string' || row.name.trim() === '') throw new ValidationError({ name: 'Tên xã không được để trống.' });
+    await checkCode('code', 'commune', row.code);
+    if (typeof row.name !== 'string' || row.name.trim() === '') throw await refusal('name', 'data.communeName');
     const { id = row.code, ...fields } = row;
-    checkCode('id', 'Mã xã', id);
+    await checkCode('id', 'commune', id);
     await write(ENTITY.commune, communeKey(id), fields as Record<string, JsonValue | undefined>);
   }
 
@@ -48,11 +66,11 @@ export function createSaves(ctx: RepoContext, write: Write, q: Queries) {
    * or moved to another commune is an ordinary edit under the same key.
    */
   async function saveVillage(commune: string, v: VillageInput): Promise<string> {
-    checkCode('code', 'Mã thôn', v.code);
-    if (typeof v.name !== 'string' || v.name.trim() === '') throw new ValidationError({ name: 'Tên thôn không được để trống.' });
+    await checkCode('code', 'village', v.code);
+    if (typeof v.name !== 'string' || v.name.trim() === '') throw await refusal('name', 'data.villageName');
     const id = v.id ?? v.code;
-    checkCode('id', 'Mã thôn', id);
-    if (v.inCommune !== undefined) checkCode('inCommune', 'Mã xã', v.inCommune);
+    await checkCode('id', 'village', id);
+    if (v.inCommune !== undefined) await checkCode('inCommune', 'commune', v.inCommune);
     await ctx.rw(async () => {
       const home = (await homeOf(commune, id)) ?? commune;
       const existing = await db.villages.get([home, id]);
@@ -76,7 +94,7 @@ export function createSaves(ctx: RepoContext, write: Write, q: Queries) {
 
   /** Lưu số liệu thôn (only the given fields; null clears one), under the village's own key. */
   async function saveVillageCounts(commune: string, year: number, village: string, fields: Partial<VillageCounts>): Promise<void> {
-    checkYear(year);
+    await checkYear(year);
     await ctx.rw(async () => {
       const home = (await homeOf(commune, village)) ?? commune;
       await write(ENTITY.villageCounts, countsKey(home, year, village), fields as Record<string, JsonValue | undefined>);
@@ -85,13 +103,13 @@ export function createSaves(ctx: RepoContext, write: Write, q: Queries) {
 
   /** Lưu số liệu chung của xã. */
   async function saveCommuneFigures(commune: string, year: number, fields: Partial<CommuneFigures>): Promise<void> {
-    checkYear(year);
+    await checkYear(year);
     await write(ENTITY.communeFigures, yearKey(commune, year), fields as Record<string, JsonValue | undefined>);
   }
 
   /** Lưu câu trả lời chỉ tiêu. */
   async function saveAnswer(commune: string, year: number, indicatorId: string, fields: Partial<Answer>): Promise<void> {
-    checkYear(year);
+    await checkYear(year);
     const patch = { ...fields } as Record<string, JsonValue | undefined>;
     if (Array.isArray(fields.evidence)) patch.evidence = cleanEvidence(fields.evidence) as JsonValue;
     await write(ENTITY.answer, answerKey(commune, year, indicatorId), patch);
@@ -99,10 +117,10 @@ export function createSaves(ctx: RepoContext, write: Write, q: Queries) {
 
   /** Lưu quyết định công nhận; the id defaults to `${decidedOn}_${level}` so re-entry does not duplicate. */
   async function saveDecision(commune: string, d: { id?: string; level: 1 | 2; decidedOn: string; number?: string; archived?: boolean }): Promise<string> {
-    if (d.level !== 1 && d.level !== 2) throw new ValidationError({ level: 'Mức độ chỉ là 1 hoặc 2.' });
-    if (!isRealDate(d.decidedOn)) throw new ValidationError({ decidedOn: 'Ngày quyết định không đúng (cần dạng năm-tháng-ngày).' });
+    if (d.level !== 1 && d.level !== 2) throw await refusal('level', 'data.level');
+    if (!isRealDate(d.decidedOn)) throw await refusal('decidedOn', 'data.decidedOn');
     const id = d.id ?? `${d.decidedOn}_${d.level}`;
-    checkCode('id', 'Mã quyết định', id);
+    await checkCode('id', 'decision', id);
     const patch: Record<string, JsonValue | undefined> = { level: d.level, decidedOn: d.decidedOn, number: d.number };
     if (d.archived !== undefined) patch.archived = d.archived;
     await write(ENTITY.decision, decisionKey(commune, id), patch);
@@ -111,22 +129,22 @@ export function createSaves(ctx: RepoContext, write: Write, q: Queries) {
 
   /** Lưu hồ sơ năm (free texts, signer, meeting); refused while the year is locked. */
   async function saveDossier(commune: string, year: number, fields: Record<string, string | number | boolean | null | undefined>): Promise<void> {
-    checkYear(year);
+    await checkYear(year);
     for (const k of Object.keys(fields)) {
-      if (LOCK_FIELDS.has(k)) throw new ValidationError({ [k]: 'Dùng "Khóa hồ sơ" / "Mở lại" để đổi trạng thái khóa.' });
+      if (LOCK_FIELDS.has(k)) throw await refusal(k, 'data.lockFields');
     }
     await ctx.rw(async () => {
       const d = await db.dossiers.get([commune, year]);
-      if (d?.locked) throw new YearLockedError(year);
+      if (d?.locked) throw lockedError(year);
       await write(ENTITY.dossier, yearKey(commune, year), fields as Record<string, JsonValue | undefined>);
     });
   }
 
   /** Khóa hồ sơ năm after the council meeting: counts, figures and answers become read-only. */
   async function lockYear(commune: string, year: number, m: { meetingDate: string; minutesRef: string; reason?: string }): Promise<void> {
-    checkYear(year);
-    if (!isRealDate(m.meetingDate)) throw new ValidationError({ meetingDate: 'Ngày họp không đúng (cần dạng năm-tháng-ngày).' });
-    if (typeof m.minutesRef !== 'string' || m.minutesRef.trim() === '') throw new ValidationError({ minutesRef: 'Cần ghi số biên bản họp.' });
+    await checkYear(year);
+    if (!isRealDate(m.meetingDate)) throw await refusal('meetingDate', 'data.meetingDate');
+    if (typeof m.minutesRef !== 'string' || m.minutesRef.trim() === '') throw await refusal('minutesRef', 'data.minutesRef');
     await write(ENTITY.dossier, yearKey(commune, year), {
       locked: true, meetingDate: m.meetingDate, minutesRef: m.minutesRef,
       lockReason: m.reason ?? null, lockedAt: new Date(ctx.now()).toISOString(),
@@ -135,8 +153,8 @@ export function createSaves(ctx: RepoContext, write: Write, q: Queries) {
 
   /** Mở lại năm đã khóa, with the reason kept in the dossier's history. */
   async function reopenYear(commune: string, year: number, reason: string): Promise<void> {
-    checkYear(year);
-    if (typeof reason !== 'string' || reason.trim() === '') throw new ValidationError({ reason: 'Cần ghi lý do mở lại.' });
+    await checkYear(year);
+    if (typeof reason !== 'string' || reason.trim() === '') throw await refusal('reason', 'data.reopenReason');
     await ctx.rw(async () => {
       const d = await db.dossiers.get([commune, year]);
       const reasons = [...(d?.reopenReasons ?? []), { at: new Date(ctx.now()).toISOString(), reason: reason.trim() }];
@@ -146,7 +164,7 @@ export function createSaves(ctx: RepoContext, write: Write, q: Queries) {
 
   /** Bắt đầu năm mới: villages carry over (they are not per year), counts start empty. */
   async function startYear(commune: string, year: number, fromYear?: number): Promise<void> {
-    checkYear(year);
+    await checkYear(year);
     await ctx.rw(async () => {
       const years = await q.listYears(commune);
       const from = fromYear ?? [...years].reverse().find((y) => y < year);
@@ -204,16 +222,6 @@ export type CommuneInput = Omit<CommuneRow, 'id'> & { id?: string };
 /** What a village is saved with (the key's commune comes from the caller or the village's home). */
 export type VillageInput = Pick<VillageRow, 'code' | 'name'> & Partial<Pick<VillageRow, 'id' | 'order' | 'archived' | 'inCommune'>>;
 
-function checkYear(year: number): void {
-  if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) {
-    throw new ValidationError({ year: `Năm đánh giá phải là số nguyên từ ${MIN_YEAR} đến ${MAX_YEAR}.` });
-  }
-}
-function checkCode(field: string, label: string, code: unknown): void {
-  if (typeof code !== 'string' || !CODE_RE.test(code)) {
-    throw new ValidationError({ [field]: `${label} chỉ gồm chữ cái không dấu, chữ số, dấu chấm, gạch ngang hoặc gạch dưới (tối đa 32 ký tự).` });
-  }
-}
 
 /** Drops empty evidence parts (an empty date is "no date", not a bad date). */
 function cleanEvidence(list: unknown[]): Record<string, string>[] {

@@ -12,7 +12,7 @@ import type { ConflictRow, MetaRow, OutboxRow, StampRow } from './db.ts';
 import { fieldsOfRow, keyOfRow, parseKey, rowOfAnyRelease, tableOf } from './entities.ts';
 import { WRITE_TABLES } from './context.ts';
 import { internalsOf, type Repo } from './repo.ts';
-import { ImportError, ValidationError, checkCommuneFigures, checkVillageCounts } from './validate.ts';
+import { ImportError, ValidationError, checkCommuneFigures, checkVillageCounts, dataText, problemText } from './validate.ts';
 
 /** Format marker and version of the export file. */
 export const EXPORT_APP = 'xa-hoc-tap';
@@ -95,17 +95,17 @@ export function checkExportFile(file: unknown): ExportFile {
     try {
       data = JSON.parse(data);
     } catch {
-      throw new ImportError('Tệp không đọc được: nội dung không phải JSON hợp lệ.');
+      throw new ImportError(dataText('data.fileNotJson'));
     }
   }
   if (!isObj(data) || data.app !== EXPORT_APP) {
-    throw new ImportError('Tệp này không phải tệp "Xuất dữ liệu" của ứng dụng Xã Học Tập.');
+    throw new ImportError(dataText('data.fileNotOurs'));
   }
   if (typeof data.version !== 'number' || data.version > EXPORT_VERSION || data.version < 1) {
-    throw new ImportError(`Tệp được tạo bởi phiên bản ứng dụng mới hơn (định dạng ${String(data.version)}). Hãy cập nhật ứng dụng rồi nhập lại.`);
+    throw new ImportError(dataText('data.fileNewer', { version: String(data.version) }));
   }
   const tables = data.tables;
-  if (!isObj(tables)) throw new ImportError('Tệp hỏng: thiếu phần dữ liệu.');
+  if (!isObj(tables)) throw new ImportError(dataText('data.fileNoTables'));
   const problems: string[] = [];
   const note = (p: string) => {
     if (problems.length < 20) problems.push(p);
@@ -114,7 +114,7 @@ export function checkExportFile(file: unknown): ExportFile {
     const v = tables[name];
     if (v === undefined) return [];
     if (!Array.isArray(v)) {
-      note(`Bảng ${name} không phải danh sách.`);
+      note(dataText('data.tableNotList', { table: name }));
       return [];
     }
     return v;
@@ -125,15 +125,15 @@ export function checkExportFile(file: unknown): ExportFile {
     // A file of a release before stable ids: its communes and villages are keyed by their codes.
     if (Array.isArray(tables[name])) tables[name] = (tables[name] as unknown[]).map((row) => (isObj(row) ? rowOfAnyRelease(entity, row) : row));
     arr(name).forEach((row, i) => {
-      if (!isObj(row)) return note(`Bảng ${name}, dòng ${i + 1}: không phải một bản ghi.`);
+      if (!isObj(row)) return note(dataText('data.rowNotRecord', { table: name, row: i + 1 }));
       const key = keyOfRow(entity, row);
-      if (!parseKey(entity, key)) return note(`Bảng ${name}, dòng ${i + 1}: khóa "${key}" không hợp lệ.`);
+      if (!parseKey(entity, key)) return note(dataText('data.rowBadKey', { table: name, row: i + 1, key }));
       const fields = fieldsOfRow(entity, row);
       if (Object.keys(fields).length) {
-        for (const p of validateOp({ ...placeholder, entity, key, fields })) note(`Bảng ${name}, dòng ${i + 1} (${key}): ${p.path.replace(/^op\.fields\./, '')} — ${p.vi}`);
+        for (const p of validateOp({ ...placeholder, entity, key, fields })) note(dataText('data.rowProblem', { table: name, row: i + 1, key, field: p.path.replace(/^op\.fields\./, ''), problem: problemText(p) }));
       }
       const cross = entity === ENTITY.villageCounts ? checkVillageCounts(row) : entity === ENTITY.communeFigures ? checkCommuneFigures(row) : null;
-      for (const m of Object.values(cross ?? {})) note(`Bảng ${name}, dòng ${i + 1} (${key}): ${m}`);
+      for (const m of Object.values(cross ?? {})) note(dataText('data.rowProblem', { table: name, row: i + 1, key, problem: m }));
     });
   }
   // A file of an older release may hold retired entities (province thresholds): dropped, not refused.
@@ -144,30 +144,30 @@ export function checkExportFile(file: unknown): ExportFile {
   delete tables.thresholds;
   arr('stamps').forEach((s, i) => {
     if (!isObj(s) || typeof s.entity !== 'string' || !ENTITY_LIST.includes(s.entity as EntityName) || typeof s.key !== 'string' || !isObj(s.state)) {
-      return note(`Bảng stamps, dòng ${i + 1}: không hợp lệ.`);
+      return note(dataText('data.rowInvalid', { table: 'stamps', row: i + 1 }));
     }
     for (const [field, byNode] of Object.entries(s.state)) {
-      if (!isObj(byNode)) return note(`Bảng stamps, dòng ${i + 1}: trường ${field} không hợp lệ.`);
+      if (!isObj(byNode)) return note(dataText('data.stampField', { table: 'stamps', row: i + 1, field }));
       for (const w of Object.values(byNode)) {
         if (!isObj(w) || typeof w.hlc !== 'string' || !HLC_RE.test(w.hlc) || typeof w.opId !== 'string' || !('value' in w)) {
-          return note(`Bảng stamps, dòng ${i + 1}: dấu thời gian của trường ${field} không hợp lệ.`);
+          return note(dataText('data.stampOfField', { table: 'stamps', row: i + 1, field }));
         }
       }
     }
   });
   arr('outbox').forEach((r, i) => {
-    if (!isObj(r) || (r.state !== 'pending' && r.state !== 'quarantined')) return note(`Hàng đợi gửi, dòng ${i + 1}: trạng thái không hợp lệ.`);
+    if (!isObj(r) || (r.state !== 'pending' && r.state !== 'quarantined')) return note(dataText('data.outboxState', { row: i + 1 }));
     const ps = validateOp(r.op);
-    if (ps.length) note(`Hàng đợi gửi, dòng ${i + 1}: ${ps[0]!.path} — ${ps[0]!.vi}`);
+    if (ps.length) note(dataText('data.outboxProblem', { row: i + 1, path: ps[0]!.path, problem: problemText(ps[0]!) }));
   });
   arr('meta').forEach((m, i) => {
-    if (!isObj(m) || typeof m.key !== 'string') note(`Bảng meta, dòng ${i + 1}: không hợp lệ.`);
+    if (!isObj(m) || typeof m.key !== 'string') note(dataText('data.rowInvalid', { table: 'meta', row: i + 1 }));
   });
   arr('conflicts').forEach((c, i) => {
-    if (!isObj(c)) note(`Bảng conflicts, dòng ${i + 1}: không hợp lệ.`);
+    if (!isObj(c)) note(dataText('data.rowInvalid', { table: 'conflicts', row: i + 1 }));
   });
   if (problems.length) {
-    throw new ImportError(`Tệp có ${problems.length >= 20 ? 'nhiều' : problems.length} chỗ sai nên không nhập gì cả: ${problems[0]}`, problems);
+    throw new ImportError(dataText('data.fileRefused', { count: problems.length, first: problems[0]! }), problems);
   }
   return data as unknown as ExportFile;
 }
@@ -222,7 +222,7 @@ export async function importAll(repo: Repo, file: unknown): Promise<ImportResult
           // With this device's values the row would break a rule (a count above its total):
           // the whole file is refused, as a bad file is, and nothing is written.
           if (!(e instanceof ValidationError)) throw e;
-          throw new ImportError(`Tệp có chỗ không khớp với số liệu trên máy nên không nhập gì cả: bảng ${name} (${key}) — ${Object.values(e.fields).join(' ')}`);
+          throw new ImportError(dataText('data.fileMismatch', { table: name, key, reasons: Object.values(e.fields).join(' ') }));
         }
       }
     }

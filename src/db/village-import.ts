@@ -3,6 +3,7 @@
 // outbox op each), all in ONE transaction: every change or none. Lazy module (index.ts imports it
 // on demand). The sheet itself is read by src/import, which never touches the database.
 import { ImportError } from './errors.ts';
+import { dataText } from '../i18n/data.ts';
 import { internalsOf, type Repo } from './repo.ts';
 import { planFingerprint, planImport, type ImportPlan, type PlanContext, type VillageSheet } from '../import/index.ts';
 
@@ -18,7 +19,7 @@ async function contextOf(repo: Repo, commune: string, year: number, refusal?: Re
   const counts = new Map((await repo.getVillageCounts(commune, year)).map((r) => [codeOf.get(r.village) ?? r.village, r as unknown as Record<string, unknown>]));
   const dossier = await repo.getDossier(commune, year);
   const blocked = dossier?.locked
-    ? { vi: `Năm ${year} đã khóa hồ sơ nên không nhập được. Hãy mở lại năm (ghi rõ lý do) trước khi nhập.`, en: `The ${year} dossier is locked, so nothing can be imported. Reopen the year (with the reason) first.` }
+    ? { vi: dataText('data.importLocked', { year }, 'vi'), en: dataText('data.importLocked', { year }, 'en') }
     : null;
   const byId: Refusal | undefined = refusal && ((code, isNew) => refusal(isNew ? code : idOf.get(code) ?? code, isNew));
   return { villages: villages.map((v) => ({ code: v.code, name: v.name, archived: !!v.archived })), counts, blocked, idOf, ...(byId ? { refusal: byId } : {}) };
@@ -48,7 +49,7 @@ export async function applyVillageImport(
     const plan = planImport(sheet, ctx);
     if (plan.blocked) throw new ImportError(plan.blocked.vi);
     if (planFingerprint(plan) !== planFingerprint(confirmed)) {
-      throw new ImportError('Số liệu trong máy đã thay đổi từ lúc xem trước (có thể vừa đồng bộ), nên chưa nhập gì. Hãy xem lại rồi xác nhận lần nữa.');
+      throw new ImportError(dataText('data.importStale'));
     }
     const result: VillageImportResult = { villagesAdded: 0, villagesChanged: 0, fieldsWritten: 0 };
     for (const row of plan.rows) {

@@ -7,7 +7,8 @@ import type { EntityName, JsonValue, Op } from '../domain/sync/op.ts';
 import { newOpId } from '../domain/sync/op-id.ts';
 import { readKey, yearKeyOf } from '../domain/keys.ts';
 import { YEAR_LOCKED_ENTITIES } from '../domain/sync/year-lock.ts';
-import type { RepoContext } from './context.ts';
+import type { Checks, RepoContext } from './context.ts';
+import type { Problem } from '../domain/schemas/problems.ts';
 import { applyFieldsToRow, changedFields, currentFields, dexieKey, fieldsOfRow } from './entities.ts';
 import { ValidationError, YearLockedError } from './errors.ts';
 import type { MergeStore } from './merge-store.ts';
@@ -33,7 +34,7 @@ export function createWrite(ctx: RepoContext, merge: MergeStore): Write {
     const at = yk ? readKey('year', yk) : null;
     if (!at) return;
     const d = await db.dossiers.get([at.commune, at.year!]);
-    if (d?.locked) throw new YearLockedError(at.year!);
+    if (d?.locked) throw new YearLockedError(at.year!, ctx.loadedChecks()!.dataText('data.yearLocked', { year: at.year! }));
   }
 
   /** Writes the changed fields of one entity + its outbox op; null when nothing changed. */
@@ -41,7 +42,7 @@ export function createWrite(ctx: RepoContext, merge: MergeStore): Write {
     const checks = await ctx.checks();
     return ctx.rw(async () => {
       const pk = dexieKey(entity, key);
-      if (pk === null) throw new ValidationError({ key: `Khóa "${key}" không hợp lệ.` });
+      if (pk === null) throw new ValidationError({ key: checks.dataText('data.badKey', { key }) }, { key: checks.dataText('data.badKey', { key }, 'en') });
       if (YEAR_LOCKED_ENTITIES.has(entity) && !opts.fillOnly) await assertUnlocked(key);
       const row = (await ctx.tbl(entity).get(pk)) as Record<string, unknown> | undefined;
       const current = currentFields(entity, key, row);
@@ -60,12 +61,7 @@ export function createWrite(ctx: RepoContext, merge: MergeStore): Write {
       const has = checks.recordProblems(entity, key, fieldsOfRow(entity, nextRow));
       const fresh = checks.freshProblems(had, has, new Set(Object.keys(changes)));
       if (fresh.length) {
-        const byField: Record<string, string> = {};
-        for (const p of fresh) {
-          const f = checks.problemField(p.path);
-          byField[f] = byField[f] ? `${byField[f]} ${p.vi}` : p.vi;
-        }
-        throw new ValidationError(byField);
+        throw refusedFields(checks, fresh.map((p) => [checks.problemField(p.path), p]));
       }
       const me = await ctx.deviceId();
       const state = await merge.loadState(entity, key);
@@ -87,7 +83,9 @@ export function createWrite(ctx: RepoContext, merge: MergeStore): Write {
       if (Object.keys(prev).length) draft.prev = prev;
       // The same check and parse as the server's: what is stored and sent is the parsed op (NFC text).
       const parsed = checks.parseOp(draft);
-      if (!parsed.ok) throw new ValidationError(problemsToFields(parsed.problems));
+      if (!parsed.ok) {
+        throw refusedFields(checks, parsed.problems.map((p) => [/^(?:op\.)?fields\.([^.[]+)/.exec(p.path)?.[1] ?? p.path.replace(/^op\./, ''), p]));
+      }
       const op = parsed.op;
       await merge.mergeOne(op, me);
       await db.outbox.add({ op, state: 'pending' });
@@ -96,12 +94,14 @@ export function createWrite(ctx: RepoContext, merge: MergeStore): Write {
   };
 }
 
-function problemsToFields(problems: { path: string; vi: string }[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const p of problems) {
-    const m = /^(?:op\.)?fields\.([^.[]+)/.exec(p.path);
-    const field = m ? m[1]! : p.path.replace(/^op\./, '');
-    out[field] = out[field] ? `${out[field]} ${p.vi}` : p.vi;
+/** Problems by the field they are about, said in both locales from the catalog. */
+function refusedFields(checks: Checks, problems: readonly (readonly [string, Problem])[]): ValidationError {
+  const vi: Record<string, string> = {};
+  const en: Record<string, string> = {};
+  for (const [field, p] of problems) {
+    const add = (out: Record<string, string>, words: string) => (out[field] = out[field] ? `${out[field]} ${words}` : words);
+    add(vi, checks.problemText(p, 'vi'));
+    add(en, checks.problemText(p, 'en'));
   }
-  return out;
+  return new ValidationError(vi, en);
 }

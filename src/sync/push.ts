@@ -2,7 +2,7 @@
 // acknowledgement removes an op; a refused op is quarantined with its reason, never dropped; a
 // role that may not write at all stops the push with everything kept (`readOnly`).
 import type { Op } from '../domain/sync/op.ts';
-import { API_PREFIX, MAX_BATCH_OPS, type ErrorResponse, type Problem, type SyncResponse } from '../domain/sync/protocol.ts';
+import { API_PREFIX, MAX_BATCH_OPS, type ErrorResponse, type SyncResponse, type WireProblem } from '../domain/sync/protocol.ts';
 import { stopOf, withRetry, type EngineCtx, type Stop } from './requests.ts';
 import { isTransient, request } from './transport.ts';
 import { syncWords } from './words.ts';
@@ -36,7 +36,7 @@ function isSyncResponse(b: unknown): b is SyncResponse {
 }
 
 /** Reasons per op of a refusal, in Vietnamese. */
-function reasonsByOp(problems: Problem[] | undefined, ops: Op[]): Map<string, string> {
+function reasonsByOp(problems: WireProblem[] | undefined, ops: Op[]): Map<string, string> {
   const inBatch = new Set(ops.map((op) => op.opId));
   const out = new Map<string, string>();
   for (const p of problems ?? []) {

@@ -155,6 +155,7 @@ export function faultsSuite(kind: StoreKind): void {
         const ids = ops.map((o) => o.opId);
         const token = (await t.repo.getMeta<string>('token'))!;
         const body = Buffer.from(JSON.stringify({ deviceId: await t.repo.deviceId(), batchId: 'term-1', ops }));
+        let exited: Promise<number | null> | undefined;
         const answer = new Promise<{ status: number; body: string }>((res, rej) => {
           const req = http.request({ host: '127.0.0.1', port: server.port, method: 'POST', path: '/api/v1/sync', agent: false, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': body.length } }, (r) => {
             let text = '';
@@ -168,15 +169,15 @@ export function faultsSuite(kind: StoreKind): void {
             await new Promise((r) => setTimeout(r, 200));
             const exit = server.signal('SIGTERM');
             while (!server.output.includes('"msg":"stopping","signal":"SIGTERM"')) await new Promise((r) => setTimeout(r, 20));
-            // Stopping: no new connection is taken…
-            expect(await fetch(`${server.url}/api/v1/me`).then(() => 'answered', (e: Error) => (e.cause as NodeJS.ErrnoException)?.code)).toBe('ECONNREFUSED');
+            // Stopping: no new request is served (refused, or — when the connect raced the close
+            // into the listen backlog on a loaded machine — reset; never answered)…
+            expect(['ECONNREFUSED', 'ECONNRESET']).toContain(await fetch(`${server.url}/api/v1/me`).then(() => 'answered', (e: Error) => (e.cause as NodeJS.ErrnoException)?.code));
             // …and a phone on a slow line still gets seconds to send the rest.
             await new Promise((r) => setTimeout(r, 3000));
             req.end(body.subarray(body.length >> 1));
             exited = exit;
           })().catch(rej);
         });
-        let exited: Promise<number | null> | undefined;
         // …but the batch in flight is read, applied and answered.
         const got = await answer;
         expect(got.status).toBe(200);

@@ -3,6 +3,9 @@
 // commune made once), phones of one commune push through both at once, one process is SIGKILLed
 // mid-stream and the phones' retries reach the other, which answers "known" for what the dead
 // one committed; then both serve the same complete, gap-free, duplicate-free change feed.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FaultProxy, ServerProcess, makeClient, observerToken, serverOps, snapshot, syncUntilDone, type Client } from './faults-harness.ts';
 import { freshDatabase, sql, type TestDatabase } from './pg-helpers.ts';
@@ -18,12 +21,15 @@ describe('two server processes on one PostgreSQL', { timeout: 180_000 }, () => {
   let b: ServerProcess;
   let balancer: FaultProxy;
   let observer: string;
+  let shared: string;
   const clients: Client[] = [];
 
   beforeAll(async () => {
     db = await freshDatabase();
-    a = new ServerProcess({}, { databaseUrl: db.url });
-    b = ServerProcess.beside(a);
+    // One folder both mount for evidence files, as such a deployment must.
+    shared = mkdtempSync(join(tmpdir(), 'xht-shared-files-'));
+    a = new ServerProcess({ FILES_DIR: shared }, { databaseUrl: db.url });
+    b = ServerProcess.beside(a, { FILES_DIR: shared });
     await Promise.all([a.start(), b.start()]);
     balancer = new FaultProxy([a, b]);
     await balancer.start();
@@ -36,11 +42,13 @@ describe('two server processes on one PostgreSQL', { timeout: 180_000 }, () => {
     await b?.stop();
     await a?.stop();
     await db?.drop();
+    if (shared) rmSync(shared, { recursive: true, force: true });
   });
 
   it('started together on an empty database: the schema is migrated once and the demo commune seeded once', async () => {
     expect(a.output).toContain('"store":"postgres"');
     expect(b.output).toContain('"store":"postgres"');
+    for (const s of [a, b]) expect(s.output).toContain('"files":"shared-folder"');
     const seeders = [a, b].filter((s) => s.seedCode);
     expect(seeders).toHaveLength(1);
     const versions = await sql<{ version: number }>(db.url, 'SELECT version FROM schema_migrations ORDER BY version');

@@ -12,6 +12,7 @@ import { formatPath } from '../../src/domain/schemas/problems.ts';
 import { demoCommune } from '../../src/domain/demo-commune.ts';
 import { assess } from '../../src/domain/readiness/assess.ts';
 import { baseInput } from './readiness-fixtures.ts';
+import { bothWords } from '../../src/i18n/refusals.ts';
 
 type Json = Record<string, any>;
 
@@ -116,9 +117,10 @@ describe('validateAssessInput refuses bad input with paths', () => {
       const problems = problemsOf(c.edit);
       const hit = problems.find((p) => p.path === c.path);
       expect(hit, JSON.stringify(problems)).toBeDefined();
-      if (c.vi) expect(hit!.vi).toMatch(c.vi);
-      expect(hit!.en.length).toBeGreaterThan(5);
-      expect(hit!.vi).not.toBe(hit!.en);
+      const { vi, en } = bothWords(hit!);
+      if (c.vi) expect(vi).toMatch(c.vi);
+      expect(en.length).toBeGreaterThan(5);
+      expect(vi).not.toBe(en);
     });
   }
 
@@ -144,7 +146,7 @@ describe('entity schemas', () => {
   it('validateVillageCounts gives field-level problems for forms', () => {
     expect(validateVillageCounts({ households: 100, familiesRegistered: 90, familiesRecognized: 90 })).toEqual([]);
     expect(validateVillageCounts({})).toEqual([]);
-    expect(validateVillageCounts({ households: 100, familiesRegistered: 90, familiesRecognized: 95 })).toEqual([{
+    expect(validateVillageCounts({ households: 100, familiesRegistered: 90, familiesRecognized: 95 }).map((p) => ({ path: p.path, ...bothWords(p) }))).toEqual([{
       path: 'familiesRecognized',
       vi: 'Số hộ được công nhận "Gia đình học tập" (95) không được lớn hơn số hộ đăng ký "Gia đình học tập" (90)',
       en: 'Households recognised as Learning Family (95) must not exceed households registered as Learning Family (90)',

@@ -2,6 +2,7 @@
 // Data only. Messages and forms use these words exactly; never reword a glossary label here.
 
 import type { Text } from '../catalog/types.ts';
+import { ENTITY_DEFS, type EntityName } from '../entities/index.ts';
 
 /** Số liệu mô hình học tập của một thôn (`villageCounts`). */
 export const VILLAGE_COUNT_LABELS = {
@@ -97,6 +98,8 @@ export const OTHER_LABELS = {
   level: { vi: 'Mức độ', en: 'Level' },
   decidedOn: { vi: 'Ngày quyết định', en: 'Decision date' },
   decisionNumber: { vi: 'Số quyết định', en: 'Decision number' },
+  assessInput: { vi: 'Dữ liệu đánh giá', en: 'Assessment input' },
+  dossierParagraph: { vi: 'Đoạn văn của hồ sơ', en: 'A dossier paragraph' },
 } as const satisfies Record<string, Text>;
 
 /** Labels of the fields of the province's review (issue #14): what was sent, its states, the council, the register, the province's settings. */
@@ -131,7 +134,54 @@ export const REVIEW_LABELS = {
   guidanceLetter: { vi: 'Văn bản hướng dẫn của năm', en: "The year's guidance letter" },
   decisionBasis: { vi: 'Căn cứ khác của quyết định', en: 'Other grounds of the decision' },
   difficultAreas: { vi: 'Các xã thuộc vùng khó khăn', en: 'Communes in a disadvantaged area' },
+  // Inside the values above (an office, a council member, the appraisal, the dossier as sent).
+  officeName: { vi: 'Tên cơ quan', en: "The office's name" },
+  officeHeaderName: { vi: 'Tên cơ quan trên tiêu đề', en: 'Name in the header' },
+  officeParent: { vi: 'Cơ quan chủ quản', en: 'Parent body' },
+  officeAbbr: { vi: 'Chữ viết tắt tên cơ quan', en: "The office's abbreviation" },
+  officeDraftingUnit: { vi: 'Đơn vị soạn thảo', en: 'Drafting unit' },
+  officeSignerAuthority: { vi: 'Thẩm quyền ký', en: 'Signing authority' },
+  officeSignerTitle: { vi: 'Chức vụ người ký', en: "Signer's title" },
+  officeSignerName: { vi: 'Họ tên người ký', en: "Signer's name" },
+  councilMember: { vi: 'Thành viên Hội đồng', en: 'Council member' },
+  memberName: { vi: 'Họ tên thành viên', en: "Member's name" },
+  memberPosition: { vi: 'Chức vụ', en: 'Position' },
+  memberOrganisation: { vi: 'Cơ quan, tổ chức', en: 'Organisation' },
+  memberRole: { vi: 'Vai trò trong Hội đồng', en: 'Role in the council' },
+  meetingDate: { vi: 'Ngày họp Hội đồng', en: 'Meeting date' },
+  meetingPlace: { vi: 'Địa điểm họp', en: 'Meeting place' },
+  meetingStart: { vi: 'Giờ bắt đầu', en: 'Start time' },
+  meetingEnd: { vi: 'Giờ kết thúc', en: 'End time' },
+  writtenOpinionsDate: { vi: 'Ngày tổng hợp ý kiến', en: 'Date the opinions were gathered' },
+  request: { vi: 'Đề nghị công nhận', en: 'Request for recognition' },
+  requestKind: { vi: 'Loại đề nghị', en: 'Request kind' },
+  snapshotInput: { vi: 'Số liệu đánh giá trong hồ sơ', en: 'The assessment input of the dossier' },
+  snapshotOutput: { vi: 'Kết quả đánh giá trong hồ sơ', en: 'The assessment result in the dossier' },
+  paperName: { vi: 'Tên văn bản trong hồ sơ', en: 'Paper name' },
+  paperText: { vi: 'Nội dung văn bản', en: 'Paper text' },
 } as const satisfies Record<string, Text>;
+
+/**
+ * The glossary's words for a village ("Thôn / Bản / Ấp / Tổ dân phố (gọi chung là thôn)"): a name
+ * may start with one of them or not ("Thôn Làng Mạ" = "Làng Mạ").
+ */
+export const VILLAGE_KINDS: Text = { vi: 'Thôn / Bản / Ấp / Tổ dân phố (gọi chung là thôn)', en: 'Village' };
+/** Each of those words: Thôn, Bản, Ấp, Tổ dân phố. */
+export const VILLAGE_KIND_WORDS: readonly string[] = VILLAGE_KINDS.vi.replace(/\s*\([^)]*\)\s*/g, '').split('/').map((s) => s.trim()).filter(Boolean);
+
+/** Every label by its key (the keys of the four tables never collide). */
+export const LABELS: Readonly<Record<LabelKey, Text>> = { ...VILLAGE_COUNT_LABELS, ...COMMUNE_FIGURE_LABELS, ...OTHER_LABELS, ...REVIEW_LABELS };
+export type LabelKey = keyof typeof VILLAGE_COUNT_LABELS | keyof typeof COMMUNE_FIGURE_LABELS | keyof typeof OTHER_LABELS | keyof typeof REVIEW_LABELS;
+
+/** What a message's `label` parameter names: a glossary label by key, or an entity of the registry. */
+export type LabelName = LabelKey | EntityName;
+
+/** The label of a name: the glossary's, else the entity's (how its field schemas name a record). */
+export function labelOf(name: LabelName): Text {
+  if (Object.prototype.hasOwnProperty.call(LABELS, name)) return LABELS[name as LabelKey];
+  const def: { label: Text; recordLabel?: Text } = ENTITY_DEFS[name as EntityName];
+  return def.recordLabel ?? def.label;
+}
 
 /** Lower-cases the first letter, to use a label inside a sentence ("không được lớn hơn số hộ…"). */
 export function inSentence(label: string): string {

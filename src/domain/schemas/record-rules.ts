@@ -9,9 +9,8 @@ import { readKey } from '../keys.ts';
 import { makeAnswerSchema } from './entities.ts';
 import { ENTITY_DEFS, ENTITY_NAMES } from '../entities/index.ts';
 import { chainProblems } from './blocks.ts';
-import { inSentence } from './labels.ts';
+import type { LabelName } from './labels.ts';
 import { validUntil } from '../readiness/eligibility.ts';
-import type { Text } from '../catalog/types.ts';
 import { fieldLabels } from './fields.ts';
 import { toProblems, type Problem } from './problems.ts';
 
@@ -47,11 +46,11 @@ export function recordProblems(entity: EntityName, key: string, values: Record<s
   const out: Problem[] = [];
   for (const rule of ENTITY_DEFS[entity].rules ?? []) {
     if (rule.kind === 'chains') {
-      for (const p of chainProblems(values, rule.chains, labelsOf(entity))) out.push({ path: p.key, vi: p.vi, en: p.en });
+      for (const p of chainProblems(values, rule.chains, labelsOf(entity))) out.push({ path: p.key, code: 'pb.exceeds', params: p.params });
     } else if (rule.kind === 'required') {
       const labels = labelsOf(entity);
       for (const f of rule.fields) {
-        if (values[f] === undefined || values[f] === null) out.push({ path: f, vi: `Thiếu ${inSentence(labels[f]!.vi)}`, en: `${labels[f]!.en} is missing` });
+        if (values[f] === undefined || values[f] === null) out.push({ path: f, code: 'pb.missing', params: { field: labels[f], key: f } });
       }
     } else if (rule.kind === 'register') {
       out.push(...registerProblems(values, labelsOf(entity)));
@@ -71,25 +70,17 @@ export function recordProblems(entity: EntityName, key: string, values: Record<s
  * The register's rules: recognised → a level, a decision number and date; not recognised →
  * reasons and no level; `validUntil`, when written, 31/12 of the decision's year + 3 (Điều 5.4).
  */
-function registerProblems(x: Record<string, unknown>, labels: Record<string, Text>): Problem[] {
+function registerProblems(x: Record<string, unknown>, labels: Record<string, LabelName>): Problem[] {
   const out: Problem[] = [];
-  const missing = (f: string, why: { vi: string; en: string }) =>
-    out.push({ path: f, vi: `Thiếu ${inSentence(labels[f]!.vi)} ${why.vi}`, en: `${labels[f]!.en} is missing ${why.en}` });
   const blank = (f: string) => x[f] === undefined || x[f] === null || (typeof x[f] === 'string' && (x[f] as string).trim() === '');
   if (x.outcome === 'recognised') {
-    const why = { vi: 'của quyết định công nhận', en: 'from the recognition decision' };
-    for (const f of ['level', 'number', 'date']) if (blank(f)) missing(f, why);
+    for (const f of ['level', 'number', 'date']) if (blank(f)) out.push({ path: f, code: 'pb.registerDecision', params: { label: labels[f]! } });
   } else if (x.outcome === 'not-recognised') {
-    if (blank('reasons')) missing('reasons', { vi: '(Điều 9.2: nêu rõ lý do không đạt)', en: '(Article 9.2: state the reasons)' });
-    if (!blank('level')) out.push({ path: 'level', vi: 'Xã không được công nhận thì không ghi mức độ', en: 'A commune not recognised has no level' });
+    if (blank('reasons')) out.push({ path: 'reasons', code: 'pb.registerReasons', params: { label: labels.reasons! } });
+    if (!blank('level')) out.push({ path: 'level', code: 'pb.registerNoLevel' });
   }
   if (typeof x.date === 'string' && typeof x.validUntil === 'string' && x.validUntil !== validUntil(x.date)) {
-    const want = validUntil(x.date);
-    out.push({
-      path: 'validUntil',
-      vi: `${labels.validUntil!.vi} phải là ngày 31/12/${want.slice(0, 4)} (năm quyết định cộng 3 năm, Điều 5.4)`,
-      en: `${labels.validUntil!.en} must be ${want} (the decision's year + 3, Article 5.4)`,
-    });
+    out.push({ path: 'validUntil', code: 'pb.registerValidUntil', params: { label: labels.validUntil!, want: validUntil(x.date) } });
   }
   return out;
 }

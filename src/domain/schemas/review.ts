@@ -3,109 +3,106 @@
 // number and date, a list of commune ids. Their outputs are the shapes the receiver's papers read
 // (src/review/papers/types.ts takes its types from here). Lazy (valibot), like every schema.
 import * as v from 'valibot';
-import type { Text } from '../catalog/types.ts';
-import { APPRAISAL_KINDS, COUNCIL_ROLES } from '../review/codes.ts';
+import { COUNCIL_ROLES } from '../review/codes.ts';
 import { CODE_RE, isReservedKey } from '../sync/limits.ts';
 import { dateSchema, levelNoSchema, nonEmptyText, objectMessage, strict, textSchema } from './blocks.ts';
-import { REVIEW_LABELS, OTHER_LABELS } from './labels.ts';
+import type { LabelName } from './labels.ts';
 import { msg } from './problems.ts';
 import { nameText, textField } from './text.ts';
 
 /** One of `choices`. */
 /* @__NO_SIDE_EFFECTS__ */
-export function choiceSchema(label: Text, choices: readonly string[]) {
-  return v.picklist(choices as string[], msg(`${label.vi} phải là một trong: ${choices.join(', ')}`, `${label.en} must be one of: ${choices.join(', ')}`));
+export function choiceSchema(label: LabelName, choices: readonly string[]) {
+  return v.picklist(choices as string[], msg('pb.notChoice', { label, choices: choices.join(', ') }));
 }
 
 /** An ISO date-time in UTC as Date#toISOString writes it. */
 const INSTANT_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{3})?Z$/;
 
 /* @__NO_SIDE_EFFECTS__ */
-export function instantSchema(label: Text) {
+export function instantSchema(label: LabelName) {
   return v.pipe(
     textSchema(label),
-    v.check((s: string) => INSTANT_RE.test(s) && !Number.isNaN(Date.parse(s)), msg(
-      `${label.vi} phải là thời điểm dạng YYYY-MM-DDTHH:MM:SSZ`,
-      `${label.en} must be a moment written YYYY-MM-DDTHH:MM:SSZ`,
-    )),
+    v.check((s: string) => INSTANT_RE.test(s) && !Number.isNaN(Date.parse(s)), msg('pb.notInstant', { label })),
   );
 }
 
 /* @__NO_SIDE_EFFECTS__ */
-export function hashSchema(label: Text) {
-  return v.pipe(textSchema(label), v.regex(/^[0-9a-f]{64}$/, msg(`${label.vi} phải là 64 chữ số hệ 16`, `${label.en} must be 64 hex digits`)));
+export function hashSchema(label: LabelName) {
+  return v.pipe(textSchema(label), v.regex(/^[0-9a-f]{64}$/, msg('pb.notHash', { label })));
 }
 
 /** Số và ngày của một văn bản: { number, date }; `issuer` where the paper names who issued it. */
 /* @__NO_SIDE_EFFECTS__ */
-export function paperRefSchema(label: Text) {
+export function paperRefSchema(label: LabelName) {
   return strict({
-    number: v.optional(nameText(OTHER_LABELS.evidenceNumber)),
-    date: v.optional(dateSchema(OTHER_LABELS.evidenceDate)),
-    issuer: v.optional(nameText(OTHER_LABELS.evidenceIssuer)),
-  }, label);
+    number: v.optional(nameText('evidenceNumber')),
+    date: v.optional(dateSchema('evidenceDate')),
+    issuer: v.optional(nameText('evidenceIssuer')),
+  }, { label });
 }
 
-/** An office that receives, appraises or decides (the papers' Office). */
+/** An office that receives, appraises or decides (the papers' Office); `label` names it in its object's messages. */
 /* @__NO_SIDE_EFFECTS__ */
-export function officeSchema(label: Text) {
-  const part = (vi: string, en: string) => ({ vi: `${label.vi}: ${vi}`, en: `${label.en}: ${en}` });
+export function officeSchema(label: LabelName) {
   return strict({
-    name: nonEmptyText(part('tên', 'name')),
-    headerName: v.optional(nameText(part('tên trên tiêu đề', 'name in the header'))),
-    parent: v.optional(nameText(part('cơ quan chủ quản', 'parent body'))),
-    abbr: nonEmptyText(part('chữ viết tắt', 'abbreviation')),
-    draftingUnit: v.optional(nameText(part('đơn vị soạn thảo', 'drafting unit'))),
-    signerAuthority: v.optional(nameText(part('thẩm quyền ký', 'signing authority'))),
-    signerTitle: nonEmptyText(part('chức vụ người ký', "signer's title")),
-    signerName: v.optional(nameText(part('họ tên người ký', "signer's name"))),
-  }, label);
+    name: nonEmptyText('officeName'),
+    headerName: v.optional(nameText('officeHeaderName')),
+    parent: v.optional(nameText('officeParent')),
+    abbr: nonEmptyText('officeAbbr'),
+    draftingUnit: v.optional(nameText('officeDraftingUnit')),
+    signerAuthority: v.optional(nameText('officeSignerAuthority')),
+    signerTitle: nonEmptyText('officeSignerTitle'),
+    signerName: v.optional(nameText('officeSignerName')),
+  }, { label });
 }
 
 /** Most members a council may list (far above any real one; bounds the record). */
 export const COUNCIL_MAX = 51;
 
-const memberLabel: Text = { vi: 'Thành viên Hội đồng', en: 'Council member' };
 /** One member: họ tên, chức vụ, cơ quan/tổ chức đại diện, vai trò. */
 export const memberSchema = strict({
-  name: nonEmptyText({ vi: 'Họ tên thành viên', en: "Member's name" }),
-  position: v.optional(nameText({ vi: 'Chức vụ', en: 'Position' })),
-  organisation: nonEmptyText({ vi: 'Cơ quan, tổ chức', en: 'Organisation' }),
-  role: choiceSchema({ vi: 'Vai trò trong Hội đồng', en: 'Role in the council' }, COUNCIL_ROLES),
-}, memberLabel);
+  name: nonEmptyText('memberName'),
+  position: v.optional(nameText('memberPosition')),
+  organisation: nonEmptyText('memberOrganisation'),
+  role: choiceSchema('memberRole', COUNCIL_ROLES),
+}, { label: 'councilMember' });
 
 export const membersSchema = v.pipe(
-  v.array(memberSchema, msg(`${REVIEW_LABELS.councilMembers.vi} phải là một danh sách ([…])`, `${REVIEW_LABELS.councilMembers.en} must be a list ([…])`)),
-  v.maxLength(COUNCIL_MAX, msg(`Hội đồng có tối đa ${COUNCIL_MAX} thành viên`, `A council has at most ${COUNCIL_MAX} members`)),
+  v.array(memberSchema, msg('pb.notList', { label: 'councilMembers' })),
+  v.maxLength(COUNCIL_MAX, msg('pb.councilMax', { max: COUNCIL_MAX })),
 );
 
-const clock = (label: Text) => v.pipe(textSchema(label), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, msg(`${label.vi} phải dạng HH:MM`, `${label.en} must be HH:MM`)));
+const clock = (label: LabelName) => v.pipe(textSchema(label), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, msg('pb.notClock', { label })));
 
 /** A meeting (date, place, start, end) or written opinions (the date they were gathered). */
 export const appraisalSchema = v.variant('kind', [
   v.strictObject({
     kind: v.literal('meeting'),
-    date: v.optional(dateSchema({ vi: 'Ngày họp Hội đồng', en: 'Meeting date' })),
-    place: v.optional(nameText({ vi: 'Địa điểm họp', en: 'Meeting place' })),
-    start: v.optional(clock({ vi: 'Giờ bắt đầu', en: 'Start time' })),
-    end: v.optional(clock({ vi: 'Giờ kết thúc', en: 'End time' })),
-  }, objectMessage(REVIEW_LABELS.appraisal)),
+    date: v.optional(dateSchema('meetingDate')),
+    place: v.optional(nameText('meetingPlace')),
+    start: v.optional(clock('meetingStart')),
+    end: v.optional(clock('meetingEnd')),
+  }, objectMessage({ label: 'appraisal' })),
   v.strictObject({
     kind: v.literal('written'),
-    date: v.optional(dateSchema({ vi: 'Ngày tổng hợp ý kiến', en: 'Date the opinions were gathered' })),
-  }, objectMessage(REVIEW_LABELS.appraisal)),
-], msg(`${REVIEW_LABELS.appraisal.vi} phải là họp (meeting) hoặc lấy ý kiến bằng văn bản (written): ${APPRAISAL_KINDS.join(', ')}`, `${REVIEW_LABELS.appraisal.en} must be meeting or written`));
+    date: v.optional(dateSchema('writtenOpinionsDate')),
+  }, objectMessage({ label: 'appraisal' })),
+], msg('pb.appraisalKind', { label: 'appraisal' }));
+
+/** Most communes a list may name. */
+const MAX_COMMUNES = 1000;
 
 /** A list of commune ids (no repeats). */
 /* @__NO_SIDE_EFFECTS__ */
-export function codesSchema(label: Text) {
+export function codesSchema(label: LabelName) {
   return v.pipe(
     v.array(
-      v.pipe(v.string(), v.check((s: string) => CODE_RE.test(s) && !isReservedKey(s), msg(`${label.vi}: mã xã không hợp lệ`, `${label.en}: not a commune id`))),
-      msg(`${label.vi} phải là một danh sách mã xã ([…])`, `${label.en} must be a list of commune ids ([…])`),
+      v.pipe(v.string(), v.check((s: string) => CODE_RE.test(s) && !isReservedKey(s), msg('pb.notCommuneId', { label }))),
+      msg('pb.notCommuneIds', { label }),
     ),
-    v.maxLength(1000, msg(`${label.vi}: tối đa 1.000 xã`, `${label.en}: at most 1,000 communes`)),
-    v.check((l: string[]) => new Set(l).size === l.length, msg(`${label.vi}: mã xã bị lặp`, `${label.en}: a commune is listed twice`)),
+    v.maxLength(MAX_COMMUNES, msg('pb.tooManyCommunes', { label, max: MAX_COMMUNES })),
+    v.check((l: string[]) => new Set(l).size === l.length, msg('pb.communeTwice', { label })),
   );
 }
 
@@ -114,17 +111,15 @@ export const MAX_PAPER_LENGTH = 200_000;
 
 /** What the Tờ trình asked for: first recognition, a higher level, or re-recognition, at a level. */
 const requestSchema = strict({
-  kind: choiceSchema({ vi: 'Loại đề nghị', en: 'Request kind' }, ['first', 'upgrade', 'renewal']),
+  kind: choiceSchema('requestKind', ['first', 'upgrade', 'renewal']),
   level: levelNoSchema,
-  number: v.optional(nameText(OTHER_LABELS.evidenceNumber)),
-  date: v.optional(dateSchema(OTHER_LABELS.evidenceDate)),
-}, { vi: 'Đề nghị công nhận', en: 'Request for recognition' });
+  number: v.optional(nameText('evidenceNumber')),
+  date: v.optional(dateSchema('evidenceDate')),
+}, { label: 'request' });
 
 let snapshot: v.GenericSchema | undefined;
 
-const objectOf = (label: Text) => v.pipe(
-  v.record(v.string(), v.unknown(), msg(`${label.vi} phải là một đối tượng JSON ({…})`, `${label.en} must be a JSON object ({…})`)),
-);
+const objectOf = (label: LabelName) => v.pipe(v.record(v.string(), v.unknown(), msg('pb.notObject', { label })));
 
 /**
  * The dossier as sent: `input` (the readiness input of assess-format.md: figures, villages,
@@ -135,17 +130,17 @@ const objectOf = (label: Text) => v.pipe(
  */
 export function snapshotSchema(): v.GenericSchema {
   snapshot ??= strict({
-    input: objectOf({ vi: 'Số liệu đánh giá trong hồ sơ', en: 'The assessment input of the dossier' }),
+    input: objectOf('snapshotInput'),
     output: v.pipe(
       v.record(v.string(), v.unknown()),
-      v.check((o) => typeof o.catalog === 'string' && Number.isSafeInteger(o.year), msg('Kết quả đánh giá trong hồ sơ không đúng định dạng', 'The assessment result in the dossier is malformed')),
+      v.check((o) => typeof o.catalog === 'string' && Number.isSafeInteger(o.year), msg('pb.malformed', { label: 'snapshotOutput' })),
     ),
     request: v.nullable(requestSchema),
     papers: v.optional(v.record(
-      v.pipe(v.string(), v.regex(/^[a-z][a-zA-Z0-9-]{0,63}$/, msg('Tên văn bản trong hồ sơ không hợp lệ', 'Not a valid paper name'))),
-      textField({ vi: 'Nội dung văn bản', en: 'Paper text' }, { max: MAX_PAPER_LENGTH, multiline: true }),
+      v.pipe(v.string(), v.regex(/^[a-z][a-zA-Z0-9-]{0,63}$/, msg('pb.badName', { label: 'paperName' }))),
+      textField('paperText', { max: MAX_PAPER_LENGTH, multiline: true }),
     )),
-  }, REVIEW_LABELS.snapshot) as v.GenericSchema;
+  }, { label: 'snapshot' }) as v.GenericSchema;
   return snapshot;
 }
 

@@ -52,8 +52,9 @@ function reopenReasons(v: JsonValue | undefined): { reason?: unknown }[] {
 export interface LockRefusal {
   /** Field the refusal is about (`locked` for a reopen without reason), or null for the whole op. */
   field: string | null;
-  vi: string;
-  en: string;
+  /** A problem code of the catalog's part `pb` (src/i18n says it), with the year. */
+  code: 'pb.reopenReason' | 'pb.yearLocked';
+  params: { year: number };
 }
 
 /**
@@ -71,15 +72,7 @@ export function lockRefusal(entity: EntityName, key: string, fields: Record<stri
     const after = reopenReasons(fields.reopenReasons);
     const added = after.slice(before);
     if (after.length > before && added.every((r) => typeof r.reason === 'string' && r.reason.trim() !== '')) return null;
-    return {
-      field: 'reopenReasons',
-      vi: `Mở lại năm ${year} cần ghi lý do`,
-      en: `Reopening ${year} needs a reason`,
-    };
+    return { field: 'reopenReasons', code: 'pb.reopenReason', params: { year: year! } };
   }
-  return {
-    field: null,
-    vi: `Năm ${year} đã khóa hồ sơ (đã họp xét). Muốn sửa, cán bộ phụ trách phải mở lại năm và ghi lý do.`,
-    en: `Year ${year} is locked (the council has met). To change it, the officer must reopen the year with a reason.`,
-  };
+  return { field: null, code: 'pb.yearLocked', params: { year: year! } };
 }

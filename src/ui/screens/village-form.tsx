@@ -24,6 +24,7 @@ import { PATHS, type ScreenProps } from '../routes.tsx';
 import { readOnlyReason } from '../access.ts';
 import { loadAccess } from '../hooks/use-access.ts';
 import { ReadOnlyNote } from '../components/read-only-note.tsx';
+import { valueProblemText as problemText } from '../../i18n/value-problems.ts';
 
 type CountKey = (typeof VILLAGE_COUNT_KEYS)[number];
 
@@ -81,7 +82,7 @@ function Form({ commune, year, code, data }: { commune: string; year: number; co
     for (const k of readDrafts(VILLAGE_COUNT_KEYS, d, merged)) errors[k] = t('notANumber');
     for (const p of validateVillageCounts(merged)) {
       const field = p.path as CountKey;
-      const msg = lang === 'en' ? p.en : p.vi;
+      const msg = problemText(p, lang);
       // A "≤" rule names two fields: the one it is reported on and the nearest filled one above
       // it. Show it where the person just typed if that is one of the two, else on a typed one.
       // The chain where the field is bound by a count above it (citizens heads two chains).
