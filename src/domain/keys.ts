@@ -4,6 +4,7 @@
 // (`p:quang-ngai`, made from its name by provinceId; never a commune code, which has no colon).
 // Branded types keep a village key from standing where a commune key (or a year key) is expected.
 // Pure; on the first-load path, so no valibot and no catalog (callers pass the indicator check).
+import { slugOf } from './fold.ts';
 
 declare const KEY: unique symbol;
 /** A key string of one shape. Only this module makes one (`as`); everything else gets them from here. */
@@ -137,15 +138,7 @@ export function provinceYearKey(province: ProvinceId, year: number): ProvinceYea
  * `p:ba-ria-vung-tau`). The same name always gives the same id, on the phone and the server.
  */
 export function provinceId(name: string): ProvinceId {
-  const slug = name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return `p:${slug}` as ProvinceId;
+  return `p:${slugOf(name)}` as ProvinceId;
 }
 
 /** Whether a key's first part is a province (a province's own record), not a commune. */

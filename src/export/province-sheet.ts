@@ -1,6 +1,7 @@
 // The province's list of communes for a year as an .xlsx (the reviewer's "Tải danh sách"): a
 // title, a bold header, one row per commune as the screen shows it (worded by the caller in the
 // screen's language), frozen header and name columns. Pure apart from write-excel-file; lazy.
+import { slugOf } from '../domain/fold.ts';
 import writeExcelFile from 'write-excel-file/universal';
 import type { CellObject, Row, SheetData } from 'write-excel-file/universal';
 import { fitRows } from './fit.ts';
@@ -37,6 +38,6 @@ export async function provinceSheetXlsx(x: ProvinceSheetInput): Promise<Blob> {
 
 /** "ho-so-cac-xa-quang-ngai-2025.xlsx". */
 export function provinceFileName(province: string, year: number): string {
-  const slug = province.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gi, 'd').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const slug = slugOf(province);
   return `ho-so-cac-xa-${slug || 'tinh'}-${year}.xlsx`;
 }

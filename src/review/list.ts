@@ -3,6 +3,7 @@
 // mismatch flagged), evidence received of expected, days to the deadline, last sync, whether
 // the commune changed its data since it sent — with filters, sorting, totals and which rows
 // may be recognised in bulk. Pure: the caller passes today's date and what the device holds.
+import { withoutMarks } from '../domain/fold.ts';
 import type { AssessInput, LevelNo } from '../domain/assess-types.ts';
 import { daysBetween, deadlineIn, DEFAULT_DECISION_DEADLINE, DEFAULT_DOSSIER_DEADLINE } from '../dossier/deadlines.ts';
 import type { CommuneReview, DossierState } from './papers/types.ts';
@@ -130,7 +131,7 @@ export interface ListFilter {
 
 /** Lower case without diacritics ("Tư Nghĩa" → "tu nghia"), so a search needs no Vietnamese keyboard. */
 export function foldText(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+  return withoutMarks(s);
 }
 
 export const DUE_SOON_DAYS = 7;

@@ -18,6 +18,7 @@ import { DEFAULT_DECISION_DEADLINE, DEFAULT_DOSSIER_DEADLINE, deadlineIn } from 
 import { titleOf, type Title } from '../../review/decide.ts';
 import type { ListDeadlines, ListSource } from '../../review/list.ts';
 import { provinceSettingsOf, type SettingsForm } from '../../review/settings.ts';
+import { DEFAULT_DECIDER_TITLE, defaultDeciderName, defaultReceiverName } from '../../review/papers/office-names.ts';
 import type { CommuneReview, Council, IndicatorVerdict, ReviewYear, SentDossier } from '../../review/papers/types.ts';
 
 // The engine's input of many communes at once is the review's lazy module's (src/db/review.ts).
@@ -109,10 +110,10 @@ export interface ProvinceData {
 async function settingsForm(province: string | null, year: number): Promise<SettingsForm> {
   const row = province ? await repo().getProvinceSettings(province, year) : undefined;
   return {
-    receiverName: row?.receiver?.name ?? (province ? `Sở Giáo dục và Đào tạo tỉnh ${province}` : ''),
+    receiverName: row?.receiver?.name ?? (province ? defaultReceiverName(province) : ''),
     receiverAddress: row?.receiverAddress ?? '',
-    deciderName: row?.decider?.name ?? (province ? `Ủy ban nhân dân tỉnh ${province}` : ''),
-    signerTitle: row?.decider?.signerTitle ?? 'Chủ tịch',
+    deciderName: row?.decider?.name ?? (province ? defaultDeciderName(province) : ''),
+    signerTitle: row?.decider?.signerTitle ?? DEFAULT_DECIDER_TITLE,
     dossierDeadline: row?.dossierDeadline ?? DEFAULT_DOSSIER_DEADLINE,
     decisionDeadline: row?.decisionDeadline ?? DEFAULT_DECISION_DEADLINE,
     guidanceLetter: row?.guidanceLetter ?? '',
