@@ -20,6 +20,17 @@ export function loadChecks(): Promise<Checks> {
   return (checksLoading ??= import('./validate.ts').then((m) => (loadedChecks = m)));
 }
 
+export type SavesModule = typeof import('./saves.ts');
+let savesLoading: Promise<SavesModule> | null = null;
+let loadedSaves: SavesModule | null = null;
+/**
+ * The save functions (saves.ts), loaded on first need like the checks (no first screen saves) and
+ * awaited before a write transaction opens, so a save called inside one finds them loaded.
+ */
+export function loadSaves(): Promise<SavesModule> {
+  return (savesLoading ??= import('./saves.ts').then((m) => (loadedSaves = m)));
+}
+
 /** Meta keys the app uses (device-local, never synced). */
 export type MetaKey =
   | 'deviceId' | 'hlc' | 'currentCommune' | 'currentYear' | 'lang' | 'serverUrl' | 'token'
@@ -60,10 +71,10 @@ export interface RepoContext {
 export function createContext(db: XhtDb, options: RepoOptions = {}): RepoContext {
   const now = options.now ?? (() => Date.now());
   const tbl = (entity: EntityName) => db.table(tableOf(entity)) as AnyTable;
-  // The checks are loaded before any write transaction opens, so nothing inside one (write()
-  // nested in an outer rw) awaits a non-Dexie promise: that would let IndexedDB auto-commit.
+  // The checks and the saves are loaded before any write transaction opens, so nothing inside one
+  // (write() nested in an outer rw) awaits a non-Dexie promise: that would let IndexedDB auto-commit.
   const rw = async <T>(fn: () => Promise<T>): Promise<T> => {
-    if (!loadedChecks) await loadChecks();
+    if (!loadedChecks || !loadedSaves) await Promise.all([loadChecks(), loadSaves()]);
     return db.transaction('rw', WRITE_TABLES, fn);
   };
   const checks = async () => loadedChecks ?? (await loadChecks());

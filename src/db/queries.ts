@@ -1,18 +1,15 @@
-// What the screens read: communes, villages, the yearly data, years, conflicts, and the readiness
-// engine's input for one commune and year. Reads only; never opens a write transaction.
-import type { AssessInput } from '../domain/assess-types.ts';
+// What the screens read: communes, villages, the yearly data, years, conflicts, the province's settings of a year (the engine's input
+// is assess-input.ts, the province's review review.ts, both loaded on first use). Reads only;
+// never opens a write transaction.
 import { provinceId } from '../domain/keys.ts';
-import { inputOfRows } from '../domain/readiness/input-of-rows.ts';
 import { settingsOfYear } from '../domain/review/codes.ts';
-import { statusOf, type DossierStatus } from '../domain/review/states.ts';
 import type {
-  AnswerRow, CommuneFiguresRow, CommuneRow, ConflictRow, CouncilRow, DecisionRow, DossierRow, ProvinceSettingsRow, RegisterRow,
-  ReviewRow, StateChangeRow, SubmissionRow, VillageCountsRow, VillageRow,
+  AnswerRow, CommuneFiguresRow, CommuneRow, ConflictRow, DecisionRow, DossierRow, ProvinceSettingsRow, VillageCountsRow, VillageRow,
 } from './db.ts';
 import type { RepoContext } from './context.ts';
 
 /** The fields of the readiness input's villages and figures: the registry's, in its order. */
-export { COUNT_KEYS, FIGURE_KEYS } from '../domain/readiness/input-of-rows.ts';
+export { COUNT_KEYS, FIGURE_KEYS } from '../domain/entities/index.ts';
 
 export function createQueries(ctx: RepoContext) {
   const { db } = ctx;
@@ -68,57 +65,14 @@ export function createQueries(ctx: RepoContext) {
     return all.filter((c) => opts.includeResolved || !c.resolved).sort((a, b) => (a.id ?? 0) - (b.id ?? 0));
   }
 
-  /** The readiness engine's input for one commune and year, from what this device holds. */
-  async function buildAssessInput(commune: string, year: number, asOf?: string): Promise<AssessInput> {
-    return db.transaction('r', ['communes', 'villages', 'villageCounts', 'communeFigures', 'answers', 'decisions', 'register', 'provinceSettings'], async () => {
-      const row = await db.communes.get(commune);
-      // The engine names a village by its id (its identity); people see its name.
-      const villages = (await listVillages(commune, { includeArchived: true })).map((v) => ({ code: v.id, name: v.name, order: v.order, archived: v.archived ?? null }));
-      const counts = await getVillageCounts(commune, year);
-      const figures = await getCommuneFigures(commune, year);
-      const answers = await getAnswers(commune, year);
-      const decisions = await listDecisions(commune);
-      const register = await db.register.where('commune').equals(commune).toArray();
-      // The province's list of communes in a difficult area decides the figure, as on the server.
-      const settings = row?.province ? settingsOfYear(await db.provinceSettings.where('province').equals(provinceId(row.province)).toArray(), year) : undefined;
-      return inputOfRows({ commune, year, asOf, row, villages, counts, figures, answers, decisions, register, difficultAreas: settings?.difficultAreas ?? null });
-    });
-  }
-
-  // ---------------------------------------------------------------- the province's review (issue #14)
-  async function listStateChanges(commune: string, year: number): Promise<StateChangeRow[]> {
-    return (await db.stateChanges.where('[commune+year]').equals([commune, year]).toArray()).sort((a, b) => a.step - b.step);
-  }
-  /** Where the commune's dossier of the year stands (draft before anything was sent). */
-  async function dossierStatus(commune: string, year: number): Promise<DossierStatus> {
-    return statusOf(await listStateChanges(commune, year));
-  }
-  async function listSubmissions(commune: string, year: number): Promise<SubmissionRow[]> {
-    return (await db.submissions.where('[commune+year]').equals([commune, year]).toArray()).sort((a, b) => a.version - b.version);
-  }
-  async function listReviews(commune: string, year: number, version?: number): Promise<ReviewRow[]> {
-    const all = await db.reviews.where('[commune+year]').equals([commune, year]).toArray();
-    return version === undefined ? all : all.filter((r) => r.version === version);
-  }
-  async function getRegisterEntry(commune: string, year: number): Promise<RegisterRow | undefined> {
-    return db.register.get([commune, year]);
-  }
-  /** Every register entry of a commune, oldest year first (its history). */
-  async function listRegister(commune: string): Promise<RegisterRow[]> {
-    return (await db.register.where('commune').equals(commune).toArray()).sort((a, b) => a.year - b.year);
-  }
-  async function getCouncil(province: string, year: number): Promise<CouncilRow | undefined> {
-    return db.councils.get([provinceId(province), year]);
-  }
   /** The province's settings of the year, or of the latest year before it that has some. */
   async function getProvinceSettings(province: string, year: number): Promise<ProvinceSettingsRow | undefined> {
     return settingsOfYear(await db.provinceSettings.where('province').equals(provinceId(province)).toArray(), year);
   }
 
   return {
-    listStateChanges, dossierStatus, listSubmissions, listReviews, getRegisterEntry, listRegister, getCouncil, getProvinceSettings,
-    listCommunes, getCommune, listVillages, getVillageCounts, getCommuneFigures, getAnswers,
-    listDecisions, getDossier, listYears, listConflicts, buildAssessInput,
+    getProvinceSettings, listCommunes, getCommune, listVillages, getVillageCounts, getCommuneFigures, getAnswers,
+    listDecisions, getDossier, listYears, listConflicts,
   };
 }
 

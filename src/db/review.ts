@@ -4,7 +4,7 @@
 // write path (row + outbox op), checked first with the same pure rules the server applies
 // (src/domain/review/states.ts), so a refusal is shown before anything is queued. Lazy: the
 // repository loads it on the first write (repo.review()); never on the first-load path. Its reads
-// are the repository's own (queries.ts); the reviewer's read of a whole province (province.ts)
+// are the repository's own (queries.ts); the reviewer's read of a whole province (assess-input.ts)
 // rides in this module too, so the review is one lazy chunk.
 import { ENTITY } from '../domain/entities/index.ts';
 import type { EntityName, JsonValue } from '../domain/sync/op.ts';
@@ -12,18 +12,18 @@ import { provinceId, provinceYearKey, reviewKey, stepKey, versionKey, yearKey } 
 import { canonicalText, plainSnapshot, settingsOfYear, statusOf, moveOf, moveRefusal, MOVES, type DossierState, type DossierStatus, type Move, type MoveRefusal, type SubmissionSnapshot } from '../domain/review/index.ts';
 import type { Role } from '../domain/access/roles.ts';
 import type { CouncilRow, ProvinceSettingsRow, RegisterRow, ReviewRow, StateChangeRow, SubmissionRow } from './db.ts';
-import type { Queries } from './queries.ts';
 import type { Write } from './write.ts';
 import type { XhtDb } from './db.ts';
-import { buildProvinceInputs } from './province.ts';
+import { buildInputs } from './assess-input.ts';
 
-/** What the review's writes use of a repository (its reads, its meta, one transaction for several saves). */
-export type ReviewBase = Pick<Queries, 'listStateChanges' | 'dossierStatus' | 'listSubmissions' | 'listReviews' | 'getRegisterEntry' | 'listRegister' | 'getCouncil' | 'getProvinceSettings'> & {
+/** What the review uses of a repository (its database, its meta, one transaction for several saves). */
+export interface ReviewBase {
   db: XhtDb;
+  getProvinceSettings(province: string, year: number): Promise<ProvinceSettingsRow | undefined>;
   getMeta<T = unknown>(key: string): Promise<T | undefined>;
   deviceId(): Promise<string>;
   batch<T>(fn: () => Promise<T>): Promise<T>;
-};
+}
 import { MoveRefusedError } from './errors.ts';
 
 export { MoveRefusedError };
@@ -42,8 +42,32 @@ export function createReview(repo: ReviewBase, writeOp: Write) {
   const { db } = repo;
   const write = (entity: EntityName, key: string, fields: Fields) => writeOp(entity, key, fields);
 
-  // The review's reads are the repository's (queries.ts), so the screens read without this module.
-  const { listStateChanges, dossierStatus, listSubmissions, listReviews, getRegisterEntry, listRegister, getCouncil, getProvinceSettings } = repo;
+  // The review's reads: the screens that show the review load this module (never the first load);
+  // the province's settings are the repository's (every commune screen reads them).
+  const { getProvinceSettings } = repo;
+  async function listStateChanges(commune: string, year: number): Promise<StateChangeRow[]> {
+    return (await db.stateChanges.where('[commune+year]').equals([commune, year]).toArray()).sort((a, b) => a.step - b.step);
+  }
+  async function listSubmissions(commune: string, year: number): Promise<SubmissionRow[]> {
+    return (await db.submissions.where('[commune+year]').equals([commune, year]).toArray()).sort((a, b) => a.version - b.version);
+  }
+  async function listReviews(commune: string, year: number, version?: number): Promise<ReviewRow[]> {
+    const all = await db.reviews.where('[commune+year]').equals([commune, year]).toArray();
+    return version === undefined ? all : all.filter((r) => r.version === version);
+  }
+  async function getRegisterEntry(commune: string, year: number): Promise<RegisterRow | undefined> {
+    return db.register.get([commune, year]);
+  }
+  /** Every register entry of a commune, oldest year first (its history). */
+  async function listRegister(commune: string): Promise<RegisterRow[]> {
+    return (await db.register.where('commune').equals(commune).toArray()).sort((a, b) => a.year - b.year);
+  }
+  async function getCouncil(province: string, year: number): Promise<CouncilRow | undefined> {
+    return db.councils.get([provinceId(province), year]);
+  }
+
+  /** Where the commune's dossier of the year stands (draft before anything was sent). */
+  const dossierStatus = async (commune: string, year: number): Promise<DossierStatus> => statusOf(await listStateChanges(commune, year));
 
   /** Who the enrolment code was issued to, and this device: what a state change records. */
   async function actor(): Promise<{ role: Role | null; by: string; device: string }> {
@@ -131,9 +155,9 @@ export function createReview(repo: ReviewBase, writeOp: Write) {
   return {
     listStateChanges, dossierStatus, listSubmissions, listReviews, getRegisterEntry, listRegister, getCouncil, getProvinceSettings,
     move, sendDossier, saveReview, saveRegisterEntry, saveCouncil, saveProvinceSettings,
-    /** The reviewer's read of a whole province (province.ts): the engine's input of each commune. */
+    /** The reviewer's read of a whole province (assess-input.ts): the engine's input of each commune. */
     provinceInputs: (communes: readonly string[], year: number, asOf?: string, difficultAreas?: readonly string[] | null) =>
-      buildProvinceInputs(db, communes, year, asOf, difficultAreas),
+      buildInputs(db, communes, year, asOf, difficultAreas),
   };
 }
 

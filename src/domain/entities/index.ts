@@ -1,6 +1,7 @@
 // The entity registry: every entity that syncs, one file each. Add an entity by writing its file
 // and listing it here; its op kind, wire schema, Dexie table, export/import and access follow.
 // First-load path (the Dexie tables are read from it): data only.
+import type { CommuneFigures, VillageCounts } from '../assess-types.ts';
 import { answer } from './answer.ts';
 import { commune } from './commune.ts';
 import { communeFigures } from './commune-figures.ts';
@@ -47,3 +48,7 @@ export function entityDef(name: EntityName): EntityDef<EntityName> {
 export function isEntityName(name: unknown): name is EntityName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(ENTITY_DEFS, name);
 }
+
+/** The fields of the readiness input's villages and figures: the registry's, in its order. */
+export const COUNT_KEYS = Object.keys(villageCounts.fields) as (keyof VillageCounts)[];
+export const FIGURE_KEYS = Object.keys(communeFigures.fields) as (keyof CommuneFigures)[];

@@ -5,11 +5,7 @@
 // the register's titles (issue #14: recognised entries feed the 12-month and 3-year rules, nobody
 // types them). Pure over plain records; the structural types below are what both stores hold.
 import type { Answer, AssessInput, CommuneFigures, Decision, Evidence, LevelNo, VillageCounts, VillageInput } from '../assess-types.ts';
-import { ENTITY_DEFS } from '../entities/index.ts';
-
-/** The counts of a village and the figures of a commune: the registry's fields. */
-export const COUNT_KEYS = Object.keys(ENTITY_DEFS.villageCounts.fields) as (keyof VillageCounts)[];
-export const FIGURE_KEYS = Object.keys(ENTITY_DEFS.communeFigures.fields) as (keyof CommuneFigures)[];
+import { COUNT_KEYS, FIGURE_KEYS } from '../entities/index.ts';
 
 export interface VillageRecord { code: string; name: string; order?: number | null; archived?: boolean | null }
 /** A village's counts of the year (the glossary's count keys, possibly absent or null). */

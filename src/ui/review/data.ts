@@ -176,7 +176,7 @@ export async function loadReviewDetail(code: string, year: number): Promise<Revi
   const form = await settingsForm(province, year);
   const asOf = deadlineIn(year + 1, form.dossierDeadline, DEFAULT_DOSSIER_DEADLINE);
   const set = province ? await repo().getProvinceSettings(province, year) : undefined;
-  const [[input], rows, register] = await Promise.all([buildProvinceInputs([code], year, asOf, set?.difficultAreas ?? null), reviewRows([code], year), repo().listRegister(code)]);
+  const [[input], rows, register] = await Promise.all([buildProvinceInputs([code], year, asOf, set?.difficultAreas ?? null), reviewRows([code], year), (await repo().review()).listRegister(code)]);
   const changes = rows.changes.get(code) ?? [];
   const r = reviewOf(input!, changes, rows.sent.get(code) ?? [], rows.verdicts.get(code) ?? [], rows.register[0]);
   const titles = register
@@ -199,7 +199,7 @@ export async function loadReviewDetail(code: string, year: number): Promise<Revi
 /** The council of `year`, when recorded. */
 export async function loadCouncil(year: number): Promise<{ council: Council | null; province: string | null }> {
   const province = await reviewedProvince();
-  const row = province ? await repo().getCouncil(province, year) : undefined;
+  const row = province ? await (await repo().review()).getCouncil(province, year) : undefined;
   if (!row) return { council: null, province };
   return {
     province,

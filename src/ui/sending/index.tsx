@@ -8,7 +8,7 @@ import { useState } from 'preact/hooks';
 import { MoveRefusedError, repo, type RegisterRow, type ReviewRow, type StateChangeRow } from '../../db/index.ts';
 import type { Doc } from '../../dossier/doc.ts';
 import { docText } from '../../dossier/doc.ts';
-import { inLastYear, type DossierStatus, type SubmissionSnapshot } from '../../domain/review/index.ts';
+import { inLastYear, statusOf, type DossierStatus, type SubmissionSnapshot } from '../../domain/review/index.ts';
 import { moveRefusalText } from '../../i18n/review.ts';
 import { words as en } from '../../i18n/en/review.ts';
 import { words as vi } from '../../i18n/vi/review.ts';
@@ -21,8 +21,8 @@ import type { Assessment } from '../assessment.ts';
 
 addWords({ vi, en });
 
-/** The repository's reads (in a liveQuery: Dexie's own promises only). */
-const reviewOf = () => repo();
+/** The review's reads (its lazy module; a loader awaits it as an async function, so liveQuery still follows its reads). */
+const reviewOf = () => repo().review();
 
 /** What this phone knows of a commune's dossier of a year. */
 export interface ReviewView {
@@ -35,9 +35,9 @@ export interface ReviewView {
 }
 
 export async function loadReviewView(commune: string, year: number): Promise<ReviewView> {
-  const r = reviewOf();
+  const r = await reviewOf();
   const [changes, reviews, register] = await Promise.all([r.listStateChanges(commune, year), r.listReviews(commune, year), r.getRegisterEntry(commune, year)]);
-  const status = await r.dossierStatus(commune, year);
+  const status = statusOf(changes);
   const commentsVersion = reviews.reduce((m, x) => Math.max(m, x.version), 0);
   const comments = new Map(reviews.filter((x) => x.version === commentsVersion && (x.comment || x.verdict)).map((x) => [x.indicator, x]));
   return { status, changes, comments, commentsVersion, register };
@@ -197,7 +197,7 @@ export function TitleLine({ row }: { row: RegisterRow }) {
 export function HeldTitle({ commune }: { commune: string }) {
   const live = useLive(async () => {
     const today = localToday();
-    const list = (await reviewOf().listRegister(commune)).filter((r) => r.outcome === 'recognised' && r.date && (r.validUntil ?? '') >= today && r.date <= today);
+    const list = (await (await reviewOf()).listRegister(commune)).filter((r) => r.outcome === 'recognised' && r.date && (r.validUntil ?? '') >= today && r.date <= today);
     list.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
     return list[list.length - 1] ?? null; // (no .at(): Chrome 80)
   }, [commune]);
