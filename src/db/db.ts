@@ -116,6 +116,49 @@ export interface MetaRow {
   value: unknown;
 }
 
+/** Tệp minh chứng — one evidence file's metadata (the entity `attachment`; bytes in `blobs`). */
+export interface AttachmentRow {
+  commune: string;
+  year: number;
+  id: string;
+  indicator?: string;
+  decision?: string;
+  sha256: string;
+  type: 'image/jpeg' | 'application/pdf';
+  size: number;
+  fileName?: string;
+  caption?: string;
+  number?: string;
+  date?: string;
+  issuer?: string;
+  width?: number;
+  height?: number;
+  removed?: boolean;
+}
+
+/**
+ * The bytes of one evidence file, by SHA-256: kept apart from every synced row and outbox op.
+ * Stored as an ArrayBuffer, not a Blob: Chrome on Android has failed to write Blobs into IndexedDB
+ * ("Failed to write blobs") far under quota, and a 300 KB photo costs nothing to hold as bytes.
+ * `state`: 'pending' — made here, not yet on the server (the upload queue reads this index);
+ * 'sent' — the server holds it; 'fetched' — another device's file fetched from the server.
+ */
+export interface BlobRow {
+  sha256: string;
+  bytes: ArrayBuffer;
+  type: string;
+  size: number;
+  state: 'pending' | 'sent' | 'fetched';
+  /** ISO time it was stored here. */
+  at: string;
+}
+
+/** The small JPEG a list shows for a photo, by the photo's SHA-256 (never synced; made again from the photo). */
+export interface ThumbRow {
+  sha256: string;
+  bytes: ArrayBuffer;
+}
+
 /** The database with its tables, typed. */
 export type XhtDb = Dexie & {
   meta: Table<MetaRow, string>;
@@ -126,6 +169,9 @@ export type XhtDb = Dexie & {
   answers: Table<AnswerRow, [string, number, string]>;
   decisions: Table<DecisionRow, [string, string]>;
   dossiers: Table<DossierRow, [string, number]>;
+  attachments: Table<AttachmentRow, [string, number, string]>;
+  blobs: Table<BlobRow, string>;
+  thumbs: Table<ThumbRow, string>;
   outbox: Table<OutboxRow, number>;
   conflicts: Table<ConflictRow, number>;
   stamps: Table<StampRow, [string, string]>;
@@ -158,6 +204,13 @@ export const V2_CHANGES = {
   acked: 'opId',
 };
 
+/** What version 4 added (issue #15, evidence files): the attachment entity's table, the bytes by hash, thumbnails. */
+export const V4_CHANGES = {
+  attachments: storeOf('attachment'),
+  blobs: 'sha256, state',
+  thumbs: 'sha256',
+};
+
 /** The tables that are not entities: app metadata, the outbox, conflicts, merge stamps, acknowledged ops. */
 export const BOOKKEEPING_STORES = {
   meta: 'key',
@@ -165,6 +218,8 @@ export const BOOKKEEPING_STORES = {
   conflicts: '++id, [entity+key]',
   stamps: '[entity+key]',
   acked: 'opId',
+  blobs: V4_CHANGES.blobs,
+  thumbs: V4_CHANGES.thumbs,
 } as const;
 
 /**
@@ -226,13 +281,18 @@ export function openDatabase(name: string = DB_NAME): XhtDb {
   // are the law's, nobody sets them. Its rows, merge stamps, conflicts and queued ops are dropped
   // quietly; every other row and op is kept untouched (village counts gain `trained` and
   // `university`, commune figures `difficultArea`: new optional fields, nothing to convert).
+  const { attachments: _v4, blobs: _b4, thumbs: _t4, ...v3 } = currentStores();
   db.version(3)
-    .stores({ thresholds: null, ...currentStores() })
+    .stores({ thresholds: null, ...v3 })
     .upgrade(async (tx) => {
       await tx.table('outbox').filter((r: OutboxRow) => RETIRED_ENTITIES.has(r.op?.entity)).delete();
       await tx.table('stamps').filter((r: StampRow) => RETIRED_ENTITIES.has(r.entity)).delete();
       await tx.table('conflicts').filter((r: ConflictRow) => RETIRED_ENTITIES.has(r.entity)).delete();
     });
+
+  // v4 (issue #15): evidence files — the attachment entity's table, the files' bytes by SHA-256
+  // (never inside an outbox op) and the photos' thumbnails. New tables only: nothing to convert.
+  db.version(4).stores(V4_CHANGES);
 
   return db;
 }

@@ -47,9 +47,9 @@ export interface QuarantineItem {
 }
 
 /** Tables every write transaction spans (one scope, so saves can nest inside loaders). */
-const WRITE_TABLES = [
+export const WRITE_TABLES = [
   'meta', 'communes', 'villages', 'villageCounts', 'communeFigures', 'answers',
-  'decisions', 'dossiers', 'outbox', 'conflicts', 'stamps', 'acked',
+  'decisions', 'dossiers', 'attachments', 'outbox', 'conflicts', 'stamps', 'acked',
 ];
 
 
@@ -264,7 +264,7 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
 
   // ---------------------------------------------------------------- local writes
 
-  interface WriteOptions {
+  type WriteOptions = {
     /** Write these fields even when the value is unchanged (re-apply after a conflict). */
     force?: boolean;
   }
@@ -745,7 +745,7 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
     buildAssessInput, loadAssessInput,
     pendingCount, nextBatch, ackOps, quarantineOps, listQuarantined, requeueOps, applyRemoteOps, listPulledRefused,
     listConflicts, resolveConflict,
-    WRITE_TABLES,
+    WRITE_TABLES, write,
   };
 }
 

@@ -36,7 +36,13 @@ export type FieldKind =
   /** Đạt / Chưa đạt / chưa có dữ liệu (null). */
   | 'met'
   /** Minh chứng: a list of { number, date, issuer, title, note }. */
-  | 'evidence';
+  | 'evidence'
+  /** A file's SHA-256, 64 lowercase hex digits. */
+  | 'sha256'
+  /** A stored file's type: image/jpeg or application/pdf. */
+  | 'fileType'
+  /** A stored file's size in bytes, 1 … the evidence cap. */
+  | 'fileSize';
 
 export interface FieldDef {
   kind: FieldKind;

@@ -3,6 +3,7 @@
 // use the glossary's labels. Lazy (valibot): the first-load path never imports it.
 import * as v from 'valibot';
 import type { Text } from '../catalog/types.ts';
+import { MAX_EVIDENCE_BYTES, SHA256_HEX_RE, STORED_EVIDENCE_TYPES } from '../evidence/limits.ts';
 import { isRealDate } from './dates.ts';
 import { OTHER_LABELS, inSentence } from './labels.ts';
 import { msg } from './problems.ts';
@@ -176,6 +177,25 @@ export const metSchema = v.nullable(v.boolean(msg(
   `${OTHER_LABELS.met.vi} phải là true (Đạt), false (Chưa đạt) hoặc null (chưa có dữ liệu)`,
   `${OTHER_LABELS.met.en} must be true (met), false (not met) or null (no data yet)`,
 )));
+
+/** SHA-256 of a file's bytes, 64 lowercase hex digits (the file's identity on phone and server). */
+export function sha256Schema(label: Text) {
+  return v.pipe(textSchema(label), v.regex(SHA256_HEX_RE, msg(`${label.vi} phải gồm 64 chữ số hệ 16`, `${label.en} must be 64 hex digits`)));
+}
+
+/** What kind of file is stored: a JPEG photo or a PDF. */
+export function fileTypeSchema(label: Text) {
+  return v.picklist(STORED_EVIDENCE_TYPES, msg(`${label.vi} phải là ảnh JPEG hoặc tệp PDF`, `${label.en} must be a JPEG photo or a PDF`));
+}
+
+/** A stored file's size in bytes: 1 … MAX_EVIDENCE_BYTES. */
+export function fileSizeSchema(label: Text) {
+  return v.pipe(
+    countSchema(label),
+    v.minValue(1, msg(`${label.vi} phải lớn hơn 0`, `${label.en} must be above 0`)),
+    v.maxValue(MAX_EVIDENCE_BYTES, msg(`${label.vi} không được quá ${MAX_EVIDENCE_BYTES / 1_000_000} MB`, `${label.en} must be at most ${MAX_EVIDENCE_BYTES / 1_000_000} MB`)),
+  );
+}
 
 export const levelNoSchema = v.picklist([1, 2], msg(
   `${OTHER_LABELS.level.vi} phải là 1 hoặc 2`, `${OTHER_LABELS.level.en} must be 1 or 2`,

@@ -7,7 +7,7 @@ import * as v from 'valibot';
 import type { Text } from '../catalog/types.ts';
 import { ENTITY_DEFS, type EntityName, type FieldDef } from '../entities/index.ts';
 import {
-  boolSchema, countSchema, dateSchema, dayOfYearSchema, evidenceList, levelNoSchema, levelSchema, metSchema, nonEmptyText, strict,
+  boolSchema, countSchema, dateSchema, dayOfYearSchema, evidenceList, fileSizeSchema, fileTypeSchema, levelNoSchema, sha256Schema, levelSchema, metSchema, nonEmptyText, strict,
 } from './blocks.ts';
 import { COMMUNE_FIGURE_LABELS, OTHER_LABELS, VILLAGE_COUNT_LABELS } from './labels.ts';
 import { msg } from './problems.ts';
@@ -47,6 +47,9 @@ function valueSchema(f: FieldDef, label: Text): v.GenericSchema {
     case 'dayOfYear': return dayOfYearSchema(label);
     case 'met': return metSchema;
     case 'evidence': return evidenceList;
+    case 'sha256': return sha256Schema(label);
+    case 'fileType': return fileTypeSchema(label);
+    case 'fileSize': return fileSizeSchema(label);
     default: return numericSchema(f, label)!;
   }
 }

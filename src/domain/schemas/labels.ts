@@ -96,6 +96,15 @@ export const OTHER_LABELS = {
   level: { vi: 'Mức độ', en: 'Level' },
   decidedOn: { vi: 'Ngày quyết định', en: 'Decision date' },
   decisionNumber: { vi: 'Số quyết định', en: 'Decision number' },
+  indicator: { vi: 'Chỉ tiêu', en: 'Indicator' },
+  fileSha256: { vi: 'Mã băm của tệp', en: 'File hash' },
+  fileType: { vi: 'Loại tệp', en: 'File type' },
+  fileSize: { vi: 'Dung lượng tệp', en: 'File size' },
+  fileName: { vi: 'Tên tệp', en: 'File name' },
+  caption: { vi: 'Chú thích', en: 'Caption' },
+  imageWidth: { vi: 'Chiều rộng ảnh', en: 'Photo width' },
+  imageHeight: { vi: 'Chiều cao ảnh', en: 'Photo height' },
+  removed: { vi: 'Đã gỡ bỏ', en: 'Removed' },
 } as const satisfies Record<string, Text>;
 
 /** Lower-cases the first letter, to use a label inside a sentence ("không được lớn hơn số hộ…"). */
