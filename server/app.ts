@@ -26,14 +26,21 @@ import {
 } from '../src/domain/sync/protocol.ts';
 import { codeHash, hashSecret, identityRefusals, newToken, principalOf, writeRefusal } from './auth.ts';
 import { readRefusal, readsProvince, writesAnything } from '../src/domain/access/index.ts';
+import { BLOB_PATH, MAX_COMMUNE_EVIDENCE_BYTES, MAX_EVIDENCE_BYTES } from '../src/domain/evidence/index.ts';
 import { silentLogger, type Logger } from './log.ts';
 import { createLimiter, type RateLimit } from './rate-limit.ts';
 import { API_CSP, COMMON_SECURITY_HEADERS, appCsp } from './security-headers.ts';
 import { staticHandler } from './static.ts';
 import type { Store, TokenGrant } from './store/store.ts';
+import type { FileStore } from './files/index.ts';
+import { blobRoutes } from './blob-routes.ts';
 
 export interface AppOptions {
   store: Store;
+  /** Evidence bytes (PUT/GET /blobs/{sha256}); the routes answer 404 without it. */
+  files?: FileStore;
+  /** Most bytes of evidence one commune keeps (413 commune-full above). */
+  communeEvidenceBytes?: number;
   log?: Logger;
   /** Folder of the built app; no static serving when absent. */
   staticDir?: string;
@@ -50,7 +57,7 @@ export interface AppOptions {
   now?: () => number;
 }
 
-type Env = { Variables: { grant: TokenGrant; logFields: Record<string, string | number> } };
+export type Env = { Variables: { grant: TokenGrant; logFields: Record<string, string | number> } };
 
 const MESSAGES: Record<ErrorCode, [vi: string, en: string]> = {
   'bad-request': ['Yêu cầu không hợp lệ', 'Bad request'],
@@ -69,12 +76,15 @@ const MESSAGES: Record<ErrorCode, [vi: string, en: string]> = {
     'This year is locked, so the server takes no changes to it; nothing was written. The change stays on the device until the year is reopened',
   ],
   'too-large': ['Dữ liệu gửi lên quá lớn', 'Request body too large'],
+  'hash-mismatch': ['Nội dung tệp không khớp với mã băm của nó (tệp bị hỏng trên đường truyền); chưa có gì được lưu', 'The file does not match its hash (damaged on the way); nothing was stored'],
+  'wrong-kind': ['Chỉ nhận ảnh JPEG hoặc tệp PDF', 'Only JPEG photos and PDF files are taken'],
+  'commune-full': ['Tệp minh chứng của xã đã dùng hết dung lượng được cấp trên máy chủ; hãy liên hệ quản trị của tỉnh', 'The commune has used all the evidence space the server allows; contact the province administrator'],
   'rate-limited': ['Gửi quá nhiều yêu cầu; vui lòng thử lại sau ít phút', 'Too many requests; please retry shortly'],
   internal: ['Lỗi máy chủ; dữ liệu trên máy của bạn vẫn an toàn, hãy thử lại sau', 'Server error; your data is safe on the device, please retry later'],
 };
 
 /** A JSON error answer in the shape every client expects. */
-function fail(c: Context, status: 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500 | 503, error: ErrorCode, problems?: Problem[], headers?: Record<string, string>): Response {
+export function fail(c: Context, status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 500 | 503, error: ErrorCode, problems?: Problem[], headers?: Record<string, string>): Response {
   const [vi, en] = MESSAGES[error];
   const body: ErrorResponse = { error, message_vi: vi, message_en: en };
   if (problems?.length) body.problems = problems;
@@ -126,14 +136,16 @@ export function createApp(opts: AppOptions): Hono<Env> {
   const api = new Hono<Env>();
   // The app may be served from elsewhere (vite dev, a settings screen pointing at this server).
   // Auth is a bearer token, never a cookie, so any origin may call: nothing ambient to abuse.
-  api.use('*', cors({ origin: '*', allowHeaders: ['Authorization', 'Content-Type'], allowMethods: ['GET', 'POST', 'OPTIONS'], exposeHeaders: ['Retry-After', 'Date'], maxAge: 86400 }));
+  api.use('*', cors({ origin: '*', allowHeaders: ['Authorization', 'Content-Type'], allowMethods: ['GET', 'POST', 'PUT', 'OPTIONS'], exposeHeaders: ['Retry-After', 'Date'], maxAge: 86400 }));
   // The unread rest of a refused body would poison a kept-alive connection: close it after the 413.
   const tooLarge = (c: Context) => fail(c, 413, 'too-large', undefined, { Connection: 'close' });
   // A body declared over the cap is refused before a byte of it is read; one sent without a
   // length (chunked) as soon as it passes the cap, in readBody.
   api.use('*', async (c, next) => {
     const length = c.req.header('content-length');
-    if (length !== undefined && !(Number(length) <= maxBody)) return tooLarge(c);
+    // An evidence file has its own cap (MAX_EVIDENCE_BYTES), checked by its route.
+    const cap = c.req.path.startsWith(`${API_PREFIX}${BLOB_PATH}/`) ? MAX_EVIDENCE_BYTES : maxBody;
+    if (length !== undefined && !(Number(length) <= cap)) return tooLarge(c);
     await next();
   });
 
@@ -281,6 +293,8 @@ export function createApp(opts: AppOptions): Hono<Env> {
     }
     return c.body(body, 200, type);
   });
+
+  if (opts.files) blobRoutes(api, { store, files: opts.files, communeBytes: opts.communeEvidenceBytes ?? MAX_COMMUNE_EVIDENCE_BYTES, fail, tooLarge });
 
   api.all('*', (c) => fail(c, 404, 'not-found'));
   app.route(API_PREFIX, api);

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createApp, type AppOptions } from './app.ts';
 import { openStore, type Store } from './store/index.ts';
+import { filesDirFor, openDiskFileStore, type FileStore } from './files/index.ts';
 
 export interface StartOptions extends Omit<AppOptions, 'store'> {
   /** 0 picks a free port. */
@@ -15,6 +16,9 @@ export interface StartOptions extends Omit<AppOptions, 'store'> {
   databaseUrl?: string | null;
   /** Use this store instead of opening dbPath (the caller then owns closing it). */
   store?: Store;
+  /** Evidence files: this store, else the disk store at filesDir (default: files/ beside dbPath). */
+  files?: FileStore;
+  filesDir?: string;
   /** Most open connections (default 4096); more are closed on accept. */
   maxConnections?: number;
 }
@@ -37,7 +41,8 @@ export interface RunningServer {
 
 export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const store = opts.store ?? (await openStore({ databaseUrl: opts.databaseUrl, dbPath: opts.dbPath }, { serving: true }));
-  const app = createApp({ ...opts, store });
+  const files = opts.files ?? openDiskFileStore(opts.filesDir ?? filesDirFor(opts.dbPath));
+  const app = createApp({ ...opts, store, files });
   const host = opts.host ?? '127.0.0.1';
   const server = await new Promise<Server>((resolve, reject) => {
     const s = serve({
@@ -75,6 +80,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
           setTimeout(() => server.closeAllConnections(), 2000).unref();
         });
         if (!opts.store) await store.close();
+        if (!opts.files) await files.close();
       })();
       return closing;
     },
