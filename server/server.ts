@@ -35,6 +35,8 @@ export interface RunningServer {
   url: string;
   port: number;
   store: Store;
+  /** Where the evidence files are kept. */
+  files: FileStore;
   /** Stops accepting, ends open connections, closes the store. */
   close(): Promise<void>;
 }
@@ -71,6 +73,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     port,
     store,
+    files,
     close() {
       closing ??= (async () => {
         await new Promise<void>((resolve) => {

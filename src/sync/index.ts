@@ -4,6 +4,7 @@
 import { repo } from '../db/index.ts';
 import { createSyncEngine, type RunResult, type SyncEngine, type TriggerEnv } from './engine.ts';
 import type { SyncStatus } from './status.ts';
+import { createUploadQueue, openEvidence as openEvidenceOf, type OpenFailure, type UploadQueue, type UploadStatus } from './uploads.ts';
 import type { EnrollResponse } from '../domain/sync/protocol.ts';
 
 export { createSyncEngine, batchIdOf, clockWarning, CLOCK_WARN_MS, EnrollError, MAX_BYTES, MAX_OPS, browserEnv } from './engine.ts';
@@ -11,6 +12,8 @@ export type { EngineOptions, RunResult, SyncEngine, TriggerEnv } from './engine.
 export { createStatusStore, INITIAL_STATUS } from './status.ts';
 export type { StatusStore, SyncState, SyncStatus } from './status.ts';
 export { backoffDelay, parseRetryAfter, DEFAULT_BACKOFF } from './backoff.ts';
+export { createUploadQueue, xhrPut } from './uploads.ts';
+export type { OpenFailure, PutBlob, PutOutcome, UploadQueue, UploadQueueOptions, UploadStatus } from './uploads.ts';
 export { request, isTransient, normalizeServerUrl, clockOffset } from './transport.ts';
 export type { FetchLike, HttpResult, ServerClock } from './transport.ts';
 
@@ -41,10 +44,58 @@ export function syncNow(): Promise<RunResult> {
   return syncEngine().syncNow();
 }
 
+let uploads: UploadQueue | null = null;
+let uploadsRepo: ReturnType<typeof repo> | null = null;
+
+/** The app's upload queue of evidence files (over the database in use). */
+export function uploadQueue(): UploadQueue {
+  if (!uploads || uploadsRepo !== repo()) {
+    uploadsRepo = repo();
+    uploads = createUploadQueue({ repo: uploadsRepo });
+  }
+  return uploads;
+}
+
+/** Sends the files that wait, when the device is enrolled (after the ops: call it after a good run). */
+export async function sendFiles(): Promise<UploadStatus> {
+  const q = uploadQueue();
+  const token = await repo().getMeta<string>('token');
+  const base = await repo().getMeta<string>('serverUrl');
+  if (!token || !base) {
+    await q.refresh();
+    return q.status();
+  }
+  return q.run(base, token);
+}
+
+/** Subscribes to the upload queue; returns the unsubscribe function. */
+export function subscribeUploads(fn: (s: UploadStatus) => void): () => void {
+  return uploadQueue().subscribe(fn);
+}
+
+/** An evidence file's bytes to show (this phone's, or the server's through the service worker's cache). */
+export function openEvidence(sha256: string, type: string): Promise<Blob | OpenFailure> {
+  return openEvidenceOf(repo(), sha256, type);
+}
+
 /** Starts the automatic triggers once (call from main after the first paint); returns stop. */
 export function startSync(env?: TriggerEnv): () => void {
   void syncEngine().refresh();
-  return syncEngine().start(env);
+  void uploadQueue().refresh();
+  // Files go up after every run that sent and pulled the ops; a run never waits for them.
+  let lastSuccess = syncEngine().status.get().lastSuccessAt;
+  const unsub = syncEngine().status.subscribe((s) => {
+    if (s.state === 'idle' && s.lastSuccessAt && s.lastSuccessAt !== lastSuccess) {
+      lastSuccess = s.lastSuccessAt;
+      void sendFiles();
+    }
+  });
+  const stop = syncEngine().start(env);
+  return () => {
+    unsub();
+    uploadQueue().abort();
+    stop();
+  };
 }
 
 /** Trades an enrolment code for a token at `serverUrl`, then syncs; throws EnrollError (Vietnamese). */
