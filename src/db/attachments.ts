@@ -6,8 +6,33 @@
 import type { JsonValue } from '../domain/sync/op.ts';
 import { attachmentKey } from '../domain/keys.ts';
 import type { AttachmentRow, BlobRow } from './db.ts';
-import { StorageFullError, ValidationError, isStorageFull } from './errors.ts';
+import { ValidationError } from './errors.ts';
 import { loadChecks, type Repo } from './repo.ts';
+
+/**
+ * The phone refused to store more (QuotaExceededError, Chrome's "Failed to write blobs"): the
+ * transaction that hit it was rolled back whole, so nothing of that save is kept. `code` is the
+ * catalog's (evidence part); the screen offers "Xuất dữ liệu ngay".
+ */
+export class StorageFullError extends Error {
+  readonly code = 'storageFull' as const;
+  constructor(options?: { cause?: unknown }) {
+    super('Bộ nhớ của điện thoại đã đầy; tệp chưa được lưu, dữ liệu đã có vẫn còn nguyên.');
+    this.name = 'StorageFullError';
+    if (options?.cause !== undefined) (this as { cause?: unknown }).cause = options.cause;
+  }
+}
+
+/** Whether an IndexedDB / Dexie error means the phone is out of room (its chain of causes read). */
+export function isStorageFull(e: unknown): boolean {
+  for (let x = e, depth = 0; x && depth < 5; depth++) {
+    const err = x as { name?: string; message?: string; inner?: unknown; cause?: unknown };
+    if (err.name === 'QuotaExceededError') return true;
+    if (typeof err.message === 'string' && /Failed to write blobs|QuotaExceeded|quota/i.test(err.message)) return true;
+    x = err.inner ?? err.cause;
+  }
+  return false;
+}
 
 /** What the attach screen hands over: the prepared file (src/evidence) and what the person typed. */
 export interface NewAttachment {
@@ -16,7 +41,7 @@ export interface NewAttachment {
   /** The indicator it is evidence for, or the decision it is a copy of. */
   indicator?: string;
   decision?: string;
-  file: { bytes: Blob | ArrayBuffer; thumbnail?: Blob | ArrayBuffer | null; type: 'image/jpeg' | 'application/pdf'; size: number; sha256: string; name?: string; width?: number; height?: number };
+  file: { bytes: Blob | ArrayBuffer; thumbnail?: Blob | ArrayBuffer | null; type: 'image/jpeg' | 'application/pdf'; size: number; sha256: string; name?: string };
   caption?: string;
   number?: string;
   date?: string;
@@ -65,7 +90,6 @@ export async function addAttachment(repo: Repo, a: NewAttachment): Promise<strin
     indicator: a.indicator, decision: a.decision,
     sha256: a.file.sha256, type: a.file.type, size: a.file.size,
     fileName: text(a.file.name), caption: text(a.caption), number: text(a.number), date: text(a.date), issuer: text(a.issuer),
-    width: a.file.width, height: a.file.height,
   };
   await writeWithBlobs(repo, async () => {
     const have = await repo.db.blobs.get(a.file.sha256);

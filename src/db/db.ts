@@ -131,8 +131,6 @@ export interface AttachmentRow {
   number?: string;
   date?: string;
   issuer?: string;
-  width?: number;
-  height?: number;
   removed?: boolean;
 }
 

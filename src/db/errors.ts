@@ -38,27 +38,3 @@ export class ImportError extends Error {
   }
 }
 
-/**
- * The phone refused to store more (QuotaExceededError, Chrome's "Failed to write blobs"): the
- * transaction that hit it was rolled back whole, so nothing of that save is kept. `code` is the
- * catalog's (evidence part); the screen offers "Xuất dữ liệu ngay".
- */
-export class StorageFullError extends Error {
-  readonly code = 'storageFull' as const;
-  constructor(options?: { cause?: unknown }) {
-    super('Bộ nhớ của điện thoại đã đầy; tệp chưa được lưu, dữ liệu đã có vẫn còn nguyên.');
-    this.name = 'StorageFullError';
-    if (options?.cause !== undefined) (this as { cause?: unknown }).cause = options.cause;
-  }
-}
-
-/** Whether an IndexedDB / Dexie error means the phone is out of room (its chain of causes read). */
-export function isStorageFull(e: unknown): boolean {
-  for (let x = e, depth = 0; x && depth < 5; depth++) {
-    const err = x as { name?: string; message?: string; inner?: unknown; cause?: unknown };
-    if (err.name === 'QuotaExceededError') return true;
-    if (typeof err.message === 'string' && /Failed to write blobs|QuotaExceeded|quota/i.test(err.message)) return true;
-    x = err.inner ?? err.cause;
-  }
-  return false;
-}

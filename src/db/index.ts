@@ -1,6 +1,8 @@
 // The data layer's only entry point: the app's default database and its repository functions.
 // Everything else (ui, sync, dossier, bench) imports from here. First-load path: export/import
-// and the demo data are lazy (dynamic import), never pulled in statically.
+// and the demo data are lazy (dynamic import), never pulled in statically. The evidence files'
+// modules (attachments.ts, backup.ts) are imported by the lazy evidence chunks themselves, over
+// repo(), so the first load carries none of them.
 import { DB_NAME, openDatabase, type XhtDb } from './db.ts';
 import { createRepo, type Repo, type RepoOptions } from './repo.ts';
 import type { ExportFile, ImportResult } from './transfer.ts';
@@ -8,6 +10,7 @@ import type { Refusal, VillageImportResult } from './village-import.ts';
 import type { ImportPlan, VillageSheet } from '../import/index.ts';
 
 export type {
+  AttachmentRow, BlobRow,
   AnswerRow, CommuneFiguresRow, CommuneRow, ConflictRow, DecisionRow, DossierRow, OutboxRow,
   VillageCountsRow, VillageRow, XhtDb,
 } from './db.ts';

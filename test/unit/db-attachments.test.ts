@@ -6,8 +6,8 @@ import 'fake-indexeddb/auto';
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createRepo, openDatabase, type Repo } from '../../src/db/index.ts';
-import { addAttachment, evidenceUsage, getBlob, listAttachments, markBlobSent, pendingBlobs, updateAttachment } from '../../src/db/attachments.ts';
-import { StorageFullError, ValidationError, isStorageFull } from '../../src/db/errors.ts';
+import { StorageFullError, addAttachment, evidenceUsage, isStorageFull, getBlob, listAttachments, markBlobSent, pendingBlobs, updateAttachment } from '../../src/db/attachments.ts';
+import { ValidationError } from '../../src/db/errors.ts';
 
 let repo: Repo;
 let n = 0;

@@ -3,7 +3,7 @@
 // the phone keeps them in its blob table by SHA-256 and uploads them apart (PUT /api/v1/blobs/{sha256}),
 // the server keeps each file once. A removal is an ordinary edit (`removed: true`), so two phones
 // merge it like any field. A locked year takes no edit of its attachments.
-import { count, defineEntity, flag, kept, name } from './define.ts';
+import { defineEntity, flag, kept, name } from './define.ts';
 
 export const attachment = defineEntity({
   name: 'attachment',
@@ -23,8 +23,6 @@ export const attachment = defineEntity({
     number: name('evidenceNumber'),
     date: { kind: 'date', label: 'evidenceDate', clearable: true },
     issuer: name('evidenceIssuer'),
-    width: count('imageWidth'),
-    height: count('imageHeight'),
     removed: flag('removed'),
   },
   table: { name: 'attachments', keyProps: ['commune', 'year', 'id'], indexes: ['[commune+year]', 'commune', 'sha256'] },

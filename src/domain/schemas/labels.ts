@@ -102,8 +102,6 @@ export const OTHER_LABELS = {
   fileSize: { vi: 'Dung lượng tệp', en: 'File size' },
   fileName: { vi: 'Tên tệp', en: 'File name' },
   caption: { vi: 'Chú thích', en: 'Caption' },
-  imageWidth: { vi: 'Chiều rộng ảnh', en: 'Photo width' },
-  imageHeight: { vi: 'Chiều cao ảnh', en: 'Photo height' },
   removed: { vi: 'Đã gỡ bỏ', en: 'Removed' },
 } as const satisfies Record<string, Text>;
 

@@ -1,15 +1,10 @@
 // Nhập dữ liệu: reads a chosen export file and merges it through src/db (lazy chunk, loaded only
-// when a file is chosen). Never writes anything itself; a bad file is refused whole by importAll.
-import { importAll, ImportError, type ImportResult } from '../../db/index.ts';
+// when a file is chosen). Never writes anything itself; a bad file is refused whole by importBackup.
+import { repo, type ImportResult } from '../../db/index.ts';
+import { importBackup } from '../../db/backup.ts';
+import { sha256Hex } from '../../evidence/index.ts';
 
-/** Reads and imports `file`; rejects with a Vietnamese reason when it cannot. */
+/** Reads and imports `file` (the JSON export, or the zip with evidence files); rejects with a Vietnamese reason when it cannot. */
 export async function importFile(file: File): Promise<ImportResult> {
-  const text = await file.text();
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new ImportError('Tệp này không đọc được: không phải tệp đã xuất từ Xã Học Tập.');
-  }
-  return importAll(json);
+  return importBackup(repo(), new Uint8Array(await file.arrayBuffer()), sha256Hex);
 }
