@@ -65,8 +65,9 @@ describe('backup with evidence files', () => {
     const parts = unzipSync(zip);
     const fileName = Object.keys(parts).find((k) => k.startsWith('files/'))!;
     const flipped = (name: string) => {
-      const copy = { ...parts, [name]: new Uint8Array(parts[name]!) };
-      copy[name]![10] ^= 1;
+      const changed = new Uint8Array(parts[name]!);
+      changed[10] = changed[10]! ^ 1;
+      const copy = { ...parts, [name]: changed };
       return zipSync(copy);
     };
     const { [fileName]: _gone, ...missing } = parts;
