@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_EVIDENCE_BYTES } from '../../src/domain/evidence/index.ts';
 import { filesDirFor } from '../../server/files/index.ts';
 import { bytesOf, sha } from './file-store-bytes.ts';
-import { enrolDevice, startTestServer, type Device, type TestServer } from './helpers.ts';
+import { batch, call, enrolDevice, makeOp, startTestServer, type Device, type TestServer } from './helpers.ts';
 
 /** Bytes that start as a JPEG (or a PDF) does, of `n` length. */
 function jpeg(n: number, seed: number): Uint8Array {
@@ -174,5 +174,36 @@ describe('GET /api/v1/blobs/{sha256}', () => {
     expect((await put(s, h, b, neighbour.token)).status).toBe(200);
     expect((await get(s, h, neighbour.token)).status).toBe(200);
     expect((await get(s, h, otherReviewer.token)).status).toBe(404);
+  });
+});
+
+describe('the attachment entity over /sync', () => {
+  const h = sha(jpeg(1000, 20));
+  const good = { indicator: 'TC1.1', sha256: h, type: 'image/jpeg', size: 1000, caption: 'Ảnh buổi họp' };
+  const send = (d: Device, key: string, fields: Record<string, unknown>) =>
+    call(s, 'POST', '/api/v1/sync', { token: d.token, body: batch(d.deviceId, [makeOp(key, fields as never, 'attachment', d.deviceId)]) });
+
+  it('takes an attachment of an indicator, and refuses one without its file, without a target, with two, or of an unknown indicator', async () => {
+    expect((await send(officer, '21085/2025/a1', good)).status).toBe(200);
+    const { sha256: _h, ...noFile } = good;
+    for (const [why, fields] of [
+      ['no file', noFile],
+      ['no target', { ...good, indicator: undefined }],
+      ['two targets', { ...good, decision: '2024-03-01_1' }],
+      ['unknown indicator', { ...good, indicator: 'TC9.9' }],
+      ['bad hash', { ...good, sha256: 'abc' }],
+      ['too big', { ...good, size: MAX_EVIDENCE_BYTES + 1 }],
+      ['not a stored type', { ...good, type: 'image/png' }],
+    ] as const) {
+      const r = await send(officer, `21085/2025/b-${why.replace(/ /g, '')}`, JSON.parse(JSON.stringify(fields)));
+      expect(r.status, why).toBe(400);
+      expect(r.json, why).toMatchObject({ error: 'invalid-batch' });
+    }
+  });
+
+  it('asks the access policy: a village collector and the chair may not write one, another commune may not', async () => {
+    expect((await send(villageCollector, '21085/2025/c1', good)).status).toBe(403);
+    expect((await send(chair, '21085/2025/c2', good)).status).toBe(403);
+    expect((await send(neighbour, '21085/2025/c3', good)).status).toBe(403);
   });
 });

@@ -25,5 +25,10 @@ export const attachment = defineEntity({
     issuer: name('evidenceIssuer'),
     removed: flag('removed'),
   },
+  rules: [
+    { kind: 'required', fields: ['sha256', 'type', 'size'] },
+    { kind: 'exactlyOne', fields: ['indicator', 'decision'] },
+    { kind: 'indicatorRef', field: 'indicator' },
+  ],
   table: { name: 'attachments', keyProps: ['commune', 'year', 'id'], indexes: ['[commune+year]', 'commune', 'sha256'] },
 });

@@ -59,7 +59,13 @@ export type RecordRule =
   /** Each count ≤ the nearest present count before it in the chain (the glossary's "≤"). */
   | { kind: 'chains'; chains: readonly (readonly string[])[] }
   /** The answer of the indicator its key names: an amount only where that indicator carries one. */
-  | { kind: 'indicatorAnswer' };
+  | { kind: 'indicatorAnswer' }
+  /** Each of these fields holds a value (a file's hash, type and size). */
+  | { kind: 'required'; fields: readonly string[] }
+  /** Exactly one of these fields holds a value (an attachment's indicator or decision). */
+  | { kind: 'exactlyOne'; fields: readonly string[] }
+  /** This field, when set, names an indicator of the default catalog. */
+  | { kind: 'indicatorRef'; field: string };
 
 /** How the phone's IndexedDB keeps an entity (src/db/entities.ts maps rows and ops by it). */
 export interface TableDef {

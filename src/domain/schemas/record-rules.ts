@@ -43,8 +43,24 @@ export function hasRecordRules(entity: EntityName): boolean {
 export function recordProblems(entity: EntityName, key: string, values: Record<string, unknown>): Problem[] {
   const out: Problem[] = [];
   for (const rule of ENTITY_DEFS[entity].rules ?? []) {
+    const has = (f: string) => values[f] !== undefined && values[f] !== null;
     if (rule.kind === 'chains') {
       for (const p of chainProblems(values, rule.chains, labelsOf(entity))) out.push({ path: p.key, vi: p.vi, en: p.en });
+    } else if (rule.kind === 'required') {
+      for (const f of rule.fields) {
+        if (!has(f)) out.push({ path: f, vi: `Thiếu ${labelsOf(entity)[f]!.vi.toLowerCase()}`, en: `${labelsOf(entity)[f]!.en} is missing` });
+      }
+    } else if (rule.kind === 'exactlyOne') {
+      if (rule.fields.filter(has).length !== 1) {
+        const names = rule.fields.map((f) => labelsOf(entity)[f]!);
+        out.push({ path: rule.fields[0]!, vi: `Cần đúng một trong: ${names.map((n) => n.vi.toLowerCase()).join(', ')}`, en: `Exactly one of ${names.map((n) => n.en.toLowerCase()).join(', ')} is needed` });
+      }
+    } else if (rule.kind === 'indicatorRef') {
+      const id = values[rule.field];
+      const catalog = catalogs[DEFAULT_CATALOG_ID];
+      if (has(rule.field) && !(typeof id === 'string' && catalog && findIndicator(catalog, id))) {
+        out.push({ path: rule.field, vi: `Không có chỉ tiêu "${String(id)}" trong Thông tư 25/2023/TT-BGDĐT`, en: `There is no indicator "${String(id)}" in Circular 25/2023` });
+      }
     } else {
       const schema = answerSchemaOf(readKey(ENTITY_DEFS[entity].key, key)?.indicator ?? '');
       if (!schema) continue;
