@@ -6,6 +6,7 @@ import type { words as vi } from '../vi/attach.ts';
 export const words: Mirror<typeof vi> = {
   'attach.title': 'Evidence files',
   'attach.none': 'No evidence file for this indicator yet.',
+  'attach.noneDecision': 'No photo or scan of this decision yet.',
   'attach.camera': 'Take a photo',
   'attach.file': 'Choose a photo or a PDF',
   'attach.hint': 'Photos are made smaller on the phone (about 300 KB); PDFs up to {maxMb} MB.',

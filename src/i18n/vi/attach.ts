@@ -5,6 +5,7 @@
 export const words = {
   'attach.title': 'Tệp minh chứng',
   'attach.none': 'Chưa có tệp minh chứng nào cho chỉ tiêu này.',
+  'attach.noneDecision': 'Chưa có bản chụp hay bản quét của quyết định này.',
   'attach.camera': 'Chụp ảnh',
   'attach.file': 'Chọn ảnh hoặc tệp PDF',
   'attach.hint': 'Ảnh được thu nhỏ trên máy (khoảng 300 KB); tệp PDF tối đa {maxMb} MB.',

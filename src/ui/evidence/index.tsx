@@ -23,8 +23,11 @@ import './words.ts';
 
 export interface EvidencePanelProps {
   commune: string;
+  /** The year a new file is attached in (the screen's). */
   year: number;
-  indicator: string;
+  /** What the files are evidence of: an indicator of the year, or a recognition decision (its id). */
+  indicator?: string;
+  decision?: string;
   /** Attaching, editing and removing are off (a read-only role, a locked year); viewing stays. */
   readOnly: boolean;
 }
@@ -37,8 +40,11 @@ interface Listed {
   local: Set<string>;
 }
 
-async function load(commune: string, year: number, indicator: string): Promise<Listed> {
-  const rows = (await listAttachments(repo(), commune, year)).filter((r) => r.indicator === indicator);
+async function load(commune: string, year: number, indicator: string | undefined, decision: string | undefined): Promise<Listed> {
+  // A decision's copies belong to it whatever year they were attached in; an indicator's to its year.
+  const rows = decision
+    ? (await db().attachments.where('commune').equals(commune).toArray()).filter((r) => r.decision === decision && !r.removed && r.sha256)
+    : (await listAttachments(repo(), commune, year)).filter((r) => r.indicator === indicator);
   const pending = new Set((await db().blobs.where('state').equals('pending').primaryKeys()) as string[]);
   const local = new Set((await db().blobs.where('sha256').anyOf(rows.map((r) => r.sha256)).primaryKeys()) as string[]);
   return { rows, pending, local };
@@ -184,14 +190,15 @@ function UploadLine({ shas }: { shas: Set<string> }) {
 }
 
 /** The evidence files of one indicator. */
-export function EvidencePanel({ commune, year, indicator, readOnly }: EvidencePanelProps) {
-  const listed = useLive(() => load(commune, year, indicator), [commune, year, indicator]).value;
+export function EvidencePanel({ commune, year, indicator, decision, readOnly }: EvidencePanelProps) {
+  const listed = useLive(() => load(commune, year, indicator, decision), [commune, year, indicator, decision]).value;
   const [progress, setProgress] = useState<string | null>(null);
   const [problem, setProblem] = useState<Problem>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [viewing, setViewing] = useState<{ url: string; name: string } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const id = `xa-${indicator.replace('.', '-')}`;
+  const what = indicator ?? decision ?? '';
+  const id = `xa-${(indicator ? what : `qd-${what}`).replace(/[^A-Za-z0-9-]/g, '-')}`;
 
   const pick = async (file: File | undefined) => {
     if (!file) return;
@@ -219,7 +226,7 @@ export function EvidencePanel({ commune, year, indicator, readOnly }: EvidencePa
     const p = draft.prepared;
     try {
       await addAttachment(repo(), {
-        commune, year, indicator,
+        commune, year, ...(decision ? { decision } : { indicator }),
         file: { bytes: p.bytes, thumbnail: p.thumbnail, type: p.type, size: p.size, sha256: p.sha256, name: p.name },
         caption: draft.caption, number: draft.number, date: draft.date, issuer: draft.issuer,
       });
@@ -253,10 +260,10 @@ export function EvidencePanel({ commune, year, indicator, readOnly }: EvidencePa
 
   const rows = listed?.rows ?? [];
   return (
-    <section class="xa-panel" aria-labelledby={`${id}-h`} data-testid={`evidence-${indicator}`}>
+    <section class="xa-panel" aria-labelledby={`${id}-h`} data-testid={`evidence-${what}`}>
       <style>{ATTACH_CSS}</style>
       <h4 id={`${id}-h`}>{t('attach.title')}</h4>
-      {rows.length === 0 ? <p class="small muted">{t('attach.none')}</p> : null}
+      {rows.length === 0 ? <p class="small muted">{t(decision ? 'attach.noneDecision' : 'attach.none')}</p> : null}
       <ul class="xa-list">
         {rows.map((r) => (
           <Item key={r.id} row={r} readOnly={readOnly} onOpen={() => void open(r)} state={listed!.pending.has(r.sha256) ? 'pending' : listed!.local.has(r.sha256) ? 'sent' : 'remote'} />
@@ -270,7 +277,7 @@ export function EvidencePanel({ commune, year, indicator, readOnly }: EvidencePa
           <label class="button" for={`${id}-camera`}>📷 {t('attach.camera')}</label>
           <input id={`${id}-camera`} class="visually-hidden" type="file" accept="image/*" capture="environment" onChange={(e) => void pick((e.currentTarget as HTMLInputElement).files?.[0]).then(() => { (e.target as HTMLInputElement).value = ''; })} />
           <label class="button" for={`${id}-file`}>📎 {t('attach.file')}</label>
-          <input id={`${id}-file`} class="visually-hidden" type="file" accept="image/jpeg,image/png,image/webp,application/pdf" data-testid={`evidence-file-${indicator}`} onChange={(e) => void pick((e.currentTarget as HTMLInputElement).files?.[0]).then(() => { (e.target as HTMLInputElement).value = ''; })} />
+          <input id={`${id}-file`} class="visually-hidden" type="file" accept="image/jpeg,image/png,image/webp,application/pdf" data-testid={`evidence-file-${what}`} onChange={(e) => void pick((e.currentTarget as HTMLInputElement).files?.[0]).then(() => { (e.target as HTMLInputElement).value = ''; })} />
           <p class="hint">{t('attach.hint', { maxMb: MAX_EVIDENCE_BYTES / 1_000_000 })}</p>
         </div>
       )}

@@ -20,6 +20,9 @@ import { lazy } from '../components/lazy.tsx';
 
 const EvidenceSpace = lazy(() => import('../evidence/space.tsx').then((m) => m.EvidenceSpace));
 
+/** SHA-256 from src/evidence, loaded on the first file to hash. */
+const lazySha256 = async (b: Uint8Array): Promise<string> => (await import('../../evidence/index.ts')).sha256Hex(b);
+
 /** package.json's version, set at build time by vite.config.ts. */
 const APP_VERSION: string = import.meta.env.VITE_APP_VERSION ?? '';
 
@@ -60,9 +63,10 @@ export function DataScreen({ commune, year }: ScreenProps) {
 
   const doExport = async () => {
     try {
-      // With the evidence files (a zip) when the phone holds any; hashed as src/evidence does it.
-      const [{ sha256Hex }, { exportBackup }] = await Promise.all([import('../../evidence/index.ts'), import('../../db/backup.ts')]);
-      const file = await exportBackup(repo(), sha256Hex, commune);
+      // With the evidence files (a zip) when the phone holds any, hashed as src/evidence does it
+      // (loaded only then: a phone without files exports its JSON as before).
+      const { exportBackup } = await import('../../db/backup.ts');
+      const file = await exportBackup(repo(), lazySha256, commune);
       const name = file.name(localToday());
       saveBlob(file.blob, name);
       setExportMsg({ ok: true, text: t('exported', { name }) });

@@ -2,9 +2,9 @@
 // when a file is chosen). Never writes anything itself; a bad file is refused whole by importBackup.
 import { repo, type ImportResult } from '../../db/index.ts';
 import { importBackup } from '../../db/backup.ts';
-import { sha256Hex } from '../../evidence/index.ts';
 
 /** Reads and imports `file` (the JSON export, or the zip with evidence files); rejects with a Vietnamese reason when it cannot. */
 export async function importFile(file: File): Promise<ImportResult> {
-  return importBackup(repo(), new Uint8Array(await file.arrayBuffer()), sha256Hex);
+  // src/evidence's SHA-256 (it works without crypto.subtle), loaded only for a zip with files.
+  return importBackup(repo(), new Uint8Array(await file.arrayBuffer()), async (b) => (await import('../../evidence/index.ts')).sha256Hex(b));
 }
