@@ -235,3 +235,31 @@ test('a phone out of room says so, offers "Xuất dữ liệu ngay" and loses no
   expect((await readStore(page, 'blobs')).length).toBe(before.blobs + 1);
   await context.close();
 });
+
+test('a scanned decision (PDF) is attached to a recognition decision and listed with its number; a PDF over the cap gets a clear message', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Dữ liệu mẫu' }).click();
+  await expect(page.getByRole('navigation', { name: 'Điều hướng chính' })).toBeVisible();
+  await page.goto('/#/muc-do');
+  await page.getByLabel('Ngày quyết định').fill('2023-03-20');
+  await page.getByLabel('Số quyết định').fill('45/QĐ-UBND');
+  await page.getByRole('button', { name: 'Thêm quyết định' }).click();
+  const decisionPanel = page.getByTestId('evidence-2023-03-20_1');
+  await expect(decisionPanel).toContainText('Chưa có bản chụp hay bản quét của quyết định này.');
+  const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+  await page.getByTestId('evidence-file-2023-03-20_1').setInputFiles({ name: 'qd-45.pdf', mimeType: 'application/pdf', buffer: pdf });
+  const draft = decisionPanel.getByTestId('evidence-draft');
+  await draft.getByLabel('Số văn bản').fill('45/QĐ-UBND');
+  await draft.getByLabel('Cơ quan ban hành').fill('Ủy ban nhân dân tỉnh Quảng Ngãi');
+  await draft.getByRole('button', { name: 'Lưu tệp' }).click();
+  await expect(decisionPanel.getByTestId('evidence-item')).toContainText('45/QĐ-UBND, Ủy ban nhân dân tỉnh Quảng Ngãi');
+  const rows = await readStore<{ decision?: string; indicator?: string; type: string }>(page, 'attachments');
+  expect(rows.map((r) => [r.decision, r.indicator ?? null, r.type])).toEqual([['2023-03-20_1', null, 'application/pdf']]);
+
+  // Above the cap: refused before anything is stored, with the size and the cap in Vietnamese.
+  const big = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(5_200_000, 0x20), Buffer.from('\n%%EOF\n')]);
+  await page.getByTestId('evidence-file-2023-03-20_1').setInputFiles({ name: 'bao-cao-quet.pdf', mimeType: 'application/pdf', buffer: big });
+  await expect(decisionPanel.getByTestId('evidence-problem')).toContainText('Tệp PDF “bao-cao-quet.pdf” nặng 5,2 MB, vượt mức tối đa 5 MB.');
+  expect(await readStore(page, 'blobs')).toHaveLength(1);
+});
