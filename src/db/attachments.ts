@@ -114,11 +114,6 @@ export async function listAttachments(repo: Repo, commune: string, year: number)
   return rows.filter((r) => !r.removed && r.sha256);
 }
 
-/** Whether the file's bytes are on this phone. */
-export async function hasBlob(repo: Repo, sha256: string): Promise<boolean> {
-  return (await repo.db.blobs.where('sha256').equals(sha256).count()) > 0;
-}
-
 /** The file's bytes as a Blob of its type, or null when they are not on this phone. */
 export async function getBlob(repo: Repo, sha256: string): Promise<Blob | null> {
   const row = await repo.db.blobs.get(sha256);
@@ -129,19 +124,6 @@ export async function getBlob(repo: Repo, sha256: string): Promise<Blob | null> 
 export async function getThumb(repo: Repo, sha256: string): Promise<Blob | null> {
   const row = await repo.db.thumbs.get(sha256);
   return row ? new Blob([row.bytes], { type: 'image/jpeg' }) : null;
-}
-
-/** Keeps a file fetched from the server (another phone's), checked against its hash by the caller. */
-export async function putFetchedBlob(repo: Repo, sha256: string, bytes: ArrayBuffer, type: string): Promise<void> {
-  try {
-    await repo.db.transaction('rw', BLOB_TABLES, async () => {
-      if (await repo.db.blobs.get(sha256)) return;
-      await repo.db.blobs.put({ sha256, bytes, type, size: bytes.byteLength, state: 'fetched', at: new Date().toISOString() });
-    });
-  } catch (e) {
-    if (isStorageFull(e)) throw new StorageFullError({ cause: e });
-    throw e;
-  }
 }
 
 /** The hashes still to upload (keys only: no bytes read). */
