@@ -41,7 +41,7 @@ interface Options {
   partOut: string | null;
 }
 
-const PARTS = ['bundle', 'lighthouse', 'engine', 'storage', 'server', 'sync', 'import', 'evidence'] as const;
+const PARTS = ['bundle', 'lighthouse', 'engine', 'storage', 'server', 'stores', 'sync', 'import', 'evidence'] as const;
 type Part = (typeof PARTS)[number];
 
 const USAGE = `npm run bench [-- options]
@@ -54,10 +54,10 @@ const USAGE = `npm run bench [-- options]
   --only <a,b>         parts to run: ${PARTS.join(', ')}
   --out-dir <folder>   where the app is built (default bench/.dist; --check uses a temp folder)
   --no-write           do not write bench/results/latest.json (a run with --only never writes it)
-  --budget-seconds <s> whole-run limit (default 540)`;
+  --budget-seconds <s> whole-run limit (default 660)`;
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { check: false, urls: [], peerDirs: [], peer: true, outDir: null, runs: 3, only: null, budgetSeconds: 540, write: true, part: null, partOut: null };
+  const o: Options = { check: false, urls: [], peerDirs: [], peer: true, outDir: null, runs: 3, only: null, budgetSeconds: 660, write: true, part: null, partOut: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = (): string => {
@@ -248,6 +248,7 @@ const OTHER_PARTS: PartSpec[] = [
   { part: 'engine', file: 'engine.ts', fns: ['benchEngine'], capSeconds: 120, what: 'readiness engine: 100-village commune (median) and 1 000 communes' },
   { part: 'storage', file: 'idb.ts', fns: ['benchIdb', 'benchStorage', 'benchBrowserStorage', 'benchIndexedDb'], capSeconds: 180, what: 'IndexedDB in Chromium: save one village, load the dashboard with 5 years × 50 villages' },
   { part: 'server', file: 'server.ts', fns: ['benchServer'], capSeconds: 240, what: 'sync server on loopback: raw SQLite floor, ingest ops/s and its ratio to the floor, p50/p99 with 500 devices, push-and-pull at 100–1 000 devices, memory' },
+  { part: 'stores', file: 'stores.ts', fns: ['benchStores'], capSeconds: 300, what: 'the server on both stores side by side: SQLite, PostgreSQL, and two processes on one PostgreSQL (throwaway cluster, fsync on); ingest ops/s, p50/p99 at one offered load, ratios within the run; SQLite only, saying so, without PostgreSQL' },
   { part: 'sync', file: 'sync.ts', fns: ['benchSync'], capSeconds: 210, what: 'end to end: 10 000 ops synced from one client in Chromium to the server, and pulled by a fresh client' },
   { part: 'import', file: 'import.ts', fns: ['benchImport'], capSeconds: 150, what: 'sheet import in Chromium at 4× CPU slowdown: a 60-village .xlsx read in the worker, and its dry run' },
   { part: 'evidence', file: 'evidence.ts', fns: ['benchEvidence'], capSeconds: 330, what: 'evidence photos in Chromium at 4× CPU slowdown: a 12-megapixel photo compressed to ≤ 300 KB with its thumbnail, in the worker and on the page; 20 photos uploaded by the app\'s queue to a real server under slow 4G' },
@@ -388,7 +389,7 @@ function printSummary(doc: Record<string, unknown>, bundle: BundleReport | null,
     log(`peer ${String(peer.label)}: first visit ${'runs' in f ? `score ${f.performanceScore}, LCP ${f.lcpMs} ms, transfer ${f.totalTransferBytes} B` : `n/a (${f.reason})`}; offline ${o && 'runs' in o ? `document from ${o.offline.documentFrom}, LCP ${o.lcpMs ?? '–'} ms` : 'n/a'}`);
     log(`  app ÷ peer: ${JSON.stringify(peer.appOverPeer)}`);
   }
-  for (const k of ['engine', 'browserStorage', 'server', 'sync', 'import', 'evidence'] as const) {
+  for (const k of ['engine', 'browserStorage', 'server', 'serverStores', 'sync', 'import', 'evidence'] as const) {
     const v = doc[k] as Record<string, unknown> | undefined;
     if (v) log(`${k}: ${v.available === false ? `n/a (${String(v.reason)})` : JSON.stringify(Object.fromEntries(Object.entries(v).filter(([key]) => !['available', 'source', 'durationMs'].includes(key))))}`);
   }
@@ -480,6 +481,7 @@ async function main(): Promise<void> {
     doc.engine = results.engine;
     doc.browserStorage = results.storage;
     doc.server = results.server;
+    doc.serverStores = results.stores;
     doc.sync = results.sync;
     doc.import = results.import;
     doc.evidence = results.evidence;

@@ -10,8 +10,10 @@
 // Traffic only to 127.0.0.1; every loop bounded in count and time; stops by itself.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent, request as httpRequest } from 'node:http';
+import { promisify } from 'node:util';
+import { gunzip } from 'node:zlib';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -20,7 +22,8 @@ import { issueCode } from '../server/codes.ts';
 import { silentLogger } from '../server/log.ts';
 import { startServer } from '../server/server.ts';
 import { opContentHash } from '../server/batch-apply.ts';
-import { SQLITE_PRAGMAS, migrate, openSqliteStore } from '../server/store/sqlite-store.ts';
+import { openStore, type StoreSettings } from '../server/store/index.ts';
+import { SQLITE_PRAGMAS, migrate } from '../server/store/sqlite-store.ts';
 import { formatHlc } from '../src/domain/sync/hlc.ts';
 import { newOpId } from '../src/domain/sync/op-id.ts';
 import type { Op } from '../src/domain/sync/op.ts';
@@ -28,10 +31,10 @@ import type { ChangesResponse, EnrollResponse, SyncResponse } from '../src/domai
 import { stopChild } from './proc.ts';
 
 const DEVICES = 500;
-const COMMUNES = 50;
+export const COMMUNES = 50;
 const VILLAGES = 10;
-const BATCHES_PER_DEVICE = 4;
-const OPS_PER_BATCH = 50;
+export const BATCHES_PER_DEVICE = 4;
+export const OPS_PER_BATCH = 50;
 /** The capacity phase stops after this even if not every batch was sent. */
 const MAX_LOAD_MS = 60_000;
 /** Length of the half-capacity phase that measures latency. */
@@ -58,6 +61,8 @@ export interface LoadLevel {
   pull: Quantiles;
   /** Requests that failed (network error or a status other than 200). */
   errors: number;
+  /** CPU time of the load generator and of the server process (all threads) during the level. */
+  cpu: { clientMs: number; serverMs: number; wallMs: number };
 }
 
 export interface ServerBench {
@@ -104,7 +109,7 @@ const ROOT = resolve(dirname(THIS_FILE), '..');
 const villages = Array.from({ length: VILLAGES }, (_, i) => ({ code: `T${String(i + 1).padStart(2, '0')}`, name: `Thôn ${i + 1}` }));
 
 /** The ops a device sends: village counts of its village over three years, stamped by it. */
-function makeOps(deviceId: string, commune: string, village: string, n: number, walls: Map<string, number>): Op[] {
+export function makeOps(deviceId: string, commune: string, village: string, n: number, walls: Map<string, number>): Op[] {
   let wall = walls.get(deviceId) ?? Date.now() - 3_600_000;
   const ops: Op[] = [];
   for (let k = 0; k < n; k++) {
@@ -124,7 +129,7 @@ function makeOps(deviceId: string, commune: string, village: string, n: number, 
  * The floor: the rows the server would write for `batches` × `perBatch` ops, inserted into the
  * store's own `ops` table with its pragmas, one transaction per batch, nothing else.
  */
-export function benchFloor(batches = DEVICES * BATCHES_PER_DEVICE, perBatch = OPS_PER_BATCH): number {
+export function benchFloor(batches = DEVICES * BATCHES_PER_DEVICE, perBatch = OPS_PER_BATCH, cpu?: { ms: number }): number {
   const dir = mkdtempSync(join(tmpdir(), 'xht-bench-floor-'));
   const db = new Database(join(dir, 'floor.sqlite'));
   try {
@@ -151,7 +156,12 @@ export function benchFloor(batches = DEVICES * BATCHES_PER_DEVICE, perBatch = OP
       });
     });
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     for (let i = 0; i < work.length; i++) tx.immediate(i);
+    if (cpu) {
+      const used = process.cpuUsage(cpu0);
+      cpu.ms = (used.user + used.system) / 1000;
+    }
     return Math.round((batches * perBatch) / ((performance.now() - t0) / 1000));
   } finally {
     db.close();
@@ -159,9 +169,9 @@ export function benchFloor(batches = DEVICES * BATCHES_PER_DEVICE, perBatch = OP
   }
 }
 
-/** Makes a database with the bench communes and `devices` enrolment codes. */
-async function prepareDb(dbPath: string, devices: number): Promise<{ commune: string; code: string }[]> {
-  const store = openSqliteStore(dbPath);
+/** Makes a database (SQLite file or PostgreSQL) with the bench communes and `devices` enrolment codes. */
+export async function prepareDb(settings: StoreSettings, devices: number): Promise<{ commune: string; code: string }[]> {
+  const store = await openStore(settings);
   try {
     for (let c = 0; c < COMMUNES; c++) await store.createCommune({ code: String(30000 + c), name: `Xã Bench ${c}`, province: 'Tỉnh Bench', villages });
     const codes: { commune: string; code: string }[] = [];
@@ -176,13 +186,13 @@ async function prepareDb(dbPath: string, devices: number): Promise<{ commune: st
 }
 
 /** The server as its own process (so its memory is measured alone); resolves with its URL. */
-async function startChild(dbPath: string): Promise<{ child: ChildProcess; url: string }> {
+export async function startChild(settings: StoreSettings): Promise<{ child: ChildProcess; url: string }> {
   // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (how the batch
   // path was profiled for issue 12; summarise it with `npx tsx bench/profile.ts <file>`).
   const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${resolve(process.env.BENCH_CPU_PROF)}`] : [];
   const child = spawn(process.execPath, [...prof, '--import', 'tsx', THIS_FILE, '--serve'], {
     cwd: ROOT,
-    env: { ...process.env, BENCH_DB_PATH: dbPath },
+    env: { ...process.env, BENCH_DB_PATH: settings.dbPath, BENCH_DATABASE_URL: settings.databaseUrl ?? '' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((ok, fail) => {
@@ -201,22 +211,29 @@ async function startChild(dbPath: string): Promise<{ child: ChildProcess; url: s
   return { child, url };
 }
 
-interface Dev { token: string; deviceId: string; commune: string; village: string }
+/** An enrolled bench device and the server process it talks to. */
+export interface Dev { url: string; token: string; deviceId: string; commune: string; village: string }
 
 /**
  * The devices' connections for the ingest phases: node:http with kept-alive sockets, one per
  * device. The load generator shares the 2 cores with the server it measures; fetch (undici) costs
  * it about twice the CPU per request, which the server's figure would then pay for.
  */
-const deviceAgent = new Agent({ keepAlive: true, maxSockets: Infinity });
+export let deviceAgent = new Agent({ keepAlive: true, maxSockets: Infinity });
 
 /** One request over deviceAgent; resolves with the status and the body text. */
-function send(method: 'GET' | 'POST', url: string, headers: Record<string, string>, body?: string): Promise<{ status: number; text: string }> {
+async function send(method: 'GET' | 'POST', url: string, headers: Record<string, string>, body?: string): Promise<{ status: number; text: string }> {
+  const res = await sendRaw(method, url, headers, body);
+  return { status: res.status, text: (res.gzip ? await gunzipAsync(res.bytes) : res.bytes).toString('utf8') };
+}
+
+/** One request over deviceAgent; the body as it came (gzip when the server compressed it). */
+function sendRaw(method: 'GET' | 'POST', url: string, headers: Record<string, string>, body?: string): Promise<{ status: number; bytes: Buffer; gzip: boolean }> {
   return new Promise((ok, fail) => {
     const req = httpRequest(url, { method, agent: deviceAgent, headers: body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => ok({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () => ok({ status: res.statusCode ?? 0, bytes: Buffer.concat(chunks), gzip: res.headers['content-encoding'] === 'gzip' }));
       res.on('error', fail);
     });
     req.on('error', fail);
@@ -224,20 +241,33 @@ function send(method: 'GET' | 'POST', url: string, headers: Record<string, strin
   });
 }
 
-async function enrolAll(url: string, codes: { commune: string; code: string }[]): Promise<Dev[]> {
-  const devices = await mapLimit(codes, 50, async ({ commune, code }, i) => {
+const gunzipAsync = promisify(gunzip);
+
+/**
+ * The cursor and hasMore of a /changes page read from its end (the server writes them last, after
+ * the ops): the load generator need not parse every op it pulls. The seq of a commune has no
+ * gap, so the ops a page held are nextCursor - since. Parsed in full if the end is not as expected.
+ */
+function pageEnd(text: string): { nextCursor: number; hasMore: boolean } {
+  const m = /"nextCursor":(\d+),"hasMore":(true|false)}$/.exec(text.slice(-64));
+  if (m) return { nextCursor: Number(m[1]), hasMore: m[2] === 'true' };
+  const page = JSON.parse(text) as ChangesResponse;
+  return { nextCursor: page.nextCursor, hasMore: page.hasMore };
+}
+
+/** Enrols a device per code (device ids bench-<first + i>) with the server at `url`, and opens its connection. */
+export async function enrolAll(url: string, codes: { commune: string; code: string }[], first = 0): Promise<Dev[]> {
+  const devices = await mapLimit(codes, 50, async ({ commune, code }, k) => {
+    const i = first + k;
     const deviceId = `bench-${i}`;
     const res = await fetch(`${url}/api/v1/enroll`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, deviceId }) });
     if (!res.ok) throw new Error(`enrol ${i}: ${res.status} ${await res.text()}`);
     const e = (await res.json()) as EnrollResponse;
-    return { token: e.token, deviceId, commune, village: villages[i % VILLAGES]!.code };
+    return { url, token: e.token, deviceId, commune, village: villages[i % VILLAGES]!.code };
   });
   // Open every device's connection before timing: a phone connects once (to enrol) and then
   // syncs; counting the TCP handshakes queued behind busy transactions would measure accept().
-  await Promise.all(devices.map(async (d) => {
-    await (await fetch(`${url}/api/v1/me`, { headers: { authorization: `Bearer ${d.token}` } })).arrayBuffer();
-    await send('GET', `${url}/api/v1/me`, { authorization: `Bearer ${d.token}` });
-  }));
+  await Promise.all(devices.map((d) => send('GET', `${url}/api/v1/me`, { authorization: `Bearer ${d.token}` })));
   return devices;
 }
 
@@ -248,27 +278,31 @@ export async function benchIngest(): Promise<Pick<ServerBench, 'ingestOpsPerSec'
   return { ingestOpsPerSec, floorOpsPerSec, ingestOverFloor, floorRuns, ingestCpu, saturatedP50Ms, errors, complete };
 }
 
-export async function benchServer(phases: { latency?: boolean; pushPull?: boolean } = {}): Promise<ServerBench> {
-  const dir = mkdtempSync(join(tmpdir(), 'xht-bench-server-'));
-  const children: ChildProcess[] = [];
-  try {
-    const floorBefore = benchFloor();
-    const codes = await prepareDb(join(dir, 'bench.sqlite'), DEVICES);
-    const first = await startChild(join(dir, 'bench.sqlite'));
-    children.push(first.child);
-    const { url } = first;
-    const devices = await enrolAll(url, codes);
-
-    let errors = 0;
-    const walls = new Map<string, number>();
-    /** Sends one batch of OPS_PER_BATCH ops; returns its latency in ms, or null when it failed. */
-    const sendBatch = async (d: Dev): Promise<number | null> => {
-      const body = JSON.stringify({ deviceId: d.deviceId, batchId: randomUUID(), ops: makeOps(d.deviceId, d.commune, d.village, OPS_PER_BATCH, walls) });
+/**
+ * Sends one batch of OPS_PER_BATCH ops of a device to its server; resolves with its latency in
+ * ms, or null when it failed (counted in `errors`). Like the app, a network failure is retried
+ * with the same batch (the server dedupes). `queue` makes a device's next bodies before the clock
+ * starts (the load generator shares the 2 cores with the server it measures), in the order it
+ * sends them, on its own clock; a device with none queued makes its body when it sends.
+ */
+export function batchSender(): { send: (d: Dev) => Promise<number | null>; queue: (d: Dev, n: number) => void; readonly errors: number } {
+  let errors = 0;
+  const walls = new Map<string, number>();
+  const queued = new Map<Dev, string[]>();
+  const bodyOf = (d: Dev) => JSON.stringify({ deviceId: d.deviceId, batchId: randomUUID(), ops: makeOps(d.deviceId, d.commune, d.village, OPS_PER_BATCH, walls) });
+  return {
+    get errors() { return errors; },
+    queue(d: Dev, n: number): void {
+      const list = queued.get(d) ?? [];
+      for (let i = 0; i < n; i++) list.push(bodyOf(d));
+      queued.set(d, list);
+    },
+    async send(d: Dev): Promise<number | null> {
+      const body = queued.get(d)?.shift() ?? bodyOf(d);
       const t0 = performance.now();
-      // Like the app: a network failure is retried with the same batch (the server dedupes).
       for (let attempt = 0; attempt < 3; attempt++) {
         try {
-          const res = await send('POST', `${url}/api/v1/sync`, { 'content-type': 'application/json', authorization: `Bearer ${d.token}` }, body);
+          const res = await send('POST', `${d.url}/api/v1/sync`, { 'content-type': 'application/json', authorization: `Bearer ${d.token}` }, body);
           const answer = JSON.parse(res.text) as SyncResponse;
           if (res.status === 200 && answer.applied.length + answer.known.length === OPS_PER_BATCH) return performance.now() - t0;
           errors += 1;
@@ -278,7 +312,24 @@ export async function benchServer(phases: { latency?: boolean; pushPull?: boolea
         }
       }
       return null;
-    };
+    },
+  };
+}
+
+export async function benchServer(phases: { latency?: boolean; pushPull?: boolean } = {}): Promise<ServerBench> {
+  const dir = mkdtempSync(join(tmpdir(), 'xht-bench-server-'));
+  const children: ChildProcess[] = [];
+  try {
+    const floorBefore = benchFloor();
+    const codes = await prepareDb({ dbPath: join(dir, 'bench.sqlite') }, DEVICES);
+    const first = await startChild({ dbPath: join(dir, 'bench.sqlite') });
+    children.push(first.child);
+    const { url } = first;
+    const devices = await enrolAll(url, codes);
+
+    const sender = batchSender();
+    const sendBatch = sender.send;
+    for (const d of devices) sender.queue(d, BATCHES_PER_DEVICE);
 
     // Phase 1, capacity: every device sends its batches back to back (one in flight per device).
     // Latency here is only queueing (500 waiting ÷ throughput), so it is reported apart.
@@ -286,6 +337,7 @@ export async function benchServer(phases: { latency?: boolean; pushPull?: boolea
     let batches = 0;
     const cpuBefore = { client: process.cpuUsage(), server: cpuMsOf(first.child.pid!) };
     const start = performance.now();
+    const startUs = monoUs();
     const deadline = start + MAX_LOAD_MS;
     await Promise.all(
       devices.map(async (d) => {
@@ -299,6 +351,7 @@ export async function benchServer(phases: { latency?: boolean; pushPull?: boolea
       }),
     );
     const seconds = (performance.now() - start) / 1000;
+    markPhase('ingest', startUs);
     const clientCpu = process.cpuUsage(cpuBefore.client);
     const ingestCpu = {
       clientMs: Math.round((clientCpu.user + clientCpu.system) / 1000),
@@ -316,8 +369,10 @@ export async function benchServer(phases: { latency?: boolean; pushPull?: boolea
       const d = devices[Math.floor(Math.random() * devices.length)]!;
       plan.set(d, [...(plan.get(d) ?? []), Math.random() * HALF_LOAD_MS]);
     }
+    for (const [d, times] of plan) sender.queue(d, times.length);
     const latencies: number[] = [];
     const t2 = performance.now();
+    const t2Us = monoUs();
     await Promise.all(
       [...plan.entries()].map(async ([d, times]) => {
         for (const at of times.sort((x, y) => x - y)) {
@@ -328,8 +383,10 @@ export async function benchServer(phases: { latency?: boolean; pushPull?: boolea
         }
       }),
     );
+    if (planned > 0) markPhase('latency', t2Us);
     const mem = memoryOf(first.child.pid!);
     deviceAgent.destroy();
+    deviceAgent = new Agent({ keepAlive: true, maxSockets: Infinity }); // the next server's
     await stopChild(first.child, false);
     children.length = 0;
     const floorAfter = benchFloor();
@@ -359,7 +416,7 @@ export async function benchServer(phases: { latency?: boolean; pushPull?: boolea
       halfLoadBatches: latencies.length,
       saturatedP50Ms: round1(quantile(saturated, 0.5)),
       saturatedP99Ms: round1(quantile(saturated, 0.99)),
-      errors,
+      errors: sender.errors,
       complete: batches === DEVICES * BATCHES_PER_DEVICE,
       pushPull: profile.levels,
       pushPullRssMb: profile.rssMb,
@@ -377,8 +434,8 @@ export async function benchServer(phases: { latency?: boolean; pushPull?: boolea
  */
 async function pushPullProfile(dbPath: string, children: ChildProcess[]): Promise<{ levels: LoadLevel[]; rssMb: number }> {
   const most = PROFILE_LEVELS[PROFILE_LEVELS.length - 1]!;
-  const codes = await prepareDb(dbPath, most);
-  const { child, url } = await startChild(dbPath);
+  const codes = await prepareDb({ dbPath }, most);
+  const { child, url } = await startChild({ dbPath });
   children.push(child);
   const devices = await enrolAll(url, codes);
   const walls = new Map<string, number>();
@@ -392,13 +449,14 @@ async function pushPullProfile(dbPath: string, children: ChildProcess[]): Promis
     let pushed = 0;
     let pulled = 0;
     const t0 = performance.now();
+    const t0Us = monoUs();
+    const cpu0 = { client: process.cpuUsage(), server: cpuMsOf(child.pid!) };
     const end = t0 + PROFILE_MS;
-    const timed = async (f: () => Promise<Response>): Promise<Response | null> => {
+    const timed = async (f: () => Promise<{ status: number; bytes: Buffer; gzip: boolean }>): Promise<{ bytes: Buffer; gzip: boolean } | null> => {
       try {
         const res = await f();
         if (res.status !== 200) {
           errors += 1;
-          await res.arrayBuffer();
           return null;
         }
         return res;
@@ -411,24 +469,27 @@ async function pushPullProfile(dbPath: string, children: ChildProcess[]): Promis
       devices.slice(0, n).map(async (d) => {
         // Every device starts at a random point of its first pause, as phones do.
         await sleep(Math.random() * PROFILE_PAUSE_MS[1]);
+        const auth = { authorization: `Bearer ${d.token}` };
+        const pushHeaders = { 'content-type': 'application/json', ...auth };
+        // A phone's browser asks for gzip, so pages of changes are compressed as they would be.
+        const pullHeaders = { ...auth, 'accept-encoding': 'gzip' };
         for (let round = 0; round < 1000 && performance.now() < end; round++) {
-          const auth = { authorization: `Bearer ${d.token}` };
           const body = JSON.stringify({ deviceId: d.deviceId, batchId: randomUUID(), ops: makeOps(d.deviceId, d.commune, d.village, PROFILE_OPS, walls) });
           let t = performance.now();
-          const p = await timed(() => fetch(`${url}/api/v1/sync`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body }));
+          const p = await timed(() => sendRaw('POST', `${url}/api/v1/sync`, pushHeaders, body));
           if (p) {
-            await p.arrayBuffer();
             push.push(performance.now() - t);
             pushed += PROFILE_OPS;
           }
           t = performance.now();
           for (let page = 0; page < 50; page++) {
-            const res = await timed(() => fetch(`${url}/api/v1/changes?since=${cursors.get(d.deviceId) ?? 0}`, { headers: auth }));
+            const since = cursors.get(d.deviceId) ?? 0;
+            const res = await timed(() => sendRaw('GET', `${url}/api/v1/changes?since=${since}`, pullHeaders));
             if (!res) break;
-            const changes = (await res.json()) as ChangesResponse;
-            cursors.set(d.deviceId, changes.nextCursor);
-            pulled += changes.ops.length;
-            if (!changes.hasMore) break;
+            const { nextCursor, hasMore } = pageEnd((res.gzip ? await gunzipAsync(res.bytes) : res.bytes).toString('utf8'));
+            cursors.set(d.deviceId, nextCursor);
+            pulled += nextCursor - since;
+            if (!hasMore) break;
           }
           pull.push(performance.now() - t);
           rounds += 1;
@@ -437,6 +498,9 @@ async function pushPullProfile(dbPath: string, children: ChildProcess[]): Promis
       }),
     );
     const secs = (performance.now() - t0) / 1000;
+    markPhase(`pushPull${n}`, t0Us);
+    const clientCpu = process.cpuUsage(cpu0.client);
+    const cpu = { clientMs: Math.round((clientCpu.user + clientCpu.system) / 1000), serverMs: Math.round(cpuMsOf(child.pid!) - cpu0.server), wallMs: Math.round(secs * 1000) };
     push.sort((a, b) => a - b);
     pull.sort((a, b) => a - b);
     const all = [...push, ...pull].sort((a, b) => a - b);
@@ -451,22 +515,48 @@ async function pushPullProfile(dbPath: string, children: ChildProcess[]): Promis
       push: { p50Ms: round1(quantile(push, 0.5)), p99Ms: round1(quantile(push, 0.99)) },
       pull: { p50Ms: round1(quantile(pull, 0.5)), p99Ms: round1(quantile(pull, 0.99)) },
       errors,
+      cpu,
     });
   }
-  return { levels, rssMb: memoryOf(child.pid!).peakRssMb };
+  const rssMb = memoryOf(child.pid!).peakRssMb;
+  deviceAgent.destroy();
+  deviceAgent = new Agent({ keepAlive: true, maxSockets: Infinity });
+  return { levels, rssMb };
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function quantile(sorted: number[], q: number): number {
+/** Now on CLOCK_MONOTONIC in µs: the clock of a V8 CPU profile's timestamps. */
+const monoUs = () => Number(process.hrtime.bigint() / 1000n);
+
+/**
+ * With BENCH_CPU_PROF set, records when a phase ran (phases.json beside the profiles), so that
+ * `bench/profile.ts <file> 30 <phase>` counts only that phase's samples.
+ */
+function markPhase(name: string, startUs: number): void {
+  const dir = process.env.BENCH_CPU_PROF;
+  if (!dir) return;
+  const file = join(resolve(dir), 'phases.json');
+  let phases: Record<string, { startUs: number; endUs: number }> = {};
+  try {
+    phases = JSON.parse(readFileSync(file, 'utf8')) as typeof phases;
+  } catch {
+    // first phase
+  }
+  phases[name] = { startUs, endUs: monoUs() };
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(phases, null, 2));
+}
+
+export function quantile(sorted: number[], q: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 }
 
-const round1 = (x: number) => Math.round(x * 10) / 10;
+export const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /** User + system CPU time of a process and all its threads so far, in ms (Linux /proc; 0 elsewhere). */
-function cpuMsOf(pid: number): number {
+export function cpuMsOf(pid: number): number {
   try {
     // Fields 14 and 15 of /proc/<pid>/stat (after the parenthesised name), in clock ticks (100/s).
     const rest = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
@@ -477,7 +567,7 @@ function cpuMsOf(pid: number): number {
 }
 
 /** Resident and peak memory of a process (Linux /proc; zeros elsewhere). */
-function memoryOf(pid: number): { rssMb: number; peakRssMb: number } {
+export function memoryOf(pid: number): { rssMb: number; peakRssMb: number } {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
@@ -487,7 +577,7 @@ function memoryOf(pid: number): { rssMb: number; peakRssMb: number } {
   }
 }
 
-async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array(items.length);
   let next = 0;
   await Promise.all(
@@ -506,6 +596,7 @@ async function serve(): Promise<void> {
   const server = await startServer({
     port: 0,
     dbPath: process.env.BENCH_DB_PATH!,
+    databaseUrl: process.env.BENCH_DATABASE_URL || null,
     log: silentLogger,
     // The devices enrol from one loopback address; the per-address guard is for the internet.
     enrollRate: { capacity: 10_000, perSecond: 10_000 },

@@ -86,7 +86,7 @@ async function enrol(serverUrl: string, code: string, dbName: string): Promise<E
   const t = performance.now();
   const firstRun = await syncNow();
   const firstRunMs = performance.now() - t;
-  if (!firstRun.ok) throw new Error(`first sync after enrolment failed: ${firstRun.reason} ${firstRun.message}`);
+  if (!firstRun.ok) throw new Error(`first sync after enrolment failed: ${firstRun.reason} ${firstRun.code}`);
   const pages = since(mark).filter((e) => e.method === 'GET' && e.path.endsWith('/changes')).length;
   return { commune: res.commune.code, role: res.role, deviceId: (await getMeta<string>('deviceId')) ?? '?', firstRun, firstRunMs: Math.round(firstRunMs), pages };
 }
@@ -167,7 +167,7 @@ async function pull(): Promise<PullResult> {
   const t0 = performance.now();
   const result = await syncNow();
   const pullMs = performance.now() - t0;
-  if (!result.ok) throw new Error(`pull failed: ${result.reason} ${result.message}`);
+  if (!result.ok) throw new Error(`pull failed: ${result.reason} ${result.code}`);
   return {
     result,
     pullMs: Math.round(pullMs),

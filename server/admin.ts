@@ -3,28 +3,25 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { CODE_RE, ROLES, type Role } from '../src/domain/sync/protocol.ts';
+import { CODE_RE, ROLES, idOf, type Role } from '../src/domain/sync/protocol.ts';
+import { newId } from '../src/domain/ids.ts';
 import { DEFAULT_CODE_DAYS, issueCode } from './codes.ts';
 import { importVillages } from './import-villages.ts';
 import { openStore, type Store } from './store/index.ts';
+import { both, cliText, cliTextEn, type CliCode } from '../src/i18n/cli.ts';
 
 export const DEFAULT_DB_PATH = './data/xa-hoc-tap.sqlite';
 
-const USAGE = `Cách dùng / usage: npm run admin -- <lệnh> [tùy chọn]   (--db FILE hoặc DB_PATH=FILE)
-
-  create-commune --code 21085 --name "Xã Ba Tô" --province "Quảng Ngãi" \\
-                 --village "T01=Thôn Làng Mạ" --village "T02=Thôn Gò Ra" …
-  issue-code     --commune 21085 --role collector|officer|chair|reviewer --name "Người nhận" \\
-                 [--villages T01,T02]      (chỉ cho người thu thập / collectors only)
-                 [--days 30]               (số ngày mã còn dùng được / days the code stays valid)
-  list-codes     [--commune 21085]
-  revoke-token   --id <id từ list-codes>   (thu hồi mã và thiết bị đã dùng nó)
-  import-villages --commune 21085 --year 2025 <tệp.xlsx | tệp.csv>
-                 (nhập số liệu các thôn từ bảng tính, chỉ khi tệp không có lỗi; kiểm tra trước bằng
-                  npm run import -- <tệp> --dry-run / applies a clean villages' sheet as ordinary ops)
-`;
+const USAGE = cliText('cli.adminUsage');
 
 class UsageError extends Error {}
+
+/** The id of a commune an administrator names by its id or by its code (Mã xã). */
+async function communeIdOf(store: Store, given: string): Promise<string> {
+  if (await store.getCommune(given)) return given;
+  const hit = (await store.listCommunes()).find((c) => c.code === given);
+  return hit ? idOf(hit) : given;
+}
 
 /** YYYY-MM-DD of a moment (UTC). */
 const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
@@ -62,85 +59,88 @@ export async function runAdmin(argv: string[], io: { out: (s: string) => void; e
     });
     const need = (k: keyof typeof values): string => {
       const x = values[k];
-      if (typeof x !== 'string' || x.trim() === '') throw new UsageError(`Thiếu --${k} / missing --${k}`);
+      if (typeof x !== 'string' || x.trim() === '') throw new UsageError(both('cli.missingOption', { option: k }));
       return x.trim();
     };
     if (!command || command === 'help' || command === '--help') {
       io.out(USAGE);
       return command ? 0 : 2;
     }
-    if (!['create-commune', 'issue-code', 'list-codes', 'revoke-token', 'import-villages'].includes(command)) throw new UsageError(`Lệnh không có: ${command} / unknown command`);
+    if (!['create-commune', 'issue-code', 'list-codes', 'revoke-token', 'import-villages'].includes(command)) throw new UsageError(`${cliText('cli.unknownCommand', { command })} / ${cliTextEn('cli.unknownCommand')}`);
     // --db names a SQLite file; otherwise the server's own settings: DATABASE_URL, else DB_PATH.
     const env = io.env ?? process.env;
     store ??= await openStore(values.db ? { dbPath: values.db } : { databaseUrl: env.DATABASE_URL || null, dbPath: env.DB_PATH ?? DEFAULT_DB_PATH });
 
     if (command === 'create-commune') {
       const code = need('code');
-      if (!CODE_RE.test(code)) throw new UsageError(`Mã xã không hợp lệ: ${code}`);
+      if (!CODE_RE.test(code)) throw new UsageError(cliText('cli.badCommuneCode', { code }));
+      // Issue 13: the commune and its villages get fresh ids; the codes typed are fields.
       const villages = (values.village ?? []).map((s) => {
         const m = /^([^=]+)=(.+)$/.exec(s);
-        if (!m || !CODE_RE.test(m[1]!.trim())) throw new UsageError(`--village phải có dạng MÃ=Tên: ${s}`);
-        return { code: m[1]!.trim(), name: m[2]!.trim() };
+        if (!m || !CODE_RE.test(m[1]!.trim())) throw new UsageError(cliText('cli.badVillageOption', { value: s }));
+        return { id: newId(), code: m[1]!.trim(), name: m[2]!.trim() };
       });
-      if (new Set(villages.map((v) => v.code)).size !== villages.length) throw new UsageError('Mã thôn bị trùng / duplicate village code');
-      if (await store.getCommune(code)) throw new Error(`Xã ${code} đã có / commune ${code} exists`);
-      await store.createCommune({ code, name: need('name'), province: need('province'), villages });
-      io.out(`Đã tạo xã ${code} với ${villages.length} thôn.\n`);
+      if (new Set(villages.map((v) => v.code)).size !== villages.length) throw new UsageError(both('cli.duplicateVillage'));
+      if ((await store.getCommune(code)) || (await store.listCommunes()).some((c) => c.code === code)) throw new Error(both('cli.communeExists', { code }));
+      const id = newId();
+      await store.createCommune({ id, code, name: need('name'), province: need('province'), villages });
+      io.out(`${cliText('cli.communeCreated', { code, villages: villages.length })}\nid: ${id}\n`);
       return 0;
     }
     if (command === 'issue-code') {
       const role = need('role') as Role;
-      if (!ROLES.includes(role)) throw new UsageError(`Vai trò phải là một trong: ${ROLES.join(', ')}`);
+      if (!ROLES.includes(role)) throw new UsageError(cliText('cli.badRole', { roles: ROLES.join(', ') }));
       const villages = values.villages ? values.villages.split(',').map((s) => s.trim()).filter(Boolean) : null;
       const days = values.days === undefined ? DEFAULT_CODE_DAYS : Number(values.days);
-      if (!Number.isInteger(days) || days < 1 || days > 366) throw new UsageError(`--days phải là số nguyên từ 1 đến 366 / --days must be 1–366: ${values.days}`);
-      const { id, code, expiresAt } = await issueCode(store, { commune: need('commune'), role, villages, person: need('name'), validDays: days });
-      io.out(`Mã đăng ký (dùng một lần) / enrolment code: ${code}\nid: ${id}\nDùng được đến / valid until: ${day(expiresAt)}\n`);
+      if (!Number.isInteger(days) || days < 1 || days > 366) throw new UsageError(`${both('cli.badDays')}: ${values.days}`);
+      const { id, code, expiresAt } = await issueCode(store, { commune: await communeIdOf(store, need('commune')), role, villages, person: need('name'), validDays: days });
+      io.out(`${both('cli.codeIssued')}: ${code}\nid: ${id}\n${both('cli.validUntil')}: ${day(expiresAt)}\n`);
       return 0;
     }
     if (command === 'import-villages') {
-      const commune = need('commune');
+      const commune = await communeIdOf(store, need('commune'));
       const year = Number(need('year'));
-      if (positionals.length !== 1) throw new UsageError('Cần đúng một tệp bảng tính / one sheet file is needed');
+      if (positionals.length !== 1) throw new UsageError(both('cli.oneSheet'));
       const file = positionals[0]!;
       let bytes: Uint8Array;
       try {
         bytes = new Uint8Array(readFileSync(file));
       } catch (e) {
-        throw new Error(`Không đọc được "${file}" / cannot read "${file}": ${(e as Error).message}`);
+        throw new Error(`${both('cli.cannotRead', { path: file })}: ${(e as Error).message}`);
       }
       const res = await importVillages(store, { commune, year, bytes, now: Date.now() });
       if (res.kind === 'refused') {
-        io.err(`Không nhập gì cả: tệp có ${res.problems.length} chỗ cần sửa / nothing imported, ${res.problems.length} problem(s):\n`);
+        io.err(`${both('cli.nothingImported', { count: res.problems.length })}:\n`);
         for (const p of res.problems) io.err(`  ${p.vi}\n    ${p.en}\n`);
         return 2;
       }
       const { tally } = res.plan;
       io.out(res.ops === 0
-        ? `Không có gì thay đổi: số liệu năm ${year} của xã ${commune} đã giống tệp (${tally.unchanged} thôn) / nothing to change.\n`
-        : `Đã nhập số liệu năm ${year} của xã ${commune}: ${res.villagesAdded} thôn mới, ${res.villagesChanged} thôn thay đổi, ${tally.unchanged} thôn không đổi (${res.ops} thao tác, các máy sẽ nhận khi đồng bộ) / imported ${res.ops} op(s).\n`);
+        ? `${both('cli.nothingToChange', { year, commune, unchanged: tally.unchanged })}.\n`
+        : `${both('cli.imported', { year, commune, added: res.villagesAdded, changed: res.villagesChanged, unchanged: tally.unchanged, ops: res.ops })}.\n`);
       return 0;
     }
     if (command === 'list-codes') {
-      const codes = await store.listCodes(values.commune);
+      const codes = await store.listCodes(values.commune === undefined ? undefined : await communeIdOf(store, values.commune));
       const at = Date.now();
       for (const c of codes) {
-        const expiry = c.expiresAt === null ? 'không hết hạn/no expiry' : c.expiresAt <= at ? `đã hết hạn/expired ${day(c.expiresAt)}` : `hết hạn/expires ${day(c.expiresAt)}`;
+        const w = (code: CliCode) => `${cliText(code)}/${cliTextEn(code)}`;
+        const expiry = c.expiresAt === null ? w('cli.noExpiry') : c.expiresAt <= at ? `${w('cli.expired')} ${day(c.expiresAt)}` : `${w('cli.expires')} ${day(c.expiresAt)}`;
         const state = c.revokedAt
-          ? 'đã thu hồi/revoked'
+          ? w('cli.revoked')
           : c.usedAt
-            ? `đã dùng/used ${new Date(c.usedAt).toISOString()}${c.deviceName ? ` (${c.deviceName})` : ''}`
-            : `chưa dùng/unused, ${expiry}`;
+            ? `${w('cli.used')} ${new Date(c.usedAt).toISOString()}${c.deviceName ? ` (${c.deviceName})` : ''}`
+            : `${w('cli.unused')}, ${expiry}`;
         // Every field is escaped: a name with terminal escapes or newlines must not forge rows.
         io.out(`${[c.id, c.commune, `${c.role}${c.villages ? `[${c.villages.join(',')}]` : ''}`, c.person, state].map(printable).join('\t')}\n`);
       }
-      if (codes.length === 0) io.out('Chưa có mã nào / no codes.\n');
+      if (codes.length === 0) io.out(`${both('cli.noCodes')}.\n`);
       return 0;
     }
     // revoke-token
     const id = need('id');
-    if (!(await store.revoke(id, Date.now()))) throw new Error(`Không có mã id ${id} / no such id`);
-    io.out(`Đã thu hồi ${id}: thiết bị dùng mã này phải đăng ký lại.\n`);
+    if (!(await store.revoke(id, Date.now()))) throw new Error(`${cliText('cli.noSuchId', { id })} / ${cliTextEn('cli.noSuchId')}`);
+    io.out(`${cliText('cli.tokenRevoked', { id })}\n`);
     return 0;
   } catch (e) {
     const usage = e instanceof UsageError || (e instanceof Error && 'code' in e && String((e as { code: unknown }).code).startsWith('ERR_PARSE_ARGS'));

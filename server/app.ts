@@ -3,7 +3,6 @@
 // part of a batch, never logs a token or a code.
 import { Hono, type Context } from 'hono';
 import { compress } from 'hono/compress';
-import { cors } from 'hono/cors';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { IncomingMessage } from 'node:http';
 import { promisify } from 'node:util';
@@ -22,8 +21,10 @@ import {
   type ErrorResponse,
   type MeResponse,
   type Problem,
+  type WireProblem,
   type SyncResponse,
 } from '../src/domain/sync/protocol.ts';
+import { apiWords, withWords } from '../src/i18n/refusals.ts';
 import { codeHash, hashSecret, identityRefusals, newToken, principalOf, writeRefusal } from './auth.ts';
 import { readRefusal, readsProvince, writesAnything } from '../src/domain/access/index.ts';
 import { BLOB_PATH, MAX_COMMUNE_EVIDENCE_BYTES, MAX_EVIDENCE_BYTES } from '../src/domain/evidence/index.ts';
@@ -59,36 +60,51 @@ export interface AppOptions {
 
 export type Env = { Variables: { grant: TokenGrant; logFields: Record<string, string | number> } };
 
-const MESSAGES: Record<ErrorCode, [vi: string, en: string]> = {
-  'bad-request': ['Yêu cầu không hợp lệ', 'Bad request'],
-  'invalid-batch': ['Lô dữ liệu bị từ chối vì có thao tác không hợp lệ; chưa có gì được ghi', 'The batch was refused because some ops are invalid; nothing was written'],
-  'op-conflict': ['Mã thao tác đã có trên máy chủ với nội dung khác; cả lô bị từ chối, chưa có gì được ghi', 'An opId is already held with different content; the whole batch was refused, nothing was written'],
-  unauthorized: ['Thiết bị chưa đăng ký hoặc mã truy cập đã bị thu hồi; hãy đăng ký lại', 'Device not enrolled or token revoked; please enrol again'],
-  forbidden: ['Bạn không có quyền thực hiện thao tác này', 'You are not allowed to do this'],
-  'not-found': ['Không tìm thấy', 'Not found'],
-  'bad-code': ['Mã đăng ký không đúng, đã dùng, đã hết hạn hoặc đã bị thu hồi', 'The enrolment code is wrong, used, expired or revoked'],
-  'device-taken': [
-    'Mã thiết bị này đang gắn với một đăng ký khác còn hiệu lực. Hãy đăng ký từ chính điện thoại đó, hoặc nhờ quản trị thu hồi đăng ký cũ',
-    'This device id belongs to another live enrolment. Enrol from that phone itself, or ask the administrator to revoke the old one',
-  ],
-  'year-locked': [
-    'Năm này đã khóa hồ sơ nên máy chủ không nhận thay đổi; chưa có gì được ghi. Thay đổi vẫn được giữ trên máy cho tới khi năm được mở lại',
-    'This year is locked, so the server takes no changes to it; nothing was written. The change stays on the device until the year is reopened',
-  ],
-  'too-large': ['Dữ liệu gửi lên quá lớn', 'Request body too large'],
-  'hash-mismatch': ['Nội dung tệp không khớp với mã băm của nó (tệp bị hỏng trên đường truyền); chưa có gì được lưu', 'The file does not match its hash (damaged on the way); nothing was stored'],
-  'wrong-kind': ['Chỉ nhận ảnh JPEG hoặc tệp PDF', 'Only JPEG photos and PDF files are taken'],
-  'commune-full': ['Tệp minh chứng của xã đã dùng hết dung lượng được cấp trên máy chủ; hãy liên hệ quản trị của tỉnh', 'The commune has used all the evidence space the server allows; contact the province administrator'],
-  'rate-limited': ['Gửi quá nhiều yêu cầu; vui lòng thử lại sau ít phút', 'Too many requests; please retry shortly'],
-  internal: ['Lỗi máy chủ; dữ liệu trên máy của bạn vẫn an toàn, hãy thử lại sau', 'Server error; your data is safe on the device, please retry later'],
+/**
+ * Headers of every API answer: the security headers, the API's deny-all CSP and CORS (any origin:
+ * auth is a bearer token, never a cookie, so there is nothing ambient to abuse).
+ */
+const API_HEADERS: Readonly<Record<string, string>> = {
+  ...COMMON_SECURITY_HEADERS,
+  'Content-Security-Policy': API_CSP,
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Expose-Headers': 'Retry-After,Date',
 };
+/** The answer to a CORS preflight (the app may be served from elsewhere: vite dev, another host). */
+const PREFLIGHT_HEADERS: Readonly<Record<string, string>> = {
+  ...API_HEADERS,
+  'Access-Control-Max-Age': '86400',
+  'Access-Control-Allow-Methods': 'GET,POST,PUT,OPTIONS',
+  'Access-Control-Allow-Headers': 'Authorization,Content-Type',
+};
+const JSON_TYPE = { 'Content-Type': 'application/json' } as const;
+
+/**
+ * An API answer built in one go, its headers a plain object: the Node adapter then writes it
+ * straight to the socket. (Setting headers on Hono's `c.res` before or after the handler makes
+ * it build web Headers, a web Response and a stream of the body for every request, which cost
+ * the event loop more than checking a 50-op batch.)
+ */
+function answer(status: number, body: string | Uint8Array<ArrayBuffer> | null, headers?: Record<string, string>): Response {
+  return new Response(body, { status, headers: headers ? { ...API_HEADERS, ...headers } : API_HEADERS });
+}
+const answerJson = (status: number, value: unknown, headers?: Record<string, string>): Response => answer(status, JSON.stringify(value), headers ? { ...JSON_TYPE, ...headers } : JSON_TYPE);
+
+/** A request header, from Node's own parsed headers when served by Node (no web Headers built). */
+function header(c: Context, name: string): string | undefined {
+  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  if (!incoming) return c.req.header(name);
+  const v = incoming.headers[name];
+  return Array.isArray(v) ? v.join(', ') : v;
+}
 
 /** A JSON error answer in the shape every client expects. */
-export function fail(c: Context, status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 500 | 503, error: ErrorCode, problems?: Problem[], headers?: Record<string, string>): Response {
-  const [vi, en] = MESSAGES[error];
+export function fail(_c: Context, status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 500 | 503, error: ErrorCode, problems?: Problem[], headers?: Record<string, string>): Response {
+  // The words of the code and of each problem, from the one catalog (src/i18n).
+  const { vi, en } = apiWords(error);
   const body: ErrorResponse = { error, message_vi: vi, message_en: en };
-  if (problems?.length) body.problems = problems;
-  return c.json(body, status, headers);
+  if (problems?.length) body.problems = problems.map((p): WireProblem => withWords(p));
+  return answerJson(status, body, headers);
 }
 
 export function createApp(opts: AppOptions): Hono<Env> {
@@ -114,12 +130,14 @@ export function createApp(opts: AppOptions): Hono<Env> {
     }
   });
 
-  // Security headers on every answer; the app's pages get the full CSP, the API a deny-all one.
+  // Security headers on every answer; the app's pages get the full CSP here, the API's answers
+  // carry theirs and a deny-all CSP from the start (API_HEADERS).
   const csp = appCsp(opts.syncOrigins);
   app.use('*', async (c, next) => {
     await next();
+    if (c.req.path.startsWith('/api/')) return;
     for (const [k, v] of Object.entries(COMMON_SECURITY_HEADERS)) c.res.headers.set(k, v);
-    c.res.headers.set('Content-Security-Policy', c.req.path.startsWith('/api/') ? API_CSP : csp);
+    c.res.headers.set('Content-Security-Policy', csp);
   });
 
   // gzip where it pays: the app's files here, pages of changes in their route (tens of KB of
@@ -134,15 +152,15 @@ export function createApp(opts: AppOptions): Hono<Env> {
   });
 
   const api = new Hono<Env>();
-  // The app may be served from elsewhere (vite dev, a settings screen pointing at this server).
-  // Auth is a bearer token, never a cookie, so any origin may call: nothing ambient to abuse.
-  api.use('*', cors({ origin: '*', allowHeaders: ['Authorization', 'Content-Type'], allowMethods: ['GET', 'POST', 'PUT', 'OPTIONS'], exposeHeaders: ['Retry-After', 'Date'], maxAge: 86400 }));
+  // The app may be served from elsewhere (vite dev, a settings screen pointing at this server):
+  // a preflight is answered here; every other answer carries the CORS headers (API_HEADERS).
+  api.use('*', async (c, next) => (c.req.method === 'OPTIONS' ? answer(204, null, PREFLIGHT_HEADERS) : next()));
   // The unread rest of a refused body would poison a kept-alive connection: close it after the 413.
   const tooLarge = (c: Context) => fail(c, 413, 'too-large', undefined, { Connection: 'close' });
   // A body declared over the cap is refused before a byte of it is read; one sent without a
   // length (chunked) as soon as it passes the cap, in readBody.
   api.use('*', async (c, next) => {
-    const length = c.req.header('content-length');
+    const length = header(c, 'content-length');
     // An evidence file has its own cap (MAX_EVIDENCE_BYTES), checked by its route.
     const cap = c.req.path.startsWith(`${API_PREFIX}${BLOB_PATH}/`) ? MAX_EVIDENCE_BYTES : maxBody;
     if (length !== undefined && !(Number(length) <= cap)) return tooLarge(c);
@@ -184,12 +202,12 @@ export function createApp(opts: AppOptions): Hono<Env> {
     const wait = limitEnroll(`enroll:${addr}`, now());
     if (wait) return fail(c, 429, 'rate-limited', undefined, { 'Retry-After': String(wait) });
     const parsed = await readJson(c);
-    if (!parsed.ok) return parsed.tooLarge ? tooLarge(c) : fail(c, 400, 'bad-request', [{ path: '(body)', vi: 'Nội dung không phải JSON', en: 'Body is not JSON' }]);
+    if (!parsed.ok) return parsed.tooLarge ? tooLarge(c) : fail(c, 400, 'bad-request', [{ path: '(body)', code: 'pb.bodyNotJson' }]);
     const req = v.safeParse(EnrollRequestSchema, parsed.body);
     if (!req.success) return fail(c, 400, 'bad-request', req.issues.map((i) => issueToProblem(i)));
     const token = newToken();
     // A phone enrolling again proves it is the device it names with the token it already holds.
-    const proof = /^Bearer\s+([A-Za-z0-9_-]{20,100})$/.exec(c.req.header('authorization') ?? '');
+    const proof = /^Bearer\s+([A-Za-z0-9_-]{20,100})$/.exec(header(c, 'authorization') ?? '');
     const redeemed = await store.redeemCode(
       codeHash(req.output.code),
       hashSecret(token),
@@ -197,19 +215,19 @@ export function createApp(opts: AppOptions): Hono<Env> {
       now(),
     );
     if (redeemed.kind === 'bad-code') return fail(c, 401, 'bad-code');
-    if (redeemed.kind === 'device-taken') return fail(c, 409, 'device-taken', [{ path: 'deviceId', vi: 'Mã thiết bị đã được dùng', en: 'Device id already in use' }]);
+    if (redeemed.kind === 'device-taken') return fail(c, 409, 'device-taken', [{ path: 'deviceId', code: 'pb.deviceTaken' }]);
     const { grant } = redeemed;
     const commune = await store.getCommune(grant.commune);
     if (!commune) return fail(c, 500, 'internal');
     Object.assign(c.get('logFields'), { tid: grant.id, role: grant.role, commune: grant.commune });
     const res: EnrollResponse = { token, commune, role: grant.role };
     if (grant.villages) res.villages = grant.villages;
-    return c.json(res, 200);
+    return answerJson(200, res);
   });
 
   // Everything below needs a live token.
   api.use('*', async (c, next) => {
-    const m = /^Bearer\s+([A-Za-z0-9_-]{20,100})$/.exec(c.req.header('authorization') ?? '');
+    const m = /^Bearer\s+([A-Za-z0-9_-]{20,100})$/.exec(header(c, 'authorization') ?? '');
     const grant = m ? await store.tokenGrant(hashSecret(m[1]!)) : null;
     if (!grant) return fail(c, 401, 'unauthorized', undefined, { 'WWW-Authenticate': 'Bearer' });
     c.set('grant', grant);
@@ -226,16 +244,16 @@ export function createApp(opts: AppOptions): Hono<Env> {
     const res: MeResponse = { commune, role: grant.role, person: grant.person, deviceId: grant.deviceId, deviceName: grant.deviceName };
     if (grant.villages) res.villages = grant.villages;
     if (readsProvince(grant.role)) res.communes = await store.communesInProvince(grant.province);
-    return c.json(res);
+    return answerJson(200, res);
   });
 
   api.post('/sync', async (c) => {
     const grant = c.get('grant');
     if (!writesAnything(grant.role)) {
-      return fail(c, 403, 'forbidden', [{ path: '(token)', vi: 'Vai trò này chỉ được xem, không được gửi số liệu', en: 'This role is read-only' }]);
+      return fail(c, 403, 'forbidden', [{ path: '(token)', code: 'pb.sendReadOnly' }]);
     }
     const parsed = await readJson(c);
-    if (!parsed.ok) return parsed.tooLarge ? tooLarge(c) : fail(c, 400, 'bad-request', [{ path: '(body)', vi: 'Nội dung không phải JSON', en: 'Body is not JSON' }]);
+    if (!parsed.ok) return parsed.tooLarge ? tooLarge(c) : fail(c, 400, 'bad-request', [{ path: '(body)', code: 'pb.bodyNotJson' }]);
     const checked = validateBatch(parsed.body, { now: now() });
     if (!checked.ok) {
       c.get('logFields').problems = checked.problems.length;
@@ -255,7 +273,7 @@ export function createApp(opts: AppOptions): Hono<Env> {
         c,
         409,
         'op-conflict',
-        result.opIds.map((opId) => ({ opId, path: `ops[${index.get(opId) ?? 0}]`, vi: 'Mã thao tác đã dùng cho nội dung khác', en: 'opId already used for different content' })),
+        result.opIds.map((opId) => ({ opId, path: `ops[${index.get(opId) ?? 0}]`, code: 'pb.opIdConflict' })),
       );
     }
     if (result.kind === 'invalid') {
@@ -265,7 +283,7 @@ export function createApp(opts: AppOptions): Hono<Env> {
     if (result.kind === 'locked') return fail(c, 409, 'year-locked', result.problems);
     Object.assign(c.get('logFields'), { ops: batch.ops.length, applied: result.applied.length, known: result.known.length, receipt: result.receipt });
     const res: SyncResponse = { applied: result.applied, known: result.known, receipt: result.receipt, cursor: result.cursor };
-    return c.json(res);
+    return answerJson(200, res);
   });
 
   api.get('/changes', async (c) => {
@@ -273,25 +291,25 @@ export function createApp(opts: AppOptions): Hono<Env> {
     const since = intParam(c.req.query('since'), 0, 0, Number.MAX_SAFE_INTEGER);
     const limit = intParam(c.req.query('limit'), DEFAULT_CHANGES_LIMIT, 1, MAX_CHANGES_LIMIT);
     if (since === null || limit === null) {
-      return fail(c, 400, 'bad-request', [{ path: '(query)', vi: `since phải là số nguyên ≥ 0; limit từ 1 đến ${MAX_CHANGES_LIMIT}`, en: `since must be an integer ≥ 0; limit 1 to ${MAX_CHANGES_LIMIT}` }]);
+      return fail(c, 400, 'bad-request', [{ path: '(query)', code: 'pb.changesQuery', params: { max: MAX_CHANGES_LIMIT } }]);
     }
     const commune = c.req.query('commune') ?? grant.commune;
     // The access policy's read side: one's own commune, or (a province reviewer) any commune of the province.
     const province = commune === grant.commune ? grant.province : (await store.getCommune(commune))?.province ?? null;
     if (readRefusal(principalOf(grant), { commune, province })) {
-      return fail(c, 403, 'forbidden', [{ path: 'commune', vi: 'Không được xem số liệu của xã này', en: 'Not allowed to read this commune' }]);
+      return fail(c, 403, 'forbidden', [{ path: 'commune', code: 'pb.readOtherCommune' }]);
     }
     const page = await store.changes(commune, since, limit);
     c.get('logFields').ops = page.json.length;
     // A ChangesResponse, written out from the ops' stored JSON (see Store.changes).
     const body = `{"ops":[${page.json.join(',')}],"nextCursor":${page.lastSeq ?? since},"hasMore":${page.hasMore}}`;
     const type = { 'Content-Type': 'application/json; charset=UTF-8', Vary: 'Accept-Encoding' };
-    if (body.length >= GZIP_MIN_CHARS && acceptsGzip(c.req.header('accept-encoding'))) {
+    if (body.length >= GZIP_MIN_CHARS && acceptsGzip(header(c, 'accept-encoding'))) {
       // Level 1 in the zlib thread pool: most of level 6's saving on JSON, a fraction of its CPU,
       // and none of it on the event loop that serves every other phone.
-      return c.body(new Uint8Array(await gzipAsync(body, { level: 1 })), 200, { ...type, 'Content-Encoding': 'gzip' });
+      return answer(200, new Uint8Array(await gzipAsync(body, { level: 1 })), { ...type, 'Content-Encoding': 'gzip' });
     }
-    return c.body(body, 200, type);
+    return answer(200, body, type);
   });
 
   if (opts.files) blobRoutes(api, { store, files: opts.files, communeBytes: opts.communeEvidenceBytes ?? MAX_COMMUNE_EVIDENCE_BYTES, fail, tooLarge });
@@ -345,6 +363,6 @@ export function clientAddress(c: Context, trustProxy: number): string {
     // not a Node request (tests calling app.fetch directly)
   }
   if (trustProxy <= 0) return socket;
-  const hops = (c.req.header('x-forwarded-for') ?? '').split(',').map((h) => h.trim()).filter(Boolean);
+  const hops = (header(c, 'x-forwarded-for') ?? '').split(',').map((h) => h.trim()).filter(Boolean);
   return hops[hops.length - trustProxy] ?? hops[0] ?? socket;
 }

@@ -1,18 +1,20 @@
 // Secrets of enrolment: one-time codes and device tokens (made here, stored only as SHA-256
 // hashes), and the token's principal for the access policy (src/domain/access), whose refusals it
-// words. Never logs or stores a secret in clear.
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+// passes on as problem codes (the catalog words them). Never logs or stores a secret in clear.
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Op } from '../src/domain/sync/op.ts';
 import { communeOfKey } from '../src/domain/keys.ts';
 import { parseKey, type Problem, type SyncBatch } from '../src/domain/sync/protocol.ts';
-import { parseHlc } from '../src/domain/sync/hlc.ts';
+import type { ProblemParams } from '../src/domain/schemas/problems.ts';
+import { hlcNode } from '../src/domain/sync/hlc.ts';
 import { writeRefusal as policyWriteRefusal, type Principal, type ReadRefusal, type WriteRefusal } from '../src/domain/access/index.ts';
 import { randomCode } from './random-code.ts';
+import { sha256Hex } from './sha256.ts';
 import type { TokenGrant } from './store/store.ts';
 
 /** SHA-256 hex of a secret; what the store keeps instead of the secret. */
 export function hashSecret(secret: string): string {
-  return createHash('sha256').update(secret).digest('hex');
+  return sha256Hex(secret);
 }
 
 /** A device token: 32 random bytes, base64url. */
@@ -40,31 +42,22 @@ export function codeHash(typed: string): string {
   return hashSecret(`code:${normalizeCode(typed)}`);
 }
 
-/** The access policy's principal of a token (src/domain/access). */
+/** The access policy's principal of a token (src/domain/access); one per grant, asked for every op. */
 export function principalOf(grant: TokenGrant): Principal {
-  return { role: grant.role, commune: grant.commune, province: grant.province, villages: grant.role === 'collector' ? grant.villages : null };
+  let p = principals.get(grant);
+  if (!p) principals.set(grant, (p = { role: grant.role, commune: grant.commune, province: grant.province, villages: grant.role === 'collector' ? grant.villages : null }));
+  return p;
 }
+const principals = new WeakMap<TokenGrant, Principal>();
 
-/** A refusal of the access policy in Vietnamese and English. */
-export function refusalText(r: WriteRefusal | ReadRefusal): { vi: string; en: string } {
-  switch (r.code) {
-    case 'readOnlyRole': return { vi: 'Vai trò này chỉ được xem, không được sửa số liệu', en: 'This role is read-only' };
-    case 'otherCommune': return { vi: 'Số liệu thuộc xã khác', en: 'The data belongs to another commune' };
-    case 'otherProvince': return { vi: 'Số liệu thuộc xã của tỉnh khác', en: 'The data belongs to a commune of another province' };
-    case 'officerOnly': return { vi: 'Chỉ cán bộ phụ trách cấp xã được sửa mục này', en: 'Only the commune officer may change this' };
-    case 'notWriter': return { vi: 'Vai trò này không được sửa mục này', en: 'This role may not change this' };
-    case 'lockOfficerOnly':
-      return { vi: 'Chỉ cán bộ phụ trách cấp xã được ghi cuộc họp xét, khóa hoặc mở lại năm', en: 'Only the commune officer may record the meeting, lock or reopen the year' };
-    case 'villageScope':
-      return r.village === undefined
-        ? { vi: 'Người thu thập theo thôn chỉ được sửa số liệu của thôn mình', en: 'A village collector may only change their villages' }
-        : { vi: `Không được sửa số liệu của thôn ${r.village}`, en: `Not allowed to change village ${r.village}` };
-    case 'yearLocked': return { vi: 'Năm này đã khóa hồ sơ', en: 'This year is locked' };
-  }
+/** A refusal of the access policy as a problem code of the catalog (src/i18n says it) with its parameters. */
+export function refusalProblem(r: WriteRefusal | ReadRefusal): Omit<Problem, 'path' | 'opId'> {
+  const { code, ...params } = r;
+  return Object.keys(params).length ? { code: `pb.access.${code}`, params: params as ProblemParams } : { code: `pb.access.${code}` };
 }
 
 /**
- * Why this token may not write this op (Vietnamese + English), or null when it may: the access
+ * Why this token may not write this op (a problem code), or null when it may: the access
  * policy asked with the op's entity, commune, village and fields. The op has already passed
  * validateBatch, so its key parses. `provinceOf` gives the province of a commune other than the
  * token's (a province reviewer's reach); unknown ones are another province's.
@@ -75,7 +68,7 @@ export function writeRefusal(grant: TokenGrant, op: Op, provinceOf: (commune: st
   const commune = communeOfKey(op.key);
   const province = commune === grant.commune ? grant.province : provinceOf(commune);
   const why = policyWriteRefusal(principalOf(grant), { entity: op.entity, commune, province, village, fields: op.fields });
-  return why ? refusalText(why) : null;
+  return why ? refusalProblem(why) : null;
 }
 
 /**
@@ -85,15 +78,15 @@ export function writeRefusal(grant: TokenGrant, op: Op, provinceOf: (commune: st
  */
 export function identityRefusals(grant: TokenGrant, batch: SyncBatch): Problem[] {
   if (!grant.deviceId) {
-    return [{ path: 'deviceId', vi: 'Thiết bị đăng ký không kèm mã thiết bị nên chưa được gửi số liệu; hãy đăng ký lại bằng ứng dụng', en: 'This token was issued without a device id and cannot send ops; enrol again from the app' }];
+    return [{ path: 'deviceId', code: 'pb.auth.noDevice' }];
   }
   const out: Problem[] = [];
   if (batch.deviceId !== grant.deviceId) {
-    out.push({ path: 'deviceId', vi: 'Lô dữ liệu mang mã của một thiết bị khác', en: 'The batch names another device' });
+    out.push({ path: 'deviceId', code: 'pb.auth.otherDevice' });
   }
   batch.ops.forEach((op, i) => {
-    if (parseHlc(op.hlc).node !== grant.deviceId) {
-      out.push({ opId: op.opId, path: `ops[${i}].hlc`, vi: 'Thay đổi được ghi trên một thiết bị khác; chỉ thiết bị đó được gửi nó', en: 'The op was made on another device; only that device may send it' });
+    if (hlcNode(op.hlc) !== grant.deviceId) {
+      out.push({ opId: op.opId, path: `ops[${i}].hlc`, code: 'pb.auth.otherDeviceOp' });
     }
   });
   return out;

@@ -3,12 +3,12 @@
 // the year lock on the merged state (batch-plan.ts), the commune's change sequence, the merged
 // states to write and the batch's receipt. A store reads only what `needs` lists and writes only
 // what `decideBatch` returns, both inside one transaction of its own: it cannot get a rule wrong.
-import { createHash } from 'node:crypto';
 import { canonicalJson, type EntityState } from '../src/domain/sync/merge.ts';
 import type { EntityName, Op } from '../src/domain/sync/op.ts';
-import { lockKeyOf } from '../src/domain/sync/year-lock.ts';
+import { LOCK_ENTITY, lockKeyOf } from '../src/domain/sync/year-lock.ts';
 import { planBatch, stateId } from './batch-plan.ts';
 import { randomCode } from './random-code.ts';
+import { sha256Hex } from './sha256.ts';
 import type { ApplyBatchInput, ApplyResult } from './store/store.ts';
 
 /** Characters of a stamp before `-node`: 15 digits of wall time, a dash, 6 of counter. */
@@ -19,7 +19,7 @@ export const newReceipt = (): string => randomCode(8);
 
 /** What makes two batches "the same batch": their ops (ids and content), in order. */
 export function batchContentHash(opHashes: readonly string[]): string {
-  return createHash('sha256').update(opHashes.join('\n')).digest('hex');
+  return sha256Hex(opHashes.join('\n'));
 }
 
 /**
@@ -29,14 +29,12 @@ export function batchContentHash(opHashes: readonly string[]): string {
  */
 export function opContentHash(op: Op, fieldsJson: string = JSON.stringify(op.fields), prevJson: string | null = op.prev ? JSON.stringify(op.prev) : null): string {
   // = JSON.stringify([entity, key, fields, hlc, prev ?? null]), from the JSON the log stores anyway.
-  return createHash('sha256').update(`[${JSON.stringify(op.entity)},${JSON.stringify(op.key)},${fieldsJson},${JSON.stringify(op.hlc)},${prevJson ?? 'null'}]`).digest('hex');
+  return sha256Hex(`[${JSON.stringify(op.entity)},${JSON.stringify(op.key)},${fieldsJson},${JSON.stringify(op.hlc)},${prevJson ?? 'null'}]`);
 }
 
 /** The hash the log kept before issue 12 (canonical JSON of an object), for ops stored then. */
 export function legacyContentHash(op: Op): string {
-  return createHash('sha256')
-    .update(canonicalJson({ entity: op.entity, key: op.key, fields: op.fields, hlc: op.hlc, prev: op.prev ?? null }))
-    .digest('hex');
+  return sha256Hex(canonicalJson({ entity: op.entity, key: op.key, fields: op.fields, hlc: op.hlc, prev: op.prev ?? null }));
 }
 
 /** A receipt is found by the device, its batch id and the batch's content (issue 12). */
@@ -179,7 +177,7 @@ export function prepareBatch(input: ApplyBatchInput): PreparedBatch {
     last = op;
     need(op.entity, op.key);
     const lockKey = lockKeyOf(op.entity, op.key);
-    if (lockKey !== null) need('dossier', lockKey);
+    if (lockKey !== null) need(LOCK_ENTITY, lockKey);
   }
   return {
     input,

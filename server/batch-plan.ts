@@ -1,12 +1,12 @@
 // The pure plan of one batch: each new op merged, in order, into the state it would produce, and
 // checked there against the year lock and the record rules (src/domain). Knows no database: the
 // store hands it a reader of merged states and writes what it returns, or nothing at all.
-import { mergeWrite, valuesOf, type EntityState } from '../src/domain/sync/merge.ts';
+import { mergeWriteInPlace, ownedCopy, valuesOf, type EntityState } from '../src/domain/sync/merge.ts';
 import type { EntityName, JsonValue, Op } from '../src/domain/sync/op.ts';
 import type { Problem } from '../src/domain/sync/protocol.ts';
 import { freshProblems, hasRecordRules, recordProblems } from '../src/domain/schemas/record-rules.ts';
 import { formatPath } from '../src/domain/schemas/problems.ts';
-import { lockKeyOf, lockRefusal } from '../src/domain/sync/year-lock.ts';
+import { LOCK_ENTITY, lockKeyOf, lockRefusal } from '../src/domain/sync/year-lock.ts';
 
 /** One entity/key as the plan holds it: the merged state and the record problems it has. */
 export interface PlannedState {
@@ -58,7 +58,7 @@ export function planBatch(
   const dossiers = new Map<string, Record<string, JsonValue> | undefined>();
   const dossierOf = (lockKey: string) => {
     if (!dossiers.has(lockKey)) {
-      const st = get('dossier', lockKey).state;
+      const st = get(LOCK_ENTITY, lockKey).state;
       dossiers.set(lockKey, st ? valuesOf(st) : undefined);
     }
     return dossiers.get(lockKey);
@@ -70,20 +70,26 @@ export function planBatch(
     if (lockKey !== null) {
       const why = lockRefusal(op.entity, op.key, op.fields, dossierOf(lockKey));
       if (why) {
-        locked.push({ opId: op.opId, path: why.field ? opPath(index, 'fields', why.field) : opPath(index, 'key'), vi: why.vi, en: why.en });
+        locked.push({ opId: op.opId, path: why.field ? opPath(index, 'fields', why.field) : opPath(index, 'key'), code: why.code, params: why.params });
         continue;
       }
-      if (op.entity === 'dossier') dossiers.delete(lockKey);
+      if (op.entity === LOCK_ENTITY) dossiers.delete(lockKey);
     }
-    const cur = get(op.entity, op.key);
-    const merged = mergeWrite(cur.state, op);
+    const id = stateId(op.entity, op.key);
+    const mine = local.get(id);
+    // The first op of a record in this plan works on a copy of its state (what `states` holds is
+    // never changed); the ones after it change that copy in place.
+    const cur = mine ?? get(op.entity, op.key);
+    const state = mine ? mine.state! : ownedCopy(cur.state);
+    const changed = mergeWriteInPlace(state, op);
     let problems = cur.problems;
-    if (merged.changed.length && hasRecordRules(op.entity)) {
-      problems = recordProblems(op.entity, op.key, valuesOf(merged.state));
+    if (changed.length && hasRecordRules(op.entity)) {
+      problems = recordProblems(op.entity, op.key, valuesOf(state));
       const fresh = freshProblems(cur.problems, problems, new Set(Object.keys(op.fields)));
-      for (const p of fresh) invalid.push({ opId: op.opId, path: `${opPath(index, 'fields')}.${p.path}`, vi: p.vi, en: p.en });
+      for (const p of fresh) invalid.push({ opId: op.opId, path: `${opPath(index, 'fields')}.${p.path}`, code: p.code, ...(p.params ? { params: p.params } : {}) });
     }
-    local.set(stateId(op.entity, op.key), { entity: op.entity, key: op.key, state: merged.state, problems, touched: true });
+    if (mine) mine.problems = problems;
+    else local.set(id, { entity: op.entity, key: op.key, state, problems, touched: true });
   }
   if (locked.length) return { kind: 'locked', problems: locked };
   if (invalid.length) return { kind: 'invalid', problems: invalid };

@@ -10,7 +10,7 @@ import { readRefusal, writeRefusal } from '../src/domain/access/index.ts';
 import { BLOB_PATH, MAX_EVIDENCE_BYTES, SNIFF_BYTES, isSha256Hex, sniffKind } from '../src/domain/evidence/index.ts';
 import type { ErrorCode, Problem } from '../src/domain/sync/protocol.ts';
 import type { Env } from './app.ts';
-import { principalOf, refusalText } from './auth.ts';
+import { principalOf, refusalProblem } from './auth.ts';
 import { FileStoreError, type FileBody, type FileStore } from './files/index.ts';
 import type { Store } from './store/store.ts';
 
@@ -32,21 +32,21 @@ const MB = 1_000_000;
 /** Mounts the two routes on the API (after its token check). */
 export function blobRoutes(api: Hono<Env>, d: BlobRouteDeps): void {
   const { files, fail } = d;
-  const badHash = (c: Context) => fail(c, 400, 'bad-request', [{ path: 'sha256', vi: 'Mã băm phải gồm 64 chữ số hệ 16 viết thường', en: 'The hash must be 64 lowercase hex digits' }]);
+  const badHash = (c: Context) => fail(c, 400, 'bad-request', [{ path: 'sha256', code: 'pb.blobHash' }]);
 
   api.put(`${BLOB_PATH}/:sha256`, async (c) => {
     const sha256 = c.req.param('sha256');
     if (!isSha256Hex(sha256)) return badHash(c);
     const grant = c.get('grant');
     const why = writeRefusal(principalOf(grant), { entity: 'attachment', commune: grant.commune, province: grant.province });
-    if (why) return fail(c, 403, 'forbidden', [{ path: '(token)', ...refusalText(why) }]);
+    if (why) return fail(c, 403, 'forbidden', [{ path: '(token)', ...refusalProblem(why) }]);
     Object.assign(c.get('logFields'), { blob: sha256.slice(0, 12) });
 
     const owners = await files.owners(sha256);
     const owned = owners.includes(grant.commune);
     const used = owned ? 0 : await files.usage(grant.commune);
     const declared = Number(c.req.header('content-length') ?? NaN);
-    const full = () => fail(c, 413, 'commune-full', [{ path: '(body)', vi: `Xã đã dùng ${Math.round(used / MB)} MB trên ${Math.round(d.communeBytes / MB)} MB cho tệp minh chứng`, en: `The commune uses ${Math.round(used / MB)} MB of ${Math.round(d.communeBytes / MB)} MB for evidence` }], { Connection: 'close' });
+    const full = () => fail(c, 413, 'commune-full', [{ path: '(body)', code: 'pb.communeEvidenceUsed', params: { used: Math.round(used / MB), cap: Math.round(d.communeBytes / MB) } }], { Connection: 'close' });
     if (!owned && Number.isFinite(declared) && used + declared > d.communeBytes) return full();
 
     let result: { created: boolean; size: number };
@@ -57,10 +57,10 @@ export function blobRoutes(api: Hono<Env>, d: BlobRouteDeps): void {
       c.get('logFields').refused = e.code;
       switch (e.code) {
         case 'too-large': return d.tooLarge(c);
-        case 'wrong-kind': return fail(c, 415, 'wrong-kind', [{ path: '(body)', vi: 'Tệp không phải ảnh JPEG hay PDF', en: 'Not a JPEG or a PDF' }], { Connection: 'close' });
-        case 'hash-mismatch': return fail(c, 400, 'hash-mismatch', [{ path: 'sha256', vi: 'Nội dung tệp không khớp với mã băm', en: 'The bytes do not match the hash' }], { Connection: 'close' });
+        case 'wrong-kind': return fail(c, 415, 'wrong-kind', [{ path: '(body)', code: 'pb.blobKind' }], { Connection: 'close' });
+        case 'hash-mismatch': return fail(c, 400, 'hash-mismatch', [{ path: 'sha256', code: 'pb.blobMismatch' }], { Connection: 'close' });
         case 'bad-hash': return badHash(c);
-        default: return fail(c, 400, 'bad-request', [{ path: '(body)', vi: 'Tệp gửi lên bị ngắt giữa chừng; hãy gửi lại', en: 'The upload was cut off; send it again' }], { Connection: 'close' });
+        default: return fail(c, 400, 'bad-request', [{ path: '(body)', code: 'pb.blobCutOff' }], { Connection: 'close' });
       }
     }
     if (!owned && used + result.size > d.communeBytes) {

@@ -11,8 +11,15 @@ import { valuesOf, winnerOf, type EntityState } from '../src/domain/sync/merge.t
 import type { JsonValue, Op } from '../src/domain/sync/op.ts';
 import { newOpId } from '../src/domain/sync/op-id.ts';
 import { communeOfKey, countsKey, readKey, villageKey, yearKey } from '../src/domain/keys.ts';
-import { MAX_YEAR, MIN_YEAR, SERVER_IMPORT_DEVICE, parseOp, type ChangeOp } from '../src/domain/sync/protocol.ts';
+import { MAX_YEAR, MIN_YEAR, SERVER_IMPORT_DEVICE, idOf, parseOp, type ChangeOp } from '../src/domain/sync/protocol.ts';
+import { newId } from '../src/domain/ids.ts';
+import { ENTITY } from '../src/domain/entities/index.ts';
 import type { Store } from './store/store.ts';
+import { withWords } from '../src/i18n/refusals.ts';
+import { cliText, cliTextEn, type CliCode } from '../src/i18n/cli.ts';
+
+/** A message of the part `cli` in both locales. */
+const words = (code: CliCode, params: object) => ({ vi: cliText(code, params), en: cliTextEn(code, params) });
 
 /** The HLC node and device id of ops written by this command (the server's own import device). */
 export const IMPORT_NODE = SERVER_IMPORT_DEVICE;
@@ -21,26 +28,29 @@ export type ImportVillagesResult =
   | { kind: 'refused'; problems: Pick<SheetProblem, 'vi' | 'en'>[] }
   | { kind: 'applied'; plan: ImportPlan; ops: number; villagesAdded: number; villagesChanged: number };
 
-/** The villages of a commune on the server: those it was created with and any a device added. */
-async function villagesOf(store: Store, commune: string): Promise<KnownVillage[]> {
+/** The villages of a commune on the server (those it was created with and any a device added), by id, with their code. */
+async function villagesOf(store: Store, commune: string): Promise<(KnownVillage & { id: string })[]> {
   const info = await store.getCommune(commune);
-  const codes = new Set(info?.villages.map((v) => v.code) ?? []);
+  const ids = new Set(info?.villages.map(idOf) ?? []);
   for (let since = 0, more = true; more; ) {
     const page = await store.changes(commune, since, 1000);
     for (const text of page.json) {
       const op = JSON.parse(text) as ChangeOp;
-      const parts = op.entity === 'village' ? readKey('village', op.key) : null;
-      if (parts?.commune === commune) codes.add(parts.village!);
+      const parts = op.entity === ENTITY.village ? readKey('village', op.key) : null;
+      if (parts?.commune === commune) ids.add(parts.village!);
     }
     more = page.hasMore && page.lastSeq !== null;
     since = page.lastSeq ?? since;
   }
-  const out: KnownVillage[] = [];
-  for (const code of codes) {
-    const state = await store.entityState('village', villageKey(commune, code));
+  const out: (KnownVillage & { id: string })[] = [];
+  for (const id of ids) {
+    const state = await store.entityState(ENTITY.village, villageKey(commune, id));
     const values = state ? valuesOf(state) : {};
-    const name = typeof values.name === 'string' ? values.name : info?.villages.find((v) => v.code === code)?.name ?? code;
-    out.push({ code, name, archived: values.archived === true });
+    const listed = info?.villages.find((v) => idOf(v) === id);
+    // A village's code is a field (issue 13); until written it is the one it was created with, or its id.
+    const code = typeof values.code === 'string' ? values.code : listed?.code ?? id;
+    const name = typeof values.name === 'string' ? values.name : listed?.name ?? code;
+    out.push({ id, code, name, archived: values.archived === true });
   }
   return out;
 }
@@ -59,10 +69,10 @@ function prevOf(state: EntityState | null, fields: string[]): Record<string, str
 export async function importVillages(store: Store, o: { commune: string; year: number; bytes: Uint8Array; now: number }): Promise<ImportVillagesResult> {
   const { commune, year } = o;
   if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) {
-    return { kind: 'refused', problems: [{ vi: `Năm đánh giá phải từ ${MIN_YEAR} đến ${MAX_YEAR}`, en: `The year must be from ${MIN_YEAR} to ${MAX_YEAR}` }] };
+    return { kind: 'refused', problems: [words('cli.importYear', { min: MIN_YEAR, max: MAX_YEAR })] };
   }
   if (!(await store.getCommune(commune))) {
-    return { kind: 'refused', problems: [{ vi: `Không có xã ${commune} trên máy chủ`, en: `There is no commune ${commune} on the server` }] };
+    return { kind: 'refused', problems: [words('cli.importNoCommune', { commune })] };
   }
   let sheet;
   try {
@@ -74,16 +84,18 @@ export async function importVillages(store: Store, o: { commune: string; year: n
   const villages = await villagesOf(store, commune);
   const counts = new Map<string, Record<string, unknown>>();
   const states = new Map<string, EntityState | null>();
+  // The sheet and the plan name villages by code; keys by id.
+  const idOfCode = new Map(villages.map((v) => [v.code, v.id]));
   for (const v of villages) {
-    const state = await store.entityState('villageCounts', countsKey(commune, year, v.code));
+    const state = await store.entityState(ENTITY.villageCounts, countsKey(commune, year, v.id));
     states.set(v.code, state);
     if (state) counts.set(v.code, valuesOf(state));
   }
-  const dossier = await store.entityState('dossier', yearKey(commune, year));
+  const dossier = await store.entityState(ENTITY.dossier, yearKey(commune, year));
   const locked = dossier ? valuesOf(dossier).locked === true : false;
   const plan = planImport(sheet, {
     villages, counts,
-    blocked: locked ? { vi: `Năm ${year} của xã ${commune} đã khóa hồ sơ`, en: `The ${year} dossier of commune ${commune} is locked` } : null,
+    blocked: locked ? words('cli.importLocked', { year, commune }) : null,
   });
   const problems = [...plan.problems, ...plan.rows.flatMap((r) => r.problems)];
   if (plan.blocked && !problems.length) problems.push({ ...plan.blocked, row: null, column: null, field: null });
@@ -103,13 +115,20 @@ export async function importVillages(store: Store, o: { commune: string; year: n
   let villagesChanged = 0;
   for (const row of plan.rows) {
     if (row.status !== 'new' && row.status !== 'changed') continue;
+    let id = idOfCode.get(row.village.code);
     if (row.addVillage) {
-      const key = villageKey(commune, row.village.code);
+      // A removed village comes back under its id; a new one gets a fresh id, its code a field.
       const fields: Record<string, JsonValue> = { name: row.village.name, order: order++ };
-      if (villages.some((v) => v.code === row.village.code && v.archived)) fields.archived = false;
-      const prev = prevOf(await store.entityState('village', key), Object.keys(fields));
+      if (id !== undefined) {
+        if (villages.some((v) => v.id === id && v.archived)) fields.archived = false;
+      } else {
+        id = newId();
+        fields.code = row.village.code;
+      }
+      const key = villageKey(commune, id);
+      const prev = prevOf(await store.entityState(ENTITY.village, key), Object.keys(fields));
       const hlc = stamp(prev);
-      ops.push({ opId: newOpId(parseHlc(hlc).wall), entity: 'village', key, fields, hlc, ...(Object.keys(prev).length ? { prev } : {}) });
+      ops.push({ opId: newOpId(parseHlc(hlc).wall), entity: ENTITY.village, key, fields, hlc, ...(Object.keys(prev).length ? { prev } : {}) });
       villagesAdded++;
     } else {
       villagesChanged++;
@@ -120,7 +139,7 @@ export async function importVillages(store: Store, o: { commune: string; year: n
     const prev = prevOf(states.get(row.village.code) ?? null, Object.keys(fields));
     const hlc = stamp(prev);
     ops.push({
-      opId: newOpId(parseHlc(hlc).wall), entity: 'villageCounts', key: countsKey(commune, year, row.village.code), fields, hlc,
+      opId: newOpId(parseHlc(hlc).wall), entity: ENTITY.villageCounts, key: countsKey(commune, year, id!), fields, hlc,
       ...(Object.keys(prev).length ? { prev } : {}),
     });
   }
@@ -131,13 +150,13 @@ export async function importVillages(store: Store, o: { commune: string; year: n
   const parsed: Op[] = [];
   for (const [i, op] of ops.entries()) {
     const r = parseOp(JSON.parse(JSON.stringify(op)), ['ops', i], { now: o.now });
-    if (!r.ok) return { kind: 'refused', problems: r.problems };
+    if (!r.ok) return { kind: 'refused', problems: r.problems.map(withWords) };
     if (communeOfKey(r.op.key) !== commune) throw new Error('an import op left its commune');
     parsed.push(r.op);
   }
   const batchId = `import-${createHash('sha256').update(JSON.stringify(parsed)).digest('hex').slice(0, 40)}`;
   const res = await store.applyBatch({ commune, deviceId: IMPORT_NODE, batchId, tokenId: IMPORT_NODE, ops: parsed, now: o.now });
-  if (res.kind === 'invalid' || res.kind === 'locked') return { kind: 'refused', problems: res.problems };
+  if (res.kind === 'invalid' || res.kind === 'locked') return { kind: 'refused', problems: res.problems.map(withWords) };
   if (res.kind === 'conflict') throw new Error(`the store refused the import: ${res.opIds.length} op id(s) already used`);
   return { kind: 'applied', plan, ops: ops.length, villagesAdded, villagesChanged };
 }

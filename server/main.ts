@@ -4,11 +4,13 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEFAULT_DB_PATH } from './admin.ts';
+import { filesDirFor, openFileStore, SharedFolderError, type FileStore } from './files/index.ts';
 import { jsonLogger } from './log.ts';
 import { seedDemoIfEmpty } from './seed.ts';
 import { startServer } from './server.ts';
 import { SettingsError, readSettings, type Settings } from './settings.ts';
 import { openStore, storeLocation } from './store/index.ts';
+import { both, cliText, cliTextEn } from '../src/i18n/cli.ts';
 
 let settings: Settings;
 try {
@@ -28,29 +30,42 @@ if (!existsSync(resolve(staticDir, 'index.html'))) {
   log('warn', 'static dir has no index.html; only the API is served', { staticDir });
 }
 
+// Evidence files first: a shared folder that is not mounted stops the start here, before anything
+// is written anywhere else.
+let files: FileStore;
+try {
+  files = openFileStore({ filesDir: settings.filesDir && resolve(settings.filesDir), dbPath });
+} catch (e) {
+  if (!(e instanceof SharedFolderError)) throw e;
+  console.error(e.message);
+  process.exit(2);
+}
+if (settings.databaseUrl && !settings.filesDir) {
+  log('warn', 'evidence files are kept on this machine; with several server processes set FILES_DIR to a folder they all mount', { filesDir: filesDirFor(dbPath) });
+}
+
 const store = await openStore({ ...settings, dbPath }, { serving: true });
 const seeded = await seedDemoIfEmpty(store);
-const filesDir = settings.filesDir ? resolve(settings.filesDir) : undefined;
-const server = await startServer({ port, host, dbPath, store, staticDir, log, trustProxy, syncOrigins, maxConnections, enrollRate, filesDir, communeEvidenceBytes });
+const server = await startServer({ port, host, dbPath, store, staticDir, log, trustProxy, syncOrigins, maxConnections, enrollRate, files, communeEvidenceBytes });
 const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
 const url = `http://${shownHost}:${server.port}/`;
 // The banner goes out before the 'listening' line, so whoever waits for that line has both.
 if (seeded) {
   process.stdout.write(
-    `\nXã Học Tập đang chạy tại / running at ${url}\n` +
-      `Đã tạo xã mẫu ${seeded.commune} (Xã Ba Tô). Mã đăng ký cho cán bộ phụ trách (dùng một lần):\n` +
-      `Demo commune created. Officer enrolment code (one-time):\n\n    ${seeded.code}\n\n` +
-      `Mã dùng được đến / valid until ${new Date(seeded.expiresAt).toISOString().slice(0, 10)}.\n\n`,
+    `\n${both('cli.running')} ${url}\n` +
+      `${cliText('cli.demoCreated', { commune: seeded.commune, name: seeded.name })}\n` +
+      `${cliTextEn('cli.demoCreated')}\n\n    ${seeded.code}\n\n` +
+      `${both('cli.codeValidUntil')} ${new Date(seeded.expiresAt).toISOString().slice(0, 10)}.\n\n`,
   );
 } else {
   // A restart prints no code (each is shown once); say how to get a new one.
   process.stdout.write(
-    `\nXã Học Tập đang chạy tại / running at ${url}\n` +
-      `Cấp mã đăng ký mới / issue a new enrolment code:\n` +
-      `    npm run admin -- issue-code --commune <mã xã> --role officer --name "<họ tên>"\n\n`,
+    `\n${both('cli.running')} ${url}\n` +
+      `${both('cli.issueNewCode')}:\n` +
+      `    ${cliText('cli.issueCodeExample')}\n\n`,
   );
 }
-log('info', 'listening', { url, store: store.kind, where, staticDir });
+log('info', 'listening', { url, store: store.kind, where, files: files.kind, staticDir });
 
 let stopping = false;
 const stop = async (signal: string) => {
@@ -59,6 +74,7 @@ const stop = async (signal: string) => {
   log('info', 'stopping', { signal });
   await server.close();
   await store.close();
+  await files.close();
   process.exit(0);
 };
 process.on('SIGTERM', () => void stop('SIGTERM'));

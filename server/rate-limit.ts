@@ -1,5 +1,6 @@
 // Token-bucket rate limits per key (a token id, or an address for enrolment). In memory: a
-// restart forgives everyone, which is fine for limits meant to blunt floods, not to bill.
+// restart forgives everyone, which is fine for limits meant to blunt floods, not to bill. Each
+// server process counts for itself (README: several processes on one PostgreSQL), by choice.
 
 export interface RateLimit {
   /** Burst size. */

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createApp, type AppOptions } from './app.ts';
 import { openStore, type Store } from './store/index.ts';
-import { filesDirFor, openDiskFileStore, type FileStore } from './files/index.ts';
+import { openFileStore, type FileStore } from './files/index.ts';
 
 export interface StartOptions extends Omit<AppOptions, 'store'> {
   /** 0 picks a free port. */
@@ -16,11 +16,13 @@ export interface StartOptions extends Omit<AppOptions, 'store'> {
   databaseUrl?: string | null;
   /** Use this store instead of opening dbPath (the caller then owns closing it). */
   store?: Store;
-  /** Evidence files: this store, else the disk store at filesDir (default: files/ beside dbPath). */
+  /** Evidence files: this store (the caller then owns closing it), else openFileStore (filesDir: the shared folder; default: files/ beside dbPath). */
   files?: FileStore;
   filesDir?: string;
   /** Most open connections (default 4096); more are closed on accept. */
   maxConnections?: number;
+  /** How long close() lets requests in flight finish before it cuts them (default SHUTDOWN_GRACE_MS). */
+  shutdownGraceMs?: number;
 }
 
 /**
@@ -31,19 +33,27 @@ export interface StartOptions extends Omit<AppOptions, 'store'> {
  */
 export const SOCKET_LIMITS = { headersTimeoutMs: 10_000, requestTimeoutMs: 60_000, keepAliveTimeoutMs: 65_000, checkEveryMs: 1_000 } as const;
 
+/**
+ * On SIGTERM (a deploy, a restart, an orchestrator moving the process) requests in flight get
+ * this long to finish: a batch still being received is read, applied and answered. Under the 30 s
+ * an orchestrator usually waits before SIGKILL; a request taking longer is cut, and its batch
+ * either committed whole or not at all (the phone's retry, on this or another process, says which).
+ */
+export const SHUTDOWN_GRACE_MS = 25_000;
+
 export interface RunningServer {
   url: string;
   port: number;
   store: Store;
   /** Where the evidence files are kept. */
   files: FileStore;
-  /** Stops accepting, ends open connections, closes the store. */
+  /** Stops accepting, lets requests in flight finish (up to the grace), then closes the store. */
   close(): Promise<void>;
 }
 
 export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const store = opts.store ?? (await openStore({ databaseUrl: opts.databaseUrl, dbPath: opts.dbPath }, { serving: true }));
-  const files = opts.files ?? openDiskFileStore(opts.filesDir ?? filesDirFor(opts.dbPath));
+  const files = opts.files ?? openFileStore({ filesDir: opts.filesDir ?? null, dbPath: opts.dbPath });
   const app = createApp({ ...opts, store, files });
   const host = opts.host ?? '127.0.0.1';
   const server = await new Promise<Server>((resolve, reject) => {
@@ -77,10 +87,16 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     close() {
       closing ??= (async () => {
         await new Promise<void>((resolve) => {
-          server.close(() => resolve());
+          // No new connections; kept-alive sockets with no request are closed now, and each busy
+          // one as soon as its answer has gone out; what is still busy after the grace is cut.
+          const idle = setInterval(() => server.closeIdleConnections(), 50);
+          const cut = setTimeout(() => server.closeAllConnections(), opts.shutdownGraceMs ?? SHUTDOWN_GRACE_MS);
+          server.close(() => {
+            clearInterval(idle);
+            clearTimeout(cut);
+            resolve();
+          });
           server.closeIdleConnections();
-          // Requests in flight get a moment to finish (a batch commits or not, never half).
-          setTimeout(() => server.closeAllConnections(), 2000).unref();
         });
         if (!opts.store) await store.close();
         if (!opts.files) await files.close();

@@ -2,6 +2,7 @@
 // start with a reason instead of running half-configured. Pure parsing; reads no files.
 import type { RateLimit } from './rate-limit.ts';
 import { MAX_COMMUNE_EVIDENCE_BYTES } from '../src/domain/evidence/limits.ts';
+import { both, cliText, cliTextEn } from '../src/i18n/cli.ts';
 
 export interface Settings {
   port: number;
@@ -11,6 +12,8 @@ export interface Settings {
   /** Connections of this process to PostgreSQL. */
   poolSize: number;
   dbPath: string;
+  /** A folder every server process mounts, for evidence files (the shared-folder store); null: beside the SQLite file. */
+  filesDir: string | null;
   staticDir: string;
   /**
    * How many reverse proxies in front of the server append to X-Forwarded-For (0 = none: the
@@ -23,8 +26,6 @@ export interface Settings {
   maxConnections: number;
   /** Enrolment attempts per client address. */
   enrollRate: RateLimit;
-  /** Folder of the evidence files (default: files/ beside the SQLite file). */
-  filesDir: string | null;
   /** Most bytes of evidence files one commune keeps on the server. */
   communeEvidenceBytes: number;
 }
@@ -35,7 +36,7 @@ function int(env: NodeJS.ProcessEnv, name: string, dflt: number, min: number, ma
   const raw = env[name];
   if (raw === undefined || raw === '') return dflt;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new SettingsError(`${name} phải là số nguyên từ ${min} đến ${max} / must be an integer ${min}–${max}: ${raw}`);
+  if (!Number.isInteger(n) || n < min || n > max) throw new SettingsError(`${cliText('cli.settingInteger', { name, min, max })} / ${cliTextEn('cli.settingInteger', { min, max })}: ${raw}`);
   return n;
 }
 
@@ -45,9 +46,9 @@ export function parseOrigin(s: string): string {
   try {
     u = new URL(s.trim());
   } catch {
-    throw new SettingsError(`SYNC_ORIGINS: không phải địa chỉ / not a URL: ${s}`);
+    throw new SettingsError(`SYNC_ORIGINS: ${both('cli.notUrl')}: ${s}`);
   }
-  if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new SettingsError(`SYNC_ORIGINS: chỉ http(s) / only http(s): ${s}`);
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new SettingsError(`SYNC_ORIGINS: ${both('cli.onlyHttp')}: ${s}`);
   return u.origin;
 }
 
@@ -58,9 +59,9 @@ function databaseUrl(raw: string | undefined): string | null {
   try {
     u = new URL(raw.trim());
   } catch {
-    throw new SettingsError('DATABASE_URL: không phải địa chỉ / not a URL (postgres://user:password@host:5432/database)');
+    throw new SettingsError(`DATABASE_URL: ${both('cli.notUrl')} (postgres://user:password@host:5432/database)`);
   }
-  if (u.protocol !== 'postgres:' && u.protocol !== 'postgresql:') throw new SettingsError(`DATABASE_URL: chỉ nhận postgres:// / only postgres:// URLs (${u.protocol})`);
+  if (u.protocol !== 'postgres:' && u.protocol !== 'postgresql:') throw new SettingsError(`DATABASE_URL: ${both('cli.onlyPostgres')} (${u.protocol})`);
   return raw.trim();
 }
 
@@ -73,11 +74,11 @@ export function readSettings(env: NodeJS.ProcessEnv, defaults: { dbPath: string;
     databaseUrl: databaseUrl(env.DATABASE_URL),
     poolSize: int(env, 'PG_POOL_SIZE', 10, 2, 1000),
     dbPath: env.DB_PATH ?? defaults.dbPath,
+    filesDir: env.FILES_DIR?.trim() ? env.FILES_DIR.trim() : null,
     staticDir: env.STATIC_DIR ?? defaults.staticDir,
     trustProxy: trust,
     syncOrigins: (env.SYNC_ORIGINS ?? '').split(/[\s,]+/).filter(Boolean).map(parseOrigin),
     maxConnections: int(env, 'MAX_CONNECTIONS', 4096, 16, 1_000_000),
-    filesDir: env.FILES_DIR ? env.FILES_DIR : null,
     communeEvidenceBytes: int(env, 'COMMUNE_EVIDENCE_MB', MAX_COMMUNE_EVIDENCE_BYTES / 1_000_000, 1, 1_000_000) * 1_000_000,
     enrollRate: { capacity: int(env, 'ENROLL_BURST', 10, 1, 1_000_000), perSecond: int(env, 'ENROLL_PER_MINUTE', 12, 1, 60_000_000) / 60 },
   };

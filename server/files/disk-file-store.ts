@@ -1,17 +1,22 @@
 // The embedded default file store: each file under the data folder at <root>/ab/cd/abcd…(64 hex),
 // written to <root>/tmp/ first, flushed, then linked into place only once its hash is proven, so
 // a mismatch, a cut-off upload or a killed process never leaves a partial file where get() looks.
-// Leftover temporary files (a crash mid-write) are invisible and swept when the store opens.
+// Leftover temporary files (a crash mid-write) are invisible and swept when the store opens, once
+// stale (an hour; no request lives longer than a minute), so another process's upload in progress
+// in the same folder is never swept.
 // Who holds a file is kept beside it as empty marker files, both ways: <root>/claims/ab/cd/<hash>/<owner>
 // (who may read it) and <root>/owners/<owner>/<hash> (what counts in the owner's total).
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { link, mkdir, open, readdir, rename, stat, unlink, writeFile, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { OWNER_RE, assertSha256, readVerified, type FileBody, type FileStore, type PutOptions, type PutResult, type StoredFile } from './file-store.ts';
 
 export interface DiskFileStoreOptions {
+  /** What the store reports itself as ('shared-folder' when opened by shared-folder-file-store.ts). */
+  kind?: 'disk' | 'shared-folder';
   /** fsync each file and its folder before answering (default true: an acknowledged upload survives a power cut). */
   fsync?: boolean;
   /** Temporary files older than this are a crashed upload's and removed on open (default 1 h). */
@@ -19,6 +24,8 @@ export interface DiskFileStoreOptions {
 }
 
 const TEMP_SUFFIX = '.part';
+/** In a temporary file's name: which machine and process wrote it (several may share the folder). */
+const WRITER = `${hostname().replace(/[^A-Za-z0-9-]/g, '_')}.${process.pid}`;
 
 /** The folder beside a SQLite database where its files go: <dir of DB_PATH>/files. */
 export function filesDirFor(dbPath: string): string {
@@ -80,7 +87,7 @@ export function openDiskFileStore(root: string, opts: DiskFileStoreOptions = {})
   };
 
   return {
-    kind: 'disk',
+    kind: opts.kind ?? 'disk',
     has: async (sha256) => (await sizeOf(sha256)) !== null,
     size: sizeOf,
 
@@ -93,7 +100,7 @@ export function openDiskFileStore(root: string, opts: DiskFileStoreOptions = {})
         return { created: false, size };
       }
       // A name of its own per put, so concurrent puts of one hash never share a temporary file.
-      const temp = join(tmpDir, `${sha256}.${randomUUID()}${TEMP_SUFFIX}`);
+      const temp = join(tmpDir, `${sha256}.${WRITER}.${randomUUID()}${TEMP_SUFFIX}`);
       let handle: FileHandle | null = await open(temp, 'wx');
       try {
         const size = await readVerified(sha256, body, async (chunk) => { await handle!.write(chunk); }, putOpts);

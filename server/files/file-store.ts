@@ -1,8 +1,9 @@
 // The server's port for evidence bytes: files addressed by the SHA-256 of their content, each
 // kept once. Routes (PUT/GET /api/v1/blobs/{sha256}, issue #15) speak only to this interface;
-// the embedded default keeps files under the data folder (disk-file-store.ts), and a shared
-// folder or an S3-compatible store (issue #16) can take its place by passing the same contract
-// suite (test/server/file-store-contract.ts). A store never keeps bytes that do not match their hash.
+// the embedded default keeps files under the data folder (disk-file-store.ts), a folder every
+// server process mounts takes its place on a deployment of several (shared-folder-file-store.ts),
+// and an S3-compatible store can, by passing the same contract suite
+// (test/server/file-store-contract.ts). A store never keeps bytes that do not match their hash.
 import { createHash } from 'node:crypto';
 import { isSha256Hex, SNIFF_BYTES, sniffKind, type SniffedKind } from '../../src/domain/evidence/index.ts';
 
@@ -29,7 +30,7 @@ export interface StoredFile {
 }
 
 export interface FileStore {
-  /** 'disk', later 'shared-folder', 's3'. */
+  /** 'disk', 'shared-folder'; an S3-compatible store would be 's3' (the seam: server/files/index.ts). */
   readonly kind: string;
   has(sha256: string): Promise<boolean>;
   /** Byte length, or null when not held. */

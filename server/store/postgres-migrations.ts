@@ -47,4 +47,22 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
     );
     `,
   },
+  {
+    name: 'stable ids (SQLite v3): communes and villages named by an id, their code a field; every one keeps its code as its id, the mapping recorded',
+    sql: `
+    ALTER TABLE communes RENAME COLUMN code TO id;
+    ALTER TABLE communes ADD COLUMN code TEXT COLLATE "C";
+    UPDATE communes SET code = id;
+    CREATE INDEX communes_code ON communes (code);
+    ALTER TABLE villages RENAME COLUMN code TO id;
+    ALTER TABLE villages ADD COLUMN code TEXT COLLATE "C";
+    UPDATE villages SET code = id;
+    CREATE TABLE stable_ids (
+      kind TEXT COLLATE "C" NOT NULL, commune TEXT COLLATE "C" NOT NULL, id TEXT COLLATE "C" NOT NULL,
+      code TEXT COLLATE "C" NOT NULL, recorded_at BIGINT NOT NULL, PRIMARY KEY (kind, commune, id)
+    );
+    INSERT INTO stable_ids SELECT 'commune', id, id, code, (extract(epoch FROM now()) * 1000)::int8 FROM communes;
+    INSERT INTO stable_ids SELECT 'village', commune, id, code, (extract(epoch FROM now()) * 1000)::int8 FROM villages;
+    `,
+  },
 ];

@@ -109,7 +109,7 @@ const BATCH_WRITE_CTE = `
     SELECT u.entity, u.key, $1, u.state, u.seq FROM unnest($14::text[], $15::text[], $16::text[], $17::int8[]) AS u (entity, key, state, seq)
     ON CONFLICT (entity, key) DO UPDATE SET state = excluded.state, seq = excluded.seq
   ), s AS (
-    UPDATE communes SET seq = $18 WHERE code = $1 AND $18::int8 IS NOT NULL
+    UPDATE communes SET seq = $18 WHERE id = $1 AND $18::int8 IS NOT NULL
   )`;
 const BATCH_WRITE_SQL = `${BATCH_WRITE_CTE}
   INSERT INTO batches (commune, device_id, batch_id, content_hash, receipt, token_id, ops, received_at)
@@ -164,7 +164,7 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
     async read(needs) {
       // The commune's row lock first, alone: every read after it sees what the batch before it
       // in this commune committed (READ COMMITTED takes a new snapshot per statement).
-      const lock = await c.query<{ seq: number }>({ name: 'xht-batch-lock', text: 'SELECT seq FROM communes WHERE code = $1 FOR UPDATE', values: [needs.commune] });
+      const lock = await c.query<{ seq: number }>({ name: 'xht-batch-lock', text: 'SELECT seq FROM communes WHERE id = $1 FOR UPDATE', values: [needs.commune] });
       const reads: BatchReads & { held: Map<string, string>; states: Map<string, EntityState> } = { seq: lock.rows[0]?.seq, held: new Map(), states: new Map(), receipt: null };
       if (reads.seq === undefined) return reads;
       const r = needs.receipt;
@@ -206,17 +206,19 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
     },
   });
 
-  const villagesOf = async (q: pg.Pool | pg.PoolClient, codes: string[]): Promise<Map<string, { code: string; name: string }[]>> => {
-    const out = new Map<string, { code: string; name: string }[]>(codes.map((c) => [c, []]));
-    const res = await q.query<{ commune: string; code: string; name: string }>('SELECT commune, code, name FROM villages WHERE commune = ANY($1::text[]) ORDER BY commune, ord, code', [codes]);
-    for (const v of res.rows) out.get(v.commune)!.push({ code: v.code, name: v.name });
+  type VillageInfo = CommuneInfo['villages'][number];
+  const villagesOf = async (q: pg.Pool | pg.PoolClient, ids: string[]): Promise<Map<string, VillageInfo[]>> => {
+    const out = new Map<string, VillageInfo[]>(ids.map((c) => [c, []]));
+    const res = await q.query<{ commune: string; id: string; code: string; name: string }>('SELECT commune, id, code, name FROM villages WHERE commune = ANY($1::text[]) ORDER BY commune, ord, id', [ids]);
+    for (const v of res.rows) out.get(v.commune)!.push({ id: v.id, code: v.code, name: v.name });
     return out;
   };
-  const communesOf = async (rows: { code: string; name: string; province: string }[]): Promise<CommuneInfo[]> => {
-    const villages = await villagesOf(pool, rows.map((r) => r.code));
-    return rows.map((r) => ({ code: r.code, name: r.name, province: r.province, villages: villages.get(r.code)! }));
+  type CommuneRowPg = { id: string; code: string; name: string; province: string };
+  const communesOf = async (rows: CommuneRowPg[]): Promise<CommuneInfo[]> => {
+    const villages = await villagesOf(pool, rows.map((r) => r.id));
+    return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, province: r.province, villages: villages.get(r.id)! }));
   };
-  const GRANT_SQL = 'SELECT codes.*, communes.province AS province FROM codes JOIN communes ON communes.code = codes.commune WHERE token_hash = $1 AND revoked_at IS NULL';
+  const GRANT_SQL = 'SELECT codes.*, communes.province AS province FROM codes JOIN communes ON communes.id = codes.commune WHERE token_hash = $1 AND revoked_at IS NULL';
 
   const inFlight = new Set<Promise<unknown>>();
   let closed = false;
@@ -225,22 +227,23 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
     kind: 'postgres',
     async createCommune(c) {
       await tx(async (q) => {
-        await q.query('INSERT INTO communes (code, name, province, created_at) VALUES ($1, $2, $3, $4)', [c.code, c.name, c.province, Date.now()]);
+        const id = c.id ?? c.code;
+        await q.query('INSERT INTO communes (id, code, name, province, created_at) VALUES ($1, $2, $3, $4, $5)', [id, c.code, c.name, c.province, Date.now()]);
         await q.query(
-          'INSERT INTO villages (commune, code, name, ord) SELECT $1, u.code, u.name, u.ord - 1 FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS u (code, name, ord)',
-          [c.code, c.villages.map((v) => v.code), c.villages.map((v) => v.name)],
+          'INSERT INTO villages (commune, id, code, name, ord) SELECT $1, u.id, u.code, u.name, u.ord - 1 FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS u (id, code, name, ord)',
+          [id, c.villages.map((v) => v.id ?? v.code), c.villages.map((v) => v.code), c.villages.map((v) => v.name)],
         );
       });
     },
-    async getCommune(code) {
-      const res = await pool.query<{ code: string; name: string; province: string }>('SELECT code, name, province FROM communes WHERE code = $1', [code]);
+    async getCommune(id) {
+      const res = await pool.query<CommuneRowPg>('SELECT id, code, name, province FROM communes WHERE id = $1', [id]);
       return res.rows.length ? (await communesOf(res.rows))[0]! : null;
     },
     async listCommunes() {
-      return communesOf((await pool.query<{ code: string; name: string; province: string }>('SELECT code, name, province FROM communes ORDER BY code')).rows);
+      return communesOf((await pool.query<CommuneRowPg>('SELECT id, code, name, province FROM communes ORDER BY id')).rows);
     },
     async communesInProvince(province) {
-      return (await pool.query<{ code: string }>('SELECT code FROM communes WHERE province = $1 ORDER BY code', [province])).rows.map((r) => r.code);
+      return (await pool.query<{ id: string }>('SELECT id FROM communes WHERE province = $1 ORDER BY id', [province])).rows.map((r) => r.id);
     },
     async createCode(rec) {
       await pool.query(

@@ -10,9 +10,27 @@ import type { EntityName } from '../../src/domain/sync/op.ts';
 import { MAX_CHANGES_BYTES, type CommuneInfo, type Role } from '../../src/domain/sync/protocol.ts';
 import { SQLITE_PRAGMAS, createBatchWriter, createGroupCommit, type GroupOutcome } from './sqlite-writer.ts';
 import type { WriterAnswer, WriterMessage } from './sqlite-writer-worker.ts';
+import { createChangesCache } from './changes-cache.ts';
 import type { ApplyBatchInput, ApplyResult, CodeRecord, NewCommune, RedeemResult, Store, TokenGrant } from './store.ts';
 
 export { SQLITE_PRAGMAS } from './sqlite-writer.ts';
+
+/** Migration 3 (stable ids). */
+const STABLE_IDS_MIGRATION = `
+  ALTER TABLE communes RENAME COLUMN code TO id;
+  ALTER TABLE communes ADD COLUMN code TEXT;
+  UPDATE communes SET code = id;
+  CREATE INDEX communes_code ON communes(code);
+  ALTER TABLE villages RENAME COLUMN code TO id;
+  ALTER TABLE villages ADD COLUMN code TEXT;
+  UPDATE villages SET code = id;
+  CREATE TABLE stable_ids (
+    kind TEXT NOT NULL, commune TEXT NOT NULL, id TEXT NOT NULL, code TEXT NOT NULL, recorded_at INTEGER NOT NULL,
+    PRIMARY KEY (kind, commune, id)
+  ) WITHOUT ROWID;
+  INSERT INTO stable_ids SELECT 'commune', id, id, code, CAST(unixepoch('subsec') * 1000 AS INTEGER) FROM communes;
+  INSERT INTO stable_ids SELECT 'village', commune, id, code, CAST(unixepoch('subsec') * 1000 AS INTEGER) FROM villages;
+`;
 
 /** Schema versions, in order; PRAGMA user_version says how many have run. One comment each: why. */
 const MIGRATIONS: string[] = [
@@ -64,6 +82,10 @@ const MIGRATIONS: string[] = [
   DROP TABLE batches;
   ALTER TABLE batches2 RENAME TO batches;
   `,
+  // 3: stable ids (issue 13). A commune or village is named by its id, its code (Mã xã, Mã thôn)
+  //    is a field: every existing one keeps its code as its id, so no key, op, token or code
+  //    changes (the column is renamed, the references follow); the mapping is recorded.
+  STABLE_IDS_MIGRATION,
 ];
 
 interface CodeRow {
@@ -97,12 +119,13 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
   migrate(db);
 
   const q = {
-    insertCommune: db.prepare('INSERT INTO communes (code, name, province, created_at) VALUES (?, ?, ?, ?)'),
-    insertVillage: db.prepare('INSERT INTO villages (commune, code, name, ord) VALUES (?, ?, ?, ?)'),
-    commune: db.prepare<[string], { code: string; name: string; province: string }>('SELECT code, name, province FROM communes WHERE code = ?'),
-    communes: db.prepare<[], { code: string; name: string; province: string }>('SELECT code, name, province FROM communes ORDER BY code'),
-    villages: db.prepare<[string], { code: string; name: string }>('SELECT code, name FROM villages WHERE commune = ? ORDER BY ord, code'),
-    inProvince: db.prepare<[string], { code: string }>('SELECT code FROM communes WHERE province = ? ORDER BY code'),
+    insertCommune: db.prepare('INSERT INTO communes (id, code, name, province, created_at) VALUES (?, ?, ?, ?, ?)'),
+    insertVillage: db.prepare('INSERT INTO villages (commune, id, code, name, ord) VALUES (?, ?, ?, ?, ?)'),
+    commune: db.prepare<[string], { id: string; code: string; name: string; province: string }>('SELECT id, code, name, province FROM communes WHERE id = ?'),
+    communeSeq: db.prepare<[string], { seq: number }>('SELECT seq FROM communes WHERE id = ?'),
+    communes: db.prepare<[], { id: string }>('SELECT id FROM communes ORDER BY id'),
+    villages: db.prepare<[string], { id: string; code: string; name: string }>('SELECT id, code, name FROM villages WHERE commune = ? ORDER BY ord, id'),
+    inProvince: db.prepare<[string], { id: string }>('SELECT id FROM communes WHERE province = ? ORDER BY id'),
     insertCode: db.prepare('INSERT INTO codes (id, code_hash, commune, role, villages, person, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
     codes: db.prepare<[], CodeRow>('SELECT * FROM codes ORDER BY created_at, id'),
     codesOf: db.prepare<[string], CodeRow>('SELECT * FROM codes WHERE commune = ? ORDER BY created_at, id'),
@@ -116,7 +139,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
       'SELECT id, token_hash FROM codes WHERE device_id = ? AND token_hash IS NOT NULL AND revoked_at IS NULL',
     ),
     grantByToken: db.prepare<[string], CodeRow & { province: string }>(
-      'SELECT codes.*, communes.province AS province FROM codes JOIN communes ON communes.code = codes.commune WHERE token_hash = ? AND revoked_at IS NULL',
+      'SELECT codes.*, communes.province AS province FROM codes JOIN communes ON communes.id = codes.commune WHERE token_hash = ? AND revoked_at IS NULL',
     ),
     revoke: db.prepare('UPDATE codes SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?'),
     entity: db.prepare<[string, string], { state: string }>('SELECT state FROM entities WHERE entity = ? AND key = ?'),
@@ -138,10 +161,10 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     tokens: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM codes WHERE token_hash IS NOT NULL AND revoked_at IS NULL'),
   };
 
-  const communeInfo = (code: string): CommuneInfo | null => {
-    const row = q.commune.get(code);
+  const communeInfo = (id: string): CommuneInfo | null => {
+    const row = q.commune.get(id);
     if (!row) return null;
-    return { code: row.code, name: row.name, province: row.province, villages: q.villages.all(code) };
+    return { id: row.id, code: row.code, name: row.name, province: row.province, villages: q.villages.all(id) };
   };
 
   const toCode = (r: CodeRow): CodeRecord => ({
@@ -170,8 +193,9 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
   });
 
   const createCommuneTx = db.transaction((c: NewCommune) => {
-    q.insertCommune.run(c.code, c.name, c.province, Date.now());
-    c.villages.forEach((v, i) => q.insertVillage.run(c.code, v.code, v.name, i));
+    const id = c.id ?? c.code;
+    q.insertCommune.run(id, c.code, c.name, c.province, Date.now());
+    c.villages.forEach((v, i) => q.insertVillage.run(id, v.id ?? v.code, v.code, v.name, i));
   });
 
   const redeemTx = db.transaction((codeHash: string, tokenHash: string, deviceId: string | null, deviceName: string | null, proof: string | null, now: number): RedeemResult => {
@@ -190,6 +214,8 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
   // Exclusive runs are per database file; each in-memory database is its own.
   const lockScope = path === ':memory:' ? `memory:${++memoryDatabases}` : resolve(path);
   const writer = path === ':memory:' ? inlineWriter(db) : threadWriter(path, db, options.startWriter ?? false);
+  /** The recent feed of each commune this store wrote, served without reading the log back. */
+  const recent = createChangesCache();
   let closed = false;
 
   return {
@@ -197,14 +223,14 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     async createCommune(c) {
       createCommuneTx.immediate(c);
     },
-    async getCommune(code) {
-      return communeInfo(code);
+    async getCommune(id) {
+      return communeInfo(id);
     },
     async listCommunes() {
-      return q.communes.all().map((r) => communeInfo(r.code)!);
+      return q.communes.all().map((r) => communeInfo(r.id)!);
     },
     async communesInProvince(province) {
-      return q.inProvince.all(province).map((r) => r.code);
+      return q.inProvince.all(province).map((r) => r.id);
     },
     async createCode(rec) {
       q.insertCode.run(rec.id, rec.codeHash, rec.commune, rec.role, rec.villages ? JSON.stringify(rec.villages) : null, rec.person, rec.now, rec.expiresAt);
@@ -224,9 +250,22 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     },
     applyBatch(input) {
       if (closed) return Promise.reject(new Error('store closed'));
-      return writer.apply(input);
+      return writer.apply(input).then((result) => {
+        // Answers come in commit order; the applied ops are the block of seqs ending at the cursor.
+        if (result.kind === 'ok' && result.applied.length) {
+          const byId = new Map(input.ops.map((op) => [op.opId, op]));
+          recent.add(input.commune, result.cursor - result.applied.length + 1, result.applied.map((id) => byId.get(id)!));
+        }
+        return result;
+      });
     },
     async changes(commune, since, limit, maxBytes = MAX_CHANGES_BYTES) {
+      // The commune's last committed seq (committed with its ops, in one transaction): nothing
+      // after the cursor, or a page the recent feed holds whole, costs no read of the log.
+      const last = q.communeSeq.get(commune)?.seq ?? 0;
+      if (since >= last) return { json: [], lastSeq: null, hasMore: false };
+      const cached = recent.page(commune, since, limit, maxBytes, last);
+      if (cached) return cached;
       const json: string[] = [];
       let bytes = 0;
       let hasMore = false;

@@ -26,8 +26,8 @@ export type GroupOutcome = { ok: ApplyResult } | { error: string };
 /** The statements and transactions of the write path over one connection. */
 export function createBatchWriter(db: Database.Database): { applyGroup(inputs: ApplyBatchInput[]): GroupOutcome[] } {
   const q = {
-    seq: db.prepare<[string], { seq: number }>('SELECT seq FROM communes WHERE code = ?'),
-    setSeq: db.prepare('UPDATE communes SET seq = ? WHERE code = ?'),
+    seq: db.prepare<[string], { seq: number }>('SELECT seq FROM communes WHERE id = ?'),
+    setSeq: db.prepare('UPDATE communes SET seq = ? WHERE id = ?'),
     entity: db.prepare<[string, string], { state: string }>('SELECT state FROM entities WHERE entity = ? AND key = ?'),
     upsertEntity: db.prepare(
       `INSERT INTO entities (entity, key, commune, state, seq) VALUES (?, ?, ?, ?, ?)

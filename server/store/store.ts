@@ -6,11 +6,13 @@ import type { EntityName, Op } from '../../src/domain/sync/op.ts';
 import type { EntityState } from '../../src/domain/sync/merge.ts';
 import type { CommuneInfo, Problem, Role } from '../../src/domain/sync/protocol.ts';
 
+/** A commune to create: its id (the code when not given: identity, as every commune before stable ids), code, villages likewise. */
 export interface NewCommune {
+  id?: string;
   code: string;
   name: string;
   province: string;
-  villages: { code: string; name: string }[];
+  villages: { id?: string; code: string; name: string }[];
 }
 
 /** An enrolment code as kept by the store (the code itself only as a hash). */
@@ -81,7 +83,8 @@ export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   /** Creates a commune and its villages; refused (nothing written) when the code exists. */
   createCommune(c: NewCommune): Promise<void>;
-  getCommune(code: string): Promise<CommuneInfo | null>;
+  /** A commune by its id. */
+  getCommune(id: string): Promise<CommuneInfo | null>;
   listCommunes(): Promise<CommuneInfo[]>;
   /** The codes of the communes in a province (the reach of a reviewer). */
   communesInProvince(province: string): Promise<string[]>;

@@ -6,11 +6,13 @@ import { readInputFile } from './read-file.ts';
 import { assess } from '../domain/readiness/assess.ts';
 import { validateAssessInput } from '../domain/readiness/validate.ts';
 import { notJsonProblem, type Problem } from '../domain/schemas/problems.ts';
+import { problemText } from '../i18n/refusals.ts';
+import { both, cliText } from '../i18n/cli.ts';
 
-const USAGE = 'Cách dùng / Usage: npm run assess -- <tệp.json | ->';
+const USAGE = `${both('cli.usage')}: ${cliText('cli.assessArgs')}`;
 
 function problemLine(p: Problem): string {
-  return `${p.path}: ${p.vi} / ${p.en}`;
+  return `${p.path}: ${problemText(p, 'vi')} / ${problemText(p, 'en')}`;
 }
 
 /** Runs the CLI; returns the exit status. Writers are injectable for in-process use. */

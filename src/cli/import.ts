@@ -6,8 +6,9 @@
 import { pathToFileURL } from 'node:url';
 import { isRefusal, readVillageFile, refusalJson, sheetJson } from '../import/index.ts';
 import { readInputFile } from './read-file.ts';
+import { both, cliText } from '../i18n/cli.ts';
 
-const USAGE = 'Cách dùng / Usage: npm run import -- <tệp.xlsx | tệp.csv | -> --dry-run';
+const USAGE = `${both('cli.usage')}: ${cliText('cli.importArgs')}`;
 
 /** Runs the CLI; returns the exit status. Writers are injectable for in-process use. */
 export async function main(
@@ -17,7 +18,7 @@ export async function main(
 ): Promise<number> {
   const files = args.filter((a) => a !== '--dry-run');
   if (files.length !== 1 || files[0]!.startsWith('--') || !args.includes('--dry-run')) {
-    err(`${USAGE}\n(--dry-run: chỉ kiểm tra, không ghi gì / only checks, writes nothing; để ghi vào máy chủ / to write to the server: npm run admin -- import-villages)\n`);
+    err(`${USAGE}\n(${both('cli.importDryRun')}; ${both('cli.toWriteServer')}: npm run admin -- import-villages)\n`);
     return 1;
   }
   const path = files[0]!;

@@ -7,7 +7,8 @@ import type { JsonValue } from '../domain/sync/op.ts';
 import { attachmentKey } from '../domain/keys.ts';
 import type { AttachmentRow, BlobRow } from './db.ts';
 import { ValidationError } from './errors.ts';
-import { loadChecks, type Repo } from './repo.ts';
+import { loadChecks, WRITE_TABLES } from './context.ts';
+import { internalsOf, type Repo } from './repo.ts';
 
 /**
  * The phone refused to store more (QuotaExceededError, Chrome's "Failed to write blobs"): the
@@ -65,7 +66,7 @@ async function writeWithBlobs<T>(repo: Repo, fn: () => Promise<T>): Promise<T> {
   try {
     // The checks load before the transaction (an IndexedDB transaction must not wait on a fetch).
     await loadChecks();
-    return await repo.db.transaction('rw', [...repo.WRITE_TABLES, ...BLOB_TABLES], fn);
+    return await repo.db.transaction('rw', [...WRITE_TABLES, ...BLOB_TABLES], fn);
   } catch (e) {
     if (isStorageFull(e)) throw new StorageFullError({ cause: e });
     throw e;
@@ -95,7 +96,7 @@ export async function addAttachment(repo: Repo, a: NewAttachment): Promise<strin
     const have = await repo.db.blobs.get(a.file.sha256);
     if (!have) await repo.db.blobs.put({ sha256: a.file.sha256, bytes, type: a.file.type, size: bytes.byteLength, state: 'pending', at: new Date().toISOString() });
     if (thumb) await repo.db.thumbs.put({ sha256: a.file.sha256, bytes: thumb });
-    await repo.write('attachment', attachmentKey(a.commune, a.year, id), fields);
+    await internalsOf(repo).write('attachment', attachmentKey(a.commune, a.year, id), fields);
   });
   return id;
 }
@@ -105,7 +106,7 @@ export async function updateAttachment(repo: Repo, commune: string, year: number
   const fields: Record<string, JsonValue | undefined> = {};
   for (const k of ['caption', 'number', 'date', 'issuer'] as const) if (k in patch) fields[k] = text(patch[k]) ?? null;
   if (patch.removed !== undefined) fields.removed = patch.removed;
-  await writeWithBlobs(repo, () => repo.write('attachment', attachmentKey(commune, year, id), fields));
+  await writeWithBlobs(repo, () => internalsOf(repo).write('attachment', attachmentKey(commune, year, id), fields));
 }
 
 /** The year's attachments (removed ones left out), indicator by indicator, oldest first. */

@@ -8,7 +8,8 @@ import { Zip, ZipDeflate, ZipPassThrough, unzipSync, type Unzipped } from 'fflat
 import { MAX_EVIDENCE_BYTES, isSha256Hex } from '../domain/evidence/index.ts';
 import type { BlobRow } from './db.ts';
 import { ImportError } from './errors.ts';
-import { loadChecks, type Repo } from './repo.ts';
+import { loadChecks, WRITE_TABLES } from './context.ts';
+import { internalsOf, type Repo } from './repo.ts';
 import { checkExportFile, exportAll, importAll, type ExportFile, type ImportResult } from './transfer.ts';
 
 /** Hashes bytes to 64 hex digits (the page passes src/evidence's, which works without crypto.subtle). */
@@ -151,7 +152,7 @@ export async function importBackup(repo: Repo, bytes: Uint8Array, hash: HashFn):
   // Nothing inside the transaction may wait on anything but IndexedDB.
   await loadChecks();
   const at = new Date().toISOString();
-  return repo.db.transaction('rw', [...repo.WRITE_TABLES, 'blobs', 'thumbs'], async () => {
+  return repo.db.transaction('rw', [...WRITE_TABLES, 'blobs', 'thumbs'], async () => {
     let filesAdded = 0;
     for (const f of files) {
       if (await repo.db.blobs.get(f.sha256)) continue;

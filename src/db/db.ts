@@ -9,8 +9,9 @@ import { RETIRED_ENTITIES } from '../domain/sync/op.ts';
 import { ENTITY_NAMES } from '../domain/entities/index.ts';
 import { storeOf, tableOf } from './entities.ts';
 
-/** Xã — one commune this device works on. */
+/** Xã — one commune this device works on: its stable id (the key) and its code (Mã xã), a field. */
 export interface CommuneRow {
+  id: string;
   code: string;
   name: string;
   province?: string;
@@ -21,13 +22,19 @@ export interface CommuneRow {
   decisionDeadline?: string;
 }
 
-/** Thôn — a village of a commune; villages are not per year, so they carry over to a new year. */
+/**
+ * Thôn — a village; villages are not per year, so they carry over to a new year. `commune` and `id`
+ * are its key (the commune it was first recorded in, its stable id); `code` (Mã thôn) and
+ * `inCommune` (the commune it belongs to now) are fields.
+ */
 export interface VillageRow {
   commune: string;
+  id: string;
   code: string;
   name: string;
   order: number;
   archived?: boolean;
+  inCommune: string;
 }
 
 /** Số liệu thôn theo năm. `updatedAt` is local bookkeeping (ISO), never synced. */
@@ -161,6 +168,8 @@ export interface ThumbRow {
 export type XhtDb = Dexie & {
   meta: Table<MetaRow, string>;
   communes: Table<CommuneRow, string>;
+  communeIds?: Table<CommuneRow, string>;
+  villageIds?: Table<VillageRow, [string, string]>;
   villages: Table<VillageRow, [string, string]>;
   villageCounts: Table<VillageCountsRow, [string, number, string]>;
   communeFigures: Table<CommuneFiguresRow, [string, number]>;
@@ -202,12 +211,37 @@ export const V2_CHANGES = {
   acked: 'opId',
 };
 
-/** What version 4 added (issue #15, evidence files): the attachment entity's table, the bytes by hash, thumbnails. */
-export const V4_CHANGES = {
+/** What version 6 added (issue #15, evidence files): the attachment entity's table, the bytes by hash, thumbnails. */
+export const V6_CHANGES = {
   attachments: storeOf('attachment'),
   blobs: 'sha256, state',
   thumbs: 'sha256',
 };
+
+/** Version 3 as built (issue #11): every table the registry declared then, codes as keys. */
+export const V3_STORES = {
+  meta: 'key',
+  outbox: '++seq, &op.opId, state',
+  conflicts: '++id, [entity+key]',
+  stamps: '[entity+key]',
+  acked: 'opId',
+  communes: 'code',
+  villages: '[commune+code], commune',
+  villageCounts: '[commune+year+village], [commune+year], commune',
+  communeFigures: '[commune+year], commune',
+  answers: '[commune+year+indicator], [commune+year], commune',
+  decisions: '[commune+id], commune',
+  dossiers: '[commune+year], commune',
+};
+
+/** What version 5 changed (stable ids): communes and villages keyed by id, their codes indexed. */
+export const V5_CHANGES = {
+  communes: 'id, code',
+  villages: '[commune+id], commune, inCommune',
+};
+
+/** The newest version (Dexie's verno once opened). */
+export const DB_VERSION = 6;
 
 /** The tables that are not entities: app metadata, the outbox, conflicts, merge stamps, acknowledged ops. */
 export const BOOKKEEPING_STORES = {
@@ -216,8 +250,8 @@ export const BOOKKEEPING_STORES = {
   conflicts: '++id, [entity+key]',
   stamps: '[entity+key]',
   acked: 'opId',
-  blobs: V4_CHANGES.blobs,
-  thumbs: V4_CHANGES.thumbs,
+  blobs: V6_CHANGES.blobs,
+  thumbs: V6_CHANGES.thumbs,
 } as const;
 
 /**
@@ -279,20 +313,52 @@ export function openDatabase(name: string = DB_NAME): XhtDb {
   // are the law's, nobody sets them. Its rows, merge stamps, conflicts and queued ops are dropped
   // quietly; every other row and op is kept untouched (village counts gain `trained` and
   // `university`, commune figures `difficultArea`: new optional fields, nothing to convert).
-  const { attachments: _v4, blobs: _b4, thumbs: _t4, ...v3 } = currentStores();
   db.version(3)
-    .stores({ thresholds: null, ...v3 })
+    .stores({ thresholds: null, ...V3_STORES })
     .upgrade(async (tx) => {
       await tx.table('outbox').filter((r: OutboxRow) => RETIRED_ENTITIES.has(r.op?.entity)).delete();
       await tx.table('stamps').filter((r: StampRow) => RETIRED_ENTITIES.has(r.entity)).delete();
       await tx.table('conflicts').filter((r: ConflictRow) => RETIRED_ENTITIES.has(r.entity)).delete();
     });
 
-  // v4 (issue #15): evidence files — the attachment entity's table, the files' bytes by SHA-256
+  // v4, v5 (issue #13, stable ids): communes and villages are keyed by a stable id, their code
+  // (Mã xã, Mã thôn) becomes a field, and a village says which commune it belongs to now. Every
+  // record keeps its code as its id, so no key, op, stamp or queued op changes: the rows are copied
+  // as they are with `id` = `code` (and `inCommune` = the key's commune), through a table of their
+  // own (IndexedDB cannot change a store's key path in place), and the mapping is kept in meta.
+  db.version(4)
+    .stores({ communes: null, villages: null, communeIds: V5_CHANGES.communes, villageIds: V5_CHANGES.villages })
+    .upgrade(async (tx) => {
+      const communes = (await tx.table('communes').toArray()) as { code: string }[];
+      const villages = (await tx.table('villages').toArray()) as { commune: string; code: string }[];
+      await tx.table('communeIds').bulkPut(communes.map((c) => ({ ...c, id: c.code })));
+      await tx.table('villageIds').bulkPut(villages.map((v) => ({ ...v, id: v.code, inCommune: v.commune })));
+      const mapping: StableIdMapping = {
+        at: new Date().toISOString(),
+        communes: communes.map((c) => ({ code: c.code, id: c.code })),
+        villages: villages.map((v) => ({ commune: v.commune, code: v.code, id: v.code })),
+      };
+      await tx.table('meta').put({ key: 'stableIds', value: mapping });
+    });
+  db.version(5)
+    .stores({ communeIds: null, villageIds: null, ...V3_STORES, ...V5_CHANGES })
+    .upgrade(async (tx) => {
+      await tx.table('communes').bulkPut(await tx.table('communeIds').toArray());
+      await tx.table('villages').bulkPut(await tx.table('villageIds').toArray());
+    });
+
+  // v6 (issue #15): evidence files — the attachment entity's table, the files' bytes by SHA-256
   // (never inside an outbox op) and the photos' thumbnails. New tables only: nothing to convert.
-  db.version(4).stores(V4_CHANGES);
+  db.version(DB_VERSION).stores(currentStores());
 
   return db;
+}
+
+/** What the stable-id migration did, kept in meta `stableIds`: each record's code and the id it kept. */
+export interface StableIdMapping {
+  at: string;
+  communes: { code: string; id: string }[];
+  villages: { commune: string; code: string; id: string }[];
 }
 
 /** v1 evidence text → v2 list: one entry per non-empty line, the line as title. */

@@ -6,7 +6,7 @@ import type { Repo } from './repo.ts';
 /** Loads the demo commune idempotently (a second load writes no op); returns its code. */
 export async function loadDemo(repo: Repo): Promise<string> {
   const { commune, villages, years } = demoCommune;
-  await repo.rw(async () => {
+  await repo.batch(async () => {
     await repo.saveCommune({ code: commune.code, name: commune.name, province: commune.province });
     for (const v of villages) await repo.saveVillage(commune.code, { code: v.code, name: v.name, order: v.order });
     for (const input of years) await repo.loadAssessInput(input);

@@ -31,6 +31,20 @@ export function keyOfRow(entity: EntityName, row: AnyRow): string {
   return buildKey(shapeOf(entity), parts);
 }
 
+/**
+ * A row as a file of an older release holds it, with the key properties this one reads: a commune's
+ * or village's row from before stable ids has no `id`, its code being its id (the registry's
+ * keyDefaults, read backwards). Rows that have their key properties come back unchanged.
+ */
+export function rowOfAnyRelease(entity: EntityName, row: AnyRow): AnyRow {
+  const t = tableDef(entity);
+  let out = row;
+  for (const [field, prop] of Object.entries(t.keyDefaults ?? {})) {
+    if (out[prop] === undefined && out[field] !== undefined) out = { ...out, [prop]: out[field] };
+  }
+  return out;
+}
+
 /** The key properties of an op key, or null when the key does not fit the entity. */
 export function parseKey(entity: EntityName, key: string): AnyRow | null {
   const parts = readKey(shapeOf(entity), key) as Record<string, unknown> | null;
@@ -62,6 +76,14 @@ export function fieldsOfRow(entity: EntityName, row: object | undefined): Record
   return out;
 }
 
+/**
+ * The fields a row holds as an edit sees them: its synced fields, and for a row not yet stored the
+ * fields its key gives (a village's code and commune), so saving what the key already says is no change.
+ */
+export function currentFields(entity: EntityName, key: string, row: AnyRow | undefined): Record<string, JsonValue> {
+  return fieldsOfRow(entity, row ?? withKeyDefaults(tableDef(entity), { ...parseKey(entity, key) }));
+}
+
 /** A new row object with `fields` applied to `row` (or to a fresh row made from the key). */
 export function applyFieldsToRow(entity: EntityName, key: string, row: AnyRow | undefined, fields: Record<string, JsonValue>): AnyRow {
   const t = tableDef(entity);
@@ -70,12 +92,13 @@ export function applyFieldsToRow(entity: EntityName, key: string, row: AnyRow | 
   for (const [k, v] of Object.entries(t.defaults ?? {})) {
     if (base[k] === undefined || (Array.isArray(v) && !Array.isArray(base[k]))) base[k] = structuredClone(v);
   }
-  return base;
+  return withKeyDefaults(t, base);
 }
 
-/** A fresh row of `entity` for a key: its key properties and the defaults its entry declares. */
-export function freshRow(entity: EntityName, key: string): AnyRow {
-  return { ...parseKey(entity, key), ...structuredClone(tableDef(entity).defaults ?? {}) };
+/** The fields that hold a key property's value until written (a village's code and commune). */
+function withKeyDefaults(t: TableDef, row: AnyRow): AnyRow {
+  for (const [field, prop] of Object.entries(t.keyDefaults ?? {})) if (row[field] === undefined) row[field] = row[prop];
+  return row;
 }
 
 /** The local-only row property set to the newest merged write's time, if the entity has one. */

@@ -1,21 +1,30 @@
 // The errors the data layer throws, and the one date check it needs before any schema loads.
 // Kept apart from validate.ts so the first-load path never pulls valibot (validate.ts loads lazily).
 
-/** A save refused because a value breaks a rule; `fields` maps field → Vietnamese message. */
+/**
+ * A save refused because a value breaks a rule; `fields` maps field → its Vietnamese message and
+ * `fieldsEn` the same in English (both from the catalog, src/i18n; a screen shows its locale's).
+ * The message joins the Vietnamese.
+ */
 export class ValidationError extends Error {
   readonly fields: Record<string, string>;
-  constructor(fields: Record<string, string>) {
-    super(`Dữ liệu không hợp lệ: ${Object.values(fields).join(' ')}`);
+  readonly fieldsEn: Record<string, string>;
+  constructor(fields: Record<string, string>, fieldsEn: Record<string, string> = fields) {
+    super(Object.values(fields).join(' '));
     this.name = 'ValidationError';
     this.fields = fields;
+    this.fieldsEn = fieldsEn;
   }
 }
 
-/** A save refused because the year's dossier is locked (Năm đã khóa hồ sơ). */
+/**
+ * A save refused because the year's dossier is locked (Năm đã khóa hồ sơ). The screens say it from
+ * the catalog with the year (t('yearLocked')); the data layer gives the message in Vietnamese.
+ */
 export class YearLockedError extends Error {
   readonly year: number;
-  constructor(year: number) {
-    super(`Năm ${year} đã khóa hồ sơ. Hãy mở lại năm (ghi rõ lý do) trước khi sửa số liệu.`);
+  constructor(year: number, message = `year ${year} is locked`) {
+    super(message);
     this.name = 'YearLockedError';
     this.year = year;
   }

@@ -5,19 +5,17 @@
 // repo(), so the first load carries none of them.
 import { DB_NAME, openDatabase, type XhtDb } from './db.ts';
 import { createRepo, type Repo, type RepoOptions } from './repo.ts';
-import type { ExportFile, ImportResult } from './transfer.ts';
-import type { Refusal, VillageImportResult } from './village-import.ts';
-import type { ImportPlan, VillageSheet } from '../import/index.ts';
 
 export type {
   AttachmentRow, BlobRow,
   AnswerRow, CommuneFiguresRow, CommuneRow, ConflictRow, DecisionRow, DossierRow, OutboxRow,
   VillageCountsRow, VillageRow, XhtDb,
 } from './db.ts';
-export type { MetaKey, PulledRefusal, QuarantineItem, Repo, RepoOptions } from './repo.ts';
+export type { MetaKey, PulledRefusal, QuarantineItem, RemoteResult, Repo, RepoOptions } from './repo.ts';
 export type { ExportFile, ImportResult } from './transfer.ts';
 export type { Refusal, VillageImportResult } from './village-import.ts';
 export { ImportError, ValidationError, YearLockedError } from './errors.ts';
+export { DB_VERSION } from './db.ts';
 export { createRepo, openDatabase, DB_NAME };
 
 let current: Repo | null = null;
@@ -33,14 +31,9 @@ export function repo(): Repo {
  * Closes the previous one. Returns the new repository.
  */
 export function useDatabase(name: string, options: RepoOptions = {}): Repo {
-  current?.db.close();
+  current?.close();
   current = createRepo(openDatabase(name), options);
   return current;
-}
-
-/** The Dexie instance in use (for liveQuery users that want a table directly). */
-export function db(): XhtDb {
-  return repo().db;
 }
 
 // Thin wrappers so callers can `import { saveVillageCounts } from '../db/index.ts'` and still
@@ -53,6 +46,7 @@ export const saveCommune: R['saveCommune'] = (...a) => repo().saveCommune(...a);
 export const listCommunes: R['listCommunes'] = () => repo().listCommunes();
 export const getCommune: R['getCommune'] = (...a) => repo().getCommune(...a);
 export const saveVillage: R['saveVillage'] = (...a) => repo().saveVillage(...a);
+export const addVillage: R['addVillage'] = (...a) => repo().addVillage(...a);
 export const archiveVillage: R['archiveVillage'] = (...a) => repo().archiveVillage(...a);
 export const listVillages: R['listVillages'] = (...a) => repo().listVillages(...a);
 export const saveVillageCounts: R['saveVillageCounts'] = (...a) => repo().saveVillageCounts(...a);
@@ -82,32 +76,8 @@ export const applyRemoteOps: R['applyRemoteOps'] = (...a) => repo().applyRemoteO
 export const listConflicts: R['listConflicts'] = (...a) => repo().listConflicts(...a);
 export const resolveConflict: R['resolveConflict'] = (...a) => repo().resolveConflict(...a);
 
-/** Xuất dữ liệu — everything incl. unsent ops, as one JSON-able object (lazy module). */
-export async function exportAll(): Promise<ExportFile> {
-  const { exportAll: run } = await import('./transfer.ts');
-  return run(repo());
-}
-
-/** Nhập dữ liệu — merges a file from exportAll (any phone) without duplicating; bad file → ImportError. */
-export async function importAll(file: unknown): Promise<ImportResult> {
-  const { importAll: run } = await import('./transfer.ts');
-  return run(repo(), file);
-}
-
-/** Xem trước khi nhập bảng tính — the dry run of a read villages' sheet; writes nothing (lazy module). */
-export async function previewVillageImport(commune: string, year: number, sheet: VillageSheet, refusal?: Refusal): Promise<ImportPlan> {
-  const { previewVillageImport: run } = await import('./village-import.ts');
-  return run(repo(), commune, year, sheet, refusal);
-}
-
-/** Nhập bảng tính — writes a confirmed dry run through the save functions, all or nothing (lazy module). */
-export async function applyVillageImport(commune: string, year: number, sheet: VillageSheet, confirmed: ImportPlan, refusal?: Refusal): Promise<VillageImportResult> {
-  const { applyVillageImport: run } = await import('./village-import.ts');
-  return run(repo(), commune, year, sheet, confirmed, refusal);
-}
-
-/** Dữ liệu mẫu — loads the demo commune through the save functions; idempotent. Returns its code. */
-export async function loadDemoCommune(): Promise<string> {
-  const { loadDemo } = await import('./demo.ts');
-  return loadDemo(repo());
-}
+export const exportAll: R['exportAll'] = () => repo().exportAll();
+export const importAll: R['importAll'] = (...a) => repo().importAll(...a);
+export const previewVillageImport: R['previewVillageImport'] = (...a) => repo().previewVillageImport(...a);
+export const applyVillageImport: R['applyVillageImport'] = (...a) => repo().applyVillageImport(...a);
+export const loadDemoCommune: R['loadDemoCommune'] = () => repo().loadDemoCommune();

@@ -1,16 +1,18 @@
 // Xuất / Nhập dữ liệu: one JSON file with everything, incl. unsent ops, read back on any phone.
 // Lazy module. Import merges through the same per-field LWW as sync and refuses a bad file whole;
-// it never duplicates an op (opIds) and never copies the device token or identity.
+// it never duplicates an op (opIds) and never copies the device token or identity. Values with no
+// history go through the write path like a form's (entity + op), so they reach the server too.
 import type { EntityName, JsonValue, Op } from '../domain/sync/op.ts';
 import { RETIRED_ENTITIES } from '../domain/sync/op.ts';
-import { ENTITY_NAMES } from '../domain/entities/index.ts';
+import { ENTITY, ENTITY_NAMES } from '../domain/entities/index.ts';
 import { HLC_RE, validateOp } from '../domain/sync/protocol.ts';
 import { communeOfKey } from '../domain/keys.ts';
 import type { EntityState } from '../domain/sync/merge.ts';
 import type { ConflictRow, MetaRow, OutboxRow, StampRow } from './db.ts';
-import { dexieKey, fieldsOfRow, freshRow, keyOfRow, parseKey, tableOf } from './entities.ts';
-import type { Repo } from './repo.ts';
-import { ImportError, checkCommuneFigures, checkVillageCounts } from './validate.ts';
+import { fieldsOfRow, keyOfRow, parseKey, rowOfAnyRelease, tableOf } from './entities.ts';
+import { WRITE_TABLES } from './context.ts';
+import { internalsOf, type Repo } from './repo.ts';
+import { ImportError, ValidationError, checkCommuneFigures, checkVillageCounts, dataText, problemText } from './validate.ts';
 
 /** Format marker and version of the export file. */
 export const EXPORT_APP = 'xa-hoc-tap';
@@ -58,9 +60,9 @@ export interface ImportResult {
 
 /** Everything this device holds, as one JSON-able object. */
 export async function exportAll(repo: Repo): Promise<ExportFile> {
-  const db = repo.db;
+  const { db } = internalsOf(repo).ctx;
   const deviceId = await repo.deviceId();
-  return db.transaction('r', repo.WRITE_TABLES, async () => {
+  return db.transaction('r', WRITE_TABLES, async () => {
     const t = (name: string) => db.table(name).toArray() as Promise<Record<string, unknown>[]>;
     return {
       app: EXPORT_APP,
@@ -95,17 +97,17 @@ export function checkExportFile(file: unknown): ExportFile {
     try {
       data = JSON.parse(data);
     } catch {
-      throw new ImportError('Tệp không đọc được: nội dung không phải JSON hợp lệ.');
+      throw new ImportError(dataText('data.fileNotJson'));
     }
   }
   if (!isObj(data) || data.app !== EXPORT_APP) {
-    throw new ImportError('Tệp này không phải tệp "Xuất dữ liệu" của ứng dụng Xã Học Tập.');
+    throw new ImportError(dataText('data.fileNotOurs'));
   }
   if (typeof data.version !== 'number' || data.version > EXPORT_VERSION || data.version < 1) {
-    throw new ImportError(`Tệp được tạo bởi phiên bản ứng dụng mới hơn (định dạng ${String(data.version)}). Hãy cập nhật ứng dụng rồi nhập lại.`);
+    throw new ImportError(dataText('data.fileNewer', { version: String(data.version) }));
   }
   const tables = data.tables;
-  if (!isObj(tables)) throw new ImportError('Tệp hỏng: thiếu phần dữ liệu.');
+  if (!isObj(tables)) throw new ImportError(dataText('data.fileNoTables'));
   const problems: string[] = [];
   const note = (p: string) => {
     if (problems.length < 20) problems.push(p);
@@ -114,7 +116,7 @@ export function checkExportFile(file: unknown): ExportFile {
     const v = tables[name];
     if (v === undefined) return [];
     if (!Array.isArray(v)) {
-      note(`Bảng ${name} không phải danh sách.`);
+      note(dataText('data.tableNotList', { table: name }));
       return [];
     }
     return v;
@@ -122,16 +124,18 @@ export function checkExportFile(file: unknown): ExportFile {
   const placeholder = { opId: '00000000-0000-4000-8000-000000000000', hlc: '000000000000000-000000-import' };
   for (const entity of ENTITY_LIST) {
     const name = tableOf(entity);
+    // A file of a release before stable ids: its communes and villages are keyed by their codes.
+    if (Array.isArray(tables[name])) tables[name] = (tables[name] as unknown[]).map((row) => (isObj(row) ? rowOfAnyRelease(entity, row) : row));
     arr(name).forEach((row, i) => {
-      if (!isObj(row)) return note(`Bảng ${name}, dòng ${i + 1}: không phải một bản ghi.`);
+      if (!isObj(row)) return note(dataText('data.rowNotRecord', { table: name, row: i + 1 }));
       const key = keyOfRow(entity, row);
-      if (!parseKey(entity, key)) return note(`Bảng ${name}, dòng ${i + 1}: khóa "${key}" không hợp lệ.`);
+      if (!parseKey(entity, key)) return note(dataText('data.rowBadKey', { table: name, row: i + 1, key }));
       const fields = fieldsOfRow(entity, row);
       if (Object.keys(fields).length) {
-        for (const p of validateOp({ ...placeholder, entity, key, fields })) note(`Bảng ${name}, dòng ${i + 1} (${key}): ${p.path.replace(/^op\.fields\./, '')} — ${p.vi}`);
+        for (const p of validateOp({ ...placeholder, entity, key, fields })) note(dataText('data.rowProblem', { table: name, row: i + 1, key, field: p.path.replace(/^op\.fields\./, ''), problem: problemText(p) }));
       }
-      const cross = entity === 'villageCounts' ? checkVillageCounts(row) : entity === 'communeFigures' ? checkCommuneFigures(row) : null;
-      for (const m of Object.values(cross ?? {})) note(`Bảng ${name}, dòng ${i + 1} (${key}): ${m}`);
+      const cross = entity === ENTITY.villageCounts ? checkVillageCounts(row) : entity === ENTITY.communeFigures ? checkCommuneFigures(row) : null;
+      for (const m of Object.values(cross ?? {})) note(dataText('data.rowProblem', { table: name, row: i + 1, key, problem: m }));
     });
   }
   // A file of an older release may hold retired entities (province thresholds): dropped, not refused.
@@ -142,30 +146,30 @@ export function checkExportFile(file: unknown): ExportFile {
   delete tables.thresholds;
   arr('stamps').forEach((s, i) => {
     if (!isObj(s) || typeof s.entity !== 'string' || !ENTITY_LIST.includes(s.entity as EntityName) || typeof s.key !== 'string' || !isObj(s.state)) {
-      return note(`Bảng stamps, dòng ${i + 1}: không hợp lệ.`);
+      return note(dataText('data.rowInvalid', { table: 'stamps', row: i + 1 }));
     }
     for (const [field, byNode] of Object.entries(s.state)) {
-      if (!isObj(byNode)) return note(`Bảng stamps, dòng ${i + 1}: trường ${field} không hợp lệ.`);
+      if (!isObj(byNode)) return note(dataText('data.stampField', { table: 'stamps', row: i + 1, field }));
       for (const w of Object.values(byNode)) {
         if (!isObj(w) || typeof w.hlc !== 'string' || !HLC_RE.test(w.hlc) || typeof w.opId !== 'string' || !('value' in w)) {
-          return note(`Bảng stamps, dòng ${i + 1}: dấu thời gian của trường ${field} không hợp lệ.`);
+          return note(dataText('data.stampOfField', { table: 'stamps', row: i + 1, field }));
         }
       }
     }
   });
   arr('outbox').forEach((r, i) => {
-    if (!isObj(r) || (r.state !== 'pending' && r.state !== 'quarantined')) return note(`Hàng đợi gửi, dòng ${i + 1}: trạng thái không hợp lệ.`);
+    if (!isObj(r) || (r.state !== 'pending' && r.state !== 'quarantined')) return note(dataText('data.outboxState', { row: i + 1 }));
     const ps = validateOp(r.op);
-    if (ps.length) note(`Hàng đợi gửi, dòng ${i + 1}: ${ps[0]!.path} — ${ps[0]!.vi}`);
+    if (ps.length) note(dataText('data.outboxProblem', { row: i + 1, path: ps[0]!.path, problem: problemText(ps[0]!) }));
   });
   arr('meta').forEach((m, i) => {
-    if (!isObj(m) || typeof m.key !== 'string') note(`Bảng meta, dòng ${i + 1}: không hợp lệ.`);
+    if (!isObj(m) || typeof m.key !== 'string') note(dataText('data.rowInvalid', { table: 'meta', row: i + 1 }));
   });
   arr('conflicts').forEach((c, i) => {
-    if (!isObj(c)) note(`Bảng conflicts, dòng ${i + 1}: không hợp lệ.`);
+    if (!isObj(c)) note(dataText('data.rowInvalid', { table: 'conflicts', row: i + 1 }));
   });
   if (problems.length) {
-    throw new ImportError(`Tệp có ${problems.length >= 20 ? 'nhiều' : problems.length} chỗ sai nên không nhập gì cả: ${problems[0]}`, problems);
+    throw new ImportError(dataText('data.fileRefused', { count: problems.length, first: problems[0]! }), problems);
   }
   return data as unknown as ExportFile;
 }
@@ -186,9 +190,10 @@ function opsOfState(entity: EntityName, key: string, state: EntityState): Op[] {
 /** Merges a file into this device in ONE transaction: all of it or nothing. */
 export async function importAll(repo: Repo, file: unknown): Promise<ImportResult> {
   const data = checkExportFile(file);
-  const db = repo.db;
+  const { ctx, merge, write, outbox } = internalsOf(repo);
+  const db = ctx.db;
   const t = data.tables;
-  return repo.rw(async () => {
+  return ctx.rw(async () => {
     // 1. Entity values by their per-field history: the same LWW as a pull, so importing an older
     //    file never overwrites newer edits here, and importing twice changes nothing.
     const ops: Op[] = [];
@@ -198,9 +203,10 @@ export async function importAll(repo: Repo, file: unknown): Promise<ImportResult
       for (const f of Object.keys(s.state)) stamped.add(`${s.entity}\u0000${s.key}\u0000${f}`);
     }
     for (const r of t.outbox ?? []) ops.push(r.op);
-    const rowsChanged = await repo.mergeOps(ops);
+    let rowsChanged = await merge.mergeOps(ops);
 
-    // 2. Values with no history (rows from before per-field stamps): fill gaps only, never overwrite.
+    // 2. Values with no history (rows from before per-field stamps): they fill gaps only, never
+    //    overwrite, as edits of this device (entity + op), so the server gets them as well.
     const communes = new Set<string>();
     for (const entity of ENTITY_LIST) {
       const name = tableOf(entity);
@@ -212,31 +218,21 @@ export async function importAll(repo: Repo, file: unknown): Promise<ImportResult
           if (!stamped.has(`${entity}\u0000${key}\u0000${f}`)) loose[f] = v;
         }
         if (!Object.keys(loose).length) continue;
-        const table = db.table(name);
-        const local = (await table.get(dexieKey(entity, key) as string)) as Record<string, unknown> | undefined;
-        const localFields = fieldsOfRow(entity, local);
-        const fill: Record<string, unknown> = {};
-        for (const [f, v] of Object.entries(loose)) if (localFields[f] === undefined) fill[f] = v;
-        if (Object.keys(fill).length) await table.put({ ...(local ?? freshRow(entity, key)), ...fill });
+        try {
+          if (await write(entity, key, loose, { fillOnly: true })) rowsChanged++;
+        } catch (e) {
+          // With this device's values the row would break a rule (a count above its total):
+          // the whole file is refused, as a bad file is, and nothing is written.
+          if (!(e instanceof ValidationError)) throw e;
+          throw new ImportError(dataText('data.fileMismatch', { table: name, key, reasons: Object.values(e.fields).join(' ') }));
+        }
       }
     }
 
-    // 3. Ops not yet acknowledged by the server: queue them once here too. The server applies an
-    //    opId at most once, so two phones sending the same op is harmless.
-    let opsAdded = 0;
-    let opsKnown = 0;
-    const outbox = [...(t.outbox ?? [])].sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
-    for (const r of outbox) {
-      const have = (await db.outbox.where('op.opId').equals(r.op.opId).count()) > 0 || (await db.acked.get(r.op.opId)) !== undefined;
-      if (have) {
-        opsKnown++;
-        continue;
-      }
-      const row: OutboxRow = { op: r.op, state: r.state };
-      if (r.error) row.error = r.error;
-      await db.outbox.add(row);
-      opsAdded++;
-    }
+    // 3. Ops not yet acknowledged by the server: queued once here too.
+    const queued = await outbox.queueImported(t.outbox ?? []);
+    const opsAdded = queued.added;
+    const opsKnown = queued.known;
 
     // 4. Preferences only where this device has none.
     for (const m of t.meta ?? []) {

@@ -4,17 +4,21 @@
 // repo.ts awaits loadChecks() before a write, so first paint does not wait for it.
 import type { CommuneFigures, VillageCounts } from '../domain/assess-types.ts';
 import { VILLAGE_COUNT_KEYS, validateCommuneFigures, validateVillageCounts, type Problem } from '../domain/schemas/index.ts';
+import { problemText } from '../i18n/problems.ts';
 
 export { parseOp, validateOp } from '../domain/sync/protocol.ts';
 export { freshProblems, problemField, recordProblems } from '../domain/schemas/record-rules.ts';
 export { ImportError, ValidationError, YearLockedError, isRealDate } from './errors.ts';
+export { problemText };
+export { dataText } from '../i18n/data.ts';
 
 /** Problems of the shared schema as field → Vietnamese message (first segment of the path). */
 function byField(problems: Problem[]): Record<string, string> | null {
   const out: Record<string, string> = {};
   for (const p of problems) {
     const f = /^[A-Za-z0-9_]+/.exec(p.path)?.[0] ?? p.path;
-    out[f] = out[f] ? `${out[f]} ${p.vi}` : p.vi;
+    const words = problemText(p);
+    out[f] = out[f] ? `${out[f]} ${words}` : words;
   }
   return Object.keys(out).length ? out : null;
 }

@@ -3,25 +3,31 @@
 // outbox op each), all in ONE transaction: every change or none. Lazy module (index.ts imports it
 // on demand). The sheet itself is read by src/import, which never touches the database.
 import { ImportError } from './errors.ts';
-import type { Repo } from './repo.ts';
+import { dataText } from '../i18n/data.ts';
+import { internalsOf, type Repo } from './repo.ts';
 import { planFingerprint, planImport, type ImportPlan, type PlanContext, type VillageSheet } from '../import/index.ts';
 
 /** Who may write what, as the plan asks it (a collector limited to some villages). */
 export type Refusal = PlanContext['refusal'];
 
-async function contextOf(repo: Repo, commune: string, year: number, refusal?: Refusal): Promise<PlanContext> {
+// A sheet names villages by their code (Mã thôn); this device keys them by id. The plan works in
+// codes, the writes in ids.
+async function contextOf(repo: Repo, commune: string, year: number, refusal?: Refusal): Promise<PlanContext & { idOf: Map<string, string> }> {
   const villages = await repo.listVillages(commune, { includeArchived: true });
-  const counts = new Map((await repo.getVillageCounts(commune, year)).map((r) => [r.village, r as unknown as Record<string, unknown>]));
+  const idOf = new Map(villages.map((v) => [v.code, v.id]));
+  const codeOf = new Map(villages.map((v) => [v.id, v.code]));
+  const counts = new Map((await repo.getVillageCounts(commune, year)).map((r) => [codeOf.get(r.village) ?? r.village, r as unknown as Record<string, unknown>]));
   const dossier = await repo.getDossier(commune, year);
   const blocked = dossier?.locked
-    ? { vi: `Năm ${year} đã khóa hồ sơ nên không nhập được. Hãy mở lại năm (ghi rõ lý do) trước khi nhập.`, en: `The ${year} dossier is locked, so nothing can be imported. Reopen the year (with the reason) first.` }
+    ? { vi: dataText('data.importLocked', { year }, 'vi'), en: dataText('data.importLocked', { year }, 'en') }
     : null;
-  return { villages: villages.map((v) => ({ code: v.code, name: v.name, archived: !!v.archived })), counts, blocked, ...(refusal ? { refusal } : {}) };
+  const byId: Refusal | undefined = refusal && ((code, isNew) => refusal(isNew ? code : idOf.get(code) ?? code, isNew));
+  return { villages: villages.map((v) => ({ code: v.code, name: v.name, archived: !!v.archived })), counts, blocked, idOf, ...(byId ? { refusal: byId } : {}) };
 }
 
 /** The dry run of `sheet` for `commune` and `year` against this device's data. Writes nothing. */
 export async function previewVillageImport(repo: Repo, commune: string, year: number, sheet: VillageSheet, refusal?: Refusal): Promise<ImportPlan> {
-  const ctx = await repo.db.transaction('r', ['villages', 'villageCounts', 'dossiers'], () => contextOf(repo, commune, year, refusal));
+  const ctx = await internalsOf(repo).ctx.db.transaction('r', ['villages', 'villageCounts', 'dossiers'], () => contextOf(repo, commune, year, refusal));
   return planImport(sheet, ctx);
 }
 
@@ -38,19 +44,22 @@ export interface VillageImportResult {
 export async function applyVillageImport(
   repo: Repo, commune: string, year: number, sheet: VillageSheet, confirmed: ImportPlan, refusal?: Refusal,
 ): Promise<VillageImportResult> {
-  return repo.rw(async () => {
+  return internalsOf(repo).ctx.rw(async () => {
     const ctx = await contextOf(repo, commune, year, refusal);
     const plan = planImport(sheet, ctx);
     if (plan.blocked) throw new ImportError(plan.blocked.vi);
     if (planFingerprint(plan) !== planFingerprint(confirmed)) {
-      throw new ImportError('Số liệu trong máy đã thay đổi từ lúc xem trước (có thể vừa đồng bộ), nên chưa nhập gì. Hãy xem lại rồi xác nhận lần nữa.');
+      throw new ImportError(dataText('data.importStale'));
     }
     const result: VillageImportResult = { villagesAdded: 0, villagesChanged: 0, fieldsWritten: 0 };
     for (const row of plan.rows) {
       if (row.status !== 'new' && row.status !== 'changed') continue;
+      let id = ctx.idOf.get(row.village.code);
       if (row.addVillage) {
-        const archived = ctx.villages.some((v) => v.code === row.village.code && v.archived);
-        await repo.saveVillage(commune, { code: row.village.code, name: row.village.name, ...(archived ? { archived: false } : {}) });
+        // A removed village comes back under its id; a new one gets a fresh id, never the code.
+        id = id !== undefined
+          ? await repo.saveVillage(commune, { id, code: row.village.code, name: row.village.name, archived: false })
+          : await repo.addVillage(commune, { code: row.village.code, name: row.village.name });
         result.villagesAdded++;
       } else {
         result.villagesChanged++;
@@ -58,7 +67,7 @@ export async function applyVillageImport(
       if (row.changes.length) {
         const fields: Record<string, number | boolean> = {};
         for (const c of row.changes) fields[c.field] = c.new;
-        await repo.saveVillageCounts(commune, year, row.village.code, fields);
+        await repo.saveVillageCounts(commune, year, id ?? row.village.code, fields);
         result.fieldsWritten += row.changes.length;
       }
     }

@@ -94,6 +94,9 @@ const answers2025: Record<string, Answer> = {
   'TC3.3': { met: true, evidence: [{ title: 'Lịch hoạt động Trung tâm văn hóa – thể thao xã năm 2025' }] },
 };
 
+/** Who the demo's enrolment code is issued to (the server's seed). */
+export const DEMO_OFFICER = 'Cán bộ phụ trách (demo)';
+
 /** Xã Ba Tô (invented): 2024 far from level 1, 2025 one village short of it. */
 export const demoCommune: DemoCommune = {
   commune,

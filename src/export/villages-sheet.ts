@@ -12,7 +12,8 @@ import { fitRows } from './fit.ts';
 export interface VillagesTableInput {
   commune: { code: string; name: string; province?: string | undefined };
   year: number;
-  villages: readonly { code: string; name: string }[];
+  /** Each village's code (Mã thôn, shown) and, when it differs, its id (what `counts` is keyed by). */
+  villages: readonly { id?: string; code: string; name: string }[];
   counts: ReadonlyMap<string, Readonly<Record<string, unknown>>>;
 }
 
@@ -78,7 +79,7 @@ export function villagesTableData(t: VillagesTableInput): SheetData {
   rows.push(top, second);
   const totals: Record<string, number> = {};
   t.villages.forEach((v, i) => {
-    const c = t.counts.get(v.code) ?? {};
+    const c = t.counts.get(v.id ?? v.code) ?? {};
     rows.push(villageRow(i + 1, v.code, v.name, c));
     for (const f of SHEET_FIELDS) {
       const x = c[f.key];
@@ -116,7 +117,7 @@ function exampleCounts(): Record<string, unknown> {
 export function templateData(t: VillagesTableInput): SheetData {
   const header: Row = [head(STT_LABEL.vi), head(OTHER_LABELS.villageCode.vi), head(OTHER_LABELS.villageName.vi), ...SHEET_FIELDS.map((f) => head(f.label.vi))];
   const example = villageRow('Ví dụ', 'VD', 'Thôn Ví Dụ (dòng mẫu, không được nhập)', exampleCounts(), { fontStyle: 'italic', textColor: '#6b6b6b' });
-  const villages = t.villages.map((v, i) => villageRow(i + 1, v.code, v.name, t.counts.get(v.code) ?? {}));
+  const villages = t.villages.map((v, i) => villageRow(i + 1, v.code, v.name, t.counts.get(v.id ?? v.code) ?? {}));
   // Room for villages the commune does not have yet, already formatted (blank rows are not read).
   const blank = Array.from({ length: 5 }, () => villageRow('', '', '', {}));
   return [header, example, ...villages, ...blank];

@@ -1,8 +1,10 @@
 // FIRST-LOAD (loaders only). The catalog's parts and how the page loads them: the shell's
 // Vietnamese is in the first load, the screens' words come with the first screen (English only
 // once chosen); a screen with words of its own (dashboard, dossier, spreadsheets) imports its part
-// in both locales and registers it (addWords), so they ride in its chunk. The server and the CLI
-// take every part at once (catalog.ts). A new part: a file in vi/ and en/, its type in Code below.
+// in both locales and registers it (addWords), so they ride in its chunk. The parts that speak for
+// a module rather than a screen (pb, sync, data, sheet, api, cli) are imported by their module's
+// speaker (problems.ts, refusals.ts, sync.ts, data.ts, sheet.ts, cli.ts) and never loaded here.
+// A new screen part: a file in vi/ and en/, its type in Code below.
 import type { Lang } from './lang.ts';
 import type { Table } from './words.ts';
 import type { words as shell } from './vi/shell.ts';

@@ -3,7 +3,7 @@
 // the "≤" chains as groups. A field added to the labels arrives here by itself; never list fields.
 import type { Text } from '../domain/catalog/types.ts';
 import { validateVillageCounts } from '../domain/schemas/entities.ts';
-import { OTHER_LABELS, VILLAGE_COUNT_KEYS, VILLAGE_COUNT_LABELS } from '../domain/schemas/labels.ts';
+import { OTHER_LABELS, VILLAGE_COUNT_KEYS, VILLAGE_COUNT_LABELS, VILLAGE_KINDS, VILLAGE_KIND_WORDS } from '../domain/schemas/labels.ts';
 import { fold, quotedPart, withoutParenthesis, withoutQuoted } from './text.ts';
 
 /** A field of `villageCounts` as a sheet column. */
@@ -31,12 +31,8 @@ export function fieldOf(key: string): FieldColumn | undefined {
 /** Số thứ tự — the label of the running-number column, which the reader skips. */
 export const STT_LABEL: Text = { vi: 'STT', en: 'No.' };
 
-/**
- * The glossary's words for a village ("Thôn / Bản / Ấp / Tổ dân phố (gọi chung là thôn)"): a name
- * may start with one of them or not ("Thôn Làng Mạ" = "Làng Mạ").
- */
-export const VILLAGE_KINDS: Text = { vi: 'Thôn / Bản / Ấp / Tổ dân phố (gọi chung là thôn)', en: 'Village' };
-const KIND_WORDS = withoutParenthesis(VILLAGE_KINDS.vi).split('/').map((s) => s.trim()).filter(Boolean);
+export { VILLAGE_KINDS };
+const KIND_WORDS = VILLAGE_KIND_WORDS;
 
 /** What a header cell means: the running number, the village's code or name, or a field. */
 export type ColumnRole = { role: 'stt' } | { role: 'code' } | { role: 'name' } | { role: 'field'; field: FieldColumn };

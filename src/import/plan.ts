@@ -9,6 +9,8 @@ import { SHEET_FIELDS, upperKeysOf, villageNameKey } from './columns.ts';
 import { nextVillageCode } from './village-code.ts';
 import { cellProblem, type SheetProblem, type VillageSheet } from './village-sheet.ts';
 import { shown } from './text.ts';
+import { valueProblemText as problemText } from '../i18n/value-problems.ts';
+import { sheetWords } from '../i18n/sheet.ts';
 
 /** A village the commune holds (archived ones too: a sheet may bring one back). */
 export interface KnownVillage {
@@ -89,25 +91,22 @@ export function planImport(sheet: VillageSheet, ctx: PlanContext): ImportPlan {
       const namesake = village ? [] : byName(active, sheetName);
       if (namesake.length) {
         // A new code for a village the commune already has by that name is a typo, not a new village.
-        problems.push(cellProblem(r.row, codeCol?.column ?? null, null,
-          `mã thôn "${shown(r.village.code)}" không có trong xã, nhưng thôn "${shown(namesake[0]!.name)}" có mã ${namesake.map((v) => v.code).join(', ')}: hãy sửa mã cho đúng`,
-          `village code "${shown(r.village.code)}" is not in the commune, but "${shown(namesake[0]!.name)}" has code ${namesake.map((v) => v.code).join(', ')}: correct the code`));
+        const w = sheetWords('sheet.codeTypo', { value: shown(r.village.code), name: shown(namesake[0]!.name), codes: namesake.map((v) => v.code).join(', ') });
+        problems.push(cellProblem(r.row, codeCol?.column ?? null, null, w.vi, w.en));
       }
     } else {
       const hits = byName(active, sheetName);
       const old = hits.length ? hits : byName(archived, sheetName);
       if (old.length > 1) {
-        problems.push(cellProblem(r.row, nameCol?.column ?? null, null,
-          `có ${old.length} thôn cùng tên "${shown(sheetName)}" (${old.map((v) => v.code).join(', ')}): thêm cột "${OTHER_LABELS.villageCode.vi}" để phân biệt`,
-          `${old.length} villages are named "${shown(sheetName)}" (${old.map((v) => v.code).join(', ')}): add a "${OTHER_LABELS.villageCode.en}" column`));
+        const w = sheetWords('sheet.sameName', { value: shown(sheetName), count: old.length, codes: old.map((v) => v.code).join(', ') });
+        problems.push(cellProblem(r.row, nameCol?.column ?? null, null, w.vi, w.en));
       }
       village = old.length === 1 ? old[0] : undefined;
     }
     if (!village && r.village.code && r.village.name === r.village.code && !sheet.columns.some((c) => c.role === 'name')) {
       // A code the commune does not have, and no name to give a new village.
-      problems.push(cellProblem(r.row, codeCol?.column ?? null, null,
-        `mã thôn "${shown(r.village.code)}" không có trong xã; muốn thêm thôn mới thì thêm cột "${OTHER_LABELS.villageName.vi}"`,
-        `village code "${shown(r.village.code)}" is not in the commune; to add a village, add a "${OTHER_LABELS.villageName.en}" column`));
+      const w = sheetWords('sheet.unknownCode', { value: shown(r.village.code) });
+      problems.push(cellProblem(r.row, codeCol?.column ?? null, null, w.vi, w.en));
     }
     if (!village || village.archived) {
       addVillage = true;
@@ -117,9 +116,8 @@ export function planImport(sheet: VillageSheet, ctx: PlanContext): ImportPlan {
     }
     if (!addVillage && matched.has(village.code)) {
       // Two rows (one by code, one by name) reach the same village.
-      problems.push(cellProblem(r.row, (r.village.code ? codeCol : nameCol)?.column ?? null, null,
-        `thôn "${shown(village.name)}" đã có ở một dòng khác của bảng: mỗi thôn chỉ một dòng`,
-        `village "${shown(village.name)}" is on another row of the sheet too: one row per village`));
+      const w = sheetWords('sheet.twoRows', { value: shown(village.name) });
+      problems.push(cellProblem(r.row, (r.village.code ? codeCol : nameCol)?.column ?? null, null, w.vi, w.en));
     }
     matched.add(village.code);
 
@@ -150,10 +148,10 @@ export function planImport(sheet: VillageSheet, ctx: PlanContext): ImportPlan {
         if (had.has(p.path) && !changed.has(p.path)) continue;
         if (already.has(p.path)) continue;
         const fromApp = !sheetFields.has(p.path) || upperKeysOf(p.path).some((u) => !sheetFields.has(u) && before[u] !== undefined);
-        const note = fromApp ? { vi: ' (so với số đã lưu)', en: ' (against the figure already saved)' } : { vi: '', en: '' };
+        const note = fromApp ? sheetWords('sheet.againstSaved') : { vi: '', en: '' };
         // A figure the sheet lacks is named at the sheet's column it disagrees with.
         const column = columnOf(p.path) ?? upperKeysOf(p.path).map(columnOf).find((c) => c !== null) ?? nameCol?.column ?? null;
-        problems.push(cellProblem(r.row, column, p.path, p.vi + note.vi, p.en + note.en));
+        problems.push(cellProblem(r.row, column, p.path, problemText(p, 'vi') + note.vi, problemText(p, 'en') + note.en));
       }
     }
     const reason = ctx.refusal?.(village.code, addVillage) ?? null;

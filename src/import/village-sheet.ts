@@ -3,13 +3,15 @@
 // with the domain schema (whole numbers ≥ 0, the glossary's "≤" chains) — the same rules as the
 // form. Every problem names the sheet's own row number and column letter. Pure; writes nothing.
 import { validateVillageCounts } from '../domain/schemas/entities.ts';
-import { OTHER_LABELS, inSentence } from '../domain/schemas/labels.ts';
+import { inSentence, type LabelName } from '../domain/schemas/labels.ts';
 import { CODE_RE } from '../domain/sync/limits.ts';
 import { countValue, isBlank, isTick, textValue, yesNoValue } from './cells.ts';
 import { roleOfHeader, villageNameKey, type ColumnRole, type FieldColumn } from './columns.ts';
 import type { Cell, Sheet } from './read.ts';
 import { MAX_DATA_ROWS, SheetRefusal } from './refusal.ts';
 import { columnLetter, fold, shown } from './text.ts';
+import { valueProblemText as problemText } from '../i18n/value-problems.ts';
+import { sheetWords } from '../i18n/sheet.ts';
 
 /** One thing wrong, where the spreadsheet shows it (row 6, column "L"); null for the whole file. */
 export interface SheetProblem {
@@ -60,14 +62,9 @@ export interface VillageSheet {
 /** How far down a title may push the header row. */
 const HEADER_SEARCH_ROWS = 30;
 
-const at = (row: number, column: string | null) => ({
-  vi: column ? `Dòng ${row}, cột ${column}: ` : `Dòng ${row}: `,
-  en: column ? `Row ${row}, column ${column}: ` : `Row ${row}: `,
-});
-
-/** A problem at a cell, its message after "Dòng 6, cột L: ". */
+/** A problem at a cell, its message (both locales) after "Dòng 6, cột L: ". */
 export function cellProblem(row: number, column: string | null, field: string | null, vi: string, en: string): SheetProblem {
-  const where = at(row, column);
+  const where = column ? sheetWords('sheet.atCell', { row, column }) : sheetWords('sheet.atRow', { row });
   return { row, column, field, vi: where.vi + inSentence(vi), en: where.en + en.charAt(0).toLowerCase() + en.slice(1) };
 }
 
@@ -108,11 +105,10 @@ function readHeader(rows: Cell[][], r: number): Header {
     const id = role.role === 'field' ? role.field.key : role.role;
     const first = seen.get(id);
     if (first) {
-      const name = role.role === 'field' ? role.field.label : role.role === 'code' ? OTHER_LABELS.villageCode : role.role === 'name' ? OTHER_LABELS.villageName : null;
-      if (name) {
-        problems.push(cellProblem(r + 1, letter, role.role === 'field' ? role.field.key : null,
-          `cột ${first} và cột ${letter} cùng là "${name.vi}": chỉ để lại một cột`,
-          `columns ${first} and ${letter} are both "${name.en}": keep only one`));
+      const label = role.role === 'field' ? role.field.key as LabelName : role.role === 'code' ? 'villageCode' : role.role === 'name' ? 'villageName' : null;
+      if (label) {
+        const w = sheetWords('sheet.sameColumn', { first, column: letter, label });
+        problems.push(cellProblem(r + 1, letter, role.role === 'field' ? role.field.key : null, w.vi, w.en));
       }
       continue;
     }
@@ -224,20 +220,19 @@ export function readVillageSheet(grid: { rows: Cell[][]; sheets?: Sheet[] }, onR
     const name = nameCol ? textValue(b.row[nameCol.index]) : '';
     if (!code && !name) {
       const col = (nameCol ?? codeCol)!;
-      problems.push(cellProblem(rowNo, col.column, null, `Thiếu ${inSentence(OTHER_LABELS.villageName.vi)}`, `${OTHER_LABELS.villageName.en} is missing`));
+      const w = sheetWords('sheet.noName');
+      problems.push(cellProblem(rowNo, col.column, null, w.vi, w.en));
       return;
     }
     if (code && !CODE_RE.test(code)) {
-      problems.push(cellProblem(rowNo, codeCol!.column, null,
-        `Mã thôn "${shown(code)}" chỉ được gồm chữ cái không dấu, chữ số, dấu chấm, gạch ngang hoặc gạch dưới (tối đa 32 ký tự)`,
-        `Village code "${shown(code)}" may hold only unaccented letters, digits, dots, hyphens or underscores (at most 32)`));
+      const w = sheetWords('sheet.badCode', { value: shown(code) });
+      problems.push(cellProblem(rowNo, codeCol!.column, null, w.vi, w.en));
     }
     const identity = code ? `code:${code.toLowerCase()}` : `name:${villageNameKey(name)}`;
     const first = firstRowOf.get(identity);
     if (first !== undefined) {
-      problems.push(cellProblem(rowNo, (code ? codeCol : nameCol)!.column, null,
-        `thôn "${shown(code || name)}" đã có ở dòng ${first}: mỗi thôn chỉ một dòng`,
-        `village "${shown(code || name)}" is already on row ${first}: one row per village`));
+      const w = sheetWords('sheet.repeatedRow', { value: shown(code || name), first });
+      problems.push(cellProblem(rowNo, (code ? codeCol : nameCol)!.column, null, w.vi, w.en));
     } else {
       firstRowOf.set(identity, rowNo);
     }
@@ -252,9 +247,8 @@ export function readVillageSheet(grid: { rows: Cell[][]; sheets?: Sheet[] }, onR
         const value = yn === undefined && tickColumns.has(c.index) ? false : yn;
         if (value === undefined) continue;
         if (typeof value === 'object') {
-          problems.push(cellProblem(rowNo, c.column, key,
-            `${c.field.label.vi} chỉ ghi "Có", "Không" hoặc đánh dấu "x" (ô đang ghi "${shown(value.text)}")`,
-            `${c.field.label.en} takes only "Có" (yes), "Không" (no) or a tick "x" (the cell holds "${shown(value.text)}")`));
+          const w = sheetWords('sheet.yesNo', { value: shown(value.text), label: key as LabelName });
+          problems.push(cellProblem(rowNo, c.column, key, w.vi, w.en));
           continue;
         }
         values[key] = value;
@@ -270,9 +264,9 @@ export function readVillageSheet(grid: { rows: Cell[][]; sheets?: Sheet[] }, onR
       const key = /^[A-Za-z0-9_]+/.exec(p.path)?.[0] ?? p.path;
       const col = fieldCols.find((c) => c.field.key === key);
       const raw = values[key];
-      const cellText = typeof raw === 'string' || typeof raw === 'boolean' ? ` (ô đang ghi "${shown(col ? textValue(b.row[col.index]) : raw)}")` : '';
-      const cellTextEn = cellText ? ` (the cell holds "${shown(col ? textValue(b.row[col.index]) : raw)}")` : '';
-      problems.push(cellProblem(rowNo, col?.column ?? null, key, p.vi + cellText, p.en + cellTextEn));
+      const holds = typeof raw === 'string' || typeof raw === 'boolean'
+        ? sheetWords('sheet.cellHolds', { value: shown(col ? textValue(b.row[col.index]) : raw) }) : { vi: '', en: '' };
+      problems.push(cellProblem(rowNo, col?.column ?? null, key, problemText(p, 'vi') + holds.vi, problemText(p, 'en') + holds.en));
       bad.add(key);
     }
     for (const [k, v] of Object.entries(values)) {

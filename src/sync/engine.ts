@@ -1,16 +1,24 @@
-// The sync engine: drains the outbox in order (≤ 500 ops, ≤ 256 KB, one batch in flight), pulls
-// the commune's changes into Dexie through the LWW merge, enrols the device, keeps the status.
-// Never drops an op: only an acknowledgement removes one; a refused op is quarantined, not lost.
-import { liveQuery } from 'dexie';
+// The sync engine: one run is push (push.ts) then pull (pull.ts), with the enrolment's fill
+// (enrol.ts); the triggers (triggers.ts) start runs by themselves. Runs never overlap, a failure
+// is a status with a code (codes.ts), never a thrown error, and only an acknowledgement removes an op.
 import type { Repo } from '../db/index.ts';
-import { formatHlc } from '../domain/sync/hlc.ts';
-import { newOpId } from '../domain/sync/op-id.ts';
-import { communeKey, villageKey } from '../domain/keys.ts';
-import type { Op } from '../domain/sync/op.ts';
-import { API_PREFIX, DEFAULT_CHANGES_LIMIT, MAX_BATCH_OPS, type ChangesResponse, type EnrollResponse, type ErrorResponse, type Problem, type SyncResponse } from '../domain/sync/protocol.ts';
+import type { EnrollResponse } from '../domain/sync/protocol.ts';
 import { DEFAULT_BACKOFF, backoffDelay, type BackoffOptions } from './backoff.ts';
+import type { RunResult } from './codes.ts';
+import { enroll as enrollAt, fillFromEnrolment } from './enrol.ts';
+import { pull } from './pull.ts';
+import { MAX_BYTES, MAX_OPS, push } from './push.ts';
+import { showProblem, type EngineCtx } from './requests.ts';
 import { createStatusStore, type StatusStore } from './status.ts';
-import { clockOffset, isTransient, normalizeServerUrl, request, type FetchLike, type HttpResult } from './transport.ts';
+import { browserEnv, startTriggers, type TriggerEnv } from './triggers.ts';
+import { DEFAULT_CHANGES_LIMIT } from '../domain/sync/protocol.ts';
+import type { FetchLike } from './transport.ts';
+
+export { EnrollError } from './enrol.ts';
+export { MAX_BYTES, MAX_OPS, batchIdOf } from './push.ts';
+export { CLOCK_WARN_MS, clockWarning } from './requests.ts';
+export { browserEnv, type TriggerEnv } from './triggers.ts';
+export type { RunResult, SyncCode, SyncProblem } from './codes.ts';
 
 export interface EngineOptions {
   repo: Repo;
@@ -31,112 +39,6 @@ export interface EngineOptions {
   deviceName?: string;
 }
 
-/** Enrolment refused or impossible; `message` is Vietnamese, `en` English. */
-export class EnrollError extends Error {
-  readonly en: string;
-  constructor(vi: string, en: string) {
-    super(vi);
-    this.name = 'EnrollError';
-    this.en = en;
-  }
-}
-
-/** How a run ended. */
-export type RunResult =
-  | { ok: true; pushed: number; pulled: number }
-  | { ok: false; reason: 'needs-enrolment' | 'offline' | 'transient' | 'error'; message: string };
-
-/** The most ops and bytes of one batch (issue 5); the op count is the server's own limit. */
-export const MAX_OPS = MAX_BATCH_OPS;
-export const MAX_BYTES = 256 * 1024;
-
-const MSG = {
-  offline: ['Không có mạng. Dữ liệu đã lưu trên máy và sẽ tự gửi khi có mạng.', 'No network. Your data is saved on this device and will be sent when online.'],
-  timeout: ['Máy chủ không trả lời kịp. Dữ liệu vẫn an toàn trên máy; sẽ thử lại.', 'The server did not answer in time. Your data is safe; will retry.'],
-  network: ['Không kết nối được máy chủ. Dữ liệu vẫn an toàn trên máy; sẽ thử lại.', 'Cannot reach the server. Your data is safe; will retry.'],
-  server: ['Máy chủ đang gặp lỗi. Dữ liệu vẫn an toàn trên máy; sẽ thử lại sau.', 'The server has a problem. Your data is safe; will retry later.'],
-  busy: ['Máy chủ đang bận. Sẽ tự thử lại sau ít phút.', 'The server is busy. Will retry in a few minutes.'],
-  garbled: ['Câu trả lời của máy chủ không đọc được (mạng có thể đang chặn). Sẽ thử lại.', 'The server answer could not be read (the network may be intercepting). Will retry.'],
-  enrol: ['Thiết bị cần đăng ký lại với máy chủ. Dữ liệu chưa gửi vẫn được giữ nguyên trên máy.', 'This device must enrol again. Unsent data is kept on the device.'],
-  notEnrolled: ['Thiết bị chưa đăng ký với máy chủ. Dữ liệu vẫn được lưu trên máy.', 'This device is not enrolled with a server yet. Data is kept on the device.'],
-  readOnly: ['Vai trò của bạn chỉ được xem, không gửi được số liệu lên máy chủ.', 'Your role is read-only: changes cannot be sent to the server.'],
-  unexpected: ['Có lỗi khi đồng bộ. Dữ liệu vẫn an toàn trên máy; sẽ thử lại.', 'Sync failed unexpectedly. Your data is safe; will retry.'],
-  tooLarge: ['Thay đổi này quá lớn để gửi lên máy chủ.', 'This change is too large for the server.'],
-  opConflict: ['Mã thao tác đã có trên máy chủ với nội dung khác.', 'The opId is already held by the server with different content.'],
-} as const;
-
-type Msg = readonly [string, string];
-
-function messageOf(r: HttpResult): Msg {
-  switch (r.kind) {
-    case 'network':
-      return MSG.network;
-    case 'timeout':
-      return MSG.timeout;
-    case 'bad-response':
-      return MSG.garbled;
-    case 'http':
-      if (r.status === 429) return MSG.busy;
-      if (r.status >= 500) return MSG.server;
-      return r.body ? [r.body.message_vi, r.body.message_en] : MSG.server;
-    default:
-      return MSG.unexpected;
-  }
-}
-
-/** Clocks further apart than this get the "Ngày giờ trên máy đang sai" warning. */
-export const CLOCK_WARN_MS = 5 * 60_000;
-
-/** A span as Vietnamese and English words: "3 ngày 2 giờ", "7 phút". */
-function spanText(ms: number): [string, string] {
-  const min = Math.round(Math.abs(ms) / 60_000);
-  const d = Math.floor(min / 1440);
-  const h = Math.floor((min % 1440) / 60);
-  const m = min % 60;
-  const parts: [number, string, string][] = [[d, 'ngày', 'day'], [h, 'giờ', 'hour'], [d ? 0 : m, 'phút', 'minute']];
-  const shown = parts.filter(([n]) => n > 0);
-  return [shown.map(([n, vi]) => `${n} ${vi}`).join(' '), shown.map(([n, , en]) => `${n} ${en}${n > 1 ? 's' : ''}`).join(' ')];
-}
-
-/** The warning for a clock `offsetMs` ahead of the server's (negative = behind), or null when close enough. */
-export function clockWarning(offsetMs: number): [string, string] | null {
-  if (Math.abs(offsetMs) <= CLOCK_WARN_MS) return null;
-  const [vi, en] = spanText(offsetMs);
-  const ahead = offsetMs > 0;
-  return [
-    `Ngày giờ trên máy đang sai (${ahead ? 'nhanh' : 'chậm'} ${vi} so với máy chủ). Hãy chỉnh lại ngày giờ của điện thoại.`,
-    `The date and time on this device are wrong (${en} ${ahead ? 'ahead of' : 'behind'} the server). Please correct the phone's date and time.`,
-  ];
-}
-
-/**
- * A batch id that is the same for every re-send of the same ops (so the server returns the same
- * receipt) and differs when the batch differs: FNV-1a over the opIds, plus the count.
- */
-export function batchIdOf(ops: Op[]): string {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193 ^ ops.length;
-  for (const op of ops) {
-    for (let i = 0; i < op.opId.length; i++) {
-      const c = op.opId.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
-      h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
-    }
-    h1 = Math.imul(h1 ^ 0x2c, 0x01000193) >>> 0;
-  }
-  return `b-${h1.toString(16).padStart(8, '0')}${h2.toString(16).padStart(8, '0')}-${ops.length}`;
-}
-
-function isSyncResponse(b: unknown): b is SyncResponse {
-  const r = b as SyncResponse;
-  return !!r && Array.isArray(r.applied) && Array.isArray(r.known) && typeof r.receipt === 'string'
-    && r.applied.every((x) => typeof x === 'string') && r.known.every((x) => typeof x === 'string');
-}
-function isChanges(b: unknown): b is ChangesResponse {
-  const r = b as ChangesResponse;
-  return !!r && Array.isArray(r.ops) && typeof r.nextCursor === 'number' && typeof r.hasMore === 'boolean';
-}
-
 export interface SyncEngine {
   status: StatusStore;
   /** Push then pull now ("Gửi ngay"); a call during a run waits for one more run after it. */
@@ -151,37 +53,28 @@ export interface SyncEngine {
   settled(): Promise<void>;
 }
 
-/** What start() listens to; the browser's window/document by default. */
-export interface TriggerEnv {
-  addEventListener(type: string, fn: () => void): void;
-  removeEventListener(type: string, fn: () => void): void;
-  isVisible(): boolean;
-  onVisibilityChange(fn: () => void): () => void;
-  /** Timer while visible (ms). */
-  intervalMs?: number;
-  /** Delay after a new edit before sending it (ms); 0 turns this trigger off. */
-  pushDelayMs?: number;
-}
-
 export function createSyncEngine(o: EngineOptions): SyncEngine {
-  const repo = o.repo;
-  const fetchImpl: FetchLike = o.fetch ?? ((url, init) => fetch(url, init));
-  const now = o.now ?? (() => Date.now());
-  const sleep = o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-  const random = o.random ?? Math.random;
-  const isOnline = o.isOnline ?? (() => (typeof navigator === 'undefined' ? true : navigator.onLine !== false));
-  const timeoutMs = o.timeoutMs ?? 30_000;
-  const maxAttempts = Math.max(1, o.maxAttempts ?? 5);
-  const backoff = o.backoff ?? { baseMs: DEFAULT_BACKOFF.baseMs, capMs: 30_000 };
-  const pullLimit = o.pullLimit ?? DEFAULT_CHANGES_LIMIT;
-  const status = createStatusStore();
+  const ctx: EngineCtx = {
+    repo: o.repo,
+    fetch: o.fetch ?? ((url, init) => fetch(url, init)),
+    now: o.now ?? (() => Date.now()),
+    sleep: o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms))),
+    random: o.random ?? Math.random,
+    isOnline: o.isOnline ?? (() => (typeof navigator === 'undefined' ? true : navigator.onLine !== false)),
+    timeoutMs: o.timeoutMs ?? 30_000,
+    maxAttempts: Math.max(1, o.maxAttempts ?? 5),
+    backoff: o.backoff ?? { baseMs: DEFAULT_BACKOFF.baseMs, capMs: 30_000 },
+    pullLimit: o.pullLimit ?? DEFAULT_CHANGES_LIMIT,
+    maxOps: o.maxOps ?? MAX_OPS,
+    maxBytes: o.maxBytes ?? MAX_BYTES,
+    ...(o.deviceName ? { deviceName: o.deviceName } : {}),
+    status: createStatusStore(),
+  };
+  const { repo, status } = ctx;
   /** Failed runs in a row, for the delay before the next automatic run. */
   let failures = 0;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
   let started = false;
-
-  const setError = (m: Msg, state: 'offline' | 'error' | 'needs-enrolment' | 'syncing' = 'error') =>
-    status.set({ state, lastError: m[0], lastErrorEn: m[1] });
 
   async function refresh(): Promise<void> {
     const [pending, quarantined, conflicts, token, lastSyncAt, lastReceipt] = await Promise.all([
@@ -195,156 +88,37 @@ export function createSyncEngine(o: EngineOptions): SyncEngine {
     status.set({ pending, quarantined, conflicts, enrolled: !!token, lastSuccessAt: lastSyncAt ?? null, lastReceipt: lastReceipt ?? null });
   }
 
-  /** Compares our clock with the server's answer; warns beyond CLOCK_WARN_MS (the data still syncs). */
-  function noteClock(r: HttpResult): void {
-    if ((r.kind !== 'ok' && r.kind !== 'http') || !r.clock) return;
-    const offset = Math.round(clockOffset(r.clock));
-    const warn = clockWarning(offset);
-    status.set({ clockOffsetMs: offset, clockWarning: warn?.[0] ?? null, clockWarningEn: warn?.[1] ?? null });
-  }
-
-  /** One request with retries of transient failures: exponential backoff, full jitter, Retry-After. */
-  async function withRetry(fn: () => Promise<HttpResult>): Promise<HttpResult> {
-    for (let attempt = 0; ; attempt++) {
-      const r = await fn();
-      noteClock(r);
-      if (!isTransient(r) || attempt + 1 >= maxAttempts) return r;
-      let delay = backoffDelay(attempt, backoff, random);
-      if (r.kind === 'http' && r.retryAfterMs !== null) delay = Math.min(Math.max(r.retryAfterMs, delay), 10 * 60_000);
-      setError(messageOf(r), 'syncing');
-      await sleep(delay);
-      if (!isOnline()) return { kind: 'network', message: 'offline' };
-    }
-  }
-
-  type Stop = Extract<RunResult, { ok: false }>;
-  const stopOf = (r: HttpResult): Stop => {
-    const [vi] = messageOf(r);
-    if (r.kind === 'http' && r.status === 401) return { ok: false, reason: 'needs-enrolment', message: MSG.enrol[0] };
-    if (r.kind === 'network' && !isOnline()) return { ok: false, reason: 'offline', message: MSG.offline[0] };
-    return { ok: false, reason: isTransient(r) ? 'transient' : 'error', message: vi };
-  };
-
-  /** Reasons per op of a refusal, in Vietnamese. */
-  function reasonsByOp(problems: Problem[] | undefined, ops: Op[]): Map<string, string> {
-    const inBatch = new Set(ops.map((op) => op.opId));
-    const out = new Map<string, string>();
-    for (const p of problems ?? []) {
-      if (!p.opId || !inBatch.has(p.opId)) continue;
-      const path = p.path.replace(/^ops\[\d+\]\.?/, '');
-      // A field is worth naming; the key and the stamp are the whole op, the sentence says it all.
-      const text = path && path !== '(body)' && path !== 'key' && path !== 'hlc' ? `${path}: ${p.vi}` : p.vi;
-      out.set(p.opId, out.has(p.opId) ? `${out.get(p.opId)}; ${text}` : text);
-    }
-    return out;
-  }
-
-  async function push(base: string, token: string): Promise<number | Stop> {
-    let maxOps = Math.min(o.maxOps ?? MAX_OPS, MAX_OPS);
-    let maxBytes = Math.min(o.maxBytes ?? MAX_BYTES, MAX_BYTES);
-    const deviceId = await repo.deviceId();
-    let sent = 0;
-    for (;;) {
-      const ops = await repo.nextBatch(maxOps, maxBytes);
-      if (ops.length === 0) return sent;
-      const body = { deviceId, batchId: batchIdOf(ops), ops };
-      const r = await withRetry(() => request(fetchImpl, `${base}${API_PREFIX}/sync`, { method: 'POST', token, body, timeoutMs, now }));
-      if (r.kind === 'ok') {
-        if (!isSyncResponse(r.body)) return stopOf({ kind: 'bad-response', status: r.status });
-        const got = new Set([...r.body.applied, ...r.body.known]);
-        const acked = ops.filter((op) => got.has(op.opId)).map((op) => op.opId);
-        if (acked.length === 0) return stopOf({ kind: 'bad-response', status: r.status });
-        await repo.ackOps(acked);
-        await repo.setMeta('lastReceipt', r.body.receipt);
-        sent += acked.length;
-        status.set({ lastReceipt: r.body.receipt, pending: await repo.pendingCount() });
-        continue;
-      }
-      if (r.kind !== 'http' || isTransient(r) || r.status === 401) return stopOf(r);
-      const err: ErrorResponse | null = r.body;
-      if (r.status === 413) {
-        if (ops.length === 1) {
-          await repo.quarantineOps([{ opId: ops[0]!.opId, error: MSG.tooLarge[0] }]);
-        } else {
-          maxOps = Math.max(1, Math.floor(ops.length / 2));
-          maxBytes = Math.max(4096, Math.floor(maxBytes / 2));
-        }
-        continue;
-      }
-      if (r.status === 400 || r.status === 409 || r.status === 403) {
-        const reasons = reasonsByOp(err?.problems, ops);
-        if (r.status === 403 && reasons.size === 0) {
-          // The token may not write at all (chair, reviewer): keep everything pending.
-          return { ok: false, reason: 'error', message: MSG.readOnly[0] };
-        }
-        const general = err?.message_vi ?? (r.status === 409 ? MSG.opConflict[0] : MSG.server[0]);
-        // A locked year's refusal says all in its own sentence (which year, how to reopen).
-        const own = err?.error === 'year-locked';
-        // A refusal that names no op (a malformed envelope) sets the whole batch aside rather than
-        // blocking every later edit behind it; a person can put it back in the queue. The ops it
-        // does not name were not refused: they stay queued and go in the next batch.
-        const list = reasons.size
-          ? [...reasons].map(([opId, why]) => ({ opId, error: own ? why : `${general} — ${why}` }))
-          : ops.map((op) => ({ opId: op.opId, error: general }));
-        await repo.quarantineOps(list);
-        continue;
-      }
-      return stopOf(r);
-    }
-  }
-
-  async function pull(base: string, token: string): Promise<number | Stop> {
-    let cursor = (await repo.getMeta<number>('pullCursor')) ?? 0;
-    let pulled = 0;
-    for (;;) {
-      const url = `${base}${API_PREFIX}/changes?since=${encodeURIComponent(String(cursor))}&limit=${pullLimit}`;
-      const r = await withRetry(() => request(fetchImpl, url, { method: 'GET', token, timeoutMs, now }));
-      if (r.kind !== 'ok') return stopOf(r);
-      if (!isChanges(r.body)) return stopOf({ kind: 'bad-response', status: r.status });
-      const page = r.body;
-      const next = page.nextCursor;
-      // The page and the cursor land together: a crash between them cannot skip a page.
-      await repo.rw(async () => {
-        await repo.applyRemoteOps(page.ops);
-        await repo.setMeta('pullCursor', next);
-      });
-      pulled += page.ops.length;
-      if (!page.hasMore || page.ops.length === 0 || next === cursor) return pulled;
-      cursor = next;
-    }
-  }
-
   async function run(): Promise<RunResult> {
     await refresh();
     const token = await repo.getMeta<string>('token');
     const base = await repo.getMeta<string>('serverUrl');
     if (!token || !base) {
-      setError(MSG.notEnrolled, 'needs-enrolment');
-      return { ok: false, reason: 'needs-enrolment', message: MSG.notEnrolled[0] };
+      showProblem(ctx, { code: 'notEnrolled' }, 'needs-enrolment');
+      return { ok: false, reason: 'needs-enrolment', code: 'notEnrolled' };
     }
-    if (!isOnline()) {
-      setError(MSG.offline, 'offline');
-      return { ok: false, reason: 'offline', message: MSG.offline[0] };
+    if (!ctx.isOnline()) {
+      showProblem(ctx, { code: 'offline' }, 'offline');
+      return { ok: false, reason: 'offline', code: 'offline' };
     }
     status.set({ state: 'syncing' });
     let result: RunResult;
     try {
       // Edits stamped while the phone's date was days ahead are stamped again once it is right.
       await repo.repairClock();
-      const pushed = await push(base, token);
+      const pushed = await push(ctx, base, token);
       // A read-only role's refused push still lets it read: pull anyway, then report the refusal.
-      const readOnly = typeof pushed !== 'number' && pushed.message === MSG.readOnly[0];
+      const readOnly = typeof pushed !== 'number' && pushed.code === 'readOnly';
       if (typeof pushed !== 'number' && !readOnly) result = pushed;
       else {
-        const pulled = await pull(base, token);
-        if (typeof pulled === 'number') await fillFromEnrolment();
+        const pulled = await pull(ctx, base, token);
+        if (typeof pulled === 'number') await fillFromEnrolment(ctx);
         if (typeof pulled !== 'number') result = pulled;
         else if (typeof pushed !== 'number') result = pushed;
         else result = { ok: true, pushed, pulled };
       }
     } catch (e) {
       console.error('sync run failed', e);
-      result = { ok: false, reason: 'error', message: MSG.unexpected[0] };
+      result = { ok: false, reason: 'error', code: 'unexpected' };
     }
     await finish(result);
     return result;
@@ -353,14 +127,13 @@ export function createSyncEngine(o: EngineOptions): SyncEngine {
   async function finish(result: RunResult): Promise<void> {
     if (result.ok) {
       failures = 0;
-      const at = new Date(now()).toISOString();
+      const at = new Date(ctx.now()).toISOString();
       await repo.setMeta('lastSyncAt', at);
-      status.set({ state: 'idle', lastSuccessAt: at, lastError: null, lastErrorEn: null });
+      status.set({ state: 'idle', lastSuccessAt: at, lastError: null, lastErrorEn: null, lastErrorCode: null });
     } else {
       failures++;
-      const en = Object.values(MSG).find((m) => m[0] === result.message)?.[1] ?? result.message;
-      const state = result.reason === 'needs-enrolment' ? 'needs-enrolment' : result.reason === 'offline' ? 'offline' : result.reason === 'transient' && !isOnline() ? 'offline' : 'error';
-      status.set({ state, lastError: result.message, lastErrorEn: en });
+      const state = result.reason === 'needs-enrolment' ? 'needs-enrolment' : result.reason === 'offline' ? 'offline' : result.reason === 'transient' && !ctx.isOnline() ? 'offline' : 'error';
+      showProblem(ctx, result, state);
       if (started && (result.reason === 'transient' || result.reason === 'error')) scheduleRetry();
     }
     await refresh();
@@ -368,7 +141,7 @@ export function createSyncEngine(o: EngineOptions): SyncEngine {
 
   function scheduleRetry(): void {
     if (retryTimer) clearTimeout(retryTimer);
-    const delay = backoffDelay(failures, DEFAULT_BACKOFF, random) + 1000;
+    const delay = backoffDelay(failures, DEFAULT_BACKOFF, ctx.random) + 1000;
     retryTimer = setTimeout(() => {
       retryTimer = null;
       void syncNow();
@@ -383,7 +156,7 @@ export function createSyncEngine(o: EngineOptions): SyncEngine {
       current = run()
         .catch((e: unknown): RunResult => {
           console.error('sync run failed', e);
-          return { ok: false, reason: 'error', message: MSG.unexpected[0] };
+          return { ok: false, reason: 'error', code: 'unexpected' };
         })
         .finally(() => {
           current = null;
@@ -398,114 +171,19 @@ export function createSyncEngine(o: EngineOptions): SyncEngine {
   }
 
   async function enroll(serverUrl: string, code: string): Promise<EnrollResponse> {
-    let base: string;
-    try {
-      base = normalizeServerUrl(serverUrl);
-    } catch {
-      throw new EnrollError('Địa chỉ máy chủ không hợp lệ.', 'The server address is not valid.');
-    }
-    const body: Record<string, string> = { code: code.trim(), deviceId: await repo.deviceId() };
-    if (o.deviceName) body.deviceName = o.deviceName;
-    // Enrolling again with the same server: the token held proves this is the device it names (the
-    // server keeps one live token per device id). Never shown to another server.
-    const proof = (await repo.getMeta<string>('serverUrl')) === base ? await repo.getMeta<string>('token') : undefined;
-    const r = await request(fetchImpl, `${base}${API_PREFIX}/enroll`, { method: 'POST', body, token: proof, timeoutMs, now });
-    noteClock(r);
-    if (r.kind !== 'ok') {
-      if (r.kind === 'http' && r.status === 401) {
-        throw new EnrollError(r.body?.message_vi ?? 'Mã đăng ký không đúng, đã dùng hoặc đã bị thu hồi.', r.body?.message_en ?? 'The enrolment code is wrong, used or revoked.');
-      }
-      if (r.kind === 'http' && r.status === 400) {
-        throw new EnrollError('Mã đăng ký không đúng dạng.', 'The enrolment code is malformed.');
-      }
-      const [vi, en] = messageOf(r);
-      throw new EnrollError(vi, en);
-    }
-    const res = r.body as EnrollResponse;
-    if (!res || typeof res.token !== 'string' || !res.commune || typeof res.commune.code !== 'string') {
-      throw new EnrollError(MSG.garbled[0], MSG.garbled[1]);
-    }
-    await repo.rw(async () => {
-      const prevUrl = await repo.getMeta<string>('serverUrl');
-      const prevCommune = await repo.getMeta<string>('enrolledCommune');
-      await repo.setMeta('token', res.token);
-      await repo.setMeta('serverUrl', base);
-      await repo.setMeta('role', res.role);
-      await repo.setMeta('enrolledCommune', res.commune.code);
-      await repo.setMeta('villageScope', res.villages ?? null);
-      if (prevUrl !== base || prevCommune !== res.commune.code) await repo.setMeta('pullCursor', 0);
-      if (!(await repo.getMeta('currentCommune'))) await repo.setMeta('currentCommune', res.commune.code);
-      await repo.setMeta('enrolCommune', res.commune);
-    });
+    const res = await enrollAt(ctx, serverUrl, code);
     failures = 0;
-    status.set({ enrolled: true, state: 'idle', lastError: null, lastErrorEn: null });
+    status.set({ enrolled: true, state: 'idle', lastError: null, lastErrorEn: null, lastErrorCode: null });
     return res;
-  }
-
-  /**
-   * After the first complete pull: the server's own list of the commune and villages fills what
-   * the change feed did not bring (a commune made by the admin CLI has no ops), as the weakest
-   * possible stamp and without an outbox op, so any real edit wins over it and nothing is sent.
-   */
-  async function fillFromEnrolment(): Promise<void> {
-    const info = await repo.getMeta<EnrollResponse['commune']>('enrolCommune');
-    if (!info) return;
-    await repo.rw(async () => {
-      const ops: Op[] = [];
-      let counter = 0;
-      const stamp = () => formatHlc({ wall: 0, counter: counter++, node: 'enrol' });
-      if (!(await repo.getCommune(info.code))) {
-        const fields: Op['fields'] = { name: info.name };
-        if (info.province) fields.province = info.province;
-        ops.push({ opId: newOpId(now()), entity: 'commune', key: communeKey(info.code), fields, hlc: stamp() });
-      }
-      const have = new Set((await repo.listVillages(info.code, { includeArchived: true })).map((v) => v.code));
-      (info.villages ?? []).forEach((v, i) => {
-        if (!have.has(v.code)) ops.push({ opId: newOpId(now()), entity: 'village', key: villageKey(info.code, v.code), fields: { name: v.name, order: i + 1 }, hlc: stamp() });
-      });
-      if (ops.length) await repo.applyRemoteOps(ops);
-      await repo.setMeta('enrolCommune', null);
-    });
   }
 
   function start(env: TriggerEnv = browserEnv()): () => void {
     started = true;
-    const intervalMs = env.intervalMs ?? 60_000;
-    const pushDelayMs = env.pushDelayMs ?? 2_000;
-    const kick = () => void syncNow();
-    const offline = () => setError(MSG.offline, 'offline');
-    env.addEventListener('online', kick);
-    env.addEventListener('offline', offline);
-    const unVisible = env.onVisibilityChange(() => {
-      if (env.isVisible()) kick();
-    });
-    const timer = setInterval(() => {
-      if (env.isVisible()) kick();
-    }, intervalMs);
-    // New edits: count them at once, send them shortly (one run for a burst of typing).
-    let pushTimer: ReturnType<typeof setTimeout> | null = null;
-    let lastPending = -1;
-    const sub = liveQuery(() => repo.pendingCount()).subscribe({
-      next: (pending) => {
-        status.set({ pending });
-        if (pushDelayMs > 0 && pending > lastPending && lastPending >= 0 && isOnline() && status.get().enrolled) {
-          if (pushTimer) clearTimeout(pushTimer);
-          pushTimer = setTimeout(kick, pushDelayMs);
-        }
-        lastPending = pending;
-      },
-      error: () => {},
-    });
-    kick(); // app open
+    const stop = startTriggers(ctx, env, () => void syncNow());
     return () => {
       started = false;
-      env.removeEventListener('online', kick);
-      env.removeEventListener('offline', offline);
-      unVisible();
-      clearInterval(timer);
-      if (pushTimer) clearTimeout(pushTimer);
+      stop();
       if (retryTimer) clearTimeout(retryTimer);
-      sub.unsubscribe();
     };
   }
 
@@ -514,17 +192,4 @@ export function createSyncEngine(o: EngineOptions): SyncEngine {
   }
 
   return { status, syncNow, enroll, refresh, start, settled };
-}
-
-/** The browser's triggers. */
-export function browserEnv(): TriggerEnv {
-  return {
-    addEventListener: (t, fn) => window.addEventListener(t, fn),
-    removeEventListener: (t, fn) => window.removeEventListener(t, fn),
-    isVisible: () => document.visibilityState === 'visible',
-    onVisibilityChange: (fn) => {
-      document.addEventListener('visibilitychange', fn);
-      return () => document.removeEventListener('visibilitychange', fn);
-    },
-  };
 }

@@ -8,7 +8,7 @@ import { createUploadQueue, openEvidence as openEvidenceOf, type OpenFailure, ty
 import type { EnrollResponse } from '../domain/sync/protocol.ts';
 
 export { createSyncEngine, batchIdOf, clockWarning, CLOCK_WARN_MS, EnrollError, MAX_BYTES, MAX_OPS, browserEnv } from './engine.ts';
-export type { EngineOptions, RunResult, SyncEngine, TriggerEnv } from './engine.ts';
+export type { EngineOptions, RunResult, SyncCode, SyncEngine, SyncProblem, TriggerEnv } from './engine.ts';
 export { createStatusStore, INITIAL_STATUS } from './status.ts';
 export type { StatusStore, SyncState, SyncStatus } from './status.ts';
 export { backoffDelay, parseRetryAfter, DEFAULT_BACKOFF } from './backoff.ts';

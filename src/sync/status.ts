@@ -1,5 +1,6 @@
 // The sync status store: one small observable value the UI subscribes to (pending count, state,
-// last success, last receipt, last error in plain Vietnamese). Holds no logic of its own.
+// last success, last receipt, last error as a code and in plain words). Holds no logic of its own.
+import type { SyncCode } from './codes.ts';
 
 /** Trạng thái đồng bộ. */
 export type SyncState = 'idle' | 'syncing' | 'offline' | 'error' | 'needs-enrolment';
@@ -20,6 +21,8 @@ export interface SyncStatus {
   lastError: string | null;
   /** The same in English, for the `en` locale. */
   lastErrorEn: string | null;
+  /** The code of what went wrong last (src/sync/codes.ts); null after a success. */
+  lastErrorCode: SyncCode | null;
   /** Whether this device holds a token. */
   enrolled: boolean;
   /** How far this device's clock is ahead of the server's (ms, negative = behind), from the last answer. */
@@ -40,7 +43,7 @@ export interface StatusStore {
 
 export const INITIAL_STATUS: SyncStatus = {
   state: 'idle', pending: 0, quarantined: 0, conflicts: 0, lastSuccessAt: null, lastReceipt: null,
-  lastError: null, lastErrorEn: null, enrolled: false, clockOffsetMs: null, clockWarning: null, clockWarningEn: null,
+  lastError: null, lastErrorEn: null, lastErrorCode: null, enrolled: false, clockOffsetMs: null, clockWarning: null, clockWarningEn: null,
 };
 
 export function createStatusStore(initial: SyncStatus = INITIAL_STATUS): StatusStore {

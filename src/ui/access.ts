@@ -41,8 +41,8 @@ export function readOnlyReason(access: Access, entity: EntityName, village?: str
 }
 
 /** The villages in the order a collector needs them: theirs first, each group in its own order. */
-export function ownVillagesFirst<T extends { code: string }>(access: Access, villages: readonly T[]): T[] {
+export function ownVillagesFirst<T extends { id: string }>(access: Access, villages: readonly T[]): T[] {
   const mine = access.villages;
   if (!mine) return [...villages];
-  return [...villages.filter((v) => mine.includes(v.code)), ...villages.filter((v) => !mine.includes(v.code))];
+  return [...villages.filter((v) => mine.includes(v.id)), ...villages.filter((v) => !mine.includes(v.id))];
 }

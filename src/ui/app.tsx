@@ -30,7 +30,7 @@ async function loadBoot(): Promise<Boot> {
   const lang = (await getMeta<Lang>('lang')) === 'en' ? 'en' : 'vi';
   const code = await getMeta<string>('currentCommune');
   const commune = code ? await getCommune(code) : undefined;
-  const years = commune ? await listYears(commune.code) : [];
+  const years = commune ? await listYears(commune.id) : [];
   const stored = await getMeta<number>('currentYear');
   const year = typeof stored === 'number' ? stored : years[years.length - 1] ?? new Date().getFullYear();
   return { commune, year, years, lang };
@@ -88,7 +88,7 @@ export function App() {
   const setup = current === SETUP_ROUTE;
   const Item = route[1] ? current.item : undefined;
   const Screen = current.screen;
-  const p = { commune: b.commune?.code ?? '', year: b.year };
+  const p = { commune: b.commune?.id ?? '', year: b.year };
   // Re-mount everything on a language switch, so every t() call re-runs.
   return (
     <div class="app" key={getLang()} data-build={BUILD_ID}>

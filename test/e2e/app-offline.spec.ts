@@ -7,10 +7,7 @@ import type { AssessInput, CommuneFigures, VillageCounts } from '../../src/domai
 import { DEFAULT_CATALOG_ID, getCatalog, indicatorsOf } from '../../src/domain/catalog/index.ts';
 import { assess } from '../../src/domain/readiness/index.ts';
 import { VILLAGE_COUNT_KEYS, VILLAGE_COUNT_LABELS } from '../../src/domain/schemas/labels.ts';
-import {
-  answerIndicators, currentYear, enterFigures, enterVillageCounts, expectReadiness, readStore, setUpCommune,
-  waitForServiceWorker,
-} from './helpers/app.ts';
+import { answerIndicators, currentYear, enterFigures, enterVillageCounts, expectReadiness, readStore, setUpCommune, villageCodes, waitForServiceWorker } from './helpers/app.ts';
 
 const commune = { name: 'Xã Thử Nghiệm', code: '99001', province: 'Tỉnh Thử' };
 const villages: { code: string; name: string; counts: VillageCounts }[] = [
@@ -83,8 +80,9 @@ test('offline from the second visit: set up, enter, assess, close, reopen — al
   // Underneath: exactly what was typed is stored, and every edit waits in the outbox.
   const rows = await readStore<Record<string, unknown>>(again, 'villageCounts');
   expect(rows.filter((r) => r.commune === commune.code && r.year === year)).toHaveLength(villages.length);
+  const codes = await villageCodes(again, commune.code);
   for (const v of villages) {
-    const row = rows.find((r) => r.village === v.code && r.year === year)!;
+    const row = rows.find((r) => codes.get(r.village as string) === v.code && r.year === year)!;
     for (const key of [...VILLAGE_COUNT_KEYS, 'villageRecognized'] as const) expect(row[key], `${v.code}.${key}`).toBe(v.counts[key]);
   }
   const outbox = await readStore<{ op: { opId: string } }>(again, 'outbox');

@@ -15,7 +15,7 @@ import { tt25_2023 } from '../../src/domain/catalog/index.ts';
 import { PAPER_STATUS } from '../../src/dossier/figures.ts';
 import { OTHER_LABELS } from '../../src/domain/schemas/labels.ts';
 import { SHEET_FIELDS, readGrid, readVillageFile, upperKeysOf } from '../../src/import/index.ts';
-import { currentYear, readStore, waitForServiceWorker } from './helpers/app.ts';
+import { currentYear, readStore, villageCodes, waitForServiceWorker } from './helpers/app.ts';
 import { enrolInApp, enrolOverApi, issueCode, serverOps, syncBar, viNumber } from './helpers/sync.ts';
 import { statusLabel } from '../../src/i18n/readiness.ts';
 
@@ -42,7 +42,9 @@ async function readinessSnapshot(page: Page): Promise<Record<string, string>> {
 /** The phone's stored counts of `year`, by village code. */
 async function phoneCounts(page: Page, year: number): Promise<Map<string, Counts>> {
   const rows = await readStore<Counts & { commune: string; year: number; village: string }>(page, 'villageCounts');
-  return new Map(rows.filter((r) => r.commune === COMMUNE && r.year === year).map((r) => [r.village, r]));
+  const codes = await villageCodes(page, COMMUNE);
+  // By the village's code (Mã thôn), as the sheets name villages.
+  return new Map(rows.filter((r) => r.commune === COMMUNE && r.year === year).map((r) => [codes.get(r.village) ?? r.village, r]));
 }
 
 /** A village's counts with every count at its chain's base: all learning-model ratios at 100 %. */

@@ -34,6 +34,16 @@ async function snapshot(page: Page) {
   };
 }
 
+/** What the stable-id versions add to a release's rows: `id` = the code, a village's `inCommune`. */
+function withStableIds(tables: Record<string, unknown[]>): Record<string, unknown[]> {
+  type Row = Record<string, unknown>;
+  return {
+    ...tables,
+    communes: (tables.communes as Row[]).map((c) => ({ ...c, id: c.code })),
+    villages: (tables.villages as Row[]).map((v) => ({ ...v, id: v.code, inCommune: v.commune })),
+  };
+}
+
 async function dbInfo(page: Page): Promise<{ version: number; stores: string[] }> {
   return page.evaluate(() => new Promise((ok, bad) => {
     const r = indexedDB.open('xa-hoc-tap');
@@ -106,10 +116,12 @@ test('a phone of release 96506a9 upgrades in place: every row and queued op kept
     // 5. The release's database, upgraded: every data row as it was, the queued ops but the threshold one.
     const after = await snapshot(page);
     const db = await dbInfo(page);
-    // Dexie version 4 (× 10): version 4 added the evidence tables (issue #15), empty here.
-    expect(db.version).toBe(40);
+    // Dexie version 6 (× 10): version 6 added the evidence tables (issue #15), empty here.
+    expect(db.version).toBe(60);
     expect(db.stores).not.toContain('thresholds');
-    expect(after.tables).toEqual(before.tables);
+    // Every row as it was; communes and villages (issue 13, stable ids) keep their code as their id,
+    // and a village belongs to the commune of its key.
+    expect(after.tables).toEqual(withStableIds(before.tables));
     expect(after.outbox).toEqual(before.outbox.filter((r) => r.op.entity !== 'thresholds'));
     expect(after.stamps).toEqual(before.stamps.filter((s) => s.entity !== 'thresholds'));
     expect(after.stamps.length).toBeGreaterThan(50);

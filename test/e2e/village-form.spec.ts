@@ -5,7 +5,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { validateVillageCounts } from '../../src/domain/schemas/entities.ts';
 import { VILLAGE_COUNT_LABELS } from '../../src/domain/schemas/labels.ts';
-import { currentYear, expectSave, fillSaved, readStore, savedCount, setUpCommune } from './helpers/app.ts';
+import { currentYear, expectSave, fillSaved, readStore, savedCount, setUpCommune, villageCodes } from './helpers/app.ts';
+import { problemText } from '../../src/i18n/problems.ts';
 
 const L = VILLAGE_COUNT_LABELS;
 
@@ -13,7 +14,7 @@ const L = VILLAGE_COUNT_LABELS;
 function ruleMessage(counts: Record<string, unknown>, field: string): string {
   const p = validateVillageCounts(counts).find((x) => x.path === field);
   if (!p) throw new Error(`no rule broken at ${field}`);
-  return p.vi;
+  return problemText(p, 'vi');
 }
 
 /** The error shown for a field, checked to be tied to the field for screen readers. */
@@ -29,9 +30,10 @@ async function fieldError(page: Page, label: string) {
   return error;
 }
 
-async function storedRow(page: Page, year: number, village: string) {
+async function storedRow(page: Page, year: number, code: string) {
   const rows = await readStore<Record<string, unknown>>(page, 'villageCounts');
-  return rows.find((r) => r.commune === '99002' && r.year === year && r.village === village);
+  const codes = await villageCodes(page, '99002');
+  return rows.find((r) => r.commune === '99002' && r.year === year && codes.get(r.village as string) === code);
 }
 
 test.beforeEach(async ({ page }) => {

@@ -54,10 +54,13 @@ describe('admin import-villages', () => {
     expect(r.status).toBe(0);
     expect(r.out).toContain('1 thôn mới, 1 thôn thay đổi, 1 thôn không đổi');
     const ops = (await allOps()).slice(before);
+    // Issue 13: the new village gets a fresh id (never the numbered code), its code a field.
+    const id = ops[1]!.key.split('/')[1]!;
+    expect(id).toMatch(/^[a-z][0-9a-z]{15}$/);
     expect(ops.map((o) => [o.entity, o.key, o.fields])).toEqual([
       ['villageCounts', `${C}/2025/T01`, { households: 320 }],
-      ['village', `${C}/T13`, { name: 'Thôn Mới Lập', order: 12 }],
-      ['villageCounts', `${C}/2025/T13`, { households: 50, familiesRegistered: 40 }],
+      ['village', `${C}/${id}`, { name: 'Thôn Mới Lập', order: 12, code: 'T13' }],
+      ['villageCounts', `${C}/2025/${id}`, { households: 50, familiesRegistered: 40 }],
     ]);
     expect(parseHlc(ops[0]!.hlc).node).toBe(IMPORT_NODE);
     expect(Object.keys(ops[0]!.prev ?? {})).toEqual(['households']);

@@ -15,23 +15,14 @@ import { createSyncEngine, type FetchLike, type RunResult, type SyncEngine } fro
 import type { ChangeOp, ChangesResponse, Role } from '../../src/domain/sync/protocol.ts';
 import { openStore, type Store } from '../../server/store/index.ts';
 import { issueCode } from '../../server/codes.ts';
+import { freePort } from './free-port.ts';
+
+export { freePort };
 
 /** Which store the server processes of a suite run on. */
 export type StoreKind = 'sqlite' | 'postgres';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-
-/** A free loopback port (the OS picks; reused across restarts of the same server). */
-export async function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const s = net.createServer();
-    s.once('error', rej);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => res(port));
-    });
-  });
-}
 
 /** The server as a real process; start again after a kill reuses the same file and port. */
 export class ServerProcess {
@@ -44,7 +35,6 @@ export class ServerProcess {
   staticDir: string | null = null;
   /** The officer code printed by the first start on an empty database. */
   seedCode: string | null = null;
-  private starts = 0;
 
   /**
    * `env` adds server settings (TRUST_PROXY, SYNC_ORIGINS…) to the child's environment;
@@ -58,6 +48,16 @@ export class ServerProcess {
     const { freshDatabase } = await import('./pg-helpers.ts');
     const db = await freshDatabase();
     return new ServerProcess(env, { databaseUrl: db.url, drop: db.drop });
+  }
+
+  /**
+   * Another server process on the same PostgreSQL database as `other` (its own port and temp
+   * folder): what a province with a standby, or a national deployment, runs. The database is
+   * dropped when `other` stops.
+   */
+  static beside(other: ServerProcess, env: Record<string, string> = {}): ServerProcess {
+    if (!other.db.databaseUrl) throw new Error('several server processes share a PostgreSQL database, not a SQLite file');
+    return new ServerProcess(env, { databaseUrl: other.db.databaseUrl });
   }
 
   /** The store settings the child runs with. */
@@ -78,14 +78,13 @@ export class ServerProcess {
     });
     this.child = child;
     let out = '';
-    // The first start on an empty file seeds the demo commune and prints its code after listening.
-    const first = this.starts++ === 0;
     await new Promise<void>((res, rej) => {
       const timer = setTimeout(() => rej(new Error(`server did not start:\n${out}`)), 30_000);
       const onData = (d: Buffer) => {
         out += d.toString();
         this.output += d.toString();
-        if (/"msg":"listening"/.test(out) && (!first || /\n\n {4}\S+\n/.test(out))) {
+        // The banner (with the demo code when this start seeded) is written before this line.
+        if (/"msg":"listening"/.test(out)) {
           clearTimeout(timer);
           res();
         }
@@ -111,6 +110,17 @@ export class ServerProcess {
     c.kill('SIGKILL');
     await exited;
     this.child = null;
+  }
+
+  /** Sends `signal` and resolves with the exit code once the process has ended. */
+  async signal(signal: NodeJS.Signals): Promise<number | null> {
+    const c = this.child;
+    if (!c || c.exitCode !== null) return c?.exitCode ?? null;
+    const exited = new Promise<number | null>((r) => c.once('exit', (code) => r(code)));
+    c.kill(signal);
+    const code = await exited;
+    this.child = null;
+    return code;
   }
 
   async stop(): Promise<void> {
@@ -166,19 +176,31 @@ export interface SeenRequest {
   method: string;
   path: string;
   body: string;
+  /** Which of the proxy's servers it went to (index into its targets). */
+  target?: number;
   /** What the server answered (also when the proxy then withheld it). */
   status?: number;
   response?: string;
 }
 
-/** An HTTP proxy in front of the server whose behaviour per request a test decides. */
+/**
+ * An HTTP proxy in front of one server, or a balancer in front of several on one database,
+ * whose behaviour per request a test decides. Like a reverse proxy's failover (nginx
+ * proxy_next_upstream error), a request that finds its server refusing connections (killed)
+ * goes to the next one; a request cut after it was sent is not re-sent (the phone retries it).
+ */
 export class FaultProxy {
   port = 0;
   private server: http.Server | null = null;
   readonly seen: SeenRequest[] = [];
+  readonly targets: ServerProcess[];
   decide: (r: SeenRequest, index: number) => ProxyMode = () => 'pass';
+  /** Which server a request goes to first: in turn by default. */
+  pick: (r: SeenRequest, index: number) => number = (_r, index) => index % this.targets.length;
 
-  constructor(private readonly target: ServerProcess) {}
+  constructor(target: ServerProcess | ServerProcess[]) {
+    this.targets = Array.isArray(target) ? target : [target];
+  }
 
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
@@ -190,10 +212,10 @@ export class FaultProxy {
     this.port = (this.server.address() as net.AddressInfo).port;
   }
 
-  private forward(req: http.IncomingMessage, body: Buffer, onSent?: () => void): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+  private forward(target: ServerProcess, req: http.IncomingMessage, body: Buffer, onSent?: () => void): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
     return new Promise((res, rej) => {
-      const headers = { ...req.headers, host: `127.0.0.1:${this.target.port}`, connection: 'close' };
-      const up = http.request({ host: '127.0.0.1', port: this.target.port, method: req.method, path: req.url, headers, agent: false }, (r) => {
+      const headers = { ...req.headers, host: `127.0.0.1:${target.port}`, connection: 'close' };
+      const up = http.request({ host: '127.0.0.1', port: target.port, method: req.method, path: req.url, headers, agent: false }, (r) => {
         const chunks: Buffer[] = [];
         r.on('data', (c: Buffer) => chunks.push(c));
         r.on('end', () => res({ status: r.statusCode ?? 502, headers: r.headers, body: Buffer.concat(chunks) }));
@@ -209,37 +231,48 @@ export class FaultProxy {
     for await (const c of req) chunks.push(c as Buffer);
     const body = Buffer.concat(chunks);
     const seen: SeenRequest = { method: req.method ?? 'GET', path: req.url ?? '/', body: body.toString() };
-    this.seen.push(seen);
-    const mode = this.decide(seen, this.seen.length - 1);
+    const index = this.seen.push(seen) - 1;
+    const first = this.pick(seen, index);
+    seen.target = first;
+    const mode = this.decide(seen, index);
     try {
-      if (mode === 'kill-in-flight') {
-        const pending = this.forward(req, body, () => void this.target.kill9()).catch(() => null);
-        await pending;
-        req.socket.destroy();
-        return;
+      for (let i = 0; ; i++) {
+        seen.target = (first + i) % this.targets.length;
+        const target = this.targets[seen.target]!;
+        try {
+          if (mode === 'kill-in-flight') {
+            await this.forward(target, req, body, () => void target.kill9()).catch(() => null);
+            req.socket.destroy();
+            return;
+          }
+          if (mode === 'duplicate') await this.forward(target, req, body);
+          const up = await this.forward(target, req, body);
+          seen.status = up.status;
+          seen.response = decoded(up.body, up.headers['content-encoding']);
+          if (mode === 'drop-answer') {
+            req.socket.destroy();
+            return;
+          }
+          if (mode === 'kill-after-commit') {
+            await target.kill9();
+            req.socket.destroy();
+            return;
+          }
+          const headers: Record<string, string> = {};
+          for (const h of ['content-type', 'content-encoding', 'vary', 'retry-after', 'www-authenticate']) {
+            const v = up.headers[h];
+            if (typeof v === 'string') headers[h] = v;
+          }
+          res.writeHead(up.status, headers);
+          res.end(up.body);
+          return;
+        } catch (e) {
+          // Refused: nothing reached that server; the next one may take it.
+          if ((e as NodeJS.ErrnoException).code !== 'ECONNREFUSED' || i + 1 >= this.targets.length) throw e;
+        }
       }
-      if (mode === 'duplicate') await this.forward(req, body);
-      const up = await this.forward(req, body);
-      seen.status = up.status;
-      seen.response = decoded(up.body, up.headers['content-encoding']);
-      if (mode === 'drop-answer') {
-        req.socket.destroy();
-        return;
-      }
-      if (mode === 'kill-after-commit') {
-        await this.target.kill9();
-        req.socket.destroy();
-        return;
-      }
-      const headers: Record<string, string> = {};
-      for (const h of ['content-type', 'content-encoding', 'vary', 'retry-after', 'www-authenticate']) {
-        const v = up.headers[h];
-        if (typeof v === 'string') headers[h] = v;
-      }
-      res.writeHead(up.status, headers);
-      res.end(up.body);
     } catch {
-      // The server is down: what a reverse proxy answers then.
+      // No server took it: what a reverse proxy answers then.
       res.writeHead(502, { 'content-type': 'text/html' });
       res.end('<html>502 Bad Gateway</html>');
     }
@@ -254,7 +287,12 @@ export class FaultProxy {
 
   /** The batchIds of the sync requests seen, in order. */
   syncBatchIds(): string[] {
-    return this.seen.filter((r) => r.path.startsWith('/api/v1/sync')).map((r) => (JSON.parse(r.body) as { batchId: string }).batchId);
+    return this.syncs().map((r) => (JSON.parse(r.body) as { batchId: string }).batchId);
+  }
+
+  /** The sync requests seen, in order. */
+  syncs(): SeenRequest[] {
+    return this.seen.filter((r) => r.path.startsWith('/api/v1/sync'));
   }
 }
 

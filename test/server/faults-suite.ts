@@ -1,6 +1,7 @@
 // Fault tests with a REAL server process: answers lost after commit, the server SIGKILLed in the
 // middle of a stream of batches and restarted, duplicated and reordered deliveries. The client is
 // the app's own src/db + src/sync over fake-indexeddb. Invariant: every op arrives exactly once.
+import http from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   FaultProxy, ServerProcess, makeClient, type StoreKind, observerToken, serverOps, snapshot, syncUntilDone, type Client,
@@ -55,7 +56,7 @@ export function faultsSuite(kind: StoreKind): void {
     }
 
     async function edit(c: Client, n: number, village = 'T05'): Promise<void> {
-      await c.repo.rw(async () => {
+      await c.repo.batch(async () => {
         for (let i = 0; i < n; i++) {
           if (i % 2 === 0) await c.repo.saveVillageCounts(COMMUNE, 2025, village, { households: 1000 + i });
           else await c.repo.saveAnswer(COMMUNE, 2025, 'TC3.2', { note: `Ghi chú ${c.name} ${i}` });
@@ -146,6 +147,47 @@ export function faultsSuite(kind: StoreKind): void {
         const fresh = await enrolled('after-kill', server.url);
         expect(await snapshot(fresh, COMMUNE)).toEqual(await snapshot(b, COMMUNE));
       }, 180_000); // two server restarts on a shared 2-core machine
+
+      it('SIGTERM while a batch is still arriving: the server takes no new connection, finishes that batch, answers it and exits cleanly', async () => {
+        const t = await enrolled('term', server.url);
+        await edit(t, 300, 'T08');
+        const ops = await outboxOps(t);
+        const ids = ops.map((o) => o.opId);
+        const token = (await t.repo.getMeta<string>('token'))!;
+        const body = Buffer.from(JSON.stringify({ deviceId: await t.repo.deviceId(), batchId: 'term-1', ops }));
+        let exited: Promise<number | null> | undefined;
+        const answer = new Promise<{ status: number; body: string }>((res, rej) => {
+          const req = http.request({ host: '127.0.0.1', port: server.port, method: 'POST', path: '/api/v1/sync', agent: false, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': body.length } }, (r) => {
+            let text = '';
+            r.on('data', (d: Buffer) => (text += d.toString()));
+            r.on('end', () => res({ status: r.statusCode ?? 0, body: text }));
+          });
+          req.on('error', rej);
+          // Half the batch now, the rest once the server is stopping.
+          req.write(body.subarray(0, body.length >> 1));
+          void (async () => {
+            await new Promise((r) => setTimeout(r, 200));
+            const exit = server.signal('SIGTERM');
+            while (!server.output.includes('"msg":"stopping","signal":"SIGTERM"')) await new Promise((r) => setTimeout(r, 20));
+            // Stopping: no new connection is taken…
+            expect(await fetch(`${server.url}/api/v1/me`).then(() => 'answered', (e: Error) => (e.cause as NodeJS.ErrnoException)?.code)).toBe('ECONNREFUSED');
+            // …and a phone on a slow line still gets seconds to send the rest.
+            await new Promise((r) => setTimeout(r, 3000));
+            req.end(body.subarray(body.length >> 1));
+            exited = exit;
+          })().catch(rej);
+        });
+        // …but the batch in flight is read, applied and answered.
+        const got = await answer;
+        expect(got.status).toBe(200);
+        expect((JSON.parse(got.body) as SyncResponse).applied.sort()).toEqual([...ids].sort());
+        expect(await exited).toBe(0);
+        await server.start();
+        expect(await timesOnServer(ids)).toEqual(ids.map(() => 1));
+        // The phone, which never saw that answer, sends its batch again: known, nothing doubled.
+        await syncUntilDone(t);
+        expect(await timesOnServer(ids)).toEqual(ids.map(() => 1));
+      });
 
       it('duplicated and reordered deliveries: each op once, and the latest edit wins whatever the arrival order', async () => {
         proxy = new FaultProxy(server);

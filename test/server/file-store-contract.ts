@@ -1,5 +1,5 @@
-// The contract every FileStore passes (server/files/file-store.ts): the disk store now, a shared
-// folder or an S3-compatible store later (issue #16) run the same cases. `make` gives a fresh,
+// The contract every FileStore passes (server/files/file-store.ts): the disk store and the shared
+// folder run it; an S3-compatible store would run the same cases. `make` gives a fresh,
 // empty store and a way to reopen the same one (as a restarted server would).
 import { describe, expect, it } from 'vitest';
 import { FileStoreError, type FileStore } from '../../server/files/index.ts';

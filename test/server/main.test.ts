@@ -2,7 +2,7 @@
 // SIGTERM stops it cleanly, and a restart on the same database keeps everything (no new seed).
 import { describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EnrollResponse, MeResponse } from '../../src/domain/sync/protocol.ts';
@@ -14,11 +14,15 @@ interface Proc {
   url: string;
 }
 
-async function startMain(dbPath: string): Promise<Proc> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DB_PATH: dbPath, STATIC_DIR: join(dbPath, '..', 'no-dist') },
+function spawnMain(dbPath: string, env: Record<string, string> = {}): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DB_PATH: dbPath, STATIC_DIR: join(dbPath, '..', 'no-dist'), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+}
+
+async function startMain(dbPath: string, env: Record<string, string> = {}): Promise<Proc> {
+  const child = spawnMain(dbPath, env);
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
@@ -67,6 +71,27 @@ describe('server/main.ts', () => {
       expect(me.status).toBe(200);
       expect((me.json as MeResponse).commune.name).toBe('Xã Ba Tô');
       expect(await stop(second, 'SIGINT')).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('FILES_DIR: evidence files go to that shared folder; a folder that is not there stops the start with the reason, before any database is made', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'xht-main-'));
+    const dbPath = join(dir, 'db.sqlite');
+    try {
+      const child = spawnMain(dbPath, { FILES_DIR: join(dir, 'not-mounted') });
+      let err = '';
+      child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+      expect(await new Promise((resolve) => child.once('exit', resolve))).toBe(2);
+      expect(err).toContain('FILES_DIR: không có thư mục dùng chung');
+      expect(existsSync(dbPath)).toBe(false);
+
+      mkdirSync(join(dir, 'shared'));
+      const ok = await startMain(dbPath, { FILES_DIR: join(dir, 'shared') });
+      expect(ok.out()).toContain('"files":"shared-folder"');
+      expect(existsSync(join(dir, 'shared', 'tmp'))).toBe(true);
+      expect(await stop(ok, 'SIGTERM')).toBe(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -91,8 +91,13 @@ describe('admin CLI', () => {
       try {
         const res = await call(s, 'POST', '/api/v1/enroll', { body: { code } });
         expect(res.status).toBe(200);
-        expect(res.json as EnrollResponse).toMatchObject({ role: 'collector', villages: ['T1'], commune: { code: '30101', name: 'Xã Tân Lập' } });
-        id = (await s.store.listCodes('30101'))[0]!.id;
+        // Issue 13: the CLI gave the commune and its villages fresh ids; the codes typed are fields.
+        const made = (await s.store.listCommunes()).find((c) => c.code === '30101')!;
+        expect(made.id).not.toBe('30101');
+        const t1 = made.villages.find((v) => v.code === 'T1')!;
+        expect(t1.id).not.toBe('T1');
+        expect(res.json as EnrollResponse).toMatchObject({ role: 'collector', villages: [t1.id], commune: { id: made.id, code: '30101', name: 'Xã Tân Lập' } });
+        id = (await s.store.listCodes(made.id))[0]!.id;
       } finally {
         await s.stop();
       }

@@ -109,14 +109,22 @@ export function storeContract(name: string, factory: StoreContractFactory): void
 
     describe('communes', () => {
       it('[SC1] creates a commune with its villages in the order given; lists by code; a code taken is refused', withDb(async (s) => {
-        expect(await s.getCommune(A)).toEqual({ code: A, name: 'Xã Ba Tô', province: QN, villages: [{ code: 'T02', name: 'Thôn Hai' }, { code: 'T01', name: 'Thôn Một' }] });
+        // Created without ids: each is its code (identity, as every commune before stable ids).
+        expect(await s.getCommune(A)).toEqual({ id: A, code: A, name: 'Xã Ba Tô', province: QN, villages: [{ id: 'T02', code: 'T02', name: 'Thôn Hai' }, { id: 'T01', code: 'T01', name: 'Thôn Một' }] });
         expect(await s.getCommune('99999')).toBeNull();
         expect((await s.listCommunes()).map((c) => c.code)).toEqual([HN, A, B]);
-        expect((await s.listCommunes())[0]).toEqual({ code: HN, name: 'Phường Phúc Xá', province: 'Hà Nội', villages: [] });
+        expect((await s.listCommunes())[0]).toEqual({ id: HN, code: HN, name: 'Phường Phúc Xá', province: 'Hà Nội', villages: [] });
         await rejects(s.createCommune({ code: A, name: 'Trùng', province: QN, villages: [{ code: 'T09', name: 'Thôn Chín' }] }));
         expect((await s.getCommune(A))!.name).toBe('Xã Ba Tô');
         expect((await s.getCommune(A))!.villages).toHaveLength(2);
         expect((await s.stats()).communes).toBe(3);
+      }));
+
+      it('[SC1b] a commune and its villages created with ids keep them apart from their codes; the id is what a code and a batch name', withDb(async (s) => {
+        await s.createCommune({ id: 'qn4k8x2m9p0r7t5v', code: '21090', name: 'Xã Mới Lập', province: QN, villages: [{ id: 'v7h3n2b8c4d6f1g9', code: 'T01', name: 'Thôn Một' }] });
+        expect(await s.getCommune('qn4k8x2m9p0r7t5v')).toEqual({ id: 'qn4k8x2m9p0r7t5v', code: '21090', name: 'Xã Mới Lập', province: QN, villages: [{ id: 'v7h3n2b8c4d6f1g9', code: 'T01', name: 'Thôn Một' }] });
+        expect(await s.getCommune('21090')).toBeNull();
+        expect(await s.communesInProvince(QN)).toContain('qn4k8x2m9p0r7t5v');
       }));
 
       it('[SC2] a reviewer\'s reach is the province\'s communes, including those added later', withDb(async (s) => {

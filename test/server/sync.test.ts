@@ -108,9 +108,10 @@ describe('POST /api/v1/sync', () => {
     const err = res.json as ErrorResponse;
     expect(err.error).toBe('invalid-batch');
     expect(err.problems).toEqual([
-      { opId: badValue.opId, path: 'ops[1].fields.households', vi: expect.stringContaining('âm'), en: expect.stringContaining('negative') },
-      { opId: badKey.opId, path: 'ops[2].key', vi: expect.stringContaining('Năm'), en: expect.stringContaining('Year') },
-      { opId: badIndicator.opId, path: 'ops[3].key', vi: expect.stringContaining('TC5.1'), en: expect.stringContaining('TC5.1') },
+      // Each problem's code and parameters, and their words in both locales.
+      { opId: badValue.opId, path: 'ops[1].fields.households', code: 'pb.negative', params: { label: 'households' }, vi: expect.stringContaining('âm'), en: expect.stringContaining('negative') },
+      { opId: badKey.opId, path: 'ops[2].key', code: 'pb.keyYear', params: { segment: '1999', min: 2023, max: 2100 }, vi: expect.stringContaining('Năm'), en: expect.stringContaining('Year') },
+      { opId: badIndicator.opId, path: 'ops[3].key', code: 'pb.keyIndicator', params: { segment: 'TC5.1' }, vi: expect.stringContaining('TC5.1'), en: expect.stringContaining('TC5.1') },
     ]);
     expect(await s.store.stats()).toEqual(before);
   });

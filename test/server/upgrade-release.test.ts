@@ -86,13 +86,33 @@ describe('a server database of release 96506a9, opened by this version', () => {
     const before = read(join(FIXTURE, 'server.sqlite'));
     const after = read(join(dir, 'server.sqlite'));
     expect(before.version).toBe(1);
-    expect(after.version).toBe(2);
+    expect(after.version).toBe(3); // v2: codes expire, receipts per content; v3: stable ids
     expect(before.receipts.length).toBeGreaterThan(0);
     expect(after.receipts).toEqual(before.receipts);
     expect(after.codes).toEqual(before.codes);
     const db = new Database(join(dir, 'server.sqlite'), { readonly: true });
     expect(db.prepare('SELECT COUNT(*) AS n FROM codes WHERE expires_at IS NOT NULL').get()).toEqual({ n: 0 });
     db.close();
+  });
+
+  it('gives every commune and village its code as its id, the code a field, and records the mapping (issue 13)', () => {
+    const old = new Database(join(FIXTURE, 'server.sqlite'), { readonly: true, fileMustExist: true });
+    const now = new Database(join(dir, 'server.sqlite'), { readonly: true, fileMustExist: true });
+    try {
+      const communes = old.prepare('SELECT code, name, province FROM communes ORDER BY code').all() as { code: string }[];
+      const villages = old.prepare('SELECT commune, code, name, ord FROM villages ORDER BY commune, code').all() as { commune: string; code: string }[];
+      expect(communes.length).toBeGreaterThan(0);
+      expect(villages.length).toBeGreaterThan(10);
+      expect(now.prepare('SELECT id, code, name, province FROM communes ORDER BY id').all()).toEqual(communes.map((c) => ({ id: c.code, ...c })));
+      expect(now.prepare('SELECT commune, id, code, name, ord FROM villages ORDER BY commune, id').all()).toEqual(villages.map((v) => ({ ...v, id: v.code })));
+      expect(now.prepare("SELECT kind, commune, id, code FROM stable_ids ORDER BY kind, commune, id").all()).toEqual([
+        ...communes.map((c) => ({ kind: 'commune', commune: c.code, id: c.code, code: c.code })),
+        ...villages.map((v) => ({ kind: 'village', commune: v.commune, id: v.code, code: v.code })),
+      ]);
+    } finally {
+      old.close();
+      now.close();
+    }
   });
 
   it('serves the same changes feed, op for op, to a token the release issued', async () => {

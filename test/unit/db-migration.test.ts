@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { V1_STORES, V2_CHANGES } from '../../src/db/db.ts';
-import { createRepo, openDatabase } from '../../src/db/index.ts';
+import { DB_VERSION, createRepo, openDatabase } from '../../src/db/index.ts';
 
 async function makeV1(name: string): Promise<void> {
   const v1 = new Dexie(name);
@@ -100,8 +100,9 @@ describe('schema migration from version 2 (issue #11: the province thresholds re
 
     const db = openDatabase('mig-3');
     await db.open();
-    // Opened at the newest version (4 added the evidence tables, empty).
-    expect(db.verno).toBe(4);
+    // Opened at the newest version (6 added the evidence tables, empty).
+    expect(db.verno).toBe(DB_VERSION);
+    expect(DB_VERSION).toBe(6);
     expect(await db.attachments.count()).toBe(0);
     expect(await db.blobs.count()).toBe(0);
     expect(db.tables.map((t) => t.name)).not.toContain('thresholds');

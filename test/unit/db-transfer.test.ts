@@ -117,6 +117,47 @@ describe('export and import', () => {
   });
 });
 
+describe('values a file holds without their history (rows written before per-field stamps)', () => {
+  it('land through the write path as edits of this device: queued to send, never over a value here', async () => {
+    const a = fresh();
+    await a.saveCommune({ code: 'X1', name: 'Xã Một' });
+    await a.saveVillage('X1', { code: 'T01', name: 'Thôn Một' });
+    await a.saveVillageCounts('X1', 2025, 'T01', { households: 120, familiesRegistered: 110 });
+    const file = viaJson(await exportAll(a)) as Record<string, any>;
+    file.tables.stamps = [];
+    file.tables.outbox = [];
+    const b = fresh();
+    await b.saveCommune({ code: 'X1', name: 'Xã Một (trên máy này)' });
+    await importAll(b, file);
+    expect((await b.getCommune('X1'))!.name).toBe('Xã Một (trên máy này)');
+    expect(await b.buildAssessInput('X1', 2025)).toMatchObject({ villages: [{ code: 'T01', name: 'Thôn Một', households: 120, familiesRegistered: 110 }] });
+    const queued = (await b.db.outbox.orderBy('seq').toArray()).map((r) => [r.op.entity, r.op.key, r.op.fields]);
+    expect(queued).toEqual([
+      ['commune', 'X1', { name: 'Xã Một (trên máy này)' }],
+      ['village', 'X1/T01', { name: 'Thôn Một', order: 0 }],
+      ['villageCounts', 'X1/2025/T01', { households: 120, familiesRegistered: 110 }],
+    ]);
+    // A second import finds every value here: nothing more to send.
+    await importAll(b, file);
+    expect(await b.pendingCount()).toBe(3);
+  });
+
+  it('a value that would break a rule against this device\'s values refuses the whole file', async () => {
+    const a = fresh();
+    await a.saveCommune({ code: 'X1', name: 'Xã Một' });
+    await a.saveVillageCounts('X1', 2025, 'T01', { familiesRegistered: 110 });
+    const file = viaJson(await exportAll(a)) as Record<string, any>;
+    file.tables.stamps = [];
+    file.tables.outbox = [];
+    const b = fresh();
+    await b.saveVillageCounts('X1', 2025, 'T01', { households: 100 });
+    const before = await b.db.outbox.count();
+    await expect(importAll(b, file)).rejects.toBeInstanceOf(ImportError);
+    expect(await b.db.outbox.count()).toBe(before);
+    expect(await b.getCommune('X1')).toBeUndefined();
+  });
+});
+
 describe('a file exported by an older release (with province thresholds)', () => {
   it('imports whole, the retired thresholds (table, stamps, queued op) dropped quietly', async () => {
     const a = fresh();

@@ -64,17 +64,19 @@ describe('applying a confirmed import', () => {
     expect(await snapshot(r)).toEqual(before);
   });
 
-  it('adds new villages through saveVillage (at the end of the list) and their counts', async () => {
+  it('adds new villages through the write path (at the end of the list, a fresh id, the code a field) and their counts', async () => {
     const r = await demo();
     const sheet = await readVillageFile(strToU8('Tên thôn,Tổng số hộ gia đình,Số hộ đăng ký\nThôn Mới Lập,50,40\n'));
     const plan = await previewVillageImport(r, C, 2025, sheet);
     expect(plan.rows[0]).toMatchObject({ status: 'new', village: { code: 'T13', name: 'Thôn Mới Lập' } });
     await applyVillageImport(r, C, 2025, sheet, plan);
     const v = (await r.listVillages(C)).at(-1)!;
-    expect(v).toMatchObject({ code: 'T13', name: 'Thôn Mới Lập' });
+    expect(v).toMatchObject({ code: 'T13', name: 'Thôn Mới Lập', inCommune: C });
+    // Issue 13: a new village gets a stable id of its own, never the typed or numbered code.
+    expect(v.id).toMatch(/^[a-z][0-9a-z]{15}$/);
     expect((await outbox(r)).map((o) => [o.entity, o.key, o.fields])).toEqual([
-      ['village', `${C}/T13`, { name: 'Thôn Mới Lập', order: 12 }],
-      ['villageCounts', `${C}/2025/T13`, { households: 50, familiesRegistered: 40 }],
+      ['village', `${C}/${v.id}`, { name: 'Thôn Mới Lập', order: 12, code: 'T13' }],
+      ['villageCounts', `${C}/2025/${v.id}`, { households: 50, familiesRegistered: 40 }],
     ]);
   });
 

@@ -86,6 +86,10 @@ describe('validation: nothing invalid is stored', () => {
       const msg = (err as ValidationError).fields[field];
       expect(msg, JSON.stringify((err as ValidationError).fields)).toBeTruthy();
       expect(msg).toMatch(/[àáảãạăâđèéêìíòóôơùúưỳý]/i);
+      // And its English, for a screen in English (the same code said from the catalog).
+      const msgEn = (err as ValidationError).fieldsEn[field];
+      expect(msgEn).toMatch(/^[\x20-\x7E–…]+$/);
+      expect(msgEn).not.toBe(msg);
       expect(await outbox()).toEqual(before);
       expect(await repo.getVillageCounts('X1', 2025)).toEqual([]);
       expect(await repo.db.stamps.toArray()).toEqual(stampsBefore);

@@ -7,7 +7,8 @@ import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { VillageCountsFieldsSchema, fastVillageCountsFields } from '../../src/domain/schemas/entities.ts';
 import { VILLAGE_COUNT_KEYS } from '../../src/domain/schemas/labels.ts';
-import { OpSchema, fastOpEnvelope } from '../../src/domain/sync/protocol.ts';
+import { OpSchema, fastOpEnvelope, isKeyRefusal, parseKey } from '../../src/domain/sync/protocol.ts';
+import { hasReservedKey, reservedKeyPath } from '../../src/domain/schemas/text.ts';
 
 const sameOutput = (a: unknown, b: unknown) => {
   expect(JSON.stringify(a)).toBe(JSON.stringify(b)); // values and key order
@@ -88,5 +89,34 @@ describe('fastOpEnvelope', () => {
   it('takes an op as the app makes it', () => {
     const op = { opId: '0190a3b4-5c6d-7e8f-9a0b-1c2d3e4f5a6b', entity: 'villageCounts', key: '21085/2025/T01', fields: { households: 3 }, hlc: '001760000000000-000000-dev-1', prev: { households: '001750000000000-000003-dev-2' } };
     sameOutput(fastOpEnvelope(op), v.parse(OpSchema, op));
+  });
+});
+
+describe('hasReservedKey', () => {
+  it('says yes exactly when reservedKeyPath finds a path, at any depth, own __proto__ included', () => {
+    const reserved = fc.constantFrom('__proto__', 'constructor', 'prototype');
+    // JSON text, parsed as the server does: an own "__proto__" key is kept by JSON.parse.
+    const withReserved = fc.tuple(fc.jsonValue({ maxDepth: 4 }), reserved, fc.jsonValue({ maxDepth: 2 }), fc.boolean()).map(([base, k, x, nest]) => {
+      const inner = `{${JSON.stringify(k)}:${JSON.stringify(x)}}`;
+      return JSON.parse(nest ? `{"a":[1,${inner}],"b":${JSON.stringify(base)}}` : `[${JSON.stringify(base)},${inner}]`) as unknown;
+    });
+    let found = 0;
+    fc.assert(fc.property(fc.oneof(fc.jsonValue({ maxDepth: 5 }), withReserved), (x) => {
+      const path = reservedKeyPath(x);
+      if (path) found++;
+      expect(hasReservedKey(x)).toBe(path !== null);
+    }), { numRuns: 2000 });
+    expect(found).toBeGreaterThan(100);
+  });
+});
+
+describe('parseKey', () => {
+  it('answers a key asked again exactly as the first time (its answers are remembered)', () => {
+    const keys = ['21085/2025/T01', '21085/2025/T01', '21085/1999/T01', '21085/2025/constructor', '21085/2025', '21085/2025/T01/x', '21085/2025/T01'];
+    const first = keys.map((k) => JSON.stringify(parseKey('villageCounts', k)));
+    expect(keys.map((k) => JSON.stringify(parseKey('villageCounts', k)))).toEqual(first);
+    expect(parseKey('villageCounts', '21085/2025/T01')).toEqual({ commune: '21085', year: 2025, village: 'T01' });
+    expect(isKeyRefusal(parseKey('villageCounts', '21085/1999/T01'))).toBe(true);
+    expect(parseKey('villageCounts', '21085/2025/T01', () => false)).toEqual({ commune: '21085', year: 2025, village: 'T01' });
   });
 });

@@ -12,6 +12,7 @@ import { formatPath } from '../../src/domain/schemas/problems.ts';
 import { demoCommune } from '../../src/domain/demo-commune.ts';
 import { assess } from '../../src/domain/readiness/assess.ts';
 import { baseInput } from './readiness-fixtures.ts';
+import { bothWords } from '../../src/i18n/refusals.ts';
 
 type Json = Record<string, any>;
 
@@ -116,9 +117,10 @@ describe('validateAssessInput refuses bad input with paths', () => {
       const problems = problemsOf(c.edit);
       const hit = problems.find((p) => p.path === c.path);
       expect(hit, JSON.stringify(problems)).toBeDefined();
-      if (c.vi) expect(hit!.vi).toMatch(c.vi);
-      expect(hit!.en.length).toBeGreaterThan(5);
-      expect(hit!.vi).not.toBe(hit!.en);
+      const { vi, en } = bothWords(hit!);
+      if (c.vi) expect(vi).toMatch(c.vi);
+      expect(en.length).toBeGreaterThan(5);
+      expect(vi).not.toBe(en);
     });
   }
 
@@ -144,7 +146,7 @@ describe('entity schemas', () => {
   it('validateVillageCounts gives field-level problems for forms', () => {
     expect(validateVillageCounts({ households: 100, familiesRegistered: 90, familiesRecognized: 90 })).toEqual([]);
     expect(validateVillageCounts({})).toEqual([]);
-    expect(validateVillageCounts({ households: 100, familiesRegistered: 90, familiesRecognized: 95 })).toEqual([{
+    expect(validateVillageCounts({ households: 100, familiesRegistered: 90, familiesRecognized: 95 }).map((p) => ({ path: p.path, ...bothWords(p) }))).toEqual([{
       path: 'familiesRecognized',
       vi: 'Số hộ được công nhận "Gia đình học tập" (95) không được lớn hơn số hộ đăng ký "Gia đình học tập" (90)',
       en: 'Households recognised as Learning Family (95) must not exceed households registered as Learning Family (90)',
@@ -166,8 +168,8 @@ describe('entity schemas', () => {
     { entity: 'communeFigures', good: [{ pcgdPrimary: 3 }, { units: null }, { difficultArea: true }, { difficultArea: null }], bad: [[{ literacy: 2.5 }, 'literacy'], [{ pcgdLowerSecondary: 4 }, 'pcgdLowerSecondary'], [{ difficultArea: 1 }, 'difficultArea']] },
     // Stored evidence keeps the note older releases allowed, so no queued op of theirs is refused.
     { entity: 'answer', good: [{ met: true }, { met: null, note: 'x' }, { evidence: [{ title: 'KH' }] }, { evidence: [{ number: '1/KH', issuer: 'UBND xã', note: 'x' }] }, { amount: 1000 }], bad: [[{ met: 'yes' }, 'met'], [{ evidence: [{ date: '2025-02-29' }] }, 'evidence[0].date'], [{ amount: -1 }, 'amount']] },
-    { entity: 'commune', good: [{ name: 'Xã Ba Tô' }, { recipient: 'Sở GD&ĐT Quảng Ngãi', dossierDeadline: '02-28', decisionDeadline: '03-31' }], bad: [[{ name: '' }, 'name'], [{ dossierDeadline: '02-30' }, 'dossierDeadline'], [{ submitBy: '02-28' }, 'submitBy'], [{ code: 'x' }, 'code']] },
-    { entity: 'village', good: [{ name: 'Thôn Làng Mạ', order: 3 }, { archived: true }], bad: [[{ order: -1 }, 'order'], [{ households: 3 }, 'households']] },
+    { entity: 'commune', good: [{ name: 'Xã Ba Tô' }, { recipient: 'Sở GD&ĐT Quảng Ngãi', dossierDeadline: '02-28', decisionDeadline: '03-31' }], bad: [[{ name: '' }, 'name'], [{ dossierDeadline: '02-30' }, 'dossierDeadline'], [{ submitBy: '02-28' }, 'submitBy'], [{ mergedInto: 'x' }, 'mergedInto'], [{ code: 'mã xã' }, 'code']] },
+    { entity: 'village', good: [{ name: 'Thôn Làng Mạ', order: 3 }, { archived: true }], bad: [[{ order: -1 }, 'order'], [{ households: 3 }, 'households'], [{ code: '' }, 'code'], [{ inCommune: null }, 'inCommune']] },
     { entity: 'decision', good: [{ level: 1, decidedOn: '2024-03-20', number: '123/QĐ-UBND' }], bad: [[{ level: 0 }, 'level'], [{ decidedOn: '20/03/2024' }, 'decidedOn']] },
   ];
   for (const c of opCases) {

@@ -100,7 +100,7 @@ function engineFor(repo: Repo, server: ReturnType<typeof fakeServer>, extra: Par
 }
 
 async function addCounts(repo: Repo, count: number, note?: string): Promise<void> {
-  await repo.rw(async () => {
+  await repo.batch(async () => {
     for (let i = 0; i < count; i++) {
       if (note) await repo.saveAnswer('X1', 2025, 'TC1.1', { note: `${note}${i}` });
       else await repo.saveVillageCounts('X1', 2025, `V${i % 50}`, { households: i + 1 });
@@ -420,6 +420,44 @@ describe('pulling changes', () => {
     expect(await engine.syncNow()).toMatchObject({ ok: true, pushed: 1, pulled: 1 });
     expect(await engine.syncNow()).toMatchObject({ ok: true, pushed: 0, pulled: 0 });
     expect((await repo.getVillageCounts('X1', 2025)).find((r) => r.village === 'V0')!.households).toBe(99);
+  });
+
+  it('a read-only role (403 naming no op): nothing is sent or dropped, the pull still runs, the run reports readOnly', async () => {
+    const repo = await newRepo(); // holds one unsent op of its own (the commune)
+    const s = fakeServer();
+    for (let i = 0; i < 3; i++) {
+      const op: Op = { opId: crypto.randomUUID(), entity: 'villageCounts', key: `X1/2025/V${i}`, fields: { households: 40 + i }, hlc: formatHlc({ wall: Date.now(), counter: i, node: 'officer-phone' }) };
+      s.ops.set(op.opId, op);
+      s.feed.push({ ...op, seq: s.feed.length + 1 });
+    }
+    s.inject.push((path) => (path === '/api/v1/sync'
+      ? { status: 403, body: { error: 'forbidden', message_vi: 'Không có quyền', message_en: 'Forbidden', problems: [{ path: '(token)', vi: 'Chỉ xem', en: 'Read only' }] } }
+      : undefined));
+    const { engine, sleeps } = engineFor(repo, s);
+    const before = await outboxIds(repo);
+    const res = await engine.syncNow();
+    expect(res).toMatchObject({ ok: false, reason: 'error', code: 'readOnly' });
+    expect(sleeps).toEqual([]);
+    // The pull ran after the refused push: the officer's figures are here, the cursor moved.
+    expect((await repo.getVillageCounts('X1', 2025)).map((r) => r.households).sort()).toEqual([40, 41, 42]);
+    expect(await repo.getMeta('pullCursor')).toBe(3);
+    // The device's own op is kept, pending, never quarantined.
+    expect(await outboxIds(repo)).toEqual(before);
+    expect(await repo.pendingCount()).toBe(1);
+    expect((await repo.listQuarantined()).length).toBe(0);
+    expect(engine.status.get()).toMatchObject({ state: 'error', lastErrorCode: 'readOnly', lastError: 'Vai trò của bạn chỉ được xem, không gửi được số liệu lên máy chủ.' });
+  });
+
+  it('a refusal of the whole push for another reason does not pull', async () => {
+    const repo = await newRepo();
+    const s = fakeServer();
+    const op: Op = { opId: crypto.randomUUID(), entity: 'villageCounts', key: 'X1/2025/V0', fields: { households: 40 }, hlc: formatHlc({ wall: Date.now(), counter: 0, node: 'officer-phone' }) };
+    s.feed.push({ ...op, seq: 1 });
+    s.inject.push(() => 'network');
+    const { engine } = engineFor(repo, s, { maxAttempts: 1, isOnline: () => true });
+    expect(await engine.syncNow()).toMatchObject({ ok: false, reason: 'transient', code: 'network' });
+    expect(s.requests).not.toContain('/api/v1/changes');
+    expect(await repo.getVillageCounts('X1', 2025)).toEqual([]);
   });
 
   it('batch ids depend on the ops only', () => {

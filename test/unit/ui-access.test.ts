@@ -80,11 +80,11 @@ describe('accessFrom', () => {
 });
 
 describe('ownVillagesFirst', () => {
-  const vs = ['T01', 'T02', 'T03', 'T04'].map((code) => ({ code }));
+  const vs = ['T01', 'T02', 'T03', 'T04'].map((id) => ({ id }));
   it('puts a collector’s villages first, each group in its order', () => {
-    expect(ownVillagesFirst({ role: 'collector', villages: ['T04', 'T02'] }, vs).map((v) => v.code)).toEqual(['T02', 'T04', 'T01', 'T03']);
+    expect(ownVillagesFirst({ role: 'collector', villages: ['T04', 'T02'] }, vs).map((v) => v.id)).toEqual(['T02', 'T04', 'T01', 'T03']);
   });
   it('keeps the order for everyone else', () => {
-    expect(ownVillagesFirst(FULL_ACCESS, vs).map((v) => v.code)).toEqual(['T01', 'T02', 'T03', 'T04']);
+    expect(ownVillagesFirst(FULL_ACCESS, vs).map((v) => v.id)).toEqual(['T01', 'T02', 'T03', 'T04']);
   });
 });

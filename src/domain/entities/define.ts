@@ -37,6 +37,8 @@ export type FieldKind =
   | 'met'
   /** Minh chứng: a list of { number, date, issuer, title, note }. */
   | 'evidence'
+  /** An administrative code (Mã xã, Mã thôn) or an id: letters without marks, digits, . _ - (≤ 32). */
+  | 'code'
   /** A file's SHA-256, 64 lowercase hex digits. */
   | 'sha256'
   /** A stored file's type: image/jpeg or application/pdf. */
@@ -77,6 +79,13 @@ export interface TableDef {
   indexes: readonly string[];
   /** Values a fresh row starts with (an answer's `met: null` and empty evidence). */
   defaults?: Readonly<Record<string, unknown>>;
+  /**
+   * Fields that, until written, hold the value of one of the row's key properties: a commune's or
+   * village's `code` is its id (records from before stable ids keep their code as their id), a
+   * village's `inCommune` the commune of its key. So an op of a phone not yet upgraded, which
+   * carries neither, still makes a whole row.
+   */
+  keyDefaults?: Readonly<Record<string, string>>;
   /** Fields that travel as JSON text but are kept parsed in the row (the dossier's reopen reasons). */
   jsonFields?: readonly string[];
   /** Local-only row property set to the wall time of the newest write merged (never synced). */
@@ -128,5 +137,7 @@ export const name = (label?: string): FieldDef => field('name', label);
 export const note = (label?: string): FieldDef => field('note', label);
 export const dayOfYear = (label?: string): FieldDef => field('dayOfYear', label);
 export const evidence = (label?: string): FieldDef => field('evidence', label);
+/** An administrative code or an id, never cleared. */
+export const code = (label?: string): FieldDef => field('code', label, false);
 /** A field an edit may set but never clear. */
 export const kept = (kind: FieldKind, label?: string): FieldDef => field(kind, label, false);

@@ -19,6 +19,12 @@ export const ENTITY_DEFS = { commune, village, villageCounts, communeFigures, an
 /** Tên thực thể — the entities that sync. */
 export type EntityName = keyof typeof ENTITY_DEFS;
 
+/**
+ * Each entity's name, for code that names one (a save, the demo's ops, the year lock's holder):
+ * `ENTITY.villageCounts`, so the string itself stands here and in the entry only.
+ */
+export const ENTITY = /* @__PURE__ */ Object.fromEntries(Object.keys(ENTITY_DEFS).map((n) => [n, n])) as { readonly [N in EntityName]: N };
+
 /** The names, in registry order. */
 export const ENTITY_NAMES = Object.keys(ENTITY_DEFS) as EntityName[];
 

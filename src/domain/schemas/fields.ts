@@ -4,29 +4,24 @@
 // dossier's names and values. Plus the fast path the server takes for the plainest entities.
 // Lazy (valibot): the first-load path never imports it.
 import * as v from 'valibot';
-import type { Text } from '../catalog/types.ts';
 import { ENTITY_DEFS, type EntityName, type FieldDef } from '../entities/index.ts';
 import {
-  boolSchema, countSchema, dateSchema, dayOfYearSchema, evidenceList, fileSizeSchema, fileTypeSchema, levelNoSchema, sha256Schema, levelSchema, metSchema, nonEmptyText, strict,
+  boolSchema, codeSchema, countSchema, dateSchema, dayOfYearSchema, evidenceList, fileSizeSchema, fileTypeSchema, levelNoSchema, sha256Schema, levelSchema, metSchema, nonEmptyText, strict,
 } from './blocks.ts';
-import { COMMUNE_FIGURE_LABELS, OTHER_LABELS, VILLAGE_COUNT_LABELS } from './labels.ts';
+import { LABELS, type LabelKey, type LabelName } from './labels.ts';
 import { msg } from './problems.ts';
 import { MAX_PARAGRAPH_LENGTH, nameText, noteText, textField } from './text.ts';
 
-/** Every glossary label a field may name (the three tables share no key). */
-export const FIELD_LABELS: Readonly<Record<string, Text>> = { ...VILLAGE_COUNT_LABELS, ...COMMUNE_FIGURE_LABELS, ...OTHER_LABELS };
-
-/** The glossary label of a field of an entry. */
-export function fieldLabel(name: string, f: FieldDef): Text {
+/** The key of a field's glossary label (its messages name it by key). */
+export function fieldLabel(name: string, f: FieldDef): LabelKey {
   const key = f.label ?? name;
-  const label = Object.prototype.hasOwnProperty.call(FIELD_LABELS, key) ? FIELD_LABELS[key] : undefined;
-  if (!label) throw new Error(`no glossary label "${key}" for field ${name}`);
-  return label;
+  if (!Object.prototype.hasOwnProperty.call(LABELS, key)) throw new Error(`no glossary label "${key}" for field ${name}`);
+  return key as LabelKey;
 }
 
 /** The schema of a number or flag kind (count, flag, level), or null for another kind. */
 /* @__NO_SIDE_EFFECTS__ */
-function numericSchema(f: FieldDef, label: Text): v.GenericSchema | null {
+function numericSchema(f: FieldDef, label: LabelKey): v.GenericSchema | null {
   switch (f.kind) {
     case 'count': return countSchema(label);
     case 'flag': return boolSchema(label);
@@ -37,7 +32,7 @@ function numericSchema(f: FieldDef, label: Text): v.GenericSchema | null {
 
 /** The schema of one value of any field kind. */
 /* @__NO_SIDE_EFFECTS__ */
-function valueSchema(f: FieldDef, label: Text): v.GenericSchema {
+function valueSchema(f: FieldDef, label: LabelKey): v.GenericSchema {
   switch (f.kind) {
     case 'levelNo': return levelNoSchema;
     case 'name': return nameText(label);
@@ -47,6 +42,7 @@ function valueSchema(f: FieldDef, label: Text): v.GenericSchema {
     case 'dayOfYear': return dayOfYearSchema(label);
     case 'met': return metSchema;
     case 'evidence': return evidenceList;
+    case 'code': return codeSchema(label);
     case 'sha256': return sha256Schema(label);
     case 'fileType': return fileTypeSchema(label);
     case 'fileSize': return fileSizeSchema(label);
@@ -91,8 +87,7 @@ export function numericFieldEntries(entity: EntityName): Record<string, v.Generi
 export function numericFieldsSchema(entity: EntityName): v.GenericSchema<unknown> {
   let s = built.get(entity);
   if (!s) {
-    const def = ENTITY_DEFS[entity];
-    built.set(entity, (s = strict(numericFieldEntries(entity), def.recordLabel ?? def.label, fieldLabels(entity)) as v.GenericSchema<unknown>));
+    built.set(entity, (s = strict(numericFieldEntries(entity), { label: entity }, fieldLabels(entity)) as v.GenericSchema<unknown>));
   }
   return s;
 }
@@ -100,8 +95,8 @@ export function numericFieldsSchema(entity: EntityName): v.GenericSchema<unknown
 const built = new Map<EntityName, v.GenericSchema<unknown>>();
 
 /** The labels of an entity's declared fields, by name (for "Thiếu …" messages). */
-export function fieldLabels(entity: EntityName): Record<string, Text> {
-  const out: Record<string, Text> = {};
+export function fieldLabels(entity: EntityName): Record<string, LabelName> {
+  const out: Record<string, LabelName> = {};
   for (const [name, f] of Object.entries(ENTITY_DEFS[entity].fields)) out[name] = fieldLabel(name, f);
   return out;
 }
@@ -110,13 +105,10 @@ export function fieldLabels(entity: EntityName): Record<string, Text> {
 // a whole number or null.
 /* @__NO_SIDE_EFFECTS__ */
 function openFieldsSchema(): v.GenericSchema<unknown> {
-  const text = textField({ vi: 'Đoạn văn của hồ sơ', en: 'A dossier paragraph' }, { max: MAX_PARAGRAPH_LENGTH, multiline: true });
+  const text = textField('dossierParagraph', { max: MAX_PARAGRAPH_LENGTH, multiline: true });
   return v.record(
-    v.pipe(v.string(), v.regex(/^[A-Za-z][A-Za-z0-9]{0,63}$/, msg('Tên trường của hồ sơ không hợp lệ', 'Not a valid dossier field name'))),
-    v.union(
-      [text, v.boolean(), v.null(), v.pipe(v.number(), v.safeInteger())],
-      msg('Trường của hồ sơ phải là chữ, có/không, số nguyên hoặc null', 'A dossier field must be text, true/false, a whole number or null'),
-    ),
+    v.pipe(v.string(), v.regex(/^[A-Za-z][A-Za-z0-9]{0,63}$/, msg('pb.dossierFieldName'))),
+    v.union([text, v.boolean(), v.null(), v.pipe(v.number(), v.safeInteger())], msg('pb.dossierFieldValue')),
   ) as v.GenericSchema<unknown>;
 }
 
@@ -126,7 +118,7 @@ function buildFieldsSchema(entity: EntityName): v.GenericSchema<unknown> {
   const def = ENTITY_DEFS[entity];
   if ('openFields' in def && def.openFields) return openFieldsSchema();
   if (isNumericEntity(entity)) return numericFieldsSchema(entity);
-  return strict(fieldEntries(entity), def.recordLabel ?? def.label, fieldLabels(entity)) as v.GenericSchema<unknown>;
+  return strict(fieldEntries(entity), { label: entity }, fieldLabels(entity)) as v.GenericSchema<unknown>;
 }
 
 /** The schema of one op's `fields` for an entity: only its fields, each optional. */

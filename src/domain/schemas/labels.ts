@@ -2,6 +2,7 @@
 // Data only. Messages and forms use these words exactly; never reword a glossary label here.
 
 import type { Text } from '../catalog/types.ts';
+import { ENTITY_DEFS, type EntityName } from '../entities/index.ts';
 
 /** Số liệu mô hình học tập của một thôn (`villageCounts`). */
 export const VILLAGE_COUNT_LABELS = {
@@ -78,6 +79,7 @@ export const OTHER_LABELS = {
   village: { vi: 'Thôn', en: 'Village' },
   villageCode: { vi: 'Mã thôn', en: 'Village code' },
   villageName: { vi: 'Tên thôn', en: 'Village name' },
+  inCommune: { vi: 'Thuộc xã', en: 'Belongs to commune' },
   order: { vi: 'Thứ tự', en: 'Order' },
   archived: { vi: 'Đã lưu trữ', en: 'Archived' },
   figures: { vi: 'Số liệu chung của xã', en: 'Commune figures' },
@@ -103,7 +105,31 @@ export const OTHER_LABELS = {
   fileName: { vi: 'Tên tệp', en: 'File name' },
   caption: { vi: 'Chú thích', en: 'Caption' },
   removed: { vi: 'Đã gỡ bỏ', en: 'Removed' },
+  assessInput: { vi: 'Dữ liệu đánh giá', en: 'Assessment input' },
+  dossierParagraph: { vi: 'Đoạn văn của hồ sơ', en: 'A dossier paragraph' },
 } as const satisfies Record<string, Text>;
+
+/**
+ * The glossary's words for a village ("Thôn / Bản / Ấp / Tổ dân phố (gọi chung là thôn)"): a name
+ * may start with one of them or not ("Thôn Làng Mạ" = "Làng Mạ").
+ */
+export const VILLAGE_KINDS: Text = { vi: 'Thôn / Bản / Ấp / Tổ dân phố (gọi chung là thôn)', en: 'Village' };
+/** Each of those words: Thôn, Bản, Ấp, Tổ dân phố. */
+export const VILLAGE_KIND_WORDS: readonly string[] = VILLAGE_KINDS.vi.replace(/\s*\([^)]*\)\s*/g, '').split('/').map((s) => s.trim()).filter(Boolean);
+
+/** Every label by its key (the keys of the three tables never collide). */
+export const LABELS: Readonly<Record<LabelKey, Text>> = { ...VILLAGE_COUNT_LABELS, ...COMMUNE_FIGURE_LABELS, ...OTHER_LABELS };
+export type LabelKey = keyof typeof VILLAGE_COUNT_LABELS | keyof typeof COMMUNE_FIGURE_LABELS | keyof typeof OTHER_LABELS;
+
+/** What a message's `label` parameter names: a glossary label by key, or an entity of the registry. */
+export type LabelName = LabelKey | EntityName;
+
+/** The label of a name: the glossary's, else the entity's (how its field schemas name a record). */
+export function labelOf(name: LabelName): Text {
+  if (Object.prototype.hasOwnProperty.call(LABELS, name)) return LABELS[name as LabelKey];
+  const def: { label: Text; recordLabel?: Text } = ENTITY_DEFS[name as EntityName];
+  return def.recordLabel ?? def.label;
+}
 
 /** Lower-cases the first letter, to use a label inside a sentence ("không được lớn hơn số hộ…"). */
 export function inSentence(label: string): string {

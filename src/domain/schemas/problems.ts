@@ -1,29 +1,28 @@
 // Turns valibot issues into problems a person can act on: a path like `villages[3].familiesRecognized`
-// and a message in Vietnamese and English. Never throws on odd issues: unknown ones get a generic text.
+// and a code with parameters (`{ code: 'pb.negative', params: { label: 'households' } }`), never a
+// sentence: src/i18n/problems.ts says it in Vietnamese or English. Never throws on odd issues:
+// unknown ones get a generic code.
 
 import type { BaseIssue } from 'valibot';
-import type { Text } from '../catalog/types.ts';
 
-/** One thing wrong with an input, at a path, in both locales. */
+/** What a problem's parameters may hold: values it names (a count, a key, a label's key…). */
+export type ProblemParams = Readonly<Record<string, string | number | boolean | undefined>>;
+
+/** One thing wrong with an input, at a path, as a code of the catalog's part `pb` with its parameters. */
 export interface Problem {
   path: string;
-  vi: string;
-  en: string;
+  code: string;
+  params?: ProblemParams;
 }
 
-// Schema messages carry both locales in one string, split again by toProblems.
-const SEP = '\u0000';
+// A schema's message carries its code and parameters as one string (valibot messages are strings),
+// read back by toProblems.
+const MARK = '\u0000';
 
-/** A two-locale message for a valibot schema or action. */
+/** The message of a valibot schema or action: a problem code and its parameters. */
 /* @__NO_SIDE_EFFECTS__ */
-export function msg(vi: string, en: string): string {
-  return `${vi}${SEP}${en}`;
-}
-
-/** The message of a Text, for valibot. */
-/* @__NO_SIDE_EFFECTS__ */
-export function msgOf(t: Text): string {
-  return msg(t.vi, t.en);
+export function msg(code: string, params?: ProblemParams): string {
+  return `${MARK}${JSON.stringify(params ? [code, params] : [code])}`;
 }
 
 type PathKey = string | number;
@@ -48,23 +47,24 @@ function keysOf(issue: BaseIssue<unknown>): PathKey[] {
   });
 }
 
+/** The code and parameters a schema message carries; a generic code for any other message. */
+/* @__NO_SIDE_EFFECTS__ */
+export function codeOf(message: string): Omit<Problem, 'path'> {
+  if (message.startsWith(MARK)) {
+    const [code, params] = JSON.parse(message.slice(MARK.length)) as [string, ProblemParams?];
+    return params ? { code, params } : { code };
+  }
+  return { code: 'pb.invalidValue', params: { detail: message } };
+}
+
 /** Problems of valibot issues, with `prefix` keys put in front of every path. */
 /* @__NO_SIDE_EFFECTS__ */
 export function toProblems(issues: readonly BaseIssue<unknown>[], prefix: readonly PathKey[] = []): Problem[] {
-  return issues.map((issue) => {
-    const path = formatPath([...prefix, ...keysOf(issue)]);
-    const i = issue.message.indexOf(SEP);
-    if (i >= 0) return { path, vi: issue.message.slice(0, i), en: issue.message.slice(i + SEP.length) };
-    return { path, vi: 'Giá trị không hợp lệ', en: issue.message };
-  });
+  return issues.map((issue) => ({ path: formatPath([...prefix, ...keysOf(issue)]), ...codeOf(issue.message) }));
 }
 
 /** The problem for a file or text that is not JSON at all. */
 /* @__NO_SIDE_EFFECTS__ */
 export function notJsonProblem(detail: string): Problem {
-  return {
-    path: '$',
-    vi: `Nội dung không phải JSON hợp lệ (${detail})`,
-    en: `The content is not valid JSON (${detail})`,
-  };
+  return { path: '$', code: 'pb.notJson', params: { detail } };
 }

@@ -45,21 +45,21 @@ export function recordProblems(entity: EntityName, key: string, values: Record<s
   for (const rule of ENTITY_DEFS[entity].rules ?? []) {
     const has = (f: string) => values[f] !== undefined && values[f] !== null;
     if (rule.kind === 'chains') {
-      for (const p of chainProblems(values, rule.chains, labelsOf(entity))) out.push({ path: p.key, vi: p.vi, en: p.en });
+      for (const p of chainProblems(values, rule.chains, labelsOf(entity))) out.push({ path: p.key, code: 'pb.exceeds', params: p.params });
     } else if (rule.kind === 'required') {
       for (const f of rule.fields) {
-        if (!has(f)) out.push({ path: f, vi: `Thiếu ${labelsOf(entity)[f]!.vi.toLowerCase()}`, en: `${labelsOf(entity)[f]!.en} is missing` });
+        if (!has(f)) out.push({ path: f, code: 'pb.missing', params: { field: labelsOf(entity)[f]!, key: f } });
       }
     } else if (rule.kind === 'exactlyOne') {
       if (rule.fields.filter(has).length !== 1) {
-        const names = rule.fields.map((f) => labelsOf(entity)[f]!);
-        out.push({ path: rule.fields[0]!, vi: `Cần đúng một trong: ${names.map((n) => n.vi.toLowerCase()).join(', ')}`, en: `Exactly one of ${names.map((n) => n.en.toLowerCase()).join(', ')} is needed` });
+        const [a, b] = rule.fields.map((f) => labelsOf(entity)[f]!);
+        out.push({ path: rule.fields[0]!, code: 'pb.exactlyOne', params: { a, b } });
       }
     } else if (rule.kind === 'indicatorRef') {
       const id = values[rule.field];
       const catalog = catalogs[DEFAULT_CATALOG_ID];
       if (has(rule.field) && !(typeof id === 'string' && catalog && findIndicator(catalog, id))) {
-        out.push({ path: rule.field, vi: `Không có chỉ tiêu "${String(id)}" trong Thông tư 25/2023/TT-BGDĐT`, en: `There is no indicator "${String(id)}" in Circular 25/2023` });
+        out.push({ path: rule.field, code: 'pb.unknownIndicator', params: { indicator: String(id), catalog: DEFAULT_CATALOG_ID } });
       }
     } else {
       const schema = answerSchemaOf(readKey(ENTITY_DEFS[entity].key, key)?.indicator ?? '');

@@ -2,7 +2,7 @@
 // normalisation, control characters, blank-after-trimming, and the reserved object keys that may
 // never be a field name or key. Used by the entity schemas, the wire protocol and the server alike.
 import * as v from 'valibot';
-import type { Text } from '../catalog/types.ts';
+import type { LabelName } from './labels.ts';
 import { msg } from './problems.ts';
 import { RESERVED_KEYS, isReservedKey } from '../sync/limits.ts';
 
@@ -14,6 +14,20 @@ export const MAX_NAME_LENGTH = 200;
 export const MAX_NOTE_LENGTH = 5_000;
 /** Longest dossier paragraph (the dossier's own, larger cap). */
 export const MAX_PARAGRAPH_LENGTH = 50_000;
+
+/** Whether a reserved key is anywhere inside a JSON value (reservedKeyPath without making paths). */
+export function hasReservedKey(x: unknown, depth = 0): boolean {
+  if (x === null || typeof x !== 'object' || depth > 64) return depth > 64;
+  if (Array.isArray(x)) {
+    for (let i = 0; i < x.length; i++) if (hasReservedKey(x[i], depth + 1)) return true;
+    return false;
+  }
+  for (const k in x) {
+    if (!Object.prototype.hasOwnProperty.call(x, k)) continue;
+    if (RESERVED_KEYS.has(k) || hasReservedKey((x as Record<string, unknown>)[k], depth + 1)) return true;
+  }
+  return false; // (for…in lists an own `__proto__` that JSON.parse made, as Object.keys does)
+}
 
 /**
  * The path of the first reserved key anywhere inside a JSON value (own keys, any depth), or null.
@@ -78,29 +92,26 @@ export interface TextRules {
  * when required, not blank after trimming Unicode spaces. The output is the NFC text.
  */
 /* @__NO_SIDE_EFFECTS__ */
-export function textField(label: Text, rules: TextRules) {
+export function textField(label: LabelName, rules: TextRules) {
   const control = rules.multiline ? CONTROL_MULTILINE : CONTROL_LINE;
   const base = v.pipe(
-    v.string(msg(`${label.vi} phải là chữ`, `${label.en} must be text`)),
+    v.string(msg('pb.notText', { label })),
     v.normalize('NFC'),
-    v.maxLength(rules.max, msg(`${label.vi} quá dài (tối đa ${rules.max.toLocaleString('vi-VN')} ký tự)`, `${label.en} is too long (at most ${rules.max} characters)`)),
-    v.check((s: string) => !control.test(s), msg(
-      `${label.vi} có ký tự điều khiển không được phép`,
-      `${label.en} contains control characters`,
-    )),
+    v.maxLength(rules.max, msg('pb.tooLong', { label, max: rules.max })),
+    v.check((s: string) => !control.test(s), msg('pb.control', { label })),
   );
   if (!rules.required) return base;
-  return v.pipe(base, v.check((s: string) => !isBlank(s), msg(`${label.vi} không được để trống`, `${label.en} must not be empty`)));
+  return v.pipe(base, v.check((s: string) => !isBlank(s), msg('pb.empty', { label })));
 }
 
 /** A name: one line, ≤ 200 characters. */
 /* @__NO_SIDE_EFFECTS__ */
-export function nameText(label: Text, required = false) {
+export function nameText(label: LabelName, required = false) {
   return textField(label, { max: MAX_NAME_LENGTH, required });
 }
 
 /** A note or narrative text: several lines, ≤ 5 000 characters. */
 /* @__NO_SIDE_EFFECTS__ */
-export function noteText(label: Text) {
+export function noteText(label: LabelName) {
   return textField(label, { max: MAX_NOTE_LENGTH, multiline: true });
 }

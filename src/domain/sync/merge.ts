@@ -1,7 +1,7 @@
 // Per-field last-writer-wins merge of ops by HLC, and the conflicts it leaves for a person to see.
 // Pure and order-free: the same set of ops, in any order and with any duplicates, gives the same
 // state and the same conflicts. Never drops a device's latest value of a field: the loser is kept.
-import { compareHlc, parseHlc } from './hlc.ts';
+import { compareHlc, hlcNode, parseHlc } from './hlc.ts';
 import type { EntityName, JsonValue, Op } from './op.ts';
 
 /** One device's write of one field. */
@@ -84,25 +84,52 @@ export function mergeOp(state: EntityState | undefined, op: Op): MergeResult {
 
 /** mergeOp without the conflict list (the server's path and loops that list conflicts once at the end). */
 export function mergeWrite(state: EntityState | undefined, op: Op): Omit<MergeResult, 'conflicts'> {
-  const node = parseHlc(op.hlc).node;
   const next: EntityState = bare(state);
+  const changed = writeFields(next, op, false);
+  return { state: next, changed };
+}
+
+/**
+ * A copy of a state that its holder may change in place (mergeWriteInPlace): the state and each
+ * field's map of writes copied (null-prototype maps), the writes themselves shared (never changed).
+ */
+export function ownedCopy(state: EntityState | undefined): EntityState {
+  const out = bare<Record<string, FieldWrite>>();
+  if (state) for (const k of Object.keys(state)) out[k] = bare(state[k]);
+  return out;
+}
+
+/**
+ * mergeWrite into a state made by ownedCopy (and changed only by this function since), which it
+ * changes itself instead of copying it for every op: what a batch of many ops on one record does.
+ * Returns the fields whose winning value or stamp changed.
+ */
+export function mergeWriteInPlace(owned: EntityState, op: Op): string[] {
+  return writeFields(owned, op, true);
+}
+
+/** The body of both: `next` is the state to change; its field maps are copied unless `owned`. */
+function writeFields(next: EntityState, op: Op, owned: boolean): string[] {
+  const node = hlcNode(op.hlc);
   const changed: string[] = [];
-  for (const field of Object.keys(op.fields).sort()) {
+  const fields = Object.keys(op.fields);
+  if (fields.length > 1) fields.sort();
+  for (const field of fields) {
     const write: FieldWrite = { value: op.fields[field]!, hlc: op.hlc, opId: op.opId };
     const prev = op.prev && own(op.prev, field) ? op.prev[field] : undefined;
     if (prev !== undefined) write.prev = prev;
-    const writes = own(next, field) ? next[field]! : bare<FieldWrite>();
-    const mine = own(writes, node) ? writes[node] : undefined;
+    const writes = own(next, field) ? next[field]! : undefined;
+    const mine = writes && own(writes, node) ? writes[node] : undefined;
     if (mine && compareWrites(mine, write) >= 0) continue; // older or the same op again
     const before = winnerOf(writes);
-    const nextWrites = bare(writes);
+    const nextWrites = writes && owned ? writes : bare(writes);
     nextWrites[node] = write;
     next[field] = nextWrites;
     // The new winner without a second scan: `write` is newer than this node's own old write, so
     // it wins when it beats the old winner (whoever's that was); otherwise the old winner stays.
     if (!before || compareWrites(write, before) > 0) changed.push(field);
   }
-  return { state: next, changed };
+  return changed;
 }
 
 /** The conflicts a state holds, sorted by field then loser stamp. */

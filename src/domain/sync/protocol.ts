@@ -7,9 +7,9 @@ import { ENTITY_DEFS, ENTITY_NAMES, isEntityName } from '../entities/index.ts';
 import { checkKey, isKeyProblem, type KeyParts, type KeyProblem, type KeyRules } from '../keys.ts';
 import { DEFAULT_CATALOG_ID, catalogs, findIndicator } from '../catalog/index.ts';
 import { fastFieldsOf, opFieldsSchema } from '../schemas/fields.ts';
-import { formatPath, msg, toProblems } from '../schemas/problems.ts';
-import { cleanLabel, reservedKeyPath } from '../schemas/text.ts';
-import { MAX_DRIFT_MS, parseHlc } from './hlc.ts';
+import { formatPath, msg, toProblems, type ProblemParams } from '../schemas/problems.ts';
+import { cleanLabel, hasReservedKey, reservedKeyPath } from '../schemas/text.ts';
+import { MAX_DRIFT_MS } from './hlc.ts';
 import { CODE_RE, MAX_YEAR, MIN_YEAR, isReservedKey } from './limits.ts';
 
 export { CODE_RE, MAX_YEAR, MIN_YEAR };
@@ -116,7 +116,7 @@ export const EnrollRequestSchema = v.strictObject({
   deviceId: v.optional(v.pipe(
     v.string(),
     v.regex(ID_RE),
-    v.check((id) => !isServerDevice(id), msg('Mã thiết bị này dành riêng cho máy chủ', "This device id is the server's own")),
+    v.check((id) => !isServerDevice(id), msg('pb.serverDevice')),
   )),
   // A phone's name is shown in lists and terminals: cleaned (controls, invisibles) rather than refused.
   deviceName: v.optional(v.pipe(v.string(), v.maxLength(1000), v.transform((s) => cleanLabel(s, 100)))),
@@ -156,11 +156,21 @@ export interface ChangesResponse {
 }
 
 /** The commune a token belongs to. */
+/**
+ * A commune as the server lists it: its stable id (what keys and tokens name; a server before
+ * stable ids sends none, its codes being the ids), its code (Mã xã) and its villages likewise.
+ */
 export interface CommuneInfo {
+  id?: string;
   code: string;
   name: string;
   province: string;
-  villages: { code: string; name: string }[];
+  villages: { id?: string; code: string; name: string }[];
+}
+
+/** The id of a commune or village the server lists (its code on a server before stable ids). */
+export function idOf(x: { id?: string; code: string }): string {
+  return x.id ?? x.code;
 }
 
 export interface EnrollResponse {
@@ -185,10 +195,19 @@ export interface MeResponse {
   communes?: string[];
 }
 
-/** One reason a batch was refused; `path` is inside the op (`fields.households`) or the body. */
+/**
+ * One reason a batch was refused; `path` is inside the op (`fields.households`) or the body. A
+ * code of the catalog's part `pb` with its parameters (src/i18n/problems.ts says it).
+ */
 export interface Problem {
   opId?: string;
   path: string;
+  code: string;
+  params?: ProblemParams;
+}
+
+/** A problem as the API sends it: its code and parameters, and their words in both locales. */
+export interface WireProblem extends Problem {
   vi: string;
   en: string;
 }
@@ -215,7 +234,7 @@ export interface ErrorResponse {
   error: ErrorCode;
   message_vi: string;
   message_en: string;
-  problems?: Problem[];
+  problems?: WireProblem[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -230,24 +249,52 @@ const WIRE_KEY_RULES: Omit<KeyRules, 'isIndicator'> = {
   maxYear: MAX_YEAR,
 };
 
-/** Splits a key by its entity's format (src/domain/keys.ts); a string is a Vietnamese + English reason. */
-export function parseKey(entity: EntityName, key: string, isIndicator: (id: string) => boolean = isAnswerIndicator): KeyParts | { vi: string; en: string } {
-  const r = checkKey(ENTITY_DEFS[entity].key, key, { ...WIRE_KEY_RULES, isIndicator });
-  return isKeyProblem(r) ? keyProblemText(r) : r;
+/** What is wrong with a key: a problem code (`pb.keyShape`…) and its parameters. */
+export interface KeyRefusal { code: string; params: ProblemParams }
+
+/** The wire's rules with the default catalog's indicators (made once, not per key). */
+const DEFAULT_KEY_RULES: KeyRules = { ...WIRE_KEY_RULES, isIndicator: isAnswerIndicator };
+
+/**
+ * Answers of parseKey with the default rules, by entity then key: the ops of a batch share a few
+ * keys, and the server asks for each op twice (the check, the access policy). Frozen, since they
+ * are shared; emptied when it holds KEY_MEMO_MAX keys, so its memory stays bounded.
+ */
+const keyMemo = new Map<EntityName, Map<string, Readonly<KeyParts> | Readonly<KeyRefusal>>>();
+let keyMemoSize = 0;
+const KEY_MEMO_MAX = 20_000;
+
+/** Splits a key by its entity's format (src/domain/keys.ts), or says what is wrong with it. */
+export function parseKey(entity: EntityName, key: string, isIndicator: (id: string) => boolean = isAnswerIndicator): Readonly<KeyParts> | Readonly<KeyRefusal> {
+  if (isIndicator !== isAnswerIndicator) {
+    const r = checkKey(ENTITY_DEFS[entity].key, key, { ...WIRE_KEY_RULES, isIndicator });
+    return isKeyProblem(r) ? keyRefusal(r) : r;
+  }
+  let byKey = keyMemo.get(entity);
+  const known = byKey?.get(key);
+  if (known) return known;
+  const r = checkKey(ENTITY_DEFS[entity].key, key, DEFAULT_KEY_RULES);
+  const answer = Object.freeze(isKeyProblem(r) ? keyRefusal(r) : r);
+  if (keyMemoSize >= KEY_MEMO_MAX) {
+    keyMemo.clear();
+    keyMemoSize = 0;
+    byKey = undefined;
+  }
+  if (!byKey) keyMemo.set(entity, (byKey = new Map()));
+  byKey.set(key, answer);
+  keyMemoSize += 1;
+  return answer;
 }
 
-/** A key problem in Vietnamese and English. */
-export function keyProblemText(p: KeyProblem): { vi: string; en: string } {
-  switch (p.code) {
-    case 'keyShape':
-      return { vi: `Khóa "${p.key}" sai dạng, cần ${p.want}`, en: `Key "${p.key}" is malformed, expected ${p.want}` };
-    case 'keyYear':
-      return { vi: `Năm "${p.segment}" không hợp lệ (${p.min}–${p.max})`, en: `Year "${p.segment}" is not valid (${p.min}–${p.max})` };
-    case 'keyIndicator':
-      return { vi: `Chỉ tiêu "${p.segment}" không có trong bộ tiêu chí (hoặc không phải dạng có/không)`, en: `Indicator "${p.segment}" is not a yes/no indicator of the catalog` };
-    case 'keyCode':
-      return { vi: `Mã "${p.segment}" trong khóa không hợp lệ`, en: `Code "${p.segment}" in the key is not valid` };
-  }
+/** Whether parseKey refused the key. */
+export function isKeyRefusal(x: Readonly<KeyParts> | Readonly<KeyRefusal>): x is Readonly<KeyRefusal> {
+  return 'params' in x;
+}
+
+/** A key problem as a problem code of the catalog (`keyShape` → `pb.keyShape`). */
+function keyRefusal(p: KeyProblem): KeyRefusal {
+  const { code, ...params } = p;
+  return { code: `pb.${code}`, params };
 }
 
 /** Whether `id` is a yes/no indicator of the default catalog (answers are keyed by them). */
@@ -291,7 +338,7 @@ export function validateBatch(body: unknown, opts: CheckOptions = {}): BatchChec
     }
     const op = parsed.op;
     if (seen.has(op.opId)) {
-      problems.push({ opId: op.opId, path: formatPath(['ops', index, 'opId']), vi: 'opId bị lặp trong cùng một lô', en: 'opId repeated within the batch' });
+      problems.push({ opId: op.opId, path: formatPath(['ops', index, 'opId']), code: 'pb.opIdRepeated' });
       return;
     }
     seen.add(op.opId);
@@ -303,11 +350,6 @@ export function validateBatch(body: unknown, opts: CheckOptions = {}): BatchChec
 
 export type OpCheck = { ok: true; op: Op } | { ok: false; problems: Problem[] };
 
-/** Vietnamese + English reason for a stamp too far ahead of the checker's clock. */
-export const CLOCK_AHEAD_MESSAGE = {
-  vi: 'Ngày giờ trên điện thoại đang sai (nhanh hơn máy chủ quá một ngày). Hãy chỉnh lại ngày giờ của điện thoại; thay đổi vẫn được giữ trên máy và sẽ được gửi lại.',
-  en: "The phone's date is wrong (more than a day ahead of the server). Correct the phone's date; the change is kept on the device and will be sent again.",
-} as const;
 
 /**
  * One op, checked and parsed: the envelope, reserved names at any depth, the key, the stamp, and
@@ -322,9 +364,9 @@ const pathAt = (at: readonly (string | number)[], ...keys: (string | number)[]) 
 export function parseOp(raw: unknown, at: readonly (string | number)[] = [], opts: CheckOptions = {}): OpCheck {
   const opId = typeof raw === 'object' && raw !== null && typeof (raw as { opId?: unknown }).opId === 'string' ? (raw as { opId: string }).opId : undefined;
   // valibot's record() skips __proto__/constructor/prototype without a word, so look first.
-  const reserved = reservedKeyPath(raw);
+  const reserved = hasReservedKey(raw) ? reservedKeyPath(raw) : null;
   if (reserved) {
-    return { ok: false, problems: [withOpId(opId, { path: pathAt(at, ...reserved), vi: `Tên "${String(reserved[reserved.length - 1])}" không được dùng làm tên trường hay khóa`, en: `"${String(reserved[reserved.length - 1])}" may not be used as a field name or key` })] };
+    return { ok: false, problems: [withOpId(opId, { path: pathAt(at, ...reserved), code: 'pb.reservedName', params: { name: String(reserved[reserved.length - 1]) } })] };
   }
   const fastEnv = fastOpEnvelope(raw);
   const env = fastEnv ? null : v.safeParse(OpSchema, raw);
@@ -332,20 +374,21 @@ export function parseOp(raw: unknown, at: readonly (string | number)[] = [], opt
   const op = fastEnv ?? env!.output!;
   const problems: Problem[] = [];
   const key = parseKey(op.entity, op.key);
-  if ('vi' in key) problems.push(withOpId(opId, { path: pathAt(at, 'key'), vi: key.vi, en: key.en }));
-  if (opts.now !== undefined && parseHlc(op.hlc).wall > opts.now + MAX_DRIFT_MS) {
-    problems.push(withOpId(opId, { path: pathAt(at, 'hlc'), ...CLOCK_AHEAD_MESSAGE }));
+  if (isKeyRefusal(key)) problems.push(withOpId(opId, { path: pathAt(at, 'key'), ...key }));
+  // The stamp has passed HLC_RE: its first 15 characters are the wall time.
+  if (opts.now !== undefined && Number(op.hlc.slice(0, 15)) > opts.now + MAX_DRIFT_MS) {
+    problems.push(withOpId(opId, { path: pathAt(at, 'hlc'), code: 'pb.clockAhead' }));
   }
   if (Object.keys(op.fields).length === 0) {
-    problems.push(withOpId(opId, { path: pathAt(at, 'fields'), vi: 'Thao tác không có trường nào', en: 'The op changes no field' }));
+    problems.push(withOpId(opId, { path: pathAt(at, 'fields'), code: 'pb.noFields' }));
   }
   for (const f of Object.keys(op.prev ?? {})) {
     if (!Object.prototype.hasOwnProperty.call(op.fields, f)) {
-      problems.push(withOpId(opId, { path: pathAt(at, 'prev', f), vi: 'prev nêu một trường mà thao tác không sửa', en: 'prev names a field the op does not change' }));
+      problems.push(withOpId(opId, { path: pathAt(at, 'prev', f), code: 'pb.prevField' }));
     }
   }
   if (!isJson(op.fields, 0)) {
-    problems.push(withOpId(opId, { path: pathAt(at, 'fields'), vi: 'Giá trị các trường phải là JSON thuần', en: 'Field values must be plain JSON' }));
+    problems.push(withOpId(opId, { path: pathAt(at, 'fields'), code: 'pb.notPlainJson' }));
     return { ok: false, problems };
   }
   const fast = FAST_FIELDS.get(op.entity)?.(op.fields);
@@ -381,56 +424,32 @@ function isJson(x: unknown, depth: number): x is JsonValue {
   return false;
 }
 
-/** A valibot issue of the envelope as a Problem with a Vietnamese and an English sentence. */
+/** The code of an envelope issue by valibot's issue type (a missing value has its own). */
+const ENVELOPE_CODES: Readonly<Record<string, string>> = {
+  strict_object: 'pb.wire.object', object: 'pb.wire.object', string: 'pb.wire.string', number: 'pb.wire.number',
+  boolean: 'pb.wire.boolean', array: 'pb.wire.array', integer: 'pb.wire.integer', min_value: 'pb.wire.min',
+  max_value: 'pb.wire.max', min_length: 'pb.wire.minLength', max_length: 'pb.wire.maxLength', uuid: 'pb.wire.uuid',
+  picklist: 'pb.wire.notAllowed', literal: 'pb.wire.notAllowed', union: 'pb.wire.notAllowed', variant: 'pb.wire.notAllowed',
+  regex: 'pb.wire.format', iso_date: 'pb.wire.isoDate',
+};
+
+/** A valibot issue of the envelope as a Problem: a code by the issue's type, with its requirement. */
 export function issueToProblem(issue: v.BaseIssue<unknown>, at: readonly (string | number)[] = []): Problem {
   const keys = (issue.path ?? []).map((p) => {
     const k = (p as { key?: unknown }).key;
     return typeof k === 'number' ? k : String(k);
   });
   const path = at.length + keys.length ? formatPath([...at, ...keys]) : '$';
+  if (issue.type === 'strict_object' && issue.expected === 'never') return { path, code: 'pb.wire.unknownField' };
+  if ((issue.type === 'object' || issue.type === 'string') && issue.input === undefined) return { path, code: 'pb.wire.required' };
+  const code = Object.prototype.hasOwnProperty.call(ENVELOPE_CODES, issue.type) ? ENVELOPE_CODES[issue.type] : undefined;
   const req = issue.requirement;
   const reqText = typeof req === 'number' || typeof req === 'string' ? String(req) : '';
-  switch (issue.type) {
-    case 'strict_object':
-      if (issue.expected === 'never') return { path, vi: 'Trường không được phép', en: 'Unknown field' };
-      return { path, vi: 'Cần một đối tượng', en: 'Expected an object' };
-    case 'object':
-      return { path, vi: issue.input === undefined ? 'Thiếu trường bắt buộc' : 'Cần một đối tượng', en: issue.input === undefined ? 'Required field missing' : 'Expected an object' };
-    case 'string':
-      return { path, vi: issue.input === undefined ? 'Thiếu trường bắt buộc' : 'Cần một chuỗi ký tự', en: issue.input === undefined ? 'Required field missing' : 'Expected a string' };
-    case 'number':
-      return { path, vi: 'Cần một số', en: 'Expected a number' };
-    case 'boolean':
-      return { path, vi: 'Cần giá trị có/không', en: 'Expected true or false' };
-    case 'array':
-      return { path, vi: 'Cần một danh sách', en: 'Expected a list' };
-    case 'integer':
-      return { path, vi: 'Phải là số nguyên', en: 'Must be a whole number' };
-    case 'min_value':
-      return { path, vi: `Phải lớn hơn hoặc bằng ${reqText}`, en: `Must be at least ${reqText}` };
-    case 'max_value':
-      return { path, vi: `Phải nhỏ hơn hoặc bằng ${reqText}`, en: `Must be at most ${reqText}` };
-    case 'min_length':
-      return { path, vi: `Quá ngắn hoặc rỗng (tối thiểu ${reqText})`, en: `Too short or empty (at least ${reqText})` };
-    case 'max_length':
-      return { path, vi: `Quá dài (tối đa ${reqText})`, en: `Too long (at most ${reqText})` };
-    case 'uuid':
-      return { path, vi: 'Phải là UUID', en: 'Must be a UUID' };
-    case 'picklist':
-    case 'literal':
-    case 'union':
-    case 'variant':
-      return { path, vi: 'Giá trị không được chấp nhận', en: 'Value not allowed' };
-    case 'regex':
-      return { path, vi: 'Sai định dạng', en: 'Wrong format' };
-    case 'iso_date':
-      return { path, vi: 'Ngày phải có dạng YYYY-MM-DD', en: 'Date must be YYYY-MM-DD' };
-    default: {
-      // Schema messages of the domain carry both languages; split them as the domain does.
-      const [p] = toProblems([issue]);
-      return { path, vi: p!.vi, en: p!.en };
-    }
-  }
+  // min, max, minLength, maxLength name their requirement.
+  if (code) return code.startsWith('pb.wire.m') ? { path, code, params: { req: reqText } } : { path, code };
+  // Schema messages of the domain carry their code; read them as the domain does.
+  const [p] = toProblems([issue]);
+  return { path, code: p!.code, ...(p!.params ? { params: p!.params } : {}) };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -9,6 +9,8 @@ import { ENTITY_DEFS, ENTITY_NAMES } from '../entities/index.ts';
 export const YEAR_LOCKED_ENTITIES: ReadonlySet<EntityName> = new Set(ENTITY_NAMES.filter((e) => ENTITY_DEFS[e].yearLock === 'frozen'));
 /** The entity that holds a year's lock (registry `yearLock: 'lock'`: the dossier). */
 const LOCK_HOLDERS: ReadonlySet<EntityName> = new Set(ENTITY_NAMES.filter((e) => ENTITY_DEFS[e].yearLock === 'lock'));
+/** The one entity whose record a year's lock is read from (the dossier). */
+export const LOCK_ENTITY: EntityName = [...LOCK_HOLDERS][0]!;
 
 /** Dossier fields only the lock and reopen acts write. */
 export const LOCK_FIELDS: ReadonlySet<string> = new Set(['locked', 'lockReason', 'lockedAt', 'reopenReasons']);
@@ -50,8 +52,9 @@ function reopenReasons(v: JsonValue | undefined): { reason?: unknown }[] {
 export interface LockRefusal {
   /** Field the refusal is about (`locked` for a reopen without reason), or null for the whole op. */
   field: string | null;
-  vi: string;
-  en: string;
+  /** A problem code of the catalog's part `pb` (src/i18n says it), with the year. */
+  code: 'pb.reopenReason' | 'pb.yearLocked';
+  params: { year: number };
 }
 
 /**
@@ -69,15 +72,7 @@ export function lockRefusal(entity: EntityName, key: string, fields: Record<stri
     const after = reopenReasons(fields.reopenReasons);
     const added = after.slice(before);
     if (after.length > before && added.every((r) => typeof r.reason === 'string' && r.reason.trim() !== '')) return null;
-    return {
-      field: 'reopenReasons',
-      vi: `Mở lại năm ${year} cần ghi lý do`,
-      en: `Reopening ${year} needs a reason`,
-    };
+    return { field: 'reopenReasons', code: 'pb.reopenReason', params: { year: year! } };
   }
-  return {
-    field: null,
-    vi: `Năm ${year} đã khóa hồ sơ (đã họp xét). Muốn sửa, cán bộ phụ trách phải mở lại năm và ghi lý do.`,
-    en: `Year ${year} is locked (the council has met). To change it, the officer must reopen the year with a reason.`,
-  };
+  return { field: null, code: 'pb.yearLocked', params: { year: year! } };
 }

@@ -43,7 +43,7 @@ export const words: Mirror<typeof vi> = {
   'dossier.meetingHint': "What you enter here prints as the meeting minutes (Biên bản họp). After the meeting, record its date and minutes number, then lock the year's figures so papers and data cannot drift apart.",
   'dossier.lock': 'Lock the figures of {year}',
   'dossier.lockConfirm': "Lock the figures of {year}? Village counts, commune figures, answers and the dossier's wording cannot be edited until reopened.",
-  'dossier.lockedInfo': 'Locked after the meeting of {date} ({ref}).',
+  'dossier.lockedInfo': 'Locked after the meeting of {date} (minutes No. {ref}).',
   'dossier.reopen': 'Reopen {year}',
   'dossier.reopenReason': 'Reason for reopening',
   'dossier.reopenHint': 'Required. The reason is kept in the dossier.',

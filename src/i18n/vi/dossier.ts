@@ -41,7 +41,7 @@ export const words = {
   'dossier.meetingHint': 'Các mục dưới đây in thành Biên bản họp. Sau cuộc họp, ghi ngày họp và số biên bản rồi khóa số liệu năm, để giấy tờ và số liệu không lệch nhau.',
   'dossier.lock': 'Khóa số liệu năm {year}',
   'dossier.lockConfirm': 'Khóa số liệu năm {year}? Sau khi khóa, số liệu thôn, số liệu chung, câu trả lời chỉ tiêu và nội dung hồ sơ không sửa được cho tới khi mở lại.',
-  'dossier.lockedInfo': 'Đã khóa sau cuộc họp ngày {date} ({ref}).',
+  'dossier.lockedInfo': 'Đã khóa sau cuộc họp ngày {date} (Biên bản số {ref}).',
   'dossier.reopen': 'Mở lại năm {year}',
   'dossier.reopenReason': 'Lý do mở lại',
   'dossier.reopenHint': 'Bắt buộc. Lý do được lưu lại trong hồ sơ.',

@@ -3,16 +3,21 @@
 import { Dexie } from 'dexie';
 import { useRef, useState } from 'preact/hooks';
 import { ValidationError, YearLockedError } from '../../db/index.ts';
-import { t } from '../i18n/index.ts';
+import { t, tx } from '../i18n/index.ts';
 import { afterSave } from '../after-save.ts';
 
 /** `n` counts the saves of this form that committed (tests wait on it; people read the text). */
 export type SaveState = { n: number } & ({ kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; message: string });
 
+/** A refused save's reasons per field, in the UI's language. */
+function refusedFields(e: ValidationError): Record<string, string> {
+  return Object.fromEntries(Object.entries(e.fields).map(([k, vi]) => [k, tx({ vi, en: e.fieldsEn[k] ?? vi })]));
+}
+
 /** A Vietnamese (or English) sentence for a refused save. */
 export function saveErrorMessage(e: unknown): string {
   if (e instanceof YearLockedError) return t('yearLocked', { year: e.year });
-  if (e instanceof ValidationError) return Object.values(e.fields).join(' ');
+  if (e instanceof ValidationError) return Object.values(refusedFields(e)).join(' ');
   return e instanceof Error ? e.message : String(e);
 }
 
@@ -37,7 +42,7 @@ export function useSaver(): { state: SaveState; run: RunSave } {
       done.current++;
     } catch (e) {
       ok = false;
-      if (onRefused && e instanceof ValidationError) onRefused(e.fields);
+      if (onRefused && e instanceof ValidationError) onRefused(refusedFields(e));
       failed.current = saveErrorMessage(e);
     }
     inFlight.current--;

@@ -1,7 +1,7 @@
 // FIRST-LOAD. The always-visible sync line: "Chờ đồng bộ: 3", "Mã biên nhận", "Đồng bộ lần cuối"
 // or the last error in plain Vietnamese, and "Gửi ngay". Shows src/sync's status; decides nothing.
 import type { SyncStatus } from '../../sync/index.ts';
-import { fmtDateTime, fmtNumber, fmtShortDateTime, getLang, t } from '../i18n/index.ts';
+import { fmtDateTime, fmtNumber, fmtShortDateTime, t, tx } from '../i18n/index.ts';
 import { href } from '../router.ts';
 import { syncNow, useSyncStatus } from '../sync-client.ts';
 import { PATHS } from '../routes.tsx';
@@ -15,7 +15,7 @@ export function syncErrorText(s: SyncStatus): string | null {
   const vi = s.lastError ?? s.clockWarning;
   if (!vi) return null;
   const en = s.lastError ? s.lastErrorEn : s.clockWarningEn;
-  return getLang() === 'en' && en ? en : vi;
+  return tx({ vi, en: en ?? vi });
 }
 
 /** The sync status bar. */

@@ -15,6 +15,7 @@ import {
   type RatioKey, type VillageRow, type YearPoint,
 } from './model.ts';
 import { useLive } from '../hooks/use-live.ts';
+import { VILLAGE_KIND_WORDS } from '../../domain/schemas/labels.ts';
 import { words as en } from '../../i18n/en/dashboard.ts';
 import { words as vi } from '../../i18n/vi/dashboard.ts';
 import { addWords, getLang, t, type Lang } from '../i18n/index.ts';
@@ -52,9 +53,11 @@ async function loadDashboard(commune: string, year: number): Promise<DashboardDa
   return { input: now.input, output: now.output, plan: now.plan, earlier, settings: now.commune, dueLocked: due?.locked === true };
 }
 
+const KIND_PREFIX = new RegExp(`^(${VILLAGE_KIND_WORDS.join('|')})\\s+(?=\\S)`, 'u');
+
 /** Chart labels drop the "Thôn" every village shares, so names fit beside the bars at 360 px. */
 function shortName(name: string): string {
-  return name.replace(/^(Thôn|Bản|Ấp|Tổ dân phố)\s+(?=\S)/u, '');
+  return name.replace(KIND_PREFIX, '');
 }
 
 

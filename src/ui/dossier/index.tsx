@@ -23,7 +23,7 @@ import { documentNumber, MEETING_FIELDS, minutesNumberOf, TEXT_FIELDS, textsOfRo
 import { useLive } from '../hooks/use-live.ts';
 import { words as en } from '../../i18n/en/dossier.ts';
 import { words as vi } from '../../i18n/vi/dossier.ts';
-import { addWords, getLang, t } from '../i18n/index.ts';
+import { addWords, getLang, t, tx } from '../i18n/index.ts';
 import { SaveStatus, saveErrorMessage, useSaver } from '../components/save-status.tsx';
 import { Title } from '../components/title.tsx';
 import { printDocs, removePrintRoot, setPrintDocs } from './print.ts';
@@ -182,8 +182,8 @@ function Deadlines({ commune, row, year, locked, canEdit, pending }: { commune: 
   const save = (fields: Partial<CommuneRow>) =>
     stored(
       saver.run(async () => {
-        const name = (await getCommune(commune))?.name ?? row?.name ?? '';
-        await saveCommune({ code: commune, name, ...fields });
+        const c = await getCommune(commune);
+        await saveCommune({ ...fields, id: commune, code: c?.code ?? commune, name: c?.name ?? row?.name ?? '' });
       }),
     );
   return (
@@ -404,15 +404,14 @@ function DossierFields(p: {
   pending: PendingFields;
 }) {
   const texts = textsOfRow(p.row);
-  const en = getLang() === 'en';
   return (
     <>
       {p.fields.map((f) => (
         <TextInput
           key={f.key}
           id={`xd-${f.key}`}
-          label={en ? f.labelEn : f.label}
-          hint={en ? (f.hintEn ?? f.hint) : f.hint}
+          label={tx({ vi: f.label, en: f.labelEn })}
+          hint={f.hint === undefined ? undefined : tx({ vi: f.hint, en: f.hintEn ?? f.hint })}
           multiline={f.multiline}
           type={f.kind === 'date' ? 'date' : 'text'}
           value={texts[f.key] ?? ''}
@@ -484,7 +483,7 @@ function Meeting({ commune, year, row, pending, note }: { commune: string; year:
       />
       {locked ? (
         <>
-          <p data-testid="dossier-locked-info">{t('dossier.lockedInfo', { date: formatDate(meetingDate), ref: `Biên bản số ${documentNumber(minutesNumberOf(minutesRef), 'BB-UBND').trim()}` })}</p>
+          <p data-testid="dossier-locked-info">{t('dossier.lockedInfo', { date: formatDate(meetingDate), ref: documentNumber(minutesNumberOf(minutesRef), 'BB-UBND').trim() })}</p>
           {reopening ? (
             <div class="xd-confirm">
               <TextInput

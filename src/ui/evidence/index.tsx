@@ -4,7 +4,7 @@
 // are saved in one transaction (src/db/attachments.ts); a full phone gets a message and "Xuất dữ
 // liệu ngay", never a half-saved file. Lazy: loaded with the criteria screen, never on the first load.
 import { useEffect, useState } from 'preact/hooks';
-import { db, getMeta, repo, setMeta, type AttachmentRow } from '../../db/index.ts';
+import { getMeta, repo, setMeta, type AttachmentRow } from '../../db/index.ts';
 import { StorageFullError, addAttachment, getThumb, listAttachments, updateAttachment } from '../../db/attachments.ts';
 import { MAX_EVIDENCE_BYTES } from '../../domain/evidence/index.ts';
 import { EvidenceFileError, STAGE_LABELS, prepareEvidenceFile, sha256Hex, type PreparedEvidence } from '../../evidence/index.ts';
@@ -43,10 +43,10 @@ interface Listed {
 async function load(commune: string, year: number, indicator: string | undefined, decision: string | undefined): Promise<Listed> {
   // A decision's copies belong to it whatever year they were attached in; an indicator's to its year.
   const rows = decision
-    ? (await db().attachments.where('commune').equals(commune).toArray()).filter((r) => r.decision === decision && !r.removed && r.sha256)
+    ? (await repo().db.attachments.where('commune').equals(commune).toArray()).filter((r) => r.decision === decision && !r.removed && r.sha256)
     : (await listAttachments(repo(), commune, year)).filter((r) => r.indicator === indicator);
-  const pending = new Set((await db().blobs.where('state').equals('pending').primaryKeys()) as string[]);
-  const local = new Set((await db().blobs.where('sha256').anyOf(rows.map((r) => r.sha256)).primaryKeys()) as string[]);
+  const pending = new Set((await repo().db.blobs.where('state').equals('pending').primaryKeys()) as string[]);
+  const local = new Set((await repo().db.blobs.where('sha256').anyOf(rows.map((r) => r.sha256)).primaryKeys()) as string[]);
   return { rows, pending, local };
 }
 

@@ -11,7 +11,7 @@ async function tableInput(commune: string, year: number) {
   const c = await getCommune(commune);
   const villages = await listVillages(commune);
   const counts = new Map((await getVillageCounts(commune, year)).map((r) => [r.village, r as unknown as Record<string, unknown>]));
-  return { commune: { code: commune, name: c?.name ?? commune, province: c?.province }, year, villages, counts };
+  return { commune: { code: c?.code ?? commune, name: c?.name ?? commune, province: c?.province }, year, villages, counts };
 }
 
 export type SheetKind = 'template' | 'villages' | 'summary';

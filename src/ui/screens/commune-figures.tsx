@@ -21,6 +21,7 @@ import { readOnlyReason, type ReadOnlyReason } from '../access.ts';
 import { loadAccess } from '../hooks/use-access.ts';
 import { ReadOnlyNote } from '../components/read-only-note.tsx';
 import { indicatorName } from '../../i18n/readiness.ts';
+import { valueProblemText as problemText } from '../../i18n/value-problems.ts';
 
 type UnitKey = 'units' | 'unitsRecognized';
 type LevelKey = 'pcgdPrimary' | 'pcgdLowerSecondary' | 'literacy';
@@ -69,7 +70,7 @@ function Form({ commune, year, fig, locked: yearLocked, readOnly }: ScreenProps 
       const field = p.path as UnitKey;
       // unitsRecognized ≤ units: if the person just typed units, the error belongs there.
       const target = field in d ? field : UNIT_KEYS.find((k) => k in d);
-      if (target && !errors[target]) errors[target] = getLang() === 'en' ? p.en : p.vi;
+      if (target && !errors[target]) errors[target] = problemText(p, getLang());
     }
     return errors;
   };

@@ -4,7 +4,7 @@
 // Writes only through src/db; moves on by changing the route and the current-commune meta.
 import { useState } from 'preact/hooks';
 import {
-  archiveVillage, listCommunes, listVillages, listYears, loadDemoCommune, saveCommune, saveVillage, setMeta, startYear,
+  addVillage, archiveVillage, listCommunes, listVillages, listYears, loadDemoCommune, saveCommune, saveVillage, setMeta, startYear,
 } from '../../db/index.ts';
 import { CODE_RE } from '../../domain/sync/protocol.ts';
 import { t } from '../i18n/index.ts';
@@ -93,7 +93,10 @@ export function VillageAdder({ commune }: { commune: string }) {
       return;
     }
     const old = all.find((v) => v.code === c);
-    const ok = await saver.run(() => saveVillage(commune, { code: c, name: name.trim(), ...(old?.archived ? { archived: false } : {}) }), setErrors);
+    // A removed village typed again comes back; any other is a new village with a fresh id.
+    const ok = await saver.run(() => (old?.archived
+      ? saveVillage(commune, { id: old.id, code: c, name: name.trim(), archived: false })
+      : addVillage(commune, { code: c, name: name.trim() })), setErrors);
     if (ok) {
       setName('');
       setCode('');
@@ -108,7 +111,7 @@ export function VillageAdder({ commune }: { commune: string }) {
       {active.length ? (
         <ul class="plain-list">
           {active.map((v) => (
-            <li key={v.code} class="row">
+            <li key={v.id} class="row">
               <span>
                 {v.name} <span class="muted">({v.code})</span>
               </span>
@@ -117,7 +120,7 @@ export function VillageAdder({ commune }: { commune: string }) {
                 class="link danger"
                 aria-label={t('removeVillage', { name: v.name })}
                 onClick={() => {
-                  if (window.confirm(t('confirmRemoveVillage', { name: v.name }))) void saver.run(() => archiveVillage(commune, v.code));
+                  if (window.confirm(t('confirmRemoveVillage', { name: v.name }))) void saver.run(() => archiveVillage(commune, v.id));
                 }}
               >
                 ✕
@@ -181,13 +184,13 @@ export function FirstRun() {
           <h2 id="choose-h">{t('chooseCommune')}</h2>
           <ul class="plain-list">
             {list.map((c) => (
-              <li key={c.code}>
+              <li key={c.id}>
                 <button
                   type="button"
                   class="wide"
                   onClick={() => {
                     navigate();
-                    void openCommune(c.code);
+                    void openCommune(c.id);
                   }}
                 >
                   {c.name} ({c.code}){c.province ? ` — ${c.province}` : ''}

@@ -8,7 +8,7 @@ import { enroll, EnrollError, refreshSyncStatus, syncNow } from '../../sync/inde
 import { COMMUNE_FIGURE_LABELS, OTHER_LABELS, VILLAGE_COUNT_LABELS } from '../../domain/schemas/labels.ts';
 import type { Text } from '../../domain/catalog/types.ts';
 import { ENTITY_DEFS, isEntityName } from '../../domain/entities/index.ts';
-import { fmtDateTime, fmtNumber, getLang, t, tx } from '../i18n/index.ts';
+import { fmtDateTime, fmtNumber, t, tx } from '../i18n/index.ts';
 import { useLive } from '../hooks/use-live.ts';
 import { Title } from '../components/title.tsx';
 import { TextField } from '../components/fields.tsx';
@@ -94,7 +94,7 @@ function Enrol() {
               setMsg({ ok: true, text: t('enrolled', { url: server.trim() }) });
             })
             .catch((err: unknown) => {
-              const text = err instanceof EnrollError && getLang() === 'en' ? err.en : saveErrorMessage(err);
+              const text = err instanceof EnrollError ? tx({ vi: err.message, en: err.en }) : saveErrorMessage(err);
               setMsg({ ok: false, text });
             })
             .finally(() => setBusy(false));
@@ -162,7 +162,6 @@ function pulledOp(text: string): { entity: string; key: string; fields: [string,
 
 function PulledItem({ r }: { r: PulledRefusal }) {
   const op = pulledOp(r.op);
-  const en = getLang() === 'en';
   return (
     <li>
       <p>
@@ -172,7 +171,7 @@ function PulledItem({ r }: { r: PulledRefusal }) {
       {r.reasons?.length ? (
         r.reasons.map((x, i) => (
           <p key={i} class="field-error">
-            {en ? x.en : x.vi}
+            {tx(x)}
           </p>
         ))
       ) : (

@@ -24,14 +24,18 @@ import { PATHS, type ScreenProps } from '../routes.tsx';
 import { readOnlyReason } from '../access.ts';
 import { loadAccess } from '../hooks/use-access.ts';
 import { ReadOnlyNote } from '../components/read-only-note.tsx';
+import { valueProblemText as problemText } from '../../i18n/value-problems.ts';
 
 type CountKey = (typeof VILLAGE_COUNT_KEYS)[number];
 
 /** The chains of the "≤" rules (the shared schema's), to name the field a person just edited when a rule breaks. */
 const CHAINS: readonly (readonly CountKey[])[] = VILLAGE_COUNT_CHAINS;
 
-async function load(commune: string, year: number, village: string) {
+async function load(commune: string, year: number, param: string) {
   const villages = await listVillages(commune);
+  // The address names the village by its id, or by its code (Mã thôn) when typed by hand.
+  const found = villages.find((v) => v.id === param) ?? villages.find((v) => v.code === param);
+  const village = found?.id ?? param;
   const rows = await getVillageCounts(commune, year);
   const years = await listYears(commune);
   const prevYear = [...years].reverse().find((y) => y < year);
@@ -41,7 +45,8 @@ async function load(commune: string, year: number, village: string) {
   return {
     readOnly: readOnlyReason(access, 'villageCounts', village),
     villages,
-    village: villages.find((v) => v.code === village),
+    id: village,
+    village: found,
     row: rows.find((r) => r.village === village),
     prevYear,
     prev: prevRows.find((r) => r.village === village),
@@ -77,7 +82,7 @@ function Form({ commune, year, code, data }: { commune: string; year: number; co
     for (const k of readDrafts(VILLAGE_COUNT_KEYS, d, merged)) errors[k] = t('notANumber');
     for (const p of validateVillageCounts(merged)) {
       const field = p.path as CountKey;
-      const msg = lang === 'en' ? p.en : p.vi;
+      const msg = problemText(p, lang);
       // A "≤" rule names two fields: the one it is reported on and the nearest filled one above
       // it. Show it where the person just typed if that is one of the two, else on a typed one.
       // The chain where the field is bound by a count above it (citizens heads two chains).
@@ -106,7 +111,7 @@ function Form({ commune, year, code, data }: { commune: string; year: number; co
   };
 
   const recognized = stored?.villageRecognized;
-  const vIndex = data.villages.findIndex((v) => v.code === code);
+  const vIndex = data.villages.findIndex((v) => v.id === code);
   const prevV = vIndex > 0 ? data.villages[vIndex - 1] : undefined;
   const nextV = vIndex >= 0 ? data.villages[vIndex + 1] : undefined;
 
@@ -171,14 +176,14 @@ function Form({ commune, year, code, data }: { commune: string; year: number; co
             error={name !== null && !name.trim() ? t('errRequired', { field: t('villageName') }) : undefined}
             onInput={(v) => {
               setName(v);
-              if (v.trim() && !data.readOnly) void saver.run(() => saveVillage(commune, { code, name: v.trim() }));
+              if (v.trim() && !data.readOnly) void saver.run(() => saveVillage(commune, { id: code, code: data.village?.code ?? code, name: v.trim() }));
             }}
           />
         </fieldset>
       </form>
       <nav class="pager" aria-label={t('villagesTitle')}>
-        {prevV ? <a href={href(PATHS.villages, prevV.code)}>← {prevV.name}</a> : <span />}
-        {nextV ? <a href={href(PATHS.villages, nextV.code)}>{nextV.name} →</a> : <span />}
+        {prevV ? <a href={href(PATHS.villages, prevV.id)}>← {prevV.name}</a> : <span />}
+        {nextV ? <a href={href(PATHS.villages, nextV.id)}>{nextV.name} →</a> : <span />}
       </nav>
     </>
   );
@@ -202,7 +207,7 @@ export function VillageForm({ commune, year, item: village }: ScreenProps & { it
         <p role="alert">{t('villageNotFound', { code: village })}</p>
       ) : (
         // Keyed by village so moving to the next village starts with fresh drafts.
-        <Form key={`${village}/${year}`} commune={commune} year={year} code={village} data={data} />
+        <Form key={`${village}/${year}`} commune={commune} year={year} code={data.id} data={data} />
       )}
     </>
   );

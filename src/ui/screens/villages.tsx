@@ -38,8 +38,8 @@ async function load(commune: string, year: number) {
   const access = await loadAccess(commune);
   const rows = ownVillagesFirst(access, villages).map((v) => ({
     village: v,
-    counts: counts.get(v.code),
-    readOnly: readOnlyReason(access, 'villageCounts', v.code) !== null,
+    counts: counts.get(v.id),
+    readOnly: readOnlyReason(access, 'villageCounts', v.id) !== null,
   }));
   return { rows, access };
 }
@@ -82,8 +82,8 @@ export function Villages({ commune, year }: ScreenProps) {
           const done = completionOf(counts);
           const c = counts ?? ({} as Partial<VillageCountsRow>);
           return (
-            <li key={village.code}>
-              <a class={`village-card${done === VILLAGE_ITEMS ? ' complete' : ''}`} href={href(PATHS.villages, village.code)}>
+            <li key={village.id}>
+              <a class={`village-card${done === VILLAGE_ITEMS ? ' complete' : ''}`} href={href(PATHS.villages, village.id)}>
                 <span class="village-title">
                   <strong>{village.name}</strong>
                   <span class={`pill${done === VILLAGE_ITEMS ? ' ok' : ''}`}>{t('completion', { done, total: VILLAGE_ITEMS })}</span>

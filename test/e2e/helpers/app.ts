@@ -52,6 +52,15 @@ export async function readStore<T = Record<string, unknown>>(page: Page, store: 
   );
 }
 
+/**
+ * The code (Mã thôn) of each village id of `commune` on the phone: since issue 13 a village added in
+ * the app or by a sheet has a fresh id, and its code is a field.
+ */
+export async function villageCodes(page: Page, commune: string): Promise<Map<string, string>> {
+  const rows = await readStore<{ commune: string; id: string; code: string; inCommune?: string }>(page, 'villages');
+  return new Map(rows.filter((v) => (v.inCommune ?? v.commune) === commune).map((v) => [v.id, v.code]));
+}
+
 /** The "Đã lưu" line of the screen (there is one per form). */
 export function saveStatus(page: Page) {
   return page.getByTestId('save-status').first();

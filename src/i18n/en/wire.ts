@@ -1,0 +1,36 @@
+// The part `pb` (continued) in English: the same codes as vi/wire.ts, the compiler checks that none is missing.
+import type { Mirror } from '../words.ts';
+import type { words as vi } from '../vi/wire.ts';
+
+export const words: Mirror<typeof vi> = {
+  'pb.serverDevice': "This device id is the server's own",
+  'pb.keyShape': 'Key "{key}" is malformed, expected {want}',
+  'pb.keyYear': 'Year "{segment}" is not valid ({min}–{max})',
+  'pb.keyIndicator': 'Indicator "{segment}" is not a yes/no indicator of the catalog',
+  'pb.keyCode': 'Code "{segment}" in the key is not valid',
+  'pb.keyInvalid': 'Key "{key}" is not valid',
+  'pb.opIdRepeated': 'opId repeated within the batch',
+  'pb.clockAhead': "The phone's date is wrong (more than a day ahead of the server). Correct the phone's date; the change is kept on the device and will be sent again.",
+  'pb.reservedName': '"{name}" may not be used as a field name or key',
+  'pb.noFields': 'The op changes no field',
+  'pb.prevField': 'prev names a field the op does not change',
+  'pb.notPlainJson': 'Field values must be plain JSON',
+  'pb.dossierFieldName': 'Not a valid dossier field name',
+  'pb.dossierFieldValue': 'A dossier field must be text, true/false, a whole number or null',
+  'pb.wire.unknownField': 'Unknown field',
+  'pb.wire.object': 'Expected an object',
+  'pb.wire.required': 'Required field missing',
+  'pb.wire.string': 'Expected a string',
+  'pb.wire.number': 'Expected a number',
+  'pb.wire.boolean': 'Expected true or false',
+  'pb.wire.array': 'Expected a list',
+  'pb.wire.integer': 'Must be a whole number',
+  'pb.wire.min': 'Must be at least {req}',
+  'pb.wire.max': 'Must be at most {req}',
+  'pb.wire.minLength': 'Too short or empty (at least {req})',
+  'pb.wire.maxLength': 'Too long (at most {req})',
+  'pb.wire.uuid': 'Must be a UUID',
+  'pb.wire.notAllowed': 'Value not allowed',
+  'pb.wire.format': 'Wrong format',
+  'pb.wire.isoDate': 'Date must be YYYY-MM-DD',
+};
