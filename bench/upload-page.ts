@@ -2,8 +2,7 @@
 // (src/sync/uploads.ts, XMLHttpRequest as the app sends) in Chromium, against a real server, for
 // the bench (bench/evidence.ts, "20 photos under slow 4G"). Built by Vite; never part of the app.
 // One hook: window.__xhtUploads.
-import { createRepo, openDatabase, type Repo } from '../src/db/index.ts';
-import { addAttachment } from '../src/db/attachments.ts';
+import { addAttachment, createRepo, openDatabase, type Repo } from '../src/db/index.ts';
 import { sha256Hex } from '../src/evidence/index.ts';
 import { createUploadQueue } from '../src/sync/uploads.ts';
 import { stat, type Stat } from './stat.ts';

@@ -7,6 +7,7 @@
 import type { Context, Hono } from 'hono';
 import type { IncomingMessage } from 'node:http';
 import { readRefusal, writeRefusal } from '../src/domain/access/index.ts';
+import { ENTITY } from '../src/domain/entities/index.ts';
 import { BLOB_PATH, MAX_EVIDENCE_BYTES, SNIFF_BYTES, isSha256Hex, sniffKind } from '../src/domain/evidence/index.ts';
 import type { ErrorCode, Problem } from '../src/domain/sync/protocol.ts';
 import type { Env } from './app.ts';
@@ -38,7 +39,7 @@ export function blobRoutes(api: Hono<Env>, d: BlobRouteDeps): void {
     const sha256 = c.req.param('sha256');
     if (!isSha256Hex(sha256)) return badHash(c);
     const grant = c.get('grant');
-    const why = writeRefusal(principalOf(grant), { entity: 'attachment', commune: grant.commune, province: grant.province });
+    const why = writeRefusal(principalOf(grant), { entity: ENTITY.attachment, commune: grant.commune, province: grant.province });
     if (why) return fail(c, 403, 'forbidden', [{ path: '(token)', ...refusalProblem(why) }]);
     Object.assign(c.get('logFields'), { blob: sha256.slice(0, 12) });
 

@@ -5,8 +5,10 @@
 // the space evidence takes. Lazy: the attach screen, the upload queue and export load it.
 import type { JsonValue } from '../domain/sync/op.ts';
 import { attachmentKey } from '../domain/keys.ts';
+import { ENTITY } from '../domain/entities/index.ts';
 import type { AttachmentRow, BlobRow } from './db.ts';
 import { ValidationError } from './errors.ts';
+import { dataText } from '../i18n/data.ts';
 import { loadChecks, WRITE_TABLES } from './context.ts';
 import { internalsOf, type Repo } from './repo.ts';
 
@@ -18,7 +20,7 @@ import { internalsOf, type Repo } from './repo.ts';
 export class StorageFullError extends Error {
   readonly code = 'storageFull' as const;
   constructor(options?: { cause?: unknown }) {
-    super('Bộ nhớ của điện thoại đã đầy; tệp chưa được lưu, dữ liệu đã có vẫn còn nguyên.');
+    super(dataText('data.storageFull'));
     this.name = 'StorageFullError';
     if (options?.cause !== undefined) (this as { cause?: unknown }).cause = options.cause;
   }
@@ -82,7 +84,7 @@ const text = (s: string | undefined): string | undefined => (s === undefined ? u
  * ValidationError for a refused field.
  */
 export async function addAttachment(repo: Repo, a: NewAttachment): Promise<string> {
-  if (!a.indicator === !a.decision) throw new ValidationError({ indicator: 'Tệp minh chứng phải gắn với đúng một chỉ tiêu hoặc một quyết định.' });
+  if (!a.indicator === !a.decision) throw new ValidationError({ indicator: dataText('data.attachTarget') });
   // Read the bytes before the transaction opens: a transaction must not wait on a file read.
   const bytes = await bytesOf(a.file.bytes);
   const thumb = a.file.thumbnail ? await bytesOf(a.file.thumbnail) : null;
@@ -96,7 +98,7 @@ export async function addAttachment(repo: Repo, a: NewAttachment): Promise<strin
     const have = await repo.db.blobs.get(a.file.sha256);
     if (!have) await repo.db.blobs.put({ sha256: a.file.sha256, bytes, type: a.file.type, size: bytes.byteLength, state: 'pending', at: new Date().toISOString() });
     if (thumb) await repo.db.thumbs.put({ sha256: a.file.sha256, bytes: thumb });
-    await internalsOf(repo).write('attachment', attachmentKey(a.commune, a.year, id), fields);
+    await internalsOf(repo).write(ENTITY.attachment, attachmentKey(a.commune, a.year, id), fields);
   });
   return id;
 }
@@ -106,7 +108,7 @@ export async function updateAttachment(repo: Repo, commune: string, year: number
   const fields: Record<string, JsonValue | undefined> = {};
   for (const k of ['caption', 'number', 'date', 'issuer'] as const) if (k in patch) fields[k] = text(patch[k]) ?? null;
   if (patch.removed !== undefined) fields.removed = patch.removed;
-  await writeWithBlobs(repo, () => internalsOf(repo).write('attachment', attachmentKey(commune, year, id), fields));
+  await writeWithBlobs(repo, () => internalsOf(repo).write(ENTITY.attachment, attachmentKey(commune, year, id), fields));
 }
 
 /** The year's attachments (removed ones left out), indicator by indicator, oldest first. */
@@ -156,4 +158,16 @@ export async function evidenceUsage(repo: Repo): Promise<{ files: number; bytes:
     bytes += r.bytes.byteLength;
   });
   return { files, bytes, pending };
+}
+
+/** The copies of a decision, whatever year they were attached in (not removed). */
+export async function listDecisionAttachments(repo: Repo, commune: string, decision: string): Promise<AttachmentRow[]> {
+  return (await repo.db.attachments.where('commune').equals(commune).toArray()).filter((r) => r.decision === decision && !r.removed && r.sha256);
+}
+
+/** Which of `hashes` this phone holds, and which of all its files still wait to go up. */
+export async function blobStates(repo: Repo, hashes: string[]): Promise<{ pending: Set<string>; local: Set<string> }> {
+  const pending = new Set((await repo.db.blobs.where('state').equals('pending').primaryKeys()) as string[]);
+  const local = new Set((await repo.db.blobs.where('sha256').anyOf(hashes).primaryKeys()) as string[]);
+  return { pending, local };
 }

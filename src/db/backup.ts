@@ -8,6 +8,7 @@ import { Zip, ZipDeflate, ZipPassThrough, unzipSync, type Unzipped } from 'fflat
 import { MAX_EVIDENCE_BYTES, isSha256Hex } from '../domain/evidence/index.ts';
 import type { BlobRow } from './db.ts';
 import { ImportError } from './errors.ts';
+import { dataText } from '../i18n/data.ts';
 import { loadChecks, WRITE_TABLES } from './context.ts';
 import { internalsOf, type Repo } from './repo.ts';
 import { checkExportFile, exportAll, importAll, type ExportFile, type ImportResult } from './transfer.ts';
@@ -85,7 +86,8 @@ export async function exportBackup(repo: Repo, hash: HashFn, commune: string): P
   return { blob: new Blob(chunks as Uint8Array<ArrayBuffer>[], { type: 'application/zip' }), name: (day) => `xa-hoc-tap-${commune}-${day}.zip`, files: files.length };
 }
 
-const damaged = (why: string) => new ImportError(`Tệp sao lưu bị hỏng nên không nhập gì cả: ${why}`);
+type Damage = 'zip' | 'part' | 'partUnreadable' | 'dataHash' | 'noList' | 'badList' | 'noFile' | 'fileHash';
+const damaged = (why: Damage, params: { name?: string; file?: string } = {}) => new ImportError(dataText('data.backupDamaged', { why, ...params }));
 
 /** What a zip holds, checked whole; throws ImportError at the first thing wrong. */
 async function checkZip(bytes: Uint8Array, hash: HashFn): Promise<{ data: ExportFile; files: FileEntry[]; entries: Unzipped }> {
@@ -97,32 +99,32 @@ async function checkZip(bytes: Uint8Array, hash: HashFn): Promise<{ data: Export
         ((f.name.startsWith(FILES) || f.name.startsWith(THUMBS)) && f.originalSize <= MAX_EVIDENCE_BYTES),
     });
   } catch {
-    throw damaged('không mở được tệp nén.');
+    throw damaged('zip');
   }
   const text = (name: string): unknown => {
     const b = entries[name];
-    if (!b) throw damaged(`thiếu phần ${name}.`);
+    if (!b) throw damaged('part', { name });
     try {
       return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(b));
     } catch {
-      throw damaged(`phần ${name} không đọc được.`);
+      throw damaged('partUnreadable', { name });
     }
   };
   const manifest = text(MANIFEST) as Partial<Manifest>;
   if (!manifest || manifest.app !== 'xa-hoc-tap' || manifest.backup !== 1 || typeof manifest.data !== 'string') {
-    throw new ImportError('Tệp này không phải tệp "Xuất dữ liệu" của ứng dụng Xã Học Tập.');
+    throw new ImportError(dataText('data.fileNotOurs'));
   }
-  if ((await hash(entries[DATA] ?? new Uint8Array(0))) !== manifest.data) throw damaged('phần số liệu không khớp với mã kiểm tra.');
+  if ((await hash(entries[DATA] ?? new Uint8Array(0))) !== manifest.data) throw damaged('dataHash');
   const raw = text(DATA) as Record<string, unknown>;
   const list = Array.isArray(raw.files) ? (raw.files as unknown[]) : null;
-  if (!list) throw damaged('thiếu danh sách tệp minh chứng.');
+  if (!list) throw damaged('noList');
   const files: FileEntry[] = [];
   for (const f of list) {
     const e = f as Partial<FileEntry>;
-    if (!e || !isSha256Hex(e.sha256) || (e.type !== 'image/jpeg' && e.type !== 'application/pdf')) throw damaged('danh sách tệp minh chứng không hợp lệ.');
+    if (!e || !isSha256Hex(e.sha256) || (e.type !== 'image/jpeg' && e.type !== 'application/pdf')) throw damaged('badList');
     const b = entries[`${FILES}${e.sha256}`];
-    if (!b) throw damaged(`thiếu tệp minh chứng ${e.sha256.slice(0, 12)}….`);
-    if ((await hash(b)) !== e.sha256) throw damaged(`tệp minh chứng ${e.sha256.slice(0, 12)}… không khớp với mã của nó.`);
+    if (!b) throw damaged('noFile', { file: e.sha256.slice(0, 12) });
+    if ((await hash(b)) !== e.sha256) throw damaged('fileHash', { file: e.sha256.slice(0, 12) });
     files.push({ sha256: e.sha256, type: e.type, size: b.length, state: e.state === 'sent' || e.state === 'fetched' ? e.state : 'pending', thumb: !!entries[`${THUMBS}${e.sha256}`] });
   }
   const { files: _files, ...rest } = raw;
@@ -144,7 +146,7 @@ export async function importBackup(repo: Repo, bytes: Uint8Array, hash: HashFn):
     try {
       json = JSON.parse(new TextDecoder().decode(bytes));
     } catch {
-      throw new ImportError('Tệp này không đọc được: không phải tệp đã xuất từ Xã Học Tập.');
+      throw new ImportError(dataText('data.fileNotExport'));
     }
     return { ...(await importAll(repo, json)), filesAdded: 0 };
   }

@@ -6,7 +6,7 @@ import type { Op } from '../domain/sync/op.ts';
 import type { EntityState } from '../domain/sync/merge.ts';
 import type { CommuneFigures, Evidence, VillageCounts } from '../domain/assess-types.ts';
 import { RETIRED_ENTITIES } from '../domain/sync/op.ts';
-import { ENTITY_NAMES } from '../domain/entities/index.ts';
+import { ENTITY, ENTITY_NAMES } from '../domain/entities/index.ts';
 import { storeOf, tableOf } from './entities.ts';
 
 /** Xã — one commune this device works on: its stable id (the key) and its code (Mã xã), a field. */
@@ -213,7 +213,7 @@ export const V2_CHANGES = {
 
 /** What version 6 added (issue #15, evidence files): the attachment entity's table, the bytes by hash, thumbnails. */
 export const V6_CHANGES = {
-  attachments: storeOf('attachment'),
+  attachments: storeOf(ENTITY.attachment),
   blobs: 'sha256, state',
   thumbs: 'sha256',
 };

@@ -4,8 +4,7 @@
 // whole (the server keeps nothing it has not verified). The queue is the blob table's `pending`
 // index, so leaving the page and coming back resumes where it stopped. Never blocks the counts:
 // ops sync on their own runs, whatever the files do. Also fetches another device's file to show it.
-import type { Repo } from '../db/index.ts';
-import { getBlob, markBlobSent, pendingBlobs } from '../db/attachments.ts';
+import { getBlob, markBlobSent, pendingBlobs, type Repo } from '../db/index.ts';
 import { BLOB_PATH, isSha256Hex } from '../domain/evidence/index.ts';
 import { API_PREFIX, type ErrorResponse } from '../domain/sync/protocol.ts';
 import { DEFAULT_BACKOFF, backoffDelay, parseRetryAfter, type BackoffOptions } from './backoff.ts';

@@ -2,8 +2,7 @@
 // Tiêu chí, Hồ sơ): the engine's input from what this device holds, the same `asOf` (the signing
 // date once typed, else the province's dossier deadline) and the same history, so no two screens
 // can disagree. Never judges anything itself: assess() does.
-import { buildAssessInput, getCommune, getDossier, repo, type AttachmentRow, type CommuneRow, type DossierRow } from '../db/index.ts';
-import { listAttachments } from '../db/attachments.ts';
+import { buildAssessInput, getCommune, getDossier, listAttachments, repo, type AttachmentRow, type CommuneRow, type DossierRow } from '../db/index.ts';
 import type { AssessInput, AssessOutput } from '../domain/assess-types.ts';
 import { assess } from '../domain/readiness/assess.ts';
 import { requestPlan, type RequestPlan } from '../domain/readiness/request.ts';

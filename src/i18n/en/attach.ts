@@ -38,6 +38,7 @@ export const words: Mirror<typeof vi> = {
   'attach.uploadForbidden': 'Your role cannot send evidence files.',
   'attach.uploadFull': 'The commune has used all its evidence space on the server; contact the province.',
   'attach.uploadAllDone': 'All files are on the server.',
+  'attach.photo': 'photo',
   'attach.storageFull': 'The phone is out of storage, so the file was not saved; everything entered so far is kept. Tap “Export data now” to keep a copy, then free some space and try again.',
   'attach.exportNow': 'Export data now',
   'attach.exported': 'Data exported: {name}',

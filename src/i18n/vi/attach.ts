@@ -37,6 +37,7 @@ export const words = {
   'attach.uploadForbidden': 'Vai trò của bạn không gửi được tệp minh chứng.',
   'attach.uploadFull': 'Xã đã dùng hết dung lượng tệp minh chứng trên máy chủ; hãy liên hệ tỉnh.',
   'attach.uploadAllDone': 'Mọi tệp đã gửi lên máy chủ.',
+  'attach.photo': 'ảnh',
   'attach.storageFull': 'Bộ nhớ của điện thoại đã đầy nên tệp chưa được lưu; số liệu đã nhập vẫn còn nguyên. Hãy bấm “Xuất dữ liệu ngay” để giữ một bản sao, rồi xóa bớt ảnh, video trong máy và thử lại.',
   'attach.exportNow': 'Xuất dữ liệu ngay',
   'attach.exported': 'Đã xuất dữ liệu: {name}',

@@ -4,8 +4,7 @@
 // are saved in one transaction (src/db/attachments.ts); a full phone gets a message and "Xuất dữ
 // liệu ngay", never a half-saved file. Lazy: loaded with the criteria screen, never on the first load.
 import { useEffect, useState } from 'preact/hooks';
-import { getMeta, repo, setMeta, type AttachmentRow } from '../../db/index.ts';
-import { StorageFullError, addAttachment, getThumb, listAttachments, updateAttachment } from '../../db/attachments.ts';
+import { addAttachment, blobStates, exportBackup, getMeta, getThumb, isStorageFullError, listAttachments, listDecisionAttachments, repo, setMeta, updateAttachment, type AttachmentRow } from '../../db/index.ts';
 import { MAX_EVIDENCE_BYTES } from '../../domain/evidence/index.ts';
 import { EvidenceFileError, STAGE_LABELS, prepareEvidenceFile, sha256Hex, type PreparedEvidence } from '../../evidence/index.ts';
 import { requestPersist } from '../../pwa/index.ts';
@@ -43,10 +42,9 @@ interface Listed {
 async function load(commune: string, year: number, indicator: string | undefined, decision: string | undefined): Promise<Listed> {
   // A decision's copies belong to it whatever year they were attached in; an indicator's to its year.
   const rows = decision
-    ? (await repo().db.attachments.where('commune').equals(commune).toArray()).filter((r) => r.decision === decision && !r.removed && r.sha256)
+    ? await listDecisionAttachments(repo(), commune, decision)
     : (await listAttachments(repo(), commune, year)).filter((r) => r.indicator === indicator);
-  const pending = new Set((await repo().db.blobs.where('state').equals('pending').primaryKeys()) as string[]);
-  const local = new Set((await repo().db.blobs.where('sha256').anyOf(rows.map((r) => r.sha256)).primaryKeys()) as string[]);
+  const { pending, local } = await blobStates(repo(), rows.map((r) => r.sha256));
   return { rows, pending, local };
 }
 
@@ -58,14 +56,13 @@ async function persistBeforeFirstFile(): Promise<void> {
 }
 
 const pct = (x: number): string => `${Math.round(x * 100)} %`;
-const nameOf = (r: AttachmentRow): string => r.caption || r.fileName || (r.type === 'application/pdf' ? 'PDF' : 'ảnh');
+const nameOf = (r: AttachmentRow): string => r.caption || r.fileName || (r.type === 'application/pdf' ? 'PDF' : t('attach.photo'));
 
 /** Exports everything (with the files) at once: what a full phone offers. */
 export function ExportNow({ commune }: { commune: string }) {
   const [msg, setMsg] = useState<string | null>(null);
   const run = async () => {
     try {
-      const { exportBackup } = await import('../../db/backup.ts');
       const file = await exportBackup(repo(), sha256Hex, commune);
       const name = file.name(localToday());
       saveBlob(file.blob, name);
@@ -235,7 +232,7 @@ export function EvidencePanel({ commune, year, indicator, decision, readOnly }: 
       // The op goes with the next run; the file right after it (sync/index.ts).
       void syncNow().then(() => sendFiles());
     } catch (e) {
-      setProblem(e instanceof StorageFullError ? { text: t('attach.storageFull'), storageFull: true } : { text: saveErrorMessage(e) });
+      setProblem(isStorageFullError(e) ? { text: t('attach.storageFull'), storageFull: true } : { text: saveErrorMessage(e) });
     }
   };
 

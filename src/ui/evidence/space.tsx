@@ -1,7 +1,6 @@
 // Space the evidence files take on this phone, and how many wait to be sent (the Dữ liệu screen).
 // Lazy with the evidence chunk.
-import { evidenceUsage } from '../../db/attachments.ts';
-import { repo } from '../../db/index.ts';
+import { evidenceUsage, repo } from '../../db/index.ts';
 import { useLive } from '../hooks/use-live.ts';
 import { fmtBytes, t } from '../i18n/index.ts';
 import './words.ts';
