@@ -108,7 +108,13 @@ export async function updateAttachment(repo: Repo, commune: string, year: number
   const fields: Record<string, JsonValue | undefined> = {};
   for (const k of ['caption', 'number', 'date', 'issuer'] as const) if (k in patch) fields[k] = text(patch[k]) ?? null;
   if (patch.removed !== undefined) fields.removed = patch.removed;
-  await writeWithBlobs(repo, () => internalsOf(repo).write(ENTITY.attachment, attachmentKey(commune, year, id), fields));
+  // The metadata only: the write path's own transaction (no blob table is touched).
+  try {
+    await internalsOf(repo).write(ENTITY.attachment, attachmentKey(commune, year, id), fields);
+  } catch (e) {
+    if (isStorageFull(e)) throw new StorageFullError({ cause: e });
+    throw e;
+  }
 }
 
 /** The year's attachments (removed ones left out), indicator by indicator, oldest first. */
