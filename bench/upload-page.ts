@@ -2,7 +2,7 @@
 // (src/sync/uploads.ts, XMLHttpRequest as the app sends) in Chromium, against a real server, for
 // the bench (bench/evidence.ts, "20 photos under slow 4G"). Built by Vite; never part of the app.
 // One hook: window.__xhtUploads.
-import { addAttachment, createRepo, openDatabase, type Repo } from '../src/db/index.ts';
+import { createRepo, evidenceStore, openDatabase, type Repo } from '../src/db/index.ts';
 import { sha256Hex } from '../src/evidence/index.ts';
 import { createUploadQueue } from '../src/sync/uploads.ts';
 import { stat, type Stat } from './stat.ts';
@@ -41,7 +41,7 @@ const api = {
     for (let i = 0; i < count; i++) {
       const blob = await photoOf(i + 1, target);
       const sha256 = await sha256Hex(blob);
-      await addAttachment(repo, { commune: 'B0001', year: 2025, indicator: 'TC1.1', file: { bytes: blob, type: 'image/jpeg', size: blob.size, sha256 } });
+      await (await evidenceStore()).addAttachment(repo, { commune: 'B0001', year: 2025, indicator: 'TC1.1', file: { bytes: blob, type: 'image/jpeg', size: blob.size, sha256 } });
       bytes += blob.size;
     }
     return { files: count, bytes };

@@ -19,26 +19,14 @@ export { DB_VERSION } from './db.ts';
 export { createRepo, openDatabase, DB_NAME };
 
 // The evidence files' store and the zip backup, loaded on first call (never in the first load).
-type Evidence = typeof import('./attachments.ts');
-type BackupModule = typeof import('./backup.ts');
-const evidence = (): Promise<Evidence> => import('./attachments.ts');
-const backupModule = (): Promise<BackupModule> => import('./backup.ts');
+/** src/db/attachments.ts: the evidence files' bytes beside their metadata. */
+export const evidenceStore = (): Promise<typeof import('./attachments.ts')> => import('./attachments.ts');
+/** src/db/backup.ts: export/import as a zip with the evidence files. */
+export const backupStore = (): Promise<typeof import('./backup.ts')> => import('./backup.ts');
 export type { AttachmentPatch, NewAttachment } from './attachments.ts';
 export type { Backup, BackupImportResult, HashFn } from './backup.ts';
 /** A StorageFullError of the evidence store (the phone is full; nothing of that save kept). */
 export const isStorageFullError = (e: unknown): boolean => (e as { code?: unknown } | null)?.code === 'storageFull';
-export const addAttachment = async (...a: Parameters<Evidence['addAttachment']>) => (await evidence()).addAttachment(...a);
-export const updateAttachment = async (...a: Parameters<Evidence['updateAttachment']>) => (await evidence()).updateAttachment(...a);
-export const listAttachments = async (...a: Parameters<Evidence['listAttachments']>) => (await evidence()).listAttachments(...a);
-export const listDecisionAttachments = async (...a: Parameters<Evidence['listDecisionAttachments']>) => (await evidence()).listDecisionAttachments(...a);
-export const blobStates = async (...a: Parameters<Evidence['blobStates']>) => (await evidence()).blobStates(...a);
-export const getBlob = async (...a: Parameters<Evidence['getBlob']>) => (await evidence()).getBlob(...a);
-export const getThumb = async (...a: Parameters<Evidence['getThumb']>) => (await evidence()).getThumb(...a);
-export const pendingBlobs = async (...a: Parameters<Evidence['pendingBlobs']>) => (await evidence()).pendingBlobs(...a);
-export const markBlobSent = async (...a: Parameters<Evidence['markBlobSent']>) => (await evidence()).markBlobSent(...a);
-export const evidenceUsage = async (...a: Parameters<Evidence['evidenceUsage']>) => (await evidence()).evidenceUsage(...a);
-export const exportBackup = async (...a: Parameters<BackupModule['exportBackup']>) => (await backupModule()).exportBackup(...a);
-export const importBackup = async (...a: Parameters<BackupModule['importBackup']>) => (await backupModule()).importBackup(...a);
 
 let current: Repo | null = null;
 

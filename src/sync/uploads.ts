@@ -4,7 +4,7 @@
 // whole (the server keeps nothing it has not verified). The queue is the blob table's `pending`
 // index, so leaving the page and coming back resumes where it stopped. Never blocks the counts:
 // ops sync on their own runs, whatever the files do. Also fetches another device's file to show it.
-import { getBlob, markBlobSent, pendingBlobs, type Repo } from '../db/index.ts';
+import { evidenceStore, type Repo } from '../db/index.ts';
 import { BLOB_PATH, isSha256Hex } from '../domain/evidence/index.ts';
 import { API_PREFIX, type ErrorResponse } from '../domain/sync/protocol.ts';
 import { DEFAULT_BACKOFF, backoffDelay, parseRetryAfter, type BackoffOptions } from './backoff.ts';
@@ -71,7 +71,7 @@ export function createUploadQueue(o: UploadQueueOptions): UploadQueue {
   let ctrl: AbortController | null = null;
 
   async function refresh(): Promise<void> {
-    set({ pending: (await pendingBlobs(repo)).length });
+    set({ pending: (await (await evidenceStore()).pendingBlobs(repo)).length });
   }
 
   /** Sends one file, retrying what may pass later; the outcome of its last try. */
@@ -94,7 +94,7 @@ export function createUploadQueue(o: UploadQueueOptions): UploadQueue {
     set({ done: 0, stopped: null });
     const skipped = new Set<string>();
     for (;;) {
-      const queue = (await pendingBlobs(repo)).filter((h) => !skipped.has(h));
+      const queue = (await (await evidenceStore()).pendingBlobs(repo)).filter((h) => !skipped.has(h));
       set({ pending: queue.length + skipped.size });
       const sha256 = queue[0];
       if (!sha256) break;
@@ -102,14 +102,14 @@ export function createUploadQueue(o: UploadQueueOptions): UploadQueue {
         set({ stopped: 'offline', current: null });
         break;
       }
-      const bytes = await getBlob(repo, sha256);
+      const bytes = await (await evidenceStore()).getBlob(repo, sha256);
       if (!bytes || !isSha256Hex(sha256)) {
         skipped.add(sha256);
         continue;
       }
       const r = await sendOne(base, token, sha256, bytes);
       if (r.ok) {
-        await markBlobSent(repo, sha256);
+        await (await evidenceStore()).markBlobSent(repo, sha256);
         set({ done: value.done + 1, current: null });
         continue;
       }
@@ -192,7 +192,7 @@ export type OpenFailure = 'offline' | 'notEnrolled' | 'notFound' | 'damaged';
  * against the hash where the page can hash (a secure context).
  */
 export async function openEvidence(repo: Repo, sha256: string, type: string, fetchImpl: typeof fetch = (u, i) => fetch(u, i)): Promise<Blob | OpenFailure> {
-  const own = await getBlob(repo, sha256);
+  const own = await (await evidenceStore()).getBlob(repo, sha256);
   if (own) return own;
   const token = await repo.getMeta<string>('token');
   const base = await repo.getMeta<string>('serverUrl');

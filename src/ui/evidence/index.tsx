@@ -4,7 +4,7 @@
 // are saved in one transaction (src/db/attachments.ts); a full phone gets a message and "Xuất dữ
 // liệu ngay", never a half-saved file. Lazy: loaded with the criteria screen, never on the first load.
 import { useEffect, useState } from 'preact/hooks';
-import { addAttachment, blobStates, exportBackup, getMeta, getThumb, isStorageFullError, listAttachments, listDecisionAttachments, repo, setMeta, updateAttachment, type AttachmentRow } from '../../db/index.ts';
+import { backupStore, evidenceStore, getMeta, isStorageFullError, repo, setMeta, type AttachmentPatch, type AttachmentRow } from '../../db/index.ts';
 import { MAX_EVIDENCE_BYTES } from '../../domain/evidence/index.ts';
 import { EvidenceFileError, STAGE_LABELS, prepareEvidenceFile, sha256Hex, type PreparedEvidence } from '../../evidence/index.ts';
 import { requestPersist } from '../../pwa/index.ts';
@@ -12,6 +12,7 @@ import { openEvidence, sendFiles, subscribeUploads, syncNow, type UploadStatus }
 import { TextField } from '../components/fields.tsx';
 import { saveErrorMessage } from '../components/save-status.tsx';
 import { useLive } from '../hooks/use-live.ts';
+import { useEvidenceStore, type EvidenceStore } from './store.ts';
 import { fmtBytes, getLang, t } from '../i18n/index.ts';
 import { saveBlob } from '../save-file.ts';
 import { localToday } from '../../dossier/deadlines.ts';
@@ -39,12 +40,12 @@ interface Listed {
   local: Set<string>;
 }
 
-async function load(commune: string, year: number, indicator: string | undefined, decision: string | undefined): Promise<Listed> {
+async function load(store: EvidenceStore, commune: string, year: number, indicator: string | undefined, decision: string | undefined): Promise<Listed> {
   // A decision's copies belong to it whatever year they were attached in; an indicator's to its year.
   const rows = decision
-    ? await listDecisionAttachments(repo(), commune, decision)
-    : (await listAttachments(repo(), commune, year)).filter((r) => r.indicator === indicator);
-  const { pending, local } = await blobStates(repo(), rows.map((r) => r.sha256));
+    ? await store.listDecisionAttachments(repo(), commune, decision)
+    : (await store.listAttachments(repo(), commune, year)).filter((r) => r.indicator === indicator);
+  const { pending, local } = await store.blobStates(repo(), rows.map((r) => r.sha256));
   return { rows, pending, local };
 }
 
@@ -63,7 +64,7 @@ export function ExportNow({ commune }: { commune: string }) {
   const [msg, setMsg] = useState<string | null>(null);
   const run = async () => {
     try {
-      const file = await exportBackup(repo(), sha256Hex, commune);
+      const file = await (await backupStore()).exportBackup(repo(), sha256Hex, commune);
       const name = file.name(localToday());
       saveBlob(file.blob, name);
       setMsg(t('attach.exported', { name }));
@@ -85,7 +86,7 @@ function Thumb({ row, onOpen }: { row: AttachmentRow; onOpen: () => void }) {
     let made: string | null = null;
     let alive = true;
     if (row.type === 'image/jpeg') {
-      void getThumb(repo(), row.sha256).then((b) => {
+      void evidenceStore().then((m) => m.getThumb(repo(), row.sha256)).then((b) => {
         if (!b || !alive) return;
         made = URL.createObjectURL(b);
         setUrl(made);
@@ -116,8 +117,8 @@ function Viewer({ url, name, onClose }: { url: string; name: string; onClose: ()
 function Item({ row, state, readOnly, onOpen }: { row: AttachmentRow; state: 'pending' | 'sent' | 'remote'; readOnly: boolean; onOpen: () => void }) {
   const [editing, setEditing] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const save = (patch: Parameters<typeof updateAttachment>[4]) =>
-    void updateAttachment(repo(), row.commune, row.year, row.id, patch).then(() => setProblem(null), (e: unknown) => setProblem(saveErrorMessage(e)));
+  const save = (patch: AttachmentPatch) =>
+    void evidenceStore().then((m) => m.updateAttachment(repo(), row.commune, row.year, row.id, patch)).then(() => setProblem(null), (e: unknown) => setProblem(saveErrorMessage(e)));
   const doc = [row.number, row.date ? new Date(`${row.date}T00:00:00`).toLocaleDateString(getLang() === 'en' ? 'en-GB' : 'vi-VN') : '', row.issuer].filter(Boolean).join(', ');
   const fid = `xa-${row.id.slice(0, 8)}`;
   return (
@@ -188,7 +189,8 @@ function UploadLine({ shas }: { shas: Set<string> }) {
 
 /** The evidence files of one indicator. */
 export function EvidencePanel({ commune, year, indicator, decision, readOnly }: EvidencePanelProps) {
-  const listed = useLive(() => load(commune, year, indicator, decision), [commune, year, indicator, decision]).value;
+  const store = useEvidenceStore();
+  const listed = useLive(() => (store ? load(store, commune, year, indicator, decision) : undefined), [store, commune, year, indicator, decision]).value;
   const [progress, setProgress] = useState<string | null>(null);
   const [problem, setProblem] = useState<Problem>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -222,7 +224,7 @@ export function EvidencePanel({ commune, year, indicator, decision, readOnly }: 
     if (!draft) return;
     const p = draft.prepared;
     try {
-      await addAttachment(repo(), {
+      await (await evidenceStore()).addAttachment(repo(), {
         commune, year, ...(decision ? { decision } : { indicator }),
         file: { bytes: p.bytes, thumbnail: p.thumbnail, type: p.type, size: p.size, sha256: p.sha256, name: p.name },
         caption: draft.caption, number: draft.number, date: draft.date, issuer: draft.issuer,

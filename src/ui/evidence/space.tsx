@@ -1,12 +1,14 @@
 // Space the evidence files take on this phone, and how many wait to be sent (the Dữ liệu screen).
 // Lazy with the evidence chunk.
-import { evidenceUsage, repo } from '../../db/index.ts';
+import { repo } from '../../db/index.ts';
+import { useEvidenceStore } from './store.ts';
 import { useLive } from '../hooks/use-live.ts';
 import { fmtBytes, t } from '../i18n/index.ts';
 import './words.ts';
 
 export function EvidenceSpace() {
-  const u = useLive(() => evidenceUsage(repo()), []).value;
+  const store = useEvidenceStore();
+  const u = useLive(() => (store ? store.evidenceUsage(repo()) : undefined), [store]).value;
   return (
     <>
       <dt>{t('attach.space')}</dt>

@@ -3,7 +3,7 @@
 // "Nhập dữ liệu" (its reader is a lazy chunk), and the spreadsheets (Bảng tính Excel: villages' table,
 // Bảng tổng hợp, template; src/ui/excel, lazy). Never edits entities itself.
 import { useEffect, useState } from 'preact/hooks';
-import { exportBackup, repo } from '../../db/index.ts';
+import { backupStore, repo } from '../../db/index.ts';
 import { requestPersist, storageStatus, type StorageStatus } from '../../pwa/index.ts';
 import { fmtBytes, t } from '../i18n/index.ts';
 import { Title } from '../components/title.tsx';
@@ -65,7 +65,7 @@ export function DataScreen({ commune, year }: ScreenProps) {
     try {
       // With the evidence files (a zip) when the phone holds any, hashed as src/evidence does it
       // (loaded only then: a phone without files exports its JSON as before).
-      const file = await exportBackup(repo(), lazySha256, commune);
+      const file = await (await backupStore()).exportBackup(repo(), lazySha256, commune);
       const name = file.name(localToday());
       saveBlob(file.blob, name);
       setExportMsg({ ok: true, text: t('exported', { name }) });
