@@ -4,7 +4,7 @@
 import { repo } from '../db/index.ts';
 import { createSyncEngine, type RunResult, type SyncEngine, type TriggerEnv } from './engine.ts';
 import type { SyncStatus } from './status.ts';
-import { createUploadQueue, openEvidence as openEvidenceOf, type OpenFailure, type UploadQueue, type UploadStatus } from './uploads.ts';
+import type { OpenFailure, UploadQueue, UploadStatus } from './uploads.ts';
 import type { EnrollResponse } from '../domain/sync/protocol.ts';
 
 export { createSyncEngine, batchIdOf, clockWarning, CLOCK_WARN_MS, EnrollError, MAX_BYTES, MAX_OPS, browserEnv } from './engine.ts';
@@ -12,7 +12,6 @@ export type { EngineOptions, RunResult, SyncCode, SyncEngine, SyncProblem, Trigg
 export { createStatusStore, INITIAL_STATUS } from './status.ts';
 export type { StatusStore, SyncState, SyncStatus } from './status.ts';
 export { backoffDelay, parseRetryAfter, DEFAULT_BACKOFF } from './backoff.ts';
-export { createUploadQueue, xhrPut } from './uploads.ts';
 export type { OpenFailure, PutBlob, PutOutcome, UploadQueue, UploadQueueOptions, UploadStatus } from './uploads.ts';
 export { request, isTransient, normalizeServerUrl, clockOffset } from './transport.ts';
 export type { FetchLike, HttpResult, ServerClock } from './transport.ts';
@@ -47,8 +46,9 @@ export function syncNow(): Promise<RunResult> {
 let uploads: UploadQueue | null = null;
 let uploadsRepo: ReturnType<typeof repo> | null = null;
 
-/** The app's upload queue of evidence files (over the database in use). */
-export function uploadQueue(): UploadQueue {
+/** The app's upload queue of evidence files (over the database in use); its module is lazy (not in the first load). */
+export async function uploadQueue(): Promise<UploadQueue> {
+  const { createUploadQueue } = await import('./uploads.ts');
   if (!uploads || uploadsRepo !== repo()) {
     uploadsRepo = repo();
     uploads = createUploadQueue({ repo: uploadsRepo });
@@ -58,7 +58,7 @@ export function uploadQueue(): UploadQueue {
 
 /** Sends the files that wait, when the device is enrolled (after the ops: call it after a good run). */
 export async function sendFiles(): Promise<UploadStatus> {
-  const q = uploadQueue();
+  const q = await uploadQueue();
   const token = await repo().getMeta<string>('token');
   const base = await repo().getMeta<string>('serverUrl');
   if (!token || !base) {
@@ -70,18 +70,26 @@ export async function sendFiles(): Promise<UploadStatus> {
 
 /** Subscribes to the upload queue; returns the unsubscribe function. */
 export function subscribeUploads(fn: (s: UploadStatus) => void): () => void {
-  return uploadQueue().subscribe(fn);
+  let unsub: (() => void) | null = null;
+  let done = false;
+  void uploadQueue().then((q) => {
+    if (!done) unsub = q.subscribe(fn);
+  });
+  return () => {
+    done = true;
+    unsub?.();
+  };
 }
 
 /** An evidence file's bytes to show (this phone's, or the server's through the service worker's cache). */
-export function openEvidence(sha256: string, type: string): Promise<Blob | OpenFailure> {
-  return openEvidenceOf(repo(), sha256, type);
+export async function openEvidence(sha256: string, type: string): Promise<Blob | OpenFailure> {
+  return (await import('./uploads.ts')).openEvidence(repo(), sha256, type);
 }
 
 /** Starts the automatic triggers once (call from main after the first paint); returns stop. */
 export function startSync(env?: TriggerEnv): () => void {
   void syncEngine().refresh();
-  void uploadQueue().refresh();
+  void uploadQueue().then((q) => q.refresh());
   // Files go up after every run that sent and pulled the ops; a run never waits for them.
   let lastSuccess = syncEngine().status.get().lastSuccessAt;
   const unsub = syncEngine().status.subscribe((s) => {
@@ -93,7 +101,7 @@ export function startSync(env?: TriggerEnv): () => void {
   const stop = syncEngine().start(env);
   return () => {
     unsub();
-    uploadQueue().abort();
+    uploads?.abort();
     stop();
   };
 }
