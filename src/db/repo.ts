@@ -5,6 +5,7 @@
 // them opens a transaction of its own.
 import type { ExportFile, ImportResult } from './transfer.ts';
 import type { Refusal, VillageImportResult } from './village-import.ts';
+import type { AdoptResult, ServerCommune } from './rekey.ts';
 import type { ImportPlan, VillageSheet } from '../import/index.ts';
 import type { XhtDb } from './db.ts';
 import { createContext, type MetaKey, type RepoContext, type RepoOptions } from './context.ts';
@@ -18,6 +19,7 @@ import { createWrite, type Write } from './write.ts';
 export type { MetaKey, RepoOptions } from './context.ts';
 export type { PulledRefusal, RemoteResult } from './merge-store.ts';
 export type { QuarantineItem } from './outbox.ts';
+export type { AdoptResult, ServerCommune } from './rekey.ts';
 
 /** What the modules of src/db (transfer, village import) use beyond the public functions. */
 export interface RepoInternals {
@@ -87,6 +89,13 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
     /** Nhập bảng tính — writes a confirmed dry run through the save functions, all or nothing (lazy module). */
     async applyVillageImport(commune: string, year: number, sheet: VillageSheet, confirmed: ImportPlan, refusal?: Refusal): Promise<VillageImportResult> {
       return (await import('./village-import.ts')).applyVillageImport(repo, commune, year, sheet, confirmed, refusal);
+    },
+    /**
+     * Enrolment: makes the phone's commune the server's — a commune set up offline under its typed
+     * code moves onto the server's id, or the enrolment is refused, changing nothing (lazy module).
+     */
+    async adoptServerCommune(target: ServerCommune): Promise<AdoptResult> {
+      return (await import('./rekey.ts')).adoptServerCommune(ctx, target);
     },
     /** Dữ liệu mẫu — loads the demo commune through the save functions; idempotent. Returns its code. */
     async loadDemoCommune(): Promise<string> {

@@ -7,7 +7,9 @@ export type SyncCode =
   | 'offline' | 'timeout' | 'network' | 'server' | 'busy' | 'garbled' | 'enrol' | 'notEnrolled'
   | 'readOnly' | 'unexpected' | 'tooLarge' | 'opConflict' | 'badServerUrl' | 'badEnrolCode' | 'malformedEnrolCode'
   /** The server refused with its own words (`said`). */
-  | 'refused';
+  | 'refused'
+  /** Enrolment refused by the commune this phone holds (`params`: its code and the server's). */
+  | 'enrolOtherCommune' | 'enrolCommuneSynced';
 
 /** What the server said in its own words (message_vi / message_en of its error body). */
 export interface ServerWords {
@@ -19,6 +21,8 @@ export interface ServerWords {
 export interface SyncProblem {
   code: SyncCode;
   said?: ServerWords;
+  /** The codes an enrolment refusal names: the phone's commune and the server's. */
+  params?: { local: string; server?: string };
 }
 
 /** How a run ended. */

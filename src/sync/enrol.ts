@@ -38,7 +38,8 @@ export async function enroll(ctx: EngineCtx, serverUrl: string, code: string): P
   if (ctx.deviceName) body.deviceName = ctx.deviceName;
   // Enrolling again with the same server: the token held proves this is the device it names (the
   // server keeps one live token per device id). Never shown to another server.
-  const proof = (await repo.getMeta<string>('serverUrl')) === base ? await repo.getMeta<string>('token') : undefined;
+  const held = await repo.getMeta<{ serverUrl: string; token: string }>('enrolProof');
+  const proof = (await repo.getMeta<string>('serverUrl')) === base ? await repo.getMeta<string>('token') : held?.serverUrl === base ? held.token : undefined;
   const r = await request(ctx.fetch, `${base}${API_PREFIX}/enroll`, { method: 'POST', body, token: proof, timeoutMs: ctx.timeoutMs, now: ctx.now });
   noteClock(ctx, r);
   if (r.kind !== 'ok') {
@@ -52,6 +53,14 @@ export async function enroll(ctx: EngineCtx, serverUrl: string, code: string): P
   if (!res || typeof res.token !== 'string' || !res.commune || typeof res.commune.code !== 'string') {
     throw new EnrollError({ code: 'garbled' });
   }
+  // The server now holds this token as the device's: kept (only to prove the device when it enrols
+  // there again) before the phone's commune is looked at, which may refuse or be cut short.
+  await repo.setMeta('enrolProof', { serverUrl: base, token: res.token });
+  const adopted = await repo.adoptServerCommune({
+    id: idOf(res.commune), code: res.commune.code, villages: (res.commune.villages ?? []).map((v) => ({ id: idOf(v), code: v.code })),
+  });
+  if (adopted.kind === 'otherCode') throw new EnrollError({ code: 'enrolOtherCommune', params: { local: adopted.local, server: adopted.server } });
+  if (adopted.kind === 'synced') throw new EnrollError({ code: 'enrolCommuneSynced', params: { local: adopted.local } });
   await repo.updateMeta(['serverUrl', 'enrolledCommune', 'currentCommune'], (m) => ({
     token: res.token,
     serverUrl: base,

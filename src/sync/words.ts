@@ -8,7 +8,7 @@ import type { SyncCode, SyncProblem } from './codes.ts';
 export function syncWords(p: SyncProblem): { vi: string; en: string } {
   if (p.said) return p.said;
   const code: Exclude<SyncCode, 'refused'> = p.code === 'refused' ? 'server' : p.code;
-  const [vi, en] = catalogWords(`sync.${code}`);
+  const [vi, en] = catalogWords(`sync.${code}`, p.params);
   return { vi, en };
 }
 

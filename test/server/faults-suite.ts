@@ -169,8 +169,9 @@ export function faultsSuite(kind: StoreKind): void {
             await new Promise((r) => setTimeout(r, 200));
             const exit = server.signal('SIGTERM');
             while (!server.output.includes('"msg":"stopping","signal":"SIGTERM"')) await new Promise((r) => setTimeout(r, 20));
-            // Stopping: no new connection is taken…
-            expect(await fetch(`${server.url}/api/v1/me`).then(() => 'answered', (e: Error) => (e.cause as NodeJS.ErrnoException)?.code)).toBe('ECONNREFUSED');
+            // Stopping: no new request is served (refused, or — when the connect raced the close
+            // into the listen backlog on a loaded machine — reset; never answered)…
+            expect(['ECONNREFUSED', 'ECONNRESET']).toContain(await fetch(`${server.url}/api/v1/me`).then(() => 'answered', (e: Error) => (e.cause as NodeJS.ErrnoException)?.code));
             // …and a phone on a slow line still gets seconds to send the rest.
             await new Promise((r) => setTimeout(r, 3000));
             req.end(body.subarray(body.length >> 1));

@@ -23,6 +23,8 @@ export const words: Mirror<typeof vi> = {
   'sync.badServerUrl': 'The server address is not valid.',
   'sync.badEnrolCode': 'The enrolment code is wrong, used or revoked.',
   'sync.malformedEnrolCode': 'The enrolment code is malformed.',
+  'sync.enrolOtherCommune': 'This enrolment code is for the commune with code {server}, but this device works on the commune with code {local}. Nothing was changed; ask for the code of the right commune.',
+  'sync.enrolCommuneSynced': "The commune with code {local} on this device has already synced with another server, so it cannot become this server's commune. Nothing was changed; ask the province's administrator.",
   'sync.clock': (p: { ahead: boolean; days: number; hours: number; minutes: number }) =>
     `The date and time on this device are wrong (${span(p)} ${p.ahead ? 'ahead of' : 'behind'} the server). Please correct the phone's date and time.`,
 };

@@ -22,6 +22,8 @@ export const words = {
   'sync.badServerUrl': 'Địa chỉ máy chủ không hợp lệ.',
   'sync.badEnrolCode': 'Mã đăng ký không đúng, đã dùng hoặc đã bị thu hồi.',
   'sync.malformedEnrolCode': 'Mã đăng ký không đúng dạng.',
+  'sync.enrolOtherCommune': 'Mã đăng ký này dành cho xã có mã {server}, còn máy này đang làm việc với xã có mã {local}. Không có gì thay đổi; hãy xin mã đăng ký của đúng xã.',
+  'sync.enrolCommuneSynced': 'Xã có mã {local} trên máy này đã đồng bộ với một máy chủ khác, nên không chuyển sang xã của máy chủ này được. Không có gì thay đổi; hãy hỏi cán bộ quản trị của tỉnh.',
   'sync.clock': (p: { ahead: boolean; days: number; hours: number; minutes: number }) =>
     `Ngày giờ trên máy đang sai (${p.ahead ? 'nhanh' : 'chậm'} ${span(p)} so với máy chủ). Hãy chỉnh lại ngày giờ của điện thoại.`,
 };
