@@ -85,7 +85,7 @@ const JSON_TYPE = { 'Content-Type': 'application/json' } as const;
  * it build web Headers, a web Response and a stream of the body for every request, which cost
  * the event loop more than checking a 50-op batch.)
  */
-function answer(status: number, body: string | Uint8Array<ArrayBuffer> | null, headers?: Record<string, string>): Response {
+function answer(status: number, body: string | Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array> | null, headers?: Record<string, string>): Response {
   return new Response(body, { status, headers: headers ? { ...API_HEADERS, ...headers } : API_HEADERS });
 }
 const answerJson = (status: number, value: unknown, headers?: Record<string, string>): Response => answer(status, JSON.stringify(value), headers ? { ...JSON_TYPE, ...headers } : JSON_TYPE);
@@ -312,7 +312,7 @@ export function createApp(opts: AppOptions): Hono<Env> {
     return answer(200, body, type);
   });
 
-  if (opts.files) blobRoutes(api, { store, files: opts.files, communeBytes: opts.communeEvidenceBytes ?? MAX_COMMUNE_EVIDENCE_BYTES, fail, tooLarge });
+  if (opts.files) blobRoutes(api, { store, files: opts.files, communeBytes: opts.communeEvidenceBytes ?? MAX_COMMUNE_EVIDENCE_BYTES, fail, tooLarge, answer, answerJson });
 
   api.all('*', (c) => fail(c, 404, 'not-found'));
   app.route(API_PREFIX, api);

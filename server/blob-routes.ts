@@ -24,6 +24,9 @@ export interface BlobRouteDeps {
   communeBytes: number;
   fail: Fail;
   tooLarge: (c: Context) => Response;
+  /** The API's answers (server/app.ts): its plain headers (security, CSP, CORS) and these. */
+  answer: (status: number, body: ReadableStream<Uint8Array>, headers: Record<string, string>) => Response;
+  answerJson: (status: number, value: unknown) => Response;
 }
 
 const TYPES = { jpeg: 'image/jpeg', pdf: 'application/pdf' } as const;
@@ -72,7 +75,7 @@ export function blobRoutes(api: Hono<Env>, d: BlobRouteDeps): void {
     if (!owned) await files.claim(sha256, grant.commune);
     c.get('logFields').bytes = result.size;
     // A repeat is answered exactly as the first time: the file is held, once.
-    return c.json({ sha256, size: result.size });
+    return d.answerJson(200, { sha256, size: result.size });
   });
 
   api.get(`${BLOB_PATH}/:sha256`, async (c) => {
@@ -93,7 +96,7 @@ export function blobRoutes(api: Hono<Env>, d: BlobRouteDeps): void {
     if (!file) return fail(c, 404, 'not-found');
     const { head, stream } = await peek(file.stream, SNIFF_BYTES);
     const kind = sniffKind(head);
-    return c.body(stream, 200, {
+    return d.answer(200, stream, {
       'Content-Type': kind === 'jpeg' || kind === 'pdf' ? TYPES[kind] : 'application/octet-stream',
       'Content-Length': String(file.size),
       // The bytes under a hash never change; only this device's user may see them.
