@@ -6,10 +6,11 @@
 import pg from 'pg';
 import type { EntityState } from '../../src/domain/sync/merge.ts';
 import type { EntityName } from '../../src/domain/sync/op.ts';
-import { MAX_CHANGES_BYTES, type CommuneInfo, type Role } from '../../src/domain/sync/protocol.ts';
+import { MAX_CHANGES_BYTES, type CommuneInfo } from '../../src/domain/sync/protocol.ts';
 import { applyBatchOnAsync, type AsyncBatchPort, type BatchReads } from '../batch-apply.ts';
 import { stateId } from '../batch-plan.ts';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.ts';
+import { toCode, toGrant, type CodeRow } from './code-rows.ts';
 import type { ApplyResult, CodeRecord, RedeemResult, Store, TokenGrant } from './store.ts';
 
 export interface PostgresStoreOptions {
@@ -35,44 +36,8 @@ const types = {
     oid === pg.types.builtins.INT8 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text')) as pg.CustomTypesConfig['getTypeParser'],
 };
 
-interface CodeRow {
-  id: string;
-  commune: string;
-  role: Role;
-  villages: string | null;
-  person: string;
-  created_at: number;
-  used_at: number | null;
-  revoked_at: number | null;
-  expires_at: number | null;
-  device_id: string | null;
-  device_name: string | null;
-}
 
-const toCode = (r: CodeRow): CodeRecord => ({
-  id: r.id,
-  commune: r.commune,
-  role: r.role,
-  villages: r.villages === null ? null : (JSON.parse(r.villages) as string[]),
-  person: r.person,
-  createdAt: r.created_at,
-  usedAt: r.used_at,
-  revokedAt: r.revoked_at,
-  expiresAt: r.expires_at,
-  deviceId: r.device_id,
-  deviceName: r.device_name,
-});
 
-const toGrant = (r: CodeRow & { province: string }): TokenGrant => ({
-  id: r.id,
-  commune: r.commune,
-  province: r.province,
-  role: r.role,
-  villages: r.villages === null ? null : (JSON.parse(r.villages) as string[]),
-  person: r.person,
-  deviceId: r.device_id,
-  deviceName: r.device_name,
-});
 
 // A page of changes: each op's ChangeOp JSON put together in SQL from the stored JSON (as the
 // SQLite store does; the columns are JSON already or validated plain tokens), with a running byte

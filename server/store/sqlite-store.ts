@@ -7,10 +7,11 @@ import { dirname, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { EntityState } from '../../src/domain/sync/merge.ts';
 import type { EntityName } from '../../src/domain/sync/op.ts';
-import { MAX_CHANGES_BYTES, type CommuneInfo, type Role } from '../../src/domain/sync/protocol.ts';
+import { MAX_CHANGES_BYTES, type CommuneInfo } from '../../src/domain/sync/protocol.ts';
 import { SQLITE_PRAGMAS, createBatchWriter, createGroupCommit, type GroupOutcome } from './sqlite-writer.ts';
 import type { WriterAnswer, WriterMessage } from './sqlite-writer-worker.ts';
 import { createChangesCache } from './changes-cache.ts';
+import { toCode, toGrant, type CodeRow } from './code-rows.ts';
 import type { ApplyBatchInput, ApplyResult, CodeRecord, NewCommune, RedeemResult, Store, TokenGrant } from './store.ts';
 
 export { SQLITE_PRAGMAS } from './sqlite-writer.ts';
@@ -88,19 +89,6 @@ const MIGRATIONS: string[] = [
   STABLE_IDS_MIGRATION,
 ];
 
-interface CodeRow {
-  id: string;
-  commune: string;
-  role: Role;
-  villages: string | null;
-  person: string;
-  created_at: number;
-  used_at: number | null;
-  revoked_at: number | null;
-  expires_at: number | null;
-  device_id: string | null;
-  device_name: string | null;
-}
 
 export interface SqliteStoreOptions {
   /**
@@ -167,30 +155,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     return { id: row.id, code: row.code, name: row.name, province: row.province, villages: q.villages.all(id) };
   };
 
-  const toCode = (r: CodeRow): CodeRecord => ({
-    id: r.id,
-    commune: r.commune,
-    role: r.role,
-    villages: r.villages === null ? null : (JSON.parse(r.villages) as string[]),
-    person: r.person,
-    createdAt: r.created_at,
-    usedAt: r.used_at,
-    revokedAt: r.revoked_at,
-    expiresAt: r.expires_at,
-    deviceId: r.device_id,
-    deviceName: r.device_name,
-  });
 
-  const toGrant = (r: CodeRow & { province: string }): TokenGrant => ({
-    id: r.id,
-    commune: r.commune,
-    province: r.province,
-    role: r.role,
-    villages: r.villages === null ? null : (JSON.parse(r.villages) as string[]),
-    person: r.person,
-    deviceId: r.device_id,
-    deviceName: r.device_name,
-  });
 
   const createCommuneTx = db.transaction((c: NewCommune) => {
     const id = c.id ?? c.code;
