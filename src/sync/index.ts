@@ -5,7 +5,7 @@ import { repo } from '../db/index.ts';
 import { createSyncEngine, type RunResult, type SyncEngine, type TriggerEnv } from './engine.ts';
 import type { SyncStatus } from './status.ts';
 import type { OpenFailure, UploadQueue, UploadStatus } from './uploads.ts';
-import type { EnrollResponse } from '../domain/sync/protocol.ts';
+import type { EnrolResult } from './enrol.ts';
 
 export { createSyncEngine, batchIdOf, clockWarning, CLOCK_WARN_MS, EnrollError, MAX_BYTES, MAX_OPS, browserEnv } from './engine.ts';
 export type { EngineOptions, RunResult, SyncCode, SyncEngine, SyncProblem, TriggerEnv } from './engine.ts';
@@ -107,7 +107,7 @@ export function startSync(env?: TriggerEnv): () => void {
 }
 
 /** Trades an enrolment code for a token at `serverUrl`, then syncs; throws EnrollError (Vietnamese). */
-export async function enroll(serverUrl: string, code: string): Promise<EnrollResponse> {
+export async function enroll(serverUrl: string, code: string): Promise<EnrolResult> {
   const res = await syncEngine().enroll(serverUrl, code);
   void syncEngine().syncNow();
   return res;
