@@ -43,7 +43,7 @@ export interface RepoOptions {
 }
 
 /** Tables every write transaction spans (one scope, so saves can nest inside loaders). */
-export const WRITE_TABLES = [...Object.keys(BOOKKEEPING_STORES), ...ENTITY_NAMES.map(tableOf)];
+export const WRITE_TABLES = ['meta', 'outbox', 'conflicts', 'stamps', 'acked', ...ENTITY_NAMES.map(tableOf)];
 
 export type AnyTable = Table<Record<string, unknown>, unknown>;
 

@@ -32,6 +32,8 @@ export type ReviewKey = Key<'review'>;
 export type ProvinceYearKey = Key<'provinceYear'>;
 /** A province's id: `p:` and its name without marks (`p:quang-ngai`); see provinceId. */
 export type ProvinceId = string & { readonly [KEY]: 'province' };
+/** Tệp minh chứng of a year's dossier — `${commune}/${year}/${attachment}`. */
+export type AttachmentKey = Key<'attachment'>;
 
 /** The part names of each key shape, in key order. */
 export const KEY_SHAPES = {
@@ -45,10 +47,11 @@ export const KEY_SHAPES = {
   step: ['commune', 'year', 'step'],
   review: ['commune', 'year', 'version', 'indicator'],
   provinceYear: ['province', 'year'],
+  attachment: ['commune', 'year', 'attachment'],
 } as const satisfies Record<string, readonly KeyPart[]>;
 
 export type KeyShape = keyof typeof KEY_SHAPES;
-export type KeyPart = 'commune' | 'village' | 'year' | 'indicator' | 'decision' | 'version' | 'step' | 'province';
+export type KeyPart = 'commune' | 'village' | 'year' | 'indicator' | 'decision' | 'version' | 'step' | 'province' | 'attachment';
 
 /** Key parts that are whole numbers from 1 (a dossier's version, a state change's step). */
 const ORDINAL_PARTS: ReadonlySet<KeyPart> = new Set(['version', 'step']);
@@ -69,6 +72,7 @@ export interface KeyOfShape {
   step: StepKey;
   review: ReviewKey;
   provinceYear: ProvinceYearKey;
+  attachment: AttachmentKey;
 }
 
 /** Any key of a synced record. */
@@ -85,6 +89,7 @@ export interface KeyParts {
   version?: number;
   step?: number;
   province?: string;
+  attachment?: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -115,6 +120,10 @@ export function decisionKey(commune: string, decision: string): DecisionKey {
   return `${commune}/${decision}` as DecisionKey;
 }
 
+/* @__NO_SIDE_EFFECTS__ */
+export function attachmentKey(commune: string, year: number, attachment: string): AttachmentKey {
+  return `${commune}/${year}/${attachment}` as AttachmentKey;
+}
 /* @__NO_SIDE_EFFECTS__ */
 export function versionKey(commune: string, year: number, version: number): VersionKey {
   return `${commune}/${year}/${version}` as VersionKey;
@@ -250,7 +259,7 @@ export function checkKey(shape: KeyShape, key: string, rules: KeyRules): KeyPart
       out.province = seg;
     } else {
       if (!rules.isCode(seg)) return { code: 'keyCode', segment: seg };
-      out[name as 'commune' | 'village' | 'decision'] = seg;
+      out[name as 'commune' | 'village' | 'decision' | 'attachment'] = seg;
     }
   }
   return out;

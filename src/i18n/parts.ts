@@ -14,6 +14,7 @@ import type { words as dossier } from './vi/dossier.ts';
 import type { words as excel } from './vi/excel.ts';
 import type { words as review } from './vi/review.ts';
 import type { words as province } from './vi/province.ts';
+import type { words as attach } from './vi/attach.ts';
 
 type Load = () => Promise<{ words: Table }>;
 
@@ -26,4 +27,4 @@ export const PARTS = {
 export type Part = keyof typeof PARTS;
 
 /** Every code of the catalog, across its parts. */
-export type Code = keyof typeof shell | keyof typeof screens | keyof typeof dash | keyof typeof dossier | keyof typeof excel | keyof typeof review | keyof typeof province;
+export type Code = keyof typeof shell | keyof typeof screens | keyof typeof dash | keyof typeof dossier | keyof typeof excel | keyof typeof review | keyof typeof province | keyof typeof attach;

@@ -116,8 +116,8 @@ test('a phone of release 96506a9 upgrades in place: every row and queued op kept
     // 5. The release's database, upgraded: every data row as it was, the queued ops but the threshold one.
     const after = await snapshot(page);
     const db = await dbInfo(page);
-    // Version 6 (issue #14) added the review's tables (Dexie reports version × 10), empty on an upgraded phone.
-    expect(db.version).toBe(60);
+    // Dexie version 7 (× 10): version 6 added the evidence tables (issue #15), version 7 the review's (issue #14), empty here.
+    expect(db.version).toBe(70);
     expect(db.stores).not.toContain('thresholds');
     for (const t of ['submissions', 'stateChanges', 'reviews', 'councils', 'register', 'provinceSettings']) {
       expect(db.stores).toContain(t);

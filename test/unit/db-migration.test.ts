@@ -100,7 +100,11 @@ describe('schema migration from version 2 (issue #11: the province thresholds re
 
     const db = openDatabase('mig-3');
     await db.open();
+    // Opened at the newest version (6 added the evidence tables, empty).
     expect(db.verno).toBe(DB_VERSION);
+    expect(DB_VERSION).toBe(7);
+    expect(await db.attachments.count()).toBe(0);
+    expect(await db.blobs.count()).toBe(0);
     expect(db.tables.map((t) => t.name)).not.toContain('thresholds');
     // Version 6 (issue 14) adds the review's tables.
     expect(db.tables.map((t) => t.name)).toEqual(expect.arrayContaining(['submissions', 'stateChanges', 'reviews', 'councils', 'register', 'provinceSettings']));

@@ -28,6 +28,7 @@ function keyOf(entity: EntityName, v: string): string {
     case 'registerEntry': return `${C}/2025`;
     case 'council': return `${provinceId(P)}/2025`;
     case 'provinceSettings': return `${provinceId(P)}/2025`;
+    case 'attachment': return `${C}/2025/a1`;
   }
 }
 

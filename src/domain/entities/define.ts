@@ -56,7 +56,13 @@ export type FieldKind =
   /** A list of commune ids (the communes of a difficult area). */
   | 'codes'
   /** An administrative code (Mã xã, Mã thôn) or an id: letters without marks, digits, . _ - (≤ 32). */
-  | 'code';
+  | 'code'
+  /** A file's SHA-256, 64 lowercase hex digits. */
+  | 'sha256'
+  /** A stored file's type: image/jpeg or application/pdf. */
+  | 'fileType'
+  /** A stored file's size in bytes, 1 … the evidence cap. */
+  | 'fileSize';
 
 export interface FieldDef {
   kind: FieldKind;
@@ -76,13 +82,17 @@ export type RecordRule =
   | { kind: 'chains'; chains: readonly (readonly string[])[] }
   /** The answer of the indicator its key names: an amount only where that indicator carries one. */
   | { kind: 'indicatorAnswer' }
-  /** Each named field is present (a record that is written whole, once). */
+  /** Each named field holds a value (a record written whole, once; a file's hash, type and size). */
   | { kind: 'required'; fields: readonly string[] }
   /**
    * A title of the register: a level, a number and a date when recognised, reasons when not, and
    * `validUntil` 31/12 of the decision's year + 3 (Điều 5.4).
    */
-  | { kind: 'register' };
+  | { kind: 'register' }
+  /** Exactly one of these fields holds a value (an attachment's indicator or decision). */
+  | { kind: 'exactlyOne'; fields: readonly string[] }
+  /** This field, when set, names an indicator of the default catalog. */
+  | { kind: 'indicatorRef'; field: string };
 
 /** How the phone's IndexedDB keeps an entity (src/db/entities.ts maps rows and ops by it). */
 export interface TableDef {

@@ -3,6 +3,7 @@
 // First-load path (the Dexie tables are read from it): data only.
 import type { CommuneFigures, VillageCounts } from '../assess-types.ts';
 import { answer } from './answer.ts';
+import { attachment } from './attachment.ts';
 import { commune } from './commune.ts';
 import { communeFigures } from './commune-figures.ts';
 import { council } from './council.ts';
@@ -21,7 +22,7 @@ export type { EntityDef, FieldDef, FieldKind, RecordRule, Scope, TableDef } from
 
 /** Every entity, by name, in the order files and screens list them. */
 export const ENTITY_DEFS = {
-  commune, village, villageCounts, communeFigures, answer, decision, dossier,
+  commune, village, villageCounts, communeFigures, answer, decision, dossier, attachment,
   // The province's review (issue #14): what a commune sent, its states, the verdicts, the council,
   // the register, the province's settings.
   submission, stateChange, review, council, registerEntry, provinceSettings,

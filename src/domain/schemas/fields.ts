@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import { ENTITY_DEFS, type EntityName, type FieldDef } from '../entities/index.ts';
 import {
-  boolSchema, codeSchema, countSchema, dateSchema, dayOfYearSchema, evidenceList, levelNoSchema, levelSchema, metSchema, nonEmptyText, strict,
+  boolSchema, codeSchema, countSchema, dateSchema, dayOfYearSchema, evidenceList, fileSizeSchema, fileTypeSchema, levelNoSchema, sha256Schema, levelSchema, metSchema, nonEmptyText, strict,
 } from './blocks.ts';
 import { LABELS, type LabelKey, type LabelName } from './labels.ts';
 import { appraisalSchema, choiceSchema, codesSchema, hashSchema, instantSchema, membersSchema, officeSchema, paperRefSchema, snapshotSchema } from './review.ts';
@@ -53,6 +53,9 @@ function valueSchema(f: FieldDef, label: LabelKey): v.GenericSchema {
     case 'paperRef': return paperRefSchema(label);
     case 'codes': return codesSchema(label);
     case 'code': return codeSchema(label);
+    case 'sha256': return sha256Schema(label);
+    case 'fileType': return fileTypeSchema(label);
+    case 'fileSize': return fileSizeSchema(label);
     default: return numericSchema(f, label)!;
   }
 }

@@ -51,4 +51,9 @@ export const words: Mirror<typeof vi> = {
   'pb.noCommune': 'No commune "{code}"',
   'pb.registerReviewersOnly': "Only the province's reviewers read the province's register",
   'pb.reviewersOnly': "Only the province's reviewers",
+  'pb.blobHash': 'The hash must be 64 lowercase hex digits',
+  'pb.communeEvidenceUsed': 'The commune uses {used} MB of {cap} MB for evidence',
+  'pb.blobKind': 'Not a JPEG or a PDF',
+  'pb.blobMismatch': 'The bytes do not match the hash',
+  'pb.blobCutOff': 'The upload was cut off; send it again',
 };

@@ -57,4 +57,10 @@ export const words = {
   'pb.noCommune': 'Không có xã mã "{code}"',
   'pb.registerReviewersOnly': 'Chỉ cán bộ thẩm định của tỉnh được xem sổ công nhận của tỉnh',
   'pb.reviewersOnly': 'Chỉ cán bộ thẩm định của tỉnh',
+  // The evidence files' routes (server/blob-routes.ts)
+  'pb.blobHash': 'Mã băm phải gồm 64 chữ số hệ 16 viết thường',
+  'pb.communeEvidenceUsed': 'Xã đã dùng {used} MB trên {cap} MB cho tệp minh chứng',
+  'pb.blobKind': 'Tệp không phải ảnh JPEG hay PDF',
+  'pb.blobMismatch': 'Nội dung tệp không khớp với mã băm',
+  'pb.blobCutOff': 'Tệp gửi lên bị ngắt giữa chừng; hãy gửi lại',
 };

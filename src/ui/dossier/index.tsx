@@ -154,7 +154,7 @@ export function DossierScreen({ commune, year }: { commune: string; year: number
  * a field shows but could not store yet ("dossier:…", "commune:…"): the paper says what the screen says.
  */
 function modelOf(a: Assessment, commune: string, unsaved: Record<string, string> = {}): DossierModel {
-  const { input, output, plan, commune: c, dossier } = a;
+  const { input, output, plan, commune: c, dossier, files } = a;
   const catalog = getCatalog(input.catalog) ?? tt25_2023;
   const settings = unsavedOf(unsaved, 'commune');
   return buildDossier({
@@ -163,6 +163,7 @@ function modelOf(a: Assessment, commune: string, unsaved: Record<string, string>
     plan,
     catalog,
     texts: { ...textsOfRow(dossier), ...(unsavedOf(unsaved, 'dossier') as Partial<Record<DossierTextKey, string>>) },
+    files,
     commune: {
       code: commune,
       name: c?.name ?? input.commune.name,

@@ -27,7 +27,7 @@ export const NEWER_APIS: { name: string; re: RegExp; chrome: number }[] = [
 ];
 
 /** Filled for the whole app by src/ui/polyfills.ts, the first module main.tsx runs. */
-export const POLYFILLED = new Set(['crypto.randomUUID', 'structuredClone']);
+export const POLYFILLED = new Set(['crypto.randomUUID', 'structuredClone', 'Object.hasOwn']);
 /** Used only behind a feature test, which must be in the same file. */
 export const GUARDED: Record<string, RegExp> = {
   WeakRef: /typeof FinalizationRegistry<["'`]u["'`]&&typeof WeakRef<["'`]u["'`]/,
