@@ -15,7 +15,7 @@ export interface ListSource {
   current?: AssessInput | null | undefined;
   /** The newest change of the commune this device pulled (ISO instant), or null. */
   lastSync?: string | null | undefined;
-  /** Evidence files received of those the dossier lists; null until evidence files exist. */
+  /** Evidence received of expected (evidenceCount); null when the commune has sent nothing yet. */
   evidence?: { received: number; expected: number } | null | undefined;
   /** Difficult area (a province setting). */
   difficultArea?: boolean | undefined;
@@ -48,6 +48,20 @@ export interface ListRow {
   /** The level recognised, when the register holds this year's title. */
   recognised: LevelNo | null;
   difficultArea: boolean;
+}
+
+/** An evidence file as the list counts it: the indicator it is evidence of, and whether it was taken off. */
+export interface EvidenceFile { indicator?: string | null; removed?: boolean | null }
+
+/**
+ * Evidence received of expected: each indicator the commune answers "Đạt" must cite its evidence
+ * (papers.md), so those are expected; received are the ones with at least one file on this device
+ * (attachments the pull brought; the bytes come from the server when opened).
+ */
+export function evidenceCount(input: AssessInput, files: readonly EvidenceFile[]): { received: number; expected: number } {
+  const met = Object.entries(input.answers ?? {}).filter(([, a]) => a.met === true).map(([id]) => id);
+  const held = new Set(files.filter((f) => !f.removed && f.indicator).map((f) => f.indicator));
+  return { received: met.filter((id) => held.has(id)).length, expected: met.length };
 }
 
 /** The states a decision has closed: the deadline no longer runs. */

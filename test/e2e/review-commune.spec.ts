@@ -5,24 +5,17 @@
 // phone — offline — shows the comment beside that indicator and on the dossier, the commune
 // reopens, fixes, locks and sends version 2, the reviewer recognises it, and the phone's Tổng quan
 // shows the title with its valid-until date.
-import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { promisify } from 'node:util';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { formatHlc } from '../../src/domain/sync/hlc.ts';
 import type { ChangeOp, ChangesResponse, EnrollResponse } from '../../src/domain/sync/protocol.ts';
 import { fillSaved, readStore } from './helpers/app.ts';
-import { e2eDbPath, enrolInApp, issueCode, outbox, readMeta, sendNow } from './helpers/sync.ts';
+import { admin, enrolInApp, issueCode, outbox, readMeta, sendNow } from './helpers/sync.ts';
 
-const run = promisify(execFile);
 /** The commune's stable id, which the admin CLI gives it (its code 99141 is a field). */
 let COMMUNE = '';
 const PROVINCE = 'Quảng Ngãi';
 
-async function admin(...args: string[]): Promise<string> {
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', 'server/admin.ts', ...args, '--db', e2eDbPath()], { cwd: process.cwd(), timeout: 60_000 });
-  return stdout;
-}
 
 /** The province reviewer, as a device speaking the API. */
 interface Reviewer { token: string; deviceId: string; person: string; request: APIRequestContext; counter: number }

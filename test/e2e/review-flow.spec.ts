@@ -5,21 +5,14 @@
 // the reviewer sees what changed, records the council and recognises it → the phone shows the
 // title and its valid-until date, and its next year holds the decision as history (the 12-month
 // rule applies by itself: a level-2 request waits until 12 months after the decision).
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { expect, test, type Page } from '@playwright/test';
 import { fillSaved, readStore } from './helpers/app.ts';
-import { e2eDbPath, enrolInApp, issueCode, outbox, readMeta, sendNow } from './helpers/sync.ts';
+import { admin, enrolInApp, issueCode, outbox, readMeta, sendNow } from './helpers/sync.ts';
 
-const run = promisify(execFile);
 const COMMUNE = '99142';
 const PROVINCE = 'Quảng Ngãi';
 let id = COMMUNE;
 
-async function admin(...args: string[]): Promise<string> {
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', 'server/admin.ts', ...args, '--db', e2eDbPath()], { cwd: process.cwd(), timeout: 60_000 });
-  return stdout;
-}
 
 async function lockYear(page: Page, meetingDate: string, minutes: string): Promise<void> {
   await page.goto('/#/ho-so');

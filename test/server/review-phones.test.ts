@@ -14,7 +14,7 @@ import { createSyncEngine, type SyncEngine } from '../../src/sync/index.ts';
 import { assess } from '../../src/domain/readiness/assess.ts';
 import { requestPlan } from '../../src/domain/readiness/request.ts';
 import type { SubmissionSnapshot } from '../../src/domain/review/index.ts';
-import { startTestServer, type TestServer } from './helpers.ts';
+import { provinceReviewerCode, startTestServer, type TestServer } from './helpers.ts';
 
 let s: TestServer;
 const QN = 'Quảng Ngãi';
@@ -34,11 +34,7 @@ const ok = async (p: Phone) => {
   expect(r, JSON.stringify(r)).toMatchObject({ ok: true });
   return r;
 };
-async function provinceCode(): Promise<string> {
-  let out = '';
-  expect(await runAdmin(['issue-code', '--province', QN, '--role', 'reviewer', '--name', 'Trần Thị Thẩm Định'], { out: (t) => (out += t), err: () => {}, store: s.store })).toBe(0);
-  return /enrolment code: (\S+)/.exec(out)![1]!;
-}
+const provinceCode = () => provinceReviewerCode(s, QN);
 async function snapshotOf(p: Phone, year: number): Promise<SubmissionSnapshot> {
   const input = await p.repo.buildAssessInput('21085', year);
   const output = assess(input);

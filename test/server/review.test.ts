@@ -11,25 +11,14 @@ import { createHash } from 'node:crypto';
 import type { AssessInput, AssessOutput } from '../../src/domain/assess-types.ts';
 import type { ChangesResponse, EnrollResponse, ErrorResponse, MeResponse, ProvinceHeadsResponse } from '../../src/domain/sync/protocol.ts';
 import type { Op } from '../../src/domain/sync/op.ts';
-import { batch, call, enrolDevice, makeOp, startTestServer, type Device, type TestServer } from './helpers.ts';
+import { batch, call, enrolDevice, enrolProvinceReviewer, makeOp, startTestServer, type Device, type TestServer } from './helpers.ts';
 
 let s: TestServer;
 const QN = 'Quảng Ngãi';
 const PQN = 'p:quang-ngai';
 const PHN = 'p:ha-noi';
 
-/** A province-wide reviewer through the admin CLI, enrolled over HTTP. */
-async function provinceReviewer(province: string, name: string): Promise<Device> {
-  let out = '';
-  const status = await runAdmin(['issue-code', '--province', province, '--role', 'reviewer', '--name', name], { out: (t) => (out += t), err: () => {}, store: s.store });
-  expect(status).toBe(0);
-  const code = /enrolment code: (\S+)/.exec(out)![1]!;
-  const deviceId = `rv-${randomUUID().slice(0, 8)}`;
-  const res = await call(s, 'POST', '/api/v1/enroll', { body: { code, deviceId } });
-  expect(res.status).toBe(200);
-  const enroll = res.json as EnrollResponse;
-  return { token: enroll.token, deviceId, enroll };
-}
+const provinceReviewer = (province: string, name: string) => enrolProvinceReviewer(s, province, name);
 
 const sync = (d: Device, ops: Op[]) => call(s, 'POST', '/api/v1/sync', { token: d.token, body: batch(d.deviceId, ops) });
 const problems = (r: { json: unknown }) => ((r.json as ErrorResponse).problems ?? []).map((p) => p.path);

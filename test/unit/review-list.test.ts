@@ -4,7 +4,7 @@
 // the decision's rules and the last-year flag.
 import { describe, expect, it } from 'vitest';
 import { assess } from '../../src/domain/readiness/assess.ts';
-import { bulkRecognisable, filterRows, foldText, listRow, listTotals, sortRows, type ListRow } from '../../src/review/list.ts';
+import { bulkRecognisable, evidenceCount, filterRows, foldText, listRow, listTotals, sortRows, type ListRow } from '../../src/review/list.ts';
 import { reviewView } from '../../src/review/commune.ts';
 import { inLastYear, recogniseProblems, refuseProblems, reopenProblems, titleOf } from '../../src/review/decide.ts';
 import type { CommuneReview, SentDossier } from '../../src/review/papers/types.ts';
@@ -62,6 +62,16 @@ describe('province list rows', () => {
     expect(totals.byState).toMatchObject({ draft: 4, submitted: 1, returned: 1, recognised: 10, 'not-recognised': 4 });
     expect(totals.recognisable).toBe(1);
     expect(totals.overdue).toBe(5); // the 4 drafts and the returned one (dossier deadline 28/02 passed)
+  });
+});
+
+describe('evidence received of expected', () => {
+  it('expects a file for each indicator answered Đạt and counts those with one that is not taken off', () => {
+    const input = { ...reviews[0]!.dossier!.input, answers: { 'TC1.1': { met: true }, 'TC1.2': { met: true }, 'TC2.1': { met: false }, 'TC3.1': { met: null } } };
+    expect(evidenceCount(input, [])).toEqual({ received: 0, expected: 2 });
+    const files = [{ indicator: 'TC1.1' }, { indicator: 'TC1.1' }, { indicator: 'TC1.2', removed: true }, { indicator: 'TC2.1' }, { indicator: null }];
+    expect(evidenceCount(input, files)).toEqual({ received: 1, expected: 2 });
+    expect(evidenceCount(input, [...files, { indicator: 'TC1.2' }])).toEqual({ received: 2, expected: 2 });
   });
 });
 

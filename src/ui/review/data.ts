@@ -16,7 +16,7 @@ import { isProvinceKey } from '../../domain/keys.ts';
 import { statusOf } from '../../domain/review/states.ts';
 import { DEFAULT_DECISION_DEADLINE, DEFAULT_DOSSIER_DEADLINE, deadlineIn } from '../../dossier/deadlines.ts';
 import { titleOf, type Title } from '../../review/decide.ts';
-import type { ListDeadlines, ListSource } from '../../review/list.ts';
+import { evidenceCount, type ListDeadlines, type ListSource } from '../../review/list.ts';
 import { provinceSettingsOf, type SettingsForm } from '../../review/settings.ts';
 import { DEFAULT_DECIDER_TITLE, defaultDeciderName, defaultReceiverName } from '../../review/papers/office-names.ts';
 import type { CommuneReview, Council, IndicatorVerdict, ReviewYear, SentDossier } from '../../review/papers/types.ts';
@@ -83,14 +83,15 @@ const groupBy = <T extends { commune: string }>(list: T[]) => {
 async function reviewRows(codes: readonly string[], year: number) {
   const pairs = codes.map((c): [string, number] => [c, year]);
   const d = repo().db;
-  const [changes, sent, verdicts, register, pulled] = await Promise.all([
+  const [changes, sent, verdicts, register, pulled, files] = await Promise.all([
     d.stateChanges.where('[commune+year]').anyOf(pairs).toArray(),
     d.submissions.where('[commune+year]').anyOf(pairs).toArray(),
     d.reviews.where('[commune+year]').anyOf(pairs).toArray(),
     d.register.bulkGet(pairs),
     d.meta.bulkGet(codes.map((c) => `pulledAt:${c}`)),
+    d.attachments.where('[commune+year]').anyOf(pairs).toArray(),
   ]);
-  return { changes: groupBy(changes), sent: groupBy(sent), verdicts: groupBy(verdicts), register, pulled: pulled.map((m) => (typeof m?.value === 'string' ? m.value : null)) };
+  return { changes: groupBy(changes), sent: groupBy(sent), verdicts: groupBy(verdicts), register, pulled: pulled.map((m) => (typeof m?.value === 'string' ? m.value : null)), files: groupBy(files) };
 }
 
 /** The communes of the province this device holds (not the province's own stream, `p:…`). */
@@ -141,8 +142,8 @@ export async function loadProvince(year: number): Promise<ProvinceData> {
       review,
       current: input.villages.length || input.figures || input.answers ? input : null,
       lastSync: rows.pulled[i] ?? null,
-      // Evidence files (issue #15) are not on this device yet: "—" until they are.
-      evidence: null,
+      // The dossier as sent says what is answered "Đạt"; before it is sent, the figures synced now.
+      evidence: review.dossier || input.answers ? evidenceCount(review.dossier?.input ?? input, rows.files.get(code) ?? []) : null,
       difficultArea: areas.has(code) || !!input.figures?.difficultArea,
     };
   });

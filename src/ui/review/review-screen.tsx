@@ -17,6 +17,7 @@ import { RadioGroup, TextArea } from '../components/fields.tsx';
 import { SaveStatus, useSaver } from '../components/save-status.tsx';
 import { StatusBadge } from '../components/badges.tsx';
 import { Title } from '../components/title.tsx';
+import { lazy } from '../components/lazy.tsx';
 import { useLive } from '../hooks/use-live.ts';
 import { fmtDate, fmtDateTime, t } from '../i18n/index.ts';
 import { href } from '../router.ts';
@@ -29,6 +30,9 @@ import { levelShort, stateText } from './words.ts';
 import './review.css';
 
 const VERDICTS: Verdict[] = ['met', 'more', 'unmet'];
+
+/** The commune's evidence files of an indicator as this device pulled them (issue #15), to open, never to change. */
+const EvidencePanel = lazy(() => import('../evidence/index.tsx').then((m) => m.EvidencePanel));
 
 function Facts({ row }: { row: Pick<ReviewRow, 'figure' | 'evidence' | 'requirement' | 'status'> }) {
   return (
@@ -55,6 +59,7 @@ function IndicatorReview({ row, code, year, version, canWrite }: { row: ReviewRo
       </h3>
       <p class="small">{row.text}</p>
       <Facts row={row} />
+      <EvidencePanel commune={code} year={year} indicator={row.id} readOnly />
       {row.before ? (
         <div class="rv-before" data-testid="rv-before">
           <strong>{t('rv.before')}:</strong>
@@ -85,7 +90,7 @@ function IndicatorReview({ row, code, year, version, canWrite }: { row: ReviewRo
   );
 }
 
-function NotSent({ d }: { d: ReviewDetail }) {
+function NotSent({ d, code, year }: { d: ReviewDetail; code: string; year: number }) {
   const out = d.review.computed!;
   const level = out.levels.find((l) => l.level === (out.eligibleLevel || 1))!;
   const rows = summaryRows({ input: d.current, catalog: tt25_2023 }, level).filter((r) => r.kind === 'indicator');
@@ -99,6 +104,7 @@ function NotSent({ d }: { d: ReviewDetail }) {
             <h3>{r.name}</h3>
             <p class="small">{r.text}</p>
             <Facts row={r} />
+            <EvidencePanel commune={code} year={year} indicator={r.id} readOnly />
           </li>
         ))}
       </ul>
@@ -223,7 +229,7 @@ export function CommuneReviewScreen({ year, item }: ScreenProps & { item: string
       {!d ? <p class="muted">{t('rv.loading')}</p> : (
         <>
           <p><span class="pill" data-testid="rv-state">{stateText(d.review.state)}</span></p>
-          {d.review.dossier && d.review.state !== 'draft' ? <Sent d={d} code={item} year={year} /> : <NotSent d={d} />}
+          {d.review.dossier && d.review.state !== 'draft' ? <Sent d={d} code={item} year={year} /> : <NotSent d={d} code={item} year={year} />}
           <Register d={d} />
           <History d={d} />
           {d.review.dossier ? <CommunePapers d={d} year={year} /> : null}
