@@ -74,6 +74,7 @@ export function createSyncEngine(o: EngineOptions): SyncEngine {
   let failures = 0;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
   let started = false;
+  let recheckedRefused = false;
 
   async function refresh(): Promise<void> {
     const [pending, quarantined, conflicts, token, lastSyncAt, lastReceipt] = await Promise.all([
@@ -104,6 +105,11 @@ export function createSyncEngine(o: EngineOptions): SyncEngine {
     try {
       // Edits stamped while the phone's date was days ahead are stamped again once it is right.
       await repo.repairClock();
+      // Once per start: ops set aside by the release before this one may pass its checks now.
+      if (!recheckedRefused) {
+        recheckedRefused = true;
+        await repo.retryPulledRefused();
+      }
       const pushed = await push(ctx, base, token);
       // A read-only role's refused push still lets it read: pull anyway, then report the refusal.
       const readOnly = typeof pushed !== 'number' && pushed.code === 'readOnly';
