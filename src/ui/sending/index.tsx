@@ -63,20 +63,20 @@ export function ReviewNote({ row }: { row: ReviewRow | undefined }) {
 }
 
 /** The papers' text of the dossier as sent, by paper. */
-function papersOf(docs: readonly Doc[]): Record<string, string> {
+function papersOf(docs: readonly Doc<string>[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const d of docs) out[d.id.replace(/[^a-zA-Z0-9-]/g, '-').replace(/^[^a-z]+/, 'p')] = docText(d);
   return out;
 }
 
 /** The snapshot of the year's assessment as the commune sends it. */
-export function snapshotOf(a: Assessment, docs: readonly Doc[]): SubmissionSnapshot {
+export function snapshotOf(a: Assessment, docs: readonly Doc<string>[]): SubmissionSnapshot {
   const plan = a.plan;
   return { input: a.input, output: a.output, request: plan.kind === 'none' ? null : { kind: plan.kind, level: plan.level }, papers: papersOf(docs) };
 }
 
 /** "Gửi hồ sơ" with the dossier's state and history, on the dossier screen. */
-export function SendDossier(p: { commune: string; year: number; locked: boolean; access: Access; assessment: Assessment; docs: () => Promise<Doc[]> }) {
+export function SendDossier(p: { commune: string; year: number; locked: boolean; access: Access; assessment: Assessment; docs: () => Promise<readonly Doc<string>[]> }) {
   const live = useReviewView(p.commune, p.year);
   const [confirm, setConfirm] = useState(false);
   const [busy, setBusy] = useState(false);
