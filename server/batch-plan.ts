@@ -7,8 +7,7 @@ import type { Problem } from '../src/domain/sync/protocol.ts';
 import { freshProblems, hasRecordRules, recordProblems } from '../src/domain/schemas/record-rules.ts';
 import { formatPath } from '../src/domain/schemas/problems.ts';
 import { LOCK_ENTITY, lockKeyOf, lockRefusal } from '../src/domain/sync/year-lock.ts';
-import { ENTITY_DEFS } from '../src/domain/entities/index.ts';
-import { reviewRefusal, type Writer } from './review-rules.ts';
+import { REVIEW_RULED, reviewRefusal, type Writer } from './review-rules.ts';
 
 /** One entity/key as the plan holds it: the merged state and the record problems it has. */
 export interface PlannedState {
@@ -27,8 +26,6 @@ export type Plan =
   /** An op changes a locked year: refused whole (409 year-locked). */
   | { kind: 'locked'; problems: Problem[] };
 
-/** Entities the review's rules judge (written once, or a change of a dossier's state). */
-const REVIEW_RULED: ReadonlySet<EntityName> = new Set((Object.keys(ENTITY_DEFS) as EntityName[]).filter((e) => ENTITY_DEFS[e].immutable));
 
 /** `ops[i].…` of a problem (a module function: a closure per op costs under tsx). */
 const opPath = (index: number, ...p: (string | number)[]) => formatPath(['ops', index, ...p]);

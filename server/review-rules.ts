@@ -12,6 +12,7 @@ import type { Role } from '../src/domain/access/roles.ts';
 import { ENTITY_DEFS, ENTITY } from '../src/domain/entities/index.ts';
 import { provinceId, provinceYearKey, readKey, reviewKey, stepKey, versionKey, yearKey } from '../src/domain/keys.ts';
 import { DEFAULT_CATALOG_ID, getCatalog, indicatorsOf } from '../src/domain/catalog/index.ts';
+import { registerYears, type RegisterRecord } from '../src/domain/readiness/input-of-rows.ts';
 import { DRAFT, canonicalText, moveRefusal, type DossierState, type DossierStatus, type MoveContext, type SubmissionSnapshot } from '../src/domain/review/index.ts';
 import { validateAssessInput } from '../src/domain/readiness/validate.ts';
 import { assess } from '../src/domain/readiness/assess.ts';
@@ -39,8 +40,21 @@ export type ValuesReader = (entity: EntityName, key: string) => Record<string, J
 
 const INDICATORS = indicatorsOf(getCatalog(DEFAULT_CATALOG_ID)!).map((i) => i.id);
 
+/** Entities the review's rules judge: those written once, and a decision the commune types (the register may hold its year). */
+export const REVIEW_RULED: ReadonlySet<EntityName> = new Set([...(Object.keys(ENTITY_DEFS) as EntityName[]).filter((e) => ENTITY_DEFS[e].immutable), ENTITY.decision]);
+
+/** The year of a typed decision's date, when the op writes one. */
+const decisionYear = (op: Op): number | null => (typeof op.fields.decidedOn === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(op.fields.decidedOn) ? Number(op.fields.decidedOn.slice(0, 4)) : null);
+/** The register's years that can decide in `year`: the year before it, and the one before that (a late decision). */
+const REGISTER_LOOKBACK = [1, 2];
+
 /** The entity/keys the rules of `op` read besides its own (prepareBatch lists them). */
 export function reviewNeeds(op: Op, province: string | null): { entity: EntityName; key: string }[] {
+  if (op.entity === ENTITY.decision) {
+    const year = decisionYear(op);
+    const at = readKey('decision', op.key);
+    return year !== null && at ? REGISTER_LOOKBACK.map((b) => ({ entity: ENTITY.registerEntry, key: yearKey(at.commune, year - b) })) : [];
+  }
   if (op.entity !== ENTITY.stateChange) return [];
   const at = readKey('step', op.key);
   if (!at) return [];
@@ -66,9 +80,25 @@ const problem = (field: string | null, code: string, params?: ProblemParams): Re
 export function reviewRefusal(op: Op, before: Record<string, JsonValue> | undefined, read: ValuesReader, who: Writer | undefined): ReviewProblem | null {
   const def = ENTITY_DEFS[op.entity];
   if (def.immutable && before && Object.keys(before).length > 0) return problem(null, 'review.refuse.immutable');
+  if (op.entity === ENTITY.decision) return decisionRefusal(op, read);
   if (op.entity === ENTITY.submission) return submissionRefusal(op, who);
   if (op.entity === ENTITY.stateChange) return stateChangeRefusal(op, read, who);
   return null;
+}
+
+/**
+ * A decision the commune types for a year the province's register holds (registerYears): the
+ * register is the record of that year, so the typed one is refused; earlier years stay the commune's.
+ */
+function decisionRefusal(op: Op, read: ValuesReader): ReviewProblem | null {
+  const year = decisionYear(op);
+  const at = readKey('decision', op.key);
+  if (year === null || !at) return null;
+  const entries = REGISTER_LOOKBACK.flatMap((b) => {
+    const v = read(ENTITY.registerEntry, yearKey(at.commune, year - b));
+    return v ? [{ ...v, year: year - b } as unknown as RegisterRecord] : [];
+  });
+  return registerYears(entries).has(year) ? problem('decidedOn', 'review.refuse.decisionInRegister', { year }) : null;
 }
 
 function submissionRefusal(op: Op, who: Writer | undefined): ReviewProblem | null {

@@ -148,6 +148,15 @@ test('two browsers: send → return with a comment → offline comment → v2 �
   const title = page.getByTestId('dash-title');
   await expect(title).toContainText('Đã được công nhận "Cộng đồng học tập" cấp xã Mức độ 1 (Quyết định số 45/QĐ-UBND ngày 20/03/2026)');
   await expect(title).toContainText('Giá trị đến hết ngày 31/12/2029');
+  // The register feeds the commune's history (nobody types it): the title is listed from it, and a
+  // decision typed for its year is refused with the reason, on the phone offline.
+  await page.goto('/#/muc-do');
+  await expect(page.getByTestId('decision-register')).toHaveText('Mức độ 1 (Khá) — 20/03/2026 — 45/QĐ-UBND (theo sổ công nhận của tỉnh)');
+  await expect(page.getByTestId('decisions-register-hint')).toContainText('các năm 2026');
+  await page.getByLabel('Ngày quyết định').fill('2026-03-20');
+  await page.getByRole('button', { name: 'Thêm quyết định' }).click();
+  await expect(page.getByTestId('save-status').last()).toContainText('Quyết định công nhận năm 2026 do tỉnh ghi trong sổ công nhận');
+  await expect(page.getByTestId('decision-typed')).toHaveCount(0);
   await page.context().setOffline(false);
   await rvContext.close();
 });

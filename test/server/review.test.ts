@@ -292,3 +292,26 @@ describe('the read endpoints', () => {
     expect((await call(s, 'GET', '/api/v1/province/heads', { token: officer.token })).status).toBe(403);
   });
 });
+
+describe('the commune\'s typed decisions give way to the register', () => {
+  it('refuses a decision typed for a year the register holds, and keeps it out of the history; earlier years stay the commune\'s', async () => {
+    const officer2 = await enrolDevice(s, '21086', 'officer');
+    const typed = (decidedOn: string, level = 1) => makeOp(`21086/${decidedOn}_${level}`, { level, decidedOn }, 'decision');
+    // Before the province records anything, the commune types its history, this year's too.
+    expect((await sync(officer2, [typed('2023-03-20'), typed('2026-03-10')])).status).toBe(200);
+    const entry = makeOp('21086/2025', { outcome: 'recognised', level: 1, number: '45/QĐ-UBND', date: '2026-03-20', signer: 'Chủ tịch', validUntil: '2029-12-31' }, 'registerEntry');
+    expect((await sync(reviewer, [entry])).status).toBe(200);
+    const before = (await s.store.stats()).ops;
+    const refused = await sync(officer2, [typed('2026-04-01', 2)]);
+    expect(refused.status).toBe(400);
+    const p = (refused.json as ErrorResponse).problems![0]!;
+    expect(p).toMatchObject({ path: 'ops[0].fields.decidedOn', code: 'review.refuse.decisionInRegister', params: { year: 2026 } });
+    expect(p.vi).toBe('Quyết định công nhận năm 2026 do tỉnh ghi trong sổ công nhận; xã chỉ nhập các quyết định của những năm sổ chưa ghi');
+    expect((await s.store.stats()).ops).toBe(before);
+    // Another year is typed as before.
+    expect((await sync(officer2, [typed('2024-03-15', 2)])).status).toBe(200);
+    // The server's history takes the register's title, not the typed one of its year.
+    const reg = (await call(s, 'GET', '/api/v1/register?year=2027', { token: reviewer.token })).json as { communes: { code: string; titles: { decidedOn: string; year: number | null }[] }[] };
+    expect(reg.communes.find((c) => c.code === '21086')!.titles.map((t) => [t.decidedOn, t.year])).toEqual([['2023-03-20', null], ['2024-03-15', null], ['2026-03-20', 2025]]);
+  });
+});

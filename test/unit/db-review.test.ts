@@ -111,3 +111,28 @@ describe('sending the dossier', () => {
     expect(await review.getProvinceSettings(P, 2023)).toBeUndefined();
   });
 });
+
+describe('the commune\'s typed decisions and the register', () => {
+  it('a year the register holds is its record: the typed decision of that year is refused and left out of the history; earlier years stay typed', async () => {
+    await repo.saveDecision('X1', { level: 1, decidedOn: '2022-03-20', number: '05/QĐ-UBND' });
+    // Typed before the province used the app, for the year its register now holds.
+    await repo.saveDecision('X1', { level: 1, decidedOn: '2026-03-18', number: 'gõ tay' });
+    await as('reviewer');
+    await review.saveRegisterEntry('X1', 2025, { outcome: 'recognised', level: 1, number: '45/QĐ-UBND', date: '2026-03-20', signer: 'Chủ tịch', validUntil: '2029-12-31' });
+    await as('officer');
+    const err = await repo.saveDecision('X1', { level: 2, decidedOn: '2026-04-02' }).catch((e: unknown) => e as { fields?: Record<string, string> });
+    expect(err?.fields?.decidedOn).toBe('Quyết định công nhận năm 2026 do tỉnh ghi trong sổ công nhận; ở đây chỉ nhập các quyết định của những năm sổ chưa ghi.');
+    expect((await ops()).filter((o) => o.entity === 'decision').map((o) => o.key)).toEqual(['X1/2022-03-20_1', 'X1/2026-03-18_1']);
+    // The engine's history of 2027: the register's title, not the typed one of its year; 2022's typed one kept.
+    expect((await repo.buildAssessInput('X1', 2027)).history).toEqual([{ level: 1, decidedOn: '2022-03-20' }, { level: 1, decidedOn: '2026-03-20' }]);
+    // A year the register does not hold can still be typed.
+    await repo.saveDecision('X1', { level: 2, decidedOn: '2024-03-15' });
+  });
+
+  it('a not-recognised entry holds its year too (the answer falls in the year after)', async () => {
+    await as('reviewer');
+    await review.saveRegisterEntry('X1', 2025, { outcome: 'not-recognised', reasons: 'TC5.1 chưa đạt' });
+    await as('officer');
+    await expect(repo.saveDecision('X1', { level: 1, decidedOn: '2026-03-20' })).rejects.toMatchObject({ fields: { decidedOn: expect.stringContaining('năm 2026') } });
+  });
+});

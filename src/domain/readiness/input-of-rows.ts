@@ -25,12 +25,33 @@ export function liveDecisions<D extends DecisionRecord>(list: D[]): D[] {
 }
 
 /**
- * The history of a commune: its recorded decisions and the register's titles (recognised entries
- * with a level and a date), once each, oldest first.
+ * The year a register entry decides in: its decision's date's year, else (not recognised: no
+ * decision) the year after the assessment year, when the answer falls due.
+ */
+export function decisionYearOf(r: RegisterRecord): number {
+  return typeof r.date === 'string' && /^\d{4}-/.test(r.date) ? Number(r.date.slice(0, 4)) : r.year + 1;
+}
+
+/**
+ * The years whose decisions the province's register records (issue #14): once it holds an entry
+ * that decides in a year (recognised or not), that year's decision is the register's, and one the
+ * commune typed for it gives way. Titles recognised before the province used the app, in years the
+ * register holds nothing for, stay the commune's to type.
+ */
+export function registerYears(register: readonly RegisterRecord[]): Set<number> {
+  return new Set(register.filter((r) => r.outcome === 'recognised' || r.outcome === 'not-recognised').map(decisionYearOf));
+}
+
+/**
+ * The history of a commune: its recorded decisions of the years the register does not hold, and
+ * the register's titles (recognised entries with a level and a date), once each, oldest first.
  */
 export function historyOf(decisions: readonly DecisionRecord[], register: readonly RegisterRecord[] = []): Decision[] {
   const out = new Map<string, Decision>();
-  for (const d of liveDecisions([...decisions])) out.set(`${d.decidedOn}_${d.level}`, { level: d.level, decidedOn: d.decidedOn });
+  const registers = registerYears(register);
+  for (const d of liveDecisions([...decisions])) {
+    if (!registers.has(Number(d.decidedOn.slice(0, 4)))) out.set(`${d.decidedOn}_${d.level}`, { level: d.level, decidedOn: d.decidedOn });
+  }
   for (const r of register) {
     if (r.outcome !== 'recognised' || (r.level !== 1 && r.level !== 2) || typeof r.date !== 'string') continue;
     out.set(`${r.date}_${r.level}`, { level: r.level, decidedOn: r.date });

@@ -73,5 +73,6 @@ export const words: Mirror<typeof vi> = {
   'review.refuse.snapshotOther': 'The dossier belongs to another commune or year',
   'review.refuse.by': "The person named must be the one this device's code was issued to",
   'review.refuse.device': 'The device named must be the device that sent it',
+  'review.refuse.decisionInRegister': (p: { year: number }) => `The province's register records the decision of ${p.year}; the commune types only decisions of years the register does not hold`,
   'review.refuse.reviewState': 'Verdicts are written only while the dossier is in review, for the version in review',
 };

@@ -77,6 +77,7 @@ export const words = {
   'review.refuse.snapshotOther': 'Nội dung hồ sơ là của xã hoặc năm khác',
   'review.refuse.by': 'Người thực hiện phải là người được cấp mã của thiết bị này',
   'review.refuse.device': 'Thiết bị ghi trong thao tác phải là thiết bị gửi nó',
+  'review.refuse.decisionInRegister': (p: { year: number }) => `Quyết định công nhận năm ${p.year} do tỉnh ghi trong sổ công nhận; xã chỉ nhập các quyết định của những năm sổ chưa ghi`,
   'review.refuse.reviewState': 'Chỉ ghi ý kiến thẩm định khi hồ sơ đang thẩm định, cho lần gửi đang xét',
 } satisfies Record<string, string | ((p: never) => string)>;
 
