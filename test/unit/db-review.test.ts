@@ -120,8 +120,9 @@ describe('the commune\'s typed decisions and the register', () => {
     await as('reviewer');
     await review.saveRegisterEntry('X1', 2025, { outcome: 'recognised', level: 1, number: '45/QĐ-UBND', date: '2026-03-20', signer: 'Chủ tịch', validUntil: '2029-12-31' });
     await as('officer');
-    const err = await repo.saveDecision('X1', { level: 2, decidedOn: '2026-04-02' }).catch((e: unknown) => e as { fields?: Record<string, string> });
-    expect(err?.fields?.decidedOn).toBe('Quyết định công nhận năm 2026 do tỉnh ghi trong sổ công nhận; ở đây chỉ nhập các quyết định của những năm sổ chưa ghi.');
+    await expect(repo.saveDecision('X1', { level: 2, decidedOn: '2026-04-02' })).rejects.toMatchObject({
+      fields: { decidedOn: 'Quyết định công nhận năm 2026 do tỉnh ghi trong sổ công nhận; ở đây chỉ nhập các quyết định của những năm sổ chưa ghi.' },
+    });
     expect((await ops()).filter((o) => o.entity === 'decision').map((o) => o.key)).toEqual(['X1/2022-03-20_1', 'X1/2026-03-18_1']);
     // The engine's history of 2027: the register's title, not the typed one of its year; 2022's typed one kept.
     expect((await repo.buildAssessInput('X1', 2027)).history).toEqual([{ level: 1, decidedOn: '2022-03-20' }, { level: 1, decidedOn: '2026-03-20' }]);

@@ -227,6 +227,22 @@ describe('Văn bản trả lời: a commune not recognised, with the reasons (Đ
     expect(reasons.find((l) => l.includes('Chỉ tiêu 3 của Tiêu chí 1'))).toContain('Không có báo cáo kết quả Tuần lễ hưởng ứng học tập suốt đời');
   });
 
+  it('the reasons the register records are stated, first and as written, under "Lý do không đạt"', () => {
+    const r = { ...find(y, 'Xã Tư Nghĩa'), reasons: 'Hồ sơ thiếu Báo cáo tự đánh giá có chữ ký của Chủ tịch Ủy ban nhân dân xã.\n  Thư viện xã chưa hoạt động thường xuyên.  ' };
+    const lines = clean(answer(y, r).doc!).split('\n');
+    const at = lines.findIndex((l) => l.endsWith('Lý do không đạt:'));
+    expect(lines.slice(at + 1, at + 4)).toEqual([
+      'Hồ sơ thiếu Báo cáo tự đánh giá có chữ ký của Chủ tịch Ủy ban nhân dân xã.',
+      'Thư viện xã chưa hoạt động thường xuyên.',
+      expect.stringMatching(/^1\. Chỉ tiêu 2 của Tiêu chí 3/),
+    ]);
+    // A "Không đạt" without its own reason no longer stops the letter when the register states why.
+    const bare = { ...find(y, 'Xã Ba Tô'), verdicts: { ...find(y, 'Xã Ba Tô').verdicts!, 'TC2.3': { verdict: 'unmet' as const } }, conclusion: { outcome: 'not-recognised' as const }, reasons: 'Chưa tổ chức Tuần lễ hưởng ứng học tập suốt đời.' };
+    const text = clean(answer(y, bare).doc!);
+    expect(text).toContain('Lý do không đạt:\nChưa tổ chức Tuần lễ hưởng ứng học tập suốt đời.');
+    expect(text).not.toMatch(/^\d+\. Chỉ tiêu 3 của Tiêu chí 2/m);
+  });
+
   it('no letter without a reason, and none for a commune the council recognised', () => {
     const r = find(y, 'Xã Ba Tô');
     const bare = { ...r, verdicts: { ...r.verdicts!, 'TC2.3': { verdict: 'unmet' as const } }, conclusion: { outcome: 'not-recognised' as const } };

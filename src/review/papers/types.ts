@@ -125,6 +125,8 @@ export interface CommuneReview {
   minutes?: PaperRef | undefined;
   /** The written answer to a commune not recognised. */
   answer?: PaperRef | undefined;
+  /** Why it was not recognised, as the register records it (Điều 9.2: the answer states them). */
+  reasons?: string | undefined;
   /** The title the decision gave this year. */
   decision?: RegisterEntry | undefined;
 }

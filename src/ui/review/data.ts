@@ -63,6 +63,7 @@ function reviewOf(input: AssessInput, changes: readonly StateChangeRow[], sent: 
   } else if (register?.outcome === 'not-recognised') {
     review.conclusion = { outcome: 'not-recognised' };
     review.answer = register.answer ?? undefined;
+    if (register.reasons?.trim()) review.reasons = register.reasons.trim();
   }
   if (register?.minutes) review.minutes = register.minutes;
   if (register?.note) review.note = register.note;
