@@ -348,6 +348,14 @@ describe('the yearly Báo cáo kết quả đánh giá, công nhận of a mixed 
     expect(text).toContain('trong đó 1 xã đang giữ danh hiệu còn thời hạn bảo lưu');
     expect(text).toContain('Kính gửi:\n- Bộ Giáo dục và Đào tạo;\n- Ủy ban nhân dân tỉnh Quảng Ngãi.');
     expect(text).toContain('Sở Giáo dục và Đào tạo tỉnh Quảng Ngãi kính báo cáo./.');
+    expect(text).toContain('Nơi nhận:\n- Bộ Giáo dục và Đào tạo;\n- Ủy ban nhân dân tỉnh Quảng Ngãi;');
+  });
+
+  it('a report not addressed by hand goes to the deciding office the province set, in Kính gửi and Nơi nhận', () => {
+    const text = clean(buildYearReport({ ...y, report: { ...y.report, to: undefined } }, catalog).doc!);
+    expect(text).toContain(`Kính gửi: ${y.settings.decider.name}.`);
+    expect(text).toContain(`Nơi nhận:\n- ${y.settings.decider.name};\n`);
+    expect(text).not.toContain('- …;');
   });
 
   it('why the others did not: each indicator failed with its communes, by the council’s verdicts', () => {
