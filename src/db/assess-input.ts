@@ -10,6 +10,7 @@ import { provinceId } from '../domain/keys.ts';
 import { inputOfRows, sortVillages } from '../domain/readiness/input-of-rows.ts';
 import { settingsOfYear } from '../domain/review/codes.ts';
 import type { VillageCountsRow, XhtDb } from './db.ts';
+import { rowsByKeys } from './queries.ts';
 
 const TABLES = ['communes', 'villages', 'villageCounts', 'communeFigures', 'answers', 'decisions', 'register', 'provinceSettings'] as const;
 
@@ -32,14 +33,16 @@ export async function buildInputs(db: XhtDb, communes: readonly string[], year: 
   return db.transaction('r', [...TABLES], async () => {
     const ids = [...communes];
     const pairs = ids.map((c): [string, number] => [c, year]);
+    // One key range per commune (rowsByKeys): a cursor over thousands of villages is what made
+    // a province's list slow to open.
     const [rows, villages, counts, figures, answers, decisions, register] = await Promise.all([
       db.communes.bulkGet(ids),
-      db.villages.where('inCommune').anyOf(ids).toArray(),
-      db.villageCounts.where('[commune+year]').anyOf(pairs).toArray(),
+      rowsByKeys(db.villages, 'inCommune', ids),
+      rowsByKeys(db.villageCounts, '[commune+year]', pairs),
       db.communeFigures.bulkGet(pairs),
-      db.answers.where('[commune+year]').anyOf(pairs).toArray(),
-      db.decisions.where('commune').anyOf(ids).toArray(),
-      db.register.where('commune').anyOf(ids).toArray(),
+      rowsByKeys(db.answers, '[commune+year]', pairs),
+      rowsByKeys(db.decisions, 'commune', ids),
+      rowsByKeys(db.register, 'commune', ids),
     ]);
     // A year's counts are kept under the commune the village was made in: find each by that key.
     const countsAt = new Map(counts.map((r) => [`${r.commune}\u0000${r.village}`, r]));

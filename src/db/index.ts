@@ -22,6 +22,7 @@ export type { Review } from './review.ts';
 export { MoveRefusedError } from './errors.ts';
 export type { CouncilRow, ProvinceSettingsRow, RegisterRow, ReviewRow, StateChangeRow, SubmissionRow } from './db.ts';
 export { createRepo, openDatabase, DB_NAME };
+export { rowsByKeys } from './queries.ts';
 
 // The evidence files' store and the zip backup, loaded on first call (never in the first load).
 /** src/db/attachments.ts: the evidence files' bytes beside their metadata. */

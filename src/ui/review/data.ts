@@ -7,7 +7,7 @@
 // (liveQuery checks isAsyncFunction), else a screen stops updating after its first read. Judges
 // nothing itself: assess() and src/review do. Never writes.
 import {
-  getCommune, getMeta, listCommunes, repo, type CommuneRow, type RegisterRow,
+  getCommune, getMeta, listCommunes, repo, rowsByKeys, type CommuneRow, type RegisterRow,
   type ReviewRow as VerdictRow, type StateChangeRow, type SubmissionRow,
 } from '../../db/index.ts';
 import type { AssessInput, LevelNo } from '../../domain/assess-types.ts';
@@ -85,12 +85,12 @@ async function reviewRows(codes: readonly string[], year: number) {
   const pairs = codes.map((c): [string, number] => [c, year]);
   const d = repo().db;
   const [changes, sent, verdicts, register, pulled, files] = await Promise.all([
-    d.stateChanges.where('[commune+year]').anyOf(pairs).toArray(),
-    d.submissions.where('[commune+year]').anyOf(pairs).toArray(),
-    d.reviews.where('[commune+year]').anyOf(pairs).toArray(),
+    rowsByKeys(d.stateChanges, '[commune+year]', pairs),
+    rowsByKeys(d.submissions, '[commune+year]', pairs),
+    rowsByKeys(d.reviews, '[commune+year]', pairs),
     d.register.bulkGet(pairs),
     d.meta.bulkGet(codes.map((c) => `pulledAt:${c}`)),
-    d.attachments.where('[commune+year]').anyOf(pairs).toArray(),
+    rowsByKeys(d.attachments, '[commune+year]', pairs),
   ]);
   return { changes: groupBy(changes), sent: groupBy(sent), verdicts: groupBy(verdicts), register, pulled: pulled.map((m) => (typeof m?.value === 'string' ? m.value : null)), files: groupBy(files) };
 }
