@@ -9,6 +9,7 @@ import { LOCK_ENTITY, lockKeyOf } from '../src/domain/sync/year-lock.ts';
 import { planBatch, stateId } from './batch-plan.ts';
 import { randomCode } from './random-code.ts';
 import { sha256Hex } from './sha256.ts';
+import { changedRows, type WriteRow } from './store/state-rows.ts';
 import type { ApplyBatchInput, ApplyResult } from './store/store.ts';
 
 /** Characters of a stamp before `-node`: 15 digits of wall time, a dash, 6 of counter. */
@@ -87,13 +88,18 @@ export interface OpRow {
   receivedAt: number;
 }
 
-/** The merged state of one entity/key after the batch, and the seq of the last op that changed it. */
+/**
+ * One entity/key the batch changed: the seq of the last op that changed it, the writes of its
+ * merged state that the batch added or replaced (one per field and device: all a store writes),
+ * and the whole merged state after the batch (for a store that keeps recent states in memory).
+ */
 export interface EntityRow {
   entity: EntityName;
   key: string;
   commune: string;
-  stateJson: string;
   seq: number;
+  writes: WriteRow[];
+  state: EntityState;
 }
 
 export interface ReceiptRow extends ReceiptKey {
@@ -237,7 +243,9 @@ export function decideBatch(p: PreparedBatch, reads: BatchReads, draw: () => str
   });
   const entities: EntityRow[] = [];
   for (const [id, s] of plan.states) {
-    if (s.touched) entities.push({ entity: s.entity, key: s.key, commune: input.commune, stateJson: JSON.stringify(s.state), seq: lastSeq.get(id)! });
+    if (!s.touched) continue;
+    const state = s.state!;
+    entities.push({ entity: s.entity, key: s.key, commune: input.commune, seq: lastSeq.get(id)!, writes: changedRows(reads.states.get(id), state), state });
   }
   const receipt = reads.receipt ?? draw();
   const writes: BatchWrites = {

@@ -5,10 +5,8 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { EntityState } from '../../src/domain/sync/merge.ts';
-import type { EntityName } from '../../src/domain/sync/op.ts';
 import { MAX_CHANGES_BYTES, type CommuneInfo } from '../../src/domain/sync/protocol.ts';
-import { SQLITE_PRAGMAS, createBatchWriter, createGroupCommit, type GroupOutcome } from './sqlite-writer.ts';
+import { SQLITE_PRAGMAS, STATE_SQL, createBatchWriter, createGroupCommit, readState, type GroupOutcome, type StateRow } from './sqlite-writer.ts';
 import type { WriterAnswer, WriterMessage } from './sqlite-writer-worker.ts';
 import { createChangesCache } from './changes-cache.ts';
 import { toCode, toGrant, type CodeRow } from './code-rows.ts';
@@ -87,6 +85,20 @@ const MIGRATIONS: string[] = [
   //    is a field: every existing one keeps its code as its id, so no key, op, token or code
   //    changes (the column is renamed, the references follow); the mapping is recorded.
   STABLE_IDS_MIGRATION,
+  // 4: the merged state kept per field and device (issue 12, item 8): a batch writes only the
+  //    writes it added or replaced (server/store/state-rows.ts) instead of rewriting each record's
+  //    whole state as one JSON. Every stored state is split into its rows, write for write.
+  `
+  CREATE TABLE entity_writes (
+    entity TEXT NOT NULL, key TEXT NOT NULL, field TEXT NOT NULL, node TEXT NOT NULL,
+    value TEXT NOT NULL, hlc TEXT NOT NULL, op_id TEXT NOT NULL, prev TEXT,
+    PRIMARY KEY (entity, key, field, node)
+  ) WITHOUT ROWID;
+  INSERT INTO entity_writes (entity, key, field, node, value, hlc, op_id, prev)
+    SELECT e.entity, e.key, f.key, w.key, w.value -> '$.value', w.value ->> '$.hlc', w.value ->> '$.opId', w.value ->> '$.prev'
+    FROM entities e, json_each(e.state) f, json_each(f.value) w;
+  ALTER TABLE entities DROP COLUMN state;
+  `,
 ];
 
 
@@ -130,7 +142,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
       'SELECT codes.*, communes.province AS province FROM codes JOIN communes ON communes.id = codes.commune WHERE token_hash = ? AND revoked_at IS NULL',
     ),
     revoke: db.prepare('UPDATE codes SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?'),
-    entity: db.prepare<[string, string], { state: string }>('SELECT state FROM entities WHERE entity = ? AND key = ?'),
+    entity: db.prepare<[string, string], StateRow>(STATE_SQL).raw(),
     // Rows as arrays (raw), the op's JSON put together in SQL: a page is one string per op with no
     // object per row. The columns are JSON already (fields, prev) or validated plain tokens (ids,
     // entity, stamp, key) that need no escaping.
@@ -249,8 +261,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
       return { json, lastSeq, hasMore };
     },
     async entityState(entity, key) {
-      const row = q.entity.get(entity, key);
-      return row ? (JSON.parse(row.state) as EntityState) : null;
+      return readState(q.entity, entity, key) ?? null;
     },
     exclusive: (name, fn) => exclusiveIn(`${lockScope}\u0000${name}`, fn),
     async stats() {
