@@ -32,6 +32,10 @@ export function readState(st: Database.Statement<[string, string], StateRow>, en
   return state;
 }
 
+/** The log's unique opId refused an insert: the batch holds an op the log has already. */
+const isHeldOpId = (e: unknown): boolean =>
+  e instanceof Error && (e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' && e.message.includes('ops.op_id');
+
 /** Most merged states the writer keeps in memory (a province's active records; ~1–10 kB each). */
 const MAX_CACHED_STATES = 4096;
 
@@ -112,10 +116,17 @@ export function createBatchWriter(db: Database.Database): { applyGroup(inputs: A
   /** The batch plan's port over this connection (server/batch-apply.ts decides, this only reads and writes). */
   const port: BatchPort = {
     read(needs) {
+      const r = needs.receipt;
+      const receipt = q.receipt.get(r.commune, r.deviceId, r.batchId, r.contentHash)?.receipt ?? null;
       const held = new Map<string, string>();
-      for (let i = 0; i < needs.opIds.length; i += LOOKUP_CHUNK) {
-        const part = needs.opIds.slice(i, i + LOOKUP_CHUNK);
-        for (const r of lookupStmt(part.length).all(...part)) held.set(r.op_id, r.content_hash);
+      // A batch sent before (it has its receipt) or planned again looks its opIds up in the log.
+      // Any other is taken as new ops, as nearly every batch is: the log's unique opId refuses
+      // the insert of one it holds, and the batch is planned again from the start, looking up.
+      if (lookUpOpIds || receipt !== null) {
+        for (let i = 0; i < needs.opIds.length; i += LOOKUP_CHUNK) {
+          const part = needs.opIds.slice(i, i + LOOKUP_CHUNK);
+          for (const row of lookupStmt(part.length).all(...part)) held.set(row.op_id, row.content_hash);
+        }
       }
       const states = new Map<string, EntityState>();
       for (const { entity, key } of needs.states) {
@@ -127,10 +138,9 @@ export function createBatchWriter(db: Database.Database): { applyGroup(inputs: A
         }
         if (state) states.set(id, state);
       }
-      const r = needs.receipt;
       // The group's transaction is BEGIN IMMEDIATE: one writer at a time, so the seq read here
       // stays the commune's last until this batch's savepoint is released.
-      return { seq: q.seq.get(needs.commune)?.seq, held, states, receipt: q.receipt.get(r.commune, r.deviceId, r.batchId, r.contentHash)?.receipt ?? null };
+      return { seq: q.seq.get(needs.commune)?.seq, held, states, receipt };
     },
     write(w, redraw) {
       const flat: unknown[] = [];
@@ -162,6 +172,22 @@ export function createBatchWriter(db: Database.Database): { applyGroup(inputs: A
 
   /** One batch, all or nothing (a savepoint when run inside the group's transaction). */
   const applyTx = db.transaction((input: ApplyBatchInput): ApplyResult => applyBatchOn(port, input));
+  /** Whether the running batch looks its opIds up before it is planned (see port.read). */
+  let lookUpOpIds = false;
+  const applyOnce = (input: ApplyBatchInput, lookUp: boolean): ApplyResult => {
+    lookUpOpIds = lookUp;
+    batchStates = [];
+    return applyTx(input);
+  };
+  /** One batch: taken as new ops first; planned again with the look-up when the log holds one. */
+  const applyOne = (input: ApplyBatchInput): ApplyResult => {
+    try {
+      return applyOnce(input, false);
+    } catch (e) {
+      if (!isHeldOpId(e)) throw e;
+      return applyOnce(input, true); // the savepoint was rolled back: nothing of the try is kept
+    }
+  };
 
   const groupTx = db.transaction((inputs: ApplyBatchInput[]) => {
     const version = q.dataVersion.get()!;
@@ -170,9 +196,8 @@ export function createBatchWriter(db: Database.Database): { applyGroup(inputs: A
       cacheVersion = version;
     }
     return inputs.map((input): GroupOutcome => {
-      batchStates = [];
       try {
-        const ok = applyTx(input); // nested: a savepoint, rolled back alone on a throw
+        const ok = applyOne(input); // nested: a savepoint, rolled back alone on a throw
         for (const { id, state } of batchStates) groupStates.set(id, state);
         return { ok };
       } catch (e) {
