@@ -10,7 +10,8 @@ import { SQLITE_PRAGMAS, STATE_SQL, createBatchWriter, createGroupCommit, readSt
 import type { WriterAnswer, WriterMessage } from './sqlite-writer-worker.ts';
 import { createChangesCache } from './changes-cache.ts';
 import { toCode, toGrant, type CodeRow } from './code-rows.ts';
-import type { ApplyBatchInput, ApplyResult, CodeRecord, NewCommune, RedeemResult, Store, TokenGrant } from './store.ts';
+import { hashBatch, type HashedBatch } from '../batch-apply.ts';
+import type { ApplyResult, CodeRecord, NewCommune, RedeemResult, Store, TokenGrant } from './store.ts';
 
 export { SQLITE_PRAGMAS } from './sqlite-writer.ts';
 
@@ -227,11 +228,21 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     },
     applyBatch(input) {
       if (closed) return Promise.reject(new Error('store closed'));
-      return writer.apply(input).then((result) => {
+      let batch: HashedBatch;
+      try {
+        batch = hashBatch(input); // here, not on the writer thread that every batch waits for
+      } catch (e) {
+        return Promise.reject(e);
+      }
+      return writer.apply(batch).then((result) => {
         // Answers come in commit order; the applied ops are the block of seqs ending at the cursor.
         if (result.kind === 'ok' && result.applied.length) {
-          const byId = new Map(input.ops.map((op) => [op.opId, op]));
-          recent.add(input.commune, result.cursor - result.applied.length + 1, result.applied.map((id) => byId.get(id)!));
+          const first = result.cursor - result.applied.length + 1;
+          if (result.applied.length === input.ops.length) recent.add(input.commune, first, input.ops); // all new, in batch order
+          else {
+            const byId = new Map(input.ops.map((op) => [op.opId, op]));
+            recent.add(input.commune, first, result.applied.map((id) => byId.get(id)!));
+          }
         }
         return result;
       });
@@ -302,7 +313,7 @@ async function exclusiveIn<T>(id: string, fn: () => Promise<T>): Promise<T> {
 
 /** Where batches are written: on a writer thread, or (':memory:', or no thread) on this one. */
 interface Writer {
-  apply(input: ApplyBatchInput): Promise<ApplyResult>;
+  apply(batch: HashedBatch): Promise<ApplyResult>;
   /** Commits what is queued, then stops. */
   close(): Promise<void>;
 }
@@ -315,7 +326,7 @@ function inlineWriter(db: Database.Database): Writer {
   const group = createGroupCommit<Waiter>(createBatchWriter(db).applyGroup);
   group.onDone(settle);
   return {
-    apply: (input) => new Promise((ok, fail) => group.add(input, { ok, fail })),
+    apply: (batch) => new Promise((ok, fail) => group.add(batch, { ok, fail })),
     async close() {
       group.drain();
     },
@@ -363,7 +374,7 @@ function threadWriter(path: string, db: Database.Database, eager: boolean): Writ
       return null;
     }
   };
-  let outgoing: { id: number; input: ApplyBatchInput }[] = [];
+  let outgoing: { id: number; batch: HashedBatch }[] = [];
   const send = () => {
     // Those failed meanwhile (the thread stopped) are not sent again: their callers were told.
     const items = outgoing.filter((o) => pending.has(o.id));
@@ -372,10 +383,10 @@ function threadWriter(path: string, db: Database.Database, eager: boolean): Writ
     worker ??= start();
     if (!worker) {
       fallback = inlineWriter(db);
-      for (const { id, input } of items) {
+      for (const { id, batch } of items) {
         const p = pending.get(id)!;
         pending.delete(id);
-        fallback.apply(input).then(p.ok, p.fail);
+        fallback.apply(batch).then(p.ok, p.fail);
       }
       return;
     }
@@ -388,19 +399,19 @@ function threadWriter(path: string, db: Database.Database, eager: boolean): Writ
     if (!worker) fallback = inlineWriter(db);
   }
   return {
-    apply(input) {
+    apply(batch) {
       if (!fallback && !worker) {
         worker = start(); // first batch, or the thread stopped (the batches in flight were failed)
         if (!worker) fallback = inlineWriter(db);
       }
-      if (fallback) return fallback.apply(input);
+      if (fallback) return fallback.apply(batch);
       const id = ++next;
       return new Promise((ok, fail) => {
         pending.set(id, { ok, fail });
         worker!.ref();
         // Batches of this turn of the event loop go to the thread in one message.
         if (outgoing.length === 0) setImmediate(send);
-        outgoing.push({ id, input });
+        outgoing.push({ id, batch });
       });
     },
     async close() {

@@ -4,10 +4,10 @@
 // or, for ':memory:' databases, on the caller's; never answers a batch before its commit.
 import type Database from 'better-sqlite3';
 import type { EntityState } from '../../src/domain/sync/merge.ts';
-import { applyBatchOn, type BatchPort } from '../batch-apply.ts';
+import { applyPreparedOn, prepareHashed, type BatchPort, type HashedBatch, type PreparedBatch } from '../batch-apply.ts';
 import { stateId } from '../batch-plan.ts';
 import { addRow, emptyState } from './state-rows.ts';
-import type { ApplyBatchInput, ApplyResult } from './store.ts';
+import type { ApplyResult } from './store.ts';
 
 /**
  * How the log is kept on disk; the bench's raw floor uses the same. WAL with FULL sync: an
@@ -47,7 +47,7 @@ const MAX_GROUP_OPS = 2_000;
 export type GroupOutcome = { ok: ApplyResult } | { error: string };
 
 /** The statements and transactions of the write path over one connection. */
-export function createBatchWriter(db: Database.Database): { applyGroup(inputs: ApplyBatchInput[]): GroupOutcome[] } {
+export function createBatchWriter(db: Database.Database): { applyGroup(batches: HashedBatch[]): GroupOutcome[] } {
   const q = {
     seq: db.prepare<[string], { seq: number }>('SELECT seq FROM communes WHERE id = ?'),
     setSeq: db.prepare('UPDATE communes SET seq = ? WHERE id = ?'),
@@ -171,33 +171,34 @@ export function createBatchWriter(db: Database.Database): { applyGroup(inputs: A
   };
 
   /** One batch, all or nothing (a savepoint when run inside the group's transaction). */
-  const applyTx = db.transaction((input: ApplyBatchInput): ApplyResult => applyBatchOn(port, input));
+  const applyTx = db.transaction((batch: PreparedBatch): ApplyResult => applyPreparedOn(port, batch));
   /** Whether the running batch looks its opIds up before it is planned (see port.read). */
   let lookUpOpIds = false;
-  const applyOnce = (input: ApplyBatchInput, lookUp: boolean): ApplyResult => {
+  const applyOnce = (batch: PreparedBatch, lookUp: boolean): ApplyResult => {
     lookUpOpIds = lookUp;
     batchStates = [];
-    return applyTx(input);
+    return applyTx(batch);
   };
   /** One batch: taken as new ops first; planned again with the look-up when the log holds one. */
-  const applyOne = (input: ApplyBatchInput): ApplyResult => {
+  const applyOne = (hashed: HashedBatch): ApplyResult => {
+    const batch = prepareHashed(hashed);
     try {
-      return applyOnce(input, false);
+      return applyOnce(batch, false);
     } catch (e) {
       if (!isHeldOpId(e)) throw e;
-      return applyOnce(input, true); // the savepoint was rolled back: nothing of the try is kept
+      return applyOnce(batch, true); // the savepoint was rolled back: nothing of the try is kept
     }
   };
 
-  const groupTx = db.transaction((inputs: ApplyBatchInput[]) => {
+  const groupTx = db.transaction((batches: HashedBatch[]) => {
     const version = q.dataVersion.get()!;
     if (version !== cacheVersion) {
       cache.clear(); // another connection committed since this one last looked
       cacheVersion = version;
     }
-    return inputs.map((input): GroupOutcome => {
+    return batches.map((batch): GroupOutcome => {
       try {
-        const ok = applyOne(input); // nested: a savepoint, rolled back alone on a throw
+        const ok = applyOne(batch); // nested: a savepoint, rolled back alone on a throw
         for (const { id, state } of batchStates) groupStates.set(id, state);
         return { ok };
       } catch (e) {
@@ -208,9 +209,9 @@ export function createBatchWriter(db: Database.Database): { applyGroup(inputs: A
 
   return {
     /** Applies batches in ONE transaction, each in its own savepoint; throws only when the commit fails. */
-    applyGroup(inputs) {
+    applyGroup(batches) {
       try {
-        const outcomes = groupTx.immediate(inputs);
+        const outcomes = groupTx.immediate(batches);
         for (const [id, state] of groupStates) remember(id, state);
         return outcomes;
       } catch (e) {
@@ -230,20 +231,20 @@ export function createBatchWriter(db: Database.Database): { applyGroup(inputs: A
  * transaction (one WAL sync for all of them), each inside its own savepoint, so each stays all or
  * nothing and gets its own answer and receipt. `done` is called once per batch, after the commit.
  */
-export function createGroupCommit<T>(applyGroup: (inputs: ApplyBatchInput[]) => GroupOutcome[]) {
-  const waiting: { input: ApplyBatchInput; tag: T }[] = [];
+export function createGroupCommit<T>(applyGroup: (batches: HashedBatch[]) => GroupOutcome[]) {
+  const waiting: { batch: HashedBatch; tag: T }[] = [];
   let scheduled = false;
   let onDone: (tag: T, outcome: GroupOutcome) => void = () => {};
   const flush = () => {
     scheduled = false;
     let ops = 0;
     let n = 0;
-    while (n < waiting.length && n < MAX_GROUP_BATCHES && ops < MAX_GROUP_OPS) ops += waiting[n++]!.input.ops.length;
+    while (n < waiting.length && n < MAX_GROUP_BATCHES && ops < MAX_GROUP_OPS) ops += waiting[n++]!.batch.input.ops.length;
     const group = waiting.splice(0, n);
     if (waiting.length) schedule();
     let outcomes: GroupOutcome[];
     try {
-      outcomes = applyGroup(group.map((g) => g.input));
+      outcomes = applyGroup(group.map((g) => g.batch));
     } catch (e) {
       // The commit itself failed: nothing of any batch of the group is kept.
       const error = e instanceof Error ? e.message : String(e);
@@ -261,8 +262,8 @@ export function createGroupCommit<T>(applyGroup: (inputs: ApplyBatchInput[]) => 
     onDone(fn: (tag: T, outcome: GroupOutcome) => void) {
       onDone = fn;
     },
-    add(input: ApplyBatchInput, tag: T) {
-      waiting.push({ input, tag });
+    add(batch: HashedBatch, tag: T) {
+      waiting.push({ batch, tag });
       schedule();
     },
     /** Commits what is queued now, before a close. */
