@@ -117,6 +117,9 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
   const db = new Database(path);
   for (const p of SQLITE_PRAGMAS) db.pragma(p);
   db.pragma('foreign_keys = ON');
+  // Checkpoints are the batch writer's (sqlite-writer.ts): a commit of this connection (an
+  // enrolment) never runs one on the event loop.
+  db.pragma('wal_autocheckpoint = 0');
   migrate(db);
 
   const q = {
@@ -323,7 +326,8 @@ const settle = (w: Waiter, o: GroupOutcome) => ('ok' in o ? w.ok(o.ok) : w.fail(
 
 /** Group commit on the calling thread (its event loop waits on each WAL sync). */
 function inlineWriter(db: Database.Database): Writer {
-  const group = createGroupCommit<Waiter>(createBatchWriter(db).applyGroup);
+  const writer = createBatchWriter(db);
+  const group = createGroupCommit<Waiter>(writer.applyGroup, writer.afterGroup);
   group.onDone(settle);
   return {
     apply: (batch) => new Promise((ok, fail) => group.add(batch, { ok, fail })),

@@ -18,7 +18,8 @@ const port = parentPort!;
 const db = new Database((workerData as { path: string }).path);
 for (const p of SQLITE_PRAGMAS) db.pragma(p);
 db.pragma('foreign_keys = ON');
-const group = createGroupCommit<number>(createBatchWriter(db).applyGroup);
+const writer = createBatchWriter(db);
+const group = createGroupCommit<number>(writer.applyGroup, writer.afterGroup);
 let answers: WriterAnswer = [];
 const answer = () => {
   if (!answers.length) return;

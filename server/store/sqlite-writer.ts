@@ -36,6 +36,10 @@ export function readState(st: Database.Statement<[string, string], StateRow>, en
 const isHeldOpId = (e: unknown): boolean =>
   e instanceof Error && (e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' && e.message.includes('ops.op_id');
 
+/** Ops committed since the last checkpoint after which an idle writer checkpoints, and a busy one. */
+const CHECKPOINT_IDLE_OPS = 500;
+const CHECKPOINT_BURST_OPS = 10_000;
+
 /** Most merged states the writer keeps in memory (a province's active records; ~1–10 kB each). */
 const MAX_CACHED_STATES = 4096;
 
@@ -47,7 +51,14 @@ const MAX_GROUP_OPS = 2_000;
 export type GroupOutcome = { ok: ApplyResult } | { error: string };
 
 /** The statements and transactions of the write path over one connection. */
-export function createBatchWriter(db: Database.Database): { applyGroup(batches: HashedBatch[]): GroupOutcome[] } {
+export function createBatchWriter(db: Database.Database): { applyGroup(batches: HashedBatch[]): GroupOutcome[]; afterGroup(idle: boolean): void } {
+  // Checkpoints (copying the WAL's pages into the database file) are this writer's, not SQLite's
+  // automatic one, which runs inside the commit that crosses 1000 WAL pages, so every few groups
+  // a batch waited for it. They run after a group's answers are out: when no batch is waiting,
+  // or, in a burst that leaves no idle moment, after CHECKPOINT_BURST_OPS ops (bounding the WAL).
+  // Durability is not touched: a batch is on disk when its commit's WAL sync returns.
+  db.pragma('wal_autocheckpoint = 0');
+  let sinceCheckpoint = 0;
   const q = {
     seq: db.prepare<[string], { seq: number }>('SELECT seq FROM communes WHERE id = ?'),
     setSeq: db.prepare('UPDATE communes SET seq = ? WHERE id = ?'),
@@ -213,6 +224,7 @@ export function createBatchWriter(db: Database.Database): { applyGroup(batches: 
       try {
         const outcomes = groupTx.immediate(batches);
         for (const [id, state] of groupStates) remember(id, state);
+        for (const b of batches) sinceCheckpoint += b.input.ops.length;
         return outcomes;
       } catch (e) {
         cache.clear(); // what the group read or wrote may not be what is stored
@@ -223,6 +235,12 @@ export function createBatchWriter(db: Database.Database): { applyGroup(batches: 
         batchStates = [];
       }
     },
+    afterGroup(idle) {
+      if (db.open && sinceCheckpoint >= (idle ? CHECKPOINT_IDLE_OPS : CHECKPOINT_BURST_OPS)) {
+        sinceCheckpoint = 0;
+        db.pragma('wal_checkpoint(PASSIVE)'); // copies what no reader still needs; never waits for one
+      }
+    },
   };
 }
 
@@ -231,7 +249,7 @@ export function createBatchWriter(db: Database.Database): { applyGroup(batches: 
  * transaction (one WAL sync for all of them), each inside its own savepoint, so each stays all or
  * nothing and gets its own answer and receipt. `done` is called once per batch, after the commit.
  */
-export function createGroupCommit<T>(applyGroup: (batches: HashedBatch[]) => GroupOutcome[]) {
+export function createGroupCommit<T>(applyGroup: (batches: HashedBatch[]) => GroupOutcome[], afterGroup: (idle: boolean) => void = () => {}) {
   const waiting: { batch: HashedBatch; tag: T }[] = [];
   let scheduled = false;
   let onDone: (tag: T, outcome: GroupOutcome) => void = () => {};
@@ -251,6 +269,8 @@ export function createGroupCommit<T>(applyGroup: (batches: HashedBatch[]) => Gro
       outcomes = group.map(() => ({ error }));
     }
     group.forEach((g, i) => onDone(g.tag, outcomes[i]!));
+    // After the answers (handed out in a microtask of this turn) and the next turn's new batches.
+    setImmediate(() => afterGroup(!scheduled && waiting.length === 0));
   };
   const schedule = () => {
     if (scheduled) return;
