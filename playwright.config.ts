@@ -38,7 +38,9 @@ export default defineConfig({
   },
   webServer: {
     command: 'node --import tsx server/main.ts',
-    env: { PORT: String(port), HOST: '127.0.0.1', STATIC_DIR: dist, DB_PATH: join(dbDir, 'e2e.sqlite') },
+    // The suite enrols some forty phones from one address within minutes; the enrolment limiter
+    // (10 at once, 12 a minute per address) is tested on its own in test/server/hardening.test.ts.
+    env: { PORT: String(port), HOST: '127.0.0.1', STATIC_DIR: dist, DB_PATH: join(dbDir, 'e2e.sqlite'), ENROLL_BURST: '1000', ENROLL_PER_MINUTE: '1000' },
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

@@ -27,14 +27,21 @@ import {
 import { apiWords, withWords } from '../src/i18n/refusals.ts';
 import { codeHash, hashSecret, identityRefusals, newToken, principalOf, writeRefusal } from './auth.ts';
 import { readRefusal, readsProvince, writesAnything } from '../src/domain/access/index.ts';
+import { BLOB_PATH, MAX_COMMUNE_EVIDENCE_BYTES, MAX_EVIDENCE_BYTES } from '../src/domain/evidence/index.ts';
 import { silentLogger, type Logger } from './log.ts';
 import { createLimiter, type RateLimit } from './rate-limit.ts';
 import { API_CSP, COMMON_SECURITY_HEADERS, appCsp } from './security-headers.ts';
 import { staticHandler } from './static.ts';
 import type { Store, TokenGrant } from './store/store.ts';
+import type { FileStore } from './files/index.ts';
+import { blobRoutes } from './blob-routes.ts';
 
 export interface AppOptions {
   store: Store;
+  /** Evidence bytes (PUT/GET /blobs/{sha256}); the routes answer 404 without it. */
+  files?: FileStore;
+  /** Most bytes of evidence one commune keeps (413 commune-full above). */
+  communeEvidenceBytes?: number;
   log?: Logger;
   /** Folder of the built app; no static serving when absent. */
   staticDir?: string;
@@ -51,7 +58,7 @@ export interface AppOptions {
   now?: () => number;
 }
 
-type Env = { Variables: { grant: TokenGrant; logFields: Record<string, string | number> } };
+export type Env = { Variables: { grant: TokenGrant; logFields: Record<string, string | number> } };
 
 /**
  * Headers of every API answer: the security headers, the API's deny-all CSP and CORS (any origin:
@@ -67,7 +74,7 @@ const API_HEADERS: Readonly<Record<string, string>> = {
 const PREFLIGHT_HEADERS: Readonly<Record<string, string>> = {
   ...API_HEADERS,
   'Access-Control-Max-Age': '86400',
-  'Access-Control-Allow-Methods': 'GET,POST,OPTIONS',
+  'Access-Control-Allow-Methods': 'GET,POST,PUT,OPTIONS',
   'Access-Control-Allow-Headers': 'Authorization,Content-Type',
 };
 const JSON_TYPE = { 'Content-Type': 'application/json' } as const;
@@ -78,7 +85,7 @@ const JSON_TYPE = { 'Content-Type': 'application/json' } as const;
  * it build web Headers, a web Response and a stream of the body for every request, which cost
  * the event loop more than checking a 50-op batch.)
  */
-function answer(status: number, body: string | Uint8Array<ArrayBuffer> | null, headers?: Record<string, string>): Response {
+function answer(status: number, body: string | Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array> | null, headers?: Record<string, string>): Response {
   return new Response(body, { status, headers: headers ? { ...API_HEADERS, ...headers } : API_HEADERS });
 }
 const answerJson = (status: number, value: unknown, headers?: Record<string, string>): Response => answer(status, JSON.stringify(value), headers ? { ...JSON_TYPE, ...headers } : JSON_TYPE);
@@ -92,7 +99,7 @@ function header(c: Context, name: string): string | undefined {
 }
 
 /** A JSON error answer in the shape every client expects. */
-function fail(_c: Context, status: 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500 | 503, error: ErrorCode, problems?: Problem[], headers?: Record<string, string>): Response {
+export function fail(_c: Context, status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 500 | 503, error: ErrorCode, problems?: Problem[], headers?: Record<string, string>): Response {
   // The words of the code and of each problem, from the one catalog (src/i18n).
   const { vi, en } = apiWords(error);
   const body: ErrorResponse = { error, message_vi: vi, message_en: en };
@@ -154,7 +161,9 @@ export function createApp(opts: AppOptions): Hono<Env> {
   // length (chunked) as soon as it passes the cap, in readBody.
   api.use('*', async (c, next) => {
     const length = header(c, 'content-length');
-    if (length !== undefined && !(Number(length) <= maxBody)) return tooLarge(c);
+    // An evidence file has its own cap (MAX_EVIDENCE_BYTES), checked by its route.
+    const cap = c.req.path.startsWith(`${API_PREFIX}${BLOB_PATH}/`) ? MAX_EVIDENCE_BYTES : maxBody;
+    if (length !== undefined && !(Number(length) <= cap)) return tooLarge(c);
     await next();
   });
 
@@ -302,6 +311,8 @@ export function createApp(opts: AppOptions): Hono<Env> {
     }
     return answer(200, body, type);
   });
+
+  if (opts.files) blobRoutes(api, { store, files: opts.files, communeBytes: opts.communeEvidenceBytes ?? MAX_COMMUNE_EVIDENCE_BYTES, fail, tooLarge, answer, answerJson });
 
   api.all('*', (c) => fail(c, 404, 'not-found'));
   app.route(API_PREFIX, api);

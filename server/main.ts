@@ -20,7 +20,7 @@ try {
   console.error(e.message);
   process.exit(2);
 }
-const { port, host, trustProxy, syncOrigins, maxConnections, enrollRate } = settings;
+const { port, host, trustProxy, syncOrigins, maxConnections, enrollRate, communeEvidenceBytes } = settings;
 const dbPath = resolve(settings.dbPath);
 const where = storeLocation(settings);
 const staticDir = resolve(settings.staticDir);
@@ -46,7 +46,7 @@ if (settings.databaseUrl && !settings.filesDir) {
 
 const store = await openStore({ ...settings, dbPath }, { serving: true });
 const seeded = await seedDemoIfEmpty(store);
-const server = await startServer({ port, host, dbPath, store, staticDir, log, trustProxy, syncOrigins, maxConnections, enrollRate });
+const server = await startServer({ port, host, dbPath, store, staticDir, log, trustProxy, syncOrigins, maxConnections, enrollRate, files, communeEvidenceBytes });
 const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
 const url = `http://${shownHost}:${server.port}/`;
 // The banner goes out before the 'listening' line, so whoever waits for that line has both.

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createApp, type AppOptions } from './app.ts';
 import { openStore, type Store } from './store/index.ts';
+import { openFileStore, type FileStore } from './files/index.ts';
 
 export interface StartOptions extends Omit<AppOptions, 'store'> {
   /** 0 picks a free port. */
@@ -15,6 +16,9 @@ export interface StartOptions extends Omit<AppOptions, 'store'> {
   databaseUrl?: string | null;
   /** Use this store instead of opening dbPath (the caller then owns closing it). */
   store?: Store;
+  /** Evidence files: this store (the caller then owns closing it), else openFileStore (filesDir: the shared folder; default: files/ beside dbPath). */
+  files?: FileStore;
+  filesDir?: string;
   /** Most open connections (default 4096); more are closed on accept. */
   maxConnections?: number;
   /** How long close() lets requests in flight finish before it cuts them (default SHUTDOWN_GRACE_MS). */
@@ -41,13 +45,16 @@ export interface RunningServer {
   url: string;
   port: number;
   store: Store;
+  /** Where the evidence files are kept. */
+  files: FileStore;
   /** Stops accepting, lets requests in flight finish (up to the grace), then closes the store. */
   close(): Promise<void>;
 }
 
 export async function startServer(opts: StartOptions): Promise<RunningServer> {
   const store = opts.store ?? (await openStore({ databaseUrl: opts.databaseUrl, dbPath: opts.dbPath }, { serving: true }));
-  const app = createApp({ ...opts, store });
+  const files = opts.files ?? openFileStore({ filesDir: opts.filesDir ?? null, dbPath: opts.dbPath });
+  const app = createApp({ ...opts, store, files });
   const host = opts.host ?? '127.0.0.1';
   const server = await new Promise<Server>((resolve, reject) => {
     const s = serve({
@@ -76,6 +83,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     port,
     store,
+    files,
     close() {
       closing ??= (async () => {
         await new Promise<void>((resolve) => {
@@ -91,6 +99,7 @@ export async function startServer(opts: StartOptions): Promise<RunningServer> {
           server.closeIdleConnections();
         });
         if (!opts.store) await store.close();
+        if (!opts.files) await files.close();
       })();
       return closing;
     },

@@ -1,6 +1,7 @@
 // The server's settings from the environment, checked once at start: a wrong value stops the
 // start with a reason instead of running half-configured. Pure parsing; reads no files.
 import type { RateLimit } from './rate-limit.ts';
+import { MAX_COMMUNE_EVIDENCE_BYTES } from '../src/domain/evidence/limits.ts';
 import { both, cliText, cliTextEn } from '../src/i18n/cli.ts';
 
 export interface Settings {
@@ -25,6 +26,8 @@ export interface Settings {
   maxConnections: number;
   /** Enrolment attempts per client address. */
   enrollRate: RateLimit;
+  /** Most bytes of evidence files one commune keeps on the server. */
+  communeEvidenceBytes: number;
 }
 
 export class SettingsError extends Error {}
@@ -76,6 +79,7 @@ export function readSettings(env: NodeJS.ProcessEnv, defaults: { dbPath: string;
     trustProxy: trust,
     syncOrigins: (env.SYNC_ORIGINS ?? '').split(/[\s,]+/).filter(Boolean).map(parseOrigin),
     maxConnections: int(env, 'MAX_CONNECTIONS', 4096, 16, 1_000_000),
+    communeEvidenceBytes: int(env, 'COMMUNE_EVIDENCE_MB', MAX_COMMUNE_EVIDENCE_BYTES / 1_000_000, 1, 1_000_000) * 1_000_000,
     enrollRate: { capacity: int(env, 'ENROLL_BURST', 10, 1, 1_000_000), perSecond: int(env, 'ENROLL_PER_MINUTE', 12, 1, 60_000_000) / 60 },
   };
 }

@@ -4,13 +4,15 @@
 // Leftover temporary files (a crash mid-write) are invisible and swept when the store opens, once
 // stale (an hour; no request lives longer than a minute), so another process's upload in progress
 // in the same folder is never swept.
+// Who holds a file is kept beside it as empty marker files, both ways: <root>/claims/ab/cd/<hash>/<owner>
+// (who may read it) and <root>/owners/<owner>/<hash> (what counts in the owner's total).
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { link, mkdir, open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { link, mkdir, open, readdir, rename, stat, unlink, writeFile, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
-import { assertSha256, readVerified, type FileBody, type FileStore, type PutOptions, type PutResult, type StoredFile } from './file-store.ts';
+import { OWNER_RE, assertSha256, readVerified, type FileBody, type FileStore, type PutOptions, type PutResult, type StoredFile } from './file-store.ts';
 
 export interface DiskFileStoreOptions {
   /** What the store reports itself as ('shared-folder' when opened by shared-folder-file-store.ts). */
@@ -54,6 +56,34 @@ export function openDiskFileStore(root: string, opts: DiskFileStoreOptions = {})
     if (!fsyncOn) return;
     const h = await open(dir, 'r');
     try { await h.sync(); } catch { /* some filesystems cannot fsync a folder */ } finally { await h.close(); }
+  };
+
+  const ownerDir = (owner: string): string => {
+    if (!OWNER_RE.test(owner)) throw new Error(`not an owner id: ${owner}`);
+    return join(root, 'owners', owner);
+  };
+  const claimDir = (sha256: string): string => {
+    assertSha256(sha256);
+    return join(root, 'claims', sha256.slice(0, 2), sha256.slice(2, 4), sha256);
+  };
+  const listDir = async (dir: string): Promise<string[]> => {
+    try {
+      return await readdir(dir);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw e;
+    }
+  };
+  // Totals per owner, counted from disk on first ask and kept up to date by claim().
+  const totals = new Map<string, number>();
+  const touch = async (path: string): Promise<boolean> => {
+    try {
+      await writeFile(path, '', { flag: 'wx' });
+      return true;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      throw e;
+    }
   };
 
   return {
@@ -109,6 +139,30 @@ export function openDiskFileStore(root: string, opts: DiskFileStoreOptions = {})
         if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
         throw e;
       }
+    },
+
+    async claim(sha256: string, owner: string): Promise<void> {
+      const size = await sizeOf(sha256);
+      if (size === null) throw new Error(`claim of a file not held: ${sha256}`);
+      const byHash = claimDir(sha256);
+      const byOwner = ownerDir(owner);
+      await mkdir(byHash, { recursive: true });
+      await mkdir(byOwner, { recursive: true });
+      await touch(join(byHash, owner));
+      if (await touch(join(byOwner, sha256))) {
+        if (totals.has(owner)) totals.set(owner, totals.get(owner)! + size);
+      }
+    },
+
+    owners: async (sha256) => listDir(claimDir(sha256)),
+
+    async usage(owner: string): Promise<number> {
+      const known = totals.get(owner);
+      if (known !== undefined) return known;
+      let sum = 0;
+      for (const h of await listDir(ownerDir(owner))) sum += (await sizeOf(h)) ?? 0;
+      totals.set(owner, sum);
+      return sum;
     },
 
     close: async () => {},

@@ -45,6 +45,15 @@ export interface FileStore {
   get(sha256: string): Promise<StoredFile | null>;
   /** Removes the file; false when it was not held. */
   delete(sha256: string): Promise<boolean>;
+  /**
+   * Records that `owner` (a commune id) holds this file: who may read it and whose total it counts
+   * in. Once per owner (a repeat changes nothing); the file must be held.
+   */
+  claim(sha256: string, owner: string): Promise<void>;
+  /** The owners of a held file (none when nobody claimed it). */
+  owners(sha256: string): Promise<string[]>;
+  /** Bytes of all files `owner` claimed (each counted once). */
+  usage(owner: string): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -64,6 +73,9 @@ export class FileStoreError extends Error {
     if (options?.cause !== undefined) (this as { cause?: unknown }).cause = options.cause;
   }
 }
+
+/** An owner id names a folder: the code segments' characters only, never '.' or '..'. */
+export const OWNER_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 
 /** Throws 'bad-hash' unless `sha256` is 64 lowercase hex digits (which also keeps it from naming a path). */
 export function assertSha256(sha256: string): void {

@@ -33,7 +33,7 @@ export interface RepoOptions {
 /** Tables every write transaction spans (one scope, so saves can nest inside loaders). */
 export const WRITE_TABLES = [
   'meta', 'communes', 'villages', 'villageCounts', 'communeFigures', 'answers',
-  'decisions', 'dossiers', 'outbox', 'conflicts', 'stamps', 'acked',
+  'decisions', 'dossiers', 'attachments', 'outbox', 'conflicts', 'stamps', 'acked',
 ];
 
 export type AnyTable = Table<Record<string, unknown>, unknown>;

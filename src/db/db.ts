@@ -6,7 +6,7 @@ import type { Op } from '../domain/sync/op.ts';
 import type { EntityState } from '../domain/sync/merge.ts';
 import type { CommuneFigures, Evidence, VillageCounts } from '../domain/assess-types.ts';
 import { RETIRED_ENTITIES } from '../domain/sync/op.ts';
-import { ENTITY_NAMES } from '../domain/entities/index.ts';
+import { ENTITY, ENTITY_NAMES } from '../domain/entities/index.ts';
 import { storeOf, tableOf } from './entities.ts';
 
 /** Xã — one commune this device works on: its stable id (the key) and its code (Mã xã), a field. */
@@ -123,6 +123,47 @@ export interface MetaRow {
   value: unknown;
 }
 
+/** Tệp minh chứng — one evidence file's metadata (the entity `attachment`; bytes in `blobs`). */
+export interface AttachmentRow {
+  commune: string;
+  year: number;
+  id: string;
+  indicator?: string;
+  decision?: string;
+  sha256: string;
+  type: 'image/jpeg' | 'application/pdf';
+  size: number;
+  fileName?: string;
+  caption?: string;
+  number?: string;
+  date?: string;
+  issuer?: string;
+  removed?: boolean;
+}
+
+/**
+ * The bytes of one evidence file, by SHA-256: kept apart from every synced row and outbox op.
+ * Stored as an ArrayBuffer, not a Blob: Chrome on Android has failed to write Blobs into IndexedDB
+ * ("Failed to write blobs") far under quota, and a 300 KB photo costs nothing to hold as bytes.
+ * `state`: 'pending' — made here, not yet on the server (the upload queue reads this index);
+ * 'sent' — the server holds it; 'fetched' — another device's file fetched from the server.
+ */
+export interface BlobRow {
+  sha256: string;
+  bytes: ArrayBuffer;
+  type: string;
+  size: number;
+  state: 'pending' | 'sent' | 'fetched';
+  /** ISO time it was stored here. */
+  at: string;
+}
+
+/** The small JPEG a list shows for a photo, by the photo's SHA-256 (never synced; made again from the photo). */
+export interface ThumbRow {
+  sha256: string;
+  bytes: ArrayBuffer;
+}
+
 /** The database with its tables, typed. */
 export type XhtDb = Dexie & {
   meta: Table<MetaRow, string>;
@@ -135,6 +176,9 @@ export type XhtDb = Dexie & {
   answers: Table<AnswerRow, [string, number, string]>;
   decisions: Table<DecisionRow, [string, string]>;
   dossiers: Table<DossierRow, [string, number]>;
+  attachments: Table<AttachmentRow, [string, number, string]>;
+  blobs: Table<BlobRow, string>;
+  thumbs: Table<ThumbRow, string>;
   outbox: Table<OutboxRow, number>;
   conflicts: Table<ConflictRow, number>;
   stamps: Table<StampRow, [string, string]>;
@@ -167,6 +211,13 @@ export const V2_CHANGES = {
   acked: 'opId',
 };
 
+/** What version 6 added (issue #15, evidence files): the attachment entity's table, the bytes by hash, thumbnails. */
+export const V6_CHANGES = {
+  attachments: storeOf(ENTITY.attachment),
+  blobs: 'sha256, state',
+  thumbs: 'sha256',
+};
+
 /** Version 3 as built (issue #11): every table the registry declared then, codes as keys. */
 export const V3_STORES = {
   meta: 'key',
@@ -190,7 +241,7 @@ export const V5_CHANGES = {
 };
 
 /** The newest version (Dexie's verno once opened). */
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;
 
 /** The tables that are not entities: app metadata, the outbox, conflicts, merge stamps, acknowledged ops. */
 export const BOOKKEEPING_STORES = {
@@ -199,6 +250,8 @@ export const BOOKKEEPING_STORES = {
   conflicts: '++id, [entity+key]',
   stamps: '[entity+key]',
   acked: 'opId',
+  blobs: V6_CHANGES.blobs,
+  thumbs: V6_CHANGES.thumbs,
 } as const;
 
 /**
@@ -287,12 +340,16 @@ export function openDatabase(name: string = DB_NAME): XhtDb {
       };
       await tx.table('meta').put({ key: 'stableIds', value: mapping });
     });
-  db.version(DB_VERSION)
-    .stores({ communeIds: null, villageIds: null, ...currentStores() })
+  db.version(5)
+    .stores({ communeIds: null, villageIds: null, ...V3_STORES, ...V5_CHANGES })
     .upgrade(async (tx) => {
       await tx.table('communes').bulkPut(await tx.table('communeIds').toArray());
       await tx.table('villages').bulkPut(await tx.table('villageIds').toArray());
     });
+
+  // v6 (issue #15): evidence files — the attachment entity's table, the files' bytes by SHA-256
+  // (never inside an outbox op) and the photos' thumbnails. New tables only: nothing to convert.
+  db.version(DB_VERSION).stores(currentStores());
 
   return db;
 }

@@ -11,5 +11,7 @@ export async function loadDemo(repo: Repo): Promise<string> {
     for (const v of villages) await repo.saveVillage(commune.code, { code: v.code, name: v.name, order: v.order });
     for (const input of years) await repo.loadAssessInput(input);
   });
+  // Remembered so that enrolling for a real commune later sets the sample aside instead of refusing.
+  await repo.setMeta('demoCommune', commune.code);
   return commune.code;
 }

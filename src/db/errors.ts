@@ -46,3 +46,4 @@ export class ImportError extends Error {
     this.problems = problems;
   }
 }
+

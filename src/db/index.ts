@@ -1,10 +1,13 @@
 // The data layer's only entry point: the app's default database and its repository functions.
 // Everything else (ui, sync, dossier, bench) imports from here. First-load path: export/import
-// and the demo data are lazy (dynamic import), never pulled in statically.
-import { DB_NAME, openDatabase } from './db.ts';
+// and the demo data are lazy (dynamic import), never pulled in statically. The evidence files'
+// modules (attachments.ts, backup.ts) are imported by the lazy evidence chunks themselves, over
+// repo(), so the first load carries none of them.
+import { DB_NAME, openDatabase, type XhtDb } from './db.ts';
 import { createRepo, type Repo, type RepoOptions } from './repo.ts';
 
 export type {
+  AttachmentRow, BlobRow,
   AnswerRow, CommuneFiguresRow, CommuneRow, ConflictRow, DecisionRow, DossierRow, OutboxRow,
   VillageCountsRow, VillageRow, XhtDb,
 } from './db.ts';
@@ -14,6 +17,16 @@ export type { Refusal, VillageImportResult } from './village-import.ts';
 export { ImportError, ValidationError, YearLockedError } from './errors.ts';
 export { DB_VERSION } from './db.ts';
 export { createRepo, openDatabase, DB_NAME };
+
+// The evidence files' store and the zip backup, loaded on first call (never in the first load).
+/** src/db/attachments.ts: the evidence files' bytes beside their metadata. */
+export const evidenceStore = (): Promise<typeof import('./attachments.ts')> => import('./attachments.ts');
+/** src/db/backup.ts: export/import as a zip with the evidence files. */
+export const backupStore = (): Promise<typeof import('./backup.ts')> => import('./backup.ts');
+export type { AttachmentPatch, NewAttachment } from './attachments.ts';
+export type { Backup, BackupImportResult, HashFn } from './backup.ts';
+/** A StorageFullError of the evidence store (the phone is full; nothing of that save kept). */
+export const isStorageFullError = (e: unknown): boolean => (e as { code?: unknown } | null)?.code === 'storageFull';
 
 let current: Repo | null = null;
 

@@ -177,7 +177,38 @@ export function createMergeStore(ctx: RepoContext) {
     return (await ctx.getMeta<PulledRefusal[]>('pulledRefused')) ?? [];
   }
 
-  return { loadState, syncConflicts, mergeOne, mergeOps, applyRemoteOps, listPulledRefused };
+  /**
+   * Pulled ops set aside that this release's checks now accept — a phone that was behind pulled
+   * ops of a newer release (a village's code as a field, say) and has since been updated: merged
+   * now and no longer listed. An op kept cut at 2 000 characters, or still refused, stays listed.
+   * Returns how many were merged.
+   */
+  async function retryPulledRefused(): Promise<number> {
+    if (!(await listPulledRefused()).length) return 0;
+    const { parseOp } = await ctx.checks();
+    return ctx.rw(async () => {
+      const kept = await listPulledRefused();
+      const now: Op[] = [];
+      const left = kept.filter((r) => {
+        let raw: unknown;
+        try {
+          raw = JSON.parse(r.op);
+        } catch {
+          return true;
+        }
+        const p = raw && typeof raw === 'object' ? parseOp(stripSeq(raw)) : null;
+        if (!p?.ok || dexieKey(p.op.entity, p.op.key) === null) return true;
+        now.push(p.op);
+        return false;
+      });
+      if (!now.length) return 0;
+      await mergeOps(now);
+      await ctx.setMeta('pulledRefused', left);
+      return now.length;
+    });
+  }
+
+  return { loadState, syncConflicts, mergeOne, mergeOps, applyRemoteOps, listPulledRefused, retryPulledRefused };
 }
 
 export type MergeStore = ReturnType<typeof createMergeStore>;

@@ -5,7 +5,8 @@
 // takes the server's id), every row, merge state, conflict and unsent op under its keys — so nothing
 // typed is lost and every unsent op is then the server commune's. Keys are read and built by
 // src/domain/keys.ts only. Anything else (another code, a commune already synced) is refused here,
-// changing nothing; the caller words the refusal.
+// changing nothing; the caller words the refusal. The demo commune (Dữ liệu mẫu) is nobody's
+// figures: a phone holding it enrols for its real commune, the sample kept on the phone, unsent.
 import { ENTITY_NAMES, ENTITY_DEFS } from '../domain/entities/index.ts';
 import { buildKey, communeOfKey, readKey } from '../domain/keys.ts';
 import type { EntityName, JsonValue } from '../domain/sync/op.ts';
@@ -26,7 +27,9 @@ export type AdoptResult =
   | { kind: 'same' }
   | { kind: 'moved'; from: string }
   | { kind: 'otherCode'; local: string; server: string }
-  | { kind: 'synced'; local: string };
+  | { kind: 'synced'; local: string }
+  /** The phone held the demo commune, unsent: kept on the phone, its edits no longer waiting to go. */
+  | { kind: 'demoSetAside'; local: string; name: string };
 
 /** The field of a village that names a commune id (its commune now). */
 const COMMUNE_FIELD = 'inCommune';
@@ -46,8 +49,13 @@ export async function adoptServerCommune(ctx: RepoContext, target: ServerCommune
     if (local.code !== target.code) {
       // Refused only while something typed under it is unsent: a phone whose commune is all sent
       // (a cadre moved to another commune) enrols as before.
-      const unsent = await db.outbox.filter((r) => communeOfKey(r.op.key) === local.id).count();
-      return unsent ? { kind: 'otherCode', local: local.code, server: target.code } : { kind: 'same' };
+      const unsent = db.outbox.filter((r) => communeOfKey(r.op.key) === local.id);
+      if (!(await unsent.count())) return { kind: 'same' };
+      if ((await ctx.getMeta<string>('demoCommune')) === local.id) {
+        await unsent.delete();
+        return { kind: 'demoSetAside', local: local.id, name: local.name };
+      }
+      return { kind: 'otherCode', local: local.code, server: target.code };
     }
     // Enrolled with this commune before (any server): its records are already that server's.
     if ((await ctx.getMeta<string>('enrolledCommune')) === local.id) return { kind: 'synced', local: local.code };

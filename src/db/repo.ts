@@ -72,7 +72,7 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
     ...saves,
     pendingCount: outbox.pendingCount, nextBatch: outbox.nextBatch, ackOps: outbox.ackOps,
     quarantineOps: outbox.quarantineOps, listQuarantined: outbox.listQuarantined, requeueOps: outbox.requeueOps,
-    applyRemoteOps: merge.applyRemoteOps, listPulledRefused: merge.listPulledRefused,
+    applyRemoteOps: merge.applyRemoteOps, listPulledRefused: merge.listPulledRefused, retryPulledRefused: merge.retryPulledRefused,
 
     /** Xuất dữ liệu — everything incl. unsent ops, as one JSON-able object (lazy module). */
     async exportAll(): Promise<ExportFile> {

@@ -39,6 +39,7 @@ export interface ExportFile {
     answers: Record<string, unknown>[];
     decisions: Record<string, unknown>[];
     dossiers: Record<string, unknown>[];
+    attachments?: Record<string, unknown>[];
     stamps: StampRow[];
     outbox: OutboxRow[];
     conflicts: ConflictRow[];
@@ -77,6 +78,7 @@ export async function exportAll(repo: Repo): Promise<ExportFile> {
         answers: await t('answers'),
         decisions: await t('decisions'),
         dossiers: await t('dossiers'),
+        attachments: await t('attachments'),
         stamps: await db.stamps.toArray(),
         outbox: await db.outbox.orderBy('seq').toArray(),
         conflicts: await db.conflicts.toArray(),

@@ -19,6 +19,8 @@ export type YearKey = Key<'year'>;
 export type AnswerKey = Key<'answer'>;
 /** Quyết định công nhận — `${commune}/${decision}`. */
 export type DecisionKey = Key<'decision'>;
+/** Tệp minh chứng of a year's dossier — `${commune}/${year}/${attachment}`. */
+export type AttachmentKey = Key<'attachment'>;
 
 /** The part names of each key shape, in key order. */
 export const KEY_SHAPES = {
@@ -28,10 +30,11 @@ export const KEY_SHAPES = {
   year: ['commune', 'year'],
   answer: ['commune', 'year', 'indicator'],
   decision: ['commune', 'decision'],
+  attachment: ['commune', 'year', 'attachment'],
 } as const satisfies Record<string, readonly KeyPart[]>;
 
 export type KeyShape = keyof typeof KEY_SHAPES;
-export type KeyPart = 'commune' | 'village' | 'year' | 'indicator' | 'decision';
+export type KeyPart = 'commune' | 'village' | 'year' | 'indicator' | 'decision' | 'attachment';
 
 /** The key type of each shape. */
 export interface KeyOfShape {
@@ -41,6 +44,7 @@ export interface KeyOfShape {
   year: YearKey;
   answer: AnswerKey;
   decision: DecisionKey;
+  attachment: AttachmentKey;
 }
 
 /** Any key of a synced record. */
@@ -53,6 +57,7 @@ export interface KeyParts {
   year?: number;
   indicator?: string;
   decision?: string;
+  attachment?: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -81,6 +86,11 @@ export function answerKey(commune: string, year: number, indicator: string): Ans
 /* @__NO_SIDE_EFFECTS__ */
 export function decisionKey(commune: string, decision: string): DecisionKey {
   return `${commune}/${decision}` as DecisionKey;
+}
+
+/* @__NO_SIDE_EFFECTS__ */
+export function attachmentKey(commune: string, year: number, attachment: string): AttachmentKey {
+  return `${commune}/${year}/${attachment}` as AttachmentKey;
 }
 
 /** The key of `shape` made of `parts` (a row's key properties, an op's parts). */

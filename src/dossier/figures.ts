@@ -113,15 +113,27 @@ export interface EvidenceSources {
   annexRef: string;
   /** The typed citation of the universal-education and literacy decision, if any. */
   pcgdEvidence?: string | undefined;
+  /** The codes of the evidence files attached to each indicator ("MC1.1-01"), in the annex's order. */
+  files?: ReadonlyMap<string, readonly string[]>;
+}
+
+/** "Tệp minh chứng: MC1.1-01, MC1.1-02 (Danh mục minh chứng)", or '' when the indicator has none. */
+function filesLine(def: IndicatorDef, src: EvidenceSources): string {
+  const codes = src.files?.get(def.id) ?? [];
+  return codes.length ? `Tệp minh chứng ${codes.join(', ')} (Danh mục minh chứng)` : '';
 }
 
 /** The evidence of one indicator, one piece a line; "Chưa có minh chứng" when there is none. */
 export function evidenceText(input: AssessInput, def: IndicatorDef, src: EvidenceSources): string {
-  if (def.kind === 'ratio' || def.kind === 'training') return `Số liệu tổng hợp từ ${formatInt(input.villages.length)} thôn (${src.annexRef})`;
-  if (def.kind === 'standard') return src.pcgdEvidence?.trim() || NO_EVIDENCE;
-  const list = input.answers?.[def.id]?.evidence ?? [];
-  if (list.length === 0) return NO_EVIDENCE;
-  return list.length === 1 ? evidenceLine(list[0]!) : list.map((e) => `- ${evidenceLine(e)}`).join('\n');
+  const files = filesLine(def, src);
+  const withFiles = (lines: string[]): string => {
+    const all = [...lines, ...(files ? [files] : [])];
+    if (all.length === 0) return NO_EVIDENCE;
+    return all.length === 1 ? all[0]! : all.map((l) => `- ${l}`).join('\n');
+  };
+  if (def.kind === 'ratio' || def.kind === 'training') return withFiles([`Số liệu tổng hợp từ ${formatInt(input.villages.length)} thôn (${src.annexRef})`]);
+  if (def.kind === 'standard') return withFiles(src.pcgdEvidence?.trim() ? [src.pcgdEvidence.trim()] : []);
+  return withFiles((input.answers?.[def.id]?.evidence ?? []).map(evidenceLine));
 }
 
 /**
@@ -131,6 +143,7 @@ export function evidenceText(input: AssessInput, def: IndicatorDef, src: Evidenc
  */
 export function metWithoutEvidence(input: AssessInput, def: IndicatorDef, r: IndicatorResult, src: EvidenceSources): boolean {
   if (def.kind === 'ratio' || def.kind === 'training' || r.status !== 'met') return false;
+  if ((src.files?.get(def.id) ?? []).length > 0) return false;
   if (def.kind === 'standard') return !src.pcgdEvidence?.trim();
   return (input.answers?.[def.id]?.evidence ?? []).length === 0;
 }

@@ -33,6 +33,7 @@ import {
   withTotals,
 } from './blocks.ts';
 import { p, type Block, type Cell, type Columns, type Doc, type Para, type Run, type Table } from './doc.ts';
+import { codeFiles, codesByIndicator, evidenceTable, type CodedFile, type EvidenceFileRef } from './evidence-list.ts';
 import {
   CITIZENS,
   evidenceText,
@@ -76,6 +77,8 @@ export interface DossierBuildArgs {
   catalog: Catalog;
   texts: DossierTexts;
   commune: CommuneSettings;
+  /** The year's evidence files (tệp minh chứng), cited by code and listed in the report's annex. */
+  files?: readonly EvidenceFileRef[];
 }
 
 /** One line of the summary table: a criterion or one of its indicators. */
@@ -227,6 +230,8 @@ interface Ctx {
   minutesRef: string | null;
   sources: EvidenceSources;
   villageNames: (codes: readonly string[]) => string;
+  /** The evidence files with their codes, in the annex's order. */
+  files: CodedFile[];
 }
 
 function context(args: DossierBuildArgs, tableLevel: LevelNo, level: LevelResult, request: RequestPlan): Ctx {
@@ -235,6 +240,7 @@ function context(args: DossierBuildArgs, tableLevel: LevelNo, level: LevelResult
   const communeText = communeInText(commune.name);
   const reportNo = documentNumber(texts.reportNumber, 'BC-UBND').trim();
   const reportRef = `Báo cáo số ${reportNo} ${longDate(texts.docDate, output.year + 1)} của Ủy ban nhân dân ${communeText}`;
+  const files = codeFiles(args.files ?? [], catalog);
   return {
     args,
     year: output.year,
@@ -254,8 +260,9 @@ function context(args: DossierBuildArgs, tableLevel: LevelNo, level: LevelResult
     reportNo,
     reportRef,
     minutesRef: minutesCitation(texts),
-    sources: sourcesOf(texts),
+    sources: { ...sourcesOf(texts), files: codesByIndicator(files) },
     villageNames: namesOfVillages(input),
+    files,
   };
 }
 
@@ -284,8 +291,9 @@ function sourcesOf(texts: DossierTexts): EvidenceSources {
  * The summary rows of one level, in the papers' words: the Bảng tổng hợp (paper and .xlsx sheet),
  * the report and the minutes all say the same about each indicator.
  */
-export function summaryRows(args: Pick<DossierBuildArgs, 'input' | 'catalog'> & { texts?: DossierTexts }, level: LevelResult): SummaryRow[] {
-  return levelRows(args.input, args.catalog, level, sourcesOf(args.texts ?? {}), namesOfVillages(args.input));
+export function summaryRows(args: Pick<DossierBuildArgs, 'input' | 'catalog' | 'files'> & { texts?: DossierTexts }, level: LevelResult): SummaryRow[] {
+  const files = codesByIndicator(codeFiles(args.files ?? [], args.catalog));
+  return levelRows(args.input, args.catalog, level, { ...sourcesOf(args.texts ?? {}), files }, namesOfVillages(args.input));
 }
 
 function levelRows(input: AssessInput, catalog: Catalog, level: LevelResult, sources: EvidenceSources, villageNames: (codes: readonly string[]) => string): SummaryRow[] {
@@ -582,11 +590,20 @@ function reportDoc(ctx: Ctx, rows: SummaryRow[]): Omit<Doc, 'draft' | 'size'> {
     p([{ text: '4. Số liệu chung của xã', bold: true }], { before: 12, after: 6, keepNext: true }),
     annexFigures(input),
   ];
+  // Phụ lục: Danh mục minh chứng, when files are attached (each indicator's row cites their codes).
+  const evidence: Block[] = ctx.files.length
+    ? [
+        p([{ text: 'PHỤ LỤC', bold: true }], { align: 'center', keepNext: true }),
+        p([{ text: `DANH MỤC MINH CHỨNG NĂM ${ctx.year}`, bold: true }], { align: 'center', keepNext: true }),
+        p([{ text: `(Kèm theo ${ctx.reportRef})`, italic: true }], { align: 'center', after: 12, keepNext: true }),
+        evidenceTable(ctx.files, (id) => `${officialName(id)} (${shortNo(id)})`),
+      ]
+    : [];
   return {
     id: 'report',
     title: 'Báo cáo tự đánh giá',
     fileName: `bao-cao-tu-danh-gia-${ctx.year}`,
-    sections: [section('main', blocks), section('annex', annex)],
+    sections: [section('main', blocks), section('annex', annex), ...(evidence.length ? [section('annex-evidence', evidence)] : [])],
   };
 }
 

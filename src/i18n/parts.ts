@@ -12,6 +12,7 @@ import type { words as screens } from './vi/screens.ts';
 import type { words as dash } from './vi/dashboard.ts';
 import type { words as dossier } from './vi/dossier.ts';
 import type { words as excel } from './vi/excel.ts';
+import type { words as attach } from './vi/attach.ts';
 
 type Load = () => Promise<{ words: Table }>;
 
@@ -24,4 +25,4 @@ export const PARTS = {
 export type Part = keyof typeof PARTS;
 
 /** Every code of the catalog, across its parts. */
-export type Code = keyof typeof shell | keyof typeof screens | keyof typeof dash | keyof typeof dossier | keyof typeof excel;
+export type Code = keyof typeof shell | keyof typeof screens | keyof typeof dash | keyof typeof dossier | keyof typeof excel | keyof typeof attach;

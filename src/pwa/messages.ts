@@ -16,3 +16,9 @@ export interface PwaMessage {
 export function isMessage(data: unknown, type: PwaMessage['type']): boolean {
   return typeof data === 'object' && data !== null && (data as { type?: unknown }).type === type;
 }
+
+/** The service worker's cache of evidence files fetched from the server (content-addressed, never stale). */
+export const EVIDENCE_CACHE = 'xht-evidence-v1';
+
+/** An evidence file's URL (GET /api/v1/blobs/{sha256}, src/domain/evidence BLOB_PATH), its hash captured. */
+export const EVIDENCE_URL_RE = /\/api\/v1\/blobs\/([0-9a-f]{64})$/;

@@ -2,10 +2,9 @@
 // (enrol.ts); the triggers (triggers.ts) start runs by themselves. Runs never overlap, a failure
 // is a status with a code (codes.ts), never a thrown error, and only an acknowledgement removes an op.
 import type { Repo } from '../db/index.ts';
-import type { EnrollResponse } from '../domain/sync/protocol.ts';
 import { DEFAULT_BACKOFF, backoffDelay, type BackoffOptions } from './backoff.ts';
 import type { RunResult } from './codes.ts';
-import { enroll as enrollAt, fillFromEnrolment } from './enrol.ts';
+import { enroll as enrollAt, fillFromEnrolment, type EnrolResult } from './enrol.ts';
 import { pull } from './pull.ts';
 import { MAX_BYTES, MAX_OPS, push } from './push.ts';
 import { showProblem, type EngineCtx } from './requests.ts';
@@ -44,7 +43,7 @@ export interface SyncEngine {
   /** Push then pull now ("Gửi ngay"); a call during a run waits for one more run after it. */
   syncNow(): Promise<RunResult>;
   /** POST /enroll: stores token + server address; throws EnrollError with a Vietnamese reason. */
-  enroll(serverUrl: string, code: string): Promise<EnrollResponse>;
+  enroll(serverUrl: string, code: string): Promise<EnrolResult>;
   /** Re-reads counts (pending, quarantined, conflicts, enrolled) into the status. */
   refresh(): Promise<void>;
   /** Starts the triggers (app open, online, visible timer, new edits); returns stop. */
@@ -75,6 +74,7 @@ export function createSyncEngine(o: EngineOptions): SyncEngine {
   let failures = 0;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
   let started = false;
+  let recheckedRefused = false;
 
   async function refresh(): Promise<void> {
     const [pending, quarantined, conflicts, token, lastSyncAt, lastReceipt] = await Promise.all([
@@ -105,6 +105,11 @@ export function createSyncEngine(o: EngineOptions): SyncEngine {
     try {
       // Edits stamped while the phone's date was days ahead are stamped again once it is right.
       await repo.repairClock();
+      // Once per start: ops set aside by the release before this one may pass its checks now.
+      if (!recheckedRefused) {
+        recheckedRefused = true;
+        await repo.retryPulledRefused();
+      }
       const pushed = await push(ctx, base, token);
       // A read-only role's refused push still lets it read: pull anyway, then report the refusal.
       const readOnly = typeof pushed !== 'number' && pushed.code === 'readOnly';
@@ -170,7 +175,7 @@ export function createSyncEngine(o: EngineOptions): SyncEngine {
     return queued;
   }
 
-  async function enroll(serverUrl: string, code: string): Promise<EnrollResponse> {
+  async function enroll(serverUrl: string, code: string): Promise<EnrolResult> {
     const res = await enrollAt(ctx, serverUrl, code);
     failures = 0;
     status.set({ enrolled: true, state: 'idle', lastError: null, lastErrorEn: null, lastErrorCode: null });

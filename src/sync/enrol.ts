@@ -25,8 +25,11 @@ export class EnrollError extends Error {
   }
 }
 
+/** The server's answer, and the demo commune's name when the phone set it aside to enrol. */
+export type EnrolResult = EnrollResponse & { demoSetAside?: string };
+
 /** POST /enroll and keep what it answered; throws EnrollError. */
-export async function enroll(ctx: EngineCtx, serverUrl: string, code: string): Promise<EnrollResponse> {
+export async function enroll(ctx: EngineCtx, serverUrl: string, code: string): Promise<EnrolResult> {
   const { repo } = ctx;
   let base: string;
   try {
@@ -61,6 +64,8 @@ export async function enroll(ctx: EngineCtx, serverUrl: string, code: string): P
   });
   if (adopted.kind === 'otherCode') throw new EnrollError({ code: 'enrolOtherCommune', params: { local: adopted.local, server: adopted.server } });
   if (adopted.kind === 'synced') throw new EnrollError({ code: 'enrolCommuneSynced', params: { local: adopted.local } });
+  // The sample stays on the phone, but the phone now works on the commune it enrolled for.
+  const leaveDemo = adopted.kind === 'demoSetAside';
   await repo.updateMeta(['serverUrl', 'enrolledCommune', 'currentCommune'], (m) => ({
     token: res.token,
     serverUrl: base,
@@ -69,10 +74,10 @@ export async function enroll(ctx: EngineCtx, serverUrl: string, code: string): P
     villageScope: res.villages ?? null,
     // Another server or commune: its feed starts from the beginning.
     ...(m.serverUrl !== base || m.enrolledCommune !== idOf(res.commune) ? { pullCursor: 0 } : {}),
-    ...(!m.currentCommune ? { currentCommune: idOf(res.commune) } : {}),
+    ...(!m.currentCommune || leaveDemo ? { currentCommune: idOf(res.commune) } : {}),
     enrolCommune: res.commune,
   }));
-  return res;
+  return leaveDemo ? { ...res, demoSetAside: adopted.name } : res;
 }
 
 /**

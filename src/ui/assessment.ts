@@ -2,7 +2,7 @@
 // Tiêu chí, Hồ sơ): the engine's input from what this device holds, the same `asOf` (the signing
 // date once typed, else the province's dossier deadline) and the same history, so no two screens
 // can disagree. Never judges anything itself: assess() does.
-import { buildAssessInput, getCommune, getDossier, type CommuneRow, type DossierRow } from '../db/index.ts';
+import { buildAssessInput, getCommune, getDossier, evidenceStore, repo, type AttachmentRow, type CommuneRow, type DossierRow } from '../db/index.ts';
 import type { AssessInput, AssessOutput } from '../domain/assess-types.ts';
 import { assess } from '../domain/readiness/assess.ts';
 import { requestPlan, type RequestPlan } from '../domain/readiness/request.ts';
@@ -18,6 +18,8 @@ export interface Assessment {
   asOfFrom: 'signed' | 'deadline';
   commune: CommuneRow | undefined;
   dossier: DossierRow | undefined;
+  /** The year's evidence files (metadata; removed ones left out): the papers cite them. */
+  files: AttachmentRow[];
 }
 
 /**
@@ -32,7 +34,7 @@ export function assessmentDate(year: number, commune: Pick<CommuneRow, 'dossierD
 
 /** The assessment of one commune and year, as every screen shows it. */
 export async function loadAssessment(commune: string, year: number): Promise<Assessment> {
-  const [row, dossier] = await Promise.all([getCommune(commune), getDossier(commune, year)]);
+  const [row, dossier, attached] = await Promise.all([getCommune(commune), getDossier(commune, year), evidenceStore().then((m) => m.listAttachments(repo(), commune, year))]);
   const { asOf, from } = assessmentDate(year, row, dossier);
   const input = await buildAssessInput(commune, year, asOf);
   // Decisions made after the dossier date (e.g. the one this dossier led to) are not yet history.
@@ -41,5 +43,5 @@ export async function loadAssessment(commune: string, year: number): Promise<Ass
     if (input.history.length === 0) delete input.history;
   }
   const output = assess(input);
-  return { input, output, plan: requestPlan(output, input), asOfFrom: from, commune: row, dossier };
+  return { input, output, plan: requestPlan(output, input), asOfFrom: from, commune: row, dossier, files: attached };
 }

@@ -14,6 +14,11 @@ if (typeof crypto !== 'undefined' && typeof crypto.randomUUID !== 'function') {
   };
 }
 
+/** Object.hasOwn: Chrome 93+; the SHA-256 fallback (@noble/hashes, for old Chrome on plain http) calls it. */
+if (typeof Object.hasOwn !== 'function') {
+  Object.defineProperty(Object, 'hasOwn', { value: (o: object, k: PropertyKey) => Object.prototype.hasOwnProperty.call(o, k), configurable: true, writable: true });
+}
+
 /**
  * structuredClone: Chrome 98+. The data layer clones stored rows with it; rows are plain data
  * (objects, arrays, strings, numbers, booleans, null, Dates), which this copies the same way.

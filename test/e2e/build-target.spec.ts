@@ -31,7 +31,7 @@ test('the built scripts use no syntax or built-in newer than Chrome 80 (unless f
   const entry = /<script type="module"[^>]*src="\/(assets\/[^"]+\.js)"/.exec(html)?.[1];
   expect(entry).toBeTruthy();
   const entryCode = readFileSync(join(dist, entry!), 'utf8');
-  for (const api of ['randomUUID', 'structuredClone']) expect(entryCode.includes(api), `${api} filler in ${entry}`).toBe(true);
+  for (const api of ['randomUUID', 'structuredClone', 'hasOwn']) expect(entryCode.includes(api), `${api} filler in ${entry}`).toBe(true);
 });
 
 test('the app works with only the built-ins Chrome 80 has', async ({ page }) => {

@@ -127,6 +127,31 @@ describe('a phone set up offline, enrolled later with a code of a commune the ad
     expect(await a.engine.syncNow()).toMatchObject({ ok: true, pushed: (before.outbox as unknown[]).length });
   });
 
+  it('a phone holding the sample commune (Dữ liệu mẫu), unsent, enrols for its real commune: the sample stays on the phone and is never sent', async () => {
+    const a = phone();
+    const demo = await a.repo.loadDemoCommune();
+    await a.repo.setMeta('currentCommune', demo);
+    expect(demo).not.toBe(CODE);
+    expect(await a.repo.pendingCount()).toBeGreaterThan(5);
+    const sample = await a.repo.buildAssessInput(demo, 2025);
+
+    const res = await a.engine.enroll(server.url, await code(server, serverId));
+    expect(res.demoSetAside).toBe('Xã Ba Tô');
+    // The phone now works on the commune it enrolled for; the sample is still there to look at.
+    expect(await a.repo.getMeta('currentCommune')).toBe(serverId);
+    expect(await a.repo.buildAssessInput(demo, 2025)).toEqual(sample);
+    expect(await a.repo.pendingCount()).toBe(0);
+    expect(await a.engine.syncNow()).toMatchObject({ ok: true, pushed: 0 });
+    expect(await a.repo.listQuarantined()).toEqual([]);
+    expect(await a.repo.getCommune(serverId)).toMatchObject({ code: CODE, name: 'Xã Ba Điền' });
+
+    // A commune someone set up by hand is never set aside that way: it is still refused.
+    const b = phone();
+    await setUpOffline(b.repo, CODE);
+    await b.repo.setMeta('demoCommune', 'another');
+    await expect(b.engine.enroll(server.url, await code(server, otherId))).rejects.toBeInstanceOf(EnrollError);
+  });
+
   it('enrols as before when the commune on the phone has another code but nothing unsent (all sent there)', async () => {
     const a = phone();
     await a.engine.enroll(server.url, await code(server, otherId));

@@ -44,6 +44,29 @@ export function fileStoreContract(name: string, make: () => Promise<ContractStor
       await again.close();
     }));
 
+    it('records who holds a file, once per owner, and each owner\'s total; a new store sees them too', withStore(async (c) => {
+      const a = bytesOf(1000, 11);
+      const b = bytesOf(2000, 12);
+      await c.store.put(sha(a), a);
+      await c.store.put(sha(b), b);
+      expect(await c.store.owners(sha(a))).toEqual([]);
+      expect(await c.store.usage('21085')).toBe(0);
+      await c.store.claim(sha(a), '21085');
+      await c.store.claim(sha(a), '21085');
+      await c.store.claim(sha(b), '21085');
+      await c.store.claim(sha(a), '21086');
+      expect((await c.store.owners(sha(a))).sort()).toEqual(['21085', '21086']);
+      expect(await c.store.owners(sha(b))).toEqual(['21085']);
+      expect(await c.store.usage('21085')).toBe(3000);
+      expect(await c.store.usage('21086')).toBe(1000);
+      const again = await c.reopen();
+      expect(await again.usage('21085')).toBe(3000);
+      expect((await again.owners(sha(a))).sort()).toEqual(['21085', '21086']);
+      await again.close();
+      await expect(c.store.claim(sha(bytesOf(10, 13)), '21085')).rejects.toThrow();
+      await expect(c.store.claim(sha(a), '../x')).rejects.toThrow();
+    }));
+
     it('accepts a whole Uint8Array and a web ReadableStream as well as chunks', withStore(async (c) => {
       const a = bytesOf(1000, 1);
       const b = bytesOf(200_000, 2);

@@ -31,6 +31,7 @@ const WRITES: [EntityName, string | undefined, Record<Who, WriteRefusal | null>]
   ['villageCounts', 'T02', { collector: ok, villageCollector: SCOPE_T02, officer: ok, chair: RO, reviewer: RO }],
   ['communeFigures', undefined, { collector: ok, villageCollector: SCOPE, officer: ok, chair: RO, reviewer: RO }],
   ['answer', undefined, { collector: ok, villageCollector: SCOPE, officer: ok, chair: RO, reviewer: RO }],
+  ['attachment', undefined, { collector: ok, villageCollector: SCOPE, officer: ok, chair: RO, reviewer: RO }],
   ['decision', undefined, { collector: OFFICER, villageCollector: OFFICER, officer: ok, chair: RO, reviewer: RO }],
   ['dossier', undefined, { collector: ok, villageCollector: SCOPE, officer: ok, chair: RO, reviewer: RO }],
 ];

@@ -100,7 +100,11 @@ describe('schema migration from version 2 (issue #11: the province thresholds re
 
     const db = openDatabase('mig-3');
     await db.open();
+    // Opened at the newest version (6 added the evidence tables, empty).
     expect(db.verno).toBe(DB_VERSION);
+    expect(DB_VERSION).toBe(6);
+    expect(await db.attachments.count()).toBe(0);
+    expect(await db.blobs.count()).toBe(0);
     expect(db.tables.map((t) => t.name)).not.toContain('thresholds');
     expect((await db.outbox.orderBy('seq').toArray()).map((r) => [r.op.opId.slice(-1), r.state])).toEqual([['2', 'pending'], ['4', 'quarantined']]);
     expect((await db.stamps.toArray()).map((s) => s.entity)).toEqual(['villageCounts']);

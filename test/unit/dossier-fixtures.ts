@@ -6,8 +6,9 @@ import { assess } from '../../src/domain/readiness/assess.ts';
 import { requestPlan } from '../../src/domain/readiness/request.ts';
 import { buildDossier, type DossierModel } from '../../src/dossier/model.ts';
 import type { DossierTexts } from '../../src/dossier/texts.ts';
+import type { EvidenceFileRef } from '../../src/dossier/evidence-list.ts';
 
-export function dossierOf(input: AssessInput, texts: DossierTexts = {}, recipient?: string): DossierModel {
+export function dossierOf(input: AssessInput, texts: DossierTexts = {}, recipient?: string, files?: EvidenceFileRef[]): DossierModel {
   const output = assess(input);
   return buildDossier({
     input,
@@ -16,5 +17,6 @@ export function dossierOf(input: AssessInput, texts: DossierTexts = {}, recipien
     catalog: tt25_2023,
     texts,
     commune: { code: input.commune.code, name: input.commune.name, recipient },
+    ...(files ? { files } : {}),
   });
 }

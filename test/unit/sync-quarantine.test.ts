@@ -109,4 +109,25 @@ describe('ops pulled from the server that fail validation', () => {
     expect((await repo.getVillageCounts('21085', 2025))[0]?.households).toBe(5);
     expect(await repo.listPulledRefused()).toHaveLength(1);
   });
+
+  it('after an update, ops set aside by the release before that this one accepts are merged at the next sync; the rest stay listed', async () => {
+    // What the release before kept: an op it could not read then (a village renamed, with its code
+    // as a field, as stable ids send it), one still refused, one cut at 2 000 characters.
+    const older = [
+      { seq: 7, opId: uuid(7), error: 'fields.code: trường không được nhận', at: '2026-11-20T08:00:00.000Z', op: opText(7, '21085/T04', '{"name":"Thôn Bốn Mới","code":"T04"}', 'village') },
+      { seq: 8, opId: uuid(8), error: 'fields.households: …', at: '2026-11-20T08:00:00.000Z', op: opText(8, '21085/2025/T02', '{"households":"many"}') },
+      { seq: 9, opId: uuid(9), error: '…', at: '2026-11-20T08:00:00.000Z', op: opText(9, '21085/2025/T03', '{"households":12}').slice(0, 60) },
+    ];
+    const { repo, engine } = await phoneWith({ 9: pageText([opText(10, '21085/2025/T01', '{"households":4}')], 10) });
+    await repo.setMeta('pullCursor', 9);
+    await repo.setMeta('pulledRefused', older);
+
+    expect(await engine.syncNow()).toMatchObject({ ok: true, pulled: 1 });
+    expect((await repo.listVillages('21085')).map((v) => [v.id, v.code, v.name])).toEqual([['T04', 'T04', 'Thôn Bốn Mới']]);
+    expect((await repo.listPulledRefused()).map((r) => r.seq)).toEqual([8, 9]);
+    expect((await repo.getVillageCounts('21085', 2025)).map((r) => [r.village, r.households])).toEqual([['T01', 4]]);
+    // Done once per start: a second run finds nothing new to merge and lists the same two.
+    expect((await engine.syncNow()).ok).toBe(true);
+    expect((await repo.listPulledRefused()).map((r) => r.seq)).toEqual([8, 9]);
+  });
 });

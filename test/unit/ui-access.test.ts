@@ -20,6 +20,7 @@ function keyOf(entity: EntityName, v: string): string {
     case 'answer': return `${C}/2025/TC1.1`;
     case 'decision': return `${C}/2025-03-20_1`;
     case 'dossier': return `${C}/2025`;
+    case 'attachment': return `${C}/2025/a1`;
   }
 }
 

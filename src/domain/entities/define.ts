@@ -38,7 +38,13 @@ export type FieldKind =
   /** Minh chứng: a list of { number, date, issuer, title, note }. */
   | 'evidence'
   /** An administrative code (Mã xã, Mã thôn) or an id: letters without marks, digits, . _ - (≤ 32). */
-  | 'code';
+  | 'code'
+  /** A file's SHA-256, 64 lowercase hex digits. */
+  | 'sha256'
+  /** A stored file's type: image/jpeg or application/pdf. */
+  | 'fileType'
+  /** A stored file's size in bytes, 1 … the evidence cap. */
+  | 'fileSize';
 
 export interface FieldDef {
   kind: FieldKind;
@@ -55,7 +61,13 @@ export type RecordRule =
   /** Each count ≤ the nearest present count before it in the chain (the glossary's "≤"). */
   | { kind: 'chains'; chains: readonly (readonly string[])[] }
   /** The answer of the indicator its key names: an amount only where that indicator carries one. */
-  | { kind: 'indicatorAnswer' };
+  | { kind: 'indicatorAnswer' }
+  /** Each of these fields holds a value (a file's hash, type and size). */
+  | { kind: 'required'; fields: readonly string[] }
+  /** Exactly one of these fields holds a value (an attachment's indicator or decision). */
+  | { kind: 'exactlyOne'; fields: readonly string[] }
+  /** This field, when set, names an indicator of the default catalog. */
+  | { kind: 'indicatorRef'; field: string };
 
 /** How the phone's IndexedDB keeps an entity (src/db/entities.ts maps rows and ops by it). */
 export interface TableDef {

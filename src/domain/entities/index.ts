@@ -2,6 +2,7 @@
 // and listing it here; its op kind, wire schema, Dexie table, export/import and access follow.
 // First-load path (the Dexie tables are read from it): data only.
 import { answer } from './answer.ts';
+import { attachment } from './attachment.ts';
 import { commune } from './commune.ts';
 import { communeFigures } from './commune-figures.ts';
 import { decision } from './decision.ts';
@@ -13,7 +14,7 @@ import type { EntityDef } from './define.ts';
 export type { EntityDef, FieldDef, FieldKind, RecordRule, Scope, TableDef } from './define.ts';
 
 /** Every entity, by name, in the order files and screens list them. */
-export const ENTITY_DEFS = { commune, village, villageCounts, communeFigures, answer, decision, dossier } as const;
+export const ENTITY_DEFS = { commune, village, villageCounts, communeFigures, answer, decision, dossier, attachment } as const;
 
 /** Tên thực thể — the entities that sync. */
 export type EntityName = keyof typeof ENTITY_DEFS;

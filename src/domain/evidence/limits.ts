@@ -12,6 +12,12 @@ export function isSha256Hex(s: unknown): s is string {
 /** Largest stored file: a PDF above it is refused on the phone, an upload above it gets 413. */
 export const MAX_EVIDENCE_BYTES = 5_000_000;
 
+/** Default cap on the evidence files one commune keeps on the server (COMMUNE_EVIDENCE_MB sets it). */
+export const MAX_COMMUNE_EVIDENCE_BYTES = 1_000_000_000;
+
+/** The API path of a file by its hash, under the API prefix. */
+export const BLOB_PATH = '/blobs';
+
 /** A photo is re-encoded until it is at most this size (the "about 300 KB"). */
 export const PHOTO_TARGET_BYTES = 300_000;
 

@@ -3,6 +3,7 @@
 // the glossary's label by key (src/i18n/problems.ts says it in vi or en). Lazy (valibot): the
 // first-load path never imports it.
 import * as v from 'valibot';
+import { MAX_EVIDENCE_BYTES, SHA256_HEX_RE, STORED_EVIDENCE_TYPES } from '../evidence/limits.ts';
 import { isRealDate } from './dates.ts';
 import type { LabelName } from './labels.ts';
 import { msg } from './problems.ts';
@@ -164,5 +165,24 @@ export const evidenceList = v.array(EvidenceSchema, listMessage);
 export const inputEvidenceList = v.array(InputEvidenceSchema, listMessage);
 
 export const metSchema = v.nullable(v.boolean(msg('pb.metValue', { label: 'met' })));
+
+/** SHA-256 of a file's bytes, 64 lowercase hex digits (the file's identity on phone and server). */
+export function sha256Schema(label: LabelName) {
+  return v.pipe(textSchema(label), v.regex(SHA256_HEX_RE, msg('pb.notSha256', { label })));
+}
+
+/** What kind of file is stored: a JPEG photo or a PDF. */
+export function fileTypeSchema(label: LabelName) {
+  return v.picklist(STORED_EVIDENCE_TYPES, msg('pb.notFileType', { label }));
+}
+
+/** A stored file's size in bytes: 1 … MAX_EVIDENCE_BYTES. */
+export function fileSizeSchema(label: LabelName) {
+  return v.pipe(
+    countSchema(label),
+    v.minValue(1, msg('pb.emptyFile', { label })),
+    v.maxValue(MAX_EVIDENCE_BYTES, msg('pb.fileTooLarge', { label, mb: MAX_EVIDENCE_BYTES / 1_000_000 })),
+  );
+}
 
 export const levelNoSchema = v.picklist([1, 2], msg('pb.levelValue', { label: 'level' }));

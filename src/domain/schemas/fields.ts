@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import { ENTITY_DEFS, type EntityName, type FieldDef } from '../entities/index.ts';
 import {
-  boolSchema, codeSchema, countSchema, dateSchema, dayOfYearSchema, evidenceList, levelNoSchema, levelSchema, metSchema, nonEmptyText, strict,
+  boolSchema, codeSchema, countSchema, dateSchema, dayOfYearSchema, evidenceList, fileSizeSchema, fileTypeSchema, levelNoSchema, sha256Schema, levelSchema, metSchema, nonEmptyText, strict,
 } from './blocks.ts';
 import { LABELS, type LabelKey, type LabelName } from './labels.ts';
 import { msg } from './problems.ts';
@@ -43,6 +43,9 @@ function valueSchema(f: FieldDef, label: LabelKey): v.GenericSchema {
     case 'met': return metSchema;
     case 'evidence': return evidenceList;
     case 'code': return codeSchema(label);
+    case 'sha256': return sha256Schema(label);
+    case 'fileType': return fileTypeSchema(label);
+    case 'fileSize': return fileSizeSchema(label);
     default: return numericSchema(f, label)!;
   }
 }

@@ -98,6 +98,13 @@ export const OTHER_LABELS = {
   level: { vi: 'Mức độ', en: 'Level' },
   decidedOn: { vi: 'Ngày quyết định', en: 'Decision date' },
   decisionNumber: { vi: 'Số quyết định', en: 'Decision number' },
+  indicator: { vi: 'Chỉ tiêu', en: 'Indicator' },
+  fileSha256: { vi: 'Mã băm của tệp', en: 'File hash' },
+  fileType: { vi: 'Loại tệp', en: 'File type' },
+  fileSize: { vi: 'Dung lượng tệp', en: 'File size' },
+  fileName: { vi: 'Tên tệp', en: 'File name' },
+  caption: { vi: 'Chú thích', en: 'Caption' },
+  removed: { vi: 'Đã gỡ bỏ', en: 'Removed' },
   assessInput: { vi: 'Dữ liệu đánh giá', en: 'Assessment input' },
   dossierParagraph: { vi: 'Đoạn văn của hồ sơ', en: 'A dossier paragraph' },
 } as const satisfies Record<string, Text>;

@@ -43,8 +43,24 @@ export function hasRecordRules(entity: EntityName): boolean {
 export function recordProblems(entity: EntityName, key: string, values: Record<string, unknown>): Problem[] {
   const out: Problem[] = [];
   for (const rule of ENTITY_DEFS[entity].rules ?? []) {
+    const has = (f: string) => values[f] !== undefined && values[f] !== null;
     if (rule.kind === 'chains') {
       for (const p of chainProblems(values, rule.chains, labelsOf(entity))) out.push({ path: p.key, code: 'pb.exceeds', params: p.params });
+    } else if (rule.kind === 'required') {
+      for (const f of rule.fields) {
+        if (!has(f)) out.push({ path: f, code: 'pb.missing', params: { field: labelsOf(entity)[f]!, key: f } });
+      }
+    } else if (rule.kind === 'exactlyOne') {
+      if (rule.fields.filter(has).length !== 1) {
+        const [a, b] = rule.fields.map((f) => labelsOf(entity)[f]!);
+        out.push({ path: rule.fields[0]!, code: 'pb.exactlyOne', params: { a, b } });
+      }
+    } else if (rule.kind === 'indicatorRef') {
+      const id = values[rule.field];
+      const catalog = catalogs[DEFAULT_CATALOG_ID];
+      if (has(rule.field) && !(typeof id === 'string' && catalog && findIndicator(catalog, id))) {
+        out.push({ path: rule.field, code: 'pb.unknownIndicator', params: { indicator: String(id), catalog: DEFAULT_CATALOG_ID } });
+      }
     } else {
       const schema = answerSchemaOf(readKey(ENTITY_DEFS[entity].key, key)?.indicator ?? '');
       if (!schema) continue;

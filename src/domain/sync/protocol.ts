@@ -223,6 +223,9 @@ export type ErrorCode =
   | 'device-taken'
   | 'year-locked'
   | 'too-large'
+  | 'hash-mismatch'
+  | 'wrong-kind'
+  | 'commune-full'
   | 'rate-limited'
   | 'internal';
 

@@ -13,6 +13,9 @@ export const words: Mirror<typeof vi> = {
   'api.device-taken': 'This device id belongs to another live enrolment. Enrol from that phone itself, or ask the administrator to revoke the old one',
   'api.year-locked': 'This year is locked, so the server takes no changes to it; nothing was written. The change stays on the device until the year is reopened',
   'api.too-large': 'Request body too large',
+  'api.hash-mismatch': 'The file does not match its hash (damaged on the way); nothing was stored',
+  'api.wrong-kind': 'Only JPEG photos and PDF files are taken',
+  'api.commune-full': 'The commune has used all the evidence space the server allows; contact the province administrator',
   'api.rate-limited': 'Too many requests; please retry shortly',
   'api.internal': 'Server error; your data is safe on the device, please retry later',
 };

@@ -40,4 +40,18 @@ export const words: Mirror<typeof vi> = {
 
   'data.importLocked': 'The {year} dossier is locked, so nothing can be imported. Reopen the year (with the reason) first.',
   'data.importStale': 'The data on this phone changed since the preview (a sync may have run), so nothing was imported. Look again, then confirm once more.',
+
+  'data.storageFull': 'The phone is full; the file was not saved, the data already there is intact.',
+  'data.attachTarget': 'An evidence file must belong to exactly one indicator or one decision.',
+  'data.backupDamaged': (p: { why: 'zip' | 'part' | 'partUnreadable' | 'dataHash' | 'noList' | 'badList' | 'noFile' | 'fileHash'; name?: string; file?: string }) =>
+    `The backup file is damaged, so nothing was imported: ${{
+      zip: 'the zip cannot be opened.',
+      part: `part ${p.name ?? ''} is missing.`,
+      partUnreadable: `part ${p.name ?? ''} cannot be read.`,
+      dataHash: 'the data does not match its check code.',
+      noList: 'the list of evidence files is missing.',
+      badList: 'the list of evidence files is not valid.',
+      noFile: `evidence file ${p.file ?? ''}… is missing.`,
+      fileHash: `evidence file ${p.file ?? ''}… does not match its hash.`,
+    }[p.why]}`,
 };

@@ -42,4 +42,9 @@ export const words: Mirror<typeof vi> = {
   'pb.opIdConflict': 'opId already used for different content',
   'pb.changesQuery': 'since must be an integer ≥ 0; limit 1 to {max}',
   'pb.readOtherCommune': 'Not allowed to read this commune',
+  'pb.blobHash': 'The hash must be 64 lowercase hex digits',
+  'pb.communeEvidenceUsed': 'The commune uses {used} MB of {cap} MB for evidence',
+  'pb.blobKind': 'Not a JPEG or a PDF',
+  'pb.blobMismatch': 'The bytes do not match the hash',
+  'pb.blobCutOff': 'The upload was cut off; send it again',
 };

@@ -190,6 +190,7 @@ export const words: Mirror<typeof vi> = {
   enrolCode: 'Enrolment code',
   enrol: 'Connect',
   enrolled: 'Connected to {url}.',
+  enrolDemoSetAside: 'The sample data ({name}) stays on this device to look at but is not sent to the server.',
   reEnrol: 'Connect again',
   quarantinedTitle: 'Changes the server refused',
   quarantinedHint: 'These changes are kept on this device and do not block the others.',

@@ -11,6 +11,9 @@ export const words = {
   'api.device-taken': 'Mã thiết bị này đang gắn với một đăng ký khác còn hiệu lực. Hãy đăng ký từ chính điện thoại đó, hoặc nhờ quản trị thu hồi đăng ký cũ',
   'api.year-locked': 'Năm này đã khóa hồ sơ nên máy chủ không nhận thay đổi; chưa có gì được ghi. Thay đổi vẫn được giữ trên máy cho tới khi năm được mở lại',
   'api.too-large': 'Dữ liệu gửi lên quá lớn',
+  'api.hash-mismatch': 'Nội dung tệp không khớp với mã băm của nó (tệp bị hỏng trên đường truyền); chưa có gì được lưu',
+  'api.wrong-kind': 'Chỉ nhận ảnh JPEG hoặc tệp PDF',
+  'api.commune-full': 'Tệp minh chứng của xã đã dùng hết dung lượng được cấp trên máy chủ; hãy liên hệ quản trị của tỉnh',
   'api.rate-limited': 'Gửi quá nhiều yêu cầu; vui lòng thử lại sau ít phút',
   'api.internal': 'Lỗi máy chủ; dữ liệu trên máy của bạn vẫn an toàn, hãy thử lại sau',
 };

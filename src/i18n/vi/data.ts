@@ -44,4 +44,19 @@ export const words = {
   // A sheet's import (src/db/village-import.ts)
   'data.importLocked': 'Năm {year} đã khóa hồ sơ nên không nhập được. Hãy mở lại năm (ghi rõ lý do) trước khi nhập.',
   'data.importStale': 'Số liệu trong máy đã thay đổi từ lúc xem trước (có thể vừa đồng bộ), nên chưa nhập gì. Hãy xem lại rồi xác nhận lần nữa.',
+
+  // The evidence files (src/db/attachments.ts, src/db/backup.ts)
+  'data.storageFull': 'Bộ nhớ của điện thoại đã đầy; tệp chưa được lưu, dữ liệu đã có vẫn còn nguyên.',
+  'data.attachTarget': 'Tệp minh chứng phải gắn với đúng một chỉ tiêu hoặc một quyết định.',
+  'data.backupDamaged': (p: { why: 'zip' | 'part' | 'partUnreadable' | 'dataHash' | 'noList' | 'badList' | 'noFile' | 'fileHash'; name?: string; file?: string }) =>
+    `Tệp sao lưu bị hỏng nên không nhập gì cả: ${{
+      zip: 'không mở được tệp nén.',
+      part: `thiếu phần ${p.name ?? ''}.`,
+      partUnreadable: `phần ${p.name ?? ''} không đọc được.`,
+      dataHash: 'phần số liệu không khớp với mã kiểm tra.',
+      noList: 'thiếu danh sách tệp minh chứng.',
+      badList: 'danh sách tệp minh chứng không hợp lệ.',
+      noFile: `thiếu tệp minh chứng ${p.file ?? ''}….`,
+      fileHash: `tệp minh chứng ${p.file ?? ''}… không khớp với mã của nó.`,
+    }[p.why]}`,
 };

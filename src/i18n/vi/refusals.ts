@@ -48,4 +48,10 @@ export const words = {
   'pb.opIdConflict': 'Mã thao tác đã dùng cho nội dung khác',
   'pb.changesQuery': 'since phải là số nguyên ≥ 0; limit từ 1 đến {max}',
   'pb.readOtherCommune': 'Không được xem số liệu của xã này',
+  // The evidence files' routes (server/blob-routes.ts)
+  'pb.blobHash': 'Mã băm phải gồm 64 chữ số hệ 16 viết thường',
+  'pb.communeEvidenceUsed': 'Xã đã dùng {used} MB trên {cap} MB cho tệp minh chứng',
+  'pb.blobKind': 'Tệp không phải ảnh JPEG hay PDF',
+  'pb.blobMismatch': 'Nội dung tệp không khớp với mã băm',
+  'pb.blobCutOff': 'Tệp gửi lên bị ngắt giữa chừng; hãy gửi lại',
 };

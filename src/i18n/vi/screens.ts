@@ -200,6 +200,7 @@ export const words = {
   enrolCode: 'Mã đăng ký',
   enrol: 'Kết nối',
   enrolled: 'Đã kết nối với máy chủ {url}.',
+  enrolDemoSetAside: 'Dữ liệu mẫu ({name}) vẫn còn trên máy này để xem lại nhưng không được gửi lên máy chủ.',
   reEnrol: 'Kết nối lại',
   quarantinedTitle: 'Thay đổi bị máy chủ từ chối',
   quarantinedHint: 'Các thay đổi này được giữ trên máy, không chặn các thay đổi khác.',

@@ -34,7 +34,7 @@ export function ImportData({ onDone }: { onDone?: () => void }) {
         id="import-file"
         class="file-input"
         type="file"
-        accept="application/json,.json"
+        accept="application/json,.json,application/zip,.zip"
         aria-describedby="import-hint"
         disabled={busy}
         onChange={(e) => void run(e.currentTarget as HTMLInputElement)}

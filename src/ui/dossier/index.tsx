@@ -26,7 +26,7 @@ import { words as vi } from '../../i18n/vi/dossier.ts';
 import { addWords, getLang, t, tx } from '../i18n/index.ts';
 import { SaveStatus, saveErrorMessage, useSaver } from '../components/save-status.tsx';
 import { Title } from '../components/title.tsx';
-import { printDocs, removePrintRoot, setPrintDocs } from './print.ts';
+import { printDocs, removePrintRoot, setPrintDocs, type Laid } from './print.ts';
 import { MonthDayField, TextInput } from './fields.tsx';
 import { SCREEN_CSS } from './screen-css.ts';
 import { PRINT_FONT_CSS } from './fonts.ts';
@@ -94,9 +94,10 @@ export function DossierScreen({ commune, year }: { commune: string; year: number
   // what was typed a moment ago.
   const pending = useMemo(createPendingFields, []);
   /** The papers as they are now: each field's typing stored first, then read back (plus what is still unsaved). */
-  const current = async (): Promise<Doc[]> => {
+  const current = async (): Promise<Laid> => {
     const left = await pending.settle();
-    return dossierDocs(modelOf(await loadAssessment(commune, year), commune, left));
+    const readAt = performance.now();
+    return { docs: dossierDocs(modelOf(await loadAssessment(commune, year), commune, left)), readAt };
   };
 
   const model = built && 'model' in built ? built.model : null;
@@ -104,10 +105,19 @@ export function DossierScreen({ commune, year }: { commune: string; year: number
 
   // The print root always holds the whole dossier, so the browser's own Print gives clean pages too.
   // Counting the pages lays the papers out once more: not on every keystroke, only once typing
-  // pauses (the print buttons lay out what is current anyway).
+  // pauses (the print buttons lay out what is current anyway). Read afresh, with what is typed and
+  // not yet stored, and stamped with when it was read: the papers rendered here can be a save
+  // behind, and laying those after a print had laid newer ones put old words back in the root.
   useEffect(() => {
     if (!allDocs.length) return;
-    const timer = setTimeout(() => void setPrintDocs(allDocs), 1000);
+    const timer = setTimeout(() => {
+      const readAt = performance.now();
+      const left = pending.peek();
+      void loadAssessment(commune, year).then(
+        (a) => setPrintDocs(dossierDocs(modelOf(a, commune, left)), readAt),
+        () => undefined, // the screen says what failed; the root keeps what it holds
+      );
+    }, 1000);
     return () => clearTimeout(timer);
   }, [allDocs]);
   useEffect(() => () => removePrintRoot(), []);
@@ -152,7 +162,7 @@ export function DossierScreen({ commune, year }: { commune: string; year: number
  * a field shows but could not store yet ("dossier:…", "commune:…"): the paper says what the screen says.
  */
 function modelOf(a: Assessment, commune: string, unsaved: Record<string, string> = {}): DossierModel {
-  const { input, output, plan, commune: c, dossier } = a;
+  const { input, output, plan, commune: c, dossier, files } = a;
   const catalog = getCatalog(input.catalog) ?? tt25_2023;
   const settings = unsavedOf(unsaved, 'commune');
   return buildDossier({
@@ -161,6 +171,7 @@ function modelOf(a: Assessment, commune: string, unsaved: Record<string, string>
     plan,
     catalog,
     texts: { ...textsOfRow(dossier), ...(unsavedOf(unsaved, 'dossier') as Partial<Record<DossierTextKey, string>>) },
+    files,
     commune: {
       code: commune,
       name: c?.name ?? input.commune.name,
@@ -273,28 +284,28 @@ function Result({ model }: { model: DossierModel }) {
   );
 }
 
-function Papers({ docs, model, current: now }: { docs: Doc[]; model: DossierModel; current: () => Promise<Doc[]> }) {
+function Papers({ docs, model, current: now }: { docs: Doc[]; model: DossierModel; current: () => Promise<Laid> }) {
   const [shown, setShown] = useState<DocId | null>(null);
   const [busy, setBusy] = useState<DocId | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   /** The papers with what was just typed (the rendered ones may be a save behind). */
-  const fresh = async (): Promise<Doc[]> => {
+  const fresh = async (): Promise<Laid> => {
     try {
       return await now();
     } catch {
-      return docs;
+      return { docs, readAt: -Infinity };
     }
   };
   const print = async (id: DocId | null) => {
-    const all = await fresh();
+    const { docs: all, readAt } = await fresh();
     const one = id === null ? all : all.filter((d) => d.id === id);
-    await printDocs(one.length ? one : all, all);
+    await printDocs(one.length ? one : all, all, readAt);
   };
   const download = async (id: DocId) => {
     setBusy(id);
     setFailure(null);
     try {
-      const doc = (await fresh()).find((d) => d.id === id) ?? docs.find((d) => d.id === id)!;
+      const doc = (await fresh()).docs.find((d) => d.id === id) ?? docs.find((d) => d.id === id)!;
       // The generator and `docx` load only now, from their own precached chunk (works offline).
       const { buildDocx, docxFileName } = await import('../../dossier/docx.ts');
       const bytes = await buildDocx(doc);

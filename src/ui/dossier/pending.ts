@@ -17,6 +17,17 @@ export interface PendingFields {
   register(key: string, field: PendingField): () => void;
   /** Flushes every field and waits; resolves with the values still unsaved, by key. */
   settle(): Promise<Record<string, string>>;
+  /** The values typed but not yet known stored, by key, as they are now (nothing is flushed). */
+  peek(): Record<string, string>;
+}
+
+function unsavedIn(list: [string, PendingField][]): Record<string, string> {
+  const left: Record<string, string> = {};
+  for (const [key, f] of list) {
+    const v = f.unsaved();
+    if (v !== null) left[key] = v;
+  }
+  return left;
 }
 
 export function createPendingFields(): PendingFields {
@@ -32,13 +43,9 @@ export function createPendingFields(): PendingFields {
       const list = [...fields];
       // A failed save rejects nothing here (the field keeps it unsaved and says why on screen).
       await Promise.all(list.map(([, f]) => f.flush().catch(() => undefined)));
-      const left: Record<string, string> = {};
-      for (const [key, f] of list) {
-        const v = f.unsaved();
-        if (v !== null) left[key] = v;
-      }
-      return left;
+      return unsavedIn(list);
     },
+    peek: () => unsavedIn([...fields]),
   };
 }
 

@@ -43,11 +43,22 @@ function ensure(): { root: HTMLElement; style: HTMLStyleElement } {
 let numbered: Promise<SectionPages[]> = Promise.resolve([]);
 let shown = '';
 
+/** Papers and when the data they show was read (performance.now()): a later read is never older. */
+export interface Laid {
+  docs: Doc<string>[];
+  readAt: number;
+}
+
+/** When the data the root's papers show was read: papers read before it are older and not laid. */
+let laidAt = -Infinity;
 /**
- * Puts these papers in the print root (the whole dossier by default, ready for Ctrl+P) and numbers
- * their pages; resolves with each section's page count once numbered.
+ * While a print is laid out and shown, what it prints stays in the root; the newest papers asked
+ * for meanwhile wait here and are put back after it.
  */
-export function setPrintDocs(docs: Doc<string>[]): Promise<SectionPages[]> {
+let printing: Laid | null = null;
+
+/** Lays these papers into the root and numbers their pages (unless they are there already). */
+function lay(docs: Doc<string>[]): Promise<SectionPages[]> {
   const { root, style } = ensure();
   const css = printCss(docs);
   if (style.textContent !== css) style.textContent = css;
@@ -62,17 +73,43 @@ export function setPrintDocs(docs: Doc<string>[]): Promise<SectionPages[]> {
   return numbered;
 }
 
-/** Prints one paper (or several) once their pages are numbered, then puts `restore` back. */
-export async function printDocs(docs: Doc<string>[], restore: Doc<string>[]): Promise<void> {
-  await setPrintDocs(docs);
+/**
+ * Puts these papers in the print root (the whole dossier by default, ready for Ctrl+P) and numbers
+ * their pages; resolves with each section's page count once numbered. `readAt` is when their data
+ * was read (default: now): papers older than those in the root are ignored, and during a print
+ * they are kept for after it.
+ */
+export function setPrintDocs(docs: Doc<string>[], readAt = performance.now()): Promise<SectionPages[]> {
+  if (printing) {
+    if (readAt >= printing.readAt) printing = Object.assign(printing, { docs, readAt });
+    return numbered;
+  }
+  if (readAt < laidAt) return numbered;
+  laidAt = readAt;
+  return lay(docs);
+}
+
+/**
+ * Prints one paper (or several) once their pages are numbered, then puts `restore` back (or newer
+ * papers asked for during the print). `readAt`: when the data of both was read (default: now).
+ */
+export async function printDocs(docs: Doc<string>[], restore: Doc<string>[], readAt = performance.now()): Promise<void> {
+  const mine: Laid = { docs: restore, readAt };
+  printing = mine;
+  await lay(docs);
   let done = false;
   const back = () => {
     if (done) return;
     done = true;
     window.removeEventListener('afterprint', back);
-    void setPrintDocs(restore);
+    // A later print has taken over: it puts the papers back itself.
+    if (printing !== mine) return;
+    printing = null;
+    laidAt = Math.max(laidAt, mine.readAt);
+    void lay(mine.docs);
   };
   window.addEventListener('afterprint', back);
+  if (printing !== mine) return back(); // another print began while this one was laid out
   window.print();
 }
 
@@ -82,4 +119,6 @@ export function removePrintRoot(): void {
   document.getElementById(STYLE_ID)?.remove();
   document.getElementById('xd-print-pages')?.remove();
   shown = '';
+  printing = null;
+  laidAt = -Infinity;
 }

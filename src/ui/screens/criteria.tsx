@@ -20,6 +20,10 @@ import { readOnlyReason } from '../access.ts';
 import { loadAccess } from '../hooks/use-access.ts';
 import { ReadOnlyNote } from '../components/read-only-note.tsx';
 import { criterionName, indicatorName } from '../../i18n/readiness.ts';
+import { lazy } from '../components/lazy.tsx';
+
+/** The evidence files of an indicator: its own chunk (camera, compression, upload), loaded with this screen's first indicator. */
+const EvidencePanel = lazy(() => import('../evidence/index.tsx').then((m) => m.EvidencePanel));
 
 const catalog = getCatalog(DEFAULT_CATALOG_ID)!;
 
@@ -160,8 +164,9 @@ export function Criteria({ commune, year }: ScreenProps) {
       {!data ? (
         <p class="muted">{t('loading')}</p>
       ) : (
-        // A disabled fieldset makes every answer control read-only; the links to other screens stay.
-        <fieldset disabled={data.readOnly !== null}>
+        // A disabled fieldset makes every answer control read-only; the links to other screens and
+        // opening an evidence file stay.
+        <div>
           {catalog.criteria.map((c) => (
             <section key={c.id} class="criterion" aria-labelledby={`h-${c.id}`}>
               <h2 id={`h-${c.id}`}>
@@ -175,22 +180,25 @@ export function Criteria({ commune, year }: ScreenProps) {
                   <p class="indicator-text">{tx(ind.text)}</p>
                   {ind.level2Text ? <p class="small muted">{t('level2Wording', { text: tx(ind.level2Text) })}</p> : null}
                   {ind.kind === 'yes-no' ? (
-                    <AnswerEditor
-                      commune={commune}
-                      year={year}
-                      ind={ind}
-                      answer={data.answers.get(ind.id)}
-                      saver={saver}
-                      locked={data.locked || data.readOnly !== null}
-                    />
+                    <fieldset disabled={data.readOnly !== null}>
+                      <AnswerEditor
+                        commune={commune}
+                        year={year}
+                        ind={ind}
+                        answer={data.answers.get(ind.id)}
+                        saver={saver}
+                        locked={data.locked || data.readOnly !== null}
+                      />
+                    </fieldset>
                   ) : (
                     <Computed ind={ind} result={data.level1.get(ind.id)} />
                   )}
+                  <EvidencePanel commune={commune} year={year} indicator={ind.id} readOnly={data.locked || data.readOnly !== null} />
                 </article>
               ))}
             </section>
           ))}
-        </fieldset>
+        </div>
       )}
     </>
   );

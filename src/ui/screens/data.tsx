@@ -3,7 +3,7 @@
 // "Nhập dữ liệu" (its reader is a lazy chunk), and the spreadsheets (Bảng tính Excel: villages' table,
 // Bảng tổng hợp, template; src/ui/excel, lazy). Never edits entities itself.
 import { useEffect, useState } from 'preact/hooks';
-import { exportAll } from '../../db/index.ts';
+import { backupStore, repo } from '../../db/index.ts';
 import { requestPersist, storageStatus, type StorageStatus } from '../../pwa/index.ts';
 import { fmtBytes, t } from '../i18n/index.ts';
 import { Title } from '../components/title.tsx';
@@ -16,6 +16,12 @@ import { saveBlob } from '../save-file.ts';
 import { readOnlyReason } from '../access.ts';
 import { loadAccess } from '../hooks/use-access.ts';
 import { useLive } from '../hooks/use-live.ts';
+import { lazy } from '../components/lazy.tsx';
+
+const EvidenceSpace = lazy(() => import('../evidence/space.tsx').then((m) => m.EvidenceSpace));
+
+/** SHA-256 from src/evidence, loaded on the first file to hash. */
+const lazySha256 = async (b: Uint8Array): Promise<string> => (await import('../../evidence/index.ts')).sha256Hex(b);
 
 /** package.json's version, set at build time by vite.config.ts. */
 const APP_VERSION: string = import.meta.env.VITE_APP_VERSION ?? '';
@@ -32,6 +38,7 @@ function Storage() {
         <dd data-testid="persisted">{!s ? t('loading') : s.persisted === true ? t('persistedYes') : s.persisted === false ? t('persistedNo') : t('persistedUnknown')}</dd>
         <dt>{t('storageUsed')}</dt>
         <dd>{s ? (s.quota ? t('storageOf', { used: fmtBytes(s.usage), quota: fmtBytes(s.quota) }) : fmtBytes(s.usage)) : t('loading')}</dd>
+        <EvidenceSpace />
       </dl>
       {s && s.persisted !== true ? (
         <>
@@ -56,9 +63,11 @@ export function DataScreen({ commune, year }: ScreenProps) {
 
   const doExport = async () => {
     try {
-      const file = await exportAll();
-      const name = `xa-hoc-tap-${commune}-${localToday()}.json`;
-      saveBlob(new Blob([JSON.stringify(file)], { type: 'application/json' }), name);
+      // With the evidence files (a zip) when the phone holds any, hashed as src/evidence does it
+      // (loaded only then: a phone without files exports its JSON as before).
+      const file = await (await backupStore()).exportBackup(repo(), lazySha256, commune);
+      const name = file.name(localToday());
+      saveBlob(file.blob, name);
       setExportMsg({ ok: true, text: t('exported', { name }) });
     } catch (e) {
       setExportMsg({ ok: false, text: saveErrorMessage(e) });

@@ -20,6 +20,7 @@ import { readOnlyReason, type ReadOnlyReason } from '../access.ts';
 import { loadAccess } from '../hooks/use-access.ts';
 import { ReadOnlyNote } from '../components/read-only-note.tsx';
 import { loadAssessment } from '../assessment.ts';
+import { lazy } from '../components/lazy.tsx';
 import { criterionName, indicatorName, actionsToReach, formatShare, gapText, levelLabel, requestText } from '../../i18n/readiness.ts';
 
 const catalog = getCatalog(DEFAULT_CATALOG_ID)!;
@@ -106,7 +107,10 @@ function Programmes({ output }: { output: AssessOutput }) {
   );
 }
 
-function Decisions({ commune, decisions, readOnly }: { commune: string; decisions: DecisionRow[]; readOnly: ReadOnlyReason | null }) {
+/** A decision's photos or scans: the evidence panel's own chunk. */
+const EvidencePanel = lazy(() => import('../evidence/index.tsx').then((m) => m.EvidencePanel));
+
+function Decisions({ commune, year, decisions, readOnly }: { commune: string; year: number; decisions: DecisionRow[]; readOnly: ReadOnlyReason | null }) {
   const [level, setLevel] = useState('1');
   const [date, setDate] = useState('');
   const [num, setNum] = useState('');
@@ -122,6 +126,7 @@ function Decisions({ commune, decisions, readOnly }: { commune: string; decision
             <li key={d.id}>
               {levelLabel(d.level, getLang())} — {fmtDate(d.decidedOn)}
               {d.number ? ` — ${d.number}` : ''}
+              <EvidencePanel commune={commune} year={year} decision={d.id} readOnly={readOnly !== null} />
             </li>
           ))}
         </ul>
@@ -273,7 +278,7 @@ export function Readiness({ commune, year }: ScreenProps) {
         </section>
       ))}
       <Programmes output={output} />
-      <Decisions commune={commune} decisions={data.decisions} readOnly={data.decisionsReadOnly} />
+      <Decisions commune={commune} year={year} decisions={data.decisions} readOnly={data.decisionsReadOnly} />
     </>
   );
 }

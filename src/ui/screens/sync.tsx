@@ -89,9 +89,10 @@ function Enrol() {
           }
           setBusy(true);
           enroll(server.trim(), code.trim())
-            .then(() => {
+            .then((res) => {
               setCode('');
-              setMsg({ ok: true, text: t('enrolled', { url: server.trim() }) });
+              const said = t('enrolled', { url: server.trim() });
+              setMsg({ ok: true, text: res.demoSetAside ? `${said} ${t('enrolDemoSetAside', { name: res.demoSetAside })}` : said });
             })
             .catch((err: unknown) => {
               const text = err instanceof EnrollError ? tx({ vi: err.message, en: err.en }) : saveErrorMessage(err);

@@ -43,6 +43,7 @@ async function load(commune: string, year: number, param: string) {
   const dossier = await getDossier(commune, year);
   const access = await loadAccess(commune);
   return {
+    asked: askedOf(commune, year, param),
     readOnly: readOnlyReason(access, 'villageCounts', village),
     villages,
     id: village,
@@ -55,6 +56,9 @@ async function load(commune: string, year: number, param: string) {
 }
 
 type Data = Awaited<ReturnType<typeof load>>;
+
+/** What a load was for: the screen keeps the last answer while the next one runs (useLive). */
+const askedOf = (commune: string, year: number, param: string) => `${commune}\u0000${year}\u0000${param}`;
 
 function storedText(row: VillageCountsRow | undefined, key: CountKey): string {
   const v = row?.[key];
@@ -120,7 +124,7 @@ function Form({ commune, year, code, data }: { commune: string; year: number; co
       <p class="hint">{t('villageFormHint')}</p>
       <ReadOnlyNote reason={data.readOnly} level="village" />
       <FormStatus state={saver.state} locked={data.locked} year={year} />
-      <form onSubmit={(e) => e.preventDefault()} noValidate>
+      <form onSubmit={(e) => e.preventDefault()} noValidate data-village-code={data.village?.code}>
         {/* A disabled fieldset makes every control in it read-only, natively and for screen readers. */}
         <fieldset disabled={data.readOnly !== null}>
           {VILLAGE_COUNT_KEYS.map((key) => {
@@ -192,7 +196,9 @@ function Form({ commune, year, code, data }: { commune: string; year: number; co
 /** The village form screen. */
 export function VillageForm({ commune, year, item: village }: ScreenProps & { item: string }) {
   const live = useLive(() => load(commune, year, village), [commune, year, village]);
-  const data = live.value;
+  // Right after "next village →" (or a change of year) the last answer is still the previous
+  // village's: a form drawn from it would save what is typed into that village. Wait for this one.
+  const data = live.value?.asked === askedOf(commune, year, village) ? live.value : undefined;
   return (
     <>
       <p>

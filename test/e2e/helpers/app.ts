@@ -117,6 +117,8 @@ export async function currentYear(page: Page): Promise<number> {
 /** Types one village's counts on its form (`#/thon/<code>`), waiting for each save. */
 export async function enterVillageCounts(page: Page, code: string, counts: VillageCounts): Promise<void> {
   await page.goto(`/#/thon/${code}`);
+  // A change of address within the page redraws a moment later: type only into this village's form.
+  await expect(page.locator(`form[data-village-code="${code}"]`)).toBeVisible();
   await expect(page.getByLabel(VILLAGE_COUNT_LABELS.households.vi, { exact: true })).toBeVisible();
   for (const key of VILLAGE_COUNT_KEYS) {
     const v = counts[key];
