@@ -10,7 +10,7 @@ import { MAX_CHANGES_BYTES, type CommuneInfo } from '../../src/domain/sync/proto
 import { applyBatchOnAsync, type AsyncBatchPort, type BatchReads, type BatchWrites } from '../batch-apply.ts';
 import { stateId } from '../batch-plan.ts';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.ts';
-import { addRow, emptyState } from './state-rows.ts';
+import { addRow, emptyState, statesOfRows } from './state-rows.ts';
 import { toCode, toGrant, type CodeRow } from './code-rows.ts';
 import type { ApplyResult, CodeRecord, RedeemResult, Store, TokenGrant } from './store.ts';
 
@@ -244,8 +244,14 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
       return res.rows.map((r) => ({ id: r.id, code: r.code, name: r.name, seq: Number(r.seq) }));
     },
     async statesByPrefix(entity, prefix) {
-      const res = await pool.query<{ key: string; state: string }>('SELECT key, state FROM entities WHERE entity = $1 AND starts_with(key, $2) ORDER BY key COLLATE "C"', [entity, prefix]);
-      return res.rows.map((r) => ({ key: r.key, state: JSON.parse(r.state) as EntityState }));
+      const res = await pool.query<[string, string | null, string, string, string, string, string | null]>({
+        text: `SELECT e.key, w.field, w.node, w.value, w.hlc, w.op_id, w.prev FROM entities e
+          LEFT JOIN entity_writes w ON w.entity = e.entity AND w.key = e.key
+          WHERE e.entity = $1 AND starts_with(e.key, $2) ORDER BY e.key COLLATE "C"`,
+        values: [entity, prefix],
+        rowMode: 'array',
+      });
+      return statesOfRows(res.rows);
     },
     async createCode(rec) {
       await pool.query(
