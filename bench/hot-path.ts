@@ -1,7 +1,7 @@
 // The batch path of the sync server stage by stage, in one process, as CPU time per 100 000 ops:
 // what the event loop does to a batch (JSON.parse, validateBatch, the identity and access
-// checks, the structured clone to the writer thread) and what the writer thread does
-// (createBatchWriter's group commit), beside the raw floor's own CPU. CPU time, not wall time,
+// checks, hashBatch's op JSON and content hashes, the structured clone to the writer thread) and what
+// the writer thread does (createBatchWriter's group commit), beside the raw floor's own CPU. CPU time, not wall time,
 // and the least of several rounds: on the shared 2-core machine this moves by a few per cent
 // where the HTTP bench (bench/server.ts) moves by tens. For comparing a change to the hot path:
 //   npx tsx bench/hot-path.ts [--rounds 3] [--group 32] [--no-sync]
@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { validateBatch } from '../src/domain/sync/protocol.ts';
 import { identityRefusals, writeRefusal } from '../server/auth.ts';
+import { hashBatch, type HashedBatch } from '../server/batch-apply.ts';
 import { openSqliteStore } from '../server/store/sqlite-store.ts';
 import { SQLITE_PRAGMAS, createBatchWriter } from '../server/store/sqlite-writer.ts';
 import type { ApplyBatchInput, TokenGrant } from '../server/store/store.ts';
@@ -62,9 +63,10 @@ export async function benchHotPath(rounds = 3, group = 32, noSync = false): Prom
       if (identityRefusals(g, batch).length || batch.ops.some((op) => writeRefusal(g, op))) throw new Error('refused');
     }));
     const inputs: ApplyBatchInput[] = checked.map((batch, i) => ({ commune: bodies[i]!.grant.commune, deviceId: batch.deviceId, batchId: batch.batchId, tokenId: bodies[i]!.grant.id, ops: batch.ops, now: Date.now() }));
-    const groups: ApplyBatchInput[][] = [];
-    for (let i = 0; i < inputs.length; i += group) groups.push(inputs.slice(i, i + group));
-    const sent = stage('cloneToWriter', () => groups.map((g) => structuredClone({ type: 'batches', items: g.map((input, id) => ({ id, input })) })));
+    const prepared = stage('hashBatch', () => inputs.map(hashBatch));
+    const groups: HashedBatch[][] = [];
+    for (let i = 0; i < prepared.length; i += group) groups.push(prepared.slice(i, i + group));
+    const sent = stage('cloneToWriter', () => groups.map((g) => structuredClone({ type: 'batches', items: g.map((batch, id) => ({ id, batch })) })));
 
     const dir = mkdtempSync(join(tmpdir(), 'xht-hot-path-'));
     try {
@@ -77,7 +79,8 @@ export async function benchHotPath(rounds = 3, group = 32, noSync = false): Prom
       if (noSync) db.pragma('synchronous = OFF');
       const writer = createBatchWriter(db);
       stage('writer', () => sent.forEach((m) => {
-        for (const o of writer.applyGroup(m.items.map((x) => x.input))) if (!('ok' in o) || o.ok.kind !== 'ok') throw new Error(JSON.stringify(o));
+        for (const o of writer.applyGroup(m.items.map((x) => x.batch))) if (!('ok' in o) || o.ok.kind !== 'ok') throw new Error(JSON.stringify(o));
+        writer.afterGroup(false); // as in a burst: the writer never idle, its checkpoints by count
       }));
       db.close();
     } finally {

@@ -10,6 +10,7 @@ import { planBatch, stateId } from './batch-plan.ts';
 import { reviewNeeds } from './review-rules.ts';
 import { randomCode } from './random-code.ts';
 import { sha256Hex } from './sha256.ts';
+import { changedRows, type WriteRow } from './store/state-rows.ts';
 import type { ApplyBatchInput, ApplyResult } from './store/store.ts';
 
 /** Characters of a stamp before `-node`: 15 digits of wall time, a dash, 6 of counter. */
@@ -88,13 +89,18 @@ export interface OpRow {
   receivedAt: number;
 }
 
-/** The merged state of one entity/key after the batch, and the seq of the last op that changed it. */
+/**
+ * One entity/key the batch changed: the seq of the last op that changed it, the writes of its
+ * merged state that the batch added or replaced (one per field and device: all a store writes),
+ * and the whole merged state after the batch (for a store that keeps recent states in memory).
+ */
 export interface EntityRow {
   entity: EntityName;
   key: string;
   commune: string;
-  stateJson: string;
   seq: number;
+  writes: WriteRow[];
+  state: EntityState;
 }
 
 export interface ReceiptRow extends ReceiptKey {
@@ -149,14 +155,50 @@ export interface PreparedBatch {
 }
 
 /**
- * Checks who stamped the ops, makes each op's JSON and content hash once, and lists the reads.
+ * A batch with each op's JSON and content hash made (the costly part of preparing it), in arrays
+ * beside the ops: what the SQLite store's event loop hands its writer thread (arrays of strings
+ * cost the structured clone little; objects per op would cost it as much as the ops again).
+ */
+export interface HashedBatch {
+  input: ApplyBatchInput;
+  fieldsJson: string[];
+  prevJson: (string | null)[];
+  hashes: string[];
+  /** batchContentHash of the ops. */
+  contentHash: string;
+}
+
+/**
+ * Checks who stamped the ops and makes each op's JSON and content hash once.
  * Throws when an op is not stamped by the batch's device: the route holds the token to that rule
  * (403) and the admin CLI writes as the server's own device, so it is never true of a valid request.
  */
-export function prepareBatch(input: ApplyBatchInput): PreparedBatch {
+export function hashBatch(input: ApplyBatchInput): HashedBatch {
   const node = `-${input.deviceId}`;
-  const ops: PreparedOp[] = [];
-  const hashes: string[] = [];
+  const n = input.ops.length;
+  const out: HashedBatch = { input, fieldsJson: new Array<string>(n), prevJson: new Array<string | null>(n), hashes: new Array<string>(n), contentHash: '' };
+  const keyed: string[] = new Array<string>(n);
+  for (let index = 0; index < n; index++) {
+    const op = input.ops[index]!;
+    if (op.hlc.length !== HLC_HEAD + node.length || !op.hlc.endsWith(node)) {
+      throw new Error(`an op of batch ${input.batchId} is not stamped by device ${input.deviceId}`);
+    }
+    const fieldsJson = JSON.stringify(op.fields);
+    const prevJson = op.prev ? JSON.stringify(op.prev) : null;
+    const hash = opContentHash(op, fieldsJson, prevJson);
+    out.fieldsJson[index] = fieldsJson;
+    out.prevJson[index] = prevJson;
+    out.hashes[index] = hash;
+    keyed[index] = `${op.opId}:${hash}`;
+  }
+  out.contentHash = batchContentHash(keyed);
+  return out;
+}
+
+/** A hashed batch with what the store must read for it. */
+export function prepareHashed(h: HashedBatch): PreparedBatch {
+  const { input } = h;
+  const ops: PreparedOp[] = new Array<PreparedOp>(input.ops.length);
   const states = new Map<string, { entity: EntityName; key: string }>();
   const need = (entity: EntityName, key: string) => {
     const id = stateId(entity, key);
@@ -165,14 +207,7 @@ export function prepareBatch(input: ApplyBatchInput): PreparedBatch {
   let last: Op | undefined;
   for (let index = 0; index < input.ops.length; index++) {
     const op = input.ops[index]!;
-    if (op.hlc.length !== HLC_HEAD + node.length || !op.hlc.endsWith(node)) {
-      throw new Error(`an op of batch ${input.batchId} is not stamped by device ${input.deviceId}`);
-    }
-    const fieldsJson = JSON.stringify(op.fields);
-    const prevJson = op.prev ? JSON.stringify(op.prev) : null;
-    const hash = opContentHash(op, fieldsJson, prevJson);
-    hashes.push(`${op.opId}:${hash}`);
-    ops.push({ op, index, hash, fieldsJson, prevJson });
+    ops[index] = { op, index, hash: h.hashes[index]!, fieldsJson: h.fieldsJson[index]!, prevJson: h.prevJson[index]! };
     // Ops of one record usually come one after the other: list its reads once.
     if (last && last.entity === op.entity && last.key === op.key) continue;
     last = op;
@@ -186,12 +221,17 @@ export function prepareBatch(input: ApplyBatchInput): PreparedBatch {
     ops,
     needs: {
       commune: input.commune,
-      opIds: ops.map((o) => o.op.opId),
+      opIds: input.ops.map((op) => op.opId),
       states: [...states.values()],
-      receipt: { commune: input.commune, deviceId: input.deviceId, batchId: input.batchId, contentHash: batchContentHash(hashes) },
+      receipt: { commune: input.commune, deviceId: input.deviceId, batchId: input.batchId, contentHash: h.contentHash },
     },
     readable: new Set(states.keys()),
   };
+}
+
+/** Checks who stamped the ops, makes each op's JSON and content hash once, and lists the reads (hashBatch, then prepareHashed). */
+export function prepareBatch(input: ApplyBatchInput): PreparedBatch {
+  return prepareHashed(hashBatch(input));
 }
 
 /** What to answer, and what to write first (null: nothing at all). */
@@ -239,7 +279,9 @@ export function decideBatch(p: PreparedBatch, reads: BatchReads, draw: () => str
   });
   const entities: EntityRow[] = [];
   for (const [id, s] of plan.states) {
-    if (s.touched) entities.push({ entity: s.entity, key: s.key, commune: input.commune, stateJson: JSON.stringify(s.state), seq: lastSeq.get(id)! });
+    if (!s.touched) continue;
+    const state = s.state!;
+    entities.push({ entity: s.entity, key: s.key, commune: input.commune, seq: lastSeq.get(id)!, writes: changedRows(reads.states.get(id), state), state });
   }
   const receipt = reads.receipt ?? draw();
   const writes: BatchWrites = {
@@ -260,7 +302,14 @@ function withReceipt(d: Decision, recorded: string | null): ApplyResult {
 
 /** Applies a batch through a synchronous port (call it inside the store's transaction). */
 export function applyBatchOn(port: BatchPort, input: ApplyBatchInput): ApplyResult {
-  const p = prepareBatch(input);
+  return applyPreparedOn(port, prepareBatch(input));
+}
+
+/**
+ * applyBatchOn for a batch prepared already: the SQLite store prepares on the event loop, so its
+ * writer thread, which every batch waits for in turn, does only what needs the database.
+ */
+export function applyPreparedOn(port: BatchPort, p: PreparedBatch): ApplyResult {
   const d = decideBatch(p, port.read(p.needs));
   return d.writes ? withReceipt(d, port.write(d.writes, newReceipt)) : d.result;
 }

@@ -46,8 +46,9 @@ export function planBatch(
   /** Who sends the batch (the review's rules need the role and the person); absent for the server's own writers. */
   who?: Writer,
 ): Plan {
-  // Work on a copy-on-write view so a refused batch leaves `states` as it was.
-  const local = new Map<string, PlannedState>();
+  // Work on a copy-on-write view so a refused batch leaves `states` as it was. Each record changed
+  // here keeps its current values beside its state (for the record rules).
+  const local = new Map<string, PlannedState & { values?: Record<string, JsonValue> }>();
   const get = (entity: EntityName, key: string): PlannedState => {
     const id = stateId(entity, key);
     let s = local.get(id) ?? states.get(id);
@@ -98,13 +99,21 @@ export function planBatch(
     const state = mine ? mine.state! : ownedCopy(cur.state);
     const changed = mergeWriteInPlace(state, op);
     let problems = cur.problems;
+    let values = mine?.values;
     if (changed.length && hasRecordRules(op.entity)) {
-      problems = recordProblems(op.entity, op.key, valuesOf(state));
+      // The record's values after this op: a changed field's value is now this op's (it won), so
+      // the values of the op before are updated in place; made whole only for a record's first
+      // change in the plan, or a field it did not have (valuesOf orders the fields).
+      if (values && changed.every((f) => f in values!)) for (const f of changed) values[f] = op.fields[f]!;
+      else values = valuesOf(state);
+      problems = recordProblems(op.entity, op.key, values);
       const fresh = freshProblems(cur.problems, problems, new Set(Object.keys(op.fields)));
       for (const p of fresh) invalid.push({ opId: op.opId, path: `${opPath(index, 'fields')}.${p.path}`, code: p.code, ...(p.params ? { params: p.params } : {}) });
     }
-    if (mine) mine.problems = problems;
-    else local.set(id, { entity: op.entity, key: op.key, state, problems, touched: true });
+    if (mine) {
+      mine.problems = problems;
+      mine.values = values;
+    } else local.set(id, { entity: op.entity, key: op.key, state, problems, touched: true, values });
   }
   if (locked.length) return { kind: 'locked', problems: locked };
   if (invalid.length) return { kind: 'invalid', problems: invalid };

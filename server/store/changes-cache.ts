@@ -1,5 +1,6 @@
-// The recent change feed of each commune, kept in memory by the process that wrote it, as the
-// ChangeOp JSON the SQLite query would build: phones pull the ops of the last seconds again and
+// The recent change feed of each commune, kept in memory by the process that wrote it: its ops,
+// each turned into the ChangeOp JSON the SQLite query would build when a page first needs it
+// (not at commit: ingest pays nothing for it). Phones pull the ops of the last seconds again and
 // again (every phone of a commune pulls every op), and reading them back from SQLite row by row
 // was the event loop's largest cost under a push-and-pull load. Pure and bounded; the store
 // serves a page from it only when it holds every op from the cursor up to the commune's last
@@ -12,9 +13,11 @@ export const CACHED_OPS_PER_COMMUNE = 1000;
 export const CACHED_COMMUNES = 128;
 
 interface Feed {
-  /** Seq of entries[0]. */
+  /** Seq of ops[0]. */
   lo: number;
-  json: string[];
+  ops: Op[];
+  /** Each op's ChangeOp JSON and its UTF-8 length, made when a page first needs it. */
+  json: (string | undefined)[];
   bytes: number[];
 }
 
@@ -33,16 +36,14 @@ export function createChangesCache(perCommune = CACHED_OPS_PER_COMMUNE, communes
     add(commune: string, first: number, ops: readonly Op[]): void {
       if (!ops.length) return;
       let feed = feeds.get(commune);
-      if (!feed || feed.lo + feed.json.length !== first) feed = { lo: first, json: [], bytes: [] };
+      if (!feed || feed.lo + feed.ops.length !== first) feed = { lo: first, ops: [], json: [], bytes: [] };
       feeds.delete(commune); // re-inserted last: the Map's order is the order of writing
       feeds.set(commune, feed);
-      ops.forEach((op, i) => {
-        const text = changeOpJson(op, first + i);
-        feed.json.push(text);
-        feed.bytes.push(Buffer.byteLength(text));
-      });
-      if (feed.json.length > perCommune * 1.5) {
-        const drop = feed.json.length - perCommune;
+      // Kept as they are: a batch nobody pulls (yet) costs no JSON on the event loop.
+      for (const op of ops) feed.ops.push(op);
+      if (feed.ops.length > perCommune * 1.5) {
+        const drop = feed.ops.length - perCommune;
+        feed.ops = feed.ops.slice(drop);
         feed.json = feed.json.slice(drop);
         feed.bytes = feed.bytes.slice(drop);
         feed.lo += drop;
@@ -55,17 +56,22 @@ export function createChangesCache(perCommune = CACHED_OPS_PER_COMMUNE, communes
      */
     page(commune: string, since: number, limit: number, maxBytes: number, lastSeq: number): ChangesPage | null {
       const feed = feeds.get(commune);
-      if (!feed || since < feed.lo - 1 || since >= lastSeq || feed.lo + feed.json.length - 1 !== lastSeq) return null;
+      if (!feed || since < feed.lo - 1 || since >= lastSeq || feed.lo + feed.ops.length - 1 !== lastSeq) return null;
       const json: string[] = [];
       let bytes = 0;
       let i = since + 1 - feed.lo;
-      for (; i < feed.json.length; i++) {
+      for (; i < feed.ops.length; i++) {
+        let text = feed.json[i];
+        if (text === undefined) {
+          feed.json[i] = text = changeOpJson(feed.ops[i]!, feed.lo + i);
+          feed.bytes[i] = Buffer.byteLength(text);
+        }
         const size = feed.bytes[i]!;
         if (json.length === limit || (json.length > 0 && bytes + size > maxBytes)) break;
         bytes += size;
-        json.push(feed.json[i]!);
+        json.push(text);
       }
-      return { json, lastSeq: since + json.length, hasMore: i < feed.json.length };
+      return { json, lastSeq: since + json.length, hasMore: i < feed.ops.length };
     },
   };
 }

@@ -65,4 +65,18 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
     INSERT INTO stable_ids SELECT 'village', commune, id, code, (extract(epoch FROM now()) * 1000)::int8 FROM villages;
     `,
   },
+  {
+    name: 'merged state per field and device (SQLite v4, issue 12): a batch writes only the writes it added or replaced; every stored state split into its rows',
+    sql: `
+    CREATE TABLE entity_writes (
+      entity TEXT COLLATE "C" NOT NULL, key TEXT COLLATE "C" NOT NULL, field TEXT COLLATE "C" NOT NULL, node TEXT COLLATE "C" NOT NULL,
+      value TEXT NOT NULL, hlc TEXT NOT NULL, op_id TEXT NOT NULL, prev TEXT,
+      PRIMARY KEY (entity, key, field, node)
+    );
+    INSERT INTO entity_writes (entity, key, field, node, value, hlc, op_id, prev)
+      SELECT e.entity, e.key, f.key, w.key, (w.value -> 'value')::text, w.value ->> 'hlc', w.value ->> 'opId', w.value ->> 'prev'
+      FROM entities e, jsonb_each(e.state::jsonb) f, jsonb_each(f.value) w;
+    ALTER TABLE entities DROP COLUMN state;
+    `,
+  },
 ];

@@ -7,9 +7,10 @@ import pg from 'pg';
 import type { EntityState } from '../../src/domain/sync/merge.ts';
 import type { EntityName } from '../../src/domain/sync/op.ts';
 import { MAX_CHANGES_BYTES, type CommuneInfo } from '../../src/domain/sync/protocol.ts';
-import { applyBatchOnAsync, type AsyncBatchPort, type BatchReads } from '../batch-apply.ts';
+import { applyBatchOnAsync, type AsyncBatchPort, type BatchReads, type BatchWrites } from '../batch-apply.ts';
 import { stateId } from '../batch-plan.ts';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.ts';
+import { addRow, emptyState, statesOfRows } from './state-rows.ts';
 import { toCode, toGrant, type CodeRow } from './code-rows.ts';
 import type { ApplyResult, CodeRecord, RedeemResult, Store, TokenGrant } from './store.ts';
 
@@ -54,12 +55,19 @@ const CHANGES_SQL = `
   ) counted WHERE n <= 2 OR before <= $4 ORDER BY seq`;
 
 // Everything a batch reads after its commune's lock is held, in one round trip.
+// A record's state is one row per write (a row of NULLs for a record with none: see STATE_SQL).
 const BATCH_READS_SQL = `
-  SELECT 0 AS k, op_id AS a, content_hash AS b, NULL AS c FROM ops WHERE op_id = ANY($1::text[])
+  SELECT 0 AS k, op_id AS a, content_hash AS b, NULL AS c, NULL AS d, NULL AS e, NULL AS f, NULL AS g, NULL AS h FROM ops WHERE op_id = ANY($1::text[])
   UNION ALL
-  SELECT 1, entity, key, state FROM entities WHERE (entity, key) IN (SELECT * FROM unnest($2::text[], $3::text[]))
+  SELECT 1, e.entity, e.key, w.field, w.node, w.value, w.hlc, w.op_id, w.prev
+  FROM entities e LEFT JOIN entity_writes w ON w.entity = e.entity AND w.key = e.key
+  WHERE (e.entity, e.key) IN (SELECT * FROM unnest($2::text[], $3::text[]))
   UNION ALL
-  SELECT 2, receipt, NULL, NULL FROM batches WHERE commune = $4 AND device_id = $5 AND batch_id = $6 AND content_hash = $7`;
+  SELECT 2, receipt, NULL, NULL, NULL, NULL, NULL, NULL, NULL FROM batches WHERE commune = $4 AND device_id = $5 AND batch_id = $6 AND content_hash = $7`;
+
+/** One entity/key's merged state: one row per write, or one of NULLs for a record with none. */
+const STATE_SQL = `SELECT w.field, w.node, w.value, w.hlc, w.op_id, w.prev FROM entities e
+  LEFT JOIN entity_writes w ON w.entity = e.entity AND w.key = e.key WHERE e.entity = $1 AND e.key = $2`;
 
 // A batch's ops, merged states and the commune's new seq in one statement (data-modifying CTEs
 // all run); its main part records the receipt, or nothing when it is taken (then drawn again).
@@ -70,18 +78,31 @@ const BATCH_WRITE_CTE = `
     FROM unnest($6::int8[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[])
       AS u (seq, op_id, entity, key, fields, hlc, prev, content_hash)
   ), e AS (
-    INSERT INTO entities (entity, key, commune, state, seq)
-    SELECT u.entity, u.key, $1, u.state, u.seq FROM unnest($14::text[], $15::text[], $16::text[], $17::int8[]) AS u (entity, key, state, seq)
-    ON CONFLICT (entity, key) DO UPDATE SET state = excluded.state, seq = excluded.seq
+    INSERT INTO entities (entity, key, commune, seq)
+    SELECT u.entity, u.key, $1, u.seq FROM unnest($14::text[], $15::text[], $16::int8[]) AS u (entity, key, seq)
+    ON CONFLICT (entity, key) DO UPDATE SET seq = excluded.seq
+  ), w AS (
+    INSERT INTO entity_writes (entity, key, field, node, value, hlc, op_id, prev)
+    SELECT * FROM unnest($17::text[], $18::text[], $19::text[], $20::text[], $21::text[], $22::text[], $23::text[], $24::text[])
+    ON CONFLICT (entity, key, field, node) DO UPDATE SET value = excluded.value, hlc = excluded.hlc, op_id = excluded.op_id, prev = excluded.prev
   ), s AS (
-    UPDATE communes SET seq = $18 WHERE id = $1 AND $18::int8 IS NOT NULL
+    UPDATE communes SET seq = $25 WHERE id = $1 AND $25::int8 IS NOT NULL
   )`;
 const BATCH_WRITE_SQL = `${BATCH_WRITE_CTE}
   INSERT INTO batches (commune, device_id, batch_id, content_hash, receipt, token_id, ops, received_at)
-  SELECT $1, $2, $3, $19, $20, $4, $21, $5 WHERE $20::text IS NOT NULL
+  SELECT $1, $2, $3, $26, $27, $4, $28, $5 WHERE $27::text IS NOT NULL
   ON CONFLICT (receipt) DO NOTHING RETURNING receipt`;
 const INSERT_RECEIPT_SQL = `INSERT INTO batches (commune, device_id, batch_id, content_hash, receipt, token_id, ops, received_at)
   VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (receipt) DO NOTHING RETURNING receipt`;
+
+/** The written states' rows of a batch as the eight column arrays of BATCH_WRITE_SQL's `unnest`. */
+function writeColumns(entities: BatchWrites['entities']): string[][] {
+  const cols: (string | null)[][] = [[], [], [], [], [], [], [], []];
+  for (const e of entities) {
+    for (const r of e.writes) [e.entity, e.key, r.field, r.node, r.valueJson, r.hlc, r.opId, r.prev].forEach((v, i) => cols[i]!.push(v));
+  }
+  return cols as string[][];
+}
 
 /** Connects to `url`, brings its schema up to date (once, whoever else starts) and opens the store. */
 export async function openPostgresStore(url: string, opts: PostgresStoreOptions = {}): Promise<Store> {
@@ -133,14 +154,20 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
       const reads: BatchReads & { held: Map<string, string>; states: Map<string, EntityState> } = { seq: lock.rows[0]?.seq, held: new Map(), states: new Map(), receipt: null };
       if (reads.seq === undefined) return reads;
       const r = needs.receipt;
-      const rows = await c.query<{ k: number; a: string; b: string | null; c: string | null }>({
+      type Row = { k: number; a: string; b: string | null; c: string | null; d: string | null; e: string | null; f: string | null; g: string | null; h: string | null };
+      const rows = await c.query<Row>({
         name: 'xht-batch-reads',
         text: BATCH_READS_SQL,
         values: [needs.opIds, needs.states.map((s) => s.entity), needs.states.map((s) => s.key), r.commune, r.deviceId, r.batchId, r.contentHash],
       });
       for (const row of rows.rows) {
         if (row.k === 0) reads.held.set(row.a, row.b!);
-        else if (row.k === 1) reads.states.set(stateId(row.a as EntityName, row.b!), JSON.parse(row.c!) as EntityState);
+        else if (row.k === 1) {
+          const id = stateId(row.a as EntityName, row.b!);
+          let state = reads.states.get(id);
+          if (!state) reads.states.set(id, (state = emptyState()));
+          if (row.c !== null) addRow(state, row.c, row.d!, row.e!, row.f!, row.g!, row.h);
+        }
         else reads.receipt = row.a;
       }
       return reads;
@@ -155,7 +182,8 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
           w.commune, first?.deviceId ?? r?.deviceId ?? '', first?.batchId ?? r?.batchId ?? '', first?.tokenId ?? r?.tokenId ?? '', first?.receivedAt ?? r?.receivedAt ?? 0,
           w.ops.map((o) => o.seq), w.ops.map((o) => o.opId), w.ops.map((o) => o.entity), w.ops.map((o) => o.key),
           w.ops.map((o) => o.fieldsJson), w.ops.map((o) => o.hlc), w.ops.map((o) => o.prevJson), w.ops.map((o) => o.contentHash),
-          w.entities.map((e) => e.entity), w.entities.map((e) => e.key), w.entities.map((e) => e.stateJson), w.entities.map((e) => e.seq),
+          w.entities.map((e) => e.entity), w.entities.map((e) => e.key), w.entities.map((e) => e.seq),
+          ...writeColumns(w.entities),
           w.seq,
           r?.contentHash ?? null, r?.receipt ?? null, r?.ops ?? 0,
         ],
@@ -216,8 +244,14 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
       return res.rows.map((r) => ({ id: r.id, code: r.code, name: r.name, seq: Number(r.seq) }));
     },
     async statesByPrefix(entity, prefix) {
-      const res = await pool.query<{ key: string; state: string }>('SELECT key, state FROM entities WHERE entity = $1 AND starts_with(key, $2) ORDER BY key COLLATE "C"', [entity, prefix]);
-      return res.rows.map((r) => ({ key: r.key, state: JSON.parse(r.state) as EntityState }));
+      const res = await pool.query<[string, string | null, string, string, string, string, string | null]>({
+        text: `SELECT e.key, w.field, w.node, w.value, w.hlc, w.op_id, w.prev FROM entities e
+          LEFT JOIN entity_writes w ON w.entity = e.entity AND w.key = e.key
+          WHERE e.entity = $1 AND starts_with(e.key, $2) ORDER BY e.key COLLATE "C"`,
+        values: [entity, prefix],
+        rowMode: 'array',
+      });
+      return statesOfRows(res.rows);
     },
     async createCode(rec) {
       await pool.query(
@@ -287,8 +321,12 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
       return { json, lastSeq, hasMore };
     },
     async entityState(entity, key) {
-      const row = (await pool.query<{ state: string }>('SELECT state FROM entities WHERE entity = $1 AND key = $2', [entity, key])).rows[0];
-      return row ? (JSON.parse(row.state) as EntityState) : null;
+      type Row = { field: string | null; node: string; value: string; hlc: string; op_id: string; prev: string | null };
+      const rows = (await pool.query<Row>({ name: 'xht-state', text: STATE_SQL, values: [entity, key] })).rows;
+      if (!rows.length) return null;
+      const state = emptyState();
+      for (const r of rows) if (r.field !== null) addRow(state, r.field, r.node, r.value, r.hlc, r.op_id, r.prev);
+      return state;
     },
     async exclusive(name, fn) {
       // A session lock on a connection of its own, held while fn runs on the others; a process

@@ -5,14 +5,14 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { EntityState } from '../../src/domain/sync/merge.ts';
-import type { EntityName } from '../../src/domain/sync/op.ts';
 import { MAX_CHANGES_BYTES, type CommuneInfo } from '../../src/domain/sync/protocol.ts';
-import { SQLITE_PRAGMAS, createBatchWriter, createGroupCommit, type GroupOutcome } from './sqlite-writer.ts';
+import { SQLITE_PRAGMAS, STATE_SQL, createBatchWriter, createGroupCommit, readState, type GroupOutcome, type StateRow } from './sqlite-writer.ts';
 import type { WriterAnswer, WriterMessage } from './sqlite-writer-worker.ts';
 import { createChangesCache } from './changes-cache.ts';
 import { toCode, toGrant, type CodeRow } from './code-rows.ts';
-import type { ApplyBatchInput, ApplyResult, CodeRecord, NewCommune, RedeemResult, Store, TokenGrant } from './store.ts';
+import { statesOfRows } from './state-rows.ts';
+import { hashBatch, type HashedBatch } from '../batch-apply.ts';
+import type { ApplyResult, CodeRecord, NewCommune, RedeemResult, Store, TokenGrant } from './store.ts';
 
 export { SQLITE_PRAGMAS } from './sqlite-writer.ts';
 
@@ -87,6 +87,20 @@ const MIGRATIONS: string[] = [
   //    is a field: every existing one keeps its code as its id, so no key, op, token or code
   //    changes (the column is renamed, the references follow); the mapping is recorded.
   STABLE_IDS_MIGRATION,
+  // 4: the merged state kept per field and device (issue 12, item 8): a batch writes only the
+  //    writes it added or replaced (server/store/state-rows.ts) instead of rewriting each record's
+  //    whole state as one JSON. Every stored state is split into its rows, write for write.
+  `
+  CREATE TABLE entity_writes (
+    entity TEXT NOT NULL, key TEXT NOT NULL, field TEXT NOT NULL, node TEXT NOT NULL,
+    value TEXT NOT NULL, hlc TEXT NOT NULL, op_id TEXT NOT NULL, prev TEXT,
+    PRIMARY KEY (entity, key, field, node)
+  ) WITHOUT ROWID;
+  INSERT INTO entity_writes (entity, key, field, node, value, hlc, op_id, prev)
+    SELECT e.entity, e.key, f.key, w.key, w.value -> '$.value', w.value ->> '$.hlc', w.value ->> '$.opId', w.value ->> '$.prev'
+    FROM entities e, json_each(e.state) f, json_each(f.value) w;
+  ALTER TABLE entities DROP COLUMN state;
+  `,
 ];
 
 
@@ -104,6 +118,9 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
   const db = new Database(path);
   for (const p of SQLITE_PRAGMAS) db.pragma(p);
   db.pragma('foreign_keys = ON');
+  // Checkpoints are the batch writer's (sqlite-writer.ts): a commit of this connection (an
+  // enrolment) never runs one on the event loop.
+  db.pragma('wal_autocheckpoint = 0');
   migrate(db);
 
   const q = {
@@ -115,7 +132,12 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     communes: db.prepare<[], { id: string }>("SELECT id FROM communes WHERE id NOT LIKE 'p:%' ORDER BY id"),
     heads: db.prepare<[string], { id: string; code: string; name: string; seq: number }>('SELECT id, code, name, seq FROM communes WHERE province = ? ORDER BY id'),
     // A range of the primary key (entity, key): every key that starts with the prefix.
-    byPrefix: db.prepare<[string, string, string], { key: string; state: string }>('SELECT key, state FROM entities WHERE entity = ? AND key >= ? AND key < ? ORDER BY key'),
+    // Each state one row per write (merged state per field and device: state-rows.ts), a row of NULLs for none.
+    byPrefix: db.prepare<[string, string, string], [string, string | null, string, string, string, string, string | null]>(
+      `SELECT e.key, w.field, w.node, w.value, w.hlc, w.op_id, w.prev FROM entities e
+       LEFT JOIN entity_writes w ON w.entity = e.entity AND w.key = e.key
+       WHERE e.entity = ? AND e.key >= ? AND e.key < ? ORDER BY e.key`,
+    ).raw(),
     villages: db.prepare<[string], { id: string; code: string; name: string }>('SELECT id, code, name FROM villages WHERE commune = ? ORDER BY ord, id'),
     inProvince: db.prepare<[string], { id: string }>("SELECT id FROM communes WHERE province = ? AND id NOT LIKE 'p:%' ORDER BY id"),
     insertCode: db.prepare('INSERT INTO codes (id, code_hash, commune, role, villages, person, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
@@ -134,7 +156,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
       'SELECT codes.*, communes.province AS province FROM codes JOIN communes ON communes.id = codes.commune WHERE token_hash = ? AND revoked_at IS NULL',
     ),
     revoke: db.prepare('UPDATE codes SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?'),
-    entity: db.prepare<[string, string], { state: string }>('SELECT state FROM entities WHERE entity = ? AND key = ?'),
+    entity: db.prepare<[string, string], StateRow>(STATE_SQL).raw(),
     // Rows as arrays (raw), the op's JSON put together in SQL: a page is one string per op with no
     // object per row. The columns are JSON already (fields, prev) or validated plain tokens (ids,
     // entity, stamp, key) that need no escaping.
@@ -206,7 +228,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     },
     async statesByPrefix(entity, prefix) {
       const upper = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
-      return q.byPrefix.all(entity, prefix, upper).map((r) => ({ key: r.key, state: JSON.parse(r.state) as EntityState }));
+      return statesOfRows(q.byPrefix.all(entity, prefix, upper));
     },
     async createCode(rec) {
       q.insertCode.run(rec.id, rec.codeHash, rec.commune, rec.role, rec.villages ? JSON.stringify(rec.villages) : null, rec.person, rec.now, rec.expiresAt);
@@ -226,11 +248,21 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     },
     applyBatch(input) {
       if (closed) return Promise.reject(new Error('store closed'));
-      return writer.apply(input).then((result) => {
+      let batch: HashedBatch;
+      try {
+        batch = hashBatch(input); // here, not on the writer thread that every batch waits for
+      } catch (e) {
+        return Promise.reject(e);
+      }
+      return writer.apply(batch).then((result) => {
         // Answers come in commit order; the applied ops are the block of seqs ending at the cursor.
         if (result.kind === 'ok' && result.applied.length) {
-          const byId = new Map(input.ops.map((op) => [op.opId, op]));
-          recent.add(input.commune, result.cursor - result.applied.length + 1, result.applied.map((id) => byId.get(id)!));
+          const first = result.cursor - result.applied.length + 1;
+          if (result.applied.length === input.ops.length) recent.add(input.commune, first, input.ops); // all new, in batch order
+          else {
+            const byId = new Map(input.ops.map((op) => [op.opId, op]));
+            recent.add(input.commune, first, result.applied.map((id) => byId.get(id)!));
+          }
         }
         return result;
       });
@@ -260,8 +292,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
       return { json, lastSeq, hasMore };
     },
     async entityState(entity, key) {
-      const row = q.entity.get(entity, key);
-      return row ? (JSON.parse(row.state) as EntityState) : null;
+      return readState(q.entity, entity, key) ?? null;
     },
     exclusive: (name, fn) => exclusiveIn(`${lockScope}\u0000${name}`, fn),
     async stats() {
@@ -302,7 +333,7 @@ async function exclusiveIn<T>(id: string, fn: () => Promise<T>): Promise<T> {
 
 /** Where batches are written: on a writer thread, or (':memory:', or no thread) on this one. */
 interface Writer {
-  apply(input: ApplyBatchInput): Promise<ApplyResult>;
+  apply(batch: HashedBatch): Promise<ApplyResult>;
   /** Commits what is queued, then stops. */
   close(): Promise<void>;
 }
@@ -312,10 +343,11 @@ const settle = (w: Waiter, o: GroupOutcome) => ('ok' in o ? w.ok(o.ok) : w.fail(
 
 /** Group commit on the calling thread (its event loop waits on each WAL sync). */
 function inlineWriter(db: Database.Database): Writer {
-  const group = createGroupCommit<Waiter>(createBatchWriter(db).applyGroup);
+  const writer = createBatchWriter(db);
+  const group = createGroupCommit<Waiter>(writer.applyGroup, writer.afterGroup);
   group.onDone(settle);
   return {
-    apply: (input) => new Promise((ok, fail) => group.add(input, { ok, fail })),
+    apply: (batch) => new Promise((ok, fail) => group.add(batch, { ok, fail })),
     async close() {
       group.drain();
     },
@@ -363,7 +395,7 @@ function threadWriter(path: string, db: Database.Database, eager: boolean): Writ
       return null;
     }
   };
-  let outgoing: { id: number; input: ApplyBatchInput }[] = [];
+  let outgoing: { id: number; batch: HashedBatch }[] = [];
   const send = () => {
     // Those failed meanwhile (the thread stopped) are not sent again: their callers were told.
     const items = outgoing.filter((o) => pending.has(o.id));
@@ -372,10 +404,10 @@ function threadWriter(path: string, db: Database.Database, eager: boolean): Writ
     worker ??= start();
     if (!worker) {
       fallback = inlineWriter(db);
-      for (const { id, input } of items) {
+      for (const { id, batch } of items) {
         const p = pending.get(id)!;
         pending.delete(id);
-        fallback.apply(input).then(p.ok, p.fail);
+        fallback.apply(batch).then(p.ok, p.fail);
       }
       return;
     }
@@ -388,19 +420,19 @@ function threadWriter(path: string, db: Database.Database, eager: boolean): Writ
     if (!worker) fallback = inlineWriter(db);
   }
   return {
-    apply(input) {
+    apply(batch) {
       if (!fallback && !worker) {
         worker = start(); // first batch, or the thread stopped (the batches in flight were failed)
         if (!worker) fallback = inlineWriter(db);
       }
-      if (fallback) return fallback.apply(input);
+      if (fallback) return fallback.apply(batch);
       const id = ++next;
       return new Promise((ok, fail) => {
         pending.set(id, { ok, fail });
         worker!.ref();
         // Batches of this turn of the event loop go to the thread in one message.
         if (outgoing.length === 0) setImmediate(send);
-        outgoing.push({ id, input });
+        outgoing.push({ id, batch });
       });
     },
     async close() {

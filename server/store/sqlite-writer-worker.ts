@@ -4,10 +4,13 @@
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 import { SQLITE_PRAGMAS, createBatchWriter, createGroupCommit, type GroupOutcome } from './sqlite-writer.ts';
-import type { ApplyBatchInput } from './store.ts';
+import type { HashedBatch } from '../batch-apply.ts';
 
-/** Batches that arrived together go in one message (one structured clone, one wake-up). */
-export type WriterMessage = { type: 'batches'; items: { id: number; input: ApplyBatchInput }[] } | { type: 'close' };
+/**
+ * Batches that arrived together go in one message (one structured clone, one wake-up), hashed
+ * on the event loop already (their ops' JSON and content hashes made: hashBatch).
+ */
+export type WriterMessage = { type: 'batches'; items: { id: number; batch: HashedBatch }[] } | { type: 'close' };
 /** The answers of one group commit, in one message. */
 export type WriterAnswer = { id: number; outcome: GroupOutcome }[];
 
@@ -15,7 +18,8 @@ const port = parentPort!;
 const db = new Database((workerData as { path: string }).path);
 for (const p of SQLITE_PRAGMAS) db.pragma(p);
 db.pragma('foreign_keys = ON');
-const group = createGroupCommit<number>(createBatchWriter(db).applyGroup);
+const writer = createBatchWriter(db);
+const group = createGroupCommit<number>(writer.applyGroup, writer.afterGroup);
 let answers: WriterAnswer = [];
 const answer = () => {
   if (!answers.length) return;
@@ -30,7 +34,7 @@ group.onDone((id, outcome) => {
 });
 port.on('message', (m: WriterMessage) => {
   if (m.type === 'batches') {
-    for (const { id, input } of m.items) group.add(input, id);
+    for (const { id, batch } of m.items) group.add(batch, id);
     return;
   }
   group.drain();

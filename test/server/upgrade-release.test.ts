@@ -86,7 +86,7 @@ describe('a server database of release 96506a9, opened by this version', () => {
     const before = read(join(FIXTURE, 'server.sqlite'));
     const after = read(join(dir, 'server.sqlite'));
     expect(before.version).toBe(1);
-    expect(after.version).toBe(3); // v2: codes expire, receipts per content; v3: stable ids
+    expect(after.version).toBe(4); // v2: codes expire, receipts per content; v3: stable ids; v4: merged state per field and device
     expect(before.receipts.length).toBeGreaterThan(0);
     expect(after.receipts).toEqual(before.receipts);
     expect(after.codes).toEqual(before.codes);
@@ -111,6 +111,26 @@ describe('a server database of release 96506a9, opened by this version', () => {
       ]);
     } finally {
       old.close();
+      now.close();
+    }
+  });
+
+  it('keeps every merged state write for write, now one row per field and device (v4, issue 12)', async () => {
+    const old = new Database(join(FIXTURE, 'server.sqlite'), { readonly: true, fileMustExist: true });
+    const rows = old.prepare('SELECT entity, key, state FROM entities ORDER BY entity, key').all() as { entity: EntityName; key: string; state: string }[];
+    old.close();
+    expect(rows.length).toBeGreaterThan(10);
+    // Some state holds several devices' writes of a field (a `prev` and odd values: upgrade-state-rows.test.ts).
+    const states = rows.map((r) => JSON.parse(r.state) as Record<string, Record<string, unknown>>);
+    expect(states.some((st) => Object.values(st).some((w) => Object.keys(w).length > 1))).toBe(true);
+    for (const [i, r] of rows.entries()) {
+      expect({ ...(await server.store.entityState(r.entity, r.key)) }, `${r.entity} ${r.key}`).toEqual(states[i]);
+    }
+    const now = new Database(join(dir, 'server.sqlite'), { readonly: true, fileMustExist: true });
+    try {
+      expect(now.prepare('SELECT COUNT(*) AS n FROM entities').get()).toEqual({ n: rows.length });
+      expect(now.prepare('SELECT name FROM pragma_table_info(\'entities\')').all().map((c) => (c as { name: string }).name)).toEqual(['entity', 'key', 'commune', 'seq']);
+    } finally {
       now.close();
     }
   });

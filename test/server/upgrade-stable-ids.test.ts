@@ -81,7 +81,7 @@ describe('the release before stable ids, upgraded (bc14169 fixtures)', () => {
   it('the server file: every commune and village keeps its code as its id, the mapping is recorded, the feed is the same', async () => {
     const db = new Database(join(dir, 'server.sqlite'), { readonly: true, fileMustExist: true });
     try {
-      expect(db.pragma('user_version', { simple: true })).toBe(3);
+      expect(db.pragma('user_version', { simple: true })).toBe(4); // v3 stable ids, then v4 (merged state per field)
       expect(db.prepare('SELECT id, code FROM communes').all()).toEqual([{ id: COMMUNE, code: COMMUNE }]);
       const villages = db.prepare('SELECT id, code FROM villages WHERE commune = ? ORDER BY ord').all(COMMUNE) as { id: string; code: string }[];
       expect(villages).toHaveLength(12);

@@ -108,6 +108,14 @@ export function mergeWriteInPlace(owned: EntityState, op: Op): string[] {
   return writeFields(owned, op, true);
 }
 
+/**
+ * The winner of each field's map of writes this module made or changed last, so that a batch of
+ * many ops on one record does not scan every device's write again for each op. Only writeFields
+ * changes a map in place (a map it owns), and it keeps its entry here right; a map made anywhere
+ * else is scanned (winnerOf) the first time.
+ */
+const winners = new WeakMap<Record<string, FieldWrite>, FieldWrite>();
+
 /** The body of both: `next` is the state to change; its field maps are copied unless `owned`. */
 function writeFields(next: EntityState, op: Op, owned: boolean): string[] {
   const node = hlcNode(op.hlc);
@@ -121,13 +129,15 @@ function writeFields(next: EntityState, op: Op, owned: boolean): string[] {
     const writes = own(next, field) ? next[field]! : undefined;
     const mine = writes && own(writes, node) ? writes[node] : undefined;
     if (mine && compareWrites(mine, write) >= 0) continue; // older or the same op again
-    const before = winnerOf(writes);
+    const before = writes ? (winners.get(writes) ?? winnerOf(writes)) : undefined;
     const nextWrites = writes && owned ? writes : bare(writes);
     nextWrites[node] = write;
     next[field] = nextWrites;
     // The new winner without a second scan: `write` is newer than this node's own old write, so
     // it wins when it beats the old winner (whoever's that was); otherwise the old winner stays.
-    if (!before || compareWrites(write, before) > 0) changed.push(field);
+    const wins = !before || compareWrites(write, before) > 0;
+    winners.set(nextWrites, wins ? write : before);
+    if (wins) changed.push(field);
   }
   return changed;
 }
