@@ -2,8 +2,8 @@
 // on a phone and a table on a laptop — with its totals, filters, sorting, the list as a
 // spreadsheet, and recognition of the ready communes in bulk behind a confirmation. Reads what
 // this device pulled (IndexedDB), so it opens offline; the rows come from src/review/list.ts.
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { getMeta, setMeta } from '../../db/index.ts';
+import { useMemo, useState } from 'preact/hooks';
+import { setMeta } from '../../db/index.ts';
 import { localToday } from '../../dossier/deadlines.ts';
 import {
   bulkRecognisable, filterRows, listRow, listTotals, sortRows, STATES, type ListFilter, type ListRow, type SortKey,
@@ -15,6 +15,7 @@ import { fmtDate, fmtDateTime, t } from '../i18n/index.ts';
 import { href } from '../router.ts';
 import { PATHS, type ScreenProps } from '../routes.tsx';
 import { loadProvince } from './data.ts';
+import { useYearUnderReview } from './year.ts';
 import { useSyncStatus } from '../sync-client.ts';
 import { useMedia } from './use-media.ts';
 import { levelShort, stateText } from './words.ts';
@@ -205,9 +206,7 @@ function PullProgress() {
 /** The year under review: last year until the reviewer chooses (the dossiers of a year come in the next). */
 function YearChoice({ year }: { year: number }) {
   const now = new Date().getFullYear();
-  useEffect(() => {
-    void getMeta('currentYear').then((y) => (typeof y === 'number' ? undefined : setMeta('currentYear', now - 1)));
-  }, []);
+  useYearUnderReview();
   const years = [now - 3, now - 2, now - 1, now];
   return (
     <div class="field">
