@@ -53,6 +53,21 @@ export default defineConfig({
     // Cheap Android phones may run a Chrome years old; Vite 8's default is newer.
     target: 'chrome80',
     cssTarget: 'chrome80',
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // What the first load needs that lazy chunks share too (preact, the shell's words, the
+          // keys, the clock, the merge, the registry), as ONE chunk: left alone, Rolldown cut it
+          // into four more first-load chunks, each with its own imports and gzip overhead
+          // (≈ 0.6 kB of the first load). Nothing here is only lazy: each module is imported by
+          // the entry's static graph.
+          groups: [{
+            name: 'core',
+            test: /src\/domain\/(entities\/|keys\.ts|fold\.ts|sync\/hlc\.ts|sync\/merge\.ts|review\/codes\.ts)|node_modules\/preact\/|src\/ui\/i18n\/index\.ts|src\/i18n\/(vi\/shell|parts|words)\.ts|preload-helper/,
+          }],
+        },
+      },
+    },
   },
   test: {
     // The PostgreSQL tests (*.pg.test.ts) need the throwaway cluster of test/pg.sh (npm run test:pg),

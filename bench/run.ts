@@ -41,7 +41,7 @@ interface Options {
   partOut: string | null;
 }
 
-const PARTS = ['bundle', 'lighthouse', 'engine', 'storage', 'server', 'stores', 'sync', 'import', 'evidence'] as const;
+const PARTS = ['bundle', 'lighthouse', 'engine', 'storage', 'server', 'stores', 'sync', 'import', 'evidence', 'province'] as const;
 type Part = (typeof PARTS)[number];
 
 const USAGE = `npm run bench [-- options]
@@ -251,6 +251,7 @@ const OTHER_PARTS: PartSpec[] = [
   { part: 'stores', file: 'stores.ts', fns: ['benchStores'], capSeconds: 300, what: 'the server on both stores side by side: SQLite, PostgreSQL, and two processes on one PostgreSQL (throwaway cluster, fsync on); ingest ops/s, p50/p99 at one offered load, ratios within the run; SQLite only, saying so, without PostgreSQL' },
   { part: 'sync', file: 'sync.ts', fns: ['benchSync'], capSeconds: 210, what: 'end to end: 10 000 ops synced from one client in Chromium to the server, and pulled by a fresh client' },
   { part: 'import', file: 'import.ts', fns: ['benchImport'], capSeconds: 150, what: 'sheet import in Chromium at 4× CPU slowdown: a 60-village .xlsx read in the worker, and its dry run' },
+  { part: 'province', file: 'province.ts', fns: ['benchProvince'], capSeconds: 300, what: 'a province of 168 communes × 24 villages on the real server: its assessment of every commune (ratio to the engine alone), the register, the reviewer\'s first pull in Chromium (time, bytes), opening the province\'s list offline at 4× CPU slowdown' },
   { part: 'evidence', file: 'evidence.ts', fns: ['benchEvidence'], capSeconds: 330, what: 'evidence photos in Chromium at 4× CPU slowdown: a 12-megapixel photo compressed to ≤ 300 KB with its thumbnail, in the worker and on the page; 20 photos uploaded by the app\'s queue to a real server under slow 4G' },
 ];
 
@@ -485,6 +486,7 @@ async function main(): Promise<void> {
     doc.sync = results.sync;
     doc.import = results.import;
     doc.evidence = results.evidence;
+    doc.province = results.province;
 
     // 3. Serve the build and measure it with Lighthouse; peers the same way.
     let app: SiteReport | null = null;

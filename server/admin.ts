@@ -7,6 +7,7 @@ import { CODE_RE, ROLES, idOf, type Role } from '../src/domain/sync/protocol.ts'
 import { newId } from '../src/domain/ids.ts';
 import { DEFAULT_CODE_DAYS, issueCode } from './codes.ts';
 import { importVillages } from './import-villages.ts';
+import { ensureProvinceStream } from './province.ts';
 import { openStore, type Store } from './store/index.ts';
 import { both, cliText, cliTextEn, type CliCode } from '../src/i18n/cli.ts';
 
@@ -93,7 +94,17 @@ export async function runAdmin(argv: string[], io: { out: (s: string) => void; e
       const villages = values.villages ? values.villages.split(',').map((s) => s.trim()).filter(Boolean) : null;
       const days = values.days === undefined ? DEFAULT_CODE_DAYS : Number(values.days);
       if (!Number.isInteger(days) || days < 1 || days > 366) throw new UsageError(`${both('cli.badDays')}: ${values.days}`);
-      const { id, code, expiresAt } = await issueCode(store, { commune: await communeIdOf(store, need('commune')), role, villages, person: need('name'), validDays: days });
+      let commune: string;
+      if (values.province !== undefined) {
+        // A province reviewer: the code is the province's (its own stream), reaching every commune of it.
+        if (values.commune !== undefined) throw new UsageError(both('cli.provinceOrCommune'));
+        if (role !== 'reviewer') throw new UsageError(both('cli.provinceReviewerOnly'));
+        const province = need('province');
+        const communes = await store.communesInProvince(province);
+        commune = await ensureProvinceStream(store, province);
+        if (communes.length === 0) io.err(`${both('cli.provinceEmpty', { province })}.\n`);
+      } else commune = await communeIdOf(store, need('commune'));
+      const { id, code, expiresAt } = await issueCode(store, { commune, role, villages, person: need('name'), validDays: days });
       io.out(`${both('cli.codeIssued')}: ${code}\nid: ${id}\n${both('cli.validUntil')}: ${day(expiresAt)}\n`);
       return 0;
     }

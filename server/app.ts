@@ -20,6 +20,7 @@ import {
   type ErrorCode,
   type ErrorResponse,
   type MeResponse,
+  type ProvinceHeadsResponse,
   type Problem,
   type WireProblem,
   type SyncResponse,
@@ -27,6 +28,9 @@ import {
 import { apiWords, withWords } from '../src/i18n/refusals.ts';
 import { codeHash, hashSecret, identityRefusals, newToken, principalOf, writeRefusal } from './auth.ts';
 import { readRefusal, readsProvince, writesAnything } from '../src/domain/access/index.ts';
+import { communeOfKey, isProvinceKey, provinceId } from '../src/domain/keys.ts';
+import { MAX_YEAR, MIN_YEAR } from '../src/domain/sync/limits.ts';
+import { ensureProvinceStream, provinceRegister, serverAssessment } from './province.ts';
 import { BLOB_PATH, MAX_COMMUNE_EVIDENCE_BYTES, MAX_EVIDENCE_BYTES } from '../src/domain/evidence/index.ts';
 import { silentLogger, type Logger } from './log.ts';
 import { createLimiter, type RateLimit } from './rate-limit.ts';
@@ -220,7 +224,7 @@ export function createApp(opts: AppOptions): Hono<Env> {
     const commune = await store.getCommune(grant.commune);
     if (!commune) return fail(c, 500, 'internal');
     Object.assign(c.get('logFields'), { tid: grant.id, role: grant.role, commune: grant.commune });
-    const res: EnrollResponse = { token, commune, role: grant.role };
+    const res: EnrollResponse = { token, commune, role: grant.role, person: grant.person };
     if (grant.villages) res.villages = grant.villages;
     return answerJson(200, res);
   });
@@ -260,13 +264,31 @@ export function createApp(opts: AppOptions): Hono<Env> {
       return fail(c, 400, 'invalid-batch', checked.problems);
     }
     const { batch } = checked;
+    // Who may write what first (403, each op named), with each op's commune's province.
+    const provinces = new Map<string, string | null>();
+    for (const op of batch.ops) {
+      const c = communeOfKey(op.key);
+      if (!provinces.has(c)) provinces.set(c, c === grant.commune ? grant.province : (await store.getCommune(c))?.province ?? null);
+    }
     const refused = identityRefusals(grant, batch);
     batch.ops.forEach((op, i) => {
-      const why = writeRefusal(grant, op);
+      const why = writeRefusal(grant, op, (c) => provinces.get(c) ?? null);
       if (why) refused.push({ opId: op.opId, path: `ops[${i}].key`, ...why });
     });
     if (refused.length) return fail(c, 403, 'forbidden', refused);
-    const result = await store.applyBatch({ commune: grant.commune, deviceId: batch.deviceId, batchId: batch.batchId, tokenId: grant.id, ops: batch.ops, now: now() });
+    // A batch goes to one stream: the first part of its keys (a commune, or a province's own records).
+    // A commune's phone writes its commune's; a reviewer's device one commune's review, or its province's.
+    const stream = communeOfKey(batch.ops[0]!.key);
+    const mixed = batch.ops.flatMap((op, i) => (communeOfKey(op.key) === stream ? [] : [{
+      opId: op.opId, path: `ops[${i}].key`, code: 'pb.mixedBatch', params: { op: communeOfKey(op.key), batch: stream },
+    }]));
+    if (mixed.length) return fail(c, 400, 'invalid-batch', mixed);
+    // The province's own stream is made on its first write (the policy has allowed it by now).
+    if (isProvinceKey(stream) && grant.province) await ensureProvinceStream(store, grant.province);
+    const result = await store.applyBatch({
+      commune: stream, deviceId: batch.deviceId, batchId: batch.batchId, tokenId: grant.id, ops: batch.ops, now: now(),
+      who: { role: grant.role, person: grant.person, province: grant.province },
+    });
     if (result.kind === 'conflict') {
       const index = new Map(batch.ops.map((op, i) => [op.opId, i]));
       return fail(
@@ -310,6 +332,54 @@ export function createApp(opts: AppOptions): Hono<Env> {
       return answer(200, new Uint8Array(await gzipAsync(body, { level: 1 })), { ...type, 'Content-Encoding': 'gzip' });
     }
     return answer(200, body, type);
+  });
+
+  /** The year of `?year=`, or a 400 answer naming the field. */
+  const yearOf = (c: Context): number | Response => {
+    const y = intParam(c.req.query('year'), NaN, MIN_YEAR, MAX_YEAR);
+    return y === null || Number.isNaN(y)
+      ? fail(c, 400, 'bad-request', [{ path: 'year', code: 'pb.yearQuery', params: { min: MIN_YEAR, max: MAX_YEAR } }])
+      : y;
+  };
+
+  // The server's own assessment of a commune (assess-format.md's output) from the synced data, with
+  // the same engine: to the commune's own roles and its province's reviewers.
+  api.get('/communes/:code/assessment', async (c) => {
+    const grant = c.get('grant');
+    const code = c.req.param('code');
+    const year = yearOf(c);
+    if (typeof year !== 'number') return year;
+    const commune = isProvinceKey(code) ? null : await store.getCommune(code);
+    if (readRefusal(principalOf(grant), { commune: code, province: commune?.province ?? null }) || (!commune && !readsProvince(grant.role))) {
+      return fail(c, 403, 'forbidden', [{ path: 'code', code: 'pb.readOtherCommune' }]);
+    }
+    if (!commune) return fail(c, 404, 'not-found', [{ path: 'code', code: 'pb.noCommune', params: { code } }]);
+    return c.json(await serverAssessment(store, code, year));
+  });
+
+  // The register of the province's year, for its reviewers: every commune with its dossier's state,
+  // the level the server computes and its titles.
+  api.get('/register', async (c) => {
+    const grant = c.get('grant');
+    if (!readsProvince(grant.role)) return fail(c, 403, 'forbidden', [{ path: '(token)', code: 'pb.registerReviewersOnly' }]);
+    const year = yearOf(c);
+    if (typeof year !== 'number') return year;
+    return c.json({ province: grant.province, year, communes: await provinceRegister(store, grant.province, year) });
+  });
+
+  // For a reviewer's pull: each commune of its province with the last seq of its feed (and the
+  // province's own stream), so a device pulls only what moved since its cursors (resumable).
+  api.get('/province/heads', async (c) => {
+    const grant = c.get('grant');
+    if (!readsProvince(grant.role)) return fail(c, 403, 'forbidden', [{ path: '(token)', code: 'pb.reviewersOnly' }]);
+    const heads = await store.communeHeads(grant.province);
+    const stream = provinceId(grant.province);
+    const res: ProvinceHeadsResponse = {
+      province: grant.province,
+      stream: { id: stream, seq: heads.find((h) => h.id === stream)?.seq ?? 0 },
+      communes: await Promise.all(heads.filter((h) => !isProvinceKey(h.id)).map(async (h) => ({ ...h, villages: (await store.getCommune(h.id))?.villages ?? [] }))),
+    };
+    return c.json(res);
   });
 
   if (opts.files) blobRoutes(api, { store, files: opts.files, communeBytes: opts.communeEvidenceBytes ?? MAX_COMMUNE_EVIDENCE_BYTES, fail, tooLarge, answer, answerJson });

@@ -7,6 +7,7 @@ import { canonicalJson, type EntityState } from '../src/domain/sync/merge.ts';
 import type { EntityName, Op } from '../src/domain/sync/op.ts';
 import { LOCK_ENTITY, lockKeyOf } from '../src/domain/sync/year-lock.ts';
 import { planBatch, stateId } from './batch-plan.ts';
+import { reviewNeeds } from './review-rules.ts';
 import { randomCode } from './random-code.ts';
 import { sha256Hex } from './sha256.ts';
 import { changedRows, type WriteRow } from './store/state-rows.ts';
@@ -213,6 +214,7 @@ export function prepareHashed(h: HashedBatch): PreparedBatch {
     need(op.entity, op.key);
     const lockKey = lockKeyOf(op.entity, op.key);
     if (lockKey !== null) need(LOCK_ENTITY, lockKey);
+    for (const r of reviewNeeds(op, input.who?.province ?? null)) need(r.entity, r.key);
   }
   return {
     input,
@@ -262,7 +264,7 @@ export function decideBatch(p: PreparedBatch, reads: BatchReads, draw: () => str
     const id = stateId(entity, key);
     if (!p.readable.has(id)) throw new Error(`batch plan read ${entity} ${key}, which prepareBatch did not list`);
     return reads.states.get(id);
-  });
+  }, input.who);
   if (plan.kind !== 'ok') return { result: plan, writes: null };
 
   let seq = reads.seq;

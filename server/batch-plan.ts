@@ -7,6 +7,7 @@ import type { Problem } from '../src/domain/sync/protocol.ts';
 import { freshProblems, hasRecordRules, recordProblems } from '../src/domain/schemas/record-rules.ts';
 import { formatPath } from '../src/domain/schemas/problems.ts';
 import { LOCK_ENTITY, lockKeyOf, lockRefusal } from '../src/domain/sync/year-lock.ts';
+import { REVIEW_RULED, reviewRefusal, type Writer } from './review-rules.ts';
 
 /** One entity/key as the plan holds it: the merged state and the record problems it has. */
 export interface PlannedState {
@@ -25,6 +26,7 @@ export type Plan =
   /** An op changes a locked year: refused whole (409 year-locked). */
   | { kind: 'locked'; problems: Problem[] };
 
+
 /** `ops[i].…` of a problem (a module function: a closure per op costs under tsx). */
 const opPath = (index: number, ...p: (string | number)[]) => formatPath(['ops', index, ...p]);
 
@@ -41,6 +43,8 @@ export function planBatch(
   ops: readonly { op: Op; index: number }[],
   states: Map<string, PlannedState>,
   read: (entity: EntityName, key: string) => EntityState | undefined,
+  /** Who sends the batch (the review's rules need the role and the person); absent for the server's own writers. */
+  who?: Writer,
 ): Plan {
   // Work on a copy-on-write view so a refused batch leaves `states` as it was. Each record changed
   // here keeps its current values beside its state (for the record rules).
@@ -81,6 +85,17 @@ export function planBatch(
     // The first op of a record in this plan works on a copy of its state (what `states` holds is
     // never changed); the ones after it change that copy in place.
     const cur = mine ?? get(op.entity, op.key);
+    if (REVIEW_RULED.has(op.entity)) {
+      const values = (entity: EntityName, key: string) => {
+        const st = get(entity, key).state;
+        return st ? valuesOf(st) : undefined;
+      };
+      const why = reviewRefusal(op, cur.state ? valuesOf(cur.state) : undefined, values, who);
+      if (why) {
+        invalid.push({ opId: op.opId, path: why.field ? `${opPath(index, 'fields')}.${why.field}` : opPath(index, 'key'), code: why.code, ...(why.params ? { params: why.params } : {}) });
+        continue;
+      }
+    }
     const state = mine ? mine.state! : ownedCopy(cur.state);
     const changed = mergeWriteInPlace(state, op);
     let problems = cur.problems;

@@ -10,7 +10,7 @@ import { MAX_CHANGES_BYTES, type CommuneInfo } from '../../src/domain/sync/proto
 import { applyBatchOnAsync, type AsyncBatchPort, type BatchReads, type BatchWrites } from '../batch-apply.ts';
 import { stateId } from '../batch-plan.ts';
 import { POSTGRES_MIGRATIONS } from './postgres-migrations.ts';
-import { addRow, emptyState } from './state-rows.ts';
+import { addRow, emptyState, statesOfRows } from './state-rows.ts';
 import { toCode, toGrant, type CodeRow } from './code-rows.ts';
 import type { ApplyResult, CodeRecord, RedeemResult, Store, TokenGrant } from './store.ts';
 
@@ -233,10 +233,25 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
       return res.rows.length ? (await communesOf(res.rows))[0]! : null;
     },
     async listCommunes() {
-      return communesOf((await pool.query<CommuneRowPg>('SELECT id, code, name, province FROM communes ORDER BY id')).rows);
+      // A province's own stream (its records, id `p:…`) is a row of this table but no commune.
+      return communesOf((await pool.query<CommuneRowPg>("SELECT id, code, name, province FROM communes WHERE id NOT LIKE 'p:%' ORDER BY id")).rows);
     },
     async communesInProvince(province) {
-      return (await pool.query<{ id: string }>('SELECT id FROM communes WHERE province = $1 ORDER BY id', [province])).rows.map((r) => r.id);
+      return (await pool.query<{ id: string }>("SELECT id FROM communes WHERE province = $1 AND id NOT LIKE 'p:%' ORDER BY id", [province])).rows.map((r) => r.id);
+    },
+    async communeHeads(province) {
+      const res = await pool.query<{ id: string; code: string; name: string; seq: string | number }>('SELECT id, code, name, seq FROM communes WHERE province = $1 ORDER BY id', [province]);
+      return res.rows.map((r) => ({ id: r.id, code: r.code, name: r.name, seq: Number(r.seq) }));
+    },
+    async statesByPrefix(entity, prefix) {
+      const res = await pool.query<[string, string | null, string, string, string, string, string | null]>({
+        text: `SELECT e.key, w.field, w.node, w.value, w.hlc, w.op_id, w.prev FROM entities e
+          LEFT JOIN entity_writes w ON w.entity = e.entity AND w.key = e.key
+          WHERE e.entity = $1 AND starts_with(e.key, $2) ORDER BY e.key COLLATE "C"`,
+        values: [entity, prefix],
+        rowMode: 'array',
+      });
+      return statesOfRows(res.rows);
     },
     async createCode(rec) {
       await pool.query(

@@ -10,6 +10,7 @@ import { SQLITE_PRAGMAS, STATE_SQL, createBatchWriter, createGroupCommit, readSt
 import type { WriterAnswer, WriterMessage } from './sqlite-writer-worker.ts';
 import { createChangesCache } from './changes-cache.ts';
 import { toCode, toGrant, type CodeRow } from './code-rows.ts';
+import { statesOfRows } from './state-rows.ts';
 import { hashBatch, type HashedBatch } from '../batch-apply.ts';
 import type { ApplyResult, CodeRecord, NewCommune, RedeemResult, Store, TokenGrant } from './store.ts';
 
@@ -127,9 +128,18 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     insertVillage: db.prepare('INSERT INTO villages (commune, id, code, name, ord) VALUES (?, ?, ?, ?, ?)'),
     commune: db.prepare<[string], { id: string; code: string; name: string; province: string }>('SELECT id, code, name, province FROM communes WHERE id = ?'),
     communeSeq: db.prepare<[string], { seq: number }>('SELECT seq FROM communes WHERE id = ?'),
-    communes: db.prepare<[], { id: string }>('SELECT id FROM communes ORDER BY id'),
+    // A province's own stream (its records, id `p:…`) is a row of this table but no commune.
+    communes: db.prepare<[], { id: string }>("SELECT id FROM communes WHERE id NOT LIKE 'p:%' ORDER BY id"),
+    heads: db.prepare<[string], { id: string; code: string; name: string; seq: number }>('SELECT id, code, name, seq FROM communes WHERE province = ? ORDER BY id'),
+    // A range of the primary key (entity, key): every key that starts with the prefix.
+    // Each state one row per write (merged state per field and device: state-rows.ts), a row of NULLs for none.
+    byPrefix: db.prepare<[string, string, string], [string, string | null, string, string, string, string, string | null]>(
+      `SELECT e.key, w.field, w.node, w.value, w.hlc, w.op_id, w.prev FROM entities e
+       LEFT JOIN entity_writes w ON w.entity = e.entity AND w.key = e.key
+       WHERE e.entity = ? AND e.key >= ? AND e.key < ? ORDER BY e.key`,
+    ).raw(),
     villages: db.prepare<[string], { id: string; code: string; name: string }>('SELECT id, code, name FROM villages WHERE commune = ? ORDER BY ord, id'),
-    inProvince: db.prepare<[string], { id: string }>('SELECT id FROM communes WHERE province = ? ORDER BY id'),
+    inProvince: db.prepare<[string], { id: string }>("SELECT id FROM communes WHERE province = ? AND id NOT LIKE 'p:%' ORDER BY id"),
     insertCode: db.prepare('INSERT INTO codes (id, code_hash, commune, role, villages, person, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
     codes: db.prepare<[], CodeRow>('SELECT * FROM codes ORDER BY created_at, id'),
     codesOf: db.prepare<[string], CodeRow>('SELECT * FROM codes WHERE commune = ? ORDER BY created_at, id'),
@@ -212,6 +222,13 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     },
     async communesInProvince(province) {
       return q.inProvince.all(province).map((r) => r.id);
+    },
+    async communeHeads(province) {
+      return q.heads.all(province);
+    },
+    async statesByPrefix(entity, prefix) {
+      const upper = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+      return statesOfRows(q.byPrefix.all(entity, prefix, upper));
     },
     async createCode(rec) {
       q.insertCode.run(rec.id, rec.codeHash, rec.commune, rec.role, rec.villages ? JSON.stringify(rec.villages) : null, rec.person, rec.now, rec.expiresAt);

@@ -33,6 +33,20 @@ export function addRow(state: EntityState, field: string, node: string, valueJso
 export const emptyState = (): EntityState => bare<Record<string, FieldWrite>>();
 
 /**
+ * The states of several records from rows [key, field, node, value, hlc, opId, prev] ordered by key
+ * (a record with no write is one row of NULLs after its key), in that order.
+ */
+export function statesOfRows(rows: readonly (readonly [string, string | null, string, string, string, string, string | null])[]): { key: string; state: EntityState }[] {
+  const out: { key: string; state: EntityState }[] = [];
+  for (const [key, field, node, value, hlc, opId, prev] of rows) {
+    let last = out[out.length - 1];
+    if (!last || last.key !== key) out.push((last = { key, state: emptyState() }));
+    if (field !== null) addRow(last.state, field, node, value, hlc, opId, prev);
+  }
+  return out;
+}
+
+/**
  * The rows to write for `after`, a state made from `before` by the merge: the writes it holds that
  * `before` does not. The merge never changes a write in place (it puts a new one in its device's
  * place, and copies what it changes), so a write that is the same object in both is unchanged.

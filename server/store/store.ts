@@ -5,6 +5,7 @@
 import type { EntityName, Op } from '../../src/domain/sync/op.ts';
 import type { EntityState } from '../../src/domain/sync/merge.ts';
 import type { CommuneInfo, Problem, Role } from '../../src/domain/sync/protocol.ts';
+import type { Writer } from '../review-rules.ts';
 
 /** A commune to create: its id (the code when not given: identity, as every commune before stable ids), code, villages likewise. */
 export interface NewCommune {
@@ -70,12 +71,15 @@ export type ApplyResult =
   | { kind: 'locked'; problems: Problem[] };
 
 export interface ApplyBatchInput {
+  /** The stream the batch goes to: a commune, or a province's own records (its id, `p:…`). */
   commune: string;
   deviceId: string;
   batchId: string;
   tokenId: string;
   ops: Op[];
   now: number;
+  /** Who sends it: the review's rules (server/review-rules.ts) need the role, the person and the province. */
+  who?: Writer;
 }
 
 export interface Store {
@@ -86,8 +90,15 @@ export interface Store {
   /** A commune by its id. */
   getCommune(id: string): Promise<CommuneInfo | null>;
   listCommunes(): Promise<CommuneInfo[]>;
-  /** The codes of the communes in a province (the reach of a reviewer). */
+  /** The codes of the communes in a province (the reach of a reviewer); never the province's own stream. */
   communesInProvince(province: string): Promise<string[]>;
+  /**
+   * Each commune of a province with the last seq of its change feed, and the province's own stream
+   * (code `p:…`) when it has one: the reviewer's pull asks which moved.
+   */
+  communeHeads(province: string): Promise<{ id: string; code: string; name: string; seq: number }[]>;
+  /** The merged states of an entity whose keys start with `prefix` (which ends with '/'), by key. */
+  statesByPrefix(entity: EntityName, prefix: string): Promise<{ key: string; state: EntityState }[]>;
 
   /** Stores a new code by the SHA-256 hash of its text. */
   createCode(rec: { id: string; codeHash: string; commune: string; role: Role; villages: string[] | null; person: string; now: number; expiresAt: number | null }): Promise<void>;

@@ -4,8 +4,9 @@
 import type { Table } from 'dexie';
 import { formatHlc, parseHlc, receive, tick, type Hlc } from '../domain/sync/hlc.ts';
 import type { EntityName } from '../domain/sync/op.ts';
-import type { XhtDb } from './db.ts';
+import { BOOKKEEPING_STORES, type XhtDb } from './db.ts';
 import { tableOf } from './entities.ts';
+import { ENTITY_NAMES } from '../domain/entities/index.ts';
 
 export type Checks = typeof import('./validate.ts');
 let checksLoading: Promise<Checks> | null = null;
@@ -17,6 +18,17 @@ let loadedChecks: Checks | null = null;
  */
 export function loadChecks(): Promise<Checks> {
   return (checksLoading ??= import('./validate.ts').then((m) => (loadedChecks = m)));
+}
+
+export type SavesModule = typeof import('./saves.ts');
+let savesLoading: Promise<SavesModule> | null = null;
+let loadedSaves: SavesModule | null = null;
+/**
+ * The save functions (saves.ts), loaded on first need like the checks (no first screen saves) and
+ * awaited before a write transaction opens, so a save called inside one finds them loaded.
+ */
+export function loadSaves(): Promise<SavesModule> {
+  return (savesLoading ??= import('./saves.ts').then((m) => (loadedSaves = m)));
 }
 
 /** Meta keys the app uses (device-local, never synced). */
@@ -31,10 +43,7 @@ export interface RepoOptions {
 }
 
 /** Tables every write transaction spans (one scope, so saves can nest inside loaders). */
-export const WRITE_TABLES = [
-  'meta', 'communes', 'villages', 'villageCounts', 'communeFigures', 'answers',
-  'decisions', 'dossiers', 'attachments', 'outbox', 'conflicts', 'stamps', 'acked',
-];
+export const WRITE_TABLES = ['meta', 'outbox', 'conflicts', 'stamps', 'acked', ...ENTITY_NAMES.map(tableOf)];
 
 export type AnyTable = Table<Record<string, unknown>, unknown>;
 
@@ -62,10 +71,10 @@ export interface RepoContext {
 export function createContext(db: XhtDb, options: RepoOptions = {}): RepoContext {
   const now = options.now ?? (() => Date.now());
   const tbl = (entity: EntityName) => db.table(tableOf(entity)) as AnyTable;
-  // The checks are loaded before any write transaction opens, so nothing inside one (write()
-  // nested in an outer rw) awaits a non-Dexie promise: that would let IndexedDB auto-commit.
+  // The checks and the saves are loaded before any write transaction opens, so nothing inside one
+  // (write() nested in an outer rw) awaits a non-Dexie promise: that would let IndexedDB auto-commit.
   const rw = async <T>(fn: () => Promise<T>): Promise<T> => {
-    if (!loadedChecks) await loadChecks();
+    if (!loadedChecks || !loadedSaves) await Promise.all([loadChecks(), loadSaves()]);
     return db.transaction('rw', WRITE_TABLES, fn);
   };
   const checks = async () => loadedChecks ?? (await loadChecks());

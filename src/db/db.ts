@@ -6,7 +6,10 @@ import type { Op } from '../domain/sync/op.ts';
 import type { EntityState } from '../domain/sync/merge.ts';
 import type { CommuneFigures, Evidence, VillageCounts } from '../domain/assess-types.ts';
 import { RETIRED_ENTITIES } from '../domain/sync/op.ts';
-import { ENTITY, ENTITY_NAMES } from '../domain/entities/index.ts';
+import type { DossierState, Outcome, Verdict } from '../domain/review/codes.ts';
+import type { SubmissionSnapshot } from '../domain/review/snapshot.ts';
+import type { AppraisalValue, CouncilMemberValue, OfficeValue, PaperRefValue } from '../domain/schemas/review.ts';
+import { ENTITY, ENTITY_NAMES, type EntityName } from '../domain/entities/index.ts';
 import { storeOf, tableOf } from './entities.ts';
 
 /** Xã — one commune this device works on: its stable id (the key) and its code (Mã xã), a field. */
@@ -77,6 +80,81 @@ export interface DossierRow {
   /** The year this one was started from (startYear), if any. */
   startedFrom?: number | null;
   [field: string]: unknown;
+}
+
+/** Hồ sơ đã gửi — one version of a commune's dossier as sent (immutable). */
+export interface SubmissionRow {
+  commune: string;
+  year: number;
+  version: number;
+  snapshot: SubmissionSnapshot;
+  contentHash: string;
+  sentAt: string;
+  sentBy: string;
+}
+
+/** Chuyển trạng thái hồ sơ — one change of a dossier's state (immutable). */
+export interface StateChangeRow {
+  commune: string;
+  year: number;
+  step: number;
+  from: DossierState;
+  to: DossierState;
+  version: number;
+  at: string;
+  by: string;
+  device: string;
+  reason?: string | null;
+}
+
+/** Ý kiến thẩm định — the council's verdict on one indicator of one version. */
+export interface ReviewRow {
+  commune: string;
+  year: number;
+  version: number;
+  indicator: string;
+  verdict?: Verdict | null;
+  comment?: string | null;
+}
+
+/** Hội đồng of a province's year (`province` is its id, keys.ts provinceId). */
+export interface CouncilRow {
+  province: string;
+  year: number;
+  members?: CouncilMemberValue[] | null;
+  appraisal?: AppraisalValue | null;
+  established?: PaperRefValue | null;
+}
+
+/** Sổ công nhận — the register's entry of a commune's year. */
+export interface RegisterRow {
+  commune: string;
+  year: number;
+  outcome?: Outcome | null;
+  level?: 1 | 2 | null;
+  number?: string | null;
+  date?: string | null;
+  signer?: string | null;
+  validUntil?: string | null;
+  reasons?: string | null;
+  note?: string | null;
+  minutes?: PaperRefValue | null;
+  answer?: PaperRefValue | null;
+}
+
+/** Thiết lập của tỉnh for a year (`province` is its id). */
+export interface ProvinceSettingsRow {
+  province: string;
+  year: number;
+  place?: string | null;
+  receiver?: OfficeValue | null;
+  receiverAddress?: string | null;
+  decider?: OfficeValue | null;
+  dossierDeadline?: string | null;
+  decisionDeadline?: string | null;
+  guidanceLetter?: string | null;
+  decisionBasis?: string | null;
+  difficultAreas?: string[] | null;
 }
 
 /** One op waiting to be sent (or refused by the server and kept for a person to see). */
@@ -179,6 +257,12 @@ export type XhtDb = Dexie & {
   attachments: Table<AttachmentRow, [string, number, string]>;
   blobs: Table<BlobRow, string>;
   thumbs: Table<ThumbRow, string>;
+  submissions: Table<SubmissionRow, [string, number, number]>;
+  stateChanges: Table<StateChangeRow, [string, number, number]>;
+  reviews: Table<ReviewRow, [string, number, number, string]>;
+  councils: Table<CouncilRow, [string, number]>;
+  register: Table<RegisterRow, [string, number]>;
+  provinceSettings: Table<ProvinceSettingsRow, [string, number]>;
   outbox: Table<OutboxRow, number>;
   conflicts: Table<ConflictRow, number>;
   stamps: Table<StampRow, [string, string]>;
@@ -241,7 +325,7 @@ export const V5_CHANGES = {
 };
 
 /** The newest version (Dexie's verno once opened). */
-export const DB_VERSION = 6;
+export const DB_VERSION = 7;
 
 /** The tables that are not entities: app metadata, the outbox, conflicts, merge stamps, acknowledged ops. */
 export const BOOKKEEPING_STORES = {
@@ -260,11 +344,16 @@ export const BOOKKEEPING_STORES = {
  * registry gets its table (Dexie 4 adds missing tables and indexes without a version of their own);
  * changing a key or dropping a table still needs a version with its upgrade.
  */
-export function currentStores(): Record<string, string> {
+export function currentStores(entities: readonly EntityName[] = ENTITY_NAMES): Record<string, string> {
   const out: Record<string, string> = { ...BOOKKEEPING_STORES };
-  for (const e of ENTITY_NAMES) out[tableOf(e)] = storeOf(e);
+  for (const e of entities) out[tableOf(e)] = storeOf(e);
   return out;
 }
+
+/** The entities whose tables version 6 declared (issue #15's attachments; issue #14's came with version 7). */
+export const V6_ENTITIES: readonly EntityName[] = [
+  ENTITY.commune, ENTITY.village, ENTITY.villageCounts, ENTITY.communeFigures, ENTITY.answer, ENTITY.decision, ENTITY.dossier, ENTITY.attachment,
+];
 
 /** Opens (and upgrades if needed) the database called `name`. */
 export function openDatabase(name: string = DB_NAME): XhtDb {
@@ -349,6 +438,11 @@ export function openDatabase(name: string = DB_NAME): XhtDb {
 
   // v6 (issue #15): evidence files — the attachment entity's table, the files' bytes by SHA-256
   // (never inside an outbox op) and the photos' thumbnails. New tables only: nothing to convert.
+  db.version(6).stores(currentStores(V6_ENTITIES));
+
+  // v7 (issue #14, the province's review): tables for the dossiers as sent, their state changes,
+  // the council's verdicts, the province's councils and settings, and the register. New tables
+  // only: every row and op of v6 stays as it is.
   db.version(DB_VERSION).stores(currentStores());
 
   return db;

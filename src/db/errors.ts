@@ -1,5 +1,6 @@
 // The errors the data layer throws, and the one date check it needs before any schema loads.
 // Kept apart from validate.ts so the first-load path never pulls valibot (validate.ts loads lazily).
+import type { MoveRefusal } from '../domain/review/states.ts';
 
 /**
  * A save refused because a value breaks a rule; `fields` maps field → its Vietnamese message and
@@ -47,3 +48,10 @@ export class ImportError extends Error {
   }
 }
 
+/** A move refused by the pure rules before anything was written. */
+export class MoveRefusedError extends Error {
+  constructor(readonly refusal: MoveRefusal) {
+    super(refusal.code);
+    this.name = 'MoveRefusedError';
+  }
+}

@@ -16,6 +16,11 @@ export type { ExportFile, ImportResult } from './transfer.ts';
 export type { Refusal, VillageImportResult } from './village-import.ts';
 export { ImportError, ValidationError, YearLockedError } from './errors.ts';
 export { DB_VERSION } from './db.ts';
+// The province's review (issue #14): its functions over a repository, and its rows.
+// Reads are repository functions; the writes load with repo.review() (a lazy module).
+export type { Review } from './review.ts';
+export { MoveRefusedError } from './errors.ts';
+export type { CouncilRow, ProvinceSettingsRow, RegisterRow, ReviewRow, StateChangeRow, SubmissionRow } from './db.ts';
 export { createRepo, openDatabase, DB_NAME };
 
 // The evidence files' store and the zip backup, loaded on first call (never in the first load).

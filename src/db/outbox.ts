@@ -2,6 +2,7 @@
 // them. Only write.ts adds a local op; an imported file's unsent ops join through queueImported.
 // A refused op is set aside (quarantined) with its reason, never dropped.
 import type { Op } from '../domain/sync/op.ts';
+import { communeOfKey } from '../domain/keys.ts';
 import type { OutboxRow } from './db.ts';
 import type { RepoContext } from './context.ts';
 
@@ -33,7 +34,11 @@ export function createOutbox(ctx: RepoContext) {
     const out: Op[] = [];
     const enc = new TextEncoder();
     let bytes = 200; // the envelope: deviceId, batchId, brackets
+    // One stream per batch (the server's rule): the oldest op's commune, or its province's records.
+    // A commune's phone writes one commune only; a reviewer's batches follow its queue stream by stream.
+    const stream = rows.length ? communeOfKey(rows[0]!.op.key) : '';
     for (const row of rows) {
+      if (communeOfKey(row.op.key) !== stream) break;
       const size = enc.encode(JSON.stringify(row.op)).length + 1;
       if (out.length > 0 && bytes + size > maxBytes) break;
       bytes += size;

@@ -1,15 +1,15 @@
-// What the screens read: communes, villages, the yearly data, years, conflicts, and the readiness
-// engine's input for one commune and year. Reads only; never opens a write transaction.
-import type { Answer, AssessInput, CommuneFigures, Evidence, VillageCounts, VillageInput } from '../domain/assess-types.ts';
-import { ENTITY_DEFS } from '../domain/entities/index.ts';
+// What the screens read: communes, villages, the yearly data, years, conflicts, the province's settings of a year (the engine's input
+// is assess-input.ts, the province's review review.ts, both loaded on first use). Reads only;
+// never opens a write transaction.
+import { provinceId } from '../domain/keys.ts';
+import { settingsOfYear } from '../domain/review/codes.ts';
 import type {
-  AnswerRow, CommuneFiguresRow, CommuneRow, ConflictRow, DecisionRow, DossierRow, VillageCountsRow, VillageRow,
+  AnswerRow, CommuneFiguresRow, CommuneRow, ConflictRow, DecisionRow, DossierRow, ProvinceSettingsRow, VillageCountsRow, VillageRow,
 } from './db.ts';
 import type { RepoContext } from './context.ts';
 
 /** The fields of the readiness input's villages and figures: the registry's, in its order. */
-export const COUNT_KEYS = Object.keys(ENTITY_DEFS.villageCounts.fields) as (keyof VillageCounts)[];
-export const FIGURE_KEYS = Object.keys(ENTITY_DEFS.communeFigures.fields) as (keyof CommuneFigures)[];
+export { COUNT_KEYS, FIGURE_KEYS } from '../domain/entities/index.ts';
 
 export function createQueries(ctx: RepoContext) {
   const { db } = ctx;
@@ -65,64 +65,15 @@ export function createQueries(ctx: RepoContext) {
     return all.filter((c) => opts.includeResolved || !c.resolved).sort((a, b) => (a.id ?? 0) - (b.id ?? 0));
   }
 
-  /** The readiness engine's input for one commune and year, from what this device holds. */
-  async function buildAssessInput(commune: string, year: number, asOf?: string): Promise<AssessInput> {
-    return db.transaction('r', ['communes', 'villages', 'villageCounts', 'communeFigures', 'answers', 'decisions'], async () => {
-      const c = await db.communes.get(commune);
-      const villages = await listVillages(commune, { includeArchived: true });
-      const counts = new Map((await getVillageCounts(commune, year)).map((r) => [r.village, r]));
-      const vs: VillageInput[] = [];
-      for (const v of villages) {
-        const r = counts.get(v.id);
-        if (v.archived && !r) continue; // archived villages count only for years they have data
-        // The engine names a village by its id (its identity); people see its name.
-        const vi: VillageInput = { code: v.id, name: v.name };
-        if (r) for (const f of COUNT_KEYS) if (r[f] !== undefined && r[f] !== null) (vi as unknown as Record<string, unknown>)[f] = r[f];
-        vs.push(vi);
-      }
-      const input: AssessInput = {
-        catalog: 'tt25-2023',
-        year,
-        commune: { code: commune, name: c?.name ?? commune, ...(c?.province ? { province: c.province } : {}) },
-        villages: vs,
-      };
-      if (asOf) input.asOf = asOf;
-      const fig = await getCommuneFigures(commune, year);
-      if (fig) {
-        const f: Record<string, unknown> = {};
-        for (const k of FIGURE_KEYS) if (fig[k] !== undefined && fig[k] !== null) f[k] = fig[k];
-        if (Object.keys(f).length) input.figures = f as CommuneFigures;
-      }
-      const answers = await getAnswers(commune, year);
-      if (answers.length) {
-        input.answers = {};
-        for (const a of answers) {
-          const ans: Answer = { met: a.met ?? null };
-          // The readiness input cites number, date, issuer and title (a stored note stays on the row).
-          const evidence = (a.evidence ?? []).map(inputEvidence).filter((e) => Object.keys(e).length > 0);
-          if (evidence.length) ans.evidence = evidence;
-          if (typeof a.amount === 'number') ans.amount = a.amount;
-          if (a.note) ans.note = a.note;
-          input.answers[a.indicator] = ans;
-        }
-      }
-      const decisions = await listDecisions(commune);
-      if (decisions.length) input.history = decisions.map((d) => ({ level: d.level, decidedOn: d.decidedOn }));
-      return input;
-    });
+  /** The province's settings of the year, or of the latest year before it that has some. */
+  async function getProvinceSettings(province: string, year: number): Promise<ProvinceSettingsRow | undefined> {
+    return settingsOfYear(await db.provinceSettings.where('province').equals(provinceId(province)).toArray(), year);
   }
 
   return {
-    listCommunes, getCommune, listVillages, getVillageCounts, getCommuneFigures, getAnswers,
-    listDecisions, getDossier, listYears, listConflicts, buildAssessInput,
+    getProvinceSettings, listCommunes, getCommune, listVillages, getVillageCounts, getCommuneFigures, getAnswers,
+    listDecisions, getDossier, listYears, listConflicts,
   };
 }
 
 export type Queries = ReturnType<typeof createQueries>;
-
-/** The parts of a stored evidence the readiness input carries. */
-function inputEvidence(e: Evidence): Evidence {
-  const out: Evidence = {};
-  for (const k of ['number', 'date', 'issuer', 'title'] as const) if (e[k]) out[k] = e[k];
-  return out;
-}

@@ -8,18 +8,21 @@ import type { Refusal, VillageImportResult } from './village-import.ts';
 import type { AdoptResult, ServerCommune } from './rekey.ts';
 import type { ImportPlan, VillageSheet } from '../import/index.ts';
 import type { XhtDb } from './db.ts';
-import { createContext, type MetaKey, type RepoContext, type RepoOptions } from './context.ts';
-import { createClockRepair } from './clock-repair.ts';
+import type { AssessInput } from '../domain/assess-types.ts';
+import type { Review } from './review.ts';
+import { createContext, loadSaves, type MetaKey, type RepoContext, type RepoOptions } from './context.ts';
 import { createMergeStore, type MergeStore } from './merge-store.ts';
 import { createOutbox } from './outbox.ts';
 import { createQueries } from './queries.ts';
-import { createSaves } from './saves.ts';
+import type { createSaves } from './saves.ts';
 import { createWrite, type Write } from './write.ts';
 
 export type { MetaKey, RepoOptions } from './context.ts';
 export type { PulledRefusal, RemoteResult } from './merge-store.ts';
 export type { QuarantineItem } from './outbox.ts';
 export type { AdoptResult, ServerCommune } from './rekey.ts';
+
+type Saves = ReturnType<typeof createSaves>;
 
 /** What the modules of src/db (transfer, village import) use beyond the public functions. */
 export interface RepoInternals {
@@ -44,8 +47,12 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
   const write = createWrite(ctx, merge);
   const outbox = createOutbox(ctx);
   const queries = createQueries(ctx);
-  const saves = createSaves(ctx, write, queries);
-  const repairClock = createClockRepair(ctx, merge);
+  // The save functions: a lazy module (no first screen saves), made over this repository's parts
+  // on the first save; each function below hands its call to them.
+  let saves: Saves | null = null;
+  const savesOf = async (): Promise<Saves> => (saves ??= (await loadSaves()).createSaves(ctx, write, queries));
+  const save = <K extends keyof Saves>(k: K): Saves[K] =>
+    ((...a: Parameters<Saves[K]>) => (saves ? (saves[k] as (...x: unknown[]) => unknown)(...a) : savesOf().then((s) => (s[k] as (...x: unknown[]) => unknown)(...a)))) as Saves[K];
 
   /** Runs several saves as ONE unit: all of them land or none (a loader, a burst of edits). */
   const batch = <T>(fn: () => Promise<T>): Promise<T> => ctx.rw(fn);
@@ -62,14 +69,18 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
     });
   }
 
+  let reviewWrites: Promise<Review> | undefined;
   const repo = {
     [INTERNALS]: { ctx, merge, write, outbox } as RepoInternals,
     /** The database, for reads (liveQuery, tests); writes go through the functions below. */
     db,
     close: () => db.close(),
-    deviceId: ctx.deviceId, getMeta: ctx.getMeta, setMeta: ctx.setMeta, updateMeta, batch, repairClock,
+    deviceId: ctx.deviceId, getMeta: ctx.getMeta, setMeta: ctx.setMeta, updateMeta, batch,
     ...queries,
-    ...saves,
+    saveCommune: save('saveCommune'), saveVillage: save('saveVillage'), addVillage: save('addVillage'), archiveVillage: save('archiveVillage'),
+    saveVillageCounts: save('saveVillageCounts'), saveCommuneFigures: save('saveCommuneFigures'), saveAnswer: save('saveAnswer'),
+    saveDecision: save('saveDecision'), saveDossier: save('saveDossier'), lockYear: save('lockYear'), reopenYear: save('reopenYear'),
+    startYear: save('startYear'), loadAssessInput: save('loadAssessInput'), resolveConflict: save('resolveConflict'),
     pendingCount: outbox.pendingCount, nextBatch: outbox.nextBatch, ackOps: outbox.ackOps,
     quarantineOps: outbox.quarantineOps, listQuarantined: outbox.listQuarantined, requeueOps: outbox.requeueOps,
     applyRemoteOps: merge.applyRemoteOps, listPulledRefused: merge.listPulledRefused, retryPulledRefused: merge.retryPulledRefused,
@@ -90,12 +101,27 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
     async applyVillageImport(commune: string, year: number, sheet: VillageSheet, confirmed: ImportPlan, refusal?: Refusal): Promise<VillageImportResult> {
       return (await import('./village-import.ts')).applyVillageImport(repo, commune, year, sheet, confirmed, refusal);
     },
+    /** The province's review's writes (sending, moves, verdicts, register, council, settings), loaded on first use. */
+    async review(): Promise<Review> {
+      return (reviewWrites ??= import('./review.ts').then((m) => m.createReview(repo, write)));
+    },
     /**
      * Enrolment: makes the phone's commune the server's — a commune set up offline under its typed
      * code moves onto the server's id, or the enrolment is refused, changing nothing (lazy module).
      */
     async adoptServerCommune(target: ServerCommune): Promise<AdoptResult> {
       return (await import('./rekey.ts')).adoptServerCommune(ctx, target);
+    },
+    /**
+     * After the phone's date was corrected backwards: re-stamps its own edits stamped too far ahead;
+     * how many (clock-repair.ts, a lazy module: only the sync run asks, once per run).
+     */
+    async repairClock(): Promise<number> {
+      return (await import('./clock-repair.ts')).createClockRepair(ctx, merge)();
+    },
+    /** The readiness engine's input for one commune and year, from what this device holds (lazy module). */
+    async buildAssessInput(commune: string, year: number, asOf?: string): Promise<AssessInput> {
+      return (await import('./assess-input.ts')).buildAssessInput(db, commune, year, asOf);
     },
     /** Dữ liệu mẫu — loads the demo commune through the save functions; idempotent. Returns its code. */
     async loadDemoCommune(): Promise<string> {

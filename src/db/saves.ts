@@ -10,6 +10,7 @@ import type { CommuneRow, VillageRow } from './db.ts';
 import { newId } from '../domain/ids.ts';
 import { ENTITY } from '../domain/entities/index.ts';
 import { nextVillageCode } from '../import/village-code.ts';
+import { registerYears } from '../domain/readiness/input-of-rows.ts';
 import type { RepoContext } from './context.ts';
 import { ValidationError, YearLockedError, isRealDate } from './errors.ts';
 import { COUNT_KEYS, type Queries } from './queries.ts';
@@ -121,6 +122,9 @@ export function createSaves(ctx: RepoContext, write: Write, q: Queries) {
     if (!isRealDate(d.decidedOn)) throw await refusal('decidedOn', 'data.decidedOn');
     const id = d.id ?? `${d.decidedOn}_${d.level}`;
     await checkCode('id', 'decision', id);
+    // A year the province's register holds is its record (the server refuses the same).
+    const year = Number(d.decidedOn.slice(0, 4));
+    if (registerYears(await db.register.where('commune').equals(commune).toArray()).has(year)) throw await refusal('decidedOn', 'data.decisionInRegister', { year });
     const patch: Record<string, JsonValue | undefined> = { level: d.level, decidedOn: d.decidedOn, number: d.number };
     if (d.archived !== undefined) patch.archived = d.archived;
     await write(ENTITY.decision, decisionKey(commune, id), patch);

@@ -3,3 +3,4 @@
 // the data and saves the file.
 export { villagesTableXlsx, templateXlsx, villagesTableData, templateData, villagesFileName, COUNT_FORMAT, XLSX_TYPE, type VillagesTableInput } from './villages-sheet.ts';
 export { summaryTableXlsx, summaryTableData, summaryFileName, SUMMARY_TITLE, type SummaryTableInput } from './summary-sheet.ts';
+export { provinceSheetXlsx, provinceSheetData, provinceFileName, type ProvinceSheetInput } from './province-sheet.ts';

@@ -1,6 +1,6 @@
 // FIRST-LOAD (loaders only). The catalog's parts and how the page loads them: the shell's
 // Vietnamese is in the first load, the screens' words come with the first screen (English only
-// once chosen); a screen with words of its own (dashboard, dossier, spreadsheets) imports its part
+// once chosen); a screen with words of its own (dashboard, dossier, spreadsheets, the province's review) imports its part
 // in both locales and registers it (addWords), so they ride in its chunk. The parts that speak for
 // a module rather than a screen (pb, sync, data, sheet, api, cli) are imported by their module's
 // speaker (problems.ts, refusals.ts, sync.ts, data.ts, sheet.ts, cli.ts) and never loaded here.
@@ -12,6 +12,8 @@ import type { words as screens } from './vi/screens.ts';
 import type { words as dash } from './vi/dashboard.ts';
 import type { words as dossier } from './vi/dossier.ts';
 import type { words as excel } from './vi/excel.ts';
+import type { words as review } from './vi/review.ts';
+import type { words as province } from './vi/province.ts';
 import type { words as attach } from './vi/attach.ts';
 
 type Load = () => Promise<{ words: Table }>;
@@ -25,4 +27,4 @@ export const PARTS = {
 export type Part = keyof typeof PARTS;
 
 /** Every code of the catalog, across its parts. */
-export type Code = keyof typeof shell | keyof typeof screens | keyof typeof dash | keyof typeof dossier | keyof typeof excel | keyof typeof attach;
+export type Code = keyof typeof shell | keyof typeof screens | keyof typeof dash | keyof typeof dossier | keyof typeof excel | keyof typeof review | keyof typeof province | keyof typeof attach;

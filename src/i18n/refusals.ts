@@ -7,12 +7,16 @@ import { words as apiEn } from './en/api.ts';
 import { words as refusalsEn } from './en/refusals.ts';
 import { words as apiVi } from './vi/api.ts';
 import { words as refusalsVi } from './vi/refusals.ts';
+import { words as reviewEn } from './en/review.ts';
+import { words as reviewVi } from './vi/review.ts';
 import type { words as valuesVi } from './vi/problems.ts';
 import type { words as wireVi } from './vi/wire.ts';
 import { addProblemWords, bothWords, problemText } from './problems.ts';
 import { speak } from './words.ts';
 
 addProblemWords({ vi: refusalsVi, en: refusalsEn });
+// The province review's refusals (server/review-rules.ts answers `review.refuse.*` codes).
+addProblemWords({ vi: reviewVi, en: reviewEn });
 
 export { bothWords, problemText };
 

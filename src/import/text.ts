@@ -1,16 +1,11 @@
 // Text helpers of the sheet reader: folding a header or a village name to compare it the way a
 // person reads it (case, spacing, quotes, punctuation and diacritics ignored), and column letters.
 // Pure; never uses a cell's text as an object key.
+import { slugOf } from '../domain/fold.ts';
 
 /** "Số hộ đăng ký \"Gia đình học tập\"" → "so ho dang ky gia dinh hoc tap". */
 export function fold(text: unknown): string {
-  return String(text ?? '')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+  return slugOf(String(text ?? ''), ' ');
 }
 
 /** The label without its quoted part: "Số dòng họ đăng ký \"Dòng họ học tập\"" → "Số dòng họ đăng ký". */

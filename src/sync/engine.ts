@@ -5,7 +5,7 @@ import type { Repo } from '../db/index.ts';
 import { DEFAULT_BACKOFF, backoffDelay, type BackoffOptions } from './backoff.ts';
 import type { RunResult } from './codes.ts';
 import { enroll as enrollAt, fillFromEnrolment, type EnrolResult } from './enrol.ts';
-import { pull } from './pull.ts';
+import { pull, pullMore } from './pull.ts';
 import { MAX_BYTES, MAX_OPS, push } from './push.ts';
 import { showProblem, type EngineCtx } from './requests.ts';
 import { createStatusStore, type StatusStore } from './status.ts';
@@ -115,8 +115,12 @@ export function createSyncEngine(o: EngineOptions): SyncEngine {
       const readOnly = typeof pushed !== 'number' && pushed.code === 'readOnly';
       if (typeof pushed !== 'number' && !readOnly) result = pushed;
       else {
-        const pulled = await pull(ctx, base, token);
+        let pulled = await pull(ctx, base, token);
         if (typeof pulled === 'number') await fillFromEnrolment(ctx);
+        if (typeof pulled === 'number') {
+          const more = await pullMore(ctx, base, token);
+          pulled = typeof more === 'number' ? pulled + more : more;
+        }
         if (typeof pulled !== 'number') result = pulled;
         else if (typeof pushed !== 'number') result = pushed;
         else result = { ok: true, pushed, pulled };

@@ -3,7 +3,8 @@
 // the server's own list holds but the change feed did not bring.
 import { formatHlc } from '../domain/sync/hlc.ts';
 import { newOpId } from '../domain/sync/op-id.ts';
-import { communeKey, villageKey } from '../domain/keys.ts';
+import { communeKey, isProvinceKey, villageKey } from '../domain/keys.ts';
+import type { MetaKey } from '../db/index.ts';
 import { ENTITY } from '../domain/entities/index.ts';
 import type { Op } from '../domain/sync/op.ts';
 import { API_PREFIX, idOf, type EnrollResponse } from '../domain/sync/protocol.ts';
@@ -72,6 +73,10 @@ export async function enroll(ctx: EngineCtx, serverUrl: string, code: string): P
     role: res.role,
     enrolledCommune: idOf(res.commune),
     villageScope: res.villages ?? null,
+    // Who the code was issued to (a change of the dossier's state names them; the server checks),
+    // and its province (the commune's phones pull the province's own records too).
+    person: typeof res.person === 'string' ? res.person : null,
+    province: typeof res.commune.province === 'string' ? res.commune.province : null,
     // Another server or commune: its feed starts from the beginning.
     ...(m.serverUrl !== base || m.enrolledCommune !== idOf(res.commune) ? { pullCursor: 0 } : {}),
     ...(!m.currentCommune || leaveDemo ? { currentCommune: idOf(res.commune) } : {}),
@@ -86,9 +91,16 @@ export async function enroll(ctx: EngineCtx, serverUrl: string, code: string): P
  * possible stamp and without an outbox op, so any real edit wins over it and nothing is sent.
  */
 export async function fillFromEnrolment(ctx: EngineCtx): Promise<void> {
-  const { repo } = ctx;
-  const info = await repo.getMeta<EnrollResponse['commune']>('enrolCommune');
+  const info = await ctx.repo.getMeta<EnrollResponse['commune']>('enrolCommune');
   if (!info) return;
+  // A province reviewer's enrolment names its province (its own records' stream), not a commune.
+  if (isProvinceKey(idOf(info))) return ctx.repo.setMeta('enrolCommune', null);
+  await fillCommune(ctx, info, { enrolCommune: null });
+}
+
+/** The server's list of a commune and its villages, as the weakest stamp (see fillFromEnrolment); `meta` lands with it. */
+export async function fillCommune(ctx: EngineCtx, info: EnrollResponse['commune'], meta: Partial<Record<MetaKey, unknown>> = {}): Promise<void> {
+  const { repo } = ctx;
   const ops: Op[] = [];
   let counter = 0;
   const stamp = () => formatHlc({ wall: 0, counter: counter++, node: 'enrol' });
@@ -105,5 +117,5 @@ export async function fillFromEnrolment(ctx: EngineCtx): Promise<void> {
     if (!have.has(idOf(v))) ops.push({ opId: newOpId(ctx.now()), entity: ENTITY.village, key: villageKey(commune, idOf(v)), fields: { name: v.name, order: i + 1, ...codeField(v) }, hlc: stamp() });
   });
   // The fill and "done" land together.
-  await repo.applyRemoteOps(ops, { enrolCommune: null });
+  await repo.applyRemoteOps(ops, meta);
 }

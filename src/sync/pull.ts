@@ -1,6 +1,9 @@
-// Pull: the commune's change feed from the stored cursor, page by page, each page merged through
-// the LWW merge together with its cursor (one transaction: a crash cannot skip a page).
-import { API_PREFIX, type ChangesResponse } from '../domain/sync/protocol.ts';
+// Pull: a change feed from its stored cursor, page by page, each page merged through the LWW merge
+// together with its cursor (one transaction: a crash cannot skip a page) — the commune's own, its
+// province's records, and for a province reviewer every commune of its province that moved.
+import { API_PREFIX, type ChangesResponse, type ProvinceHeadsResponse } from '../domain/sync/protocol.ts';
+import { provinceId } from '../domain/keys.ts';
+import { fillCommune } from './enrol.ts';
 import { stopOf, withRetry, type EngineCtx, type Stop } from './requests.ts';
 import { request } from './transport.ts';
 
@@ -9,21 +12,72 @@ function isChanges(b: unknown): b is ChangesResponse {
   return !!r && Array.isArray(r.ops) && typeof r.nextCursor === 'number' && typeof r.hasMore === 'boolean';
 }
 
-/** Pulls every page there is; returns how many ops came, or why it stopped. */
-export async function pull(ctx: EngineCtx, base: string, token: string): Promise<number | Stop> {
+/**
+ * Pulls every page there is of one feed: the token's own (stream null), a commune of a reviewer's
+ * province, or the province's own records; each feed keeps its cursor. Returns how many ops came,
+ * or why it stopped.
+ */
+export async function pull(ctx: EngineCtx, base: string, token: string, stream: string | null = null): Promise<number | Stop> {
   const { repo } = ctx;
-  let cursor = (await repo.getMeta<number>('pullCursor')) ?? 0;
+  const cursorKey = stream === null ? 'pullCursor' : `pullCursor:${stream}`;
+  let cursor = (await repo.getMeta<number>(cursorKey)) ?? 0;
   let pulled = 0;
+  const of = stream === null ? '' : `&commune=${encodeURIComponent(stream)}`;
   for (;;) {
-    const url = `${base}${API_PREFIX}/changes?since=${encodeURIComponent(String(cursor))}&limit=${ctx.pullLimit}`;
+    const url = `${base}${API_PREFIX}/changes?since=${encodeURIComponent(String(cursor))}&limit=${ctx.pullLimit}${of}`;
     const r = await withRetry(ctx, () => request(ctx.fetch, url, { method: 'GET', token, timeoutMs: ctx.timeoutMs, now: ctx.now }));
     if (r.kind !== 'ok') return stopOf(ctx, r);
     if (!isChanges(r.body)) return stopOf(ctx, { kind: 'bad-response', status: r.status });
     const page = r.body;
     const next = page.nextCursor;
-    await repo.applyRemoteOps(page.ops, { pullCursor: next });
+    await repo.applyRemoteOps(page.ops, { [cursorKey]: next });
     pulled += page.ops.length;
     if (!page.hasMore || page.ops.length === 0 || next === cursor) return pulled;
     cursor = next;
   }
+}
+
+/**
+ * A province reviewer's pull (issue #14): asks where each feed of the province stands and pulls
+ * only those that moved past this device's cursor, commune by commune, each page landing with its
+ * cursor; the communes the server lists fill in their name and villages (weakest stamp, nothing
+ * sent). Leaving half-way loses nothing: the next run starts where this one stopped. Progress in
+ * the status (pullProgress); `pulledAt:<commune>` says when each commune was last brought up to date.
+ */
+export async function pullProvince(ctx: EngineCtx, base: string, token: string): Promise<number | Stop> {
+  const { repo, status } = ctx;
+  const r = await withRetry(ctx, () => request(ctx.fetch, `${base}${API_PREFIX}/province/heads`, { method: 'GET', token, timeoutMs: ctx.timeoutMs, now: ctx.now }));
+  if (r.kind !== 'ok') return stopOf(ctx, r);
+  const heads = r.body as ProvinceHeadsResponse;
+  if (!heads || !Array.isArray(heads.communes)) return stopOf(ctx, { kind: 'bad-response', status: r.status });
+  const todo: ProvinceHeadsResponse['communes'] = [];
+  const infoOf = (c: ProvinceHeadsResponse['communes'][number]) => ({ id: c.id, code: c.code, name: c.name, province: heads.province, villages: c.villages ?? [] });
+  for (const c of heads.communes) {
+    if (c.seq > ((await repo.getMeta<number>(`pullCursor:${c.id}`)) ?? 0)) todo.push(c);
+    // A commune with nothing in its feed yet still belongs on the province's list.
+    else if (!(await repo.getCommune(c.id))) await fillCommune(ctx, infoOf(c));
+  }
+  let pulled = 0;
+  status.set({ pullProgress: { done: 0, total: todo.length } });
+  try {
+    for (const [i, c] of todo.entries()) {
+      const n = await pull(ctx, base, token, c.id);
+      if (typeof n !== 'number') return n;
+      pulled += n;
+      await fillCommune(ctx, infoOf(c));
+      await repo.setMeta(`pulledAt:${c.id}`, new Date(ctx.now()).toISOString());
+      status.set({ pullProgress: { done: i + 1, total: todo.length } });
+    }
+  } finally {
+    status.set({ pullProgress: null });
+  }
+  return pulled;
+}
+
+/** After the own feed: a commune's phone brings its province's own records (the settings), a reviewer its province's communes. */
+export async function pullMore(ctx: EngineCtx, base: string, token: string): Promise<number | Stop> {
+  const role = await ctx.repo.getMeta<string>('role');
+  if (role === 'reviewer') return pullProvince(ctx, base, token);
+  const province = await ctx.repo.getMeta<string>('province');
+  return province ? pull(ctx, base, token, provinceId(province)) : 0;
 }

@@ -30,6 +30,8 @@ export interface SyncStatus {
   /** "Ngày giờ trên máy đang sai …" when the clocks differ by more than 5 minutes; else null. */
   clockWarning: string | null;
   clockWarningEn: string | null;
+  /** A reviewer's pull of its province's communes while it runs: feeds done of those that moved; null otherwise. */
+  pullProgress: { done: number; total: number } | null;
 }
 
 export type Listener = (s: SyncStatus) => void;
@@ -44,6 +46,7 @@ export interface StatusStore {
 export const INITIAL_STATUS: SyncStatus = {
   state: 'idle', pending: 0, quarantined: 0, conflicts: 0, lastSuccessAt: null, lastReceipt: null,
   lastError: null, lastErrorEn: null, lastErrorCode: null, enrolled: false, clockOffsetMs: null, clockWarning: null, clockWarningEn: null,
+  pullProgress: null,
 };
 
 export function createStatusStore(initial: SyncStatus = INITIAL_STATUS): StatusStore {

@@ -4,6 +4,8 @@
 // it refuses is still shown as refused).
 import type { EntityName } from '../domain/sync/op.ts';
 import { ROLES, writeRefusal, type Role, type WriteRefusalCode } from '../domain/access/index.ts';
+import { ENTITY_DEFS } from '../domain/entities/index.ts';
+import { provinceId } from '../domain/keys.ts';
 
 /** The enrolment as stored in meta: null role = a phone not enrolled for this commune (no limits). */
 export interface Access {
@@ -33,12 +35,18 @@ export function accessFrom(meta: { role?: unknown; villageScope?: unknown; enrol
  */
 export function readOnlyReason(access: Access, entity: EntityName, village?: string, fields?: Readonly<Record<string, unknown>>): ReadOnlyReason | null {
   if (access.role === null) return null;
+  // Asked about its own commune, or (a province's record) its own province.
+  const own = ENTITY_DEFS[entity].scope === 'province' ? OWN_PROVINCE_ID : '';
   const why = writeRefusal(
-    { role: access.role, commune: '', province: null, villages: access.villages },
-    { entity, commune: '', ...(village !== undefined ? { village } : {}), ...(fields ? { fields } : {}) },
+    { role: access.role, commune: '', province: OWN_PROVINCE, villages: access.villages },
+    { entity, commune: own, ...(village !== undefined ? { village } : {}), ...(fields ? { fields } : {}) },
   );
   return why?.code ?? null;
 }
+
+/** Stands for the phone's own province when the policy is asked about it (any name serves). */
+const OWN_PROVINCE = 'own';
+const OWN_PROVINCE_ID = provinceId(OWN_PROVINCE);
 
 /** The villages in the order a collector needs them: theirs first, each group in its own order. */
 export function ownVillagesFirst<T extends { id: string }>(access: Access, villages: readonly T[]): T[] {

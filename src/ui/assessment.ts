@@ -32,9 +32,15 @@ export function assessmentDate(year: number, commune: Pick<CommuneRow, 'dossierD
   return { asOf: deadlineIn(year + 1, commune?.dossierDeadline, DEFAULT_DOSSIER_DEADLINE), from: 'deadline' };
 }
 
+/** The engine's result of an input built from synced rows (the reviewer's province list: one per commune). */
+export function assessSynced(input: AssessInput): AssessOutput {
+  return assess(input);
+}
+
 /** The assessment of one commune and year, as every screen shows it. */
 export async function loadAssessment(commune: string, year: number): Promise<Assessment> {
-  const [row, dossier, attached] = await Promise.all([getCommune(commune), getDossier(commune, year), evidenceStore().then((m) => m.listAttachments(repo(), commune, year))]);
+  const [own, dossier, attached] = await Promise.all([getCommune(commune), getDossier(commune, year), evidenceStore().then((m) => m.listAttachments(repo(), commune, year))]);
+  const row = await withProvinceSettings(own, year);
   const { asOf, from } = assessmentDate(year, row, dossier);
   const input = await buildAssessInput(commune, year, asOf);
   // Decisions made after the dossier date (e.g. the one this dossier led to) are not yet history.
@@ -44,4 +50,20 @@ export async function loadAssessment(commune: string, year: number): Promise<Ass
   }
   const output = assess(input);
   return { input, output, plan: requestPlan(output, input), asOfFrom: from, commune: row, dossier, files: attached };
+}
+
+/**
+ * The commune's row with what its province set for the year (issue #14, synced from the province):
+ * the receiving body and the deadlines replace the commune's own values when the province set them.
+ */
+async function withProvinceSettings(row: CommuneRow | undefined, year: number): Promise<CommuneRow | undefined> {
+  if (!row?.province) return row;
+  const s = await repo().getProvinceSettings(row.province, year);
+  if (!s) return row;
+  return {
+    ...row,
+    ...(s.receiver?.name ? { recipient: s.receiver.name } : {}),
+    ...(s.dossierDeadline ? { dossierDeadline: s.dossierDeadline } : {}),
+    ...(s.decisionDeadline ? { decisionDeadline: s.decisionDeadline } : {}),
+  };
 }

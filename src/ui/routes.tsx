@@ -23,6 +23,12 @@ export const PATHS = {
   sync: 'dong-bo',
   dossier: 'ho-so',
   setup: 'bat-dau',
+  /**
+   * The province's list of communes (a reviewer); `#/tinh/{commune}` is one commune's review and
+   * `#/tinh/hoi-dong`, `#/tinh/giay-to`, `#/tinh/cai-dat` the council, papers and settings
+   * (src/ui/review/index.tsx REVIEW_PAGES).
+   */
+  province: 'tinh',
 } as const;
 
 export type RoutePath = (typeof PATHS)[keyof typeof PATHS];
@@ -51,8 +57,14 @@ const More = lazy(() => import('./screens/more.tsx').then((m) => m.More));
 const DataScreen = lazy(() => import('./screens/data.tsx').then((m) => m.DataScreen));
 const SyncScreen = lazy(() => import('./screens/sync.tsx').then((m) => m.SyncScreen));
 const Dossier = lazy(() => import('./screens/dossier-route.tsx').then((m) => m.DossierRoute));
+// The reviewer's screens (src/ui/review), one chunk: the list, and under it each commune's review
+// and the council, papers and settings pages.
+// One import() for both: each import() in the first load carries its own list of chunks to preload.
+const reviewChunk = () => import('./review/index.tsx');
+const ProvinceList = lazy(() => reviewChunk().then((m) => m.ProvinceList));
+const ProvinceItem = lazy(() => reviewChunk().then((m) => m.ProvinceItem));
 /** First run: choose or create a commune (also what a phone without one shows). */
-const FirstRun = lazy(() => import('./screens/first-run.tsx').then((m): ComponentType<ScreenProps> => m.FirstRun));
+const FirstRun = lazy(() => import('./screens/first-run.tsx').then((m) => m.FirstRun));
 
 /** The routes, tabs of the bottom navigation first and in its order. */
 export const ROUTES: readonly RouteDef[] = [
@@ -66,6 +78,7 @@ export const ROUTES: readonly RouteDef[] = [
   { path: PATHS.sync, screen: SyncScreen, tab: PATHS.more, withoutCommune: true },
   { path: PATHS.dossier, screen: Dossier, tab: PATHS.more },
   { path: PATHS.setup, screen: FirstRun, tab: PATHS.home, withoutCommune: true },
+  { path: PATHS.province, screen: ProvinceList, item: ProvinceItem, tab: PATHS.more, withoutCommune: true },
 ];
 
 /** The route of a hash's first segment; the home screen for any segment no route has. */

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { demoCommune } from '../../src/domain/demo-commune.ts';
 import { readStore, waitForServiceWorker } from './helpers/app.ts';
-import { e2eDbPath, enrolInApp, enrolOverApi, issueCode, syncBar } from './helpers/sync.ts';
+import { e2eDbPath, enrolInApp, enrolOverApi, issueCode, issueProvinceCode, syncBar } from './helpers/sync.ts';
 
 const COMMUNE = demoCommune.commune.code;
 const IND = 'TC1.1';
@@ -92,7 +92,7 @@ test('a photo attached offline is there after a reload offline, goes up online, 
   const [officerCode, secondCode, reviewerCode, readerCode] = await Promise.all([
     issueCode({ commune: COMMUNE, role: 'officer', name: 'Điện thoại minh chứng 1' }),
     issueCode({ commune: COMMUNE, role: 'collector', name: 'Điện thoại minh chứng 2' }),
-    issueCode({ commune: COMMUNE, role: 'reviewer', name: 'Người thẩm định của tỉnh' }),
+    issueProvinceCode(demoCommune.commune.province, 'Người thẩm định của tỉnh'),
     issueCode({ commune: COMMUNE, role: 'officer', name: 'Kiểm tra máy chủ minh chứng' }),
   ]);
   const reader = await enrolOverApi(request, readerCode);
@@ -142,9 +142,13 @@ test('a photo attached offline is there after a reload offline, goes up online, 
   await b.getByRole('button', { name: 'Đóng' }).click();
   await b.context().setOffline(false);
 
-  // The province reviewer opens it too, and cannot attach.
+  // The province reviewer (a code of the whole province) opens it from its review of the commune,
+  // beside the indicator, and cannot attach.
   const c = await newPhone(browser, reviewerCode);
-  await openCriteria(c);
+  const id = (await readStore<{ id: string; code: string }>(c, 'communes')).find((x) => x.code === COMMUNE)!.id;
+  await c.goto('/#/tinh');
+  await c.locator(`[data-testid="rv-row"][data-code="${id}"]`).getByRole('link', { name: `Mở hồ sơ ${demoCommune.commune.name}` }).click();
+  await expect(c.locator(`[data-testid="rv-indicator"][data-id="${IND}"]`).getByTestId(`evidence-${IND}`)).toBeVisible();
   await expect(panel(c).getByTestId(`evidence-file-${IND}`)).toHaveCount(0);
   await item(c, 'Ảnh buổi sinh hoạt CLB đọc sách').getByTestId('evidence-thumb').click();
   await expect.poll(() => decoded(c, 'evidence-view')).toBe(true);

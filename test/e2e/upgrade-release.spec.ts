@@ -116,9 +116,13 @@ test('a phone of release 96506a9 upgrades in place: every row and queued op kept
     // 5. The release's database, upgraded: every data row as it was, the queued ops but the threshold one.
     const after = await snapshot(page);
     const db = await dbInfo(page);
-    // Dexie version 6 (× 10): version 6 added the evidence tables (issue #15), empty here.
-    expect(db.version).toBe(60);
+    // Dexie version 7 (× 10): version 6 added the evidence tables (issue #15), version 7 the review's (issue #14), empty here.
+    expect(db.version).toBe(70);
     expect(db.stores).not.toContain('thresholds');
+    for (const t of ['submissions', 'stateChanges', 'reviews', 'councils', 'register', 'provinceSettings']) {
+      expect(db.stores).toContain(t);
+      expect(await readStore(page, t)).toEqual([]);
+    }
     // Every row as it was; communes and villages (issue 13, stable ids) keep their code as their id,
     // and a village belongs to the commune of its key.
     expect(after.tables).toEqual(withStableIds(before.tables));

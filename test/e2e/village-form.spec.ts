@@ -5,7 +5,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { validateVillageCounts } from '../../src/domain/schemas/entities.ts';
 import { VILLAGE_COUNT_LABELS } from '../../src/domain/schemas/labels.ts';
-import { currentYear, expectSave, fillSaved, readStore, savedCount, setUpCommune, villageCodes } from './helpers/app.ts';
+import { currentYear, expectSave, fillSaved, readStore, savedCount, setUpCommune, villageCodes, waitForServiceWorker } from './helpers/app.ts';
 import { problemText } from '../../src/i18n/problems.ts';
 
 const L = VILLAGE_COUNT_LABELS;
@@ -153,6 +153,9 @@ test('the counts of TC5.2: numeric keypad, the rule while typing, last year besi
   await page.goto('/#/them');
   await expectSave(page, () => page.getByRole('button', { name: `Bắt đầu năm ${first + 1} từ năm ${first}` }).click());
   await page.goto('/#/thon/T01');
+  // The reload below is offline: the service worker must control the page first (its first
+  // install downloads the whole precache, which can still be running on a loaded machine).
+  await waitForServiceWorker(page);
   await context.setOffline(true);
   for (const [label, last] of [[L.trained.vi, '160'], [L.university.vi, '40']] as const) {
     const box = page.getByLabel(label, { exact: true });

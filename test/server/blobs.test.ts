@@ -1,14 +1,15 @@
 // Evidence files over HTTP against a real server on a real port (issue 15.3): PUT checks the bytes
 // against the hash (400), caps a file (413) and a commune's total (413 commune-full), takes only
 // JPEG and PDF (415), answers a repeat the same way and keeps one copy; GET serves the commune's
-// own devices and its province reviewer, 404 to another commune or province, 401 without a token.
+// own devices and its province reviewer (a province-wide code, and a code of one commune issued
+// before the province's review), 404 to another commune or province, 401 without a token.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_EVIDENCE_BYTES } from '../../src/domain/evidence/index.ts';
 import { filesDirFor } from '../../server/files/index.ts';
 import { bytesOf, sha } from './file-store-bytes.ts';
-import { batch, call, enrolDevice, makeOp, startTestServer, type Device, type TestServer } from './helpers.ts';
+import { batch, call, enrolDevice, enrolProvinceReviewer, makeOp, startTestServer, type Device, type TestServer } from './helpers.ts';
 
 /** Bytes that start as a JPEG (or a PDF) does, of `n` length. */
 function jpeg(n: number, seed: number): Uint8Array {
@@ -55,7 +56,7 @@ function heldFiles(s: TestServer): string[] {
 
 let s: TestServer;
 let officer: Device, collector: Device, chair: Device, villageCollector: Device, reviewer: Device;
-let neighbour: Device, otherReviewer: Device;
+let neighbour: Device, otherReviewer: Device, provinceReviewer: Device, otherProvinceReviewer: Device;
 
 beforeAll(async () => {
   s = await startTestServer({ communeEvidenceBytes: 1_000_000 });
@@ -66,6 +67,9 @@ beforeAll(async () => {
   reviewer = await enrolDevice(s, '21086', 'reviewer');
   neighbour = await enrolDevice(s, '21086', 'officer');
   otherReviewer = await enrolDevice(s, '00001', 'reviewer');
+  // Reviewers' codes of a whole province (issue 14): Quảng Ngãi's, and Hà Nội's.
+  provinceReviewer = await enrolProvinceReviewer(s, 'Quảng Ngãi');
+  otherProvinceReviewer = await enrolProvinceReviewer(s, 'Hà Nội');
 });
 afterAll(() => s.stop());
 
@@ -135,7 +139,7 @@ describe('PUT /api/v1/blobs/{sha256}', () => {
   it('asks the access policy: read-only roles and village collectors may not upload (403); no token 401', async () => {
     const b = jpeg(1000, 8);
     const h = sha(b);
-    for (const d of [chair, villageCollector, reviewer]) {
+    for (const d of [chair, villageCollector, reviewer, provinceReviewer]) {
       const r = await put(s, h, b, d.token);
       expect(r.status).toBe(403);
       expect(r.json).toMatchObject({ error: 'forbidden' });
@@ -154,7 +158,7 @@ describe('GET /api/v1/blobs/{sha256}', () => {
   });
 
   it("serves the commune's own devices and its province reviewer, bytes and type as stored", async () => {
-    for (const d of [officer, collector, chair, villageCollector, reviewer]) {
+    for (const d of [officer, collector, chair, villageCollector, reviewer, provinceReviewer]) {
       const r = await get(s, h, d.token);
       expect(r.status).toBe(200);
       expect(r.type).toBe('application/pdf');
@@ -165,6 +169,7 @@ describe('GET /api/v1/blobs/{sha256}', () => {
   it('is not there for another commune or another province (404), nor without a token (401)', async () => {
     expect((await get(s, h, neighbour.token)).status).toBe(404);
     expect((await get(s, h, otherReviewer.token)).status).toBe(404);
+    expect((await get(s, h, otherProvinceReviewer.token)).status).toBe(404);
     expect((await get(s, h)).status).toBe(401);
     expect((await get(s, sha(bytesOf(10, 10)), officer.token)).status).toBe(404);
     expect((await get(s, 'ABC', officer.token)).status).toBe(400);
@@ -173,7 +178,9 @@ describe('GET /api/v1/blobs/{sha256}', () => {
   it('a file two communes hold is served to both', async () => {
     expect((await put(s, h, b, neighbour.token)).status).toBe(200);
     expect((await get(s, h, neighbour.token)).status).toBe(200);
+    expect((await get(s, h, provinceReviewer.token)).status).toBe(200);
     expect((await get(s, h, otherReviewer.token)).status).toBe(404);
+    expect((await get(s, h, otherProvinceReviewer.token)).status).toBe(404);
   });
 });
 

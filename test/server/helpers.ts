@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { startServer, type RunningServer, type StartOptions } from '../../server/server.ts';
 import { issueCode } from '../../server/codes.ts';
+import { runAdmin } from '../../server/admin.ts';
 import { formatHlc } from '../../src/domain/sync/hlc.ts';
 import type { Op } from '../../src/domain/sync/op.ts';
 import type { EnrollResponse, Role } from '../../src/domain/sync/protocol.ts';
@@ -59,6 +60,24 @@ export interface Device {
 export async function enrolDevice(s: TestServer, commune: string, role: Role, villages: string[] | null = null, deviceId = `dev-${randomUUID().slice(0, 8)}`): Promise<Device> {
   const { code } = await issueCode(s.store, { commune, role, villages, person: `Người ${role}` });
   const res = await call(s, 'POST', '/api/v1/enroll', { body: { code, deviceId, deviceName: 'Điện thoại thử' } });
+  if (res.status !== 200) throw new Error(`enrol failed ${res.status} ${JSON.stringify(res.json)}`);
+  const enroll = res.json as EnrollResponse;
+  return { token: enroll.token, deviceId, enroll };
+}
+
+/** A province-wide reviewer's one-time code, issued as a person does: `npm run admin -- issue-code --province …`. */
+export async function provinceReviewerCode(s: TestServer, province: string, name = 'Trần Thị Thẩm Định'): Promise<string> {
+  let out = '';
+  const status = await runAdmin(['issue-code', '--province', province, '--role', 'reviewer', '--name', name], { out: (t) => (out += t), err: () => {}, store: s.store });
+  const m = /enrolment code: (\S+)/.exec(out);
+  if (status !== 0 || !m) throw new Error(`issue-code --province failed (${status}): ${out}`);
+  return m[1]!;
+}
+
+/** A province-wide reviewer's device, enrolled over HTTP with such a code. */
+export async function enrolProvinceReviewer(s: TestServer, province: string, name?: string, deviceId = `rv-${randomUUID().slice(0, 8)}`): Promise<Device> {
+  const code = await provinceReviewerCode(s, province, name);
+  const res = await call(s, 'POST', '/api/v1/enroll', { body: { code, deviceId } });
   if (res.status !== 200) throw new Error(`enrol failed ${res.status} ${JSON.stringify(res.json)}`);
   const enroll = res.json as EnrollResponse;
   return { token: enroll.token, deviceId, enroll };

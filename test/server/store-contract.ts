@@ -134,6 +134,31 @@ export function storeContract(name: string, factory: StoreContractFactory): void
         expect(await s.communesInProvince('Hà Nội')).toEqual([HN]);
         expect(await s.communesInProvince('Không có')).toEqual([]);
       }));
+
+      it('[SC14] a province\'s own stream (p:…) takes batches like a commune, is never listed as one, and heads give each feed\'s last seq', withDb(async (s) => {
+        await s.createCommune({ code: 'p:quang-ngai', name: QN, province: QN, villages: [] });
+        expect((await s.listCommunes()).map((c) => c.code)).toEqual([HN, A, B]);
+        expect(await s.communesInProvince(QN)).toEqual([A, B]);
+        ok(await s.applyBatch(input('p:quang-ngai', 'dev-r', [op('p:quang-ngai/2025', { dossierDeadline: '02-25' }, 'dev-r', 'provinceSettings')])));
+        ok(await s.applyBatch(input(A, 'dev-a', counts(A, 'dev-a', 3))));
+        expect(await s.communeHeads(QN)).toEqual([
+          { id: A, code: A, name: 'Xã Ba Tô', seq: 3 }, { id: B, code: B, name: 'Xã Ba Vì', seq: 0 }, { id: 'p:quang-ngai', code: 'p:quang-ngai', name: QN, seq: 1 },
+        ]);
+        expect(await s.communeHeads('Hà Nội')).toEqual([{ id: HN, code: HN, name: 'Phường Phúc Xá', seq: 0 }]);
+      }));
+
+      it('[SC15] states by key prefix: exactly the keys that start with it, in key order', withDb(async (s) => {
+        ok(await s.applyBatch(input(A, 'dev-a', [
+          ...counts(A, 'dev-a', 1, 'T02'), ...counts(A, 'dev-a', 1, 'T01'), ...counts(A, 'dev-a', 1, 'T01', 2024),
+        ])));
+        await s.createCommune({ code: '210850', name: 'Xã Tiền Tố', province: QN, villages: [] });
+        ok(await s.applyBatch(input('210850', 'dev-x', counts('210850', 'dev-x', 1))));
+        const got = await s.statesByPrefix('villageCounts', `${A}/2025/`);
+        expect(got.map((r) => r.key)).toEqual([`${A}/2025/T01`, `${A}/2025/T02`]);
+        expect(valuesOf(got[0]!.state)).toEqual({ households: 100 });
+        expect((await s.statesByPrefix('villageCounts', `${A}/`)).map((r) => r.key)).toEqual([`${A}/2024/T01`, `${A}/2025/T01`, `${A}/2025/T02`]);
+        expect(await s.statesByPrefix('answer', `${A}/`)).toEqual([]);
+      }));
     });
 
     describe('codes and tokens', () => {

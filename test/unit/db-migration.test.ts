@@ -102,10 +102,12 @@ describe('schema migration from version 2 (issue #11: the province thresholds re
     await db.open();
     // Opened at the newest version (6 added the evidence tables, empty).
     expect(db.verno).toBe(DB_VERSION);
-    expect(DB_VERSION).toBe(6);
+    expect(DB_VERSION).toBe(7);
     expect(await db.attachments.count()).toBe(0);
     expect(await db.blobs.count()).toBe(0);
     expect(db.tables.map((t) => t.name)).not.toContain('thresholds');
+    // Version 6 (issue 14) adds the review's tables.
+    expect(db.tables.map((t) => t.name)).toEqual(expect.arrayContaining(['submissions', 'stateChanges', 'reviews', 'councils', 'register', 'provinceSettings']));
     expect((await db.outbox.orderBy('seq').toArray()).map((r) => [r.op.opId.slice(-1), r.state])).toEqual([['2', 'pending'], ['4', 'quarantined']]);
     expect((await db.stamps.toArray()).map((s) => s.entity)).toEqual(['villageCounts']);
     expect((await db.conflicts.toArray()).map((c) => c.entity)).toEqual(['villageCounts']);

@@ -9,7 +9,7 @@ import { KEY_SHAPES } from '../../src/domain/keys.ts';
 import { fastFieldsOf, fieldLabel, opFieldsSchema } from '../../src/domain/schemas/fields.ts';
 import { hasRecordRules } from '../../src/domain/schemas/record-rules.ts';
 import { OpSchema } from '../../src/domain/sync/protocol.ts';
-import { V1_STORES, V2_CHANGES, V3_STORES, V5_CHANGES, V6_CHANGES, currentStores } from '../../src/db/db.ts';
+import { V1_STORES, V2_CHANGES, V3_STORES, V5_CHANGES, V6_CHANGES, V6_ENTITIES, currentStores } from '../../src/db/db.ts';
 import { keyOfRow, parseKey, storeOf } from '../../src/db/entities.ts';
 
 describe('each entry', () => {
@@ -35,14 +35,24 @@ describe('derived from the entries', () => {
     expect(v.safeParse(OpSchema, op('thresholds')).success).toBe(false);
   });
 
-  it('the Dexie tables of this release are the ones versions 1–6 built (no table changed without a version)', () => {
+  it('the Dexie tables of this release are the ones versions 1–7 built (no table changed without a version)', () => {
     const { thresholds: _gone, ...v2 } = V2_CHANGES as Record<string, string>;
     expect(V3_STORES).toEqual({ ...V1_STORES, ...v2 });
-    expect(currentStores()).toEqual({ ...V3_STORES, ...V5_CHANGES, ...V6_CHANGES });
+    expect(currentStores(V6_ENTITIES)).toEqual({ ...V3_STORES, ...V5_CHANGES, ...V6_CHANGES });
+    // Version 7 (issue 14) only adds the review's tables.
+    expect(currentStores()).toEqual({
+      ...V3_STORES, ...V5_CHANGES, ...V6_CHANGES,
+      submissions: '[commune+year+version], [commune+year], commune',
+      stateChanges: '[commune+year+step], [commune+year], commune',
+      reviews: '[commune+year+version+indicator], [commune+year], commune',
+      councils: '[province+year], province',
+      register: '[commune+year], commune',
+      provinceSettings: '[province+year], province',
+    });
   });
 
   it.each(ENTITY_NAMES)('%s: a row key and an op key are one another', (name) => {
-    const parts = { commune: '21085', village: 'T01', year: 2025, indicator: 'TC1.1', decision: 'd1', attachment: 'a1' };
+    const parts = { commune: '21085', village: 'T01', year: 2025, indicator: 'TC1.1', decision: 'd1', attachment: 'a1', version: 2, step: 3, province: 'p:quang-ngai' };
     const key = KEY_SHAPES[ENTITY_DEFS[name].key].map((p) => String(parts[p])).join('/');
     const row = parseKey(name, key)!;
     expect(row).not.toBeNull();

@@ -40,7 +40,8 @@ function walk(dir: string): string[] {
 function specifiers(source: string): string[] {
   const text = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
   const found = [
-    ...text.matchAll(/\bfrom\s*['"]([^'"]+)['"]/g),
+    // `from` as a word of code, not inside a string ('from' as a field name).
+    ...text.matchAll(/(?<!['"\w])from\s*['"]([^'"]+)['"]/g),
     ...text.matchAll(/\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g),
     ...text.matchAll(/^\s*import\s*['"]([^'"]+)['"]/gm),
   ];

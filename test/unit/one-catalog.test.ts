@@ -27,7 +27,7 @@ const ALLOWED: Record<string, string> = {
   'src/review/papers/': "the receiver's papers, likewise",
   'src/export/': 'the spreadsheets the app writes: documents with Vietnamese headings and titles',
   'src/import/columns.ts': 'the headings a person may have typed in a sheet, matched as written',
-  'src/import/text.ts': 'folding Vietnamese letters to compare names (đ → d)',
+  'src/domain/fold.ts': 'folding Vietnamese letters to compare names and make ids (đ → d)',
 };
 
 /** The source text with its comments blanked, strings, templates and regular expressions kept. */

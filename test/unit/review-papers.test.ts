@@ -227,6 +227,22 @@ describe('Văn bản trả lời: a commune not recognised, with the reasons (Đ
     expect(reasons.find((l) => l.includes('Chỉ tiêu 3 của Tiêu chí 1'))).toContain('Không có báo cáo kết quả Tuần lễ hưởng ứng học tập suốt đời');
   });
 
+  it('the reasons the register records are stated, first and as written, under "Lý do không đạt"', () => {
+    const r = { ...find(y, 'Xã Tư Nghĩa'), reasons: 'Hồ sơ thiếu Báo cáo tự đánh giá có chữ ký của Chủ tịch Ủy ban nhân dân xã.\n  Thư viện xã chưa hoạt động thường xuyên.  ' };
+    const lines = clean(answer(y, r).doc!).split('\n');
+    const at = lines.findIndex((l) => l.endsWith('Lý do không đạt:'));
+    expect(lines.slice(at + 1, at + 4)).toEqual([
+      'Hồ sơ thiếu Báo cáo tự đánh giá có chữ ký của Chủ tịch Ủy ban nhân dân xã.',
+      'Thư viện xã chưa hoạt động thường xuyên.',
+      expect.stringMatching(/^1\. Chỉ tiêu 2 của Tiêu chí 3/),
+    ]);
+    // A "Không đạt" without its own reason no longer stops the letter when the register states why.
+    const bare = { ...find(y, 'Xã Ba Tô'), verdicts: { ...find(y, 'Xã Ba Tô').verdicts!, 'TC2.3': { verdict: 'unmet' as const } }, conclusion: { outcome: 'not-recognised' as const }, reasons: 'Chưa tổ chức Tuần lễ hưởng ứng học tập suốt đời.' };
+    const text = clean(answer(y, bare).doc!);
+    expect(text).toContain('Lý do không đạt:\nChưa tổ chức Tuần lễ hưởng ứng học tập suốt đời.');
+    expect(text).not.toMatch(/^\d+\. Chỉ tiêu 3 của Tiêu chí 2/m);
+  });
+
   it('no letter without a reason, and none for a commune the council recognised', () => {
     const r = find(y, 'Xã Ba Tô');
     const bare = { ...r, verdicts: { ...r.verdicts!, 'TC2.3': { verdict: 'unmet' as const } }, conclusion: { outcome: 'not-recognised' as const } };
@@ -332,6 +348,14 @@ describe('the yearly Báo cáo kết quả đánh giá, công nhận of a mixed 
     expect(text).toContain('trong đó 1 xã đang giữ danh hiệu còn thời hạn bảo lưu');
     expect(text).toContain('Kính gửi:\n- Bộ Giáo dục và Đào tạo;\n- Ủy ban nhân dân tỉnh Quảng Ngãi.');
     expect(text).toContain('Sở Giáo dục và Đào tạo tỉnh Quảng Ngãi kính báo cáo./.');
+    expect(text).toContain('Nơi nhận:\n- Bộ Giáo dục và Đào tạo;\n- Ủy ban nhân dân tỉnh Quảng Ngãi;');
+  });
+
+  it('a report not addressed by hand goes to the deciding office the province set, in Kính gửi and Nơi nhận', () => {
+    const text = clean(buildYearReport({ ...y, report: { ...y.report, to: undefined } }, catalog).doc!);
+    expect(text).toContain(`Kính gửi: ${y.settings.decider.name}.`);
+    expect(text).toContain(`Nơi nhận:\n- ${y.settings.decider.name};\n`);
+    expect(text).not.toContain('- …;');
   });
 
   it('why the others did not: each indicator failed with its communes, by the council’s verdicts', () => {

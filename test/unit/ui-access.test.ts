@@ -7,9 +7,11 @@ import type { TokenGrant } from '../../server/store/store.ts';
 import type { EntityName, Op } from '../../src/domain/sync/op.ts';
 import { ENTITY_NAMES as ENTITY_LIST } from '../../src/domain/entities/index.ts';
 import { ROLES } from '../../src/domain/sync/protocol.ts';
+import { provinceId } from '../../src/domain/keys.ts';
 import { accessFrom, FULL_ACCESS, ownVillagesFirst, readOnlyReason } from '../../src/ui/access.ts';
 
 const C = '99001';
+const P = 'Quảng Ngãi';
 /** A key of `entity` in commune C, of village `v` where the key has a village. */
 function keyOf(entity: EntityName, v: string): string {
   switch (entity) {
@@ -20,6 +22,12 @@ function keyOf(entity: EntityName, v: string): string {
     case 'answer': return `${C}/2025/TC1.1`;
     case 'decision': return `${C}/2025-03-20_1`;
     case 'dossier': return `${C}/2025`;
+    case 'submission': return `${C}/2025/1`;
+    case 'stateChange': return `${C}/2025/1`;
+    case 'review': return `${C}/2025/1/TC1.1`;
+    case 'registerEntry': return `${C}/2025`;
+    case 'council': return `${provinceId(P)}/2025`;
+    case 'provinceSettings': return `${provinceId(P)}/2025`;
     case 'attachment': return `${C}/2025/a1`;
   }
 }
@@ -31,7 +39,7 @@ describe('readOnlyReason agrees with the server', () => {
       for (const entity of ENTITY_LIST) {
         for (const village of ['T01', 'T02']) {
           it(`${role} ${JSON.stringify(villages)} ${entity} ${village}`, () => {
-            const grant = { role, commune: C, villages } as unknown as TokenGrant;
+            const grant = { role, commune: C, province: P, villages } as unknown as TokenGrant;
             const op = { opId: 'x', entity, key: keyOf(entity, village), fields: {}, hlc: '' } as unknown as Op;
             const access = accessFrom({ role, villageScope: villages, enrolledCommune: C }, C);
             const keyed = entity === 'village' || entity === 'villageCounts';
@@ -40,7 +48,7 @@ describe('readOnlyReason agrees with the server', () => {
           // Recording the meeting, locking or reopening a year (isLockAct), as the dossier screen asks it.
           for (const fields of [{ locked: true }, { locked: false, reopenReasons: '[]' }, { meetingDate: '2026-01-15' }, { narrSituation: 'x' }]) {
             it(`${role} ${JSON.stringify(villages)} ${entity} ${village} ${Object.keys(fields).join(',')}`, () => {
-              const grant = { role, commune: C, villages } as unknown as TokenGrant;
+              const grant = { role, commune: C, province: P, villages } as unknown as TokenGrant;
               const op = { opId: 'x', entity, key: keyOf(entity, village), fields, hlc: '' } as unknown as Op;
               const access = accessFrom({ role, villageScope: villages, enrolledCommune: C }, C);
               const keyed = entity === 'village' || entity === 'villageCounts';

@@ -37,6 +37,24 @@ export type FieldKind =
   | 'met'
   /** Minh chứng: a list of { number, date, issuer, title, note }. */
   | 'evidence'
+  /** One of the entry's `choices` (a code: a dossier state, a verdict, an outcome). */
+  | 'choice'
+  /** A moment as an ISO date-time in UTC (`2026-03-01T08:30:00.000Z`). */
+  | 'instant'
+  /** A SHA-256 digest, 64 lower-case hex digits. */
+  | 'hash'
+  /** A dossier as sent: the readiness input, the engine's output of it, the request, the papers' texts. */
+  | 'snapshot'
+  /** The council's members: { name, position, organisation, role }. */
+  | 'members'
+  /** How the council appraised: { kind: 'meeting' | 'written', date, … }. */
+  | 'appraisal'
+  /** An office: { name, headerName, parent, abbr, draftingUnit, signerAuthority, signerTitle, signerName }. */
+  | 'office'
+  /** A paper's number and date ({ number, date }, an issuer where it has one). */
+  | 'paperRef'
+  /** A list of commune ids (the communes of a difficult area). */
+  | 'codes'
   /** An administrative code (Mã xã, Mã thôn) or an id: letters without marks, digits, . _ - (≤ 32). */
   | 'code'
   /** A file's SHA-256, 64 lowercase hex digits. */
@@ -52,6 +70,8 @@ export interface FieldDef {
   label?: string;
   /** Highest value of a `level`. */
   max?: number;
+  /** The codes a `choice` takes. */
+  choices?: readonly string[];
   /** False when an edit may not clear the field (no null): a name, a decision's level and date. */
   clearable: boolean;
 }
@@ -62,8 +82,13 @@ export type RecordRule =
   | { kind: 'chains'; chains: readonly (readonly string[])[] }
   /** The answer of the indicator its key names: an amount only where that indicator carries one. */
   | { kind: 'indicatorAnswer' }
-  /** Each of these fields holds a value (a file's hash, type and size). */
+  /** Each named field holds a value (a record written whole, once; a file's hash, type and size). */
   | { kind: 'required'; fields: readonly string[] }
+  /**
+   * A title of the register: a level, a number and a date when recognised, reasons when not, and
+   * `validUntil` 31/12 of the decision's year + 3 (Điều 5.4).
+   */
+  | { kind: 'register' }
   /** Exactly one of these fields holds a value (an attachment's indicator or decision). */
   | { kind: 'exactlyOne'; fields: readonly string[] }
   /** This field, when set, names an indicator of the default catalog. */
@@ -116,6 +141,13 @@ export interface EntityDef<N extends string = string> {
    */
   openFields?: true;
   rules?: readonly RecordRule[];
+  /**
+   * Written once, never changed: an op on a key that exists is refused (a dossier as sent, a
+   * change of its state). Two devices that write the same new key race; the second is refused.
+   */
+  immutable?: true;
+  /** Which indicators a key's indicator part may name: the yes/no ones (answers, the default) or all. */
+  indicators?: 'all';
   table: TableDef;
 }
 
@@ -127,8 +159,8 @@ export function defineEntity<const N extends string>(def: EntityDef<N>): EntityD
 
 // Field builders, so an entry reads like the glossary: `households: count()`.
 /* @__NO_SIDE_EFFECTS__ */
-const field = (kind: FieldKind, label?: string, clearable = true, max?: number): FieldDef =>
-  ({ kind, clearable, ...(label ? { label } : {}), ...(max !== undefined ? { max } : {}) });
+const field = (kind: FieldKind, label?: string, clearable = true, max?: number, choices?: readonly string[]): FieldDef =>
+  ({ kind, clearable, ...(label ? { label } : {}), ...(max !== undefined ? { max } : {}), ...(choices ? { choices } : {}) });
 
 export const count = (label?: string): FieldDef => field('count', label);
 export const flag = (label?: string): FieldDef => field('flag', label);
@@ -137,6 +169,10 @@ export const name = (label?: string): FieldDef => field('name', label);
 export const note = (label?: string): FieldDef => field('note', label);
 export const dayOfYear = (label?: string): FieldDef => field('dayOfYear', label);
 export const evidence = (label?: string): FieldDef => field('evidence', label);
+export const date = (label?: string): FieldDef => field('date', label);
+export const paperRef = (label?: string): FieldDef => field('paperRef', label);
+/** One of `choices`; `clearable` false when an edit may not clear it. */
+export const choice = (choices: readonly string[], label?: string, clearable = true): FieldDef => field('choice', label, clearable, undefined, choices);
 /** An administrative code or an id, never cleared. */
 export const code = (label?: string): FieldDef => field('code', label, false);
 /** A field an edit may set but never clear. */

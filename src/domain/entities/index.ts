@@ -1,12 +1,19 @@
 // The entity registry: every entity that syncs, one file each. Add an entity by writing its file
 // and listing it here; its op kind, wire schema, Dexie table, export/import and access follow.
 // First-load path (the Dexie tables are read from it): data only.
+import type { CommuneFigures, VillageCounts } from '../assess-types.ts';
 import { answer } from './answer.ts';
 import { attachment } from './attachment.ts';
 import { commune } from './commune.ts';
 import { communeFigures } from './commune-figures.ts';
+import { council } from './council.ts';
 import { decision } from './decision.ts';
 import { dossier } from './dossier.ts';
+import { provinceSettings } from './province-settings.ts';
+import { registerEntry } from './register-entry.ts';
+import { review } from './review.ts';
+import { stateChange } from './state-change.ts';
+import { submission } from './submission.ts';
 import { village } from './village.ts';
 import { villageCounts } from './village-counts.ts';
 import type { EntityDef } from './define.ts';
@@ -14,7 +21,12 @@ import type { EntityDef } from './define.ts';
 export type { EntityDef, FieldDef, FieldKind, RecordRule, Scope, TableDef } from './define.ts';
 
 /** Every entity, by name, in the order files and screens list them. */
-export const ENTITY_DEFS = { commune, village, villageCounts, communeFigures, answer, decision, dossier, attachment } as const;
+export const ENTITY_DEFS = {
+  commune, village, villageCounts, communeFigures, answer, decision, dossier, attachment,
+  // The province's review (issue #14): what a commune sent, its states, the verdicts, the council,
+  // the register, the province's settings.
+  submission, stateChange, review, council, registerEntry, provinceSettings,
+} as const;
 
 /** Tên thực thể — the entities that sync. */
 export type EntityName = keyof typeof ENTITY_DEFS;
@@ -37,3 +49,7 @@ export function entityDef(name: EntityName): EntityDef<EntityName> {
 export function isEntityName(name: unknown): name is EntityName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(ENTITY_DEFS, name);
 }
+
+/** The fields of the readiness input's villages and figures: the registry's, in its order. */
+export const COUNT_KEYS = Object.keys(villageCounts.fields) as (keyof VillageCounts)[];
+export const FIGURE_KEYS = Object.keys(communeFigures.fields) as (keyof CommuneFigures)[];

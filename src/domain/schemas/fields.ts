@@ -9,6 +9,7 @@ import {
   boolSchema, codeSchema, countSchema, dateSchema, dayOfYearSchema, evidenceList, fileSizeSchema, fileTypeSchema, levelNoSchema, sha256Schema, levelSchema, metSchema, nonEmptyText, strict,
 } from './blocks.ts';
 import { LABELS, type LabelKey, type LabelName } from './labels.ts';
+import { appraisalSchema, choiceSchema, codesSchema, hashSchema, instantSchema, membersSchema, officeSchema, paperRefSchema, snapshotSchema } from './review.ts';
 import { msg } from './problems.ts';
 import { MAX_PARAGRAPH_LENGTH, nameText, noteText, textField } from './text.ts';
 
@@ -42,6 +43,15 @@ function valueSchema(f: FieldDef, label: LabelKey): v.GenericSchema {
     case 'dayOfYear': return dayOfYearSchema(label);
     case 'met': return metSchema;
     case 'evidence': return evidenceList;
+    case 'choice': return choiceSchema(label, f.choices ?? []);
+    case 'instant': return instantSchema(label);
+    case 'hash': return hashSchema(label);
+    case 'snapshot': return snapshotSchema();
+    case 'members': return membersSchema;
+    case 'appraisal': return appraisalSchema;
+    case 'office': return officeSchema(label);
+    case 'paperRef': return paperRefSchema(label);
+    case 'codes': return codesSchema(label);
     case 'code': return codeSchema(label);
     case 'sha256': return sha256Schema(label);
     case 'fileType': return fileTypeSchema(label);

@@ -109,6 +109,65 @@ export const OTHER_LABELS = {
   dossierParagraph: { vi: 'Đoạn văn của hồ sơ', en: 'A dossier paragraph' },
 } as const satisfies Record<string, Text>;
 
+/** Labels of the fields of the province's review (issue #14): what was sent, its states, the council, the register, the province's settings. */
+export const REVIEW_LABELS = {
+  snapshot: { vi: 'Nội dung hồ sơ đã gửi', en: 'Dossier as sent' },
+  contentHash: { vi: 'Mã kiểm tra nội dung hồ sơ', en: 'Content checksum' },
+  sentAt: { vi: 'Thời điểm gửi hồ sơ', en: 'Sent at' },
+  sentBy: { vi: 'Người gửi hồ sơ', en: 'Sent by' },
+  stateFrom: { vi: 'Trạng thái trước', en: 'State before' },
+  stateTo: { vi: 'Trạng thái sau', en: 'State after' },
+  version: { vi: 'Lần gửi', en: 'Version' },
+  changedAt: { vi: 'Thời điểm', en: 'When' },
+  changedBy: { vi: 'Người thực hiện', en: 'By' },
+  device: { vi: 'Thiết bị', en: 'Device' },
+  reason: { vi: 'Lý do', en: 'Reason' },
+  verdict: { vi: 'Kết quả thẩm định', en: 'Verdict' },
+  comment: { vi: 'Ý kiến', en: 'Comment' },
+  councilMembers: { vi: 'Thành viên Hội đồng', en: 'Council members' },
+  appraisal: { vi: 'Hình thức thẩm định', en: 'How the council appraised' },
+  councilEstablished: { vi: 'Quyết định thành lập Hội đồng', en: 'Decision establishing the council' },
+  outcome: { vi: 'Kết quả công nhận', en: 'Outcome' },
+  signer: { vi: 'Người ký', en: 'Signer' },
+  validUntil: { vi: 'Giá trị đến ngày', en: 'Valid until' },
+  reasons: { vi: 'Lý do không công nhận', en: 'Reasons for not recognising' },
+  councilNote: { vi: 'Ý kiến khác của Hội đồng', en: "The council's further remarks" },
+  minutesRef: { vi: 'Biên bản thẩm định', en: 'Appraisal minutes' },
+  answerRef: { vi: 'Văn bản trả lời', en: 'Written answer' },
+  place: { vi: 'Địa danh', en: 'Place name' },
+  receiver: { vi: 'Cơ quan tiếp nhận, thẩm định hồ sơ', en: 'Receiving body' },
+  receiverAddress: { vi: 'Địa chỉ cơ quan tiếp nhận', en: "Receiving body's address" },
+  decider: { vi: 'Cơ quan quyết định công nhận', en: 'Deciding office' },
+  guidanceLetter: { vi: 'Văn bản hướng dẫn của năm', en: "The year's guidance letter" },
+  decisionBasis: { vi: 'Căn cứ khác của quyết định', en: 'Other grounds of the decision' },
+  difficultAreas: { vi: 'Các xã thuộc vùng khó khăn', en: 'Communes in a disadvantaged area' },
+  // Inside the values above (an office, a council member, the appraisal, the dossier as sent).
+  officeName: { vi: 'Tên cơ quan', en: "The office's name" },
+  officeHeaderName: { vi: 'Tên cơ quan trên tiêu đề', en: 'Name in the header' },
+  officeParent: { vi: 'Cơ quan chủ quản', en: 'Parent body' },
+  officeAbbr: { vi: 'Chữ viết tắt tên cơ quan', en: "The office's abbreviation" },
+  officeDraftingUnit: { vi: 'Đơn vị soạn thảo', en: 'Drafting unit' },
+  officeSignerAuthority: { vi: 'Thẩm quyền ký', en: 'Signing authority' },
+  officeSignerTitle: { vi: 'Chức vụ người ký', en: "Signer's title" },
+  officeSignerName: { vi: 'Họ tên người ký', en: "Signer's name" },
+  councilMember: { vi: 'Thành viên Hội đồng', en: 'Council member' },
+  memberName: { vi: 'Họ tên thành viên', en: "Member's name" },
+  memberPosition: { vi: 'Chức vụ', en: 'Position' },
+  memberOrganisation: { vi: 'Cơ quan, tổ chức', en: 'Organisation' },
+  memberRole: { vi: 'Vai trò trong Hội đồng', en: 'Role in the council' },
+  meetingDate: { vi: 'Ngày họp Hội đồng', en: 'Meeting date' },
+  meetingPlace: { vi: 'Địa điểm họp', en: 'Meeting place' },
+  meetingStart: { vi: 'Giờ bắt đầu', en: 'Start time' },
+  meetingEnd: { vi: 'Giờ kết thúc', en: 'End time' },
+  writtenOpinionsDate: { vi: 'Ngày tổng hợp ý kiến', en: 'Date the opinions were gathered' },
+  request: { vi: 'Đề nghị công nhận', en: 'Request for recognition' },
+  requestKind: { vi: 'Loại đề nghị', en: 'Request kind' },
+  snapshotInput: { vi: 'Số liệu đánh giá trong hồ sơ', en: 'The assessment input of the dossier' },
+  snapshotOutput: { vi: 'Kết quả đánh giá trong hồ sơ', en: 'The assessment result in the dossier' },
+  paperName: { vi: 'Tên văn bản trong hồ sơ', en: 'Paper name' },
+  paperText: { vi: 'Nội dung văn bản', en: 'Paper text' },
+} as const satisfies Record<string, Text>;
+
 /**
  * The glossary's words for a village ("Thôn / Bản / Ấp / Tổ dân phố (gọi chung là thôn)"): a name
  * may start with one of them or not ("Thôn Làng Mạ" = "Làng Mạ").
@@ -117,9 +176,9 @@ export const VILLAGE_KINDS: Text = { vi: 'Thôn / Bản / Ấp / Tổ dân phố
 /** Each of those words: Thôn, Bản, Ấp, Tổ dân phố. */
 export const VILLAGE_KIND_WORDS: readonly string[] = VILLAGE_KINDS.vi.replace(/\s*\([^)]*\)\s*/g, '').split('/').map((s) => s.trim()).filter(Boolean);
 
-/** Every label by its key (the keys of the three tables never collide). */
-export const LABELS: Readonly<Record<LabelKey, Text>> = { ...VILLAGE_COUNT_LABELS, ...COMMUNE_FIGURE_LABELS, ...OTHER_LABELS };
-export type LabelKey = keyof typeof VILLAGE_COUNT_LABELS | keyof typeof COMMUNE_FIGURE_LABELS | keyof typeof OTHER_LABELS;
+/** Every label by its key (the keys of the four tables never collide). */
+export const LABELS: Readonly<Record<LabelKey, Text>> = { ...VILLAGE_COUNT_LABELS, ...COMMUNE_FIGURE_LABELS, ...OTHER_LABELS, ...REVIEW_LABELS };
+export type LabelKey = keyof typeof VILLAGE_COUNT_LABELS | keyof typeof COMMUNE_FIGURE_LABELS | keyof typeof OTHER_LABELS | keyof typeof REVIEW_LABELS;
 
 /** What a message's `label` parameter names: a glossary label by key, or an entity of the registry. */
 export type LabelName = LabelKey | EntityName;

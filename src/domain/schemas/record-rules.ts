@@ -9,6 +9,8 @@ import { readKey } from '../keys.ts';
 import { makeAnswerSchema } from './entities.ts';
 import { ENTITY_DEFS, ENTITY_NAMES } from '../entities/index.ts';
 import { chainProblems } from './blocks.ts';
+import type { LabelName } from './labels.ts';
+import { validUntil } from '../readiness/eligibility.ts';
 import { fieldLabels } from './fields.ts';
 import { toProblems, type Problem } from './problems.ts';
 
@@ -50,6 +52,8 @@ export function recordProblems(entity: EntityName, key: string, values: Record<s
       for (const f of rule.fields) {
         if (!has(f)) out.push({ path: f, code: 'pb.missing', params: { field: labelsOf(entity)[f]!, key: f } });
       }
+    } else if (rule.kind === 'register') {
+      out.push(...registerProblems(values, labelsOf(entity)));
     } else if (rule.kind === 'exactlyOne') {
       if (rule.fields.filter(has).length !== 1) {
         const [a, b] = rule.fields.map((f) => labelsOf(entity)[f]!);
@@ -69,6 +73,25 @@ export function recordProblems(entity: EntityName, key: string, values: Record<s
       const r = v.safeParse(schema, whole);
       if (!r.success) out.push(...toProblems(r.issues));
     }
+  }
+  return out;
+}
+
+/**
+ * The register's rules: recognised → a level, a decision number and date; not recognised →
+ * reasons and no level; `validUntil`, when written, 31/12 of the decision's year + 3 (Điều 5.4).
+ */
+function registerProblems(x: Record<string, unknown>, labels: Record<string, LabelName>): Problem[] {
+  const out: Problem[] = [];
+  const blank = (f: string) => x[f] === undefined || x[f] === null || (typeof x[f] === 'string' && (x[f] as string).trim() === '');
+  if (x.outcome === 'recognised') {
+    for (const f of ['level', 'number', 'date']) if (blank(f)) out.push({ path: f, code: 'pb.registerDecision', params: { label: labels[f]! } });
+  } else if (x.outcome === 'not-recognised') {
+    if (blank('reasons')) out.push({ path: 'reasons', code: 'pb.registerReasons', params: { label: labels.reasons! } });
+    if (!blank('level')) out.push({ path: 'level', code: 'pb.registerNoLevel' });
+  }
+  if (typeof x.date === 'string' && typeof x.validUntil === 'string' && x.validUntil !== validUntil(x.date)) {
+    out.push({ path: 'validUntil', code: 'pb.registerValidUntil', params: { label: labels.validUntil!, want: validUntil(x.date) } });
   }
   return out;
 }

@@ -178,8 +178,19 @@ export interface EnrollResponse {
   token: string;
   commune: CommuneInfo;
   role: Role;
+  /** Who the enrolment code was issued to (a change of a dossier's state names them). */
+  person: string;
   /** The villages a collector is limited to; absent when not limited. */
   villages?: string[];
+}
+
+/** GET /api/v1/province/heads answer: where each feed of the reviewer's province stands. */
+export interface ProvinceHeadsResponse {
+  province: string;
+  /** The province's own records (council, settings): GET /changes?commune={id}. */
+  stream: { id: string; seq: number };
+  /** Every commune of the province, those added later too, with the last seq of its feed and its villages. */
+  communes: { id: string; code: string; name: string; seq: number; villages: { id?: string; code: string; name: string }[] }[];
 }
 
 /** GET /api/v1/me answer. */
@@ -252,8 +263,9 @@ const WIRE_KEY_RULES: Omit<KeyRules, 'isIndicator'> = {
 /** What is wrong with a key: a problem code (`pb.keyShape`…) and its parameters. */
 export interface KeyRefusal { code: string; params: ProblemParams }
 
-/** The wire's rules with the default catalog's indicators (made once, not per key). */
+/** The wire's rules with the default catalog's indicators (made once, not per key): its yes/no ones for answers, any of them for an entity keyed by every indicator (the council's verdicts). */
 const DEFAULT_KEY_RULES: KeyRules = { ...WIRE_KEY_RULES, isIndicator: isAnswerIndicator };
+const ALL_INDICATOR_KEY_RULES: KeyRules = { ...WIRE_KEY_RULES, isIndicator: (id) => isCatalogIndicator(id) };
 
 /**
  * Answers of parseKey with the default rules, by entity then key: the ops of a batch share a few
@@ -273,7 +285,7 @@ export function parseKey(entity: EntityName, key: string, isIndicator: (id: stri
   let byKey = keyMemo.get(entity);
   const known = byKey?.get(key);
   if (known) return known;
-  const r = checkKey(ENTITY_DEFS[entity].key, key, DEFAULT_KEY_RULES);
+  const r = checkKey(ENTITY_DEFS[entity].key, key, ENTITY_DEFS[entity].indicators === 'all' ? ALL_INDICATOR_KEY_RULES : DEFAULT_KEY_RULES);
   const answer = Object.freeze(isKeyProblem(r) ? keyRefusal(r) : r);
   if (keyMemoSize >= KEY_MEMO_MAX) {
     keyMemo.clear();
@@ -295,6 +307,12 @@ export function isKeyRefusal(x: Readonly<KeyParts> | Readonly<KeyRefusal>): x is
 function keyRefusal(p: KeyProblem): KeyRefusal {
   const { code, ...params } = p;
   return { code: `pb.${code}`, params };
+}
+
+/** Whether `id` is an indicator of the default catalog (the council's verdicts are keyed by any). */
+export function isCatalogIndicator(id: string): boolean {
+  const catalog = catalogs[DEFAULT_CATALOG_ID];
+  return !!catalog && findIndicator(catalog, id) !== undefined;
 }
 
 /** Whether `id` is a yes/no indicator of the default catalog (answers are keyed by them). */
@@ -415,8 +433,14 @@ function sortedKeys<T>(o: Record<string, T>): Record<string, T> {
   return out;
 }
 
+/**
+ * How deep a field's value may nest. A dossier as sent (the submission's snapshot) holds the
+ * engine's output, whose deepest value sits about ten levels down; nothing else comes near.
+ */
+const MAX_JSON_DEPTH = 16;
+
 function isJson(x: unknown, depth: number): x is JsonValue {
-  if (depth > 8) return false;
+  if (depth > MAX_JSON_DEPTH) return false;
   if (x === null || typeof x === 'string' || typeof x === 'boolean') return true;
   if (typeof x === 'number') return Number.isFinite(x);
   if (Array.isArray(x)) return x.every((y) => isJson(y, depth + 1));

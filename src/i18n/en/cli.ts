@@ -7,6 +7,8 @@ export const words: Mirror<typeof vi> = {
 
   create-commune --code 21085 --name "Xã Ba Tô" --province "Quảng Ngãi" \\
                  --village "T01=Thôn Làng Mạ" --village "T02=Thôn Gò Ra" …
+  issue-code     --province "Quảng Ngãi" --role reviewer --name "Recipient"
+                 (one code for every commune of the province, those added later too)
   issue-code     --commune 21085 --role collector|officer|chair|reviewer --name "Recipient" \\
                  [--villages T01,T02]      (collectors only)
                  [--days 30]               (days the code stays valid)
@@ -26,6 +28,9 @@ export const words: Mirror<typeof vi> = {
   'cli.badRole': 'The role must be one of: {roles}',
   'cli.badDays': '--days must be 1–366',
   'cli.codeIssued': 'enrolment code',
+  'cli.provinceOrCommune': '--province or --commune, not both',
+  'cli.provinceReviewerOnly': 'a province code is for reviewers only (--role reviewer)',
+  'cli.provinceEmpty': 'note: no commune of "{province}" yet; the code also serves communes added later',
   'cli.validUntil': 'valid until',
   'cli.oneSheet': 'one sheet file is needed',
   'cli.cannotRead': 'cannot read "{path}"',

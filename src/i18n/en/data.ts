@@ -13,6 +13,7 @@ export const words: Mirror<typeof vi> = {
   'data.villageName': 'The village name must not be empty.',
   'data.level': 'The level is 1 or 2.',
   'data.decidedOn': 'The decision date is not valid (write year-month-day).',
+  'data.decisionInRegister': "The province's register records the decision of {year}; type here only decisions of years the register does not hold.",
   'data.yearLocked': 'Year {year} is locked. Reopen the year (with the reason) before changing its data.',
   'data.lockFields': 'Use "Lock the dossier" / "Reopen" to change the lock.',
   'data.meetingDate': 'The meeting date is not valid (write year-month-day).',

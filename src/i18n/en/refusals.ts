@@ -1,4 +1,5 @@
 // The part `pb` (continued) in English: the same codes as vi/refusals.ts, the compiler checks that none is missing.
+import { words as review } from './review.ts';
 import { LABELS, labelOf, type LabelName } from '../../domain/schemas/labels.ts';
 import type { Mirror } from '../words.ts';
 import type { words as vi } from '../vi/refusals.ts';
@@ -32,6 +33,9 @@ export const words: Mirror<typeof vi> = {
     ? 'A village collector may only change their villages'
     : `Not allowed to change village ${p.village}`),
   'pb.access.yearLocked': 'This year is locked',
+  // A move of a dossier the policy refuses (src/domain/review/states.ts moveRoleRefusal): the review's words.
+  'pb.access.moveNone': review['review.refuse.moveNone'],
+  'pb.access.moveRole': review['review.refuse.moveRole'],
   'pb.auth.noDevice': 'This token was issued without a device id and cannot send ops; enrol again from the app',
   'pb.auth.otherDevice': 'The batch names another device',
   'pb.auth.otherDeviceOp': 'The op was made on another device; only that device may send it',
@@ -42,6 +46,11 @@ export const words: Mirror<typeof vi> = {
   'pb.opIdConflict': 'opId already used for different content',
   'pb.changesQuery': 'since must be an integer ≥ 0; limit 1 to {max}',
   'pb.readOtherCommune': 'Not allowed to read this commune',
+  'pb.mixedBatch': 'A batch holds the data of one commune (or of the province): this op belongs to "{op}", the batch to "{batch}"',
+  'pb.yearQuery': 'year must be a year from {min} to {max}',
+  'pb.noCommune': 'No commune "{code}"',
+  'pb.registerReviewersOnly': "Only the province's reviewers read the province's register",
+  'pb.reviewersOnly': "Only the province's reviewers",
   'pb.blobHash': 'The hash must be 64 lowercase hex digits',
   'pb.communeEvidenceUsed': 'The commune uses {used} MB of {cap} MB for evidence',
   'pb.blobKind': 'Not a JPEG or a PDF',

@@ -141,6 +141,9 @@ export const words: Mirror<typeof vi> = {
   targetIs: 'target {value}',
   decisionsTitle: 'Recognition decisions',
   decisionsHint: 'Record earlier decisions to know when level 2 may be requested.',
+  decisionsRegisterHint: "The decisions of {years} are in the province's register; the commune does not type them. Type here only decisions from before.",
+  decisionFromRegister: "from the province's register",
+  decisionReplaced: "not used: the province's register holds {year}",
   noDecisions: 'No decision yet.',
   decisionLevel: 'Level',
   decidedOn: 'Decision date',
@@ -154,6 +157,7 @@ export const words: Mirror<typeof vi> = {
   yearStarted: 'Year {year} started.',
 
   moreTitle: 'More',
+  provinceReview: "Review the province's communes",
   dossier: 'Dossier',
   dataTitle: 'Data',
   language: 'Language',

@@ -8,6 +8,8 @@ export const words: Mirror<typeof vi> = {
   'pb.keyYear': 'Year "{segment}" is not valid ({min}–{max})',
   'pb.keyIndicator': 'Indicator "{segment}" is not a yes/no indicator of the catalog',
   'pb.keyCode': 'Code "{segment}" in the key is not valid',
+  'pb.keyOrdinal': 'Number "{segment}" in the key must be a whole number from 1',
+  'pb.keyProvince': 'Province id "{segment}" in the key is not valid',
   'pb.keyInvalid': 'Key "{key}" is not valid',
   'pb.opIdRepeated': 'opId repeated within the batch',
   'pb.clockAhead': "The phone's date is wrong (more than a day ahead of the server). Correct the phone's date; the change is kept on the device and will be sent again.",

@@ -8,6 +8,9 @@ export const words = {
 
   create-commune --code 21085 --name "Xã Ba Tô" --province "Quảng Ngãi" \\
                  --village "T01=Thôn Làng Mạ" --village "T02=Thôn Gò Ra" …
+  issue-code     --province "Quảng Ngãi" --role reviewer --name "Người nhận"
+                 (một mã cho mọi xã của tỉnh, cả các xã thêm sau / one code for every commune of
+                  the province, those added later too)
   issue-code     --commune 21085 --role collector|officer|chair|reviewer --name "Người nhận" \\
                  [--villages T01,T02]      (chỉ cho người thu thập / collectors only)
                  [--days 30]               (số ngày mã còn dùng được / days the code stays valid)
@@ -27,6 +30,9 @@ export const words = {
   'cli.badRole': 'Vai trò phải là một trong: {roles}',
   'cli.badDays': '--days phải là số nguyên từ 1 đến 366',
   'cli.codeIssued': 'Mã đăng ký (dùng một lần)',
+  'cli.provinceOrCommune': 'Dùng --province hoặc --commune, không dùng cả hai',
+  'cli.provinceReviewerOnly': 'Mã theo tỉnh chỉ dành cho cán bộ thẩm định (--role reviewer)',
+  'cli.provinceEmpty': 'Lưu ý: tỉnh "{province}" chưa có xã nào; mã vẫn dùng được cho các xã thêm sau',
   'cli.validUntil': 'Dùng được đến',
   'cli.oneSheet': 'Cần đúng một tệp bảng tính',
   'cli.cannotRead': 'Không đọc được "{path}"',

@@ -15,6 +15,7 @@ export const words = {
   'data.villageName': 'Tên thôn không được để trống.',
   'data.level': 'Mức độ chỉ là 1 hoặc 2.',
   'data.decidedOn': 'Ngày quyết định không đúng (cần dạng năm-tháng-ngày).',
+  'data.decisionInRegister': 'Quyết định công nhận năm {year} do tỉnh ghi trong sổ công nhận; ở đây chỉ nhập các quyết định của những năm sổ chưa ghi.',
   'data.yearLocked': 'Năm {year} đã khóa hồ sơ. Hãy mở lại năm (ghi rõ lý do) trước khi sửa số liệu.',
   'data.lockFields': 'Dùng "Khóa hồ sơ" / "Mở lại" để đổi trạng thái khóa.',
   'data.meetingDate': 'Ngày họp không đúng (cần dạng năm-tháng-ngày).',

@@ -2,6 +2,7 @@
 // readiness input of the CLI (docs/domain/assess-format.md), the year lock, the access policy,
 // who sends a batch, the server's own refusals. The page never carries this file: the server's
 // answers bring their words with them.
+import { words as review } from './review.ts';
 import { LABELS, labelOf, type LabelName } from '../../domain/schemas/labels.ts';
 
 interface Labelled { label: LabelName; indicator?: string }
@@ -36,6 +37,9 @@ export const words = {
     ? 'Người thu thập theo thôn chỉ được sửa số liệu của thôn mình'
     : `Không được sửa số liệu của thôn ${p.village}`),
   'pb.access.yearLocked': 'Năm này đã khóa hồ sơ',
+  // A move of a dossier the policy refuses (src/domain/review/states.ts moveRoleRefusal): the review's words.
+  'pb.access.moveNone': review['review.refuse.moveNone'],
+  'pb.access.moveRole': review['review.refuse.moveRole'],
   // Who sends (server/auth.ts identityRefusals)
   'pb.auth.noDevice': 'Thiết bị đăng ký không kèm mã thiết bị nên chưa được gửi số liệu; hãy đăng ký lại bằng ứng dụng',
   'pb.auth.otherDevice': 'Lô dữ liệu mang mã của một thiết bị khác',
@@ -48,6 +52,11 @@ export const words = {
   'pb.opIdConflict': 'Mã thao tác đã dùng cho nội dung khác',
   'pb.changesQuery': 'since phải là số nguyên ≥ 0; limit từ 1 đến {max}',
   'pb.readOtherCommune': 'Không được xem số liệu của xã này',
+  'pb.mixedBatch': 'Một lô chỉ chứa dữ liệu của một xã (hoặc của tỉnh): thao tác này thuộc "{op}", lô thuộc "{batch}"',
+  'pb.yearQuery': 'year phải là năm từ {min} đến {max}',
+  'pb.noCommune': 'Không có xã mã "{code}"',
+  'pb.registerReviewersOnly': 'Chỉ cán bộ thẩm định của tỉnh được xem sổ công nhận của tỉnh',
+  'pb.reviewersOnly': 'Chỉ cán bộ thẩm định của tỉnh',
   // The evidence files' routes (server/blob-routes.ts)
   'pb.blobHash': 'Mã băm phải gồm 64 chữ số hệ 16 viết thường',
   'pb.communeEvidenceUsed': 'Xã đã dùng {used} MB trên {cap} MB cho tệp minh chứng',

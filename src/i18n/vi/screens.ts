@@ -148,6 +148,9 @@ export const words = {
   targetIs: 'mục tiêu {value}',
   decisionsTitle: 'Quyết định công nhận',
   decisionsHint: 'Ghi các quyết định đã có để biết khi nào được đề nghị mức độ 2.',
+  decisionsRegisterHint: 'Quyết định công nhận của các năm {years} do tỉnh ghi trong sổ công nhận, xã không phải nhập. Ở đây chỉ nhập các quyết định có trước đó.',
+  decisionFromRegister: 'theo sổ công nhận của tỉnh',
+  decisionReplaced: 'không dùng: năm {year} đã có trong sổ công nhận của tỉnh',
   noDecisions: 'Chưa có quyết định nào.',
   decisionLevel: 'Mức độ',
   decidedOn: 'Ngày quyết định',
@@ -163,6 +166,7 @@ export const words = {
 
   // More / data
   moreTitle: 'Thêm',
+  provinceReview: 'Thẩm định hồ sơ các xã của tỉnh',
   dossier: 'Hồ sơ',
   dataTitle: 'Dữ liệu',
   language: 'Ngôn ngữ',

@@ -9,6 +9,8 @@ export const words = {
   'pb.keyYear': 'Năm "{segment}" không hợp lệ ({min}–{max})',
   'pb.keyIndicator': 'Chỉ tiêu "{segment}" không có trong bộ tiêu chí (hoặc không phải dạng có/không)',
   'pb.keyCode': 'Mã "{segment}" trong khóa không hợp lệ',
+  'pb.keyOrdinal': 'Số thứ tự "{segment}" trong khóa phải là số nguyên từ 1',
+  'pb.keyProvince': 'Mã tỉnh "{segment}" trong khóa không hợp lệ',
   'pb.keyInvalid': 'Khóa "{key}" không hợp lệ',
   'pb.opIdRepeated': 'opId bị lặp trong cùng một lô',
   'pb.clockAhead': 'Ngày giờ trên điện thoại đang sai (nhanh hơn máy chủ quá một ngày). Hãy chỉnh lại ngày giờ của điện thoại; thay đổi vẫn được giữ trên máy và sẽ được gửi lại.',

@@ -35,8 +35,11 @@ export function buildAnswer(args: AnswerArgs): PaperResult<AnswerDoc> {
   const v = communeVerdicts(sent, catalog);
   problems.push(...councilProblems(council).filter((x) => x.severity === 'block'), ...conclusionProblems(review.conclusion, v));
   const unmet = v.reasons.filter((r) => r.verdict === 'unmet');
-  // Điều 9.2: the answer states the reasons. A "Không đạt" with no comment and no gap has none to state.
-  for (const r of unmet) {
+  // The reasons the register records for not recognising, line by line, as the reviewer wrote them.
+  const recorded = (review.reasons ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
+  // Điều 9.2: the answer states the reasons. A "Không đạt" with no comment and no gap has none to
+  // state, unless the register's reasons say why.
+  for (const r of recorded.length ? [] : unmet) {
     if (!r.comment && !r.finding) problems.push({ code: 'no-reason', severity: 'block', text: `${r.name}: Hội đồng đánh giá Không đạt nhưng chưa ghi lý do; văn bản trả lời phải nêu rõ lý do không đạt.` });
   }
   if (problems.some((x) => x.severity === 'block')) return { doc: null, problems };
@@ -59,7 +62,8 @@ export function buildAnswer(args: AnswerArgs): PaperResult<AnswerDoc> {
     ),
   );
   blocks.push(body([{ text: `Hồ sơ của ${commune} chưa đạt ${levelTitle}`, bold: true }, { text: ` (đạt ${v.criteriaMet}/${v.criteriaTotal} tiêu chí, ${v.indicatorsMet}/${v.indicatorsTotal} chỉ tiêu). Lý do không đạt:` }], { keepNext: true }));
-  unmet.forEach((r, i) => blocks.push(body(`${i + 1}. ${reasonText(r)}`)));
+  recorded.forEach((l) => blocks.push(body(l)));
+  unmet.filter((r) => !recorded.length || r.comment || r.finding).forEach((r, i) => blocks.push(body(`${i + 1}. ${reasonText(r)}`)));
   const more = v.reasons.filter((r) => r.verdict === 'more');
   if (more.length) {
     blocks.push(body('Ngoài ra, hồ sơ cần bổ sung:', { keepNext: true }));

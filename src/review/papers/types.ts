@@ -47,8 +47,9 @@ export interface ProvinceSettings {
   decisionBasis?: string | undefined;
 }
 
-/** Chủ tịch, thư ký, ủy viên of the council (Điều 9.2). */
-export type CouncilRole = 'chair' | 'secretary' | 'member';
+/** Chủ tịch, thư ký, ủy viên of the council (Điều 9.2): the domain's codes. */
+export type { CouncilRole } from '../../domain/review/codes.ts';
+import type { CouncilRole, DossierState, Verdict } from '../../domain/review/codes.ts';
 
 export interface CouncilMember {
   /** "Ông Nguyễn Văn An". */
@@ -73,8 +74,8 @@ export interface Council {
   appraisal: Appraisal;
 }
 
-/** The council's verdict on one indicator: đạt / không đạt / cần bổ sung. */
-export type Verdict = 'met' | 'unmet' | 'more';
+/** The council's verdict on one indicator: đạt / không đạt / cần bổ sung (the domain's codes). */
+export type { Verdict } from '../../domain/review/codes.ts';
 
 export interface IndicatorVerdict {
   verdict: Verdict | null;
@@ -84,8 +85,8 @@ export interface IndicatorVerdict {
 /** The council's conclusion on one dossier; the names are the dossier states it leads to. */
 export type Conclusion = { outcome: 'recognised'; level: LevelNo } | { outcome: 'not-recognised' } | { outcome: 'returned' };
 
-/** The six states of a dossier (issue #14, item 1). */
-export type DossierState = 'draft' | 'submitted' | 'in-review' | 'returned' | 'recognised' | 'not-recognised';
+/** The six states of a dossier (issue #14, item 1): the domain's codes. */
+export type { DossierState } from '../../domain/review/codes.ts';
 
 /** What the commune's Tờ trình asked for (the request plan of its dossier), with its number and date. */
 export interface CommuneRequest extends PaperRef {
@@ -124,6 +125,8 @@ export interface CommuneReview {
   minutes?: PaperRef | undefined;
   /** The written answer to a commune not recognised. */
   answer?: PaperRef | undefined;
+  /** Why it was not recognised, as the register records it (Điều 9.2: the answer states them). */
+  reasons?: string | undefined;
   /** The title the decision gave this year. */
   decision?: RegisterEntry | undefined;
 }

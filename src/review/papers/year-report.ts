@@ -232,7 +232,9 @@ export function buildYearReport(y: ReviewYear, catalog: Catalog): PaperResult<Ye
   const blocks: Block[] = [];
   blocks.push(header(issuerOf(receiver), numberLine(t, 'BC', receiver), provinceDate(settings, t.date, year)));
   blocks.push(...titleBlock('BÁO CÁO', `Kết quả đánh giá, công nhận "Cộng đồng học tập" cấp xã năm ${year}`));
-  blocks.push(...kinhGui(linesOf(t.to)));
+  // Addressed as typed, else to the deciding office the province set (it recognises the communes).
+  const to = linesOf(t.to).length ? linesOf(t.to) : [settings.decider.name];
+  blocks.push(...kinhGui(to));
   blocks.push(...basisParas(settings.guidanceLetter));
   blocks.push(body(`${receiver.name} báo cáo kết quả đánh giá, công nhận "Cộng đồng học tập" cấp xã năm ${year} (từ ngày 01/01/${year} đến ngày 31/12/${year}) trên địa bàn tỉnh ${settings.province} như sau:`));
 
@@ -275,12 +277,12 @@ export function buildYearReport(y: ReviewYear, catalog: Catalog): PaperResult<Ye
   }
 
   blocks.push(...closingSections(['III. ĐÁNH GIÁ CHUNG', 'IV. ĐỀ XUẤT, KIẾN NGHỊ'], t));
-  const first = linesOf(t.to).map((l) => `- ${l.replace(/[.;]$/, '')};`);
+  const first = to.map((l) => `- ${l.replace(/[.;]$/, '')};`);
   blocks.push({
     kind: 'keep',
     blocks: [
       body(`Trên đây là báo cáo kết quả đánh giá, công nhận "Cộng đồng học tập" cấp xã năm ${year} của ${receiver.name}. ${receiver.name} kính báo cáo./.`),
-      officeFooter(receiver, recipientList(first.length ? first : ['- …;'], t.copyTo, archiveOf(receiver))),
+      officeFooter(receiver, recipientList(first, t.copyTo, archiveOf(receiver))),
     ],
   });
 

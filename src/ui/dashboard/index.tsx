@@ -20,6 +20,7 @@ import { words as en } from '../../i18n/en/dashboard.ts';
 import { words as vi } from '../../i18n/vi/dashboard.ts';
 import { addWords, getLang, t, type Lang } from '../i18n/index.ts';
 import './dashboard.css';
+import { HeldTitle } from '../sending/index.tsx';
 import { actionsToReach, formatDay, formatPercent, formatShare, levelLabel, statusLabel, type Action, requestText, criterionName } from '../../i18n/readiness.ts';
 
 // This screen's part of the catalog rides in its chunk (src/i18n/parts.ts).
@@ -88,6 +89,7 @@ export function Dashboard({ commune, year }: { commune: string; year: number }) 
         {t('dash.title')} <span class="xht-dash__sub">{data.input.commune.name} · {t('dash.yearLabel', { year })}</span>
       </h1>
       <DossierDue data={data} lang={lang} />
+      <HeldTitle commune={commune} />
       <LevelCard output={output} plan={data.plan} lang={lang} />
       <Actions output={output} input={data.input} lang={lang} />
       <Criteria output={output} lang={lang} />

@@ -37,6 +37,7 @@ import { loadAssessment, type Assessment } from '../assessment.ts';
 import { createPendingFields, unsavedOf, type PendingFields } from './pending.ts';
 import { requestText } from '../../i18n/readiness.ts';
 import { yearKey } from '../../domain/keys.ts';
+import { SendDossier } from '../sending/index.tsx';
 
 // This screen's part of the catalog rides in its chunk (src/i18n/parts.ts).
 addWords({ vi, en });
@@ -153,6 +154,7 @@ export function DossierScreen({ commune, year }: { commune: string; year: number
       <fieldset class="xd-ro" disabled={lockReadOnly !== null}>
         <Meeting commune={commune} year={year} row={dossier} pending={pending} note={readOnly === null ? lockReadOnly : null} />
       </fieldset>
+      <SendDossier commune={commune} year={year} locked={locked} access={access} assessment={live.value.assessment} docs={async () => (await current()).docs} />
     </section>
   );
 }

@@ -20,6 +20,7 @@ import { readOnlyReason } from '../access.ts';
 import { loadAccess } from '../hooks/use-access.ts';
 import { ReadOnlyNote } from '../components/read-only-note.tsx';
 import { criterionName, indicatorName } from '../../i18n/readiness.ts';
+import { ReviewNote, loadReviewView } from '../sending/index.tsx';
 import { lazy } from '../components/lazy.tsx';
 
 /** The evidence files of an indicator: its own chunk (camera, compression, upload), loaded with this screen's first indicator. */
@@ -34,7 +35,9 @@ async function load(commune: string, year: number) {
   for (const c of output.levels[0]?.criteria ?? []) for (const i of c.indicators) level1.set(i.id, i);
   const locked = dossier?.locked === true;
   const readOnly = readOnlyReason(await loadAccess(commune), 'answer');
-  return { answers, level1, locked, readOnly };
+  // The reviewer's comments of the last version it spoke on, shown beside each indicator (offline).
+  const review = await loadReviewView(commune, year);
+  return { answers, level1, locked, readOnly, comments: review.comments };
 }
 
 type Saver = ReturnType<typeof useSaver>;
@@ -178,6 +181,7 @@ export function Criteria({ commune, year }: ScreenProps) {
                     {indicatorName(ind.id, getLang())} <span class="ind-id">({ind.id})</span>
                   </h3>
                   <p class="indicator-text">{tx(ind.text)}</p>
+                  <ReviewNote row={data.comments.get(ind.id)} />
                   {ind.level2Text ? <p class="small muted">{t('level2Wording', { text: tx(ind.level2Text) })}</p> : null}
                   {ind.kind === 'yes-no' ? (
                     <fieldset disabled={data.readOnly !== null}>

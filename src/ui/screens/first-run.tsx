@@ -4,7 +4,7 @@
 // Writes only through src/db; moves on by changing the route and the current-commune meta.
 import { useState } from 'preact/hooks';
 import {
-  addVillage, archiveVillage, listCommunes, listVillages, listYears, loadDemoCommune, saveCommune, saveVillage, setMeta, startYear,
+  addVillage, archiveVillage, listCommunes, listVillages, listYears, loadDemoCommune, saveCommune, saveVillage, getMeta, setMeta, startYear,
 } from '../../db/index.ts';
 import { CODE_RE } from '../../domain/sync/protocol.ts';
 import { t } from '../i18n/index.ts';
@@ -15,7 +15,26 @@ import { TextField } from '../components/fields.tsx';
 import { SaveStatus, saveErrorMessage, useSaver } from '../components/save-status.tsx';
 import { ImportData } from '../components/import-data.tsx';
 import { nextVillageCode } from '../../import/village-code.ts';
-import { PATHS } from '../routes.tsx';
+import { PATHS, type ScreenProps } from '../routes.tsx';
+
+import { isProvinceKey } from '../../domain/keys.ts';
+import { lazy } from '../components/lazy.tsx';
+
+/** A province reviewer's device (enrolled on the province's own stream, no commune of its own) opens on the province's list. */
+const ProvinceList = lazy(() => import('../review/index.tsx').then((m) => m.ProvinceList));
+
+/** Whether this device is a province reviewer's (enrolled on the province's own stream). */
+async function provinceEnrolment(): Promise<boolean> {
+  const enrolled = await getMeta<string>('enrolledCommune');
+  return typeof enrolled === 'string' && isProvinceKey(enrolled);
+}
+
+/** First run — or, on a province reviewer's device, the province's list. */
+export function FirstRun(props: ScreenProps) {
+  const province = useLive(async () => provinceEnrolment(), []);
+  if (province.value === undefined) return null;
+  return province.value ? <ProvinceList {...props} /> : <CommuneFirstRun />;
+}
 
 /** Opens a commune: remembers it and its latest year (starting this year if it has none). */
 export async function openCommune(code: string): Promise<void> {
@@ -144,7 +163,7 @@ export function VillageAdder({ commune }: { commune: string }) {
 }
 
 /** The first-run screen. */
-export function FirstRun() {
+function CommuneFirstRun() {
   const route = useRoute();
   const created = route[0] === 'bat-dau' ? route[1] : undefined;
   const communes = useLive(listCommunes, []);

@@ -1,7 +1,7 @@
 // "Thêm" (route `#/them`): the screens beyond the bottom navigation, the assessment year (switch,
 // or start a new year from last year), the language, and switching commune.
 import { useState } from 'preact/hooks';
-import { listYears, setMeta, startYear } from '../../db/index.ts';
+import { getMeta, listYears, setMeta, startYear } from '../../db/index.ts';
 import { getLang, t, type Lang } from '../i18n/index.ts';
 import { useLive } from '../hooks/use-live.ts';
 import { href } from '../router.ts';
@@ -68,7 +68,9 @@ function Years({ commune, year }: ScreenProps) {
 
 /** The "Thêm" screen. */
 export function More(props: ScreenProps) {
+  const reviewer = useLive(async () => (await getMeta('role')) === 'reviewer', []).value;
   const links: [string, string][] = [
+    ...(reviewer ? [[href(PATHS.province), t('provinceReview')] as [string, string]] : []),
     [href(PATHS.figures), t('figuresTitle')],
     [href(PATHS.dossier), t('dossier')],
     [href(PATHS.data), t('dataTitle')],

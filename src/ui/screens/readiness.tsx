@@ -4,7 +4,8 @@
 // targets as information. Judges nothing itself: the one assessment (../assessment.ts) decides,
 // explain.ts words it. Updates live.
 import { useState } from 'preact/hooks';
-import { listDecisions, saveDecision, type DecisionRow } from '../../db/index.ts';
+import { listDecisions, repo, saveDecision, type DecisionRow, type RegisterRow } from '../../db/index.ts';
+import { registerYears } from '../../domain/readiness/input-of-rows.ts';
 import type {
   AssessInput, AssessOutput, IndicatorResult, LevelNo, RatioValue, TrainingThreshold, TrainingValue,
 } from '../../domain/assess-types.ts';
@@ -26,9 +27,12 @@ import { criterionName, indicatorName, actionsToReach, formatShare, gapText, lev
 const catalog = getCatalog(DEFAULT_CATALOG_ID)!;
 
 async function load(commune: string, year: number) {
-  const [assessment, decisions, access] = await Promise.all([loadAssessment(commune, year), listDecisions(commune), loadAccess(commune)]);
-  // Recording a decision is the commune officer's (server/auth.ts); others see the list only.
-  return { ...assessment, decisions, decisionsReadOnly: readOnlyReason(access, 'decision') };
+  const [assessment, decisions, access, register] = await Promise.all([
+    loadAssessment(commune, year), listDecisions(commune), loadAccess(commune), repo().review().then((r) => r.listRegister(commune)),
+  ]);
+  // Recording a decision is the commune officer's (server/auth.ts); others see the list only. The
+  // years the province's register holds are its record: shown from it, not typed (issue #14).
+  return { ...assessment, decisions, register, decisionsReadOnly: readOnlyReason(access, 'decision') };
 }
 
 /** "58,4 % (1.234/2.113)" — the percent never rounded up into the threshold beside it. */
@@ -110,7 +114,9 @@ function Programmes({ output }: { output: AssessOutput }) {
 /** A decision's photos or scans: the evidence panel's own chunk. */
 const EvidencePanel = lazy(() => import('../evidence/index.tsx').then((m) => m.EvidencePanel));
 
-function Decisions({ commune, year, decisions, readOnly }: { commune: string; year: number; decisions: DecisionRow[]; readOnly: ReadOnlyReason | null }) {
+function Decisions({ commune, year, decisions, register, readOnly }: { commune: string; year: number; decisions: DecisionRow[]; register: RegisterRow[]; readOnly: ReadOnlyReason | null }) {
+  const registers = registerYears(register);
+  const titles = register.filter((r): r is RegisterRow & { level: 1 | 2; date: string } => r.outcome === 'recognised' && (r.level === 1 || r.level === 2) && typeof r.date === 'string');
   const [level, setLevel] = useState('1');
   const [date, setDate] = useState('');
   const [num, setNum] = useState('');
@@ -120,12 +126,20 @@ function Decisions({ commune, year, decisions, readOnly }: { commune: string; ye
     <section aria-labelledby="decisions-h" class="card">
       <h2 id="decisions-h">{t('decisionsTitle')}</h2>
       <p class="hint">{t('decisionsHint')}</p>
-      {decisions.length ? (
+      {registers.size ? <p class="hint" data-testid="decisions-register-hint">{t('decisionsRegisterHint', { years: [...registers].sort().join(', ') })}</p> : null}
+      {decisions.length || titles.length ? (
         <ul class="plain-list">
+          {titles.map((r) => (
+            <li key={`register-${r.year}`} data-testid="decision-register">
+              {levelLabel(r.level, getLang())} — {fmtDate(r.date)}
+              {r.number ? ` — ${r.number}` : ''} <span class="muted">({t('decisionFromRegister')})</span>
+            </li>
+          ))}
           {decisions.map((d) => (
-            <li key={d.id}>
+            <li key={d.id} data-testid="decision-typed">
               {levelLabel(d.level, getLang())} — {fmtDate(d.decidedOn)}
               {d.number ? ` — ${d.number}` : ''}
+              {registers.has(Number(d.decidedOn.slice(0, 4))) ? <span class="muted"> ({t('decisionReplaced', { year: d.decidedOn.slice(0, 4) })})</span> : null}
               <EvidencePanel commune={commune} year={year} decision={d.id} readOnly={readOnly !== null} />
             </li>
           ))}
@@ -278,7 +292,7 @@ export function Readiness({ commune, year }: ScreenProps) {
         </section>
       ))}
       <Programmes output={output} />
-      <Decisions commune={commune} year={year} decisions={data.decisions} readOnly={data.decisionsReadOnly} />
+      <Decisions commune={commune} year={year} decisions={data.decisions} register={data.register} readOnly={data.decisionsReadOnly} />
     </>
   );
 }

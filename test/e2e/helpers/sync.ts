@@ -18,14 +18,27 @@ export function e2eDbPath(): string {
   return join(tmpdir(), `xht-e2e-${new URL(base).port}`, 'e2e.sqlite');
 }
 
-/** Issues a one-time enrolment code with `npm run admin -- issue-code` (the CLI, run directly). */
-export async function issueCode(o: { commune: string; role: Role; name: string; villages?: string[] }): Promise<string> {
-  const args = ['--import', 'tsx', 'server/admin.ts', 'issue-code', '--commune', o.commune, '--role', o.role, '--name', o.name, '--db', e2eDbPath()];
-  if (o.villages) args.push('--villages', o.villages.join(','));
-  const { stdout } = await run(process.execPath, args, { cwd: process.cwd(), timeout: 60_000 });
+/** Runs `npm run admin -- <args>` (the CLI, run directly) on the e2e server's database; its output. */
+export async function admin(...args: string[]): Promise<string> {
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', 'server/admin.ts', ...args, '--db', e2eDbPath()], { cwd: process.cwd(), timeout: 60_000 });
+  return stdout;
+}
+
+/** The one-time code the admin CLI printed. */
+function codeIn(stdout: string): string {
   const m = /enrolment code: (\S+)/.exec(stdout);
   if (!m) throw new Error(`the admin CLI printed no code: ${stdout}`);
   return m[1]!;
+}
+
+/** Issues a one-time enrolment code with `npm run admin -- issue-code`. */
+export async function issueCode(o: { commune: string; role: Role; name: string; villages?: string[] }): Promise<string> {
+  return codeIn(await admin('issue-code', '--commune', o.commune, '--role', o.role, '--name', o.name, ...(o.villages ? ['--villages', o.villages.join(',')] : [])));
+}
+
+/** A province reviewer's code, reaching every commune of the province: `issue-code --province … --role reviewer`. */
+export async function issueProvinceCode(province: string, name: string): Promise<string> {
+  return codeIn(await admin('issue-code', '--province', province, '--role', 'reviewer', '--name', name));
 }
 
 /** Trades a code for a token over HTTP, as a second device would (for reading the server). */
