@@ -13,6 +13,8 @@ describe('HLC counter at its limit', () => {
     expect(receive(null, full, 4000, 'me')).toEqual({ wall: 5001, counter: 0, node: 'me' });
     expect(receive(full, { ...full, node: 'b' }, 5000, 'me')).toEqual({ wall: 5001, counter: 0, node: 'me' });
     expect(after(full, 'me')).toEqual({ wall: 5001, counter: 0, node: 'me' });
+    // A first receive at wall time 0 (no stamp of our own yet) orders after the remote one.
+    expect(receive(null, { wall: 0, counter: 0, node: 'r' }, 0, 'me')).toEqual({ wall: 0, counter: 1, node: 'me' });
     expect(() => formatHlc({ wall: 1, counter: MAX_COUNTER + 1, node: 'x' })).toThrow();
   });
 

@@ -72,7 +72,7 @@ export function tick(last: Hlc | null, now: number, node: string): Hlc {
  */
 export function receive(last: Hlc | null, remote: Hlc, now: number, node: string): Hlc {
   const remoteWall = Math.min(remote.wall, now + MAX_DRIFT_MS);
-  const lastWall = last ? last.wall : 0;
+  const lastWall = last ? last.wall : -1; // no stamp yet: never equal to a wall time (0 is one)
   const wall = Math.max(now, lastWall, remoteWall);
   let counter = 0;
   if (wall === lastWall && wall === remoteWall) counter = Math.max(last!.counter, remote.counter) + 1;
