@@ -1,17 +1,9 @@
 // Accessibility of every screen with axe-core (WCAG 2.1 A/AA rules): no serious or critical
 // violation, with the demo commune loaded, in Vietnamese and once in English, and with a field
 // error and the evidence editor open (states that add markup).
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { VILLAGE_COUNT_LABELS } from '../../src/domain/schemas/labels.ts';
-
-async function expectNoSeriousViolations(page: Page, screen: string): Promise<void> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const bad = result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
-  expect(bad, `axe on ${screen}`).toEqual([]);
-}
+import { expectNoSeriousViolations } from './helpers/axe.ts';
 
 /** Opens a route and waits for its h1 (lazy screens load their chunk first). */
 async function open(page: Page, hash: string, heading: RegExp): Promise<void> {

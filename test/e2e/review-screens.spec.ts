@@ -13,6 +13,7 @@ import { flatText, pageTexts } from './helpers/pdf.ts';
 import { mixedProvince } from '../unit/review-fixtures.ts';
 import { mixedProvinceRows, seedProvince } from '../fixtures/province.ts';
 import { readStore } from './helpers/app.ts';
+import { expectNoSeriousViolations } from './helpers/axe.ts';
 
 const specs = mixedProvince().map((s) => (s.name === 'Xã Tây Trà' || s.name === 'Xã Đông Sơn' ? { ...s, state: 'submitted' as const } : s));
 
@@ -184,4 +185,24 @@ test('the receiver papers from the device data, printed and read with pdftotext;
   expect(one.text).toMatch(/xã Mộ Đức/iu);
   expect(one.text).toContain('Ông Trần Văn Minh');
   expect(one.text).toContain('Không có báo cáo kết quả Tuần lễ hưởng ứng học tập suốt đời');
+});
+
+test('the reviewer\'s screens pass axe without serious or critical violations', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openSeeded(page);
+  await expect(page.getByTestId('rv-cards').getByTestId('rv-row')).toHaveCount(20);
+  await expectNoSeriousViolations(page, '#/tinh');
+  // One commune's review with a verdict and a comment being written.
+  await page.getByRole('link', { name: 'Mở hồ sơ Xã Bình Sơn' }).click();
+  const tc12 = page.locator('[data-testid="rv-indicator"][data-id="TC1.2"]');
+  await tc12.getByText('Cần bổ sung', { exact: true }).click();
+  await tc12.getByLabel('Ý kiến của Hội đồng').fill('Bổ sung kế hoạch năm 2025.');
+  await expect(tc12.getByTestId('save-status')).toContainText('Đã lưu');
+  await expectNoSeriousViolations(page, '#/tinh/{commune} with a verdict');
+  for (const [hash, heading] of [['#/tinh/hoi-dong', /Hội đồng/], ['#/tinh/giay-to', /./], ['#/tinh/cai-dat', /./]] as const) {
+    await page.goto(`/${hash}`);
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+    await expect(page.getByText('Đang tải…')).toHaveCount(0);
+    await expectNoSeriousViolations(page, hash);
+  }
 });
