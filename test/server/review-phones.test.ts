@@ -5,6 +5,7 @@
 // the decision come back to the phone, which then holds the title in its next year's assessment.
 import 'fake-indexeddb/auto';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAdmin } from '../../server/admin.ts';
 import { issueCode } from '../../server/codes.ts';
@@ -12,6 +13,7 @@ import { createRepo, openDatabase, type Repo } from '../../src/db/index.ts';
 import type { Review } from '../../src/db/review.ts';
 import { createSyncEngine, type SyncEngine } from '../../src/sync/index.ts';
 import { assess } from '../../src/domain/readiness/assess.ts';
+import type { AssessInput } from '../../src/domain/assess-types.ts';
 import { requestPlan } from '../../src/domain/readiness/request.ts';
 import type { SubmissionSnapshot } from '../../src/domain/review/index.ts';
 import { provinceReviewerCode, startTestServer, type TestServer } from './helpers.ts';
@@ -129,6 +131,14 @@ describe('commune phone ⇄ province reviewer', () => {
     const next = await commune.repo.buildAssessInput('21085', 2026);
     expect(next.history).toEqual([{ level: 1, decidedOn: '2026-03-20' }]);
     expect(assess(next).held).toEqual({ level: 1, decidedOn: '2026-03-20', validUntil: '2029-12-31' });
+    // When its 2026 figures reach Mức độ 2, the phone's own assessment holds it at Mức độ 1 until
+    // 12 months after the register's decision — nobody typed that decision on the phone.
+    const { history: _typed, asOf: _asOf, ...level2 } = JSON.parse(readFileSync(new URL('../../docs/domain/samples/level-2-waiting/input.json', import.meta.url), 'utf8')) as AssessInput;
+    const commune2026 = (await commune.repo.getCommune('21085'))!;
+    await commune.repo.loadAssessInput({ ...level2, year: 2026, commune: { code: '21085', name: commune2026.name, province: commune2026.province! } });
+    const waiting = assess(await commune.repo.buildAssessInput('21085', 2026, '2026-12-31'));
+    expect(waiting).toMatchObject({ level: 2, eligibleLevel: 1, eligibility: { reason: 'level2-wait', from: '2027-03-20' } });
+    expect((await commune.repo.listDecisions('21085')).length).toBe(0);
   });
 
   it('a reviewer’s first pull cut half-way resumes where it stopped and loses nothing', async () => {
