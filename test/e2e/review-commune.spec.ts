@@ -6,11 +6,12 @@
 // reopens, fixes, locks and sends version 2, the reviewer recognises it, and the phone's Tổng quan
 // shows the title with its valid-until date.
 import { randomUUID } from 'node:crypto';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import { formatHlc } from '../../src/domain/sync/hlc.ts';
 import type { ChangeOp, ChangesResponse, EnrollResponse } from '../../src/domain/sync/protocol.ts';
 import { fillSaved, readStore } from './helpers/app.ts';
-import { admin, enrolInApp, issueCode, outbox, readMeta, sendNow } from './helpers/sync.ts';
+import { lockYear, pushAndPull } from './helpers/review.ts';
+import { admin, enrolInApp, issueCode, issueProvinceCode, readMeta } from './helpers/sync.ts';
 
 /** The commune's stable id, which the admin CLI gives it (its code 99141 is a field). */
 let COMMUNE = '';
@@ -21,8 +22,7 @@ const PROVINCE = 'Quảng Ngãi';
 interface Reviewer { token: string; deviceId: string; person: string; request: APIRequestContext; counter: number }
 
 async function reviewerOf(request: APIRequestContext): Promise<Reviewer> {
-  const out = await admin('issue-code', '--province', PROVINCE, '--role', 'reviewer', '--name', 'Trần Thị Thẩm Định');
-  const code = /enrolment code: (\S+)/.exec(out)![1]!;
+  const code = await issueProvinceCode(PROVINCE, 'Trần Thị Thẩm Định');
   const deviceId = `rv-${randomUUID().slice(0, 8)}`;
   const res = await request.post('/api/v1/enroll', { data: { code, deviceId } });
   expect(res.status(), await res.text()).toBe(200);
@@ -51,27 +51,6 @@ async function feed(r: Reviewer): Promise<ChangeOp[]> {
   return ((await res.json()) as ChangesResponse).ops;
 }
 
-async function lockYear(page: Page, meetingDate: string, minutes: string): Promise<void> {
-  await page.goto('/#/ho-so');
-  await expect(page.getByRole('heading', { level: 1, name: 'Hồ sơ năm 2025' })).toBeVisible();
-  await page.getByLabel('Ngày họp').fill(meetingDate);
-  await page.getByLabel('Biên bản họp').fill(minutes);
-  await page.getByLabel('Biên bản họp').blur();
-  await page.getByRole('button', { name: 'Khóa số liệu năm 2025' }).click();
-  await page.getByRole('group', { name: 'Khóa số liệu năm 2025' }).getByRole('button', { name: 'Khóa số liệu năm 2025' }).click();
-  await expect(page.getByTestId('dossier-lock-state')).toHaveText('🔒 Đã khóa số liệu năm 2025');
-}
-
-/**
- * "Gửi ngay", then waits until the phone has sent everything and holds `steps` changes of the
- * dossier's state (the phone's clock is frozen in the assessment year, so the bar's time of the
- * last sync does not move: what the run brings is what is waited for).
- */
-async function pushAndPull(page: Page, steps: number): Promise<void> {
-  await sendNow(page);
-  await expect.poll(async () => (await outbox(page)).filter((r) => r.state === 'pending').length, { timeout: 30_000 }).toBe(0);
-  await expect.poll(async () => (await readStore(page, 'stateChanges')).length, { timeout: 30_000 }).toBe(steps);
-}
 
 test('commune sends → reviewer returns with a comment → the phone offline shows it → v2 → recognised → the title on Tổng quan', async ({ page, request }) => {
   test.setTimeout(240_000);

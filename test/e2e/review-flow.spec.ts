@@ -5,43 +5,17 @@
 // the reviewer sees what changed, records the council and recognises it → the phone shows the
 // title and its valid-until date, and its next year holds the decision as history (the 12-month
 // rule applies by itself: a level-2 request waits until 12 months after the decision).
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { fillSaved, readStore } from './helpers/app.ts';
-import { admin, enrolInApp, issueCode, outbox, readMeta, sendNow } from './helpers/sync.ts';
+import { lockYear, pushAndPull } from './helpers/review.ts';
+import { admin, enrolInApp, issueCode, issueProvinceCode, readMeta } from './helpers/sync.ts';
 
 const COMMUNE = '99142';
 const PROVINCE = 'Quảng Ngãi';
 let id = COMMUNE;
 
 
-async function lockYear(page: Page, meetingDate: string, minutes: string): Promise<void> {
-  await page.goto('/#/ho-so');
-  await expect(page.getByRole('heading', { level: 1, name: 'Hồ sơ năm 2025' })).toBeVisible();
-  await page.getByLabel('Ngày họp').fill(meetingDate);
-  await page.getByLabel('Biên bản họp').fill(minutes);
-  await page.getByLabel('Biên bản họp').blur();
-  await page.getByRole('button', { name: 'Khóa số liệu năm 2025' }).click();
-  await page.getByRole('group', { name: 'Khóa số liệu năm 2025' }).getByRole('button', { name: 'Khóa số liệu năm 2025' }).click();
-  await expect(page.getByTestId('dossier-lock-state')).toHaveText('🔒 Đã khóa số liệu năm 2025');
-}
 
-/**
- * "Gửi ngay", then waits until the phone has sent everything and holds `steps` changes of the
- * dossier's state (the phone's clock is frozen in the assessment year, so the bar's time of the
- * last sync does not move: what the run brings is what is waited for).
- */
-async function pushAndPull(page: Page, steps: number): Promise<void> {
-  await sendNow(page);
-  await expect.poll(async () => (await outbox(page)).filter((r) => r.state === 'pending').length, { timeout: 30_000 }).toBe(0);
-  await expect.poll(async () => (await readStore(page, 'stateChanges')).length, { timeout: 30_000 }).toBe(steps);
-}
-
-/** The reviewer's device: "Gửi ngay", then waits until its outbox is empty and it holds `steps` changes of the commune's dossier. */
-async function reviewerSync(page: Page, steps: number): Promise<void> {
-  await sendNow(page);
-  await expect.poll(async () => (await outbox(page)).filter((r) => r.state === 'pending').length, { timeout: 30_000 }).toBe(0);
-  await expect.poll(async () => (await readStore<{ commune: string }>(page, 'stateChanges')).filter((r) => r.commune === id).length, { timeout: 30_000 }).toBe(steps);
-}
 
 test('two browsers: send → return with a comment → offline comment → v2 → the change seen → recognised → the title', async ({ browser, page }) => {
   test.setTimeout(300_000);
@@ -53,8 +27,7 @@ test('two browsers: send → return with a comment → offline comment → v2 �
   // The reviewer's own device, enrolled with the province's code through the sync screen.
   const rvContext = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN' });
   const rv = await rvContext.newPage();
-  const out = await admin('issue-code', '--province', PROVINCE, '--role', 'reviewer', '--name', 'Trần Thị Thẩm Định');
-  await enrolInApp(rv, /enrolment code: (\S+)/.exec(out)![1]!);
+  await enrolInApp(rv, await issueProvinceCode(PROVINCE, 'Trần Thị Thẩm Định'));
   await expect.poll(async () => (await readStore<{ code: string }>(rv, 'communes')).map((c) => c.code), { timeout: 30_000 }).toContain(COMMUNE);
   // Records are keyed by the commune's stable id (the admin CLI gives a new commune a fresh one).
   id = (await readStore<{ id: string; code: string }>(rv, 'communes')).find((c) => c.code === COMMUNE)!.id;
@@ -71,7 +44,7 @@ test('two browsers: send → return with a comment → offline comment → v2 �
   await pushAndPull(page, 1);
 
   // The reviewer pulls it, sees it on the province's list, comments on TC1.1 and returns it.
-  await reviewerSync(rv, 1);
+  await pushAndPull(rv, 1, id);
   await rv.goto('/#/tinh');
   const row = rv.locator(`[data-testid="rv-row"][data-code="${id}"]`);
   await expect(row).toContainText('Đã gửi');
@@ -83,7 +56,7 @@ test('two browsers: send → return with a comment → offline comment → v2 �
   await expect(rv.getByTestId('rv-state')).toHaveText('Đang thẩm định');
   await rv.getByRole('button', { name: 'Trả lại để bổ sung' }).click();
   await expect(rv.getByTestId('rv-state')).toHaveText('Trả lại để bổ sung');
-  await reviewerSync(rv, 3);
+  await pushAndPull(rv, 3, id);
 
   // The phone, offline, shows the comment beside the indicator.
   await pushAndPull(page, 3);
@@ -109,7 +82,7 @@ test('two browsers: send → return with a comment → offline comment → v2 �
   await pushAndPull(page, 4);
 
   // The reviewer sees what changed since version 1.
-  await reviewerSync(rv, 4);
+  await pushAndPull(rv, 4, id);
   await rv.goto(`/#/tinh/${id}`);
   await expect(rv.getByText('Hồ sơ gửi lần 2', { exact: false })).toBeVisible();
   await expect(rv.getByTestId('rv-changed')).toContainText('thay đổi so với lần gửi trước');
@@ -138,7 +111,7 @@ test('two browsers: send → return with a comment → offline comment → v2 �
   await decision.getByRole('button', { name: 'Ghi quyết định' }).click();
   await expect(rv.getByTestId('rv-state')).toHaveText('Đã công nhận');
   await expect(rv.getByTestId('rv-register')).toContainText('giữ danh hiệu đến 31/12/2029');
-  await reviewerSync(rv, 6);
+  await pushAndPull(rv, 6, id);
 
   // The phone shows the title and its valid-until date, offline.
   await page.clock.setFixedTime(new Date('2026-03-25T09:00:00'));
