@@ -6,8 +6,9 @@ import type { Op } from '../domain/sync/op.ts';
 import type { EntityState } from '../domain/sync/merge.ts';
 import type { CommuneFigures, Evidence, VillageCounts } from '../domain/assess-types.ts';
 import { RETIRED_ENTITIES } from '../domain/sync/op.ts';
-import type { DossierState, Outcome, Verdict } from '../domain/review/codes.ts';
+import type { Outcome, Verdict } from '../domain/review/codes.ts';
 import type { SubmissionSnapshot } from '../domain/review/snapshot.ts';
+import type { StateChange } from '../domain/review/states.ts';
 import type { AppraisalValue, CouncilMemberValue, OfficeValue, PaperRefValue } from '../domain/schemas/review.ts';
 import { ENTITY, ENTITY_NAMES, type EntityName } from '../domain/entities/index.ts';
 import { storeOf, tableOf } from './entities.ts';
@@ -93,18 +94,10 @@ export interface SubmissionRow {
   sentBy: string;
 }
 
-/** Chuyển trạng thái hồ sơ — one change of a dossier's state (immutable). */
-export interface StateChangeRow {
+/** Chuyển trạng thái hồ sơ — one change of a dossier's state (immutable), under its commune and year. */
+export interface StateChangeRow extends StateChange {
   commune: string;
   year: number;
-  step: number;
-  from: DossierState;
-  to: DossierState;
-  version: number;
-  at: string;
-  by: string;
-  device: string;
-  reason?: string | null;
 }
 
 /** Ý kiến thẩm định — the council's verdict on one indicator of one version. */

@@ -94,12 +94,13 @@ export function DossierScreen({ commune, year }: { commune: string; year: number
   // Every self-saving field of the screen signs in here, so a print or a Word file never misses
   // what was typed a moment ago.
   const pending = useMemo(createPendingFields, []);
-  /** The papers as they are now: each field's typing stored first, then read back (plus what is still unsaved). */
-  const current = async (): Promise<Laid> => {
-    const left = await pending.settle();
+  /** The papers from what is stored now plus `left` (typed, not stored), stamped with when the read began. */
+  const read = async (left: Record<string, string>): Promise<Laid> => {
     const readAt = performance.now();
     return { docs: dossierDocs(modelOf(await loadAssessment(commune, year), commune, left)), readAt };
   };
+  /** The papers as they are now: each field's typing stored first, then read back (plus what is still unsaved). */
+  const current = async (): Promise<Laid> => read(await pending.settle());
 
   const model = built && 'model' in built ? built.model : null;
   const allDocs = useMemo(() => (model ? dossierDocs(model) : []), [model]);
@@ -112,10 +113,8 @@ export function DossierScreen({ commune, year }: { commune: string; year: number
   useEffect(() => {
     if (!allDocs.length) return;
     const timer = setTimeout(() => {
-      const readAt = performance.now();
-      const left = pending.peek();
-      void loadAssessment(commune, year).then(
-        (a) => setPrintDocs(dossierDocs(modelOf(a, commune, left)), readAt),
+      void read(pending.peek()).then(
+        (laid) => setPrintDocs(laid.docs, laid.readAt),
         () => undefined, // the screen says what failed; the root keeps what it holds
       );
     }, 1000);
