@@ -48,9 +48,10 @@ const MAX_CACHED_STATES = 4096;
  * Only a burst fills a group (at half the capacity they hold what arrived during one commit).
  * 128 / 6 400 rather than 64 / 2 000: in a burst from fifty communes' phones, a third as many
  * commits (WAL syncs), and a commune's last page of the log, written by two or three batches of
- * one group, goes to the WAL once (writer CPU −5 % in bench/hot-path.ts; ingest 0.80 → 0.90 of
- * the raw floor in five alternating runs of `npx tsx bench/server.ts --ingest`). A full group
- * commits in about 0.1 s; the bench's p99 at 500 devices stayed 41 ms. 256 / 12 800 gave no more.
+ * one group, goes to the WAL once (writer CPU −5 % in bench/hot-path.ts; ingest ÷ raw floor, mean
+ * of five alternating runs of `npx tsx bench/server.ts --ingest`, 0.80 → 0.85; median 0.88 over
+ * 34 runs after: bench/README.md). A full group commits in about 0.1 s; the bench's p99 at 500
+ * devices stayed under 62 ms. 256 / 12 800 gave no more.
  */
 const MAX_GROUP_BATCHES = 128;
 const MAX_GROUP_OPS = 6_400;
