@@ -6,6 +6,7 @@ import { provinceId } from '../domain/keys.ts';
 import { fillCommune } from './enrol.ts';
 import { stopOf, withRetry, type EngineCtx, type Stop } from './requests.ts';
 import { request } from './transport.ts';
+import type { MetaKey } from '../db/index.ts';
 
 function isChanges(b: unknown): b is ChangesResponse {
   const r = b as ChangesResponse;
@@ -14,10 +15,11 @@ function isChanges(b: unknown): b is ChangesResponse {
 
 /**
  * Pulls every page there is of one feed: the token's own (stream null), a commune of a reviewer's
- * province, or the province's own records; each feed keeps its cursor. Returns how many ops came,
- * or why it stopped.
+ * province, or the province's own records; each feed keeps its cursor. `done` (meta) lands with
+ * the last page, in its transaction: a screen reading both sees one change, not two. Returns how
+ * many ops came, or why it stopped.
  */
-export async function pull(ctx: EngineCtx, base: string, token: string, stream: string | null = null): Promise<number | Stop> {
+export async function pull(ctx: EngineCtx, base: string, token: string, stream: string | null = null, done: () => Partial<Record<MetaKey, unknown>> = () => ({})): Promise<number | Stop> {
   const { repo } = ctx;
   const cursorKey = stream === null ? 'pullCursor' : `pullCursor:${stream}`;
   let cursor = (await repo.getMeta<number>(cursorKey)) ?? 0;
@@ -30,9 +32,10 @@ export async function pull(ctx: EngineCtx, base: string, token: string, stream: 
     if (!isChanges(r.body)) return stopOf(ctx, { kind: 'bad-response', status: r.status });
     const page = r.body;
     const next = page.nextCursor;
-    await repo.applyRemoteOps(page.ops, { [cursorKey]: next });
+    const last = !page.hasMore || page.ops.length === 0 || next === cursor;
+    await repo.applyRemoteOps(page.ops, { [cursorKey]: next, ...(last ? done() : {}) });
     pulled += page.ops.length;
-    if (!page.hasMore || page.ops.length === 0 || next === cursor) return pulled;
+    if (last) return pulled;
     cursor = next;
   }
 }
@@ -61,11 +64,13 @@ export async function pullProvince(ctx: EngineCtx, base: string, token: string):
   status.set({ pullProgress: { done: 0, total: todo.length } });
   try {
     for (const [i, c] of todo.entries()) {
-      const n = await pull(ctx, base, token, c.id);
+      // When it was brought up to date lands with its last page: the province's list, which
+      // shows both, reads the province once per commune pulled, not twice.
+      const n = await pull(ctx, base, token, c.id, () => ({ [`pulledAt:${c.id}`]: new Date(ctx.now()).toISOString() }));
       if (typeof n !== 'number') return n;
       pulled += n;
+      // What the feed did not bring (a commune made by the admin CLI): written only the first time.
       await fillCommune(ctx, infoOf(c));
-      await repo.setMeta(`pulledAt:${c.id}`, new Date(ctx.now()).toISOString());
       status.set({ pullProgress: { done: i + 1, total: todo.length } });
     }
   } finally {

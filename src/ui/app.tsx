@@ -32,7 +32,11 @@ async function loadBoot(): Promise<Boot> {
   const commune = code ? await getCommune(code) : undefined;
   const years = commune ? await listYears(commune.id) : [];
   const stored = await getMeta<number>('currentYear');
-  const year = typeof stored === 'number' ? stored : years[years.length - 1] ?? new Date().getFullYear();
+  // Until one is chosen: a reviewer's year is last year (a year's dossiers come in early the
+  // next), decided here before any screen reads, so the province's list is read once, not first
+  // for this year and again when a screen stores last year; a commune's is its latest year.
+  const fallback = (await getMeta('role')) === 'reviewer' ? new Date().getFullYear() - 1 : years[years.length - 1] ?? new Date().getFullYear();
+  const year = typeof stored === 'number' ? stored : fallback;
   return { commune, year, years, lang };
 }
 

@@ -108,10 +108,10 @@ export interface ProvinceData {
   deadlines: ListDeadlines;
 }
 
-/** The province's settings of the year as the settings screen edits them (defaults when none). */
-async function settingsForm(province: string | null, year: number): Promise<SettingsForm> {
+/** The province's settings of the year as stored (`row`, one read) and as the settings screen edits them (`form`, defaults when none). */
+async function settingsOf(province: string | null, year: number) {
   const row = province ? await repo().getProvinceSettings(province, year) : undefined;
-  return {
+  const form: SettingsForm = {
     receiverName: row?.receiver?.name ?? (province ? defaultReceiverName(province) : ''),
     receiverAddress: row?.receiverAddress ?? '',
     deciderName: row?.decider?.name ?? (province ? defaultDeciderName(province) : ''),
@@ -121,14 +121,20 @@ async function settingsForm(province: string | null, year: number): Promise<Sett
     guidanceLetter: row?.guidanceLetter ?? '',
     difficultAreas: row?.difficultAreas ?? [],
   };
+  return { row, form };
 }
+
+/** The performance mark of one read of the province (its detail: the year). */
+export const PROVINCE_READ_MARK = 'xht:province-read';
 
 /** Everything the province's list shows, for `year`. */
 export async function loadProvince(year: number): Promise<ProvinceData> {
+  // One mark per read of the whole province (every commune read and assessed): how often a screen
+  // pays it is counted by test/e2e/review-list-once.spec.ts. Never shown.
+  performance.mark(PROVINCE_READ_MARK, { detail: { year } });
   const province = await reviewedProvince();
   const communes = await provinceCommunes(province);
-  const form = await settingsForm(province, year);
-  const set = province ? await repo().getProvinceSettings(province, year) : undefined;
+  const { row: set, form } = await settingsOf(province, year);
   const deadlines: ListDeadlines = { dossier: form.dossierDeadline, decision: form.decisionDeadline };
   // The figures are judged on the dossier deadline, as the commune's own screens judge them.
   const asOf = deadlineIn(year + 1, deadlines.dossier, DEFAULT_DOSSIER_DEADLINE);
@@ -175,9 +181,8 @@ export interface ReviewDetail {
 /** One commune's review for `year`. */
 export async function loadReviewDetail(code: string, year: number): Promise<ReviewDetail> {
   const province = await reviewedProvince();
-  const form = await settingsForm(province, year);
+  const { row: set, form } = await settingsOf(province, year);
   const asOf = deadlineIn(year + 1, form.dossierDeadline, DEFAULT_DOSSIER_DEADLINE);
-  const set = province ? await repo().getProvinceSettings(province, year) : undefined;
   const [[input], rows, register] = await Promise.all([buildProvinceInputs([code], year, asOf, set?.difficultAreas ?? null), reviewRows([code], year), (await repo().review()).listRegister(code)]);
   const changes = rows.changes.get(code) ?? [];
   const r = reviewOf(input!, changes, rows.sent.get(code) ?? [], rows.verdicts.get(code) ?? [], rows.register[0]);
@@ -213,7 +218,7 @@ export async function loadCouncil(year: number): Promise<{ council: Council | nu
 export async function loadSettings(year: number): Promise<{ form: SettingsForm; communes: CommuneRow[]; canWrite: boolean; province: string | null }> {
   const province = await reviewedProvince();
   const communes = await provinceCommunes(province);
-  return { form: await settingsForm(province, year), communes, canWrite: (await getMeta('role')) === 'reviewer', province };
+  return { form: (await settingsOf(province, year)).form, communes, canWrite: (await getMeta('role')) === 'reviewer', province };
 }
 
 /** The province's settings and council as the receiver's papers read them. */

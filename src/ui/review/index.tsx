@@ -8,7 +8,6 @@ import { CouncilScreen } from './council-screen.tsx';
 import { ProvincePapers } from './papers-screen.tsx';
 import { ProvinceSettingsScreen } from './settings-screen.tsx';
 import { REVIEW_PAGES } from './pages.ts';
-import { useYearUnderReview } from './year.ts';
 
 export { ProvinceList } from './list-screen.tsx';
 
@@ -21,7 +20,6 @@ const PAGES: Readonly<Record<string, ComponentType<ScreenProps>>> = {
 
 /** `#/tinh/{item}`: a province page, else the review of the commune whose code it is. */
 export function ProvinceItem(props: ScreenProps & { item: string }) {
-  useYearUnderReview();
   const Page = Object.prototype.hasOwnProperty.call(PAGES, props.item) ? PAGES[props.item]! : null;
   return Page ? <Page {...props} /> : <CommuneReviewScreen {...props} />;
 }

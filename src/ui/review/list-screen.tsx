@@ -15,7 +15,6 @@ import { fmtDate, fmtDateTime, t } from '../i18n/index.ts';
 import { href } from '../router.ts';
 import { PATHS, type ScreenProps } from '../routes.tsx';
 import { loadProvince } from './data.ts';
-import { useYearUnderReview } from './year.ts';
 import { useSyncStatus } from '../sync-client.ts';
 import { useMedia } from './use-media.ts';
 import { levelShort, stateText } from './words.ts';
@@ -206,7 +205,6 @@ function PullProgress() {
 /** The year under review: last year until the reviewer chooses (the dossiers of a year come in the next). */
 function YearChoice({ year }: { year: number }) {
   const now = new Date().getFullYear();
-  useYearUnderReview();
   const years = [now - 3, now - 2, now - 1, now];
   return (
     <div class="field">
