@@ -3,6 +3,7 @@
 import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { entityShapes } from './build/entity-shapes.ts';
 import { readFileSync } from 'node:fs';
 
 // The version a cadre sees on the data screen ("Phiên bản ứng dụng 0.1.0"), from package.json.
@@ -11,6 +12,8 @@ process.env.VITE_APP_VERSION ??= (JSON.parse(readFileSync(new URL('./package.jso
 export default defineConfig({
   plugins: [
     preact(),
+    // The first load gets the entities' shapes as data, not the registry's entries.
+    entityShapes(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'sw',
@@ -60,10 +63,10 @@ export default defineConfig({
           // keys, the clock, the merge, the registry), as ONE chunk: left alone, Rolldown cut it
           // into four more first-load chunks, each with its own imports and gzip overhead
           // (≈ 0.6 kB of the first load). Nothing here is only lazy: each module is imported by
-          // the entry's static graph.
+          // the entry's static graph (of the registry, only the entities' shapes and names are).
           groups: [{
             name: 'core',
-            test: /src\/domain\/(entities\/|keys\.ts|fold\.ts|sync\/hlc\.ts|sync\/merge\.ts|review\/codes\.ts)|node_modules\/preact\/|src\/ui\/i18n\/index\.ts|src\/i18n\/(vi\/shell|parts|words)\.ts|preload-helper/,
+            test: /src\/domain\/(entities\/(shapes|names)\.ts|keys\.ts|fold\.ts|sync\/hlc\.ts|sync\/merge\.ts|review\/codes\.ts)|node_modules\/preact\/|src\/ui\/i18n\/index\.ts|src\/i18n\/(vi\/shell|parts|words)\.ts|preload-helper/,
           }],
         },
       },

@@ -6,7 +6,7 @@ import { formatHlc, parseHlc, receive, tick, type Hlc } from '../domain/sync/hlc
 import type { EntityName } from '../domain/sync/op.ts';
 import { BOOKKEEPING_STORES, type XhtDb } from './db.ts';
 import { tableOf } from './entities.ts';
-import { ENTITY_NAMES } from '../domain/entities/index.ts';
+import { ENTITY_NAMES } from '../domain/entities/names.ts';
 
 export type Checks = typeof import('./validate.ts');
 let checksLoading: Promise<Checks> | null = null;

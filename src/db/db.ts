@@ -10,7 +10,7 @@ import type { Outcome, Verdict } from '../domain/review/codes.ts';
 import type { SubmissionSnapshot } from '../domain/review/snapshot.ts';
 import type { StateChange } from '../domain/review/states.ts';
 import type { AppraisalValue, CouncilMemberValue, OfficeValue, PaperRefValue } from '../domain/schemas/review.ts';
-import { ENTITY, ENTITY_NAMES, type EntityName } from '../domain/entities/index.ts';
+import { ENTITY, ENTITY_NAMES, type EntityName } from '../domain/entities/names.ts';
 import { storeOf, tableOf } from './entities.ts';
 
 /** Xã — one commune this device works on: its stable id (the key) and its code (Mã xã), a field. */

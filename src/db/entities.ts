@@ -2,14 +2,15 @@
 // registry entry declares it (src/domain/entities: table, key properties, defaults, JSON fields,
 // the local stamp). Pure mapping only: never opens a transaction or touches the outbox.
 import type { EntityName, JsonValue } from '../domain/sync/op.ts';
-import { ENTITY_DEFS, type TableDef } from '../domain/entities/index.ts';
+import type { TableDef } from '../domain/entities/define.ts';
+import { ENTITY_SHAPES } from '../domain/entities/shapes.ts';
 import { KEY_SHAPES, buildKey, readKey } from '../domain/keys.ts';
 import { canonicalJson } from '../domain/sync/merge.ts';
 
 type AnyRow = Record<string, unknown>;
 
-const tableDef = (entity: EntityName): TableDef => ENTITY_DEFS[entity].table;
-const shapeOf = (entity: EntityName) => ENTITY_DEFS[entity].key;
+const tableDef = (entity: EntityName): TableDef => ENTITY_SHAPES[entity].table;
+const shapeOf = (entity: EntityName) => ENTITY_SHAPES[entity].key;
 
 /** Dexie table name of an entity. */
 export function tableOf(entity: EntityName): string {
@@ -124,7 +125,7 @@ export function changedFields(current: Record<string, JsonValue>, next: Record<s
 }
 
 /** Local-only bookkeeping rows may carry (the entries' `stampedAt`), never synced. */
-const LOCAL_ONLY: ReadonlySet<string> = new Set(Object.values(ENTITY_DEFS).flatMap((d): string[] => ('stampedAt' in d.table && d.table.stampedAt ? [d.table.stampedAt] : [])));
+const LOCAL_ONLY: ReadonlySet<string> = new Set(Object.values(ENTITY_SHAPES).flatMap((d): string[] => ('stampedAt' in d.table && d.table.stampedAt ? [d.table.stampedAt] : [])));
 
 // JSON fields (the dossier's reopen history) travel as JSON text: the wire's fields are flat
 // texts/flags, while the row keeps the list the UI shows.

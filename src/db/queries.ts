@@ -10,7 +10,6 @@ import type { RepoContext } from './context.ts';
 import type { IndexableType, Table } from 'dexie';
 
 /** The fields of the readiness input's villages and figures: the registry's, in its order. */
-export { COUNT_KEYS, FIGURE_KEYS } from '../domain/entities/index.ts';
 
 /**
  * The rows of `table` whose `index` equals each of `keys`, one key range read per key (IndexedDB's

@@ -1,8 +1,8 @@
 // What an entity entry declares, in plain data: its key, fields, record rules, scope, writers, year
 // lock and Dexie table. Everything else derives from the entries (index.ts lists them): op kinds,
 // the wire's field schemas (schemas.ts builds the valibot schemas, loaded on demand), the phone's
-// tables and codecs, export/import, the access policy and the screens' names. First-load path:
-// data only, no valibot.
+// tables and codecs, export/import, the access policy and the screens' names. Data only, no
+// valibot. The first load reads the entries' shapes alone (shapes.ts), never an entry.
 import type { Text } from '../catalog/types.ts';
 import type { KeyShape } from '../keys.ts';
 import type { Role } from '../sync/protocol.ts';

@@ -3,12 +3,13 @@
 // with a reason. Pure: callers pass the dossier's current values in.
 import type { EntityName, JsonValue } from './op.ts';
 import { yearKeyOf, yearOfKey, type YearKey } from '../keys.ts';
-import { ENTITY_DEFS, ENTITY_NAMES } from '../entities/index.ts';
+import { ENTITY_NAMES } from '../entities/names.ts';
+import { ENTITY_SHAPES } from '../entities/shapes.ts';
 
 /** Entities a locked year freezes (registry `yearLock: 'frozen'`; the dossier holds the lock itself). */
-export const YEAR_LOCKED_ENTITIES: ReadonlySet<EntityName> = new Set(ENTITY_NAMES.filter((e) => ENTITY_DEFS[e].yearLock === 'frozen'));
+export const YEAR_LOCKED_ENTITIES: ReadonlySet<EntityName> = new Set(ENTITY_NAMES.filter((e) => ENTITY_SHAPES[e].yearLock === 'frozen'));
 /** The entity that holds a year's lock (registry `yearLock: 'lock'`: the dossier). */
-const LOCK_HOLDERS: ReadonlySet<EntityName> = new Set(ENTITY_NAMES.filter((e) => ENTITY_DEFS[e].yearLock === 'lock'));
+const LOCK_HOLDERS: ReadonlySet<EntityName> = new Set(ENTITY_NAMES.filter((e) => ENTITY_SHAPES[e].yearLock === 'lock'));
 /** The one entity whose record a year's lock is read from (the dossier). */
 export const LOCK_ENTITY: EntityName = [...LOCK_HOLDERS][0]!;
 
