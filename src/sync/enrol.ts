@@ -100,6 +100,15 @@ export async function fillFromEnrolment(ctx: EngineCtx): Promise<void> {
 
 /** The server's list of a commune and its villages, as the weakest stamp (see fillFromEnrolment); `meta` lands with it. */
 export async function fillCommune(ctx: EngineCtx, info: EnrollResponse['commune'], meta: Partial<Record<MetaKey, unknown>> = {}): Promise<void> {
+  // The fill and "done" land together.
+  await ctx.repo.applyRemoteOps(await fillOps(ctx, info), meta);
+}
+
+/**
+ * The ops of that fill: the commune and the villages this device does not hold yet (none once it
+ * does), nor `landing` brings (the ops of the page that lands with them, held a moment later).
+ */
+export async function fillOps(ctx: EngineCtx, info: EnrollResponse['commune'], landing: readonly Pick<Op, 'entity' | 'key'>[] = []): Promise<Op[]> {
   const { repo } = ctx;
   const ops: Op[] = [];
   let counter = 0;
@@ -116,6 +125,6 @@ export async function fillCommune(ctx: EngineCtx, info: EnrollResponse['commune'
   (info.villages ?? []).forEach((v, i) => {
     if (!have.has(idOf(v))) ops.push({ opId: newOpId(ctx.now()), entity: ENTITY.village, key: villageKey(commune, idOf(v)), fields: { name: v.name, order: i + 1, ...codeField(v) }, hlc: stamp() });
   });
-  // The fill and "done" land together.
-  await repo.applyRemoteOps(ops, meta);
+  const landed = new Set(landing.map((o) => `${o.entity}\u0000${o.key}`));
+  return ops.filter((o) => !landed.has(`${o.entity}\u0000${o.key}`));
 }

@@ -3,10 +3,17 @@
 // province's records, and for a province reviewer every commune of its province that moved.
 import { API_PREFIX, type ChangesResponse, type ProvinceHeadsResponse } from '../domain/sync/protocol.ts';
 import { provinceId } from '../domain/keys.ts';
-import { fillCommune } from './enrol.ts';
+import { fillCommune, fillOps } from './enrol.ts';
 import { stopOf, withRetry, type EngineCtx, type Stop } from './requests.ts';
 import { request } from './transport.ts';
 import type { MetaKey } from '../db/index.ts';
+import type { Op } from '../domain/sync/op.ts';
+
+/** What lands with a feed's last page. */
+interface Done {
+  ops: Op[];
+  meta: Partial<Record<MetaKey, unknown>>;
+}
 
 function isChanges(b: unknown): b is ChangesResponse {
   const r = b as ChangesResponse;
@@ -15,11 +22,11 @@ function isChanges(b: unknown): b is ChangesResponse {
 
 /**
  * Pulls every page there is of one feed: the token's own (stream null), a commune of a reviewer's
- * province, or the province's own records; each feed keeps its cursor. `done` (meta) lands with
- * the last page, in its transaction: a screen reading both sees one change, not two. Returns how
- * many ops came, or why it stopped.
+ * province, or the province's own records; each feed keeps its cursor. What `done` gives (ops
+ * and meta, told the last page's ops) lands with that page, in its transaction: a screen reading both sees one change,
+ * not two or three. Returns how many ops came, or why it stopped.
  */
-export async function pull(ctx: EngineCtx, base: string, token: string, stream: string | null = null, done: () => Partial<Record<MetaKey, unknown>> = () => ({})): Promise<number | Stop> {
+export async function pull(ctx: EngineCtx, base: string, token: string, stream: string | null = null, done?: (landing: readonly Op[]) => Promise<Done>): Promise<number | Stop> {
   const { repo } = ctx;
   const cursorKey = stream === null ? 'pullCursor' : `pullCursor:${stream}`;
   let cursor = (await repo.getMeta<number>(cursorKey)) ?? 0;
@@ -33,7 +40,8 @@ export async function pull(ctx: EngineCtx, base: string, token: string, stream: 
     const page = r.body;
     const next = page.nextCursor;
     const last = !page.hasMore || page.ops.length === 0 || next === cursor;
-    await repo.applyRemoteOps(page.ops, { [cursorKey]: next, ...(last ? done() : {}) });
+    const more = last && done ? await done(page.ops) : { ops: [], meta: {} };
+    await repo.applyRemoteOps([...page.ops, ...more.ops], { [cursorKey]: next, ...more.meta });
     pulled += page.ops.length;
     if (last) return pulled;
     cursor = next;
@@ -64,13 +72,12 @@ export async function pullProvince(ctx: EngineCtx, base: string, token: string):
   status.set({ pullProgress: { done: 0, total: todo.length } });
   try {
     for (const [i, c] of todo.entries()) {
-      // When it was brought up to date lands with its last page: the province's list, which
-      // shows both, reads the province once per commune pulled, not twice.
-      const n = await pull(ctx, base, token, c.id, () => ({ [`pulledAt:${c.id}`]: new Date(ctx.now()).toISOString() }));
+      // What the feed did not bring (a commune made by the admin CLI, as the weakest stamp: the
+      // feed's own ops win) and when it was brought up to date land with its last page: the
+      // province's list, which shows all three, reads the province once per commune pulled.
+      const n = await pull(ctx, base, token, c.id, async (landing) => ({ ops: await fillOps(ctx, infoOf(c), landing), meta: { [`pulledAt:${c.id}`]: new Date(ctx.now()).toISOString() } }));
       if (typeof n !== 'number') return n;
       pulled += n;
-      // What the feed did not bring (a commune made by the admin CLI): written only the first time.
-      await fillCommune(ctx, infoOf(c));
       status.set({ pullProgress: { done: i + 1, total: todo.length } });
     }
   } finally {

@@ -158,4 +158,21 @@ describe('commune phone ⇄ province reviewer', () => {
     expect((await late.review.getCouncil(QN, 2025))?.members).toHaveLength(5);
     late.repo.db.close();
   });
+
+  it('a village the commune renamed comes to a new reviewer as the commune wrote it: the server’s list of villages, landing with it, never writes over it', async () => {
+    const t01 = (await commune.repo.listVillages('21085')).find((v) => v.code === 'T01')!;
+    await commune.repo.saveVillage('21085', { id: t01.id, code: 'T01', name: 'Thôn Một Mới', order: 5 });
+    await ok(commune);
+    const fresh = await phone('fresh-reviewer');
+    await fresh.engine.enroll(s.url, await provinceCode());
+    await ok(fresh);
+    expect((await fresh.repo.listVillages('21085')).find((v) => v.id === t01.id)).toMatchObject({ code: 'T01', name: 'Thôn Một Mới', order: 5 });
+    // Its merge state holds the commune phone's writes alone, so no conflict can come of it.
+    const stamps = await fresh.repo.db.stamps.get(['village', `21085/${t01.id}`]);
+    expect(Object.values(stamps!.state).flatMap((w) => Object.keys(w)).filter((node) => node.startsWith('enrol'))).toEqual([]);
+    expect(await fresh.repo.listConflicts()).toEqual([]);
+    // The village only the server's list names is filled in.
+    expect((await fresh.repo.listVillages('21085')).map((v) => v.code)).toContain('T02');
+    fresh.repo.db.close();
+  });
 });
