@@ -350,7 +350,13 @@ export const V6_ENTITIES: readonly EntityName[] = [
 
 /** Opens (and upgrades if needed) the database called `name`. */
 export function openDatabase(name: string = DB_NAME): XhtDb {
-  const db = new Dexie(name) as XhtDb;
+  // No query cache. Entity writes and merges go through explicit transactions (repo.ts), where
+  // Dexie 4's cache makes no optimistic update, yet on commit it re-runs each live query it
+  // touched on top of the storage event that re-runs it too: two reads per write (the province's
+  // list read and assessed twice per commune pulled). Without it a live query runs once per
+  // write that changes what it read (test/e2e/review-list-once.spec.ts counts them); a lone meta
+  // write (setMeta) shows once committed instead of optimistically, a moment later.
+  const db = new Dexie(name, { cache: 'disabled' }) as XhtDb;
 
   // v1: communes, villages, per-year counts, figures and answers, the outbox, app metadata.
   // Answers kept evidence as one free text (issue 4: "evidence list as text for now"), villages

@@ -2,7 +2,8 @@
 // enrolled with the province's code through the app and its first pull done, the list reads and
 // assesses the province once when it opens — not once for this year and again for last year, the
 // year under review — and again only when a pull brings new data: a sync run that brings nothing
-// leaves it alone; a commune's new answer, pulled, refreshes it once. Counted by the performance
+// leaves it alone; a commune's new answer, pulled, refreshes it once; open during the first pull,
+// it is read at most once per commune the pull brings. Counted by the performance
 // mark the list's read leaves (src/ui/review/data.ts, PROVINCE_READ_MARK), in Chromium at 360×740
 // against the real server.
 import { randomUUID } from 'node:crypto';
@@ -75,4 +76,32 @@ test('the province list is read once on first open, not again for a sync that br
   await syncRun(page);
   await expect(first).toContainText('0/2');
   expect(await reads(page)).toEqual([YEAR, YEAR]);
+});
+
+test('while a reviewer’s first pull runs, the open list is read at most once per commune it brings', async ({ page, request }) => {
+  test.setTimeout(180_000);
+  const province = 'Tỉnh Kéo Về';
+  const n = 8;
+  const ids: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const code = String(97200 + i);
+    const made = await admin('create-commune', '--code', code, '--name', `Xã Kéo ${i + 1}`, '--province', province, '--village', 'T01=Thôn Một', '--village', 'T02=Thôn Hai');
+    const id = /id: (\S+)/.exec(made)![1]!;
+    ids.push(id);
+    // Each commune's officer has answered before the reviewer's phone exists: every feed moved.
+    const deviceId = `off-${randomUUID().slice(0, 8)}`;
+    const officer = await enrolOverApi(request, await issueCode({ commune: code, role: 'officer', name: `Cán bộ ${i + 1}` }), deviceId);
+    const ops = ['TC1.1', 'TC1.2'].map((indicator, k) => ({ opId: randomUUID(), entity: 'answer', key: `${id}/${YEAR}/${indicator}`, fields: { met: true }, hlc: formatHlc({ wall: Date.now(), counter: k, node: deviceId }) }));
+    const res = await request.post('/api/v1/sync', { data: { deviceId, batchId: randomUUID(), ops }, headers: { authorization: `Bearer ${officer.token}` } });
+    expect(res.status(), await res.text()).toBe(200);
+  }
+  await enrolInApp(page, await issueProvinceCode(province, 'Người Kéo Về'));
+  await page.goto('/#/tinh');
+  await expect(page.getByTestId('rv-row')).toHaveCount(n, { timeout: 60_000 });
+  for (const id of ids) await expect.poll(() => readMeta(page, `pulledAt:${id}`), { timeout: 30_000 }).toBeTruthy();
+  await expect(page.locator(`[data-testid="rv-row"][data-code="${ids[n - 1]}"]`)).toContainText('0/2');
+  // One read when it opened, one per commune that landed after: never two or three per commune.
+  const count = (await reads(page)).length;
+  expect(count).toBeGreaterThanOrEqual(1);
+  expect(count).toBeLessThanOrEqual(n + 1);
 });
