@@ -25,6 +25,7 @@ import { readOnlyReason } from '../access.ts';
 import { loadAccess } from '../hooks/use-access.ts';
 import { ReadOnlyNote } from '../components/read-only-note.tsx';
 import { valueProblemText as problemText } from '../../i18n/value-problems.ts';
+import { activeWithCode } from '../../domain/village-codes.ts';
 
 type CountKey = (typeof VILLAGE_COUNT_KEYS)[number];
 
@@ -48,6 +49,8 @@ async function load(commune: string, year: number, param: string) {
     villages,
     id: village,
     village: found,
+    /** Other active villages with this village's Mã thôn (two phones offline each added it): the list resolves it. */
+    sameCode: found ? activeWithCode(villages, found.code).filter((v) => v.id !== found.id) : [],
     row: rows.find((r) => r.village === village),
     prevYear,
     prev: prevRows.find((r) => r.village === village),
@@ -212,8 +215,15 @@ export function VillageForm({ commune, year, item: village }: ScreenProps & { it
       ) : !data.village ? (
         <p role="alert">{t('villageNotFound', { code: village })}</p>
       ) : (
-        // Keyed by village so moving to the next village starts with fresh drafts.
-        <Form key={`${village}/${year}`} commune={commune} year={year} code={data.id} data={data} />
+        <>
+          {data.sameCode.length ? (
+            <p class="notice warn" role="note" data-testid="dup-code-here">
+              {t('dupCodeHere', { code: data.village.code, names: data.sameCode.map((v) => v.name).join(', ') })}
+            </p>
+          ) : null}
+          {/* Keyed by village so moving to the next village starts with fresh drafts. */}
+          <Form key={`${village}/${year}`} commune={commune} year={year} code={data.id} data={data} />
+        </>
       )}
     </>
   );
