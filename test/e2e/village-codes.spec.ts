@@ -74,13 +74,17 @@ test('two phones add T05 offline: the list names both, one code is changed offli
   // Each one's counts form says its code is shared and where to fix it.
   await a.goto(`/#/thon/${nam.id}`);
   await expect(a.getByTestId('dup-code-here')).toHaveText('Mã thôn T05 của thôn này cũng là mã của: Thôn 5. Hãy sửa mã ở Danh sách thôn.');
+  // The chair's home screen counts all three and points to the list.
   await a.goto('/#/');
   await expect(a.getByTestId('dash-completeness')).toHaveAttribute('data-total', '3');
+  const pointer = a.getByTestId('dash-shared-codes');
+  await expect(pointer).toHaveText(/^Có thôn trùng mã thôn: T05 \((Thôn 5, Thôn Năm|Thôn Năm, Thôn 5)\)\. Sửa mã ở Danh sách thôn$/);
+  await pointer.getByRole('link', { name: 'Sửa mã ở Danh sách thôn', exact: true }).click();
+  await expect(a.getByRole('heading', { level: 1, name: /^Danh sách thôn/ })).toBeVisible();
 
   // Offline again, the person changes the code of Thôn Năm right in the warning.
   await a.context().setOffline(true);
   await expect(syncBar(a)).toContainText('Không có mạng');
-  await a.goto('/#/thon');
   await warning.getByRole('button', { name: 'Sửa mã thôn Thôn Năm', exact: true }).click();
   const field = warning.getByLabel('Mã thôn mới của Thôn Năm', { exact: true });
   await expect(field).toHaveValue('T05');
@@ -100,6 +104,9 @@ test('two phones add T05 offline: the list names both, one code is changed offli
   await a.reload();
   await expect(adderA.getByText('Thôn Năm (T06)', { exact: true })).toBeVisible();
   await expect(a.getByTestId('dup-codes')).toHaveCount(0);
+  await a.goto('/#/');
+  await expect(a.getByTestId('dash-completeness')).toHaveAttribute('data-total', '3');
+  await expect(a.getByTestId('dash-shared-codes')).toHaveCount(0);
   expect((await villages(a)).find((v) => v.id === nam.id)!.code).toBe('T06');
   const queued = await outbox(a);
   expect(queued.map((r) => [r.op.entity, r.op.fields.code])).toEqual([['village', 'T06']]);
