@@ -74,6 +74,11 @@ test('two phones add T05 offline: the list names both, one code is changed offli
   // Each one's counts form says its code is shared and where to fix it.
   await a.goto(`/#/thon/${nam.id}`);
   await expect(a.getByTestId('dup-code-here')).toHaveText('Mã thôn T05 của thôn này cũng là mã của: Thôn 5. Hãy sửa mã ở Danh sách thôn.');
+  // An address typed with the shared code picks neither: it offers both.
+  await a.goto('/#/thon/T05');
+  await expect(a.getByRole('alert')).toHaveText(/^Mã thôn T05 đang dùng cho 2 thôn: /);
+  await expect(a.getByRole('link', { name: 'Thôn 5', exact: true })).toHaveAttribute('href', `#/thon/${five.id}`);
+  await expect(a.getByRole('link', { name: 'Thôn Năm', exact: true })).toHaveAttribute('href', `#/thon/${nam.id}`);
   // The chair's home screen counts all three and points to the list.
   await a.goto('/#/');
   await expect(a.getByTestId('dash-completeness')).toHaveAttribute('data-total', '3');

@@ -34,8 +34,10 @@ const CHAINS: readonly (readonly CountKey[])[] = VILLAGE_COUNT_CHAINS;
 
 async function load(commune: string, year: number, param: string) {
   const villages = await listVillages(commune);
-  // The address names the village by its id, or by its code (Mã thôn) when typed by hand.
-  const found = villages.find((v) => v.id === param) ?? villages.find((v) => v.code === param);
+  // The address names the village by its id, or by its code (Mã thôn) when typed by hand: a code
+  // two villages share names neither (the screen lists them to choose from).
+  const byCode = villages.filter((v) => v.code === param);
+  const found = villages.find((v) => v.id === param) ?? (byCode.length === 1 ? byCode[0] : undefined);
   const village = found?.id ?? param;
   const rows = await getVillageCounts(commune, year);
   const years = await listYears(commune);
@@ -49,6 +51,8 @@ async function load(commune: string, year: number, param: string) {
     villages,
     id: village,
     village: found,
+    /** The villages the typed code names, when it names more than one. */
+    choices: found ? [] : activeWithCode(villages, param),
     /** Other active villages with this village's Mã thôn (two phones offline each added it): the list resolves it. */
     sameCode: found ? activeWithCode(villages, found.code).filter((v) => v.id !== found.id) : [],
     row: rows.find((r) => r.village === village),
@@ -212,6 +216,17 @@ export function VillageForm({ commune, year, item: village }: ScreenProps & { it
       </Title>
       {!data ? (
         <p class="muted">{t('loading')}</p>
+      ) : !data.village && data.choices.length > 1 ? (
+        <>
+          <p role="alert">{t('dupCodes', { code: village, n: data.choices.length, names: data.choices.map((v) => v.name).join(', ') })}</p>
+          <ul class="link-list">
+            {data.choices.map((v) => (
+              <li key={v.id}>
+                <a href={href(PATHS.villages, v.id)}>{v.name}</a>
+              </li>
+            ))}
+          </ul>
+        </>
       ) : !data.village ? (
         <p role="alert">{t('villageNotFound', { code: village })}</p>
       ) : (
