@@ -1,9 +1,12 @@
 // Mã thôn shared by two villages, end to end in Chromium at 360×740 against the real e2e server:
 // two phones offline each add the same village code (fresh ids), both sync, and the server keeps
 // both (it does not refuse a taken code: that would strand the second phone's village). The
-// villages list names the code and both villages; the person changes one code right there while
+// villages list, the counts form and Tổng quan name the code and both villages; the sheet import
+// refuses a row naming it and writes to neither; the person changes one code right there while
 // offline, a code another village holds is refused, the warning goes, and the change stays across
 // a reload offline and reaches the other phone.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { readStore, waitForServiceWorker } from './helpers/app.ts';
 import { expectNoSeriousViolations } from './helpers/axe.ts';
@@ -86,6 +89,26 @@ test('two phones add T05 offline: the list names both, one code is changed offli
   await expect(pointer).toHaveText(/^Có thôn trùng mã thôn: T05 \((Thôn 5, Thôn Năm|Thôn Năm, Thôn 5)\)\. Sửa mã ở Danh sách thôn$/);
   await pointer.getByRole('link', { name: 'Sửa mã ở Danh sách thôn', exact: true }).click();
   await expect(a.getByRole('heading', { level: 1, name: /^Danh sách thôn/ })).toBeVisible();
+
+  // The sheet import refuses the row naming T05 (naming both) and writes to neither; T01's row goes in.
+  mkdirSync(test.info().outputDir, { recursive: true });
+  const file = join(test.info().outputDir, 'so-lieu-thon.csv');
+  writeFileSync(file, 'Mã thôn,Tổng số hộ gia đình\nT01,40\nT05,50\n');
+  await a.getByRole('region', { name: 'Bảng tính Excel' }).getByRole('button', { name: 'Nhập từ tệp Excel' }).click();
+  await a.getByTestId('import-panel').locator('#xi-file').setInputFiles(file);
+  await expect(a.getByTestId('import-tally')).toContainText('1 thôn thay đổi');
+  await expect(a.getByTestId('import-tally')).toContainText('1 thôn bị từ chối');
+  await expect(a.getByTestId('import-row-3')).toHaveAttribute('data-status', 'refused');
+  await expect(a.getByTestId('import-row-3')).toContainText(/Dòng 3, cột A: mã thôn "T05" đang dùng cho 2 thôn của xã \((Thôn 5, Thôn Năm|Thôn Năm, Thôn 5)\) nên không biết ghi vào thôn nào/);
+  await a.getByTestId('import-preview').getByRole('button', { name: 'Nhập số liệu của 1 thôn', exact: true }).click();
+  await expect(a.getByTestId('import-done')).toContainText('Đã nhập số liệu của 1 thôn');
+  const counts = await readStore<{ village: string; households?: number }>(a, 'villageCounts');
+  expect(counts.filter((r) => r.village === five.id || r.village === nam.id)).toEqual([]);
+  const one = (await villages(a)).find((v) => v.code === 'T01')!;
+  expect(counts.find((r) => r.village === one.id)?.households).toBe(40);
+  await sendNow(a);
+  await expect.poll(async () => (await outbox(a)).length, { timeout: 30_000 }).toBe(0);
+  await a.getByRole('button', { name: 'Xem danh sách thôn' }).click();
 
   // Offline again, the person changes the code of Thôn Năm right in the warning.
   await a.context().setOffline(true);
