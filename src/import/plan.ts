@@ -97,7 +97,7 @@ export function planImport(sheet: VillageSheet, ctx: PlanContext): ImportPlan {
       // Two active villages share the code (two phones offline, an old file): writing to either is a guess.
       const w = sheetWords('sheet.sharedCode', { value: shown(r.village.code!), count: sharing.length, names: sharing.map((v) => v.name).join(', ') });
       problems.push(cellProblem(r.row, codeCol?.column ?? null, null, w.vi, w.en));
-      return { row: r.row, status: 'refused', village: { code: r.village.code!, name: sharing.map((v) => v.name).join(', ') }, addVillage, changes: [], problems };
+      return { row: r.row, status: 'refused', village: { code: r.village.code!, name: sharing.map((v) => v.name).join(', ') }, addVillage: false, changes: [], problems };
     }
     if (r.village.code) {
       village = sharing[0] ?? byCode(archived, r.village.code);

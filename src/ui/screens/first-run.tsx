@@ -106,8 +106,8 @@ export function VillageAdder({ commune }: { commune: string }) {
     const errs: Record<string, string> = {};
     const c = code.trim() || nextVillageCode(all.map((v) => v.code));
     if (!name.trim()) errs.name = t('errRequired', { field: t('villageLabel') });
-    const taken = codeError(all, c);
-    if (taken) errs.code = taken;
+    const codeProblem = codeError(all, c);
+    if (codeProblem) errs.code = codeProblem;
     setErrors(errs);
     if (Object.keys(errs).length) {
       document.getElementById(errs.name ? 'village-name' : 'village-code')?.focus();
