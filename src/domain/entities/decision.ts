@@ -17,3 +17,8 @@ export const decision = defineEntity({
   },
   table: { name: 'decisions', keyProps: ['commune', 'id'], indexes: ['commune'] },
 });
+
+/** The decisions not archived, oldest first: the history's and the phone's list (both stores). */
+export function liveDecisions<D extends { decidedOn: string; archived?: boolean | null }>(list: D[]): D[] {
+  return list.filter((d) => !d.archived).sort((a, b) => a.decidedOn.localeCompare(b.decidedOn));
+}
