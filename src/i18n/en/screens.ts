@@ -157,6 +157,8 @@ export const words: Mirror<typeof vi> = {
   decidedOn: 'Decision date',
   decisionNumber: 'Decision number',
   addDecision: 'Add decision',
+  removeDecision: 'Remove the {level} decision of {date}',
+  confirmRemoveDecision: 'Remove the {level} decision of {date}? It will no longer count towards the level; it can be typed again.',
   errDate: 'Not a valid date.',
 
   yearsTitle: 'Assessment year',

@@ -164,6 +164,8 @@ export const words = {
   decidedOn: 'Ngày quyết định',
   decisionNumber: 'Số quyết định',
   addDecision: 'Thêm quyết định',
+  removeDecision: 'Bỏ quyết định {level} ngày {date}',
+  confirmRemoveDecision: 'Bỏ quyết định {level} ngày {date}? Quyết định này sẽ không còn được tính khi xét mức độ; có thể nhập lại nếu cần.',
   errDate: 'Ngày không hợp lệ.',
 
   // Years
