@@ -84,12 +84,11 @@ export async function importVillages(store: Store, o: { commune: string; year: n
   const villages = await villagesOf(store, commune);
   const counts = new Map<string, Record<string, unknown>>();
   const states = new Map<string, EntityState | null>();
-  // The sheet and the plan name villages by code; keys by id.
-  const idOfCode = new Map(villages.map((v) => [v.code, v.id]));
+  // The sheet names villages by code, the plan answers with the village's id (two may share a code).
   for (const v of villages) {
     const state = await store.entityState(ENTITY.villageCounts, countsKey(commune, year, v.id));
-    states.set(v.code, state);
-    if (state) counts.set(v.code, valuesOf(state));
+    states.set(v.id, state);
+    if (state) counts.set(v.id, valuesOf(state));
   }
   const dossier = await store.entityState(ENTITY.dossier, yearKey(commune, year));
   const locked = dossier ? valuesOf(dossier).locked === true : false;
@@ -115,7 +114,7 @@ export async function importVillages(store: Store, o: { commune: string; year: n
   let villagesChanged = 0;
   for (const row of plan.rows) {
     if (row.status !== 'new' && row.status !== 'changed') continue;
-    let id = idOfCode.get(row.village.code);
+    let id = row.villageId;
     if (row.addVillage) {
       // A removed village comes back under its id; a new one gets a fresh id, its code a field.
       const fields: Record<string, JsonValue> = { name: row.village.name, order: order++ };
@@ -136,7 +135,7 @@ export async function importVillages(store: Store, o: { commune: string; year: n
     if (!row.changes.length) continue;
     const fields: Record<string, JsonValue> = {};
     for (const c of row.changes) fields[c.field] = c.new;
-    const prev = prevOf(states.get(row.village.code) ?? null, Object.keys(fields));
+    const prev = prevOf(states.get(id!) ?? null, Object.keys(fields));
     const hlc = stamp(prev);
     ops.push({
       opId: newOpId(parseHlc(hlc).wall), entity: ENTITY.villageCounts, key: countsKey(commune, year, id!), fields, hlc,

@@ -65,6 +65,8 @@ export interface DecisionRow {
   level: 1 | 2;
   decidedOn: string;
   number?: string;
+  /** Removed as typed by mistake: left out of the history (liveDecisions). */
+  archived?: boolean;
 }
 
 /** Hồ sơ năm — the year's dossier texts, signer, meeting and lock. */

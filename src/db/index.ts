@@ -72,6 +72,7 @@ export const getCommuneFigures: R['getCommuneFigures'] = (...a) => repo().getCom
 export const saveAnswer: R['saveAnswer'] = (...a) => repo().saveAnswer(...a);
 export const getAnswers: R['getAnswers'] = (...a) => repo().getAnswers(...a);
 export const saveDecision: R['saveDecision'] = (...a) => repo().saveDecision(...a);
+export const archiveDecision: R['archiveDecision'] = (...a) => repo().archiveDecision(...a);
 export const listDecisions: R['listDecisions'] = (...a) => repo().listDecisions(...a);
 export const saveDossier: R['saveDossier'] = (...a) => repo().saveDossier(...a);
 export const getDossier: R['getDossier'] = (...a) => repo().getDossier(...a);

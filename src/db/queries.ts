@@ -2,6 +2,7 @@
 // is assess-input.ts, the province's review review.ts, both loaded on first use). Reads only;
 // never opens a write transaction.
 import { provinceId } from '../domain/keys.ts';
+import { liveDecisions } from '../domain/entities/decision.ts';
 import { settingsOfYear } from '../domain/review/codes.ts';
 import type {
   AnswerRow, CommuneFiguresRow, CommuneRow, ConflictRow, DecisionRow, DossierRow, ProvinceSettingsRow, VillageCountsRow, VillageRow,
@@ -52,8 +53,7 @@ export function createQueries(ctx: RepoContext) {
     return db.answers.where('[commune+year]').equals([commune, year]).toArray();
   }
   async function listDecisions(commune: string): Promise<DecisionRow[]> {
-    const all = await db.decisions.where('commune').equals(commune).toArray();
-    return all.filter((d) => !(d as { archived?: boolean }).archived).sort((a, b) => a.decidedOn.localeCompare(b.decidedOn));
+    return liveDecisions(await db.decisions.where('commune').equals(commune).toArray());
   }
   async function getDossier(commune: string, year: number): Promise<DossierRow | undefined> {
     return db.dossiers.get([commune, year]);

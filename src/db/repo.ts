@@ -79,7 +79,7 @@ export function createRepo(db: XhtDb, options: RepoOptions = {}) {
     ...queries,
     saveCommune: save('saveCommune'), saveVillage: save('saveVillage'), addVillage: save('addVillage'), archiveVillage: save('archiveVillage'),
     saveVillageCounts: save('saveVillageCounts'), saveCommuneFigures: save('saveCommuneFigures'), saveAnswer: save('saveAnswer'),
-    saveDecision: save('saveDecision'), saveDossier: save('saveDossier'), lockYear: save('lockYear'), reopenYear: save('reopenYear'),
+    saveDecision: save('saveDecision'), archiveDecision: save('archiveDecision'), saveDossier: save('saveDossier'), lockYear: save('lockYear'), reopenYear: save('reopenYear'),
     startYear: save('startYear'), loadAssessInput: save('loadAssessInput'), resolveConflict: save('resolveConflict'),
     pendingCount: outbox.pendingCount, nextBatch: outbox.nextBatch, ackOps: outbox.ackOps,
     quarantineOps: outbox.quarantineOps, listQuarantined: outbox.listQuarantined, requeueOps: outbox.requeueOps,

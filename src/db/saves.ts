@@ -128,8 +128,15 @@ export function createSaves(ctx: RepoContext, write: Write, q: Queries) {
     if (registerYears(await db.register.where('commune').equals(commune).toArray()).has(year)) throw await refusal('decidedOn', 'data.decisionInRegister', { year });
     const patch: Record<string, JsonValue | undefined> = { level: d.level, decidedOn: d.decidedOn, number: d.number };
     if (d.archived !== undefined) patch.archived = d.archived;
+    else if ((await db.decisions.get([commune, id]))?.archived) patch.archived = false; // typed again after removal: it counts again
     await write(ENTITY.decision, decisionKey(commune, id), patch);
     return id;
+  }
+
+  /** Bỏ quyết định công nhận typed by mistake: it stays in the log, and the history leaves it out. */
+  async function archiveDecision(commune: string, id: string): Promise<void> {
+    await checkCode('id', 'decision', id);
+    await write(ENTITY.decision, decisionKey(commune, id), { archived: true });
   }
 
   /** Lưu hồ sơ năm (free texts, signer, meeting); refused while the year is locked. */
@@ -218,7 +225,7 @@ export function createSaves(ctx: RepoContext, write: Write, q: Queries) {
 
   return {
     saveCommune, saveVillage, addVillage, archiveVillage, saveVillageCounts, saveCommuneFigures, saveAnswer,
-    saveDecision, saveDossier, lockYear, reopenYear, startYear, loadAssessInput, resolveConflict,
+    saveDecision, archiveDecision, saveDossier, lockYear, reopenYear, startYear, loadAssessInput, resolveConflict,
   };
 }
 

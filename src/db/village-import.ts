@@ -10,19 +10,16 @@ import { planFingerprint, planImport, type ImportPlan, type PlanContext, type Vi
 /** Who may write what, as the plan asks it (a collector limited to some villages). */
 export type Refusal = PlanContext['refusal'];
 
-// A sheet names villages by their code (Mã thôn); this device keys them by id. The plan works in
-// codes, the writes in ids.
-async function contextOf(repo: Repo, commune: string, year: number, refusal?: Refusal): Promise<PlanContext & { idOf: Map<string, string> }> {
+// A sheet names villages by their code (Mã thôn); this device keys them by id. The plan matches
+// codes and answers with the village's id, which the writes use (two villages may share a code).
+async function contextOf(repo: Repo, commune: string, year: number, refusal?: Refusal): Promise<PlanContext> {
   const villages = await repo.listVillages(commune, { includeArchived: true });
-  const idOf = new Map(villages.map((v) => [v.code, v.id]));
-  const codeOf = new Map(villages.map((v) => [v.id, v.code]));
-  const counts = new Map((await repo.getVillageCounts(commune, year)).map((r) => [codeOf.get(r.village) ?? r.village, r as unknown as Record<string, unknown>]));
+  const counts = new Map((await repo.getVillageCounts(commune, year)).map((r) => [r.village, r as unknown as Record<string, unknown>]));
   const dossier = await repo.getDossier(commune, year);
   const blocked = dossier?.locked
     ? { vi: dataText('data.importLocked', { year }, 'vi'), en: dataText('data.importLocked', { year }, 'en') }
     : null;
-  const byId: Refusal | undefined = refusal && ((code, isNew) => refusal(isNew ? code : idOf.get(code) ?? code, isNew));
-  return { villages: villages.map((v) => ({ code: v.code, name: v.name, archived: !!v.archived })), counts, blocked, idOf, ...(byId ? { refusal: byId } : {}) };
+  return { villages: villages.map((v) => ({ id: v.id, code: v.code, name: v.name, archived: !!v.archived })), counts, blocked, ...(refusal ? { refusal } : {}) };
 }
 
 /** The dry run of `sheet` for `commune` and `year` against this device's data. Writes nothing. */
@@ -54,7 +51,7 @@ export async function applyVillageImport(
     const result: VillageImportResult = { villagesAdded: 0, villagesChanged: 0, fieldsWritten: 0 };
     for (const row of plan.rows) {
       if (row.status !== 'new' && row.status !== 'changed') continue;
-      let id = ctx.idOf.get(row.village.code);
+      let id = row.villageId;
       if (row.addVillage) {
         // A removed village comes back under its id; a new one gets a fresh id, never the code.
         id = id !== undefined
@@ -67,7 +64,7 @@ export async function applyVillageImport(
       if (row.changes.length) {
         const fields: Record<string, number | boolean> = {};
         for (const c of row.changes) fields[c.field] = c.new;
-        await repo.saveVillageCounts(commune, year, id ?? row.village.code, fields);
+        await repo.saveVillageCounts(commune, year, id!, fields);
         result.fieldsWritten += row.changes.length;
       }
     }

@@ -9,11 +9,14 @@ import { SHEET_FIELDS, upperKeysOf, villageNameKey } from './columns.ts';
 import { nextVillageCode } from './village-code.ts';
 import { cellProblem, type SheetProblem, type VillageSheet } from './village-sheet.ts';
 import { shown } from './text.ts';
+import { activeWithCode, sameVillageCode } from '../domain/village-codes.ts';
 import { valueProblemText as problemText } from '../i18n/value-problems.ts';
 import { sheetWords } from '../i18n/sheet.ts';
 
 /** A village the commune holds (archived ones too: a sheet may bring one back). */
 export interface KnownVillage {
+  /** Its stable id; a village from before stable ids is keyed by its code (the default). */
+  id?: string;
   code: string;
   name: string;
   archived?: boolean;
@@ -21,11 +24,11 @@ export interface KnownVillage {
 
 export interface PlanContext {
   villages: readonly KnownVillage[];
-  /** The year's stored counts by village code. */
+  /** The year's stored counts by village id (a village without one: by its code). */
   counts: ReadonlyMap<string, Readonly<Record<string, unknown>>>;
   /** Why nothing may be written at all (a locked year), or null. */
   blocked?: Text | null;
-  /** Why this device may not write a village (collector scope), or null. `isNew`: it would be created. */
+  /** Why this device may not write a village (collector scope), or null: asked by the village's id, or by its code when `isNew` (it would be created or brought back). */
   refusal?: (code: string, isNew: boolean) => Text | null;
 }
 
@@ -43,6 +46,8 @@ export interface PlanRow {
   status: PlanStatus;
   /** The app's village (its own name), or the one the import would add. */
   village: { code: string; name: string };
+  /** The id of the app's village the row writes to (its code for one without an id); none when it is added or refused as ambiguous. */
+  villageId?: string;
   /** It is added (or an archived one brought back) by this import. */
   addVillage: boolean;
   changes: FieldChange[];
@@ -65,8 +70,9 @@ function sameValue(a: unknown, b: unknown): boolean {
 export function planImport(sheet: VillageSheet, ctx: PlanContext): ImportPlan {
   const active = ctx.villages.filter((v) => !v.archived);
   const archived = ctx.villages.filter((v) => v.archived);
-  const byCode = (list: readonly KnownVillage[], code: string) =>
-    list.find((v) => v.code === code) ?? list.find((v) => v.code.toLowerCase() === code.toLowerCase());
+  // One code, one active village (src/domain/village-codes.ts): a code two share names neither.
+  const byCode = (list: readonly KnownVillage[], code: string) => list.find((v) => v.code === code) ?? list.find((v) => sameVillageCode(v.code, code));
+  const idOf = (v: KnownVillage) => v.id ?? v.code;
   const byName = (list: readonly KnownVillage[], name: string) => list.filter((v) => villageNameKey(v.name) === villageNameKey(name));
   const usedCodes = ctx.villages.map((v) => v.code);
   const nameCol = sheet.columns.find((c) => c.role === 'name') ?? sheet.columns.find((c) => c.role === 'code');
@@ -86,8 +92,15 @@ export function planImport(sheet: VillageSheet, ctx: PlanContext): ImportPlan {
     const sheetName = r.village.name;
     let village: KnownVillage | undefined;
     let addVillage = false;
+    const sharing = r.village.code ? activeWithCode(active, r.village.code) : [];
+    if (sharing.length > 1) {
+      // Two active villages share the code (two phones offline, an old file): writing to either is a guess.
+      const w = sheetWords('sheet.sharedCode', { value: shown(r.village.code!), count: sharing.length, names: sharing.map((v) => v.name).join(', ') });
+      problems.push(cellProblem(r.row, codeCol?.column ?? null, null, w.vi, w.en));
+      return { row: r.row, status: 'refused', village: { code: r.village.code!, name: sharing.map((v) => v.name).join(', ') }, addVillage: false, changes: [], problems };
+    }
     if (r.village.code) {
-      village = byCode(active, r.village.code) ?? byCode(archived, r.village.code);
+      village = sharing[0] ?? byCode(archived, r.village.code);
       const namesake = village ? [] : byName(active, sheetName);
       if (namesake.length) {
         // A new code for a village the commune already has by that name is a typo, not a new village.
@@ -112,16 +125,17 @@ export function planImport(sheet: VillageSheet, ctx: PlanContext): ImportPlan {
       addVillage = true;
       const code = village?.code ?? r.village.code ?? nextVillageCode(usedCodes);
       if (!village) usedCodes.push(code);
-      village = { code, name: village?.name ?? sheetName };
+      village = { ...(village ? { id: idOf(village) } : {}), code, name: village?.name ?? sheetName };
     }
-    if (!addVillage && matched.has(village.code)) {
+    const id = village.id ?? (addVillage ? undefined : village.code);
+    if (!addVillage && matched.has(id!)) {
       // Two rows (one by code, one by name) reach the same village.
       const w = sheetWords('sheet.twoRows', { value: shown(village.name) });
       problems.push(cellProblem(r.row, (r.village.code ? codeCol : nameCol)?.column ?? null, null, w.vi, w.en));
     }
-    matched.add(village.code);
+    if (id !== undefined) matched.add(id);
 
-    const stored = addVillage && !ctx.villages.some((v) => v.code === village!.code) ? {} : (ctx.counts.get(village.code) ?? {});
+    const stored = id === undefined ? {} : (ctx.counts.get(id) ?? {});
     const changes: FieldChange[] = [];
     for (const f of SHEET_FIELDS) {
       if (!(f.key in r.fields)) continue;
@@ -154,13 +168,13 @@ export function planImport(sheet: VillageSheet, ctx: PlanContext): ImportPlan {
         problems.push(cellProblem(r.row, column, p.path, problemText(p, 'vi') + note.vi, problemText(p, 'en') + note.en));
       }
     }
-    const reason = ctx.refusal?.(village.code, addVillage) ?? null;
+    const reason = ctx.refusal?.(addVillage || id === undefined ? village.code : id, addVillage) ?? null;
     if (reason && (addVillage || changes.length)) {
       problems.push(cellProblem(r.row, nameCol?.column ?? null, null, reason.vi, reason.en));
     }
     let status: PlanStatus = addVillage ? 'new' : changes.length ? 'changed' : 'unchanged';
     if (problems.length) status = 'refused';
-    return { row: r.row, status, village: { code: village.code, name: village.name }, addVillage, changes, problems };
+    return { row: r.row, status, village: { code: village.code, name: village.name }, ...(id !== undefined ? { villageId: id } : {}), addVillage, changes, problems };
   });
 
   const tally: Record<PlanStatus, number> = { new: 0, changed: 0, unchanged: 0, refused: 0 };
@@ -171,5 +185,5 @@ export function planImport(sheet: VillageSheet, ctx: PlanContext): ImportPlan {
 
 /** What a confirmed plan writes, to compare it with a fresh plan at write time (did the data move?). */
 export function planFingerprint(plan: ImportPlan): string {
-  return JSON.stringify(plan.rows.filter((r) => r.status === 'new' || r.status === 'changed').map((r) => [r.village.code, r.addVillage, r.changes.map((c) => [c.field, c.old, c.new])]));
+  return JSON.stringify(plan.rows.filter((r) => r.status === 'new' || r.status === 'changed').map((r) => [r.village.code, r.villageId ?? null, r.addVillage, r.changes.map((c) => [c.field, c.old, c.new])]));
 }

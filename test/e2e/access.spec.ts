@@ -1,22 +1,15 @@
 // What an enrolled phone may change, as a person sees it, against the real server: a village
 // collector finds their village first and editable, every other village and the commune-level
 // screens read-only with the Vietnamese reason; a reviewer sees everything read-only.
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { demoCommune } from '../../src/domain/demo-commune.ts';
 import { VILLAGE_COUNT_LABELS, COMMUNE_FIGURE_LABELS } from '../../src/domain/schemas/labels.ts';
 import { currentYear, fillSaved, readStore } from './helpers/app.ts';
-import { enrolInApp, issueCode, syncBar } from './helpers/sync.ts';
+import { issueCode, newPhone } from './helpers/sync.ts';
 
 const COMMUNE = demoCommune.commune.code;
 const HOUSEHOLDS = VILLAGE_COUNT_LABELS.households.vi;
 const SCOPE_NOTE = 'Bạn chỉ được nhập số liệu cho thôn được giao';
-
-async function newPhone(browser: Browser, code: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await enrolInApp(page, code);
-  await expect(syncBar(page)).toContainText('Đồng bộ lần cuối:');
-  return page;
-}
 
 async function openVillage(page: Page, v: { code: string; name: string }, year: number): Promise<void> {
   await page.goto(`/#/thon/${v.code}`);

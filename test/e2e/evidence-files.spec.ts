@@ -7,20 +7,13 @@
 import { readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { demoCommune } from '../../src/domain/demo-commune.ts';
 import { readStore, waitForServiceWorker } from './helpers/app.ts';
-import { e2eDbPath, enrolInApp, enrolOverApi, issueCode, issueProvinceCode, syncBar } from './helpers/sync.ts';
+import { e2eDbPath, enrolOverApi, issueCode, issueProvinceCode, newPhone } from './helpers/sync.ts';
 
 const COMMUNE = demoCommune.commune.code;
 const IND = 'TC1.1';
-
-async function newPhone(browser: Browser, code: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await enrolInApp(page, code);
-  await expect(syncBar(page)).toContainText('Đồng bộ lần cuối:');
-  return page;
-}
 
 /** A camera-like JPEG drawn in the page (nothing large is committed), distinct per seed. */
 async function photo(page: Page, seed: number, width = 1200, height = 900): Promise<Buffer> {

@@ -6,8 +6,9 @@ import { expect, test } from '@playwright/test';
 import { demoCommune } from '../../src/domain/demo-commune.ts';
 import { indicatorText, indicatorsOf, tt25_2023 } from '../../src/domain/catalog/index.ts';
 import { assess, requestPlan } from '../../src/domain/readiness/index.ts';
-import { currentYear, expectReadiness } from './helpers/app.ts';
-import { indicatorName, actionsToReach, gapText, requestText } from '../../src/i18n/readiness.ts';
+import { currentYear, expectReadiness, openDemoUnderServiceWorker } from './helpers/app.ts';
+import { fmtDate } from '../../src/ui/i18n/index.ts';
+import { indicatorName, actionsToReach, gapText, levelLabel, requestText } from '../../src/i18n/readiness.ts';
 
 test('Mức độ shows TC4.1–TC4.4 and TC5.2 with both gaps, what to send, and the programme targets apart', async ({ page }) => {
   await page.goto('/');
@@ -55,4 +56,43 @@ test('Mức độ shows TC4.1–TC4.4 and TC5.2 with both gaps, what to send, an
   await expect(programmes).toContainText('không tính vào mức độ');
   await expect(programmes.locator('[data-programme="families"]')).toContainText('mục tiêu 70 %');
   await expect(page.locator('main')).not.toContainText(/tạm tính|cấu hình|Mức [123]\b/);
+});
+
+test('a recognition decision typed by mistake is removed offline, after a confirm, and stops counting', async ({ page }) => {
+  await openDemoUnderServiceWorker(page);
+  const year = await currentYear(page);
+  const input = structuredClone(demoCommune.years.find((y) => y.year === year)!);
+  input.asOf = `${year + 1}-02-28`;
+  const decidedOn = `${year}-03-20`;
+  const typed = assess({ ...input, history: [...(input.history ?? []), { level: 1, decidedOn }] });
+  expect(typed.held).not.toBeNull(); // the engine holds the title the typo gives, so the screen must too
+
+  await page.goto('/#/muc-do');
+  await page.context().setOffline(true);
+  await page.getByLabel('Mức độ', { exact: true }).selectOption('1');
+  await page.getByLabel('Ngày quyết định').fill(decidedOn);
+  await page.getByRole('button', { name: 'Thêm quyết định' }).click();
+  await expect(page.getByTestId('decision-typed')).toHaveCount(1);
+  await expect(page.getByTestId('held')).toContainText(fmtDate(typed.held!.validUntil));
+  await expectReadiness(page, typed);
+
+  const what = `${levelLabel(1, 'vi')} ngày ${fmtDate(decidedOn)}`;
+  const remove = page.getByRole('button', { name: `Bỏ quyết định ${what}` });
+  // "Không" on the question keeps it.
+  page.once('dialog', (d) => {
+    expect(d.message()).toBe(`Bỏ quyết định ${what}? Quyết định này sẽ không còn được tính khi xét mức độ; có thể nhập lại nếu cần.`);
+    void d.dismiss();
+  });
+  await remove.click();
+  await expect(page.getByTestId('decision-typed')).toHaveCount(1);
+  page.once('dialog', (d) => void d.accept());
+  await remove.click();
+  await expect(page.getByTestId('decision-typed')).toHaveCount(0);
+  await expect(page.getByTestId('held')).toHaveText('Không có danh hiệu còn hiệu lực');
+  await expectReadiness(page, assess(input));
+  // Kept after a reload: the removal is saved on the phone, waiting to be sent.
+  await page.reload();
+  await expect(page.getByTestId('held')).toHaveText('Không có danh hiệu còn hiệu lực');
+  await expect(page.getByTestId('decision-typed')).toHaveCount(0);
+  await page.context().setOffline(false);
 });

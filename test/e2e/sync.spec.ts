@@ -3,7 +3,7 @@
 // online, and the server (read over HTTP with a separate token) holds every edit exactly once; two
 // phones converge and list their concurrent field; a change the server refuses is shown, not blocking.
 import { execFileSync } from 'node:child_process';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { demoCommune } from '../../src/domain/demo-commune.ts';
 import { COMMUNE_FIGURE_LABELS, VILLAGE_COUNT_LABELS, type VillageCountKey } from '../../src/domain/schemas/labels.ts';
 import { compareHlc, formatHlc } from '../../src/domain/sync/hlc.ts';
@@ -11,7 +11,7 @@ import type { ChangeOp, ErrorResponse, SyncResponse } from '../../src/domain/syn
 import { batchIdOf } from '../../src/sync/index.ts';
 import { currentYear, fillSaved, readStore, waitForServiceWorker } from './helpers/app.ts';
 import {
-  countsRow, e2eDbPath, enrolInApp, enrolOverApi, issueCode, openConflicts, outbox, readMeta, sendNow, serverOps, syncBar, viNumber,
+  countsRow, e2eDbPath, enrolInApp, enrolOverApi, issueCode, newPhone, openConflicts, outbox, readMeta, sendNow, serverOps, syncBar, viNumber,
   type CountsRow,
 } from './helpers/sync.ts';
 
@@ -21,14 +21,6 @@ const COMMUNE = demoCommune.commune.code;
 type Count = Exclude<VillageCountKey, 'villageRecognized'>;
 type Village = { code: string; name: string };
 const label = (k: Count) => VILLAGE_COUNT_LABELS[k].vi;
-
-/** A new phone (browser context) connected with its own code; waits for its first pull. */
-async function newPhone(browser: Browser, code: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await enrolInApp(page, code);
-  await expect(syncBar(page)).toContainText('Đồng bộ lần cuối:');
-  return page;
-}
 
 /** Opens a village's form and returns the counts it shows (what the phone holds), as numbers. */
 async function formCounts(page: Page, village: Village, year: number, keys: Count[]): Promise<Record<Count, number>> {

@@ -12,7 +12,8 @@ import { seedDemoIfEmpty } from '../../server/seed.ts';
 import { openSqliteStore } from '../../server/store/sqlite-store.ts';
 import type { Store } from '../../server/store/store.ts';
 import { valuesOf } from '../../src/domain/sync/merge.ts';
-import { parseHlc } from '../../src/domain/sync/hlc.ts';
+import { formatHlc, parseHlc, tick } from '../../src/domain/sync/hlc.ts';
+import { newOpId } from '../../src/domain/sync/op-id.ts';
 import type { ChangeOp } from '../../src/domain/sync/protocol.ts';
 
 const C = '21085';
@@ -97,6 +98,26 @@ describe('admin import-villages', () => {
     const r = await admin('import-villages', '--commune', C, '--year', '2025', sheet('b.csv', 'Tên thôn,Tổng số hộ gia đình\nLàng Mạ,200\n'));
     expect(r.status).toBe(2);
     expect(r.err).toContain('(so với số đã lưu)');
+  });
+
+  it('a row whose code two active villages share is refused, naming both (the file writes nothing); a unique code still goes in', async () => {
+    // A phone that was offline added its own "T02" (a fresh id): the server keeps both villages.
+    const now = Date.now();
+    const hlc = formatHlc(tick(null, now, 'phone-b'));
+    const added = await store.applyBatch({
+      commune: C, deviceId: 'phone-b', batchId: 'b-dup', tokenId: 'phone-b', now,
+      ops: [{ opId: newOpId(now), entity: 'village', key: `${C}/v2bnew0000000000`, fields: { code: 'T02', name: 'Thôn Gò Ra Mới', order: 13 }, hlc }],
+    });
+    expect(added.kind).toBe('ok');
+    const n = (await allOps()).length;
+    const r = await admin('import-villages', '--commune', C, '--year', '2025', sheet('d.csv', 'Mã thôn,Tổng số hộ gia đình\nT01,321\nT02,190\n'));
+    expect(r.status).toBe(2);
+    expect(r.err).toContain('Dòng 3, cột A: mã thôn "T02" đang dùng cho 2 thôn của xã (Thôn Gò Ra, Thôn Gò Ra Mới)');
+    expect(r.err).toContain('village code "T02" is used by 2 villages of the commune (Thôn Gò Ra, Thôn Gò Ra Mới)');
+    expect((await allOps()).length).toBe(n);
+    const ok = await admin('import-villages', '--commune', C, '--year', '2025', sheet('e.csv', 'Mã thôn,Tổng số hộ gia đình\nT01,321\n'));
+    expect(ok.status).toBe(0);
+    expect((await allOps()).slice(n).map((o) => [o.entity, o.key, o.fields])).toEqual([['villageCounts', `${C}/2025/T01`, { households: 321 }]]);
   });
 
   it('needs --commune, --year and one file', async () => {

@@ -314,4 +314,20 @@ describe('the commune\'s typed decisions give way to the register', () => {
     const reg = (await call(s, 'GET', '/api/v1/register?year=2027', { token: reviewer.token })).json as { communes: { code: string; titles: { decidedOn: string; year: number | null }[] }[] };
     expect(reg.communes.find((c) => c.code === '21086')!.titles.map((t) => [t.decidedOn, t.year])).toEqual([['2023-03-20', null], ['2024-03-15', null], ['2026-03-20', 2025]]);
   });
+
+  it('a typed decision the officer removes (archived) leaves the server\'s history and titles; only the officer may remove one', async () => {
+    const officer3 = await enrolDevice(s, '21090', 'officer');
+    const collector3 = await enrolDevice(s, '21090', 'collector');
+    const history = async () => ((await call(s, 'GET', '/api/v1/communes/21090/assessment?year=2025', { token: officer3.token })).json as AssessOutput).held;
+    expect((await sync(officer3, [makeOp('21090/2025-03-20_1', { level: 1, decidedOn: '2025-03-20' }, 'decision')])).status).toBe(200);
+    expect(await history()).toMatchObject({ level: 1, decidedOn: '2025-03-20' });
+    const before = (await s.store.stats()).ops;
+    const refused = await sync(collector3, [makeOp('21090/2025-03-20_1', { archived: true }, 'decision')]);
+    expect(refused.status).toBe(403);
+    expect((await s.store.stats()).ops).toBe(before);
+    expect((await sync(officer3, [makeOp('21090/2025-03-20_1', { archived: true }, 'decision')])).status).toBe(200);
+    expect(await history()).toBeNull();
+    const reg = (await call(s, 'GET', '/api/v1/register?year=2026', { token: reviewer.token })).json as { communes: { code: string; titles: unknown[] }[] };
+    expect(reg.communes.find((c) => c.code === '21090')!.titles).toEqual([]);
+  });
 });

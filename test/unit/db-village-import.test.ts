@@ -129,3 +129,23 @@ describe('applying a confirmed import', () => {
     expect(await snapshot(r)).toEqual(before);
   });
 });
+
+describe('two active villages sharing a code on this device', () => {
+  it('a row naming the shared code writes to neither; a row naming a unique code goes in, under that village\'s id', async () => {
+    const r = await demo();
+    // Two phones offline each added "Thôn 5" as T05 (fresh ids); a removed village keeps T06's code too.
+    const a = await r.addVillage(C, { code: 'T05', name: 'Thôn Năm Mới' });
+    const b = await r.addVillage(C, { code: 'T05', name: 'Thôn Năm Bên' });
+    const gone = await r.addVillage(C, { code: 'T02', name: 'Thôn Hai cũ' });
+    await r.archiveVillage(C, gone);
+    const sheet = await readVillageFile(strToU8('Mã thôn,Tổng số hộ gia đình\nT05,77\nT02,321\n'));
+    const plan = await previewVillageImport(r, C, 2025, sheet);
+    expect(plan.rows.map((x) => x.status)).toEqual(['refused', 'changed']);
+    expect(plan.rows[0]!.problems[0]!.vi).toContain('Thôn Năm Mới, Thôn Năm Bên');
+    await applyVillageImport(r, C, 2025, sheet, plan);
+    const counts = await r.getVillageCounts(C, 2025);
+    expect(counts.filter((x) => x.village === a || x.village === b)).toEqual([]);
+    expect(counts.find((x) => x.village === gone)).toBeUndefined();
+    expect(counts.find((x) => x.village === 'T02')!.households).toBe(321);
+  });
+});

@@ -194,6 +194,20 @@ describe('buildAssessInput', () => {
     expect((await repo.getAnswers('X1', 2025)).find((a) => a.indicator === 'TC1.1')!.evidence[0]!.note).toBe('bản chụp');
   });
 
+  it('a decision removed as typed by mistake leaves the history and the list, and counts again when typed again', async () => {
+    const id = await repo.saveDecision('X1', { level: 1, decidedOn: '2025-03-20', number: '12/QĐ-UBND' });
+    await repo.saveDecision('X1', { level: 2, decidedOn: '2021-05-10' });
+    await repo.archiveDecision('X1', id);
+    expect((await repo.listDecisions('X1')).map((d) => d.id)).toEqual(['2021-05-10_2']);
+    expect((await repo.buildAssessInput('X1', 2025, '2026-02-20')).history).toEqual([{ level: 2, decidedOn: '2021-05-10' }]);
+    // The removal is an op like any edit: it reaches the server and the other phones.
+    const ops = (await repo.nextBatch(100, 1_000_000)).filter((o) => o.key === `X1/${id}`);
+    expect(ops.at(-1)!.fields).toEqual({ archived: true });
+    await repo.saveDecision('X1', { level: 1, decidedOn: '2025-03-20', number: '12/QĐ-UBND' });
+    expect((await repo.listDecisions('X1')).map((d) => d.id)).toEqual(['2021-05-10_2', id]);
+    expect((await repo.buildAssessInput('X1', 2025, '2026-02-20')).history).toEqual([{ level: 2, decidedOn: '2021-05-10' }, { level: 1, decidedOn: '2025-03-20' }]);
+  });
+
   it('refuses university above trained and trained above the people aged 15 and over', async () => {
     await expect(repo.saveVillageCounts('X1', 2025, 'T01', { citizens: 100, trained: 101 })).rejects.toBeInstanceOf(ValidationError);
     await repo.saveVillageCounts('X1', 2025, 'T01', { citizens: 100, trained: 60 });

@@ -86,6 +86,39 @@ describe('matching villages', () => {
   });
 });
 
+describe('two active villages sharing a code (two phones offline each added it)', () => {
+  // Ids as the app holds them; counts by id.
+  const ctx: PlanContext = {
+    villages: [
+      { id: 'v5a', code: 'T05', name: 'Thôn 5' }, { id: 'v5b', code: 'T05', name: 'Thôn Năm' },
+      { id: 'v1', code: 'T01', name: 'Thôn Một' }, { id: 'v6', code: 'T06', name: 'Thôn Sáu' }, { id: 'v6old', code: 'T06', name: 'Thôn Sáu cũ', archived: true },
+    ],
+    counts: new Map([['v5a', { households: 10 }], ['v5b', { households: 20 }], ['v6', { households: 60 }], ['v6old', { households: 66 }]]),
+  };
+
+  it('refuses a row naming the shared code, naming both villages, and writes to neither; the other rows go in', async () => {
+    const plan = planImport(await csv('Mã thôn,Tên thôn,Tổng số hộ gia đình\nT01,Thôn Một,100\nT05,Thôn 5,50\nt05,,51\nT06,,61\n'), ctx);
+    expect(plan.rows.map((r) => [r.village.code, r.status, r.villageId ?? null, r.addVillage])).toEqual([
+      ['T01', 'changed', 'v1', false], ['T05', 'refused', null, false], ['t05', 'refused', null, false], ['T06', 'changed', 'v6', false],
+    ]);
+    expect(plan.rows[1]!.changes).toEqual([]);
+    expect(plan.rows[1]!.problems.map((p) => p.vi)).toEqual([
+      'Dòng 3, cột A: mã thôn "T05" đang dùng cho 2 thôn của xã (Thôn 5, Thôn Năm) nên không biết ghi vào thôn nào: hãy sửa mã của một thôn trong danh sách thôn rồi nhập lại',
+    ]);
+    expect(plan.rows[1]!.problems.map((p) => p.en)).toEqual([
+      'Row 3, column A: village code "T05" is used by 2 villages of the commune (Thôn 5, Thôn Năm), so it is not clear which one to write to: change the code of one village in the village list, then import again',
+    ]);
+    // The unique code is matched to the active village by id, not to the archived one sharing its code.
+    expect(plan.rows[3]!.changes).toEqual([{ field: 'households', column: 'C', old: 60, new: 61 }]);
+    expect(plan.tally).toEqual({ new: 0, changed: 2, unchanged: 0, refused: 2 });
+  });
+
+  it('a row naming the village by name alone still goes in', async () => {
+    const plan = planImport(await csv('Tên thôn,Tổng số hộ gia đình\nThôn Năm,25\n'), ctx);
+    expect(plan.rows[0]).toMatchObject({ status: 'changed', villageId: 'v5b', changes: [{ field: 'households', old: 20, new: 25 }] });
+  });
+});
+
 describe('the form\'s rules on the merged record', () => {
   const ctx: PlanContext = {
     villages: [{ code: 'T01', name: 'Thôn Một' }],

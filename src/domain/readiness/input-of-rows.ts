@@ -6,6 +6,7 @@
 // types them). Pure over plain records; the structural types below are what both stores hold.
 import type { Answer, AssessInput, CommuneFigures, Decision, Evidence, LevelNo, VillageCounts, VillageInput } from '../assess-types.ts';
 import { COUNT_KEYS, FIGURE_KEYS } from '../entities/index.ts';
+import { liveDecisions } from '../entities/decision.ts';
 
 export interface VillageRecord { code: string; name: string; order?: number | null; archived?: boolean | null }
 /** A village's counts of the year (the glossary's count keys, possibly absent or null). */
@@ -19,10 +20,6 @@ export function sortVillages<V extends VillageRecord>(list: V[]): V[] {
   return list.sort((a, b) => (a.order ?? 0) - (b.order ?? 0) || a.code.localeCompare(b.code));
 }
 
-/** The decisions not archived, oldest first. */
-export function liveDecisions<D extends DecisionRecord>(list: D[]): D[] {
-  return list.filter((d) => !d.archived).sort((a, b) => a.decidedOn.localeCompare(b.decidedOn));
-}
 
 /**
  * The year a register entry decides in: its decision's date's year, else (not recognised: no

@@ -24,6 +24,8 @@ export const words: Mirror<typeof vi> = {
   'dash.criterion': 'Criterion',
   'dash.difficultArea': 'commune in a disadvantaged area',
   'dash.villages': 'Villages',
+  'dash.sharedCodes': 'Villages sharing a village code: {codes}.',
+  'dash.fixCodes': 'Change the code in the village list',
   'dash.noVillages': 'The commune has no villages yet. Add them under Villages.',
   'dash.andMore': ({ n }) => `and ${n} more`,
   'dash.completenessEmpty': ({ n, total }) => `${n}/${total} villages not entered`,

@@ -47,6 +47,14 @@ export const words: Mirror<typeof vi> = {
   addVillage: 'Add village',
   removeVillage: 'Remove village {name}',
   confirmRemoveVillage: 'Remove village {name} from the list? Its figures are kept.',
+  editCode: 'Change code',
+  editCodeOf: 'Change the code of {name}',
+  newCodeOf: 'New village code of {name}',
+  saveCode: 'Save code',
+  cancelEdit: 'Cancel',
+  codeSaved: 'Code {code} saved for {name}.',
+  dupCodes: 'Village code {code} is used by {n} villages: {names}. Change the code of one of them.',
+  dupCodeHere: 'Village code {code} of this village is also the code of: {names}. Change it in the village list.',
   noVillagesYet: 'No village yet.',
   done: 'Done',
 
@@ -149,6 +157,8 @@ export const words: Mirror<typeof vi> = {
   decidedOn: 'Decision date',
   decisionNumber: 'Decision number',
   addDecision: 'Add decision',
+  removeDecision: 'Remove the {level} decision of {date}',
+  confirmRemoveDecision: 'Remove the {level} decision of {date}? It will no longer count towards the level; it can be typed again.',
   errDate: 'Not a valid date.',
 
   yearsTitle: 'Assessment year',

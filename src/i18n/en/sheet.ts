@@ -32,6 +32,7 @@ export const words: Mirror<typeof vi> = {
   'sheet.cellHolds': ' (the cell holds "{value}")',
   'sheet.codeTypo': (p: Shown & { name: string; codes: string }) => `village code "${p.value}" is not in the commune, but "${p.name}" has code ${p.codes}: correct the code`,
   'sheet.sameName': (p: Shown & { count: number; codes: string }) => `${p.count} villages are named "${p.value}" (${p.codes}): add a "${L('villageCode')}" column`,
+  'sheet.sharedCode': (p: Shown & { count: number; names: string }) => `village code "${p.value}" is used by ${p.count} villages of the commune (${p.names}), so it is not clear which one to write to: change the code of one village in the village list, then import again`,
   'sheet.unknownCode': (p: Shown) => `village code "${p.value}" is not in the commune; to add a village, add a "${L('villageName')}" column`,
   'sheet.twoRows': (p: Shown) => `village "${p.value}" is on another row of the sheet too: one row per village`,
   'sheet.againstSaved': ' (against the figure already saved)',

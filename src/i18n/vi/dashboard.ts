@@ -23,6 +23,8 @@ export const words = {
   'dash.criterion': 'Tiêu chí',
   'dash.difficultArea': 'xã thuộc vùng khó khăn',
   'dash.villages': 'Các thôn',
+  'dash.sharedCodes': 'Có thôn trùng mã thôn: {codes}.',
+  'dash.fixCodes': 'Sửa mã ở Danh sách thôn',
   'dash.noVillages': 'Xã chưa có thôn nào. Thêm thôn ở mục Thôn.',
   'dash.andMore': ({ n }: { n: number }) => `và ${n} thôn khác`,
   'dash.completenessEmpty': ({ n, total }: { n: number; total: number }) => `${n}/${total} thôn chưa nhập`,

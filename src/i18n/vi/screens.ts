@@ -48,6 +48,14 @@ export const words = {
   addVillage: 'Thêm thôn',
   removeVillage: 'Bỏ thôn {name}',
   confirmRemoveVillage: 'Bỏ thôn {name} khỏi danh sách? Số liệu đã nhập vẫn được giữ.',
+  editCode: 'Sửa mã',
+  editCodeOf: 'Sửa mã thôn {name}',
+  newCodeOf: 'Mã thôn mới của {name}',
+  saveCode: 'Lưu mã',
+  cancelEdit: 'Hủy',
+  codeSaved: 'Đã lưu mã {code} cho {name}.',
+  dupCodes: 'Mã thôn {code} đang dùng cho {n} thôn: {names}. Hãy sửa mã của một thôn.',
+  dupCodeHere: 'Mã thôn {code} của thôn này cũng là mã của: {names}. Hãy sửa mã ở Danh sách thôn.',
   noVillagesYet: 'Chưa có thôn nào.',
   done: 'Xong',
 
@@ -156,6 +164,8 @@ export const words = {
   decidedOn: 'Ngày quyết định',
   decisionNumber: 'Số quyết định',
   addDecision: 'Thêm quyết định',
+  removeDecision: 'Bỏ quyết định {level} ngày {date}',
+  confirmRemoveDecision: 'Bỏ quyết định {level} ngày {date}? Quyết định này sẽ không còn được tính khi xét mức độ; có thể nhập lại nếu cần.',
   errDate: 'Ngày không hợp lệ.',
 
   // Years

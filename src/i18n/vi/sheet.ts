@@ -35,6 +35,7 @@ export const words = {
   'sheet.cellHolds': ' (ô đang ghi "{value}")',
   'sheet.codeTypo': (p: Shown & { name: string; codes: string }) => `mã thôn "${p.value}" không có trong xã, nhưng thôn "${p.name}" có mã ${p.codes}: hãy sửa mã cho đúng`,
   'sheet.sameName': (p: Shown & { count: number; codes: string }) => `có ${p.count} thôn cùng tên "${p.value}" (${p.codes}): thêm cột "${L('villageCode')}" để phân biệt`,
+  'sheet.sharedCode': (p: Shown & { count: number; names: string }) => `mã thôn "${p.value}" đang dùng cho ${p.count} thôn của xã (${p.names}) nên không biết ghi vào thôn nào: hãy sửa mã của một thôn trong danh sách thôn rồi nhập lại`,
   'sheet.unknownCode': (p: Shown) => `mã thôn "${p.value}" không có trong xã; muốn thêm thôn mới thì thêm cột "${L('villageName')}"`,
   'sheet.twoRows': (p: Shown) => `thôn "${p.value}" đã có ở một dòng khác của bảng: mỗi thôn chỉ một dòng`,
   'sheet.againstSaved': ' (so với số đã lưu)',

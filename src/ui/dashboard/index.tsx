@@ -5,7 +5,10 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { AssessInput, AssessOutput, LevelNo, Status } from '../../domain/assess-types.ts';
 import { type RequestPlan } from '../../domain/readiness/request.ts';
 import { findCriterion, getCatalog, DEFAULT_CATALOG_ID } from '../../domain/catalog/index.ts';
-import { getDossier, listYears, type CommuneRow } from '../../db/index.ts';
+import { getDossier, listVillages, listYears, type CommuneRow } from '../../db/index.ts';
+import { duplicateVillageCodes } from '../../domain/village-codes.ts';
+import { href } from '../router.ts';
+import { PATHS } from '../routes.tsx';
 import { loadAssessment } from '../assessment.ts';
 import { localToday, previousYearDeadlines } from '../../dossier/deadlines.ts';
 import { BarChart } from '../charts/bar-chart.tsx';
@@ -43,6 +46,8 @@ interface DashboardData {
   settings: CommuneRow | undefined;
   /** Whether the dossier due this calendar year (last year's) is locked after its meeting. */
   dueLocked: boolean;
+  /** Each Mã thôn two active villages share, with their names (the villages list resolves it). */
+  sharedCodes: string[];
 }
 
 async function loadDashboard(commune: string, year: number): Promise<DashboardData> {
@@ -51,7 +56,8 @@ async function loadDashboard(commune: string, year: number): Promise<DashboardDa
   const earlierYears = years.filter((y) => y < year).sort((a, b) => a - b);
   const earlier = await Promise.all(earlierYears.map(async (y) => (await loadAssessment(commune, y)).output));
   const due = await getDossier(commune, Number(localToday().slice(0, 4)) - 1);
-  return { input: now.input, output: now.output, plan: now.plan, earlier, settings: now.commune, dueLocked: due?.locked === true };
+  const sharedCodes = duplicateVillageCodes(await listVillages(commune)).map((g) => `${g.code} (${g.villages.map((v) => v.name).join(', ')})`);
+  return { input: now.input, output: now.output, plan: now.plan, earlier, settings: now.commune, dueLocked: due?.locked === true, sharedCodes };
 }
 
 const KIND_PREFIX = new RegExp(`^(${VILLAGE_KIND_WORDS.join('|')})\\s+(?=\\S)`, 'u');
@@ -93,7 +99,7 @@ export function Dashboard({ commune, year }: { commune: string; year: number }) 
       <LevelCard output={output} plan={data.plan} lang={lang} />
       <Actions output={output} input={data.input} lang={lang} />
       <Criteria output={output} lang={lang} />
-      <Villages input={data.input} output={output} lang={lang} />
+      <Villages input={data.input} output={output} lang={lang} sharedCodes={data.sharedCodes} />
       <Programmes output={output} lang={lang} />
       {earlierOutputs.length > 0 && <Years outputs={[...earlierOutputs, output]} lang={lang} />}
     </section>
@@ -271,7 +277,7 @@ function ratioName(key: RatioKey): string {
   return t(`dash.ratioName.${key}`);
 }
 
-function Villages({ input, output, lang }: Part & { input: AssessInput }) {
+function Villages({ input, output, lang, sharedCodes }: Part & { input: AssessInput; sharedCodes: string[] }) {
   const [key, setKey] = useState<RatioKey>('citizens');
   const rows = useMemo(() => villageRows(input), [input]);
   const done = completeness(rows);
@@ -315,6 +321,11 @@ function Villages({ input, output, lang }: Part & { input: AssessInput }) {
   return (
     <div class="xht-dash__card" data-testid="dash-villages">
       <h2>{t('dash.villages')}</h2>
+      {sharedCodes.length ? (
+        <p class="notice warn" role="note" data-testid="dash-shared-codes">
+          {t('dash.sharedCodes', { codes: sharedCodes.join('; ') })} <a href={href(PATHS.villages)}>{t('dash.fixCodes')}</a>
+        </p>
+      ) : null}
       <p data-testid="dash-completeness" data-empty={done.empty} data-partial={done.partial} data-total={done.total}>
         {done.empty + done.partial === 0
           ? t('dash.completenessDone', { total: done.total })

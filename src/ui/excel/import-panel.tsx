@@ -34,8 +34,9 @@ function both(key: StringKey): { vi: string; en: string } {
 
 async function refusalFor(commune: string) {
   const access = await loadAccess(commune);
-  return (code: string, isNew: boolean) => {
-    const why = readOnlyReason(access, isNew ? 'village' : 'villageCounts', code);
+  // Asked by the village's id, or by the code of one the import would add.
+  return (village: string, isNew: boolean) => {
+    const why = readOnlyReason(access, isNew ? 'village' : 'villageCounts', village);
     if (!why) return null;
     return why === 'readOnlyRole' ? both('excel.notAllowedRole') : isNew ? both('excel.notAllowedNew') : both('excel.notAllowedVillage');
   };

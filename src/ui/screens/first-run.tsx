@@ -15,6 +15,8 @@ import { TextField } from '../components/fields.tsx';
 import { SaveStatus, saveErrorMessage, useSaver } from '../components/save-status.tsx';
 import { ImportData } from '../components/import-data.tsx';
 import { nextVillageCode } from '../../import/village-code.ts';
+import { sameVillageCode } from '../../domain/village-codes.ts';
+import { CodeEditor, codeError } from './village-codes.tsx';
 import { PATHS, type ScreenProps } from '../routes.tsx';
 
 import { isProvinceKey } from '../../domain/keys.ts';
@@ -104,14 +106,14 @@ export function VillageAdder({ commune }: { commune: string }) {
     const errs: Record<string, string> = {};
     const c = code.trim() || nextVillageCode(all.map((v) => v.code));
     if (!name.trim()) errs.name = t('errRequired', { field: t('villageLabel') });
-    if (!CODE_RE.test(c)) errs.code = t('errCode');
-    else if (active.some((v) => v.code === c)) errs.code = t('errCodeTaken', { code: c });
+    const codeProblem = codeError(all, c);
+    if (codeProblem) errs.code = codeProblem;
     setErrors(errs);
     if (Object.keys(errs).length) {
       document.getElementById(errs.name ? 'village-name' : 'village-code')?.focus();
       return;
     }
-    const old = all.find((v) => v.code === c);
+    const old = all.find((v) => v.archived && sameVillageCode(v.code, c));
     // A removed village typed again comes back; any other is a new village with a fresh id.
     const ok = await saver.run(() => (old?.archived
       ? saveVillage(commune, { id: old.id, code: c, name: name.trim(), archived: false })
@@ -130,20 +132,29 @@ export function VillageAdder({ commune }: { commune: string }) {
       {active.length ? (
         <ul class="plain-list">
           {active.map((v) => (
-            <li key={v.id} class="row">
-              <span>
-                {v.name} <span class="muted">({v.code})</span>
-              </span>
-              <button
-                type="button"
-                class="link danger"
-                aria-label={t('removeVillage', { name: v.name })}
-                onClick={() => {
-                  if (window.confirm(t('confirmRemoveVillage', { name: v.name }))) void saver.run(() => archiveVillage(commune, v.id));
-                }}
+            <li key={v.id}>
+              <CodeEditor
+                commune={commune}
+                village={v}
+                villages={all}
+                idPrefix="adder"
+                actions={
+                  <button
+                    type="button"
+                    class="link danger"
+                    aria-label={t('removeVillage', { name: v.name })}
+                    onClick={() => {
+                      if (window.confirm(t('confirmRemoveVillage', { name: v.name }))) void saver.run(() => archiveVillage(commune, v.id));
+                    }}
+                  >
+                    ✕
+                  </button>
+                }
               >
-                ✕
-              </button>
+                <span>
+                  {v.name} <span class="muted">({v.code})</span>
+                </span>
+              </CodeEditor>
             </li>
           ))}
         </ul>

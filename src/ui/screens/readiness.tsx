@@ -4,7 +4,7 @@
 // targets as information. Judges nothing itself: the one assessment (../assessment.ts) decides,
 // explain.ts words it. Updates live.
 import { useState } from 'preact/hooks';
-import { listDecisions, repo, saveDecision, type DecisionRow, type RegisterRow } from '../../db/index.ts';
+import { archiveDecision, listDecisions, repo, saveDecision, type DecisionRow, type RegisterRow } from '../../db/index.ts';
 import { registerYears } from '../../domain/readiness/input-of-rows.ts';
 import type {
   AssessInput, AssessOutput, IndicatorResult, LevelNo, RatioValue, TrainingThreshold, TrainingValue,
@@ -137,9 +137,26 @@ function Decisions({ commune, year, decisions, register, readOnly }: { commune: 
           ))}
           {decisions.map((d) => (
             <li key={d.id} data-testid="decision-typed">
-              {levelLabel(d.level, getLang())} — {fmtDate(d.decidedOn)}
-              {d.number ? ` — ${d.number}` : ''}
-              {registers.has(Number(d.decidedOn.slice(0, 4))) ? <span class="muted"> ({t('decisionReplaced', { year: d.decidedOn.slice(0, 4) })})</span> : null}
+              <div class="row">
+                <span>
+                  {levelLabel(d.level, getLang())} — {fmtDate(d.decidedOn)}
+                  {d.number ? ` — ${d.number}` : ''}
+                  {registers.has(Number(d.decidedOn.slice(0, 4))) ? <span class="muted"> ({t('decisionReplaced', { year: d.decidedOn.slice(0, 4) })})</span> : null}
+                </span>
+                {readOnly ? null : (
+                  <button
+                    type="button"
+                    class="link danger"
+                    aria-label={t('removeDecision', { level: levelLabel(d.level, getLang()), date: fmtDate(d.decidedOn) })}
+                    onClick={() => {
+                      // A decision typed by mistake would hold the 12-month and 3-year rules for good.
+                      if (window.confirm(t('confirmRemoveDecision', { level: levelLabel(d.level, getLang()), date: fmtDate(d.decidedOn) }))) void saver.run(() => archiveDecision(commune, d.id));
+                    }}
+                  >
+                    ✕
+                  </button>
+                )}
+              </div>
               <EvidencePanel commune={commune} year={year} decision={d.id} readOnly={readOnly !== null} />
             </li>
           ))}

@@ -25,6 +25,7 @@ import { readOnlyReason } from '../access.ts';
 import { loadAccess } from '../hooks/use-access.ts';
 import { ReadOnlyNote } from '../components/read-only-note.tsx';
 import { valueProblemText as problemText } from '../../i18n/value-problems.ts';
+import { activeWithCode } from '../../domain/village-codes.ts';
 
 type CountKey = (typeof VILLAGE_COUNT_KEYS)[number];
 
@@ -33,8 +34,10 @@ const CHAINS: readonly (readonly CountKey[])[] = VILLAGE_COUNT_CHAINS;
 
 async function load(commune: string, year: number, param: string) {
   const villages = await listVillages(commune);
-  // The address names the village by its id, or by its code (Mã thôn) when typed by hand.
-  const found = villages.find((v) => v.id === param) ?? villages.find((v) => v.code === param);
+  // The address names the village by its id, or by its code (Mã thôn) when typed by hand: a code
+  // two villages share names neither (the screen lists them to choose from).
+  const byCode = villages.filter((v) => v.code === param);
+  const found = villages.find((v) => v.id === param) ?? (byCode.length === 1 ? byCode[0] : undefined);
   const village = found?.id ?? param;
   const rows = await getVillageCounts(commune, year);
   const years = await listYears(commune);
@@ -48,6 +51,10 @@ async function load(commune: string, year: number, param: string) {
     villages,
     id: village,
     village: found,
+    /** The villages the typed code names, when it names more than one. */
+    choices: found ? [] : activeWithCode(villages, param),
+    /** Other active villages with this village's Mã thôn (two phones offline each added it): the list resolves it. */
+    sameCode: found ? activeWithCode(villages, found.code).filter((v) => v.id !== found.id) : [],
     row: rows.find((r) => r.village === village),
     prevYear,
     prev: prevRows.find((r) => r.village === village),
@@ -209,11 +216,29 @@ export function VillageForm({ commune, year, item: village }: ScreenProps & { it
       </Title>
       {!data ? (
         <p class="muted">{t('loading')}</p>
+      ) : !data.village && data.choices.length > 1 ? (
+        <>
+          <p role="alert">{t('dupCodes', { code: village, n: data.choices.length, names: data.choices.map((v) => v.name).join(', ') })}</p>
+          <ul class="link-list">
+            {data.choices.map((v) => (
+              <li key={v.id}>
+                <a href={href(PATHS.villages, v.id)}>{v.name}</a>
+              </li>
+            ))}
+          </ul>
+        </>
       ) : !data.village ? (
         <p role="alert">{t('villageNotFound', { code: village })}</p>
       ) : (
-        // Keyed by village so moving to the next village starts with fresh drafts.
-        <Form key={`${village}/${year}`} commune={commune} year={year} code={data.id} data={data} />
+        <>
+          {data.sameCode.length ? (
+            <p class="notice warn" role="note" data-testid="dup-code-here">
+              {t('dupCodeHere', { code: data.village.code, names: data.sameCode.map((v) => v.name).join(', ') })}
+            </p>
+          ) : null}
+          {/* Keyed by village so moving to the next village starts with fresh drafts. */}
+          <Form key={`${village}/${year}`} commune={commune} year={year} code={data.id} data={data} />
+        </>
       )}
     </>
   );

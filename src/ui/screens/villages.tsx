@@ -2,6 +2,7 @@
 // ("9/11 mục"), its shares of the circular (TC5.1, TC5.2) and its learning-model ratios (programme
 // targets). Reads live; adding villages reuses the first-run adder.
 // A collector sees their villages first; villages they may not enter are marked read-only.
+// Active villages sharing a Mã thôn are named at the top, each with "Sửa mã" (village-codes.tsx).
 // "Bảng tính Excel" opens the sheet import in place of the list (src/ui/excel, lazy).
 import { useState } from 'preact/hooks';
 import { getVillageCounts, listVillages, type VillageCountsRow } from '../../db/index.ts';
@@ -12,6 +13,7 @@ import { useLive } from '../hooks/use-live.ts';
 import { href } from '../router.ts';
 import { Title } from '../components/title.tsx';
 import { VillageAdder } from './first-run.tsx';
+import { DuplicateCodes } from './village-codes.tsx';
 import { ownVillagesFirst, readOnlyReason } from '../access.ts';
 import { loadAccess } from '../hooks/use-access.ts';
 import { ReadOnlyNote } from '../components/read-only-note.tsx';
@@ -68,6 +70,7 @@ export function Villages({ commune, year }: ScreenProps) {
       <Title>
         {t('villagesTitle')} — {year}
       </Title>
+      {access ? <DuplicateCodes commune={commune} villages={rows.map((r) => r.village)} canEdit={readOnlyReason(access, 'village') === null} /> : null}
       {rows.length ? <p>{t('villagesMissing', { n: incomplete, total: rows.length })}</p> : null}
       {incomplete && canImport ? <ImportButton onImport={() => setImporting(true)} /> : null}
       {mine ? (

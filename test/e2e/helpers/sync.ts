@@ -5,7 +5,7 @@ import { execFile } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import type { ChangeOp, ChangesResponse, EnrollResponse, Role } from '../../../src/domain/sync/protocol.ts';
 import { readStore } from './app.ts';
 
@@ -85,6 +85,14 @@ export async function enrolInApp(page: Page, code: string): Promise<void> {
   await page.getByLabel('Mã đăng ký', { exact: true }).fill(code);
   await page.getByRole('button', { name: 'Kết nối', exact: true }).click();
   await expect(page.getByText(`Đã kết nối với máy chủ ${origin}.`)).toBeVisible();
+}
+
+/** A new phone (its own browser context) connected with `code`; waits for its first pull. */
+export async function newPhone(browser: Browser, code: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await enrolInApp(page, code);
+  await expect(syncBar(page)).toContainText('Đồng bộ lần cuối:');
+  return page;
 }
 
 /** One value of the app's `meta` table (raw IndexedDB). */
