@@ -66,7 +66,7 @@ export default defineConfig({
           // the entry's static graph (of the registry, only the entities' shapes and names are).
           groups: [{
             name: 'core',
-            test: /src\/domain\/(entities\/(shapes|names)\.ts|keys\.ts|fold\.ts|sync\/hlc\.ts|sync\/merge\.ts|review\/codes\.ts)|node_modules\/preact\/|src\/ui\/i18n\/index\.ts|src\/i18n\/(vi\/shell|parts|words)\.ts|preload-helper/,
+            test: /src\/domain\/(entities\/(shapes|names)\.ts|readiness\/live-decisions\.ts|keys\.ts|fold\.ts|sync\/hlc\.ts|sync\/merge\.ts|review\/codes\.ts)|node_modules\/preact\/|src\/ui\/i18n\/index\.ts|src\/i18n\/(vi\/shell|parts|words)\.ts|preload-helper/,
           }],
         },
       },

@@ -2,7 +2,7 @@
 // is assess-input.ts, the province's review review.ts, both loaded on first use). Reads only;
 // never opens a write transaction.
 import { provinceId } from '../domain/keys.ts';
-import { liveDecisions } from '../domain/entities/decision.ts';
+import { liveDecisions } from '../domain/readiness/live-decisions.ts';
 import { settingsOfYear } from '../domain/review/codes.ts';
 import type {
   AnswerRow, CommuneFiguresRow, CommuneRow, ConflictRow, DecisionRow, DossierRow, ProvinceSettingsRow, VillageCountsRow, VillageRow,

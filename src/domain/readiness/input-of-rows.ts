@@ -6,7 +6,7 @@
 // types them). Pure over plain records; the structural types below are what both stores hold.
 import type { Answer, AssessInput, CommuneFigures, Decision, Evidence, LevelNo, VillageCounts, VillageInput } from '../assess-types.ts';
 import { COUNT_KEYS, FIGURE_KEYS } from '../entities/index.ts';
-import { liveDecisions } from '../entities/decision.ts';
+import { liveDecisions } from './live-decisions.ts';
 
 export interface VillageRecord { code: string; name: string; order?: number | null; archived?: boolean | null }
 /** A village's counts of the year (the glossary's count keys, possibly absent or null). */
