@@ -1,7 +1,7 @@
 // The pure plan of one batch: each new op merged, in order, into the state it would produce, and
 // checked there against the year lock and the record rules (src/domain). Knows no database: the
 // store hands it a reader of merged states and writes what it returns, or nothing at all.
-import { mergeWriteInPlace, ownedCopy, valuesOf, type EntityState } from '../src/domain/sync/merge.ts';
+import { mergeWriteInPlace, ownedCopy, stateId, valuesOf, type EntityState } from '../src/domain/sync/merge.ts';
 import type { EntityName, JsonValue, Op } from '../src/domain/sync/op.ts';
 import type { Problem } from '../src/domain/sync/protocol.ts';
 import { freshProblems, hasRecordRules, recordProblems } from '../src/domain/schemas/record-rules.ts';
@@ -31,7 +31,7 @@ export type Plan =
 const opPath = (index: number, ...p: (string | number)[]) => formatPath(['ops', index, ...p]);
 
 /** The id of an entity/key in the plan's maps. */
-export const stateId = (entity: EntityName, key: string): string => `${entity}\u0000${key}`;
+export { stateId };
 
 /**
  * Plans `ops` (the batch's new ops, with their index in the batch for the paths) on top of

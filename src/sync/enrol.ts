@@ -3,6 +3,7 @@
 // the server's own list holds but the change feed did not bring.
 import { formatHlc } from '../domain/sync/hlc.ts';
 import { newOpId } from '../domain/sync/op-id.ts';
+import { stateId } from '../domain/sync/merge.ts';
 import { communeKey, isProvinceKey, villageKey } from '../domain/keys.ts';
 import type { MetaKey } from '../db/index.ts';
 import { ENTITY } from '../domain/entities/index.ts';
@@ -125,6 +126,6 @@ export async function fillOps(ctx: EngineCtx, info: EnrollResponse['commune'], l
   (info.villages ?? []).forEach((v, i) => {
     if (!have.has(idOf(v))) ops.push({ opId: newOpId(ctx.now()), entity: ENTITY.village, key: villageKey(commune, idOf(v)), fields: { name: v.name, order: i + 1, ...codeField(v) }, hlc: stamp() });
   });
-  const landed = new Set(landing.map((o) => `${o.entity}\u0000${o.key}`));
-  return ops.filter((o) => !landed.has(`${o.entity}\u0000${o.key}`));
+  const landed = new Set(landing.map((o) => stateId(o.entity, o.key)));
+  return ops.filter((o) => !landed.has(stateId(o.entity, o.key)));
 }

@@ -163,11 +163,14 @@ export function conflictsOf(entity: EntityName, key: string, state: EntityState)
   return out;
 }
 
-/** Merges any collection of ops (any order, duplicates allowed) into states by `${entity}\u0000${key}`. */
+/** The id of an entity/key's state, in maps of states (a NUL cannot occur in a name or a key). */
+export const stateId = (entity: EntityName, key: string): string => `${entity}\u0000${key}`;
+
+/** Merges any collection of ops (any order, duplicates allowed) into states by stateId. */
 export function mergeAll(ops: Iterable<Op>): { states: Map<string, { entity: EntityName; key: string; state: EntityState }>; conflicts: Conflict[] } {
   const states = new Map<string, { entity: EntityName; key: string; state: EntityState }>();
   for (const op of ops) {
-    const id = `${op.entity}\u0000${op.key}`;
+    const id = stateId(op.entity, op.key);
     const cur = states.get(id);
     states.set(id, { entity: op.entity, key: op.key, state: mergeWrite(cur?.state, op).state });
   }

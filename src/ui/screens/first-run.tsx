@@ -115,7 +115,7 @@ export function VillageAdder({ commune }: { commune: string }) {
     }
     const old = all.find((v) => v.archived && sameVillageCode(v.code, c));
     // A removed village typed again comes back; any other is a new village with a fresh id.
-    const ok = await saver.run(() => (old?.archived
+    const ok = await saver.run(() => (old
       ? saveVillage(commune, { id: old.id, code: c, name: name.trim(), archived: false })
       : addVillage(commune, { code: c, name: name.trim() })), setErrors);
     if (ok) {

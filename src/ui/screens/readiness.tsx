@@ -135,31 +135,34 @@ function Decisions({ commune, year, decisions, register, readOnly }: { commune: 
               {r.number ? ` — ${r.number}` : ''} <span class="muted">({t('decisionFromRegister')})</span>
             </li>
           ))}
-          {decisions.map((d) => (
-            <li key={d.id} data-testid="decision-typed">
-              <div class="row">
-                <span>
-                  {levelLabel(d.level, getLang())} — {fmtDate(d.decidedOn)}
-                  {d.number ? ` — ${d.number}` : ''}
-                  {registers.has(Number(d.decidedOn.slice(0, 4))) ? <span class="muted"> ({t('decisionReplaced', { year: d.decidedOn.slice(0, 4) })})</span> : null}
-                </span>
-                {readOnly ? null : (
-                  <button
-                    type="button"
-                    class="link danger"
-                    aria-label={t('removeDecision', { level: levelLabel(d.level, getLang()), date: fmtDate(d.decidedOn) })}
-                    onClick={() => {
-                      // A decision typed by mistake would hold the 12-month and 3-year rules for good.
-                      if (window.confirm(t('confirmRemoveDecision', { level: levelLabel(d.level, getLang()), date: fmtDate(d.decidedOn) }))) void saver.run(() => archiveDecision(commune, d.id));
-                    }}
-                  >
-                    ✕
-                  </button>
-                )}
-              </div>
-              <EvidencePanel commune={commune} year={year} decision={d.id} readOnly={readOnly !== null} />
-            </li>
-          ))}
+          {decisions.map((d) => {
+            const which = { level: levelLabel(d.level, getLang()), date: fmtDate(d.decidedOn) };
+            return (
+              <li key={d.id} data-testid="decision-typed">
+                <div class="row">
+                  <span>
+                    {which.level} — {which.date}
+                    {d.number ? ` — ${d.number}` : ''}
+                    {registers.has(Number(d.decidedOn.slice(0, 4))) ? <span class="muted"> ({t('decisionReplaced', { year: d.decidedOn.slice(0, 4) })})</span> : null}
+                  </span>
+                  {readOnly ? null : (
+                    <button
+                      type="button"
+                      class="link danger"
+                      aria-label={t('removeDecision', which)}
+                      onClick={() => {
+                        // A decision typed by mistake would hold the 12-month and 3-year rules for good.
+                        if (window.confirm(t('confirmRemoveDecision', which))) void saver.run(() => archiveDecision(commune, d.id));
+                      }}
+                    >
+                      ✕
+                    </button>
+                  )}
+                </div>
+                <EvidencePanel commune={commune} year={year} decision={d.id} readOnly={readOnly !== null} />
+              </li>
+            );
+          })}
         </ul>
       ) : (
         <p class="muted">{t('noDecisions')}</p>

@@ -34,9 +34,10 @@ const CHAINS: readonly (readonly CountKey[])[] = VILLAGE_COUNT_CHAINS;
 
 async function load(commune: string, year: number, param: string) {
   const villages = await listVillages(commune);
-  // The address names the village by its id, or by its code (Mã thôn) when typed by hand: a code
-  // two villages share names neither (the screen lists them to choose from).
-  const byCode = villages.filter((v) => v.code === param);
+  // The address names the village by its id, or by its code (Mã thôn) when typed by hand, by the
+  // one rule of codes (village-codes.ts): a code two villages share names neither (the screen
+  // lists them to choose from).
+  const byCode = activeWithCode(villages, param);
   const found = villages.find((v) => v.id === param) ?? (byCode.length === 1 ? byCode[0] : undefined);
   const village = found?.id ?? param;
   const rows = await getVillageCounts(commune, year);
@@ -52,7 +53,7 @@ async function load(commune: string, year: number, param: string) {
     id: village,
     village: found,
     /** The villages the typed code names, when it names more than one. */
-    choices: found ? [] : activeWithCode(villages, param),
+    choices: found ? [] : byCode,
     /** Other active villages with this village's Mã thôn (two phones offline each added it): the list resolves it. */
     sameCode: found ? activeWithCode(villages, found.code).filter((v) => v.id !== found.id) : [],
     row: rows.find((r) => r.village === village),
